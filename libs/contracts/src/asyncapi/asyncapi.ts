@@ -1,0 +1,173 @@
+import { eventRegistry } from '../catalog';
+import {
+  CloudEventSchema,
+  cloudEventSource,
+  cloudEventType,
+  dataSchemaUri,
+  toCloudEvent,
+} from '../envelope/cloud-event';
+import { binaryModeHeader, contentTypeHeader, toKafkaRecord } from '../envelope/kafka-binding';
+import { boundedContexts, type BoundedContext, type EventDefinition } from '../event-definition';
+import { topicFor } from '../topics';
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+
+/** Bumped with every release of the contracts; integrators pin against it. */
+export const contractsVersion = '1.0.0';
+
+const kafkaBindingVersion = '0.5.0';
+
+/** Fixed, so the generated document only changes when a contract does. */
+const exampleMetadata = {
+  tenantId: 'acme',
+  actorId: 'user-42',
+  occurredAt: '2026-01-15T09:30:00.000Z',
+  correlationId: 'flow-8d1c',
+  traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+};
+
+/** TypeBox schemas carry symbol keys; a JSON round trip leaves plain JSON Schema. */
+const toJson = (value: unknown): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
+
+const contextTitles: Readonly<Record<BoundedContext, string>> = {
+  assessment: 'Frameworks, role profiles, people, measurements, 360° rounds, gaps, remeasurements',
+  planning: 'Plans, SMART goals, actions, check-ins, adjustments, evaluations',
+  approval: 'Approval requests and decisions on goals',
+  identity: 'Erasure of personal data (GDPR)',
+};
+
+const envelopeSchema = toJson(CloudEventSchema);
+const envelopeProperties = envelopeSchema['properties'] as JsonObject;
+const attributesInValue: readonly string[] = ['data', 'datacontenttype'];
+const headerAttributes = Object.entries(envelopeProperties).filter(
+  ([attribute]) => !attributesInValue.includes(attribute),
+);
+const requiredHeaders = [
+  ...(envelopeSchema['required'] as string[])
+    .filter((attribute) => !attributesInValue.includes(attribute))
+    .map(binaryModeHeader),
+  contentTypeHeader,
+];
+
+const headersSchema = (definition: EventDefinition): JsonObject => {
+  const parts = { context: definition.context, name: definition.name, version: definition.version };
+  const pinned: Readonly<Record<string, string>> = {
+    type: cloudEventType(parts),
+    source: cloudEventSource(definition.context),
+    dataschema: dataSchemaUri(parts),
+  };
+  return {
+    type: 'object',
+    description: 'CloudEvents 1.0 attributes in Kafka binary mode; the data is the message value',
+    properties: {
+      ...Object.fromEntries(
+        headerAttributes.map(([attribute, schema]) => {
+          const value = pinned[attribute];
+          return [
+            binaryModeHeader(attribute),
+            value === undefined ? schema : { type: 'string', const: value },
+          ];
+        }),
+      ),
+      [contentTypeHeader]: envelopeProperties['datacontenttype'],
+    },
+    required: requiredHeaders,
+  };
+};
+
+const subjectField = (definition: EventDefinition): string => {
+  const subject = definition.subjectOf(definition.example);
+  const example = definition.example as Readonly<Record<string, unknown>>;
+  return Object.keys(example).find((field) => example[field] === subject) ?? 'subject';
+};
+
+const exampleOf = (definition: EventDefinition): JsonObject => {
+  const record = toKafkaRecord(
+    toCloudEvent({
+      id: `${definition.name.toLowerCase()}-example`,
+      type: definition.name,
+      data: definition.example,
+      metadata: { ...exampleMetadata, schemaVersion: definition.version },
+      globalPosition: 1042n,
+    }),
+  );
+  return { name: 'example', headers: record.headers, payload: toJson(definition.example) };
+};
+
+const messageOf = (definition: EventDefinition): JsonObject => ({
+  name: definition.name,
+  title: `${definition.name} v${definition.version}`,
+  summary: definition.description,
+  contentType: 'application/json',
+  headers: headersSchema(definition),
+  payload: toJson(definition.schema),
+  correlationId: {
+    description: 'Shared by every event of one business flow',
+    location: `$message.header#/${binaryModeHeader('correlationid')}`,
+  },
+  bindings: {
+    kafka: {
+      key: {
+        type: 'string',
+        description: `The \`${subjectField(definition)}\` of the data (the CloudEvents subject): every event about it lands on one partition, in order`,
+      },
+      bindingVersion: kafkaBindingVersion,
+    },
+  },
+  examples: [exampleOf(definition)],
+});
+
+const pascalCase = (context: BoundedContext): string =>
+  `${context.charAt(0).toUpperCase()}${context.slice(1)}`;
+
+/** The AsyncAPI 3.0 document of every current event, generated from the registry. */
+export const buildAsyncApiDocument = (): JsonObject => {
+  const current = eventRegistry.currentDefinitions();
+  const inContext = (context: BoundedContext) =>
+    current.filter((definition) => definition.context === context);
+  const channels: JsonObject = {};
+  const operations: JsonObject = {};
+  for (const context of boundedContexts) {
+    const names = inContext(context).map((definition) => definition.name);
+    channels[context] = {
+      address: topicFor(context),
+      title: `${pascalCase(context)} events`,
+      description: contextTitles[context],
+      messages: Object.fromEntries(
+        names.map((name) => [name, { $ref: `#/components/messages/${name}` }]),
+      ),
+      bindings: { kafka: { topic: topicFor(context), bindingVersion: kafkaBindingVersion } },
+    };
+    operations[`publish${pascalCase(context)}Events`] = {
+      action: 'send',
+      title: `Publish ${context} events`,
+      summary: `The ${context} service publishes its domain events, relayed from its event store`,
+      channel: { $ref: `#/channels/${context}` },
+      messages: names.map((name) => ({ $ref: `#/channels/${context}/messages/${name}` })),
+    };
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Talentloop domain events',
+      version: contractsVersion,
+      description: [
+        'Domain events of Talentloop, one Kafka topic per bounded context.',
+        'Every message is a CloudEvents 1.0 event in Kafka binary mode: attributes in `ce_*` headers,',
+        'the data as JSON in the value, the subject (usually the employee id) as the key.',
+        'Events only change by adding a version; consumers read old versions through upcasters.',
+      ].join(' '),
+    },
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: {
+      messages: Object.fromEntries(
+        current.map((definition) => [definition.name, messageOf(definition)]),
+      ),
+    },
+  };
+};

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { Parser } from '@asyncapi/parser';
+import { join } from 'node:path';
+import { talentloopEventTypes } from '../catalog';
+import { boundedContexts } from '../event-definition';
+import { topicFor } from '../topics';
+import { buildAsyncApiDocument, type JsonObject } from './asyncapi';
+
+interface Diagnostic {
+  readonly severity: number;
+  readonly message: string;
+  readonly path: readonly (string | number)[];
+}
+
+const parse = async (document: JsonObject): Promise<Diagnostic[]> => {
+  const { diagnostics } = await new Parser().parse(JSON.stringify(document));
+  return diagnostics.map(({ severity, message, path }) => ({ severity, message, path }));
+};
+
+const errorSeverity = 0;
+
+describe('the AsyncAPI document', () => {
+  const document = buildAsyncApiDocument();
+
+  it('parses as AsyncAPI 3.0 without errors', async () => {
+    const diagnostics = await parse(document);
+
+    expect(diagnostics.filter((diagnostic) => diagnostic.severity === errorSeverity)).toEqual([]);
+  });
+
+  it('is rejected by the same parser when broken, so the check above has teeth', async () => {
+    const broken = { ...document, channels: { assessment: { address: 5 } } };
+
+    expect((await parse(broken)).some((diagnostic) => diagnostic.severity === errorSeverity)).toBe(
+      true,
+    );
+  });
+
+  it('has one channel per bounded context, addressed to its topic', () => {
+    const channels = document['channels'] as JsonObject;
+
+    expect(Object.keys(channels)).toEqual([...boundedContexts]);
+    for (const context of boundedContexts)
+      expect((channels[context] as JsonObject)['address']).toBe(topicFor(context));
+  });
+
+  it('describes every current event as a message sent on its context channel', () => {
+    const messages = (document['components'] as JsonObject)['messages'] as JsonObject;
+    const operations = Object.values(document['operations'] as JsonObject) as JsonObject[];
+    const sent = operations.flatMap((operation) =>
+      (operation['messages'] as JsonObject[]).map((ref) =>
+        (ref['$ref'] as string).split('/').pop(),
+      ),
+    );
+
+    expect(Object.keys(messages).sort()).toEqual([...talentloopEventTypes].sort());
+    expect(sent.sort()).toEqual([...talentloopEventTypes].sort());
+    expect(operations.every((operation) => operation['action'] === 'send')).toBe(true);
+  });
+
+  it('is the document committed as libs/contracts/asyncapi.json, so it cannot go stale', () => {
+    const committed: unknown = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'asyncapi.json'), 'utf8'),
+    );
+
+    expect(committed).toEqual(document);
+  });
+});

@@ -1,0 +1,73 @@
+import type { EventDefinition, EventOf, Upcaster } from './event-definition';
+import { EventRegistry } from './registry';
+import {
+  MeasurementRecordedV1,
+  assessmentEvents,
+  measurementRecordedV1ToV2,
+} from './events/assessment.events';
+import { approvalEvents } from './events/approval.events';
+import { identityEvents } from './events/identity.events';
+import { planningEvents } from './events/planning.events';
+
+/** Every published event at every version, oldest versions included so stored history reads. */
+export const eventDefinitions: readonly EventDefinition[] = [
+  ...assessmentEvents,
+  MeasurementRecordedV1,
+  ...planningEvents,
+  ...approvalEvents,
+  ...identityEvents,
+];
+
+export const upcasters: readonly Upcaster[] = [measurementRecordedV1ToV2];
+
+export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);
+
+export type AssessmentEvent = EventOf<(typeof assessmentEvents)[number]>;
+export type PlanningEvent = EventOf<(typeof planningEvents)[number]>;
+export type ApprovalEvent = EventOf<(typeof approvalEvents)[number]>;
+export type IdentityEvent = EventOf<(typeof identityEvents)[number]>;
+
+/** Every event at its current version, as deciders emit it and projections evolve on it. */
+export type TalentloopEvent = AssessmentEvent | PlanningEvent | ApprovalEvent | IdentityEvent;
+
+export const talentloopEventTypes = [
+  'CompetencyFrameworkPublished',
+  'RoleProfileDefined',
+  'EmployeeSynced',
+  'ReportingLineChanged',
+  'MeasurementRecorded',
+  'FeedbackRoundAggregated',
+  'MotivationRecorded',
+  'GapIdentified',
+  'Remeasured',
+  'PlanStarted',
+  'GoalDrafted',
+  'GoalEdited',
+  'GoalSubmitted',
+  'GoalActivated',
+  'ActionAdded',
+  'ActionCompleted',
+  'CheckInLogged',
+  'GoalAdjusted',
+  'GoalAdjustmentAcknowledged',
+  'GoalEvaluated',
+  'GoalWithdrawn',
+  'ApprovalRequested',
+  'GoalApproved',
+  'GoalRejected',
+  'ApprovalReassigned',
+  'ApprovalOverdue',
+  'PersonErased',
+] as const satisfies readonly TalentloopEvent['type'][];
+
+export type TalentloopEventType = (typeof talentloopEventTypes)[number];
+
+export type TalentloopEventOfType<Type extends TalentloopEventType> = Extract<
+  TalentloopEvent,
+  { readonly type: Type }
+>;
+
+const knownTypes: ReadonlySet<string> = new Set(talentloopEventTypes);
+
+export const isTalentloopEventType = (type: string): type is TalentloopEventType =>
+  knownTypes.has(type);

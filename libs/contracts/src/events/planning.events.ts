@@ -1,0 +1,527 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { defineEvent, type EventOf } from '../event-definition';
+import { Id, IsoDateTime } from '../metadata';
+import {
+  CheckInCadence,
+  DevelopmentTargetKind,
+  IdList,
+  IsoDate,
+  Language,
+  MeasurementInstrumentSchema,
+  Nullable,
+  Score,
+  Text,
+} from './shared.schemas';
+
+const context = 'planning';
+
+const DevelopmentAction = Type.Object(
+  {
+    actionId: Id('Development action'),
+    kind: Type.Union(
+      [
+        Type.Literal('on-the-job'),
+        Type.Literal('learning-from-others'),
+        Type.Literal('formal-learning'),
+      ],
+      { description: 'Practice on the job, learning from others, or formal learning' },
+    ),
+    description: Text('What the employee will do'),
+    frequency: Text('How often, e.g. "every team meeting"', 200),
+    estimatedHours: Type.Number({
+      exclusiveMinimum: 0,
+      maximum: 1000,
+      description: 'Estimated time investment over the whole goal',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const SuccessCriterion = Type.Object(
+  {
+    criterionId: Id('Success criterion, referred to when the goal is evaluated'),
+    instrument: MeasurementInstrumentSchema,
+    metric: Type.Union(
+      [
+        Type.Literal('behaviour-score'),
+        Type.Literal('indicator-score'),
+        Type.Literal('observed-behaviour'),
+      ],
+      { description: 'What is read from the instrument' },
+    ),
+    indicatorIds: IdList('Indicators the metric is read on; empty for the whole competency', 30),
+    target: Score('Score the metric must reach'),
+    description: Text('The criterion as the employee and manager read it', 500),
+  },
+  { additionalProperties: false },
+);
+
+const Milestone = Type.Object(
+  { description: Text('What is done by then', 500), dueOn: IsoDate('Milestone date') },
+  { additionalProperties: false },
+);
+
+/** What a goal says; drafted, edited, submitted as a snapshot and adjusted as a whole or in part. */
+const goalContentProperties = {
+  title: Text('Short title of the goal', 200),
+  target: Type.Object(
+    {
+      kind: DevelopmentTargetKind,
+      competencyId: Id('Competency, skill, certification or knowledge area developed'),
+      indicatorIds: IdList('Indicators the goal targets; empty for the whole competency', 30),
+    },
+    { additionalProperties: false },
+  ),
+  behaviour: Text('Which behaviour will be developed'),
+  situation: Text('In which work situation'),
+  successCriteria: Type.Array(SuccessCriterion, { minItems: 1, maxItems: 10 }),
+  actions: Type.Array(DevelopmentAction, { maxItems: 20 }),
+  milestones: Type.Array(Milestone, { maxItems: 12 }),
+  deadline: IsoDate('When the goal should be reached, typically 3–6 months out'),
+  language: Language,
+};
+
+const GoalContent = Type.Object(goalContentProperties, { additionalProperties: false });
+
+const GoalChanges = Type.Partial(GoalContent, {
+  minProperties: 1,
+  description: 'The changed fields with their new values',
+});
+
+const goalContentExample: Static<typeof GoalContent> = {
+  title: 'Listen actively in team meetings',
+  target: { kind: 'competency', competencyId: 'collaboration', indicatorIds: ['active-listening'] },
+  behaviour: 'Summarise what a colleague said before responding.',
+  situation: 'Weekly team meetings and one-on-ones.',
+  successCriteria: [
+    {
+      criterionId: 'crit-1',
+      instrument: '360-round',
+      metric: 'indicator-score',
+      indicatorIds: ['active-listening'],
+      target: 60,
+      description: 'Active listening scores at least 60 in the next 360° round.',
+    },
+  ],
+  actions: [
+    {
+      actionId: 'act-1',
+      kind: 'on-the-job',
+      description: 'Summarise before responding in every team meeting.',
+      frequency: 'every team meeting',
+      estimatedHours: 6,
+    },
+  ],
+  milestones: [{ description: 'Ask two peers for feedback.', dueOn: '2026-04-15' }],
+  deadline: '2026-07-31',
+  language: 'en',
+};
+
+export const PlanStarted = defineEvent({
+  context,
+  name: 'PlanStarted',
+  version: 1,
+  description: 'A development plan started for an employee; it opens a new development cycle.',
+  schema: Type.Object(
+    {
+      planId: Id('Development plan'),
+      employeeId: Id('Employee the plan belongs to'),
+      previousPlanId: Nullable(Id('Plan of the previous cycle'), 'Null for the first plan'),
+      maxActiveGoals: Type.Integer({
+        minimum: 2,
+        maximum: 3,
+        description: "The organisation's limit on active goals when the plan started",
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { planId: 'plan-2001', employeeId: 'emp-1001', previousPlanId: null, maxActiveGoals: 3 },
+});
+
+export const GoalDrafted = defineEvent({
+  context,
+  name: 'GoalDrafted',
+  version: 1,
+  description:
+    'A SMART goal was drafted from a gap, by a language model or the deterministic drafter; the employee owns it from here.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      planId: Id('Plan the goal belongs to'),
+      employeeId: Id('Employee'),
+      gapId: Nullable(Id('Gap the goal addresses'), 'Null for a goal started without a gap'),
+      ...goalContentProperties,
+      drafter: Type.Object(
+        {
+          kind: Type.Union([Type.Literal('ai'), Type.Literal('deterministic')]),
+          model: Nullable(Text('Language model name', 200), 'Null for the deterministic drafter'),
+          fallbackReason: Nullable(
+            Text('Why the deterministic drafter was used instead of the model', 500),
+            'Null unless the model was configured but not used',
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    planId: 'plan-2001',
+    employeeId: 'emp-1001',
+    gapId: 'gap-7001',
+    ...goalContentExample,
+    drafter: { kind: 'ai', model: 'gpt-4o-mini', fallbackReason: null },
+  },
+});
+
+export const GoalEdited = defineEvent({
+  context,
+  name: 'GoalEdited',
+  version: 1,
+  description: 'The employee changed the draft; the draft and every change are kept.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      changes: GoalChanges,
+      editedBy: Id('Who edited'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    changes: { situation: 'Weekly team meetings, one-on-ones and project kick-offs.' },
+    editedBy: 'emp-1001',
+  },
+});
+
+const SmartProperty = Type.Union([
+  Type.Literal('specific'),
+  Type.Literal('measurable'),
+  Type.Literal('achievable'),
+  Type.Literal('relevant'),
+  Type.Literal('time-bound'),
+]);
+
+export const GoalSubmitted = defineEvent({
+  context,
+  name: 'GoalSubmitted',
+  version: 1,
+  description:
+    'The employee submitted the goal for approval; the snapshot is what the manager decides on.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      planId: Id('Plan'),
+      employeeId: Id('Employee'),
+      managerId: Type.Optional(Id('Manager who decides, when the employee has one')),
+      submissionNumber: Type.Integer({ minimum: 1, description: '2 and up after a rejection' }),
+      goal: GoalContent,
+      smartChecks: Type.Array(
+        Type.Object(
+          {
+            property: SmartProperty,
+            passed: Type.Boolean(),
+            explanation: Text('Why the check passed or failed', 500),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 5, description: 'The five SMART checks at submission' },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    planId: 'plan-2001',
+    employeeId: 'emp-1001',
+    managerId: 'emp-0007',
+    submissionNumber: 1,
+    goal: goalContentExample,
+    smartChecks: [
+      {
+        property: 'achievable',
+        passed: true,
+        explanation: 'Target 60 is within aptitude 78 and a realistic growth rate.',
+      },
+    ],
+  },
+});
+
+export const GoalActivated = defineEvent({
+  context,
+  name: 'GoalActivated',
+  version: 1,
+  description: 'The approved goal became active; check-ins start on the agreed cadence.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      planId: Id('Plan'),
+      employeeId: Id('Employee'),
+      approvalRequestId: Id('Approval request that approved it'),
+      checkInCadence: CheckInCadence,
+      nextCheckInDueAt: IsoDateTime('When the first check-in is due'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    planId: 'plan-2001',
+    employeeId: 'emp-1001',
+    approvalRequestId: 'apr-4001',
+    checkInCadence: 'fortnightly',
+    nextCheckInDueAt: '2026-02-16T09:00:00.000Z',
+  },
+});
+
+export const ActionAdded = defineEvent({
+  context,
+  name: 'ActionAdded',
+  version: 1,
+  description: 'A development action was added to a goal.',
+  schema: Type.Object(
+    { goalId: Id('Goal'), employeeId: Id('Employee'), action: DevelopmentAction },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    action: {
+      actionId: 'act-2',
+      kind: 'learning-from-others',
+      description: 'Ask a mentor to observe one meeting and give feedback.',
+      frequency: 'once a month',
+      estimatedHours: 3,
+    },
+  },
+});
+
+export const ActionCompleted = defineEvent({
+  context,
+  name: 'ActionCompleted',
+  version: 1,
+  description: 'A development action was ticked off as done.',
+  schema: Type.Object(
+    { goalId: Id('Goal'), employeeId: Id('Employee'), actionId: Id('Action done') },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { goalId: 'goal-3001', employeeId: 'emp-1001', actionId: 'act-1' },
+});
+
+export const CheckInLogged = defineEvent({
+  context,
+  name: 'CheckInLogged',
+  version: 1,
+  description: 'A check-in on a goal was held around the three questions.',
+  schema: Type.Object(
+    {
+      checkInId: Id('Check-in'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      answers: Type.Object(
+        {
+          whatWasDone: Text('What did you do since the last check-in?'),
+          whatGoesWellAndWhatIsHard: Text('What goes well and what is hard?'),
+          whatIsNext: Text('What will you do next?'),
+        },
+        { additionalProperties: false },
+      ),
+      durationMinutes: Type.Integer({
+        minimum: 1,
+        maximum: 240,
+        description: 'Typically 15–30 minutes',
+      }),
+      actionsTicked: IdList('Actions ticked off during the check-in', 20),
+      nextDueAt: IsoDateTime('When the next check-in is due'),
+      onTime: Type.Boolean({ description: 'Held no later than it was due' }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    checkInId: 'chk-6001',
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    answers: {
+      whatWasDone: 'Summarised before responding in three meetings.',
+      whatGoesWellAndWhatIsHard: 'Easy with peers, hard when I disagree.',
+      whatIsNext: 'Practise in the project kick-off.',
+    },
+    durationMinutes: 20,
+    actionsTicked: ['act-1'],
+    nextDueAt: '2026-03-02T09:00:00.000Z',
+    onTime: true,
+  },
+});
+
+export const GoalAdjusted = defineEvent({
+  context,
+  name: 'GoalAdjusted',
+  version: 1,
+  description: 'An active goal proved unrealistic and was adjusted; the manager sees the change.',
+  schema: Type.Object(
+    {
+      adjustmentId: Id('Adjustment'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      changes: GoalChanges,
+      reason: Text('Why the goal was adjusted', 1000, 10),
+      requiresAcknowledgement: Type.Boolean({
+        description: 'Whether the manager must acknowledge the adjustment',
+      }),
+      adjustedBy: Id('Who adjusted'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    adjustmentId: 'adj-1',
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    changes: { deadline: '2026-09-30' },
+    reason: 'Two months of parental leave moved the practice period.',
+    requiresAcknowledgement: true,
+    adjustedBy: 'emp-1001',
+  },
+});
+
+export const GoalAdjustmentAcknowledged = defineEvent({
+  context,
+  name: 'GoalAdjustmentAcknowledged',
+  version: 1,
+  description: 'The manager acknowledged an adjustment of an active goal.',
+  schema: Type.Object(
+    {
+      adjustmentId: Id('Adjustment'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      acknowledgedBy: Id('Manager or HR delegate'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    adjustmentId: 'adj-1',
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    acknowledgedBy: 'emp-0007',
+  },
+});
+
+export const GoalEvaluated = defineEvent({
+  context,
+  name: 'GoalEvaluated',
+  version: 1,
+  description:
+    'After remeasurement every success criterion was evaluated against the evidence; the goal closed.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      outcome: Type.Union([
+        Type.Literal('achieved'),
+        Type.Literal('partly-achieved'),
+        Type.Literal('not-achieved'),
+      ]),
+      criteria: Type.Array(
+        Type.Object(
+          {
+            criterionId: Id('Success criterion'),
+            met: Type.Boolean(),
+            target: Score('Score the criterion required'),
+            baseline: Nullable(Score('Score at the baseline'), 'Null when nothing was measured'),
+            remeasured: Score('Score at the remeasurement'),
+            baselineMeasurementId: Nullable(Id('Baseline measurement'), 'Null without baseline'),
+            measurementId: Id('Remeasurement the evidence comes from'),
+            instrument: MeasurementInstrumentSchema,
+          },
+          { additionalProperties: false },
+        ),
+        { minItems: 1, maxItems: 10 },
+      ),
+      lessRobust: Type.Boolean({
+        description: 'Some evidence came from a less robust or substitute instrument',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    outcome: 'achieved',
+    criteria: [
+      {
+        criterionId: 'crit-1',
+        met: true,
+        target: 60,
+        baseline: 45,
+        remeasured: 62,
+        baselineMeasurementId: 'msr-5001',
+        measurementId: 'msr-5090',
+        instrument: '360-round',
+      },
+    ],
+    lessRobust: false,
+  },
+});
+
+export const GoalWithdrawn = defineEvent({
+  context,
+  name: 'GoalWithdrawn',
+  version: 1,
+  description: 'The goal was withdrawn before evaluation; it no longer counts as active.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      reason: Text('Why the goal was withdrawn', 1000),
+      withdrawnBy: Id('Who withdrew it'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    reason: 'Moved to a role without team leadership.',
+    withdrawnBy: 'emp-1001',
+  },
+});
+
+export const planningEvents = [
+  PlanStarted,
+  GoalDrafted,
+  GoalEdited,
+  GoalSubmitted,
+  GoalActivated,
+  ActionAdded,
+  ActionCompleted,
+  CheckInLogged,
+  GoalAdjusted,
+  GoalAdjustmentAcknowledged,
+  GoalEvaluated,
+  GoalWithdrawn,
+] as const;
+
+export type PlanStarted = EventOf<typeof PlanStarted>;
+export type GoalDrafted = EventOf<typeof GoalDrafted>;
+export type GoalEdited = EventOf<typeof GoalEdited>;
+export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
+export type GoalActivated = EventOf<typeof GoalActivated>;
+export type ActionAdded = EventOf<typeof ActionAdded>;
+export type ActionCompleted = EventOf<typeof ActionCompleted>;
+export type CheckInLogged = EventOf<typeof CheckInLogged>;
+export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
+export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;
+export type GoalEvaluated = EventOf<typeof GoalEvaluated>;
+export type GoalWithdrawn = EventOf<typeof GoalWithdrawn>;

@@ -1,0 +1,122 @@
+import { eventRegistry } from './catalog';
+import { MeasurementRecorded, MeasurementRecordedV1 } from './events/assessment.events';
+
+const metadata = (schemaVersion: number) => ({
+  tenantId: 'acme',
+  actorId: 'user-42',
+  occurredAt: '2026-01-15T09:30:00.000Z',
+  schemaVersion,
+});
+
+const validMeasurement = MeasurementRecorded.example;
+
+describe('validating an event', () => {
+  it('names the field whose value has the wrong type', () => {
+    const data = { ...validMeasurement, aptitude: '78' };
+
+    const violations = eventRegistry.validate('MeasurementRecorded', data, metadata(2));
+
+    expect(violations).toEqual([{ field: 'data.aptitude', message: 'must be number' }]);
+  });
+
+  it('names a missing field', () => {
+    const data = Object.fromEntries(
+      Object.entries(validMeasurement).filter(([field]) => field !== 'behaviour'),
+    );
+
+    const violations = eventRegistry.validate('MeasurementRecorded', data, metadata(2));
+
+    expect(violations).toEqual([{ field: 'data.behaviour', message: 'is required' }]);
+  });
+
+  it('names a score outside 0–100 by its path', () => {
+    const data = {
+      ...validMeasurement,
+      indicatorScores: [{ indicatorId: 'listening', score: 101 }],
+    };
+
+    const violations = eventRegistry.validate('MeasurementRecorded', data, metadata(2));
+
+    expect(violations).toEqual([
+      { field: 'data.indicatorScores.0.score', message: 'must be <= 100' },
+    ]);
+  });
+
+  it('refuses a field the schema does not know', () => {
+    const data = { ...validMeasurement, mood: 'happy' };
+
+    const violations = eventRegistry.validate('MeasurementRecorded', data, metadata(2));
+
+    expect(violations).toEqual([{ field: 'data.mood', message: 'is not allowed' }]);
+  });
+
+  it('refuses a rejection whose feedback is too short to be a conversation', () => {
+    const data = { ...eventRegistry.current('GoalRejected')?.example, feedback: 'No.' };
+
+    const violations = eventRegistry.validate('GoalRejected', data, metadata(1));
+
+    expect(violations.map((violation) => violation.field)).toEqual(['data.feedback']);
+  });
+
+  it('refuses a 360° peer group of fewer than 3 raters', () => {
+    const example = eventRegistry.current('FeedbackRoundAggregated')?.example;
+    const data = {
+      ...example,
+      competencyScores: [{ group: 'peers', raterCount: 2, score: 40 }],
+    };
+
+    const violations = eventRegistry.validate('FeedbackRoundAggregated', data, metadata(1));
+
+    expect(violations.map((violation) => violation.field)).toContain(
+      'data.competencyScores.0.raterCount',
+    );
+  });
+
+  it('names the metadata field that is wrong', () => {
+    const violations = eventRegistry.validate('MeasurementRecorded', validMeasurement, {
+      ...metadata(2),
+      tenantId: 'Acme Corp',
+    });
+
+    expect(violations.map((violation) => violation.field)).toEqual(['metadata.tenantId']);
+  });
+
+  it('refuses an unknown event and an unknown version', () => {
+    expect(eventRegistry.validate('GapFound', {}, metadata(1))).toEqual([
+      { field: 'type', message: 'GapFound is not a published event' },
+    ]);
+    expect(eventRegistry.validate('MeasurementRecorded', validMeasurement, metadata(9))).toEqual([
+      { field: 'metadata.schemaVersion', message: 'MeasurementRecorded has no version 9' },
+    ]);
+  });
+});
+
+describe('upcasting a stored MeasurementRecorded v1', () => {
+  const storedV1 = MeasurementRecordedV1.example;
+
+  it('yields v2 with robustness derived from the instrument', () => {
+    const result = eventRegistry.upcast('MeasurementRecorded', 1, storedV1);
+
+    expect(result).toEqual({ version: 2, data: { ...storedV1, robustness: 'robust' } });
+    expect(eventRegistry.validate('MeasurementRecorded', result.data, metadata(2))).toEqual([]);
+  });
+
+  it.each([
+    ['assessment', 'robust'],
+    ['360-round', 'robust'],
+    ['manager-observation', 'less-robust'],
+    ['mini-feedback', 'less-robust'],
+    ['self-evaluation', 'less-robust'],
+  ] as const)('marks a measurement by %s as %s', (instrument, robustness) => {
+    const result = eventRegistry.upcast('MeasurementRecorded', 1, { ...storedV1, instrument });
+
+    expect(result.data).toMatchObject({ instrument, robustness });
+  });
+
+  it('leaves an event at its current version as it is', () => {
+    expect(eventRegistry.upcast('MeasurementRecorded', 2, validMeasurement)).toEqual({
+      version: 2,
+      data: validMeasurement,
+    });
+  });
+});

@@ -1,0 +1,50 @@
+import { boundedContexts, isBoundedContext, type BoundedContext } from './event-definition';
+import { ContractViolationError } from './errors';
+import type { Violation } from './registry';
+
+export interface StreamNameParts {
+  readonly context: BoundedContext;
+  /** camelCase, no '-' or '.', so a stream name parses back unambiguously. */
+  readonly aggregate: string;
+  readonly tenantId: string;
+  readonly id: string;
+}
+
+const aggregatePattern = '[a-z][A-Za-z0-9]{0,63}';
+const tenantPattern = '[a-z0-9][a-z0-9-]{0,63}';
+const idPattern = '[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}';
+const streamPattern = new RegExp(
+  `^(${boundedContexts.join('|')})\\.(${aggregatePattern})-(${tenantPattern})\\.(${idPattern})$`,
+);
+
+const violationsOf = (parts: StreamNameParts): Violation[] =>
+  (
+    [
+      ['context', `^(${boundedContexts.join('|')})$`],
+      ['aggregate', `^${aggregatePattern}$`],
+      ['tenantId', `^${tenantPattern}$`],
+      ['id', `^${idPattern}$`],
+    ] as const
+  )
+    .filter(([field, pattern]) => !new RegExp(pattern).test(parts[field]))
+    .map(([field, pattern]) => ({ field, message: `must match ${pattern}` }));
+
+/**
+ * `<context>.<aggregate>-<tenantId>.<id>`: the context prefix lets a relay subscribe per
+ * context, and the tenant inside the name keeps tenants' streams apart.
+ */
+export const streamName = (parts: StreamNameParts): string => {
+  const violations = violationsOf(parts);
+  if (violations.length > 0) throw new ContractViolationError('stream name', violations);
+  return `${parts.context}.${parts.aggregate}-${parts.tenantId}.${parts.id}`;
+};
+
+/** What every stream of a context starts with. */
+export const streamPrefix = (context: BoundedContext): string => `${context}.`;
+
+/** The parts of a stream name, or undefined for a name `streamName` cannot have produced. */
+export const parseStreamName = (name: string): StreamNameParts | undefined => {
+  const match = streamPattern.exec(name);
+  const [, context = '', aggregate = '', tenantId = '', id = ''] = match ?? [];
+  return isBoundedContext(context) ? { context, aggregate, tenantId, id } : undefined;
+};

@@ -1,0 +1,142 @@
+import type { EventMetadata, EventRegistry } from '@talentloop/contracts';
+import { DuplicateEventIdError, InvalidEventError } from './errors';
+import type {
+  AppendResult,
+  EventFilter,
+  EventToAppend,
+  ExpectedRevision,
+  RecordedEvent,
+} from './event-store.port';
+
+/** Page size of readAll when the caller names none. */
+export const DEFAULT_PAGE_SIZE = 1000;
+
+/** A stored event as far as a retry check needs to see it. */
+export interface StoredEventRef {
+  readonly id: string;
+  readonly streamRevision: bigint;
+  readonly globalPosition: bigint;
+}
+
+/**
+ * What every adapter does the same way around its storage: schema checks before a write,
+ * upcasting after a read, the meaning of an expected revision, filters and retries.
+ */
+export class EventCodec {
+  constructor(private readonly registry: EventRegistry) {}
+
+  /** Refuses the whole batch on the first invalid event, before anything is written. */
+  assertAppendable(streamName: string, events: readonly EventToAppend[]): void {
+    // An empty append would create a stream without events on one store and not on another.
+    if (events.length === 0) throw new RangeError(`an append to ${streamName} has no events`);
+    for (const event of events) {
+      const violations = this.registry.validate(event.type, event.data, event.metadata);
+      if (violations.length > 0) throw new InvalidEventError(event.type, event.id, violations);
+    }
+    if (events.length > 1) {
+      const ids = new Set<string>();
+      for (const event of events) {
+        if (ids.has(event.id)) throw new DuplicateEventIdError(streamName, event.id);
+        ids.add(event.id);
+      }
+    }
+  }
+
+  /** Builds the event readers see: data and metadata at the current schema version. */
+  recorded(
+    id: string,
+    type: string,
+    schemaVersion: number,
+    data: unknown,
+    metadata: EventMetadata,
+    streamName: string,
+    streamRevision: bigint,
+    globalPosition: bigint,
+    recordedAt: string,
+  ): RecordedEvent {
+    // Most stored events are already current: one Map read, no copy.
+    if (schemaVersion !== this.registry.current(type)?.version) {
+      const upcast = this.registry.upcast(type, schemaVersion, data);
+      data = upcast.data;
+      metadata = { ...metadata, schemaVersion: upcast.version };
+    }
+    return {
+      id,
+      type,
+      data,
+      metadata,
+      streamName,
+      streamRevision,
+      globalPosition,
+      recordedAt,
+    };
+  }
+}
+
+/** Whether a stream whose last revision is `actual` (undefined: no stream) accepts the append. */
+export const satisfiesExpectedRevision = (
+  expected: ExpectedRevision,
+  actual: bigint | undefined,
+): boolean => {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return actual === undefined;
+    case 'stream_exists':
+      return actual !== undefined;
+    default:
+      return actual === expected;
+  }
+};
+
+/**
+ * The revision at which the first event of a batch appended with `expected` was written,
+ * when the expectation pins it; undefined for 'any' and 'stream_exists'.
+ */
+export const pinnedFirstRevision = (expected: ExpectedRevision): bigint | undefined => {
+  if (expected === 'no_stream') return 0n;
+  return typeof expected === 'bigint' ? expected + 1n : undefined;
+};
+
+/**
+ * Recognises a retried append: `stored` are the stream's events from where the batch's
+ * first id is stored. Only the same ids in the same order make a retry; its original
+ * result is returned. A partial overlap is a reuse of ids, not a retry.
+ */
+export const originalResultOfRetry = (
+  streamName: string,
+  events: readonly EventToAppend[],
+  stored: readonly StoredEventRef[],
+): AppendResult | undefined => {
+  const last = stored[events.length - 1];
+  if (stored.length < events.length || last === undefined) {
+    return partialOverlap(streamName, events, stored);
+  }
+  for (let i = 0; i < events.length; i++) {
+    if (stored[i]?.id !== events[i]?.id) return partialOverlap(streamName, events, stored);
+  }
+  return { nextExpectedRevision: last.streamRevision, lastGlobalPosition: last.globalPosition };
+};
+
+const partialOverlap = (
+  streamName: string,
+  events: readonly EventToAppend[],
+  stored: readonly StoredEventRef[],
+): undefined => {
+  const storedIds = new Set(stored.map((event) => event.id));
+  const reused = events.find((event) => storedIds.has(event.id));
+  if (reused) throw new DuplicateEventIdError(streamName, reused.id);
+  return undefined;
+};
+
+/** An event passes when it meets every criterion the filter names. */
+export const eventFilterPredicate = (
+  filter: EventFilter | undefined,
+): ((streamName: string, type: string) => boolean) => {
+  const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
+  const prefixes = filter?.streamPrefixes;
+  return (streamName, type) =>
+    (types === undefined || types.has(type)) &&
+    (prefixes === undefined || prefixes.some((prefix) => streamName.startsWith(prefix)));
+};

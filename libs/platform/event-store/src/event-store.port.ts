@@ -1,0 +1,106 @@
+import type { EventMetadata } from '@talentloop/contracts';
+
+/**
+ * Where the stream must stand for an append to be accepted.
+ * `no_stream`: the stream must not exist; `stream_exists`: it must exist;
+ * `any`: no check; a bigint: the revision of the stream's last event.
+ */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+/** An event as handed to the store: the id makes a retried append a no-op. */
+export interface EventToAppend<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+/** An event as read back: its place in its stream and in the global log. */
+export interface RecordedEvent<Type extends string = string, Data = unknown> {
+  readonly id: string;
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+  readonly streamName: string;
+  /** 0-based position inside its stream. */
+  readonly streamRevision: bigint;
+  /** Strictly increasing over the whole store; the checkpoint of relays and projections. */
+  readonly globalPosition: bigint;
+  /** ISO-8601 time at which the store accepted the event. */
+  readonly recordedAt: string;
+}
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append: the next expected revision. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last appended event. */
+  readonly lastGlobalPosition: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive); 0 by default. */
+  readonly fromRevision?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface EventFilter {
+  /** Only events whose type is one of these. */
+  readonly eventTypes?: readonly string[];
+  /** Only events whose stream name starts with one of these. */
+  readonly streamPrefixes?: readonly string[];
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this global position; from the beginning when absent. */
+  readonly after?: bigint;
+  /** Page size: at most this many events are returned. */
+  readonly maxCount?: number;
+  readonly filter?: EventFilter;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this checkpoint; from the beginning when absent. */
+  readonly after?: bigint;
+  readonly filter?: EventFilter;
+}
+
+/**
+ * Receives events in global order. The subscription waits for the returned promise
+ * before delivering the next event, so a checkpoint stored inside the handler is exact.
+ */
+export type EventHandler = (event: RecordedEvent) => Promise<void> | void;
+
+export interface Subscription {
+  /** Stops delivery; resolves once the handler is no longer running. */
+  stop(): Promise<void>;
+  /** Settles when the subscription ends: resolves on stop, rejects if the handler or the store failed. */
+  readonly finished: Promise<void>;
+}
+
+/**
+ * The source of truth. Every adapter passes the same contract suite
+ * (libs/testing/src/event-store/event-store.contract.ts).
+ */
+export interface EventStore {
+  /**
+   * Appends atomically: all events of the call or none. A revision mismatch throws
+   * WrongExpectedRevisionError; appending the same event ids again with the same expected
+   * revision is a no-op returning the original result.
+   */
+  appendToStream(
+    streamName: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions,
+  ): Promise<AppendResult>;
+  /** The stream's events in order; empty when the stream does not exist. */
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** One page of the global log in order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Catches up from the checkpoint, then follows live appends. */
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
+  close(): Promise<void>;
+}

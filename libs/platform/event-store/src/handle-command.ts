@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { eventRegistry, type EventMetadata } from '@talentloop/contracts';
+import { fold, type Decider, type DomainEvent } from '@talentloop/domain-kernel';
+import type { EventStore, EventToAppend, ExpectedRevision } from './event-store.port';
+
+/** Who asks, for which tenant, when, and under which id: everything the domain must not invent. */
+export interface CommandContext {
+  readonly tenantId: string;
+  readonly actorId: string;
+  /** Unique per command; a retried command with the same id changes nothing. */
+  readonly commandId: string;
+  readonly now: Date;
+  readonly correlationId?: string;
+  readonly traceparent?: string;
+}
+
+export interface CommandResult<Event, State> {
+  /** The events this command caused (on a retried command: the ones it caused the first time). */
+  readonly events: readonly Event[];
+  readonly state: State;
+  readonly nextExpectedRevision: bigint;
+}
+
+/**
+ * Event ids derived from the command id (UUID v5 layout over SHA-1), so a command retried
+ * after a lost answer appends the same ids and the store treats it as a no-op.
+ */
+export const eventIdFor = (commandId: string, index: number): string => {
+  const hash = createHash('sha1').update(`${commandId}#${index}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+};
+
+const metadataFor = (type: string, context: CommandContext): EventMetadata => {
+  const definition = eventRegistry.current(type);
+  if (!definition) throw new Error(`${type} is not a published event`);
+  return {
+    tenantId: context.tenantId,
+    actorId: context.actorId,
+    occurredAt: context.now.toISOString(),
+    schemaVersion: definition.version,
+    causationId: context.commandId,
+    ...(context.correlationId ? { correlationId: context.correlationId } : {}),
+    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+  };
+};
+
+/**
+ * The whole of command handling: read the stream, fold, decide, append with the revision
+ * that was read. Domain errors and WrongExpectedRevisionError propagate to the caller.
+ */
+export const handleCommand = async <Command, Event extends DomainEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  streamName: string,
+  command: Command,
+  context: CommandContext,
+): Promise<CommandResult<Event, State>> => {
+  const recorded = await store.readStream(streamName);
+  const history = recorded.map((event) => ({ type: event.type, data: event.data }) as Event);
+  const state = fold(decider, history);
+  const lastRevision = recorded.at(-1)?.streamRevision;
+
+  const earlier = recorded.filter((event) => event.metadata.causationId === context.commandId);
+  if (earlier.length > 0) {
+    return {
+      events: earlier.map((event) => ({ type: event.type, data: event.data }) as Event),
+      state,
+      nextExpectedRevision: lastRevision ?? -1n,
+    };
+  }
+
+  const events = decider.decide(command, state);
+  if (events.length === 0) return { events, state, nextExpectedRevision: lastRevision ?? -1n };
+
+  const toAppend: EventToAppend[] = events.map((event, index) => ({
+    id: eventIdFor(context.commandId, index),
+    type: event.type,
+    data: event.data,
+    metadata: metadataFor(event.type, context),
+  }));
+  const expectedRevision: ExpectedRevision = lastRevision ?? 'no_stream';
+  const { nextExpectedRevision } = await store.appendToStream(streamName, toAppend, {
+    expectedRevision,
+  });
+  return { events, state: events.reduce(decider.evolve, state), nextExpectedRevision };
+};

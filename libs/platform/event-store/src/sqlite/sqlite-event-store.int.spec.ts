@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { eventRegistry } from '@talentloop/contracts';
+import { describeEventStoreContract } from '@talentloop/testing';
+import { DuplicateEventIdError } from '../errors';
+import type { EventToAppend, RecordedEvent } from '../event-store.port';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+
+const temporaryStore = (options: Partial<SqliteEventStoreOptions> = {}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'talentloop-event-store-'));
+  const path = join(folder, 'nested', 'events.sqlite');
+  const store = new SqliteEventStore({ path, ...options });
+  return {
+    path,
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+};
+
+describeEventStoreContract('SQLite', () => Promise.resolve(temporaryStore()));
+
+describe('SQLite event store', () => {
+  let cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    cleanups = [];
+  });
+  const open = (options?: Partial<SqliteEventStoreOptions>) => {
+    const opened = temporaryStore(options);
+    cleanups.push(opened.cleanup);
+    return opened;
+  };
+
+  it('group-commits 64 concurrent appends in far fewer than 64 transactions', async () => {
+    const { store } = open();
+    const before = store.flushCount;
+    await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        store.appendToStream(`planning.goal-acme.g${i}`, [checkInLogged()], {
+          expectedRevision: 'no_stream',
+        }),
+      ),
+    );
+    expect(store.flushCount - before).toBeLessThanOrEqual(2);
+    expect(await store.readAll()).toHaveLength(64);
+  });
+
+  it('refuses an id already stored in another stream', async () => {
+    const { store } = open();
+    const reused = checkInLogged();
+    await store.appendToStream('planning.goal-acme.g1', [reused], { expectedRevision: 'any' });
+    await expect(
+      store.appendToStream('planning.goal-acme.g2', [reused], { expectedRevision: 'any' }),
+    ).rejects.toThrow(DuplicateEventIdError);
+    await expect(
+      store.appendToStream('planning.goal-acme.g1', [checkInLogged(), reused], {
+        expectedRevision: 0n,
+      }),
+    ).rejects.toThrow(DuplicateEventIdError);
+    expect(await store.readAll()).toHaveLength(1);
+  });
+
+  it('two instances on one file see each other, and a subscription polls the other’s appends', async () => {
+    const { store: first, path } = open();
+    const second = new SqliteEventStore({ path, pollIntervalMs: 20 });
+    cleanups.push(() => second.close());
+
+    const received: RecordedEvent[] = [];
+    const subscription = second.subscribeToAll({}, (event) => {
+      received.push(event);
+    });
+    const written = checkInLogged();
+    await first.appendToStream('planning.goal-acme.g1', [written], {
+      expectedRevision: 'no_stream',
+    });
+    await expect(second.readStream('planning.goal-acme.g1')).resolves.toMatchObject([
+      { id: written.id },
+    ]);
+    await expect(
+      second.appendToStream('planning.goal-acme.g1', [checkInLogged()], {
+        expectedRevision: 'no_stream',
+      }),
+    ).rejects.toMatchObject({ actual: 0n });
+
+    const deadline = Date.now() + 2000;
+    while (received.length === 0 && Date.now() < deadline) await sleep(10);
+    await subscription.stop();
+    expect(received.map((event) => event.id)).toEqual([written.id]);
+  });
+
+  it.each(['full', 'normal'] as const)(
+    'durability %s is the PRAGMA synchronous in force',
+    async (durability) => {
+      const { store, path } = open({ durability });
+      await store.appendToStream('planning.goal-acme.g1', [checkInLogged()], {
+        expectedRevision: 'no_stream',
+      });
+      expect(store.durabilityInForce()).toBe(durability);
+      const inspector = new Database(path, { readonly: true });
+      expect(inspector.pragma('journal_mode', { simple: true })).toBe('wal');
+      inspector.close();
+    },
+  );
+
+  it('defaults to full durability', () => {
+    expect(open().store.durabilityInForce()).toBe('full');
+  });
+
+  it('finishes a pending group commit on close', async () => {
+    const { store, path } = open();
+    const appended = store.appendToStream('planning.goal-acme.g1', [checkInLogged()], {
+      expectedRevision: 'no_stream',
+    });
+    await store.close();
+    await expect(appended).resolves.toMatchObject({ nextExpectedRevision: 0n });
+    const reopened = new SqliteEventStore({ path });
+    cleanups.push(() => reopened.close());
+    expect(await reopened.readStream('planning.goal-acme.g1')).toHaveLength(1);
+  });
+});
+
+const checkInLogged = (): EventToAppend => {
+  const definition = eventRegistry.current('CheckInLogged');
+  if (!definition) throw new Error('CheckInLogged is not in the catalog');
+  return {
+    id: randomUUID(),
+    type: definition.name,
+    data: definition.example,
+    metadata: {
+      tenantId: 'acme',
+      actorId: 'user-1',
+      occurredAt: '2026-01-12T14:00:00.000Z',
+      schemaVersion: definition.version,
+    },
+  };
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,495 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
+import {
+  DuplicateEventIdError,
+  EventStoreError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../errors';
+import {
+  DEFAULT_PAGE_SIZE,
+  EventCodec,
+  originalResultOfRetry,
+  pinnedFirstRevision,
+  satisfiesExpectedRevision,
+  type StoredEventRef,
+} from '../event-codec';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventFilter,
+  EventHandler,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+
+/**
+ * How hard a commit is pushed to disk (PRAGMA synchronous, in WAL mode).
+ * - 'full' (default): the WAL is fsynced at every commit; an acknowledged append survives
+ *   power loss and OS crashes.
+ * - 'normal': the WAL is fsynced only at checkpoints; the file never corrupts, and a process
+ *   crash loses nothing, but the last commits can be lost on power loss or an OS crash.
+ */
+export type SqliteDurability = 'full' | 'normal';
+
+export interface SqliteEventStoreOptions {
+  /** File of the store; its folder is created. ':memory:' for a private in-memory store. */
+  readonly path: string;
+  /** 'full' by default; see SqliteDurability. */
+  readonly durability?: SqliteDurability;
+  /** How long a write waits for another process's write lock before failing; 5000 ms by default. */
+  readonly busyTimeoutMs?: number;
+  /** How often subscriptions look for appends made by other processes; 50 ms by default. */
+  readonly pollIntervalMs?: number;
+  /** The published events; the contracts catalog by default. */
+  readonly registry?: EventRegistry;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    global_position INTEGER PRIMARY KEY,
+    stream_name     TEXT    NOT NULL,
+    stream_revision INTEGER NOT NULL,
+    event_id        TEXT    NOT NULL UNIQUE,
+    type            TEXT    NOT NULL,
+    schema_version  INTEGER NOT NULL,
+    data            TEXT    NOT NULL,
+    metadata        TEXT    NOT NULL,
+    recorded_at     TEXT    NOT NULL,
+    UNIQUE (stream_name, stream_revision)
+  );
+  CREATE TABLE IF NOT EXISTS streams (
+    name          TEXT    PRIMARY KEY,
+    last_revision INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS events_by_type ON events (type, global_position);
+`;
+
+const EVENT_COLUMNS =
+  'global_position, stream_name, stream_revision, event_id, type, schema_version, data, metadata, recorded_at';
+
+type EventRow = [
+  globalPosition: number,
+  streamName: string,
+  streamRevision: number,
+  id: string,
+  type: string,
+  schemaVersion: number,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+interface PendingAppend {
+  readonly streamName: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface Follower {
+  stopped: boolean;
+  wake: () => void;
+  finished: Promise<void>;
+}
+
+const SUBSCRIPTION_PAGE_SIZE = 500;
+const noop = () => undefined;
+
+// By code alone, not `instanceof SqliteError` nor `instanceof Error`: the native addon keeps
+// the classes of the first realm that loaded it, and Jest gives every test file a realm.
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * The embedded event store: one SQLite file in WAL mode that several processes may share.
+ *
+ * Appends are group-committed: every append requested before the next turn of the event
+ * loop is written in one transaction (one fsync), each inside its own savepoint so that a
+ * refused append leaves its neighbours untouched.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly codec: EventCodec;
+  private readonly pollIntervalMs: number;
+  private pending: PendingAppend[] = [];
+  private scheduledFlush: NodeJS.Immediate | undefined;
+  private readonly followers = new Set<Follower>();
+  private flushes = 0;
+  private closed = false;
+
+  private readonly selectLastRevision;
+  private readonly insertEvent;
+  private readonly upsertStream;
+  private readonly locateEvent;
+  private readonly selectStoredRun;
+  private readonly selectStream;
+  private readonly selectAll;
+  private readonly selectHead;
+  private readonly filteredSelects = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly appendOne;
+  private readonly appendMany;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
+    this.db.exec(SCHEMA);
+    this.codec = new EventCodec(options.registry ?? eventRegistry);
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+
+    this.selectLastRevision = this.db
+      .prepare<[string], number>('SELECT last_revision FROM streams WHERE name = ?')
+      .pluck();
+    this.insertEvent = this.db.prepare<
+      [string, number, string, string, number, string, string, string]
+    >(
+      'INSERT INTO events (stream_name, stream_revision, event_id, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.upsertStream = this.db.prepare<[string, number]>(
+      'INSERT INTO streams (name, last_revision) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET last_revision = excluded.last_revision',
+    );
+    this.locateEvent = this.db
+      .prepare<
+        [string],
+        [string, number]
+      >('SELECT stream_name, stream_revision FROM events WHERE event_id = ?')
+      .raw();
+    this.selectStoredRun = this.db
+      .prepare<
+        [string, number, number],
+        [string, number, number]
+      >('SELECT event_id, stream_revision, global_position FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?')
+      .raw();
+    this.selectStream = this.db
+      .prepare<
+        [string, bigint, number],
+        EventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`)
+      .raw();
+    this.selectAll = this.db
+      .prepare<
+        [bigint, number],
+        EventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .raw();
+    this.selectHead = this.db
+      .prepare<[], number | null>('SELECT max(global_position) FROM events')
+      .pluck();
+
+    this.appendOne = this.db.transaction((append: PendingAppend, recordedAt: string) =>
+      this.write(append, recordedAt),
+    );
+    // Nested calls of appendOne run inside savepoints of this one transaction.
+    this.appendMany = this.db.transaction((batch: readonly PendingAppend[], recordedAt: string) =>
+      batch.map((append) => this.settleInBatch(append, recordedAt)),
+    );
+  }
+
+  /** Write transactions run so far, one per group commit: shows how well appends batch. */
+  get flushCount(): number {
+    return this.flushes;
+  }
+
+  /** The durability this connection runs with, read back from PRAGMA synchronous. */
+  durabilityInForce(): SqliteDurability | 'other' {
+    const level = this.db.pragma('synchronous', { simple: true });
+    return level === 2 ? 'full' : level === 1 ? 'normal' : 'other';
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    this.assertOpen();
+    this.codec.assertAppendable(streamName, events);
+    return new Promise((resolve, reject) => {
+      this.pending.push({
+        streamName,
+        events,
+        expected: options.expectedRevision,
+        resolve,
+        reject,
+      });
+      this.scheduledFlush ??= setImmediate(this.flush);
+    });
+  }
+
+  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return new Promise((resolve) => {
+      this.assertOpen();
+      const rows = this.selectStream.all(
+        streamName,
+        options?.fromRevision ?? 0n,
+        options?.maxCount ?? -1,
+      );
+      resolve(this.toRecorded(rows));
+    });
+  }
+
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return new Promise((resolve) => {
+      this.assertOpen();
+      resolve(
+        this.readPage(
+          options?.after ?? 0n,
+          options?.maxCount ?? DEFAULT_PAGE_SIZE,
+          options?.filter,
+        ),
+      );
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
+    this.assertOpen();
+    const follower: Follower = { stopped: false, wake: noop, finished: Promise.resolve() };
+    this.followers.add(follower);
+    follower.finished = this.follow(follower, options, handler);
+    return { stop: () => this.stopFollower(follower), finished: follower.finished };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.scheduledFlush) {
+      clearImmediate(this.scheduledFlush);
+      this.flush();
+    }
+    this.closed = true;
+    await Promise.all([...this.followers].map((follower) => this.stopFollower(follower)));
+    this.db.close();
+  }
+
+  private async stopFollower(follower: Follower): Promise<void> {
+    follower.stopped = true;
+    follower.wake();
+    await follower.finished.catch(noop);
+  }
+
+  private readonly flush = (): void => {
+    this.scheduledFlush = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    const recordedAt = new Date().toISOString();
+    let outcomes: (AppendResult | EventStoreError)[];
+    try {
+      outcomes =
+        batch.length === 1
+          ? [this.settleAlone(batch[0], recordedAt)]
+          : this.appendMany.immediate(batch, recordedAt);
+    } catch (error) {
+      const failure = new EventStoreUnavailableError('SQLite append failed', { cause: error });
+      for (const append of batch) append.reject(failure);
+      return;
+    }
+    this.flushes++;
+    let appended = false;
+    for (let i = 0; i < batch.length; i++) {
+      const append = batch[i];
+      const outcome = outcomes[i];
+      if (outcome instanceof EventStoreError) {
+        append.reject(outcome);
+      } else {
+        appended = true;
+        append.resolve(outcome);
+      }
+    }
+    if (appended) for (const follower of this.followers) follower.wake();
+  };
+
+  private settleAlone(append: PendingAppend, recordedAt: string): AppendResult | EventStoreError {
+    try {
+      return this.appendOne.immediate(append, recordedAt);
+    } catch (error) {
+      return this.settleConflict(append, error);
+    }
+  }
+
+  private settleInBatch(append: PendingAppend, recordedAt: string): AppendResult | EventStoreError {
+    try {
+      return this.appendOne(append, recordedAt);
+    } catch (error) {
+      return this.settleConflict(append, error);
+    }
+  }
+
+  private write(append: PendingAppend, recordedAt: string): AppendResult {
+    const { streamName, events } = append;
+    const last = this.selectLastRevision.get(streamName);
+    const actual = last === undefined ? undefined : BigInt(last);
+    if (!satisfiesExpectedRevision(append.expected, actual)) {
+      throw new WrongExpectedRevisionError(streamName, append.expected, actual);
+    }
+    let revision = last ?? -1;
+    let position: number | bigint = 0;
+    for (const event of events) {
+      revision++;
+      position = this.insertEvent.run(
+        streamName,
+        revision,
+        event.id,
+        event.type,
+        event.metadata.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+        recordedAt,
+      ).lastInsertRowid;
+    }
+    this.upsertStream.run(streamName, revision);
+    return { nextExpectedRevision: BigInt(revision), lastGlobalPosition: BigInt(position) };
+  }
+
+  /**
+   * The append was refused (its savepoint rolled back): tells a retry of an append already
+   * written (its original result) from a reuse of ids or a genuine revision mismatch.
+   */
+  private settleConflict(append: PendingAppend, error: unknown): AppendResult | EventStoreError {
+    if (!(error instanceof WrongExpectedRevisionError) && !isUniqueViolation(error)) throw error;
+    const { streamName, events } = append;
+    try {
+      const located = this.locateEvent.get(events[0].id);
+      if (located && located[0] === streamName) {
+        const pinned = pinnedFirstRevision(append.expected);
+        if (pinned === undefined || pinned === BigInt(located[1])) {
+          const stored = this.storedRun(streamName, located[1], events.length);
+          const original = originalResultOfRetry(streamName, events, stored);
+          if (original) return original;
+        }
+      }
+      const reused = events.find((event) => this.locateEvent.get(event.id) !== undefined);
+      if (reused) return new DuplicateEventIdError(streamName, reused.id);
+    } catch (conflict) {
+      if (conflict instanceof EventStoreError) return conflict;
+      throw conflict;
+    }
+    return error instanceof WrongExpectedRevisionError
+      ? error
+      : new EventStoreUnavailableError(`SQLite refused the append to ${streamName}`, {
+          cause: error,
+        });
+  }
+
+  private storedRun(streamName: string, fromRevision: number, count: number): StoredEventRef[] {
+    return this.selectStoredRun.all(streamName, fromRevision, count).map((row) => ({
+      id: row[0],
+      streamRevision: BigInt(row[1]),
+      globalPosition: BigInt(row[2]),
+    }));
+  }
+
+  private readPage(after: bigint, maxCount: number, filter: EventFilter | undefined) {
+    if (!filter || (!filter.eventTypes && !filter.streamPrefixes)) {
+      return this.toRecorded(this.selectAll.all(after, maxCount));
+    }
+    const types = filter.eventTypes ?? [];
+    const prefixes = filter.streamPrefixes ?? [];
+    const parameters: unknown[] = [after, ...types];
+    for (const prefix of prefixes) parameters.push([...prefix].length, prefix);
+    parameters.push(maxCount);
+    return this.toRecorded(this.filteredSelect(filter).all(...parameters));
+  }
+
+  /** One prepared statement per filter shape (how many types, how many prefixes). */
+  private filteredSelect(filter: EventFilter): Database.Statement<unknown[], EventRow> {
+    const key = `${filter.eventTypes?.length ?? '-'}:${filter.streamPrefixes?.length ?? '-'}`;
+    let statement = this.filteredSelects.get(key);
+    if (!statement) {
+      const conditions = ['global_position > ?'];
+      if (filter.eventTypes) {
+        conditions.push(`type IN (${filter.eventTypes.map(() => '?').join(', ')})`);
+      }
+      if (filter.streamPrefixes) {
+        const anyPrefix = filter.streamPrefixes.map(() => 'substr(stream_name, 1, ?) = ?');
+        conditions.push(anyPrefix.length > 0 ? `(${anyPrefix.join(' OR ')})` : '0');
+      }
+      statement = this.db
+        .prepare<
+          unknown[],
+          EventRow
+        >(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT ?`)
+        .raw();
+      this.filteredSelects.set(key, statement);
+    }
+    return statement;
+  }
+
+  private toRecorded(rows: EventRow[]): RecordedEvent[] {
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      events[i] = this.codec.recorded(
+        row[3],
+        row[4],
+        row[5],
+        JSON.parse(row[6]),
+        JSON.parse(row[7]) as EventMetadata,
+        row[1],
+        BigInt(row[2]),
+        BigInt(row[0]),
+        row[8],
+      );
+    }
+    return events;
+  }
+
+  /**
+   * Delivers pages of the log, then sleeps until an append in this process wakes it or the
+   * poll interval elapses (appends by other processes on the same file).
+   */
+  private async follow(
+    follower: Follower,
+    options: SubscribeOptions,
+    handler: EventHandler,
+  ): Promise<void> {
+    let after = options.after ?? 0n;
+    // The caller gets its Subscription before the handler first runs.
+    await Promise.resolve();
+    try {
+      while (!follower.stopped) {
+        const head = this.selectHead.get() ?? 0;
+        const page = this.readPage(after, SUBSCRIPTION_PAGE_SIZE, options.filter);
+        for (const event of page) {
+          if (follower.stopped) return;
+          await handler(event);
+          after = event.globalPosition;
+        }
+        if (page.length < SUBSCRIPTION_PAGE_SIZE) {
+          // The short page saw every event up to head: filtered-out ones need no rescan.
+          if (BigInt(head) > after) after = BigInt(head);
+          await this.nextAppendOrPoll(follower);
+        }
+      }
+    } finally {
+      this.followers.delete(follower);
+    }
+  }
+
+  private nextAppendOrPoll(follower: Follower): Promise<void> {
+    if (follower.stopped) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        follower.wake = noop;
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollIntervalMs);
+      follower.wake = wake;
+    });
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('the SQLite event store is closed');
+  }
+}

@@ -1,0 +1,5 @@
+export * from './bootstrap';
+export * from './platform.module';
+export * from './problem-details';
+export * from './problem-details.filter';
+export * from './validation';

@@ -1,0 +1,79 @@
+import { DomainError, type DomainErrorKind } from '@talentloop/domain-kernel';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidEventError,
+  WrongExpectedRevisionError,
+} from '@talentloop/event-store';
+
+/** RFC 9457 problem details, the body of every error response. */
+export interface ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly code: string;
+  readonly instance?: string;
+  /** Field-level problems: every bad field, not just the first. */
+  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+  readonly [extension: string]: unknown;
+}
+
+export const PROBLEM_JSON = 'application/problem+json';
+
+const statusOfKind: Record<DomainErrorKind, number> = {
+  conflict: 409,
+  invalid: 422,
+  not_found: 404,
+  forbidden: 403,
+};
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+const typeOf = (code: string) => `urn:talentloop:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+
+export const problem = (
+  status: number,
+  code: string,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): ProblemDetails => ({
+  type: typeOf(code),
+  title: titles[status] ?? 'Error',
+  status,
+  detail,
+  code,
+  ...extensions,
+});
+
+/**
+ * Maps the errors the libraries raise on purpose to problem details; anything else is a
+ * 500 whose detail reveals nothing (the log has the cause).
+ */
+export const problemOf = (error: unknown): ProblemDetails => {
+  if (error instanceof DomainError)
+    return problem(statusOfKind[error.kind], error.code, error.message, { ...error.details });
+  if (error instanceof WrongExpectedRevisionError)
+    return problem(409, error.code, 'the resource was changed by someone else; reload and retry', {
+      expectedRevision: String(error.expected),
+      actualRevision: error.actual === undefined ? null : String(error.actual),
+    });
+  if (error instanceof InvalidEventError)
+    return problem(422, error.code, error.message, { errors: error.violations });
+  if (error instanceof DuplicateEventIdError) return problem(409, error.code, error.message);
+  if (error instanceof EventStoreUnavailableError)
+    return problem(503, error.code, 'the event store is unavailable; retry later');
+  return problem(500, 'INTERNAL', 'an unexpected error occurred');
+};

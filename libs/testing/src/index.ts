@@ -1,0 +1,3 @@
+export * from './event-store/event-store.contract';
+export * from './decider-specification';
+export * from './fixtures/motivation.decider';
