@@ -1,0 +1,135 @@
+import { deadLetterTopicFor } from '@talentloop/contracts';
+import { InvalidMessagingOptionError, isRetriable, messageOf, nameOf } from './errors';
+import {
+  deadLetterHeaders,
+  type BusMessage,
+  type DeliveredMessage,
+  type MessageHandler,
+  type RetryPolicy,
+  type TopicSpec,
+} from './message-bus.port';
+
+/**
+ * What happens to one delivered message, shared by every adapter so that retries, backoff
+ * and dead-lettering behave identically on Kafka and on the embedded log.
+ */
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 5,
+  initialBackoffMs: 200,
+  maxBackoffMs: 10_000,
+};
+
+export const retryPolicyOf = (overrides: Partial<RetryPolicy> = {}): RetryPolicy => {
+  const policy = { ...defaultRetryPolicy, ...overrides };
+  if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1)
+    throw new InvalidMessagingOptionError('retry.maxAttempts', 'must be a whole number ≥ 1');
+  if (!(policy.initialBackoffMs >= 0) || !(policy.maxBackoffMs >= policy.initialBackoffMs))
+    throw new InvalidMessagingOptionError(
+      'retry backoff',
+      'needs 0 ≤ initialBackoffMs ≤ maxBackoffMs',
+    );
+  return policy;
+};
+
+/** Delay after the given number of failed attempts: initial, then doubling, capped. */
+export const backoffMs = (policy: RetryPolicy, failedAttempts: number): number =>
+  Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** (failedAttempts - 1));
+
+export interface DeadLetterReason {
+  readonly error: unknown;
+  readonly attempts: number;
+  readonly groupId: string;
+  readonly failedAt: Date;
+}
+
+/** The original key, value and headers, plus headers telling where it came from and why it failed. */
+export const deadLetterMessageOf = (
+  message: DeliveredMessage,
+  reason: DeadLetterReason,
+): BusMessage => ({
+  key: message.key,
+  value: message.value,
+  headers: {
+    ...message.headers,
+    [deadLetterHeaders.error]: messageOf(reason.error),
+    [deadLetterHeaders.errorName]: nameOf(reason.error),
+    [deadLetterHeaders.attempts]: String(reason.attempts),
+    [deadLetterHeaders.originalTopic]: message.topic,
+    [deadLetterHeaders.originalPartition]: String(message.partition),
+    [deadLetterHeaders.originalOffset]: message.offset,
+    [deadLetterHeaders.consumerGroup]: reason.groupId,
+    [deadLetterHeaders.failedAt]: reason.failedAt.toISOString(),
+  },
+});
+
+/** What an adapter lends the delivery of one message. */
+export interface DeliveryContext {
+  readonly groupId: string;
+  readonly handler: MessageHandler;
+  readonly policy: RetryPolicy;
+  /** Publishes to a dead-letter topic; a failure leaves the message uncommitted. */
+  readonly deadLetter: (topic: string, message: BusMessage) => Promise<void>;
+  /**
+   * Waits between attempts (the adapter keeps its group membership alive meanwhile) and
+   * resolves false when the consumer is stopping or lost the message to another member.
+   */
+  readonly pause: (ms: number) => Promise<boolean>;
+}
+
+/**
+ * - handled: the handler succeeded; commit.
+ * - dead-lettered: it failed for good and is in the dead-letter topic; commit and move on.
+ * - interrupted: the consumer stopped (or lost the partition) between attempts; do not
+ *   commit, whoever consumes the partition next gets the message again.
+ */
+export type DeliveryOutcome = 'handled' | 'dead-lettered' | 'interrupted';
+
+export const deliver = async (
+  message: DeliveredMessage,
+  context: DeliveryContext,
+): Promise<DeliveryOutcome> => {
+  const { policy } = context;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await context.handler(message);
+      return 'handled';
+    } catch (error) {
+      if (!isRetriable(error) || attempt >= policy.maxAttempts) {
+        const reason = { error, attempts: attempt, groupId: context.groupId, failedAt: new Date() };
+        await context.deadLetter(
+          deadLetterTopicFor(message.topic, context.groupId),
+          deadLetterMessageOf(message, reason),
+        );
+        return 'dead-lettered';
+      }
+      if (!(await context.pause(backoffMs(policy, attempt)))) return 'interrupted';
+    }
+  }
+};
+
+/**
+ * Dead-letter topics have one partition: they carry few messages, and an operator reads
+ * them in the order things failed. Every adapter creates them when a group subscribes, so
+ * dead-lettering never waits for (or fails on) topic creation.
+ */
+export const deadLetterTopicsOf = (topics: readonly string[], groupId: string): TopicSpec[] =>
+  topics.map((topic) => ({ topic: deadLetterTopicFor(topic, groupId), partitions: 1 }));
+
+const PAUSE_SLICE_MS = 100;
+
+/** Sleeps in short slices so that a stopping consumer is not held up by a long backoff. */
+export const sleepWhile = async (
+  ms: number,
+  stillWanted: () => boolean,
+  everySlice: () => Promise<void> = () => Promise.resolve(),
+): Promise<boolean> => {
+  const until = Date.now() + ms;
+  while (stillWanted()) {
+    const remaining = until - Date.now();
+    if (remaining <= 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, PAUSE_SLICE_MS)));
+    await everySlice();
+  }
+  return false;
+};

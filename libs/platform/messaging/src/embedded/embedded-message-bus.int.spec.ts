@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  describeMessageBusContract,
+  eventually,
+  PerKeyOrder,
+  sequencedMessage,
+  sequenceOf,
+  uniqueName,
+} from '@talentloop/testing';
+import { spawnBusProcess, type BusProcess } from '../testing/child-process';
+import { EmbeddedMessageBus } from './embedded-message-bus';
+
+const temporaryFile = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'talentloop-bus-'));
+  return {
+    path: join(folder, 'bus.sqlite'),
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
+};
+
+describeMessageBusContract('embedded (SQLite)', () => {
+  const file = temporaryFile();
+  const bus = new EmbeddedMessageBus({ path: file.path });
+  return Promise.resolve({
+    bus,
+    cleanup: async () => {
+      await bus.close();
+      file.remove();
+    },
+  });
+});
+
+describe('embedded message bus', () => {
+  let file: ReturnType<typeof temporaryFile>;
+  let bus: EmbeddedMessageBus;
+  let child: BusProcess | undefined;
+  beforeEach(() => {
+    file = temporaryFile();
+    bus = new EmbeddedMessageBus({ path: file.path, leaseTtlMs: 1_000 });
+  });
+  afterEach(async () => {
+    await child?.crash();
+    child = undefined;
+    await bus.close();
+    file.remove();
+  });
+
+  const keys = ['emp-1', 'emp-2', 'emp-3', 'emp-4'];
+  const messagesOf = (count: number) =>
+    Array.from({ length: count }, (_, i) => sequencedMessage(keys[i % 4], Math.floor(i / 4)));
+
+  const handledLines = (process: BusProcess) =>
+    process.lines
+      .filter((line) => line.startsWith('handled'))
+      .map((line) => {
+        const [, key, value] = line.split(' ');
+        return { key, sequence: (JSON.parse(value) as { sequence: number }).sequence };
+      });
+
+  it('delivers to a consumer in another process what this one publishes', async () => {
+    const topic = uniqueName('cross');
+    await bus.ensureTopics([{ topic, partitions: 3 }]);
+    child = spawnBusProcess({
+      role: 'consumer',
+      bus: { kind: 'embedded', path: file.path },
+      topic,
+      groupId: uniqueName('group'),
+      handlerDelayMs: 0,
+    });
+    await child.waitForLine((line) => line === 'subscribed');
+
+    for (let i = 0; i < 10; i++) await bus.publish(topic, messagesOf(40).slice(i * 4, i * 4 + 4));
+
+    const consumer = child;
+    await eventually(
+      '40 messages in the other process',
+      () => handledLines(consumer).length === 40,
+    );
+    const order = new PerKeyOrder();
+    for (const { key, sequence } of handledLines(consumer)) order.record(key, sequence);
+    expect(order.violations).toEqual([]);
+  });
+
+  it('serves a group with one member at a time and hands over when it dies', async () => {
+    const topic = uniqueName('lease');
+    const groupId = uniqueName('group');
+    await bus.ensureTopics([{ topic, partitions: 2 }]);
+    await bus.publish(topic, messagesOf(200));
+    child = spawnBusProcess({
+      role: 'consumer',
+      bus: { kind: 'embedded', path: file.path, leaseTtlMs: 1_000 },
+      topic,
+      groupId,
+      handlerDelayMs: 10,
+    });
+    const dying = child;
+    await dying.waitForLine((line) => line.startsWith('handled'));
+    const handledHere: { key: string; sequence: number }[] = [];
+    await bus.subscribe({
+      groupId,
+      topics: [topic],
+      handler: (message) => {
+        handledHere.push({ key: message.key, sequence: sequenceOf(message) });
+        return Promise.resolve();
+      },
+    });
+    await eventually('20 more handled in the other process', () => handledLines(dying).length > 20);
+    expect(handledHere).toEqual([]);
+
+    await dying.crash();
+    const handledThere = handledLines(dying);
+    await eventually('the rest handled here', () => {
+      const handled = new Set(
+        [...handledThere, ...handledHere].map((m) => `${m.key}/${m.sequence}`),
+      );
+      return handled.size === 200;
+    });
+    const order = new PerKeyOrder();
+    for (const { key, sequence } of [...handledThere, ...handledHere]) order.record(key, sequence);
+    expect(order.violations).toEqual([]);
+  });
+});

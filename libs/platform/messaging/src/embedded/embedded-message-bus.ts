@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import {
+  deadLetterTopicsOf,
+  deliver,
+  retryPolicyOf,
+  sleepWhile,
+  type DeliveryContext,
+} from '../delivery-policy';
+import { BusClosedError, PublishFailedError } from '../errors';
+import type {
+  BusConsumer,
+  BusMessage,
+  MessageBus,
+  SubscribeToTopicsOptions,
+  TopicSpec,
+} from '../message-bus.port';
+import { SqliteBusLog } from './sqlite-bus-log';
+
+export interface EmbeddedMessageBusOptions {
+  /** The SQLite file; may be the embedded event store's file. */
+  readonly path: string;
+  /** How often an idle consumer looks for messages published by other processes; 20 ms by default. */
+  readonly pollIntervalMs?: number;
+  /**
+   * How long a group's lease outlives its holder's last heartbeat: a member that dies blocks
+   * its group for at most this long. 5 000 ms by default; renewed every third of it.
+   */
+  readonly leaseTtlMs?: number;
+  /** Messages read per partition per round; 100 by default. */
+  readonly batchSize?: number;
+  /** 'full' (default): an acknowledged publish survives power loss; see SqliteEventStore. */
+  readonly durability?: 'full' | 'normal';
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * Consumers of every bus instance of this process, per file: a publish wakes them at once,
+ * while consumers in other processes find the message at their next poll.
+ */
+const sleepersByFile = new Map<string, Set<() => void>>();
+
+const wakeConsumersOf = (file: string): void => {
+  for (const wake of sleepersByFile.get(file) ?? []) wake();
+};
+
+/**
+ * The MessageBus on one SQLite file, for running without Kafka: topics with partitions,
+ * offsets per partition, committed offsets per (group, topic, partition), the same retry
+ * and dead-letter behaviour as the Kafka adapter (shared delivery-policy).
+ *
+ * The one simplification against Kafka: a consumer group is served by one member at a time,
+ * not by members sharing its partitions. Members hold a lease row (renewed while alive);
+ * the others wait, and one of them takes over when the holder stops (at once) or dies (when
+ * its lease expires). At the rates of one organisation a single member keeps up, and the
+ * group keeps per-partition order and at-least-once delivery exactly as on Kafka.
+ */
+export class EmbeddedMessageBus implements MessageBus {
+  private readonly log: SqliteBusLog;
+  private readonly file: string;
+  private readonly settings: Required<
+    Omit<EmbeddedMessageBusOptions, 'path' | 'durability' | 'busyTimeoutMs'>
+  >;
+  private readonly consumers = new Set<EmbeddedConsumer>();
+  private closed = false;
+
+  constructor(options: EmbeddedMessageBusOptions) {
+    this.file = options.path === ':memory:' ? `:memory:${randomUUID()}` : resolve(options.path);
+    this.log = new SqliteBusLog({
+      path: options.path,
+      durability: options.durability ?? 'full',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5_000,
+    });
+    this.settings = {
+      pollIntervalMs: options.pollIntervalMs ?? 20,
+      leaseTtlMs: options.leaseTtlMs ?? 5_000,
+      batchSize: options.batchSize ?? 100,
+    };
+  }
+
+  ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    return this.run(() => this.log.createTopics(topics));
+  }
+
+  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    await this.run(() => {
+      try {
+        this.log.append(topic, messages);
+      } catch (error) {
+        throw new PublishFailedError(topic, error);
+      }
+    });
+    wakeConsumersOf(this.file);
+  }
+
+  async subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
+    const policy = retryPolicyOf(options.retry);
+    await this.run(() => {
+      for (const topic of options.topics) this.log.partitionsOf(topic);
+      this.log.createTopics(deadLetterTopicsOf(options.topics, options.groupId));
+      if (options.fromBeginning === false) this.log.startAtEnd(options.groupId, options.topics);
+    });
+    const consumer = new EmbeddedConsumer(this.log, {
+      ...this.settings,
+      groupId: options.groupId,
+      topics: options.topics,
+      delivery: {
+        groupId: options.groupId,
+        handler: options.handler,
+        policy,
+        deadLetter: (topic, message) => this.publish(topic, [message]),
+      },
+      sleepers: this.sleepersOfFile(),
+      onStopped: () => this.consumers.delete(consumer),
+    });
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    this.log.close();
+  }
+
+  private sleepersOfFile(): Set<() => void> {
+    let sleepers = sleepersByFile.get(this.file);
+    if (!sleepers) {
+      sleepers = new Set();
+      sleepersByFile.set(this.file, sleepers);
+    }
+    return sleepers;
+  }
+
+  /** better-sqlite3 is synchronous; this turns its throws into rejections. */
+  private run(work: () => void): Promise<void> {
+    return new Promise((resolvePromise) => {
+      if (this.closed) throw new BusClosedError();
+      work();
+      resolvePromise();
+    });
+  }
+}
+
+interface EmbeddedConsumerSettings {
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly delivery: Omit<DeliveryContext, 'pause'>;
+  readonly pollIntervalMs: number;
+  readonly leaseTtlMs: number;
+  readonly batchSize: number;
+  readonly sleepers: Set<() => void>;
+  readonly onStopped: () => void;
+}
+
+const FAILURE_BACKOFF_MS = 1_000;
+
+/** One member of a group: waits for the lease, then consumes every partition of its topics. */
+class EmbeddedConsumer implements BusConsumer {
+  private readonly memberId = randomUUID();
+  private running = true;
+  private holdsLease = false;
+  private renewal: NodeJS.Timeout | undefined;
+  private wakeUp: () => void = () => undefined;
+  private readonly finished: Promise<void>;
+
+  constructor(
+    private readonly log: SqliteBusLog,
+    private readonly settings: EmbeddedConsumerSettings,
+  ) {
+    this.finished = this.consume();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp();
+    await this.finished;
+  }
+
+  private async consume(): Promise<void> {
+    // The caller gets its consumer before the first handler runs.
+    await Promise.resolve();
+    try {
+      while (this.running) {
+        try {
+          if (!this.holdsLease && !this.tryClaimLease()) await this.idle();
+          else if (await this.consumeRound())
+            // Synchronous SQLite and quick handlers settle as microtasks: let timers (the
+            // lease renewal) and I/O run between rounds.
+            await new Promise(setImmediate);
+          else await this.idle();
+        } catch (error) {
+          // The log refused a read or a commit (locked past busy_timeout, disk full): nothing
+          // uncommitted is lost, so say it loudly and try again from the committed offsets.
+          console.error(`embedded bus consumer of group ${this.settings.groupId} failed`, error);
+          await sleepWhile(FAILURE_BACKOFF_MS, () => this.running);
+        }
+      }
+    } finally {
+      this.releaseLease();
+      this.settings.onStopped();
+    }
+  }
+
+  private tryClaimLease(): boolean {
+    const { groupId, leaseTtlMs } = this.settings;
+    if (this.log.leaseHeldByOther(groupId, this.memberId)) return false;
+    if (!this.log.claimLease(groupId, this.memberId, leaseTtlMs)) return false;
+    this.holdsLease = true;
+    // A timer, not the delivery loop, renews: a slow handler must not cost the lease.
+    this.renewal = setInterval(() => {
+      if (!this.log.renewLease(groupId, this.memberId, leaseTtlMs)) this.loseLease();
+    }, leaseTtlMs / 3);
+    return true;
+  }
+
+  /** Gives the lease up (at once, so another member need not wait for it to expire). */
+  private releaseLease(): void {
+    if (this.holdsLease) this.log.releaseLease(this.settings.groupId, this.memberId);
+    this.loseLease();
+  }
+
+  private loseLease(): void {
+    this.holdsLease = false;
+    clearInterval(this.renewal);
+  }
+
+  /** One pass over every partition; true when it delivered anything. */
+  private async consumeRound(): Promise<boolean> {
+    let delivered = false;
+    for (const topic of this.settings.topics) {
+      for (let partition = 0; partition < this.log.partitionsOf(topic); partition++) {
+        if (!this.running || !this.holdsLease) return delivered;
+        delivered = (await this.consumePartition(topic, partition)) || delivered;
+      }
+    }
+    return delivered;
+  }
+
+  private async consumePartition(topic: string, partition: number): Promise<boolean> {
+    const { groupId, batchSize } = this.settings;
+    const from = this.log.committedOffset(groupId, topic, partition);
+    const messages = this.log.read(topic, partition, from, batchSize);
+    const stillOwned = () => this.running && this.holdsLease;
+    const context: DeliveryContext = {
+      ...this.settings.delivery,
+      pause: (ms) => sleepWhile(ms, stillOwned),
+    };
+    let next = from;
+    try {
+      for (const message of messages) {
+        if (!stillOwned() || (await deliver(message, context)) === 'interrupted') break;
+        next = Number(message.offset) + 1;
+      }
+    } finally {
+      // Also when stopping mid-batch: what was handled stays handled.
+      if (next > from && !this.log.commit(groupId, this.memberId, topic, partition, next))
+        this.loseLease();
+    }
+    return messages.length > 0;
+  }
+
+  /** Until a publish in this process, stop(), or the poll interval. */
+  private idle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolvePromise) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.settings.sleepers.delete(wake);
+        this.wakeUp = () => undefined;
+        resolvePromise();
+      };
+      const timer = setTimeout(wake, this.settings.pollIntervalMs);
+      this.settings.sleepers.add(wake);
+      this.wakeUp = wake;
+    });
+  }
+}

@@ -1,0 +1,249 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { UnknownTopicError } from '../errors';
+import type { BusMessage, DeliveredMessage, TopicSpec } from '../message-bus.port';
+import { partitionOf } from './partitioner';
+
+/**
+ * The durable log behind the embedded bus, in tables prefixed `bus_` so it can share the
+ * embedded event store's file. Every process on the file sees the same topics, offsets and
+ * group leases; SQLite serialises the writers.
+ */
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS bus_topics (
+    topic      TEXT    PRIMARY KEY,
+    partitions INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS bus_messages (
+    topic          TEXT    NOT NULL,
+    partition_no   INTEGER NOT NULL,
+    message_offset INTEGER NOT NULL,
+    message_key    TEXT    NOT NULL,
+    headers        TEXT    NOT NULL,
+    value          TEXT    NOT NULL,
+    published_at   TEXT    NOT NULL,
+    PRIMARY KEY (topic, partition_no, message_offset)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS bus_group_offsets (
+    group_id     TEXT    NOT NULL,
+    topic        TEXT    NOT NULL,
+    partition_no INTEGER NOT NULL,
+    next_offset  INTEGER NOT NULL,
+    PRIMARY KEY (group_id, topic, partition_no)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS bus_group_leases (
+    group_id   TEXT    PRIMARY KEY,
+    member_id  TEXT    NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+type MessageRow = [offset: number, key: string, headers: string, value: string];
+
+export interface SqliteBusLogOptions {
+  readonly path: string;
+  readonly durability: 'full' | 'normal';
+  readonly busyTimeoutMs: number;
+}
+
+export class SqliteBusLog {
+  private readonly db: Database.Database;
+  private readonly knownPartitions = new Map<string, number>();
+  private readonly selectPartitions;
+  private readonly insertTopic;
+  private readonly selectNextOffset;
+  private readonly insertMessage;
+  private readonly selectMessages;
+  private readonly selectCommitted;
+  private readonly insertOffsetIfAbsent;
+  private readonly upsertOffset;
+  private readonly selectLease;
+  private readonly upsertLease;
+  private readonly renewLeaseStatement;
+  private readonly deleteLease;
+  private readonly appendTransaction;
+  private readonly claimTransaction;
+  private readonly commitTransaction;
+
+  constructor(options: SqliteBusLogOptions) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.durability.toUpperCase()}`);
+    this.db.exec(SCHEMA);
+
+    this.selectPartitions = this.db
+      .prepare<[string], number>('SELECT partitions FROM bus_topics WHERE topic = ?')
+      .pluck();
+    this.insertTopic = this.db.prepare<[string, number]>(
+      'INSERT INTO bus_topics (topic, partitions) VALUES (?, ?) ON CONFLICT (topic) DO NOTHING',
+    );
+    this.selectNextOffset = this.db
+      .prepare<
+        [string, number],
+        number
+      >('SELECT coalesce(max(message_offset) + 1, 0) FROM bus_messages WHERE topic = ? AND partition_no = ?')
+      .pluck();
+    this.insertMessage = this.db.prepare<[string, number, number, string, string, string, string]>(
+      'INSERT INTO bus_messages (topic, partition_no, message_offset, message_key, headers, value, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectMessages = this.db
+      .prepare<
+        [string, number, number, number],
+        MessageRow
+      >('SELECT message_offset, message_key, headers, value FROM bus_messages WHERE topic = ? AND partition_no = ? AND message_offset >= ? ORDER BY message_offset LIMIT ?')
+      .raw();
+    this.selectCommitted = this.db
+      .prepare<
+        [string, string, number],
+        number
+      >('SELECT next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? AND partition_no = ?')
+      .pluck();
+    this.insertOffsetIfAbsent = this.db.prepare<[string, string, number, number]>(
+      'INSERT INTO bus_group_offsets (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    );
+    this.upsertOffset = this.db.prepare<[string, string, number, number]>(
+      'INSERT INTO bus_group_offsets (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET next_offset = excluded.next_offset',
+    );
+    this.selectLease = this.db
+      .prepare<
+        [string],
+        [memberId: string, expiresAt: number]
+      >('SELECT member_id, expires_at FROM bus_group_leases WHERE group_id = ?')
+      .raw();
+    this.upsertLease = this.db.prepare<[string, string, number]>(
+      'INSERT INTO bus_group_leases (group_id, member_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET member_id = excluded.member_id, expires_at = excluded.expires_at',
+    );
+    this.renewLeaseStatement = this.db.prepare<[number, string, string]>(
+      'UPDATE bus_group_leases SET expires_at = ? WHERE group_id = ? AND member_id = ?',
+    );
+    this.deleteLease = this.db.prepare<[string, string]>(
+      'DELETE FROM bus_group_leases WHERE group_id = ? AND member_id = ?',
+    );
+
+    this.appendTransaction = this.db.transaction(
+      (topic: string, messages: readonly BusMessage[], publishedAt: string) => {
+        const partitions = this.partitionsOf(topic);
+        const nextOffsets = new Map<number, number>();
+        for (const message of messages) {
+          const partition = partitionOf(message.key, partitions);
+          const offset =
+            nextOffsets.get(partition) ?? this.selectNextOffset.get(topic, partition) ?? 0;
+          nextOffsets.set(partition, offset + 1);
+          this.insertMessage.run(
+            topic,
+            partition,
+            offset,
+            message.key,
+            JSON.stringify(message.headers),
+            message.value,
+            publishedAt,
+          );
+        }
+      },
+    );
+    this.claimTransaction = this.db.transaction(
+      (groupId: string, memberId: string, ttlMs: number) => {
+        const now = Date.now();
+        const [holder, expiresAt] = this.selectLease.get(groupId) ?? [memberId, 0];
+        if (holder !== memberId && expiresAt > now) return false;
+        this.upsertLease.run(groupId, memberId, now + ttlMs);
+        return true;
+      },
+    );
+    this.commitTransaction = this.db.transaction(
+      (groupId: string, memberId: string, topic: string, partition: number, nextOffset: number) => {
+        // Fencing: a member whose lease was taken over must not move the new holder's offsets.
+        if (this.selectLease.get(groupId)?.[0] !== memberId) return false;
+        this.upsertOffset.run(groupId, topic, partition, nextOffset);
+        return true;
+      },
+    );
+  }
+
+  // Write transactions start IMMEDIATE: one that reads first and then tries to write can
+  // fail with SQLITE_BUSY_SNAPSHOT when another process wrote in between; busy_timeout
+  // only helps a transaction that asks for the write lock up front.
+
+  append(topic: string, messages: readonly BusMessage[]): void {
+    this.appendTransaction.immediate(topic, messages, new Date().toISOString());
+  }
+
+  /** Takes the group's lease when it is free, expired or already this member's. */
+  claimLease(groupId: string, memberId: string, ttlMs: number): boolean {
+    return this.claimTransaction.immediate(groupId, memberId, ttlMs);
+  }
+
+  /** Commits a group's offset unless this member lost the lease; false when it did. */
+  commit(groupId: string, memberId: string, topic: string, partition: number, nextOffset: number) {
+    return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
+  }
+
+  createTopics(topics: readonly TopicSpec[]): void {
+    this.db
+      .transaction(() => {
+        for (const { topic, partitions } of topics) this.insertTopic.run(topic, partitions);
+      })
+      .immediate();
+  }
+
+  /** Partitions of a topic; a topic's partition count never changes once created. */
+  partitionsOf(topic: string): number {
+    let partitions = this.knownPartitions.get(topic);
+    if (partitions === undefined) {
+      partitions = this.selectPartitions.get(topic);
+      if (partitions === undefined) throw new UnknownTopicError(topic);
+      this.knownPartitions.set(topic, partitions);
+    }
+    return partitions;
+  }
+
+  read(topic: string, partition: number, fromOffset: number, maxCount: number): DeliveredMessage[] {
+    return this.selectMessages.all(topic, partition, fromOffset, maxCount).map((row) => ({
+      topic,
+      partition,
+      offset: String(row[0]),
+      key: row[1],
+      headers: JSON.parse(row[2]) as Record<string, string>,
+      value: row[3],
+    }));
+  }
+
+  committedOffset(groupId: string, topic: string, partition: number): number {
+    return this.selectCommitted.get(groupId, topic, partition) ?? 0;
+  }
+
+  /** For a group that starts at the end: pins today's end of every partition it has no offset for. */
+  startAtEnd(groupId: string, topics: readonly string[]): void {
+    this.db
+      .transaction(() => {
+        for (const topic of topics) {
+          for (let partition = 0; partition < this.partitionsOf(topic); partition++) {
+            const end = this.selectNextOffset.get(topic, partition) ?? 0;
+            this.insertOffsetIfAbsent.run(groupId, topic, partition, end);
+          }
+        }
+      })
+      .immediate();
+  }
+
+  /** False when the lease is no longer this member's (it expired and another took it). */
+  renewLease(groupId: string, memberId: string, ttlMs: number): boolean {
+    return this.renewLeaseStatement.run(Date.now() + ttlMs, groupId, memberId).changes === 1;
+  }
+
+  /** Whether another member holds a live lease: a cheap read before trying to claim. */
+  leaseHeldByOther(groupId: string, memberId: string): boolean {
+    const lease = this.selectLease.get(groupId);
+    return lease !== undefined && lease[0] !== memberId && lease[1] > Date.now();
+  }
+
+  releaseLease(groupId: string, memberId: string): void {
+    this.deleteLease.run(groupId, memberId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

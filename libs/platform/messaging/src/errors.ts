@@ -1,0 +1,90 @@
+/**
+ * Base of every error the messaging layer raises on purpose. `retriable` is the one flag
+ * consumers and the relay act on (as kafkajs does for its own errors): true means the same
+ * call may succeed later, false means it will fail the same way again.
+ */
+export abstract class MessagingError extends Error {
+  abstract readonly code: string;
+  abstract readonly retriable: boolean;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** The broker or the log did not accept a publish; retriable when its cause says so. */
+export class PublishFailedError extends MessagingError {
+  readonly code = 'PUBLISH_FAILED';
+  readonly retriable: boolean;
+  constructor(
+    readonly topic: string,
+    cause: unknown,
+  ) {
+    super(`publishing to ${topic} failed: ${messageOf(cause)}`, { cause });
+    this.retriable = isRetriable(cause);
+  }
+}
+
+/** Publishing to, or subscribing to, a topic nobody created (ensureTopics) is a bug. */
+export class UnknownTopicError extends MessagingError {
+  readonly code = 'UNKNOWN_TOPIC';
+  readonly retriable = false;
+  constructor(readonly topic: string) {
+    super(`topic ${topic} does not exist; create it with ensureTopics first`);
+  }
+}
+
+/** A topic was declared again with another number of partitions. */
+export class TopicMismatchError extends MessagingError {
+  readonly code = 'TOPIC_MISMATCH';
+  readonly retriable = false;
+  constructor(
+    readonly topic: string,
+    readonly partitions: number,
+    readonly requested: number,
+  ) {
+    super(`topic ${topic} has ${partitions} partitions, not ${requested}`);
+  }
+}
+
+export class BusClosedError extends MessagingError {
+  readonly code = 'BUS_CLOSED';
+  readonly retriable = false;
+  constructor() {
+    super('the message bus is closed');
+  }
+}
+
+export class InvalidMessagingOptionError extends MessagingError {
+  readonly code = 'INVALID_OPTION';
+  readonly retriable = false;
+  constructor(option: string, problem: string) {
+    super(`${option} ${problem}`);
+  }
+}
+
+/**
+ * Whether trying again can help. An error that does not say is treated as retriable: a
+ * handler's unexpected failure (a timeout, a lost connection) usually is transient, and a
+ * message that keeps failing still ends in the dead-letter topic after maxAttempts.
+ */
+export const isRetriable = (error: unknown): boolean =>
+  !(
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { retriable?: unknown }).retriable === false
+  );
+
+// Structural, not `instanceof Error`: errors from another realm (a Jest sandbox, a native
+// addon) are still errors.
+const fieldOf = (error: unknown, field: 'message' | 'name'): string | undefined => {
+  const value =
+    typeof error === 'object' && error !== null
+      ? (error as Record<string, unknown>)[field]
+      : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
+
+export const messageOf = (error: unknown): string => fieldOf(error, 'message') ?? String(error);
+
+export const nameOf = (error: unknown): string => fieldOf(error, 'name') ?? typeof error;

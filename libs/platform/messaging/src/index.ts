@@ -1,0 +1,14 @@
+export * from './message-bus.port';
+export * from './errors';
+export {
+  backoffMs,
+  deadLetterMessageOf,
+  defaultRetryPolicy,
+  retryPolicyOf,
+} from './delivery-policy';
+export * from './kafka/kafka-message-bus';
+export * from './embedded/embedded-message-bus';
+export * from './events/event-messaging';
+export * from './relay/checkpoint-store';
+export * from './relay/relay';
+export * from './idempotency/processed-event-log';

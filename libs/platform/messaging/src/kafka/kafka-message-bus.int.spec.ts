@@ -1,0 +1,119 @@
+import {
+  describeMessageBusContract,
+  eventually,
+  PerKeyOrder,
+  sequencedMessage,
+  sequenceOf,
+  uniqueName,
+} from '@talentloop/testing';
+import type { BusConsumer } from '../message-bus.port';
+import { spawnBusProcess } from '../testing/child-process';
+import { kafkaBrokers, kafkaSkipReason, testTuning } from '../testing/kafka-test-settings';
+import { KafkaMessageBus, type KafkaBusConsumer } from './kafka-message-bus';
+
+if (kafkaSkipReason !== undefined) {
+  console.warn(`Kafka suite SKIPPED: ${kafkaSkipReason}`);
+  describe('Kafka message bus', () => {
+    it(`is skipped: ${kafkaSkipReason}`, () => {
+      expect(kafkaSkipReason).toBeDefined();
+    });
+  });
+} else {
+  describeMessageBusContract('Kafka', () => {
+    const bus = new KafkaMessageBus({ brokers: kafkaBrokers, consumer: testTuning });
+    return Promise.resolve({ bus, cleanup: () => bus.close() });
+  });
+
+  describe('Kafka message bus', () => {
+    let bus: KafkaMessageBus;
+    beforeEach(() => {
+      bus = new KafkaMessageBus({ brokers: kafkaBrokers, consumer: testTuning });
+    });
+    afterEach(() => bus.close());
+
+    const keys = Array.from({ length: 8 }, (_, i) => `emp-${i}`);
+    const messagesOf = (count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        sequencedMessage(keys[i % keys.length], Math.floor(i / keys.length)),
+      );
+
+    it('loses nothing when a consumer is killed mid-batch', async () => {
+      const topic = uniqueName('kill');
+      const groupId = uniqueName('group');
+      await bus.ensureTopics([{ topic, partitions: 2 }]);
+      await bus.publish(topic, messagesOf(400));
+      const crashing = spawnBusProcess({
+        role: 'consumer',
+        bus: { kind: 'kafka', brokers: kafkaBrokers },
+        topic,
+        groupId,
+        handlerDelayMs: 5,
+      });
+      await crashing.waitForLine((line) => line.startsWith('handled'));
+      await eventually('50 handled in the child', () => crashing.lines.length > 50);
+      await crashing.crash();
+
+      const order = new PerKeyOrder();
+      const handled = new Set<string>();
+      const record = (key: string, sequence: number) => {
+        order.record(key, sequence);
+        handled.add(`${key}/${sequence}`);
+      };
+      for (const line of crashing.lines.filter((l) => l.startsWith('handled'))) {
+        const [, key, value] = line.split(' ');
+        record(key, (JSON.parse(value) as { sequence: number }).sequence);
+      }
+      const handledByChild = handled.size;
+      expect(handledByChild).toBeLessThan(400);
+      await bus.subscribe({
+        groupId,
+        topics: [topic],
+        handler: (message) => {
+          record(message.key, sequenceOf(message));
+          return Promise.resolve();
+        },
+      });
+
+      await eventually('all 400 messages', () => handled.size === 400, 30_000);
+      expect(order.violations).toEqual([]);
+    }, 60_000);
+
+    it('splits partitions between two members and loses nothing when one leaves mid-stream', async () => {
+      const topic = uniqueName('rebalance');
+      const groupId = uniqueName('group');
+      await bus.ensureTopics([{ topic, partitions: 4 }]);
+      const order = new PerKeyOrder();
+      const handled = new Set<string>();
+      let handledByB = 0;
+      const member = (onHandled: () => void) =>
+        bus.subscribe({
+          groupId,
+          topics: [topic],
+          handler: async (message) => {
+            await new Promise((resolve) => setTimeout(resolve, 1));
+            order.record(message.key, sequenceOf(message));
+            handled.add(`${message.key}/${sequenceOf(message)}`);
+            onHandled();
+          },
+        });
+      const a: KafkaBusConsumer = await member(() => undefined);
+      const b: BusConsumer & KafkaBusConsumer = await member(() => handledByB++);
+      const partitionsOf = (consumer: KafkaBusConsumer) => consumer.assignment()[topic] ?? [];
+      await eventually(
+        'both members to share the 4 partitions',
+        () =>
+          partitionsOf(a).length > 0 &&
+          partitionsOf(b).length > 0 &&
+          partitionsOf(a).length + partitionsOf(b).length === 4,
+      );
+
+      await bus.publish(topic, messagesOf(800));
+      await eventually('member B to be busy', () => handledByB >= 50);
+      await b.stop();
+
+      await eventually('all 800 messages', () => handled.size === 800, 30_000);
+      expect(order.violations).toEqual([]);
+      expect(partitionsOf(a)).toHaveLength(4);
+    }, 60_000);
+  });
+}

@@ -1,0 +1,294 @@
+import {
+  Kafka,
+  Partitioners,
+  type Admin,
+  type EachBatchPayload,
+  type IHeaders,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
+import {
+  deadLetterTopicsOf,
+  deliver,
+  retryPolicyOf,
+  sleepWhile,
+  type DeliveryContext,
+} from '../delivery-policy';
+import { BusClosedError, PublishFailedError } from '../errors';
+import type {
+  BusConsumer,
+  BusMessage,
+  DeliveredMessage,
+  MessageBus,
+  SubscribeToTopicsOptions,
+  TopicSpec,
+} from '../message-bus.port';
+import { kafkaLogCreator, kafkaLogLevel } from './kafka-logging';
+
+/**
+ * Group membership timings. The defaults suit services: a dead member's partitions move
+ * after sessionTimeoutMs; tests lower them (the broker refuses a session below its
+ * group.min.session.timeout.ms, 6 s by default).
+ */
+export interface KafkaConsumerTuning {
+  /** 10 000 ms by default. */
+  readonly sessionTimeoutMs: number;
+  /** How long the group waits for members to rejoin in a rebalance; 20 000 ms by default. */
+  readonly rebalanceTimeoutMs: number;
+  /** 1 000 ms by default; also how soon a member notices a rebalance. */
+  readonly heartbeatIntervalMs: number;
+  /** Longest a fetch waits for data; bounds how long stop() waits. 500 ms by default. */
+  readonly maxWaitTimeInMs: number;
+  /** Partitions handled at once per consumer (each still in order); 1 by default. */
+  readonly partitionsConsumedConcurrently: number;
+  /** Within a long batch, handled offsets are committed at least this often; 1 000 ms by default. */
+  readonly commitIntervalMs: number;
+}
+
+export interface KafkaMessageBusOptions {
+  readonly brokers: readonly string[];
+  readonly clientId?: string;
+  readonly consumer?: Partial<KafkaConsumerTuning>;
+}
+
+const defaultTuning: KafkaConsumerTuning = {
+  sessionTimeoutMs: 10_000,
+  rebalanceTimeoutMs: 20_000,
+  heartbeatIntervalMs: 1_000,
+  maxWaitTimeInMs: 500,
+  partitionsConsumedConcurrently: 1,
+  commitIntervalMs: 1_000,
+};
+
+/** Partitions this member was given at its last group join, per topic. */
+export type PartitionAssignment = Readonly<Record<string, readonly number[]>>;
+
+export interface KafkaBusConsumer extends BusConsumer {
+  assignment(): PartitionAssignment;
+}
+
+/**
+ * The MessageBus on Kafka. Publishing goes through one idempotent producer (acks from all
+ * in-sync replicas, one request in flight), so a retried send neither duplicates nor
+ * reorders messages of a partition. Consumers commit offsets themselves, only for messages
+ * whose handler succeeded or that went to the dead-letter topic.
+ */
+export class KafkaMessageBus implements MessageBus {
+  private readonly kafka: Kafka;
+  private readonly tuning: KafkaConsumerTuning;
+  private readonly producer: Producer;
+  private producerConnected: Promise<void> | undefined;
+  private readonly consumers = new Set<KafkaBusConsumer>();
+  private closed = false;
+
+  constructor(options: KafkaMessageBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'talentloop',
+      brokers: [...options.brokers],
+      logLevel: kafkaLogLevel,
+      logCreator: kafkaLogCreator,
+    });
+    this.tuning = { ...defaultTuning, ...options.consumer };
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // The Java client's partitioner: a key lands on the same partition as from JVM services.
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    this.assertOpen();
+    if (topics.length === 0) return;
+    await this.withAdmin(async (admin) => {
+      // Only the missing ones: kafkajs skips waiting for leaders when any topic of the request
+      // already exists. One created meanwhile by another process resolves false, no error.
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter(({ topic }) => !existing.has(topic));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+      });
+    });
+  }
+
+  async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
+    this.assertOpen();
+    if (messages.length === 0) return;
+    try {
+      await this.connectProducer();
+      await this.producer.sendBatch({
+        acks: -1,
+        topicMessages: [
+          {
+            topic,
+            messages: messages.map(({ key, headers, value }) => ({
+              key,
+              value,
+              headers: { ...headers },
+            })),
+          },
+        ],
+      });
+    } catch (error) {
+      throw new PublishFailedError(topic, error);
+    }
+  }
+
+  async subscribe(options: SubscribeToTopicsOptions): Promise<KafkaBusConsumer> {
+    this.assertOpen();
+    const policy = retryPolicyOf(options.retry);
+    await this.ensureTopics(deadLetterTopicsOf(options.topics, options.groupId));
+    const { tuning } = this;
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: tuning.sessionTimeoutMs,
+      rebalanceTimeout: tuning.rebalanceTimeoutMs,
+      heartbeatInterval: tuning.heartbeatIntervalMs,
+      maxWaitTimeInMs: tuning.maxWaitTimeInMs,
+      allowAutoTopicCreation: false,
+    });
+    let assignment: PartitionAssignment = {};
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      assignment = payload.memberAssignment;
+    });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({
+        topics: [...options.topics],
+        fromBeginning: options.fromBeginning ?? true,
+      });
+      const delivery = {
+        groupId: options.groupId,
+        handler: options.handler,
+        policy,
+        deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
+      };
+      await consumer.run({
+        autoCommit: false,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.consumeBatch(payload, delivery),
+      });
+    } catch (error) {
+      await consumer.disconnect();
+      throw error;
+    }
+    const busConsumer: KafkaBusConsumer = {
+      assignment: () => assignment,
+      stop: async () => {
+        this.consumers.delete(busConsumer);
+        // Waits for the batch in hand (which commits what it handled), then leaves the group.
+        await consumer.disconnect();
+      },
+    };
+    this.consumers.add(busConsumer);
+    return busConsumer;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+    if (this.producerConnected) await this.producer.disconnect();
+  }
+
+  /**
+   * Handles a batch of one partition in order. Offsets are resolved one by one (so a fetch
+   * after an interruption starts at the first unhandled message) and committed at the end,
+   * every commitIntervalMs within a long batch, and when the batch is cut short by stop()
+   * or a rebalance — so a new owner of the partition resumes right after the last handled
+   * message and nothing handled is lost, at worst redelivered.
+   */
+  private async consumeBatch(
+    payload: EachBatchPayload,
+    delivery: Omit<DeliveryContext, 'pause'>,
+  ): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
+    const stillOwned = () => payload.isRunning() && !payload.isStale();
+    const context: DeliveryContext = {
+      ...delivery,
+      // Heartbeats during a backoff keep the partition; one that reports a rebalance throws,
+      // which ends the batch (after committing what was handled) so kafkajs can rejoin.
+      pause: (ms) => sleepWhile(ms, stillOwned, heartbeat),
+    };
+    let handled: string | undefined;
+    let lastCommit = Date.now();
+    const commitHandled = async () => {
+      if (handled === undefined) return;
+      const next = (BigInt(handled) + 1n).toString();
+      handled = undefined;
+      lastCommit = Date.now();
+      await payload.commitOffsetsIfNecessary({
+        topics: [
+          { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+        ],
+      });
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!stillOwned()) break;
+        const delivered = deliveredOf(batch.topic, batch.partition, message);
+        if ((await deliver(delivered, context)) === 'interrupted') break;
+        payload.resolveOffset(message.offset);
+        handled = message.offset;
+        if (Date.now() - lastCommit >= this.tuning.commitIntervalMs) await commitHandled();
+        await heartbeat();
+      }
+    } finally {
+      await commitHandled();
+    }
+  }
+
+  private connectProducer(): Promise<void> {
+    // A failed connection is forgotten, so the next publish tries again.
+    this.producerConnected ??= this.producer.connect().catch((error: unknown) => {
+      this.producerConnected = undefined;
+      throw error;
+    });
+    return this.producerConnected;
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new BusClosedError();
+  }
+}
+
+const textOf = (value: Buffer | string | null | undefined): string =>
+  value === null || value === undefined ? '' : value.toString();
+
+const headersOf = (headers: IHeaders | undefined): Record<string, string> => {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    // A header repeated on the wire: the bus port has one value per name, the first wins.
+    result[name] = textOf(Array.isArray(value) ? value[0] : value);
+  }
+  return result;
+};
+
+const deliveredOf = (
+  topic: string,
+  partition: number,
+  message: KafkaMessage,
+): DeliveredMessage => ({
+  topic,
+  partition,
+  offset: message.offset,
+  key: textOf(message.key),
+  headers: headersOf(message.headers),
+  value: textOf(message.value),
+});

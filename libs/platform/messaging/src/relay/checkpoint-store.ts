@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Where a relay (or any checkpointed reader of the log) resumes: a global position per name. */
+export interface CheckpointStore {
+  load(name: string): Promise<bigint | undefined>;
+  save(name: string, position: bigint): Promise<void>;
+}
+
+/**
+ * Checkpoints in table `relay_checkpoints` of a SQLite file (the event store's file will do).
+ * synchronous=NORMAL: a checkpoint lost to a power cut only makes the relay publish some
+ * events again, which consumers dedupe anyway, so it is not worth an fsync per page.
+ */
+export class SqliteCheckpointStore implements CheckpointStore {
+  private readonly db: Database.Database;
+  private readonly select;
+  private readonly upsert;
+
+  constructor(options: { readonly path: string; readonly busyTimeoutMs?: number }) {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS relay_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID',
+    );
+    this.select = this.db
+      .prepare<[string], bigint>('SELECT position FROM relay_checkpoints WHERE name = ?')
+      .pluck()
+      .safeIntegers();
+    this.upsert = this.db.prepare<[string, bigint]>(
+      'INSERT INTO relay_checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+  }
+
+  load(name: string): Promise<bigint | undefined> {
+    return new Promise((resolve) => resolve(this.select.get(name)));
+  }
+
+  save(name: string, position: bigint): Promise<void> {
+    return new Promise((resolve) => {
+      this.upsert.run(name, position);
+      resolve();
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

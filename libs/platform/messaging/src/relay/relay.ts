@@ -1,0 +1,175 @@
+import { streamPrefix, topicFor, type BoundedContext } from '@talentloop/contracts';
+import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
+import { isRetriable } from '../errors';
+import { publishEvents } from '../events/event-messaging';
+import type { MessageBus } from '../message-bus.port';
+import type { CheckpointStore } from './checkpoint-store';
+
+export interface RelayOptions {
+  readonly store: EventStore;
+  readonly bus: MessageBus;
+  readonly checkpoints: CheckpointStore;
+  /** Names the checkpoint; one relay per name at a time. */
+  readonly name: string;
+  /** The relay publishes this context's events (its streams) to this context's topic. */
+  readonly context: BoundedContext;
+  /** Events read, and published in one batch, per round; 1 000 by default. */
+  readonly pageSize?: number;
+  /** Partitions of the context topic, created at start when missing; 3 by default. */
+  readonly topicPartitions?: number;
+  /** Told about failures the relay retries (the bus or the store unavailable); console.error by default. */
+  readonly onRetriableError?: (error: unknown) => void;
+}
+
+export interface RelayMetrics {
+  /** Events published since this relay started (re-published ones included). */
+  readonly relayed: number;
+  /** Global position of the last event published and checkpointed. */
+  readonly publishedPosition: bigint | undefined;
+  /**
+   * The newest position of this context the relay has read from the store. The EventStore
+   * port has no "head" query, so while pages come back full the true head may be further.
+   */
+  readonly headPosition: bigint | undefined;
+  /** The last read came back short: everything appended before it is published. */
+  readonly caughtUp: boolean;
+  /** From the store accepting the last published event to the bus acknowledging it. */
+  readonly lastLatencyMs: number | undefined;
+}
+
+export interface Relay {
+  readonly relayed: number;
+  metrics(): RelayMetrics;
+  /** Finishes the page in hand (publish and checkpoint), then stops. */
+  stop(): Promise<void>;
+  /** Resolves on stop; rejects when a failure that retrying cannot fix stopped the relay. */
+  readonly finished: Promise<void>;
+}
+
+const RETRY_INITIAL_MS = 100;
+const RETRY_MAX_MS = 5_000;
+
+/**
+ * Moves a service's own events from its event store to its context topic, with no dual
+ * write: read a page after the checkpoint, publish it (one batch), then save the
+ * checkpoint. A crash between publishing and saving publishes that page again on restart:
+ * at-least-once, in store order, so per key in order; consumers dedupe by event id.
+ */
+export const startRelay = (options: RelayOptions): Relay => new CheckpointedRelay(options);
+
+class CheckpointedRelay implements Relay {
+  private running = true;
+  private wakeUp: () => void = () => undefined;
+  private counters = {
+    relayed: 0,
+    publishedPosition: undefined as bigint | undefined,
+    headPosition: undefined as bigint | undefined,
+    caughtUp: false,
+    lastLatencyMs: undefined as number | undefined,
+  };
+  private readonly filter: EventFilter;
+  private readonly pageSize: number;
+  readonly finished: Promise<void>;
+
+  constructor(private readonly options: RelayOptions) {
+    this.filter = { streamPrefixes: [streamPrefix(options.context)] };
+    this.pageSize = options.pageSize ?? 1_000;
+    this.finished = this.run();
+  }
+
+  get relayed(): number {
+    return this.counters.relayed;
+  }
+
+  metrics(): RelayMetrics {
+    return { ...this.counters };
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wakeUp();
+    await this.finished;
+  }
+
+  private async run(): Promise<void> {
+    const { bus, checkpoints, name, context } = this.options;
+    let started = false;
+    let after: bigint | undefined;
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (!started) {
+          await bus.ensureTopics([
+            { topic: topicFor(context), partitions: this.options.topicPartitions ?? 3 },
+          ]);
+          after = await checkpoints.load(name);
+          this.counters.publishedPosition = after;
+          started = true;
+        }
+        const page = await this.options.store.readAll({
+          after,
+          maxCount: this.pageSize,
+          filter: this.filter,
+        });
+        if (page.length > 0) {
+          after = await this.relayPage(page);
+          // On SQLite every step above settles as a microtask: without a turn of the event
+          // loop, a long catch-up would starve the service's requests and timers.
+          await new Promise(setImmediate);
+        }
+        failures = 0;
+        this.counters.caughtUp = page.length < this.pageSize;
+        if (this.counters.caughtUp) await this.nextAppendAfter(after);
+      } catch (error) {
+        if (!isRetriable(error)) throw error;
+        failures++;
+        (this.options.onRetriableError ?? reportRetriable)(error);
+        await this.pause(Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS * 2 ** (failures - 1)));
+      }
+    }
+  }
+
+  private async relayPage(page: readonly RecordedEvent[]): Promise<bigint> {
+    const last = page[page.length - 1];
+    this.counters.headPosition = last.globalPosition;
+    await publishEvents(this.options.bus, page);
+    await this.options.checkpoints.save(this.options.name, last.globalPosition);
+    this.counters.relayed += page.length;
+    this.counters.publishedPosition = last.globalPosition;
+    this.counters.lastLatencyMs = Date.now() - Date.parse(last.recordedAt);
+    return last.globalPosition;
+  }
+
+  /**
+   * Waits for the store to have an event of this context after `after`: the store's own
+   * subscription wakes us at once for appends of this process and polls for other processes.
+   */
+  private async nextAppendAfter(after: bigint | undefined): Promise<void> {
+    let subscription: Subscription | undefined;
+    await new Promise<void>((resolve) => {
+      this.wakeUp = resolve;
+      if (!this.running) return resolve();
+      subscription = this.options.store.subscribeToAll({ after, filter: this.filter }, () =>
+        resolve(),
+      );
+      // A failing subscription must not leave the relay asleep.
+      subscription.finished.then(resolve, resolve);
+    });
+    this.wakeUp = () => undefined;
+    await subscription?.stop();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+const reportRetriable = (error: unknown): void => {
+  console.error('relay: retrying after', error);
+};

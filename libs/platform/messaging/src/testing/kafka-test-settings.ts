@@ -1,0 +1,21 @@
+import type { KafkaConsumerTuning } from '../kafka/kafka-message-bus';
+
+/** Kafka suites read the broker from KAFKA_BROKERS (deploy/test-infra/up.sh prints it). */
+export const kafkaBrokers = (process.env['KAFKA_BROKERS'] ?? '')
+  .split(',')
+  .map((broker) => broker.trim())
+  .filter((broker) => broker.length > 0);
+
+export const kafkaSkipReason =
+  kafkaBrokers.length === 0 ? 'KAFKA_BROKERS is not set (run deploy/test-infra/up.sh)' : undefined;
+
+/**
+ * Fast group membership for tests: 6 s is the broker's smallest session timeout, and a
+ * short heartbeat makes members notice a rebalance quickly.
+ */
+export const testTuning: Partial<KafkaConsumerTuning> = {
+  sessionTimeoutMs: 6_000,
+  rebalanceTimeoutMs: 8_000,
+  heartbeatIntervalMs: 300,
+  maxWaitTimeInMs: 100,
+};
