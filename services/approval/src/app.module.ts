@@ -8,6 +8,6 @@ export const service: ServiceDescription = {
 };
 
 @Module({
-  imports: [...serviceImports, PlatformModule.forService(service.name)],
+  imports: [...serviceImports, PlatformModule.forService(service.name, { publishes: 'approval' })],
 })
 export class AppModule {}

@@ -8,6 +8,9 @@ export const service: ServiceDescription = {
 };
 
 @Module({
-  imports: [...serviceImports, PlatformModule.forService(service.name)],
+  imports: [
+    ...serviceImports,
+    PlatformModule.forService(service.name, { publishes: 'assessment' }),
+  ],
 })
 export class AppModule {}

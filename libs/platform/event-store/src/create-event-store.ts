@@ -1,3 +1,4 @@
+import { oneOf, requiredString, stringOr } from '@talentloop/config';
 import type { EventRegistry } from '@talentloop/contracts';
 import { assertNever } from '@talentloop/domain-kernel';
 import { EsdbEventStore } from './esdb/esdb-event-store';
@@ -9,19 +10,6 @@ export type EventStoreConfig =
   | { readonly kind: 'esdb'; readonly connectionString: string };
 
 export const DEFAULT_SQLITE_PATH = 'data/talentloop.sqlite';
-
-const oneOf = <Value extends string>(
-  env: NodeJS.ProcessEnv,
-  variable: string,
-  allowed: readonly Value[],
-  fallback: Value,
-): Value => {
-  const value = env[variable]?.trim() || fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw new Error(`${variable} must be one of ${allowed.join(', ')}; got '${value}'`);
-  }
-  return value as Value;
-};
 
 /**
  * Reads the event store settings:
@@ -35,19 +23,14 @@ export const eventStoreConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): E
   if (kind === 'sqlite') {
     return {
       kind,
-      path: env['EVENT_STORE_SQLITE_PATH']?.trim() || DEFAULT_SQLITE_PATH,
+      path: stringOr(env, 'EVENT_STORE_SQLITE_PATH', DEFAULT_SQLITE_PATH),
       durability: oneOf(env, 'EVENT_STORE_SQLITE_SYNCHRONOUS', ['full', 'normal'], 'full'),
     };
   }
-  const connectionString = env['ESDB_CONNECTION_STRING']?.trim();
-  if (!connectionString) {
-    throw new Error('ESDB_CONNECTION_STRING is required when EVENT_STORE=esdb');
-  }
-  if (!/^esdb(\+discover)?:\/\/\S+$/.test(connectionString)) {
-    throw new Error(
-      `ESDB_CONNECTION_STRING must look like esdb://host:2113?tls=false; got '${connectionString}'`,
-    );
-  }
+  const connectionString = requiredString(env, 'ESDB_CONNECTION_STRING', 'when EVENT_STORE=esdb', {
+    pattern: /^esdb(\+discover)?:\/\/\S+$/,
+    shape: 'esdb://host:2113?tls=false',
+  });
   return { kind, connectionString };
 };
 

@@ -5,8 +5,12 @@ import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventRegistry, streamName, type ReceivedEvent } from '@talentloop/contracts';
+import type { EventStore } from '@talentloop/event-store';
+import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
+import { randomUUID } from 'node:crypto';
 import { createServiceApp } from './bootstrap';
-import { PlatformModule } from './platform.module';
+import { EVENT_STORE, MESSAGE_BUS, PlatformModule } from './platform.module';
 import { PROBLEM_JSON } from './problem-details';
 
 class RateDto {
@@ -58,7 +62,12 @@ describe('the HTTP platform every service shares', () => {
     @Module({
       imports: [
         PlatformModule.forService('probe', {
-          EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
+          publishes: 'planning',
+          env: {
+            EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
+            BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+            RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
+          },
         }),
       ],
       controllers: [ProbeController],
@@ -148,6 +157,43 @@ describe('the HTTP platform every service shares', () => {
     const response = await fetch(`${base}/health/ready`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ checks: { eventStore: 'up' } });
+  });
+
+  it("relays the service's own events from its store to its context topic", async () => {
+    const store = app.get<EventStore>(EVENT_STORE);
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const received: ReceivedEvent[] = [];
+    const consumer = await subscribeToEvents(bus, {
+      groupId: 'probe-test',
+      contexts: ['planning'],
+      handler: (event) => {
+        received.push(event);
+        return Promise.resolve();
+      },
+    });
+    const definition = eventRegistry.current('PlanStarted')!;
+    await store.appendToStream(
+      streamName({ context: 'planning', aggregate: 'plan', tenantId: 'acme', id: 'p-1' }),
+      [
+        {
+          id: randomUUID(),
+          type: 'PlanStarted',
+          data: definition.example,
+          metadata: {
+            tenantId: 'acme',
+            actorId: 'user-1',
+            occurredAt: '2026-03-02T09:00:00.000Z',
+            schemaVersion: definition.version,
+          },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
+    const deadline = Date.now() + 10_000;
+    while (received.length === 0 && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 20));
+    await consumer.stop();
+    expect(received.map((event) => event.type)).toEqual(['PlanStarted']);
   });
 
   it('serves its OpenAPI document', async () => {

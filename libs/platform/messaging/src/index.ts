@@ -12,3 +12,4 @@ export * from './events/event-messaging';
 export * from './relay/checkpoint-store';
 export * from './relay/relay';
 export * from './idempotency/processed-event-log';
+export * from './create-message-bus';
