@@ -9,6 +9,7 @@ import { eventRegistry, streamName, type ReceivedEvent } from '@talentloop/contr
 import type { EventStore } from '@talentloop/event-store';
 import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
+import { type Actor, CurrentActor } from './actor';
 import { createServiceApp } from './bootstrap';
 import { EVENT_STORE, MESSAGE_BUS, PlatformModule } from './platform.module';
 import { PROBLEM_JSON } from './problem-details';
@@ -44,6 +45,11 @@ class ProbeController {
   @Post('race')
   race() {
     throw new WrongExpectedRevisionError('approval.request-acme.r-1', 3n, 4n);
+  }
+
+  @Post('whoami')
+  whoami(@CurrentActor() actor: Actor) {
+    return actor;
   }
 
   @Post('crash')
@@ -143,6 +149,29 @@ describe('the HTTP platform every service shares', () => {
       expectedRevision: '3',
       actualRevision: '4',
     });
+  });
+
+  it('tells who is calling for which tenant', async () => {
+    const response = await fetch(`${base}/probe/whoami`, {
+      method: 'POST',
+      headers: { 'x-tenant-id': 'acme', 'x-user-id': 'u-7', 'x-roles': 'manager, hr' },
+    });
+    expect(await response.json()).toEqual({
+      tenantId: 'acme',
+      userId: 'u-7',
+      roles: ['manager', 'hr'],
+    });
+  });
+
+  it('refuses a caller without tenant or with an unknown role', async () => {
+    const anonymous = await post('/probe/whoami', {});
+    expect(anonymous.status).toBe(401);
+    const badRole = await fetch(`${base}/probe/whoami`, {
+      method: 'POST',
+      headers: { 'x-tenant-id': 'acme', 'x-user-id': 'u-7', 'x-roles': 'root' },
+    });
+    expect(badRole.status).toBe(401);
+    expect(await badRole.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('answers an unexpected failure with a 500 that reveals nothing', async () => {

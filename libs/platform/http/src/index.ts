@@ -3,3 +3,4 @@ export * from './platform.module';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
+export * from './actor';
