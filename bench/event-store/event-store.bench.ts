@@ -5,7 +5,6 @@
  *
  * BENCH_SCALE (default 1) scales every count, e.g. BENCH_SCALE=0.1 for a quick check.
  */
-import Database from 'better-sqlite3';
 import { DEFAULT_PAGE_SIZE } from '@talentloop/event-store';
 import { formatCount, formatRate, formatRatio, formatSeconds } from '../lib/format';
 import { describeMachine } from '../lib/machine';
@@ -65,7 +64,6 @@ const context = {
   defaultPageReads: new Map<SystemKey, Cell>(),
 };
 const durability = new Map<SystemKey, string>();
-const schemas = new Map<SystemKey, string>();
 
 const record = (row: RowId, system: SystemKey, cell: Cell): void => {
   const cells = results.get(row) ?? new Map<SystemKey, Cell>();
@@ -82,22 +80,6 @@ const record = (row: RowId, system: SystemKey, cell: Cell): void => {
 
 const flushesOf = (target: BenchTarget): number | undefined =>
   isTalentloopTarget(target) ? target.flushCount : undefined;
-
-/** Every table and index as SQLite stores its DDL, whitespace collapsed. */
-const readSchema = (path: string): string => {
-  const db = new Database(path, { readonly: true });
-  try {
-    return db
-      .prepare<[], { sql: string }>(
-        "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .all()
-      .map((row) => row.sql.replace(/\s+/g, ' ').trim())
-      .join('\n');
-  } finally {
-    db.close();
-  }
-};
 
 const warmUp = async (target: BenchTarget, singles: number, batches: number): Promise<void> => {
   for (let i = 0; i < singles; i++) await target.append(benchStream(`warm-${i}`), sampleEvents(1));
@@ -121,9 +103,6 @@ const onFreshStore = (
       await body(target);
     } finally {
       await target.close();
-    }
-    if (factory.key !== 'peer' && !schemas.has(factory.key)) {
-      schemas.set(factory.key, readSchema(path));
     }
   });
 
@@ -309,10 +288,8 @@ const report = (totalSeconds: number): void => {
   console.log('\n## How each system is driven\n');
   for (const factory of systems) console.log(`- **${factory.label}**: ${factory.notes}`);
 
-  const ours = schemas.get('ours');
-  const raw = schemas.get('raw');
   console.log(
-    `\nSchema of raw baseline vs SqliteEventStore file: ${ours !== undefined && ours === raw ? 'identical' : 'DIFFERENT — update raw-sqlite.target.ts'}`,
+    "\nThe raw baseline creates its tables from SQLITE_EVENT_STORE_SCHEMA, the store's own.",
   );
 
   console.log('\n## Results\n');

@@ -1,27 +1,7 @@
 import Database from 'better-sqlite3';
+import { SQLITE_EVENT_STORE_SCHEMA } from '@talentloop/event-store';
 import type { BenchEvent } from './sample-event';
 import type { BenchTarget, TargetFactory } from './target';
-
-/**
- * The tables of SqliteEventStore (libs/platform/event-store/src/sqlite), copied so the raw
- * baseline writes the same rows into the same indexes. The bench compares the two schemas
- * read back from sqlite_master and warns when they drift.
- */
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS events (
-    global_position INTEGER PRIMARY KEY,
-    stream_name     TEXT    NOT NULL,
-    stream_revision INTEGER NOT NULL,
-    event_id        TEXT    NOT NULL UNIQUE,
-    type            TEXT    NOT NULL,
-    schema_version  INTEGER NOT NULL,
-    data            TEXT    NOT NULL,
-    metadata        TEXT    NOT NULL,
-    recorded_at     TEXT    NOT NULL,
-    UNIQUE (stream_name, stream_revision)
-  );
-  CREATE INDEX IF NOT EXISTS events_by_type ON events (type, global_position);
-`;
 
 type Row = [
   globalPosition: number,
@@ -55,7 +35,8 @@ export class RawSqliteTarget implements BenchTarget {
     this.db.pragma('synchronous = FULL');
     // The store's own WAL checkpoint interval, so both write the same pages as often.
     this.db.pragma('wal_autocheckpoint = 10000');
-    this.db.exec(SCHEMA);
+    // The store's own tables and indexes, so both write the same rows into the same B-trees.
+    this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.insertEvent = this.db.prepare<
       [string, number, string, string, number, string, string, string]
     >(

@@ -53,7 +53,8 @@ export interface SqliteEventStoreOptions {
   readonly registry?: EventRegistry;
 }
 
-const SCHEMA = `
+/** The tables and indexes of the store; the benchmark's raw baseline writes into the same. */
+export const SQLITE_EVENT_STORE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
     global_position INTEGER PRIMARY KEY,
     stream_name     TEXT    NOT NULL,
@@ -145,7 +146,7 @@ export class SqliteEventStore implements EventStore {
     // ~40 MB instead of SQLite's ~4 MB writes each hot index page back once per many commits.
     this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
     this.db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
-    this.db.exec(SCHEMA);
+    this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.codec = new EventCodec(options.registry ?? eventRegistry);
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
 
