@@ -1,5 +1,23 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import {
+  APPROVAL_SETTINGS,
+  approvalSettingsFromEnv,
+  CLOCK,
+  systemClock,
+  type Clock,
+} from './approval.settings';
+import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
+import { DecideApprovalController } from './decide-approval/decide-approval.controller';
+import { DecideApprovalHandler } from './decide-approval/decide-approval.handler';
+import { FlagOverdueApprovalsController } from './flag-overdue-approvals/flag-overdue-approvals.controller';
+import { FlagOverdueApprovalsHandler } from './flag-overdue-approvals/flag-overdue-approvals.handler';
+import { OverdueCheckTimer } from './flag-overdue-approvals/overdue-check.timer';
+import { ManagerInboxController } from './manager-inbox/manager-inbox.controller';
+import { ManagerInboxHandler } from './manager-inbox/manager-inbox.handler';
+import { ApprovalDirectory } from './projections/approval-directory';
+import { ViewApprovalThreadController } from './view-approval-thread/view-approval-thread.controller';
+import { ViewApprovalThreadHandler } from './view-approval-thread/view-approval-thread.handler';
 
 export const service: ServiceDescription = {
   name: 'approval',
@@ -7,7 +25,46 @@ export const service: ServiceDescription = {
   defaultPort: 3003,
 };
 
-@Module({
-  imports: [...serviceImports, PlatformModule.forService(service.name, { publishes: 'approval' })],
-})
+const handlers = [
+  DecideApprovalHandler,
+  FlagOverdueApprovalsHandler,
+  ManagerInboxHandler,
+  ViewApprovalThreadHandler,
+];
+
+export interface ApprovalModuleOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class ApprovalModule {
+  static register({ env, clock = systemClock }: ApprovalModuleOptions): DynamicModule {
+    return {
+      module: ApprovalModule,
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, { publishes: 'approval', env }),
+      ],
+      // Fixed paths before parameterised ones: /approval-requests/inbox is not a request id.
+      controllers: [
+        ManagerInboxController,
+        FlagOverdueApprovalsController,
+        DecideApprovalController,
+        ViewApprovalThreadController,
+      ],
+      providers: [
+        { provide: APPROVAL_SETTINGS, useValue: approvalSettingsFromEnv(env) },
+        { provide: CLOCK, useValue: clock },
+        ApprovalDirectory,
+        InboundEventsConsumer,
+        OverdueCheckTimer,
+        ...handlers,
+      ],
+    };
+  }
+}
+
+@Module({ imports: [ApprovalModule.register({ env: process.env })] })
 export class AppModule {}

@@ -1,0 +1,44 @@
+import { NotAllowedToDecide, NotAllowedToRead } from './approval-request.errors';
+
+/** Who is acting, as the domain needs to know it: the user and whether HR acts for them. */
+export interface Caller {
+  readonly userId: string;
+  readonly roles: readonly string[];
+}
+
+/** The parties of a request: whose goal it is and who decides on it now. */
+export interface RequestParties {
+  readonly employeeId: string;
+  readonly managerId: string;
+}
+
+export type DecidedAs = 'manager' | 'hr-delegate';
+
+const isHr = (caller: Caller): boolean => caller.roles.includes('hr');
+
+/**
+ * Only the employee's current manager decides, or HR as delegate (recorded as such, so
+ * analytics can tell delegated decisions apart). The employee never decides on their own
+ * goal, even with the HR role; a former manager lost access when the request moved.
+ */
+export const decidingRole = (parties: RequestParties, caller: Caller): DecidedAs => {
+  if (caller.userId === parties.employeeId)
+    throw new NotAllowedToDecide('an employee cannot decide on their own goal', {
+      employeeId: parties.employeeId,
+    });
+  if (caller.userId === parties.managerId) return 'manager';
+  if (isHr(caller)) return 'hr-delegate';
+  throw new NotAllowedToDecide(
+    `only the employee's current manager (${parties.managerId}) or HR acting as delegate may decide`,
+    { managerId: parties.managerId },
+  );
+};
+
+/** The exchange is readable by the employee, their current manager and HR. */
+export const assertMayRead = (parties: RequestParties, caller: Caller): void => {
+  if (caller.userId === parties.employeeId || caller.userId === parties.managerId || isHr(caller))
+    return;
+  throw new NotAllowedToRead(
+    'only the employee, their current manager and HR may read this approval request',
+  );
+};

@@ -1,0 +1,183 @@
+import type { ApprovalEvent, ApprovalRequested, GoalApproved } from '@talentloop/contracts';
+import { assertNever, type Decider } from '@talentloop/domain-kernel';
+import { decidingRole, type Caller } from './access.rule';
+import {
+  ApprovalNotPending,
+  ApprovalRequestNotFound,
+  FeedbackTooVague,
+  StaleSubmission,
+} from './approval-request.errors';
+import { feedbackProblem } from './feedback.rule';
+import { isOverdue, pendingDaysAt, secondsBetween } from './pending-time';
+
+type CheckInCadence = GoalApproved['data']['checkInCadence'];
+/** The fields GoalApproved and GoalRejected share. */
+type DecisionData = Omit<GoalApproved['data'], 'note' | 'checkInCadence'>;
+
+/** The request as it stands for its latest submission; one thread per goal. */
+export interface ApprovalThread {
+  readonly requestId: string;
+  readonly goalId: string;
+  readonly employeeId: string;
+  readonly managerId: string;
+  readonly submissionNumber: number;
+  readonly submittedAt: string;
+  /** ApprovalOverdue was emitted for this submission; it is emitted once. */
+  readonly overdueReported: boolean;
+}
+
+export type ApprovalRequestState =
+  | { readonly status: 'none' }
+  | (ApprovalThread & { readonly status: 'pending' | 'approved' | 'rejected' });
+
+interface DecisionInput {
+  readonly caller: Caller;
+  /** The submission the decider looked at; a newer one makes the decision stale. */
+  readonly submissionNumber?: number;
+  readonly now: Date;
+}
+
+export type ApprovalRequestCommand =
+  | { readonly type: 'OpenApprovalRequest'; readonly data: ApprovalRequested['data'] }
+  | {
+      readonly type: 'ApproveGoal';
+      readonly data: DecisionInput & {
+        readonly note?: string;
+        readonly checkInCadence: CheckInCadence;
+      };
+    }
+  | { readonly type: 'RejectGoal'; readonly data: DecisionInput & { readonly feedback: string } }
+  | { readonly type: 'ReassignApproval'; readonly data: { readonly toManagerId: string } }
+  | {
+      readonly type: 'FlagOverdueApproval';
+      readonly data: { readonly now: Date; readonly overdueAfterDays: number };
+    };
+
+const open = (
+  data: ApprovalRequested['data'],
+  state: ApprovalRequestState,
+): readonly ApprovalEvent[] => {
+  // A redelivered or older submission changes nothing; a revised goal reopens the thread.
+  if (state.status !== 'none' && data.submissionNumber <= state.submissionNumber) return [];
+  return [{ type: 'ApprovalRequested', data }];
+};
+
+/** What every decision shares, after checking who decides and that a decision is due. */
+const decisionBase = (input: DecisionInput, state: ApprovalRequestState): DecisionData => {
+  if (state.status === 'none')
+    throw new ApprovalRequestNotFound('there is no approval request with this id');
+  const decidedAs = decidingRole(state, input.caller);
+  if (state.status !== 'pending')
+    throw new ApprovalNotPending(`the request is ${state.status}, not awaiting a decision`, {
+      status: state.status,
+      submissionNumber: state.submissionNumber,
+    });
+  if (input.submissionNumber !== undefined && input.submissionNumber !== state.submissionNumber)
+    throw new StaleSubmission(
+      `submission ${input.submissionNumber} is not the one awaiting a decision (${state.submissionNumber})`,
+      { submissionNumber: state.submissionNumber },
+    );
+  return {
+    requestId: state.requestId,
+    goalId: state.goalId,
+    employeeId: state.employeeId,
+    submissionNumber: state.submissionNumber,
+    decidedBy: input.caller.userId,
+    decidedAs,
+    turnaroundSeconds: secondsBetween(state.submittedAt, input.now),
+  };
+};
+
+const decide = (
+  command: ApprovalRequestCommand,
+  state: ApprovalRequestState,
+): readonly ApprovalEvent[] => {
+  switch (command.type) {
+    case 'OpenApprovalRequest':
+      return open(command.data, state);
+    case 'ApproveGoal': {
+      const { note, checkInCadence } = command.data;
+      const base = decisionBase(command.data, state);
+      return [
+        {
+          type: 'GoalApproved',
+          data: { ...base, ...(note === undefined ? {} : { note }), checkInCadence },
+        },
+      ];
+    }
+    case 'RejectGoal': {
+      const base = decisionBase(command.data, state);
+      const problem = feedbackProblem(command.data.feedback);
+      if (problem) throw new FeedbackTooVague(problem);
+      return [{ type: 'GoalRejected', data: { ...base, feedback: command.data.feedback.trim() } }];
+    }
+    case 'ReassignApproval': {
+      const { toManagerId } = command.data;
+      if (state.status !== 'pending' || state.managerId === toManagerId) return [];
+      return [
+        {
+          type: 'ApprovalReassigned',
+          data: {
+            requestId: state.requestId,
+            goalId: state.goalId,
+            employeeId: state.employeeId,
+            fromManagerId: state.managerId,
+            toManagerId,
+            reason: 'reporting-line-change',
+          },
+        },
+      ];
+    }
+    case 'FlagOverdueApproval': {
+      const { now, overdueAfterDays } = command.data;
+      if (
+        state.status !== 'pending' ||
+        state.overdueReported ||
+        !isOverdue(state.submittedAt, now, overdueAfterDays)
+      )
+        return [];
+      return [
+        {
+          type: 'ApprovalOverdue',
+          data: {
+            requestId: state.requestId,
+            goalId: state.goalId,
+            employeeId: state.employeeId,
+            managerId: state.managerId,
+            pendingDays: pendingDaysAt(state.submittedAt, now),
+          },
+        },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+};
+
+const evolve = (state: ApprovalRequestState, event: ApprovalEvent): ApprovalRequestState => {
+  if (event.type === 'ApprovalRequested')
+    return { status: 'pending', ...event.data, overdueReported: false };
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'GoalApproved':
+      return { ...state, status: 'approved' };
+    case 'GoalRejected':
+      return { ...state, status: 'rejected' };
+    case 'ApprovalReassigned':
+      return { ...state, managerId: event.data.toManagerId };
+    case 'ApprovalOverdue':
+      return { ...state, overdueReported: true };
+    default:
+      return assertNever(event);
+  }
+};
+
+export const approvalRequestDecider: Decider<
+  ApprovalRequestCommand,
+  ApprovalEvent,
+  ApprovalRequestState
+> = {
+  initialState: () => ({ status: 'none' }),
+  evolve,
+  decide,
+};

@@ -1,0 +1,34 @@
+import type { EventMetadata, TalentloopEvent } from '@talentloop/contracts';
+import type { IndexSpec } from './read-model-store.port';
+
+/**
+ * An event as a projection sees it, from the event store or from the bus: always the
+ * current version (both paths upcast), typed so a `switch` on `type` narrows `data`.
+ */
+export type ProjectedEvent = TalentloopEvent & {
+  readonly id: string;
+  readonly metadata: EventMetadata;
+};
+
+/** An event with the source and position that make its application exactly-once. */
+export interface ProjectionInput {
+  readonly event: ProjectedEvent;
+  readonly source: string;
+  readonly position: bigint;
+}
+
+/**
+ * A read model as pure functions: which documents an event touches and what each becomes.
+ * Bumping `version` makes the runner rebuild it into a fresh collection.
+ */
+export interface Projection<Doc extends object = object> {
+  /** Logical name; queries address it, the physical collection changes on rebuild. */
+  readonly name: string;
+  readonly version: number;
+  /** The event types it handles (its canHandle list); other events are skipped. */
+  readonly eventTypes: readonly TalentloopEvent['type'][];
+  readonly indexes?: readonly IndexSpec[];
+  documentIds(event: ProjectedEvent): readonly string[];
+  /** The document after the event; undefined deletes it. Pure. */
+  evolve(document: Doc | undefined, event: ProjectedEvent, documentId: string): Doc | undefined;
+}

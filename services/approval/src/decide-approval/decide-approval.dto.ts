@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+const cadences = ['weekly', 'fortnightly', 'monthly'] as const;
+
+class DecisionDto {
+  @ApiPropertyOptional({
+    description: 'The submission decided on; a newer submission makes the decision stale (409)',
+    minimum: 1,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  submissionNumber?: number;
+}
+
+export class ApproveGoalDto extends DecisionDto {
+  @ApiProperty({ enum: cadences, description: 'How often check-ins on the goal are held' })
+  @IsIn(cadences)
+  checkInCadence!: (typeof cadences)[number];
+
+  @ApiPropertyOptional({ maxLength: 2000, description: 'Note from the manager to the employee' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class RejectGoalDto extends DecisionDto {
+  @ApiProperty({
+    minLength: 20,
+    maxLength: 2000,
+    description: 'What the employee should change; empty or placeholder feedback is refused',
+  })
+  @IsString()
+  @MaxLength(2000)
+  feedback!: string;
+}

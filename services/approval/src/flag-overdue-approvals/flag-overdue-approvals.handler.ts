@@ -1,0 +1,61 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { isOverdue } from '@talentloop/approval-domain';
+import type { EventStore } from '@talentloop/event-store';
+import { EVENT_STORE } from '@talentloop/http';
+import { APPROVAL_SETTINGS, CLOCK, type ApprovalSettings, type Clock } from '../approval.settings';
+import { runOnApprovalRequest } from '../approval-request.stream';
+import { ApprovalDirectory } from '../projections/approval-directory';
+
+export interface OverdueCheckResult {
+  /** Requests that became overdue in this check and had ApprovalOverdue emitted. */
+  readonly flagged: readonly string[];
+}
+
+export class FlagOverdueApprovalsCommand extends Command<OverdueCheckResult> {
+  constructor(
+    /** One organisation, or every one (the timer). */
+    readonly tenantId: string | undefined,
+    readonly actorId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(FlagOverdueApprovalsCommand)
+export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueApprovalsCommand> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
+    private readonly directory: ApprovalDirectory,
+  ) {}
+
+  async execute({ tenantId, actorId }: FlagOverdueApprovalsCommand): Promise<OverdueCheckResult> {
+    const now = this.clock.now();
+    const { overdueAfterDays } = this.settings;
+    const due = this.directory
+      .pending(tenantId === undefined ? {} : { tenantId })
+      .filter(
+        (request) =>
+          !request.overdueReported && isOverdue(request.submittedAt, now, overdueAfterDays),
+      );
+    const flagged: string[] = [];
+    for (const request of due) {
+      const { events } = await runOnApprovalRequest(
+        this.store,
+        request.requestId,
+        { type: 'FlagOverdueApproval', data: { now, overdueAfterDays } },
+        {
+          tenantId: request.tenantId,
+          actorId,
+          // One id per submission: checks that overlap emit ApprovalOverdue once between them.
+          commandId: `overdue-check.${request.requestId}.${request.submissionNumber}`,
+          now,
+        },
+      );
+      if (events.length > 0) flagged.push(request.requestId);
+    }
+    return { flagged };
+  }
+}

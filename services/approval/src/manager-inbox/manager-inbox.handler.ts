@@ -1,0 +1,29 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { NotAllowedToRead } from '@talentloop/approval-domain';
+import type { Actor } from '@talentloop/http';
+import { CLOCK, type Clock } from '../approval.settings';
+import { ApprovalDirectory, type InboxItem } from '../projections/approval-directory';
+
+export class ManagerInboxQuery extends Query<readonly InboxItem[]> {
+  constructor(
+    readonly actor: Actor,
+    readonly managerId: string | undefined,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ManagerInboxQuery)
+export class ManagerInboxHandler implements IQueryHandler<ManagerInboxQuery> {
+  constructor(
+    private readonly directory: ApprovalDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ actor, managerId = actor.userId }: ManagerInboxQuery) {
+    if (managerId !== actor.userId && !actor.roles.includes('hr'))
+      throw new NotAllowedToRead("only HR may read another manager's inbox");
+    return Promise.resolve(this.directory.inbox(actor.tenantId, managerId, this.clock.now()));
+  }
+}

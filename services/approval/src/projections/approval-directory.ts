@@ -1,0 +1,149 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
+import { isTalentloopEventType, streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
+import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
+import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import {
+  subscribeToEvents,
+  type BusConsumer,
+  type DeliveredMessage,
+  type MessageBus,
+} from '@talentloop/messaging';
+import { randomUUID } from 'node:crypto';
+import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
+import { consumedContexts, ensureConsumedTopics } from '../consumers/consumed-topics';
+import {
+  approvalRequestsProjection,
+  type ApprovalRequestView,
+} from './approval-requests/approval-requests.projection';
+import {
+  goalSubmissionsId,
+  goalSubmissionsProjection,
+  type GoalVersion,
+} from './goal-submissions/goal-submissions.projection';
+import { InMemoryReadModel } from './in-memory-read-model';
+import type { ProjectedEvent } from './projection';
+import {
+  reportingLineId,
+  reportingLinesProjection,
+} from './reporting-lines/reporting-lines.projection';
+
+export interface InboxItem {
+  readonly requestId: string;
+  readonly goalId: string;
+  readonly employeeId: string;
+  readonly submissionNumber: number;
+  readonly submittedAt: string;
+  readonly title: string | undefined;
+  readonly pendingDays: number;
+  readonly overdue: boolean;
+}
+
+/** Kafka positions are ordered per partition only; the embedded log keeps that layout. */
+const busSource = (delivered: DeliveredMessage): string =>
+  `kafka:${delivered.topic}:${delivered.partition}`;
+
+const projectedFromStore = (recorded: RecordedEvent): ProjectedEvent | undefined =>
+  // The store validated the event against its contract when it was appended.
+  isTalentloopEventType(recorded.type) ? (recorded as unknown as ProjectedEvent) : undefined;
+
+/**
+ * The approval service's read side: requests (from its own streams), reporting lines and
+ * goal versions (from the bus). All three are rebuilt from history at every start: the own
+ * streams from the event store's beginning, the bus events by a consumer group of this
+ * process alone that starts from the beginning of the topics.
+ */
+@Injectable()
+export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly requests = new InMemoryReadModel(approvalRequestsProjection);
+  private readonly reportingLines = new InMemoryReadModel(reportingLinesProjection);
+  private readonly goalSubmissions = new InMemoryReadModel(goalSubmissionsProjection);
+  private readonly logger = new Logger('approval-directory');
+  private subscription: Subscription | undefined;
+  private consumer: BusConsumer | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = this.store.subscribeToAll(
+      { filter: { streamPrefixes: [streamPrefix('approval')] } },
+      (recorded) => {
+        const event = projectedFromStore(recorded);
+        if (event)
+          this.requests.apply({ event, source: 'store', position: recorded.globalPosition });
+      },
+    );
+    this.subscription.finished.catch((error: unknown) =>
+      this.logger.error('approval request subscription stopped', String(error)),
+    );
+    await ensureConsumedTopics(this.bus);
+    this.consumer = await subscribeToEvents(this.bus, {
+      groupId: `approval.directory.${randomUUID()}`,
+      contexts: consumedContexts,
+      fromBeginning: true,
+      handler: (event, delivered) => Promise.resolve(this.applyFromBus(event, delivered)),
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.subscription?.stop();
+  }
+
+  /** Folds a people or goal event from the bus; a redelivery changes nothing. */
+  applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): void {
+    const input = { event, source: busSource(delivered), position: BigInt(delivered.offset) };
+    this.reportingLines.apply(input);
+    this.goalSubmissions.apply(input);
+  }
+
+  managerOf(tenantId: string, employeeId: string): string | null | undefined {
+    return this.reportingLines.get(reportingLineId(tenantId, employeeId))?.managerId;
+  }
+
+  request(requestId: string): ApprovalRequestView | undefined {
+    return this.requests.get(requestId);
+  }
+
+  goalVersions(tenantId: string, goalId: string): readonly GoalVersion[] {
+    return this.goalSubmissions.get(goalSubmissionsId(tenantId, goalId))?.versions ?? [];
+  }
+
+  pending(filter: { tenantId?: string; managerId?: string; employeeId?: string }) {
+    return this.requests
+      .filter(
+        (request) =>
+          request.status === 'pending' &&
+          (filter.tenantId === undefined || request.tenantId === filter.tenantId) &&
+          (filter.managerId === undefined || request.managerId === filter.managerId) &&
+          (filter.employeeId === undefined || request.employeeId === filter.employeeId),
+      )
+      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  }
+
+  /** A manager's pending requests, oldest first, with how long each has waited. */
+  inbox(tenantId: string, managerId: string, now: Date): InboxItem[] {
+    return this.pending({ tenantId, managerId }).map((request) => ({
+      requestId: request.requestId,
+      goalId: request.goalId,
+      employeeId: request.employeeId,
+      submissionNumber: request.submissionNumber,
+      submittedAt: request.submittedAt,
+      title: this.goalVersions(tenantId, request.goalId).find(
+        (version) => version.submissionNumber === request.submissionNumber,
+      )?.goal.title,
+      pendingDays: pendingDaysAt(request.submittedAt, now),
+      overdue: isOverdue(request.submittedAt, now, this.settings.overdueAfterDays),
+    }));
+  }
+}

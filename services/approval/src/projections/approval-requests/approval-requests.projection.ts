@@ -1,0 +1,57 @@
+import { approvalEvents, type ApprovalEvent } from '@talentloop/contracts';
+import { approvalRequestDecider, type ApprovalThread } from '@talentloop/approval-domain';
+import type { ProjectedEvent, Projection } from '../projection';
+
+/** One step of the conversation: a submission, a decision with its feedback, a move, a reminder. */
+export type ExchangeEntry = {
+  readonly event: ApprovalEvent['type'];
+  /** When it happened, and who caused it (the system for reassignments and reminders). */
+  readonly at: string;
+  readonly by: string;
+} & Readonly<Record<string, unknown>>;
+
+export interface ApprovalRequestView extends ApprovalThread {
+  readonly tenantId: string;
+  readonly status: 'pending' | 'approved' | 'rejected';
+  /** The whole exchange, oldest first: every version, decision and piece of feedback. */
+  readonly exchange: readonly ExchangeEntry[];
+}
+
+const approvalEventTypes: readonly ApprovalEvent['type'][] = approvalEvents.map((d) => d.name);
+
+const isApprovalEvent = (event: ProjectedEvent): event is ProjectedEvent & ApprovalEvent =>
+  (approvalEventTypes as readonly string[]).includes(event.type);
+
+// The ids repeat the thread's own; an entry keeps what its step adds.
+const threadKeys: ReadonlySet<string> = new Set(['requestId', 'goalId', 'employeeId']);
+
+const entryOf = (event: ProjectedEvent & ApprovalEvent): ExchangeEntry => ({
+  event: event.type,
+  at: event.metadata.occurredAt,
+  by: event.metadata.actorId,
+  ...Object.fromEntries(Object.entries(event.data).filter(([key]) => !threadKeys.has(key))),
+});
+
+/**
+ * Approval requests as managers, employees and HR read them. The status comes from the
+ * domain's own evolve, so the read side can never disagree with what the decider enforces.
+ */
+export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
+  name: 'approval-requests',
+  version: 1,
+  eventTypes: approvalEventTypes,
+  documentIds: (event) => (isApprovalEvent(event) ? [event.data.requestId] : []),
+  evolve: (view, event) => {
+    if (!isApprovalEvent(event)) return view;
+    const state = approvalRequestDecider.evolve(
+      view ?? approvalRequestDecider.initialState(),
+      event,
+    );
+    if (state.status === 'none') return view;
+    return {
+      ...state,
+      tenantId: event.metadata.tenantId,
+      exchange: [...(view?.exchange ?? []), entryOf(event)],
+    };
+  },
+};

@@ -1,0 +1,46 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import {
+  ApprovalRequestNotFound,
+  OtherTenant,
+  approvalRequestIdFor,
+  assertMayRead,
+} from '@talentloop/approval-domain';
+import type { Actor } from '@talentloop/http';
+import type { ApprovalRequestView } from '../projections/approval-requests/approval-requests.projection';
+import { ApprovalDirectory } from '../projections/approval-directory';
+import type { GoalVersion } from '../projections/goal-submissions/goal-submissions.projection';
+
+export type ApprovalThreadView = ApprovalRequestView & {
+  /** What the employee submitted each time, when this service has seen the submission. */
+  readonly versions: readonly GoalVersion[];
+};
+
+export class ViewApprovalThreadQuery extends Query<ApprovalThreadView> {
+  constructor(
+    readonly actor: Actor,
+    readonly target: { readonly requestId: string } | { readonly goalId: string },
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ViewApprovalThreadQuery)
+export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThreadQuery> {
+  constructor(private readonly directory: ApprovalDirectory) {}
+
+  execute({ actor, target }: ViewApprovalThreadQuery): Promise<ApprovalThreadView> {
+    const requestId =
+      'requestId' in target
+        ? target.requestId
+        : approvalRequestIdFor(actor.tenantId, target.goalId);
+    const request = this.directory.request(requestId);
+    if (!request) throw new ApprovalRequestNotFound('there is no approval request with this id');
+    if (request.tenantId !== actor.tenantId)
+      throw new OtherTenant('the approval request belongs to another organisation');
+    assertMayRead(request, actor);
+    return Promise.resolve({
+      ...request,
+      versions: this.directory.goalVersions(request.tenantId, request.goalId),
+    });
+  }
+}
