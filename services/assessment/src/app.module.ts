@@ -1,5 +1,32 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import { AnalyseGapsController } from './analyse-gaps/analyse-gaps.controller';
+import { GetGapReportHandler, IdentifyGapsHandler } from './analyse-gaps/analyse-gaps.handler';
+import { CloseFeedbackRoundController } from './close-feedback-round/close-feedback-round.controller';
+import { CloseFeedbackRoundHandler } from './close-feedback-round/close-feedback-round.handler';
+import { DefineRoleProfileController } from './define-role-profile/define-role-profile.controller';
+import {
+  DefineRoleProfileHandler,
+  GetRoleProfileHandler,
+} from './define-role-profile/define-role-profile.handler';
+import { EmployeeAssessmentController } from './employee-assessment/employee-assessment.controller';
+import { GetEmployeeAssessmentHandler } from './employee-assessment/employee-assessment.handler';
+import { ImportMeasurementsController } from './import-measurements/import-measurements.controller';
+import { ImportMeasurementsHandler } from './import-measurements/import-measurements.handler';
+import { PublishFrameworkController } from './publish-framework/publish-framework.controller';
+import {
+  GetFrameworkHandler,
+  PublishFrameworkHandler,
+} from './publish-framework/publish-framework.handler';
+import { RecordMeasurementController } from './record-measurement/record-measurement.controller';
+import { RecordMeasurementHandler } from './record-measurement/record-measurement.handler';
+import { RecordMotivationController } from './record-motivation/record-motivation.controller';
+import { RecordMotivationHandler } from './record-motivation/record-motivation.handler';
+import { AssessmentStore } from './shared/assessment-store';
+import { EmployeeReader } from './shared/employee-reader';
+import { PrioritySettings } from './shared/priority-settings';
+import { SyncPeopleController } from './sync-people/sync-people.controller';
+import { SyncPeopleHandler } from './sync-people/sync-people.handler';
 
 export const service: ServiceDescription = {
   name: 'assessment',
@@ -7,10 +34,46 @@ export const service: ServiceDescription = {
   defaultPort: 3001,
 };
 
+const commandHandlers = [
+  PublishFrameworkHandler,
+  DefineRoleProfileHandler,
+  SyncPeopleHandler,
+  RecordMeasurementHandler,
+  ImportMeasurementsHandler,
+  CloseFeedbackRoundHandler,
+  RecordMotivationHandler,
+  IdentifyGapsHandler,
+];
+
+const queryHandlers = [
+  GetFrameworkHandler,
+  GetRoleProfileHandler,
+  GetGapReportHandler,
+  GetEmployeeAssessmentHandler,
+];
+
 @Module({
   imports: [
     ...serviceImports,
     PlatformModule.forService(service.name, { publishes: 'assessment' }),
+  ],
+  controllers: [
+    PublishFrameworkController,
+    DefineRoleProfileController,
+    SyncPeopleController,
+    RecordMeasurementController,
+    ImportMeasurementsController,
+    CloseFeedbackRoundController,
+    RecordMotivationController,
+    AnalyseGapsController,
+    EmployeeAssessmentController,
+  ],
+  providers: [
+    AssessmentStore,
+    EmployeeReader,
+    PrioritySettings,
+    ...commandHandlers,
+    ...queryHandlers,
   ],
 })
 export class AppModule {}

@@ -1,0 +1,84 @@
+import { DomainError } from '@talentloop/domain-kernel';
+
+/** One broken rule of an input, named by the field it concerns. */
+export interface Violation {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The input breaks one or more rules; every broken rule is listed, not just the first. */
+export class InvalidAssessmentInput extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'INVALID_ASSESSMENT_INPUT';
+  constructor(
+    message: string,
+    readonly violations: readonly Violation[],
+  ) {
+    super(message, { errors: violations });
+  }
+}
+
+/** Throws when there is anything to complain about. */
+export const assertNoViolations = (subject: string, violations: readonly Violation[]): void => {
+  if (violations.length > 0)
+    throw new InvalidAssessmentInput(`${subject}: ${violations.length} problem(s)`, violations);
+};
+
+export class EmployeeNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'EMPLOYEE_NOT_FOUND';
+  constructor(employeeId: string) {
+    super(`employee ${employeeId} is not known; sync it from the HRIS first`, { employeeId });
+  }
+}
+
+export class FrameworkNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'FRAMEWORK_NOT_FOUND';
+  constructor(frameworkId: string, version?: number) {
+    super(
+      `competency framework ${frameworkId}${version === undefined ? '' : ` version ${version}`} is not published`,
+      { frameworkId, ...(version === undefined ? {} : { frameworkVersion: version }) },
+    );
+  }
+}
+
+export class RoleProfileMissing extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ROLE_PROFILE_MISSING';
+  constructor(roleId: string) {
+    super(`role ${roleId} has no role profile; define it before measuring against it`, {
+      roleId,
+    });
+  }
+}
+
+export class NoBaseline extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'NO_BASELINE';
+  constructor(employeeId: string, competencyId: string) {
+    super(`there is no baseline measurement of ${competencyId} for ${employeeId} to compare with`, {
+      employeeId,
+      competencyId,
+    });
+  }
+}
+
+export class AptitudeUnknown extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'APTITUDE_UNKNOWN';
+  constructor(competencyId: string) {
+    super(
+      `a 360° round measures behaviour only; give the aptitude on ${competencyId} or measure it first`,
+      { competencyId },
+    );
+  }
+}
+
+export class RoleProfileNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'ROLE_PROFILE_NOT_FOUND';
+  constructor(roleId: string) {
+    super(`role ${roleId} has no role profile`, { roleId });
+  }
+}

@@ -1,0 +1,73 @@
+import {
+  Command,
+  CommandHandler,
+  type ICommandHandler,
+  type IQueryHandler,
+  Query,
+  QueryHandler,
+} from '@nestjs/cqrs';
+import { analyseGaps, energiesOf, type GapReport } from '@talentloop/assessment-domain';
+import type { GapIdentified } from '@talentloop/contracts';
+import type { Actor } from '@talentloop/http';
+import { AssessmentStore } from '../shared/assessment-store';
+import { EmployeeReader } from '../shared/employee-reader';
+import { PrioritySettings } from '../shared/priority-settings';
+import { commandContext } from '../shared/request-context';
+
+export class GetGapReportQuery extends Query<GapReport> {
+  constructor(
+    readonly actor: Actor,
+    readonly employeeId: string,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(GetGapReportQuery)
+export class GetGapReportHandler implements IQueryHandler<GetGapReportQuery> {
+  constructor(
+    private readonly reader: EmployeeReader,
+    private readonly settings: PrioritySettings,
+  ) {}
+
+  async execute({ actor, employeeId }: GetGapReportQuery) {
+    const { employee, reference } = await this.reader.withReference(actor, employeeId);
+    return analyseGaps(
+      reference.role,
+      reference.framework,
+      employee.latest,
+      energiesOf(employee),
+      this.settings.weightingFor(actor.tenantId),
+    );
+  }
+}
+
+/** Publishes GapIdentified for every gap worth development not published before. */
+export class IdentifyGapsCommand extends Command<{ identified: GapIdentified['data'][] }> {
+  constructor(
+    readonly actor: Actor,
+    readonly employeeId: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(IdentifyGapsCommand)
+export class IdentifyGapsHandler implements ICommandHandler<IdentifyGapsCommand> {
+  constructor(
+    private readonly store: AssessmentStore,
+    private readonly settings: PrioritySettings,
+  ) {}
+
+  async execute({ actor, employeeId }: IdentifyGapsCommand) {
+    const weighting = this.settings.weightingFor(actor.tenantId);
+    const { events } = await this.store.onEmployee(
+      employeeId,
+      (reference) => ({ type: 'IdentifyGaps', data: { employeeId, weighting, reference } }),
+      commandContext(actor),
+    );
+    return {
+      identified: events.flatMap((event) => (event.type === 'GapIdentified' ? [event.data] : [])),
+    };
+  }
+}

@@ -1,0 +1,311 @@
+import type { ReceivedEvent } from '@talentloop/contracts';
+import type { EventStore } from '@talentloop/event-store';
+import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
+import {
+  employeeBody,
+  frameworkBody,
+  hr,
+  startAssessment,
+  type RunningAssessment,
+} from './testing/assessment-app';
+
+describe('the assessment service over HTTP, on the embedded store', () => {
+  let service: RunningAssessment;
+  const eventCount = async () =>
+    (await service.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 100_000 })).length;
+  const json = async <T>(response: Response, status: number): Promise<T> => {
+    const body = (await response.json()) as T;
+    expect({ status: response.status, body }).toMatchObject({ status });
+    return body;
+  };
+  /** The request is refused with this status and stores nothing. */
+  const refused = async (request: () => Promise<Response>, status: number) => {
+    const before = await eventCount();
+    const response = await request();
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await eventCount()).toBe(before);
+    return (await response.json()) as { code: string; errors?: { line?: number; field: string }[] };
+  };
+
+  beforeAll(async () => {
+    service = await startAssessment();
+  });
+  afterAll(() => service.stop());
+
+  const employee: Caller = { user: 'emp-1', roles: 'employee' };
+  const manager: Caller = { user: 'emp-7', roles: 'manager' };
+  const csv = [
+    'employeeId;competencyId;instrument;aptitude;behaviour;measuredAt;indicator:c1-indicator-1;indicator:c1-indicator-2;indicator:c1-indicator-3;facet:c1-facet',
+    'emp-1;competency-1;360-round;78;45;2026-01-12T14:00:00Z;40;71;50;80',
+    'emp-1;competency-2;360-round;70;62;2026-01-12T14:00:00Z;;;;',
+  ].join('\r\n');
+
+  it('walks framework → role profile → people → baseline → ranked gaps → remeasure → comparison', async () => {
+    const framework = await json<{ frameworkVersion: number }>(
+      await service.request('POST', '/frameworks/core/versions', frameworkBody(2, 3)),
+      201,
+    );
+    expect(framework.frameworkVersion).toBe(1);
+
+    await json(
+      await service.request('PUT', '/role-profiles/team-lead', {
+        name: 'Team lead',
+        frameworkId: 'core',
+        requiredCompetencies: [
+          { competencyId: 'competency-1', requiredLevel: 4, weight: 40 },
+          { competencyId: 'competency-2', requiredLevel: 3, weight: 20 },
+        ],
+      }),
+      200,
+    );
+
+    const synced = await json<{ changed: string[] }>(
+      await service.request('POST', '/people/sync', {
+        employees: [employeeBody('emp-1', 'emp-7'), employeeBody('emp-7', null)],
+      }),
+      200,
+    );
+    expect(synced.changed).toEqual(['emp-1', 'emp-7']);
+
+    const imported = await json<{ recorded: number }>(
+      await service.request('POST', '/measurements/imports', csv, hr, 'text/csv'),
+      200,
+    );
+    expect(imported.recorded).toBe(2);
+
+    await json(
+      await service.request(
+        'PUT',
+        '/employees/emp-1/motivations/competency-1',
+        { energy: 4 },
+        employee,
+      ),
+      200,
+    );
+
+    const report = await json<{
+      competencies: { competencyId: string; worthDevelopment: boolean }[];
+      ranked: {
+        competencyId: string;
+        weakestIndicators: { name: string }[];
+        priority: { rank: number };
+        reasons: unknown[];
+      }[];
+    }>(await service.request('GET', '/employees/emp-1/gaps', undefined, manager), 200);
+    expect(report.competencies.map((gap) => [gap.competencyId, gap.worthDevelopment])).toEqual([
+      ['competency-1', true],
+      ['competency-2', false],
+    ]);
+    expect(report.ranked[0]).toMatchObject({
+      competencyId: 'competency-1',
+      priority: { rank: 1 },
+      weakestIndicators: [
+        { name: 'Indicator 1 of competency 1' },
+        { name: 'Indicator 3 of competency 1' },
+      ],
+    });
+    expect(report.ranked[0]?.reasons).toHaveLength(4);
+
+    const identified = await json<{ identified: { competencyId: string }[] }>(
+      await service.request('POST', '/employees/emp-1/gap-analyses'),
+      200,
+    );
+    expect(identified.identified.map((gap) => gap.competencyId)).toEqual(['competency-1']);
+
+    const remeasured = await json<{ comparison: object }>(
+      await service.request('POST', '/employees/emp-1/remeasurements', {
+        competencyId: 'competency-1',
+        instrument: '360-round',
+        aptitude: 78,
+        behaviour: 58,
+        indicatorScores: [{ indicatorId: 'c1-indicator-1', score: 62 }],
+        facetScores: [],
+        measuredAt: '2026-07-01T10:00:00Z',
+      }),
+      201,
+    );
+    expect(remeasured.comparison).toMatchObject({
+      sameInstrument: true,
+      robustness: 'robust',
+      behaviour: { baseline: 45, remeasured: 58, absoluteDelta: 13, relativeDelta: 0.2889 },
+      indicators: [
+        { indicatorId: 'c1-indicator-1', change: { absoluteDelta: 22, relativeDelta: 0.55 } },
+      ],
+    });
+
+    const assessment = await json<{ remeasurements: unknown[] }>(
+      await service.request('GET', '/employees/emp-1/assessment', undefined, employee),
+      200,
+    );
+    expect(assessment.remeasurements).toHaveLength(1);
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = await eventCount();
+    const again = await json<{ recorded: number; unchanged: number }>(
+      await service.request('POST', '/measurements/imports', csv, hr, 'text/csv'),
+      200,
+    );
+    expect(again).toMatchObject({ recorded: 0, unchanged: 2 });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('refuses a whole file with bad rows, listing every one by line and field', async () => {
+    const bad = [
+      'employeeId,competencyId,instrument,aptitude,behaviour,measuredAt,indicator:c1-indicator-1,indicator:juggling',
+      'emp-1,competency-1,assessment,78,45,2026-02-01T10:00:00Z,40,',
+      'emp-1,competency-1,assessment,120,45,2026-02-01T10:00:00Z,40,',
+      'ghost,competency-1,assessment,70,45,2026-02-01T10:00:00Z,,',
+      'emp-1,competency-1,assessment,70,45,2026-02-01T10:00:00Z,,30',
+    ].join('\n');
+    const problem = await refused(
+      () => service.request('POST', '/measurements/imports', bad, hr, 'text/csv'),
+      422,
+    );
+    expect(problem.code).toBe('IMPORT_REJECTED');
+    expect(problem.errors?.map(({ line, field }) => [line, field])).toEqual([
+      [3, 'aptitude'],
+      [4, 'employeeId'],
+      [5, 'indicator:juggling'],
+    ]);
+  });
+
+  it('refuses a JSON import naming each bad item by position and field', async () => {
+    const problem = await refused(
+      () =>
+        service.request('POST', '/measurements/imports', [
+          measurement,
+          { ...measurement, behaviour: -3, instrument: 'horoscope' },
+        ]),
+      422,
+    );
+    expect(problem.errors?.map(({ line, field }) => [line, field])).toEqual([
+      [2, 'instrument'],
+      [2, 'behaviour'],
+    ]);
+  });
+
+  it.each([
+    ['a score above 100', { aptitude: 120 }, 422],
+    ['an unknown competency', { competencyId: 'juggling' }, 422],
+    ['an unknown indicator', { indicatorScores: [{ indicatorId: 'juggles', score: 40 }] }, 422],
+    ['an unknown employee', { employeeId: 'ghost' }, 404],
+  ])('refuses a measurement with %s and stores nothing', async (_case, change, status) => {
+    await refused(
+      () => service.request('POST', '/measurements', { ...measurement, ...change }),
+      status,
+    );
+  });
+
+  it('refuses a role profile weight that is not positive', async () => {
+    const problem = await refused(
+      () =>
+        service.request('PUT', '/role-profiles/analyst', {
+          name: 'Analyst',
+          frameworkId: 'core',
+          requiredCompetencies: [{ competencyId: 'competency-1', requiredLevel: 3, weight: 0 }],
+        }),
+      422,
+    );
+    expect(problem.errors?.map((error) => error.field)).toEqual(['requiredCompetencies.0.weight']);
+  });
+
+  it('refuses to remeasure a competency that has no baseline', async () => {
+    const problem = await refused(
+      () =>
+        service.request('POST', '/employees/emp-7/remeasurements', {
+          ...measurement,
+          employeeId: undefined,
+        }),
+      409,
+    );
+    expect(problem.code).toBe('NO_BASELINE');
+  });
+
+  it('aggregates a 360° round without ever showing a small group or an answer', async () => {
+    const answer = (raterId: string, group: string, score: number) => ({
+      raterId,
+      group,
+      indicatorId: 'c2-indicator-1',
+      score,
+    });
+    const response = await service.request('POST', '/employees/emp-1/feedback-rounds', {
+      roundId: 'round-1',
+      competencyId: 'competency-2',
+      closedAt: '2026-03-01T10:00:00Z',
+      invitedCount: 6,
+      answers: [
+        answer('emp-1', 'self', 80),
+        answer('emp-7', 'manager', 60),
+        answer('peer-1', 'peer', 90),
+        answer('peer-2', 'peer', 10),
+      ],
+    });
+    const text = await response.text();
+    expect(response.status).toBe(201);
+    expect(text).not.toContain('peer-1');
+    expect(JSON.parse(text)).toMatchObject({
+      competencyScores: [
+        { group: 'self', raterCount: 1, score: 80 },
+        { group: 'manager', raterCount: 1, score: 60 },
+      ],
+    });
+  });
+
+  it('announces a new manager as a reporting-line change, and ignores an unchanged re-sync', async () => {
+    const moved = await json<{ reportingLinesChanged: string[] }>(
+      await service.request('POST', '/people/sync', {
+        employees: [employeeBody('emp-1', 'emp-9'), employeeBody('emp-7', null)],
+      }),
+      200,
+    );
+    expect(moved.reportingLinesChanged).toEqual(['emp-1']);
+    const before = await eventCount();
+    await service.request('POST', '/people/sync', { employees: [employeeBody('emp-7', null)] });
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('lets only the employee, their manager or HR read the gaps', async () => {
+    await refused(
+      () =>
+        service.request('GET', '/employees/emp-1/gaps', undefined, {
+          user: 'emp-2',
+          roles: 'employee',
+        }),
+      403,
+    );
+  });
+
+  it('publishes its events to the bus, where other services see GapIdentified', async () => {
+    const received: ReceivedEvent[] = [];
+    const consumer = await subscribeToEvents(service.app.get<MessageBus>(MESSAGE_BUS), {
+      groupId: 'assessment-int-test',
+      contexts: ['assessment'],
+      handler: (event) => {
+        received.push(event);
+        return Promise.resolve();
+      },
+    });
+    const deadline = Date.now() + 10_000;
+    while (!received.some((event) => event.type === 'GapIdentified') && Date.now() < deadline)
+      await new Promise((done) => setTimeout(done, 20));
+    await consumer.stop();
+    expect(received.find((event) => event.type === 'GapIdentified')).toMatchObject({
+      data: { employeeId: 'emp-1', competencyId: 'competency-1' },
+    });
+  });
+});
+
+type Caller = { user: string; roles: string };
+const measurement = {
+  employeeId: 'emp-7',
+  competencyId: 'competency-1',
+  instrument: 'assessment',
+  aptitude: 70,
+  behaviour: 50,
+  indicatorScores: [{ indicatorId: 'c1-indicator-1', score: 40 }],
+  facetScores: [],
+  measuredAt: '2026-02-01T10:00:00Z',
+};

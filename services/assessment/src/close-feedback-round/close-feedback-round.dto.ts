@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { raterGroups, type RaterGroup } from '@talentloop/assessment-domain';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsListOf, IsAssessmentId, IsScore } from '../shared/validation';
+
+export class RaterAnswerDto {
+  @IsAssessmentId('Rater; used only to count raters, never stored or shown') raterId!: string;
+
+  @ApiProperty({ enum: raterGroups })
+  @IsIn(raterGroups)
+  group!: RaterGroup;
+
+  @IsAssessmentId('Behaviour indicator answered') indicatorId!: string;
+  @IsScore('The rater’s score on the indicator') score!: number;
+}
+
+export class CloseFeedbackRoundDto {
+  @IsAssessmentId('360° round') roundId!: string;
+  @IsAssessmentId('Competency the round covered') competencyId!: string;
+
+  @ApiProperty({ description: 'When the round closed (ISO-8601)' })
+  @IsISO8601({ strict: true })
+  closedAt!: string;
+
+  @ApiProperty({ minimum: 0, maximum: 1000 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  invitedCount!: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 100,
+    description: 'Aptitude from tests; the latest measured aptitude is kept when absent',
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  aptitude?: number;
+
+  @IsListOf(RaterAnswerDto, { min: 1, max: 30000 })
+  answers!: RaterAnswerDto[];
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@talentloop/http';
+import { requireRole } from '../shared/request-context';
+import { IdParam } from '../shared/validation';
+import { DefineRoleProfileDto } from './define-role-profile.dto';
+import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
+
+@ApiTags('role profiles')
+@Controller('role-profiles/:roleId')
+export class DefineRoleProfileController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Put()
+  @ApiOperation({
+    summary: 'Define the role profile (HR): required competencies with level and weight',
+  })
+  @ApiResponse({ status: 422, description: 'Weight not positive, unknown competency, bad level' })
+  @ApiResponse({ status: 404, description: 'The framework is not published' })
+  define(
+    @CurrentActor() actor: Actor,
+    @IdParam('roleId') roleId: string,
+    @Body() body: DefineRoleProfileDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    requireRole(actor, 'hr', 'admin');
+    return this.commands.execute(new DefineRoleProfileCommand(actor, roleId, body, idempotencyKey));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The current version of the role profile' })
+  get(@CurrentActor() actor: Actor, @IdParam('roleId') roleId: string) {
+    return this.queries.execute(new GetRoleProfileQuery(actor.tenantId, roleId));
+  }
+}

@@ -1,0 +1,67 @@
+import type { EventMetadata } from '@talentloop/contracts';
+import {
+  employeeAssessmentProjection as projection,
+  type EmployeeAssessmentEvent,
+} from './employee-assessment.projection';
+
+const given = (events: readonly EmployeeAssessmentEvent[]) =>
+  events.reduce(projection.evolve, undefined);
+
+describe('the employee assessment read model', () => {
+  it('keeps one document per tenant and employee', () =>
+    expect(projection.documentIds(synced)).toEqual(['acme:emp-1']));
+
+  it('has no document before the HRIS sent the employee', () =>
+    expect(given([motivated])).toBeUndefined());
+
+  it('follows the reporting line', () =>
+    expect(
+      given([
+        synced,
+        {
+          type: 'ReportingLineChanged',
+          data: {
+            employeeId: 'emp-1',
+            previousManagerId: 'emp-7',
+            newManagerId: 'emp-9',
+            effectiveAt: at,
+          },
+          metadata,
+        },
+      ])?.record.managerId,
+    ).toBe('emp-9'));
+
+  it('keeps the employee’s energy per competency', () =>
+    expect(given([synced, motivated])?.motivations).toEqual({
+      collaboration: motivated.data,
+    }));
+});
+
+const at = '2026-03-01T09:00:00.000Z';
+const metadata: EventMetadata = {
+  tenantId: 'acme',
+  actorId: 'hr-1',
+  occurredAt: at,
+  schemaVersion: 1,
+};
+const synced: EmployeeAssessmentEvent = {
+  type: 'EmployeeSynced',
+  data: {
+    employeeId: 'emp-1',
+    externalId: 'emp-1',
+    displayName: 'Sanne de Vries',
+    email: 'sanne@example.com',
+    roleId: 'team-lead',
+    departmentId: 'ops',
+    departmentName: 'Operations',
+    managerId: 'emp-7',
+    preferredLanguage: 'nl',
+    employmentStatus: 'active',
+  },
+  metadata,
+};
+const motivated: EmployeeAssessmentEvent = {
+  type: 'MotivationRecorded',
+  data: { employeeId: 'emp-1', competencyId: 'collaboration', energy: 4 },
+  metadata,
+};

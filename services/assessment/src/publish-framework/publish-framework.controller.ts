@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@talentloop/http';
+import { requireRole } from '../shared/request-context';
+import { IdParam } from '../shared/validation';
+import { PublishFrameworkDto } from './publish-framework.dto';
+import { GetFrameworkQuery, PublishFrameworkCommand } from './publish-framework.handler';
+
+@ApiTags('frameworks')
+@Controller('frameworks/:frameworkId')
+export class PublishFrameworkController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('versions')
+  @ApiOperation({
+    summary: 'Publish a new version of the competency framework (HR); earlier versions stay',
+  })
+  @ApiResponse({ status: 422, description: 'Invalid or duplicated competencies or indicators' })
+  publish(
+    @CurrentActor() actor: Actor,
+    @IdParam('frameworkId') frameworkId: string,
+    @Body() body: PublishFrameworkDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ) {
+    requireRole(actor, 'hr', 'admin');
+    return this.commands.execute(
+      new PublishFrameworkCommand(actor, frameworkId, body, idempotencyKey),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The latest published version of the framework' })
+  latest(@CurrentActor() actor: Actor, @IdParam('frameworkId') frameworkId: string) {
+    return this.queries.execute(new GetFrameworkQuery(actor.tenantId, frameworkId, undefined));
+  }
+
+  @Get('versions/:version')
+  @ApiOperation({ summary: 'One published version of the framework, as it was published' })
+  version(
+    @CurrentActor() actor: Actor,
+    @IdParam('frameworkId') frameworkId: string,
+    @Param('version', ParseIntPipe) version: number,
+  ) {
+    return this.queries.execute(new GetFrameworkQuery(actor.tenantId, frameworkId, version));
+  }
+}

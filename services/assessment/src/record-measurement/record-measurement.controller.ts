@@ -1,0 +1,40 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@talentloop/http';
+import { requireRole } from '../shared/request-context';
+import { IdParam } from '../shared/validation';
+import { MeasurementDto, RemeasurementDto } from './record-measurement.dto';
+import { RecordMeasurementCommand } from './record-measurement.handler';
+
+@ApiTags('measurements')
+@ApiResponse({ status: 404, description: 'The employee is not synced' })
+@ApiResponse({ status: 422, description: 'Score off 0–100, unknown competency or indicator' })
+@Controller()
+export class RecordMeasurementController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('measurements')
+  @ApiOperation({ summary: 'Record one measurement; sending the same one again changes nothing' })
+  record(@CurrentActor() actor: Actor, @Body() body: MeasurementDto) {
+    requireRole(actor, 'hr', 'admin', 'integrator');
+    return this.commands.execute(new RecordMeasurementCommand(actor, 'RecordMeasurement', body));
+  }
+
+  @Post('employees/:employeeId/remeasurements')
+  @ApiOperation({
+    summary:
+      'Remeasure a competency: compared with the baseline per competency and indicator; Remeasured is published',
+  })
+  @ApiResponse({ status: 409, description: 'There is no baseline measurement to compare with' })
+  remeasure(
+    @CurrentActor() actor: Actor,
+    @IdParam('employeeId') employeeId: string,
+    @Body() body: RemeasurementDto,
+  ) {
+    requireRole(actor, 'hr', 'admin', 'integrator');
+    return this.commands.execute(
+      new RecordMeasurementCommand(actor, 'Remeasure', { ...body, employeeId }),
+    );
+  }
+}

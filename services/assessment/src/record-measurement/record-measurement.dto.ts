@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OmitType } from '@nestjs/swagger';
+import { measurementInstruments, type MeasurementInstrument } from '@talentloop/contracts';
+import { IsIn, IsISO8601 } from 'class-validator';
+import { IsListOf, IsAssessmentId, IsScore } from '../shared/validation';
+
+export class IndicatorScoreDto {
+  @IsAssessmentId('Behaviour indicator of the competency') indicatorId!: string;
+  @IsScore('Score on the indicator') score!: number;
+}
+
+export class FacetScoreDto {
+  @IsAssessmentId('Talent facet of the competency') facetId!: string;
+  @IsScore('Score on the facet') score!: number;
+}
+
+export class MeasurementDto {
+  @IsAssessmentId('Employee measured (their HRIS id)') employeeId!: string;
+  @IsAssessmentId('Competency measured') competencyId!: string;
+
+  @ApiProperty({
+    enum: measurementInstruments,
+    description: 'Manager observation, mini-feedback and self-evaluation count as less robust',
+  })
+  @IsIn(measurementInstruments)
+  instrument!: MeasurementInstrument;
+
+  @IsScore('What the person can reach, from personality and cognitive tests') aptitude!: number;
+  @IsScore('What the person shows now') behaviour!: number;
+
+  @IsListOf(IndicatorScoreDto, { max: 30 })
+  indicatorScores!: IndicatorScoreDto[];
+
+  @IsListOf(FacetScoreDto, { max: 30 })
+  facetScores!: FacetScoreDto[];
+
+  @ApiProperty({ description: 'When the instrument was completed (ISO-8601)' })
+  @IsISO8601({ strict: true })
+  measuredAt!: string;
+}
+
+/** A remeasurement names its employee in the path. */
+export class RemeasurementDto extends OmitType(MeasurementDto, ['employeeId'] as const) {}

@@ -1,0 +1,43 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { CommandContext } from '@talentloop/event-store';
+import { problem, type Actor, type Role } from '@talentloop/http';
+import { createHash, randomUUID } from 'node:crypto';
+
+/** Refuses the caller unless they hold one of the roles. */
+export const requireRole = (actor: Actor, ...allowed: readonly Role[]): void => {
+  if (!actor.roles.some((role) => allowed.includes(role)))
+    throw new ForbiddenException(
+      problem(403, 'FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`),
+    );
+};
+
+/**
+ * An employee may see their own assessment; until tokens map users to employees (the
+ * identity issue) the user id is the employee id. Their manager and HR see it too.
+ */
+export const requireSelfManagerOrHr = (
+  actor: Actor,
+  employeeId: string,
+  managerId: string | null | undefined,
+): void => {
+  if (actor.userId === employeeId || actor.userId === managerId) return;
+  requireRole(actor, 'hr', 'admin');
+};
+
+/**
+ * An id derived from content: the same measurement sent twice, in one file or in two
+ * imports, gets the same id, so the store treats the second as a retry.
+ */
+export const contentId = (prefix: string, ...parts: readonly unknown[]): string =>
+  `${prefix}-${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24)}`;
+
+/**
+ * Commands that may legitimately repeat over time (publish the old framework again, move an
+ * employee back to their former manager) get a fresh id unless the caller sends an
+ * Idempotency-Key; the deciders turn an unchanged repeat into no event.
+ */
+export const commandContext = (
+  actor: Actor,
+  commandId: string = randomUUID(),
+  now = new Date(),
+): CommandContext => ({ tenantId: actor.tenantId, actorId: actor.userId, commandId, now });

@@ -1,0 +1,100 @@
+import type { INestApplication } from '@nestjs/common';
+import { createServiceApp } from '@talentloop/http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppModule, service } from '../app.module';
+
+export interface Caller {
+  readonly user: string;
+  readonly roles: string;
+}
+
+export const hr: Caller = { user: 'hr-1', roles: 'hr' };
+
+export interface RunningAssessment {
+  readonly app: INestApplication;
+  readonly request: (
+    method: string,
+    path: string,
+    body?: unknown,
+    caller?: Caller,
+    contentType?: string,
+  ) => Promise<Response>;
+  readonly stop: () => Promise<void>;
+}
+
+/**
+ * The assessment service on the embedded default (SQLite store, bus and relay checkpoints)
+ * in a fresh temporary folder, listening on a free port: for HTTP tests and the bench.
+ */
+export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessment> => {
+  const folder = mkdtempSync(join(tmpdir(), 'talentloop-assessment-'));
+  Object.assign(process.env, {
+    EVENT_STORE: 'sqlite',
+    EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
+    BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+    RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
+  });
+  const app = await createServiceApp(AppModule, service, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const base = await app.getUrl();
+  return {
+    app,
+    request: (method, path, body, caller = hr, contentType = 'application/json') =>
+      fetch(`${base}${path}`, {
+        method,
+        headers: {
+          'content-type': contentType,
+          'x-tenant-id': tenantId,
+          'x-user-id': caller.user,
+          'x-roles': caller.roles,
+        },
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      }),
+    stop: async () => {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+};
+
+const levels = {
+  '1': 'Rarely shows it.',
+  '2': 'Shows it when asked.',
+  '3': 'Shows it by default.',
+  '4': 'Coaches others in it.',
+  '5': 'Shows it in difficult situations.',
+};
+
+/** A framework of `competencies` competencies with `indicators` indicators each. */
+export const frameworkBody = (competencies: number, indicators: number) => ({
+  name: 'Core competencies',
+  language: 'en',
+  competencies: Array.from({ length: competencies }, (_, c) => ({
+    competencyId: `competency-${c + 1}`,
+    name: `Competency ${c + 1}`,
+    definition: `What competency ${c + 1} means.`,
+    kind: 'competency',
+    indicators: Array.from({ length: indicators }, (_, i) => ({
+      indicatorId: `c${c + 1}-indicator-${i + 1}`,
+      name: `Indicator ${i + 1} of competency ${c + 1}`,
+      levels,
+    })),
+    facets: [{ facetId: `c${c + 1}-facet`, name: 'Facet', description: 'A talent facet.' }],
+  })),
+});
+
+export const employeeBody = (externalId: string, managerExternalId: string | null) => ({
+  externalId,
+  displayName: `Employee ${externalId}`,
+  email: `${externalId}@example.com`,
+  roleId: 'team-lead',
+  departmentId: 'operations',
+  departmentName: 'Operations',
+  managerExternalId,
+  preferredLanguage: 'en',
+  employmentStatus: 'active',
+});
