@@ -1,5 +1,25 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
+import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
+import { DraftGoalController } from './draft-goal/draft-goal.controller';
+import { GoalDrafter } from './drafting/goal-drafter';
+import { EditGoalController } from './edit-goal/edit-goal.controller';
+import { LogCheckInController } from './log-check-in/log-check-in.controller';
+import { ManageActionsController } from './manage-actions/manage-actions.controller';
+import {
+  CLOCK,
+  PLANNING_SETTINGS,
+  planningSettingsFromEnv,
+  systemClock,
+  type Clock,
+} from './planning.settings';
+import { PlanningDirectory } from './projections/planning-directory';
+import { GoalCommands } from './shared/goal-commands';
+import { StartPlanController } from './start-plan/start-plan.controller';
+import { SubmitGoalController } from './submit-goal/submit-goal.controller';
+import { ViewGoalsController } from './view-goals/view-goals.controller';
+import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
 
 export const service: ServiceDescription = {
   name: 'planning',
@@ -7,7 +27,44 @@ export const service: ServiceDescription = {
   defaultPort: 3002,
 };
 
-@Module({
-  imports: [...serviceImports, PlatformModule.forService(service.name, { publishes: 'planning' })],
-})
+export interface PlanningModuleOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class PlanningModule {
+  static register({ env, clock = systemClock }: PlanningModuleOptions): DynamicModule {
+    return {
+      module: PlanningModule,
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, { publishes: 'planning', env }),
+      ],
+      // Fixed paths before parameterised ones: /check-ins/overdue is not a goal id.
+      controllers: [
+        LogCheckInController,
+        StartPlanController,
+        DraftGoalController,
+        SubmitGoalController,
+        ManageActionsController,
+        AdjustGoalController,
+        WithdrawGoalController,
+        EditGoalController,
+        ViewGoalsController,
+      ],
+      providers: [
+        { provide: PLANNING_SETTINGS, useValue: planningSettingsFromEnv(env) },
+        { provide: CLOCK, useValue: clock },
+        PlanningDirectory,
+        GoalCommands,
+        GoalDrafter,
+        InboundEventsConsumer,
+      ],
+    };
+  }
+}
+
+@Module({ imports: [PlanningModule.register({ env: process.env })] })
 export class AppModule {}

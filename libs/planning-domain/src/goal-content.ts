@@ -1,0 +1,73 @@
+import type { GoalDrafted, GoalEdited } from '@talentloop/contracts';
+
+type DraftedData = GoalDrafted['data'];
+
+/** What a goal says: the part the employee owns and edits, as the contracts define it. */
+export type GoalContent = Omit<
+  DraftedData,
+  'goalId' | 'planId' | 'employeeId' | 'gapId' | 'drafter'
+>;
+export type GoalChanges = GoalEdited['data']['changes'];
+export type SuccessCriterion = GoalContent['successCriteria'][number];
+export type DevelopmentAction = GoalContent['actions'][number];
+export type DrafterProvenance = DraftedData['drafter'];
+export type Language = GoalContent['language'];
+
+export interface IndicatorScore {
+  readonly indicatorId: string;
+  readonly score: number;
+}
+
+/**
+ * What is known about the employee and the development target when a goal is drafted or
+ * checked. Personal identifiers are deliberately absent: this is what a drafter may see.
+ */
+export interface GoalContext {
+  readonly targetName: string;
+  readonly definition: string | null;
+  readonly indicators: readonly {
+    readonly indicatorId: string;
+    readonly name: string;
+    readonly levels: Readonly<Record<'1' | '2' | '3' | '4' | '5', string>>;
+  }[];
+  readonly aptitude: number | null;
+  readonly behaviour: number | null;
+  readonly weakestIndicators: readonly IndicatorScore[];
+  readonly strongestIndicators: readonly IndicatorScore[];
+  /** Level the role profile requires; null when the target is not in the role profile. */
+  readonly requiredLevel: number | null;
+  readonly motivationNote: string | null;
+}
+
+/** Organisation-configurable bounds of the SMART check. */
+export interface SmartSettings {
+  /** Score points (0–100 scale) a person can realistically grow per month. */
+  readonly maxGrowthPerMonth: number;
+  readonly deadlineMinMonths: number;
+  readonly deadlineMaxMonths: number;
+}
+
+/** 5 points a month: 20 → 50 in six months is ambitious; 20 → 80 is not realistic. */
+export const defaultSmartSettings: SmartSettings = {
+  maxGrowthPerMonth: 5,
+  deadlineMinMonths: 3,
+  deadlineMaxMonths: 6,
+};
+
+export const applyChanges = (content: GoalContent, changes: GoalChanges): GoalContent => ({
+  ...content,
+  ...changes,
+});
+
+/** The content a drafted goal carries, without its ids and provenance. */
+export const contentOf = (drafted: DraftedData): GoalContent => ({
+  title: drafted.title,
+  target: drafted.target,
+  behaviour: drafted.behaviour,
+  situation: drafted.situation,
+  successCriteria: drafted.successCriteria,
+  actions: drafted.actions,
+  milestones: drafted.milestones,
+  deadline: drafted.deadline,
+  language: drafted.language,
+});

@@ -1,0 +1,123 @@
+import { GoalDrafted, type PlanningEvent } from '@talentloop/contracts';
+import { DeciderSpecification } from '@talentloop/testing';
+import { goalDecider, type GoalCommand } from './goal.decider';
+import { defaultSmartSettings, type GoalContext } from './goal-content';
+import { ActiveGoalCapReached, IllegalGoalTransition, SmartCheckFailed } from './goal.errors';
+import { checkSmart } from './smart-check';
+import { draftDeterministically } from './deterministic-drafter';
+import { unpairedFormalLearning } from './actions.rule';
+
+const spec = DeciderSpecification.for(goalDecider);
+const today = '2026-03-01';
+const context: GoalContext = {
+  targetName: 'Collaboration',
+  definition: 'Works with others towards a shared result.',
+  indicators: [],
+  aptitude: 78,
+  behaviour: 45,
+  weakestIndicators: [{ indicatorId: 'active-listening', score: 45 }],
+  strongestIndicators: [],
+  requiredLevel: 4,
+  motivationNote: null,
+};
+const drafted: PlanningEvent = {
+  type: 'GoalDrafted',
+  data: { ...GoalDrafted.example, deadline: '2026-07-31', milestones: [] },
+};
+const content = { ...GoalDrafted.example, deadline: '2026-07-31' };
+const submit = (otherCommittedGoals = 0): GoalCommand => ({
+  type: 'SubmitGoal',
+  data: {
+    managerId: 'mgr-1',
+    context,
+    settings: defaultSmartSettings,
+    today,
+    otherCommittedGoals,
+    maxActiveGoals: 3,
+  },
+});
+const failing = (changes: Partial<typeof content>, ctx: Partial<GoalContext> = {}) =>
+  checkSmart({ ...content, ...changes }, { ...context, ...ctx }, defaultSmartSettings, today)
+    .filter((c) => !c.passed)
+    .map((c) => c.property);
+
+describe('the SMART check', () => {
+  it('passes a goal that names behaviour, situation, criteria, bounds and deadline', () =>
+    expect(failing({})).toEqual([]));
+  it('fails specific when the behaviour is one word', () =>
+    expect(failing({ behaviour: 'Listening' })).toEqual(['specific']));
+  it('fails specific when indicator data shows weak spots but the whole competency is targeted', () =>
+    expect(failing({ target: { ...content.target, indicatorIds: [] } })).toEqual(['specific']));
+  it('fails measurable when an indicator criterion names no indicator', () =>
+    expect(
+      failing({ successCriteria: [{ ...content.successCriteria[0], indicatorIds: [] }] }),
+    ).toContain('measurable'));
+  it('fails achievable above aptitude', () =>
+    expect(failing({ successCriteria: [{ ...content.successCriteria[0], target: 80 }] })).toEqual([
+      'achievable',
+    ]));
+  it('fails achievable beyond the growth rate for the period', () =>
+    expect(failing({ successCriteria: [{ ...content.successCriteria[0], target: 75 }] })).toEqual([
+      'achievable',
+    ]));
+  it('fails relevant without role requirement or motivation', () =>
+    expect(failing({}, { requiredLevel: null })).toEqual(['relevant']));
+  it('passes relevant on motivation alone', () =>
+    expect(failing({}, { requiredLevel: null, motivationNote: 'I want this.' })).toEqual([]));
+  it('fails time-bound with a deadline outside 3–6 months', () =>
+    expect(failing({ deadline: '2026-12-31' })).toEqual(['time-bound']));
+});
+
+describe('the deterministic drafter', () => {
+  it.each(['en', 'nl'] as const)('drafts a goal in %s that passes the SMART check', (language) => {
+    const goal = draftDeterministically(
+      { target: { kind: 'competency', competencyId: 'collaboration' }, context, language, today },
+      defaultSmartSettings,
+    );
+    expect(checkSmart(goal, context, defaultSmartSettings, today).every((c) => c.passed)).toBe(
+      true,
+    );
+    expect(goal.language).toBe(language);
+  });
+});
+
+describe('formal learning', () => {
+  it('is flagged without a practice action on the same goal', () =>
+    expect(
+      unpairedFormalLearning([
+        {
+          actionId: 'a',
+          kind: 'formal-learning',
+          description: 'x',
+          frequency: 'once',
+          estimatedHours: 8,
+        },
+      ]),
+    ).toEqual(['a']));
+});
+
+describe('a draft goal', () => {
+  it('is submitted with its five checks', () =>
+    spec
+      .given([drafted])
+      .when(submit())
+      .thenState((state) => expect(state.status).toBe('submitted')));
+  it('cannot be submitted while a check fails', () =>
+    spec
+      .given([drafted])
+      .when({
+        ...submit(),
+        data: { ...submit().data, context: { ...context, requiredLevel: null } },
+      } as GoalCommand)
+      .thenThrows(SmartCheckFailed, /relevant/));
+  it('cannot be submitted beyond the active-goal cap', () =>
+    spec
+      .given([drafted])
+      .when(submit(3))
+      .thenThrows(ActiveGoalCapReached, /allows 3/));
+  it('cannot be checked in on, naming its state', () =>
+    spec
+      .given([drafted])
+      .when({ type: 'CompleteAction', data: { actionId: 'act-1' } })
+      .thenThrows(IllegalGoalTransition, /draft/));
+});

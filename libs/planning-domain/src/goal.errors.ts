@@ -1,0 +1,47 @@
+import { DomainError } from '@talentloop/domain-kernel';
+
+export class GoalNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'GOAL_NOT_FOUND';
+}
+
+export class PlanNotFound extends DomainError {
+  readonly kind = 'not_found';
+  readonly code = 'PLAN_NOT_FOUND';
+}
+
+/** The goal's state does not allow the command; the details name the current state. */
+export class IllegalGoalTransition extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ILLEGAL_GOAL_TRANSITION';
+}
+
+export class SmartCheckFailed extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'SMART_CHECK_FAILED';
+}
+
+export class ActiveGoalCapReached extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ACTIVE_GOAL_CAP_REACHED';
+}
+
+export class UnknownAction extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'UNKNOWN_ACTION';
+}
+
+export class ActionAlreadyDone extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ACTION_ALREADY_DONE';
+}
+
+export class AdjustmentNotPending extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'ADJUSTMENT_NOT_PENDING';
+}
+
+export class NotAllowed extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'NOT_ALLOWED';
+}

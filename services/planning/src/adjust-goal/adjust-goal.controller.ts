@@ -1,0 +1,70 @@
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Param,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, problem, type Actor } from '@talentloop/http';
+import { requireManager, requireOwner } from '@talentloop/planning-domain';
+import { randomUUID } from 'node:crypto';
+import { changesOf } from '../shared/goal-content.dto';
+import { GoalCommands } from '../shared/goal-commands';
+import { AdjustGoalDto } from './adjust-goal.dto';
+
+@ApiTags('adjustments')
+@Controller('goals/:goalId')
+export class AdjustGoalController {
+  constructor(private readonly goals: GoalCommands) {}
+
+  @Post('adjust')
+  @ApiOperation({
+    summary: 'Adjust an active goal with a reason; target/deadline changes need acknowledgement',
+  })
+  adjust(
+    @CurrentActor() actor: Actor,
+    @Param('goalId') goalId: string,
+    @Body() body: AdjustGoalDto,
+  ) {
+    const changes = changesOf(body.changes);
+    if (Object.keys(changes).length === 0)
+      throw new UnprocessableEntityException(
+        problem(422, 'NO_CHANGES', 'send at least one change'),
+      );
+    return this.goals.run(actor, goalId, ({ state }) => {
+      requireOwner(actor, state.employeeId);
+      return {
+        type: 'AdjustGoal',
+        data: {
+          adjustmentId: `adj-${randomUUID()}`,
+          changes,
+          reason: body.reason,
+          adjustedBy: actor.userId,
+        },
+      };
+    });
+  }
+
+  @Post('adjustments/:adjustmentId/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The manager acknowledges a changed target or deadline' })
+  acknowledge(
+    @CurrentActor() actor: Actor,
+    @Param('goalId') goalId: string,
+    @Param('adjustmentId') adjustmentId: string,
+  ) {
+    return this.goals.run(actor, goalId, ({ state }) => {
+      requireManager(
+        actor,
+        state.employeeId,
+        this.goals.directory.person(actor.tenantId, state.employeeId)?.managerId,
+      );
+      return {
+        type: 'AcknowledgeAdjustment',
+        data: { adjustmentId, acknowledgedBy: actor.userId },
+      };
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import {
+  Body,
+  Controller,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EventStore } from '@talentloop/event-store';
+import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/http';
+import {
+  checkSmart,
+  dateOf,
+  requireOwner,
+  unpairedFormalLearning,
+} from '@talentloop/planning-domain';
+import { randomUUID } from 'node:crypto';
+import { GoalDrafter } from '../drafting/goal-drafter';
+import { CLOCK, PLANNING_SETTINGS, type Clock, type PlanningSettings } from '../planning.settings';
+import { PlanningDirectory } from '../projections/planning-directory';
+import { goalContextOf } from '../shared/goal-context';
+import { runOnGoal } from '../shared/planning.streams';
+import { DraftGoalDto } from './draft-goal.dto';
+
+@ApiTags('goals')
+@Controller('plans/:planId/goals')
+export class DraftGoalController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+    private readonly directory: PlanningDirectory,
+    private readonly drafter: GoalDrafter,
+  ) {}
+
+  @Post('draft')
+  @ApiOperation({
+    summary: 'Draft a SMART goal from a gap (AI when configured, else deterministic)',
+  })
+  async draft(
+    @CurrentActor() actor: Actor,
+    @Param('planId') planId: string,
+    @Body() body: DraftGoalDto,
+  ) {
+    const plan = this.directory.plan(actor.tenantId, planId);
+    if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
+    requireOwner(actor, plan.employeeId);
+    const gap = body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined;
+    if (body.gapId && !gap)
+      throw new NotFoundException(problem(404, 'GAP_NOT_FOUND', `no gap ${body.gapId}`));
+    const target = gap
+      ? { kind: 'competency' as const, competencyId: gap.competencyId }
+      : body.target;
+    if (!target)
+      throw new UnprocessableEntityException(problem(422, 'NO_TARGET', 'name a gapId or a target'));
+    const context = goalContextOf(this.directory, {
+      tenantId: actor.tenantId,
+      employeeId: plan.employeeId,
+      gapId: body.gapId ?? null,
+      competencyId: target.competencyId,
+      ...(body.motivationNote ? { motivationNote: body.motivationNote } : {}),
+    });
+    const now = this.clock.now();
+    const request = {
+      target,
+      context,
+      language:
+        body.language ?? this.directory.person(actor.tenantId, plan.employeeId)?.language ?? 'en',
+      today: dateOf(now),
+    };
+    const { content, drafter } = await this.drafter.draft(request);
+    const goalId = `goal-${randomUUID()}`;
+    await runOnGoal(
+      this.store,
+      goalId,
+      {
+        type: 'DraftGoal',
+        data: {
+          goalId,
+          planId,
+          employeeId: plan.employeeId,
+          gapId: body.gapId ?? null,
+          ...content,
+          drafter,
+        },
+      },
+      { tenantId: actor.tenantId, actorId: actor.userId, commandId: randomUUID(), now },
+    );
+    return {
+      goalId,
+      goal: content,
+      drafter,
+      smartChecks: checkSmart(content, context, this.settings.smart, request.today),
+      unpairedFormalLearning: unpairedFormalLearning(content.actions),
+    };
+  }
+}

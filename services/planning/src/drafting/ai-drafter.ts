@@ -1,0 +1,169 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+import { measurementInstruments } from '@talentloop/contracts';
+import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
+import OpenAI from 'openai';
+import type { AiSettings } from '../planning.settings';
+
+const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+/** The answer the model must give; ids, target and language are filled in from the request. */
+const AiDraft = Type.Object({
+  title: Words(200),
+  behaviour: Words(2000),
+  situation: Words(2000),
+  indicatorIds: Type.Array(Words(128), { maxItems: 30 }),
+  successCriteria: Type.Array(
+    Type.Object({
+      instrument: Type.Union(measurementInstruments.map((i) => Type.Literal(i))),
+      metric: Type.Union([
+        Type.Literal('behaviour-score'),
+        Type.Literal('indicator-score'),
+        Type.Literal('observed-behaviour'),
+      ]),
+      indicatorIds: Type.Array(Words(128), { maxItems: 30 }),
+      target: Type.Number({ minimum: 0, maximum: 100 }),
+      description: Words(500),
+    }),
+    { minItems: 1, maxItems: 10 },
+  ),
+  actions: Type.Array(
+    Type.Object({
+      kind: Type.Union([
+        Type.Literal('on-the-job'),
+        Type.Literal('learning-from-others'),
+        Type.Literal('formal-learning'),
+      ]),
+      description: Words(2000),
+      frequency: Words(200),
+      estimatedHours: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+    }),
+    { maxItems: 20 },
+  ),
+  milestones: Type.Array(
+    Type.Object({
+      description: Words(500),
+      dueOn: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+    }),
+    { maxItems: 12 },
+  ),
+  deadline: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+});
+type AiDraft = Static<typeof AiDraft>;
+
+/** Why the model's answer was not used; the goal drafter records it and falls back. */
+export class AiDraftUnusable extends Error {}
+
+const languageName = { en: 'English', nl: 'Dutch (Nederlands)' } as const;
+
+/** The prompt: the target and scores, never a name, e-mail or employee id. */
+export const promptOf = ({ target, context, language, today }: DraftRequest) =>
+  JSON.stringify({
+    task: 'Draft one SMART development goal as JSON.',
+    writeIn: languageName[language],
+    today,
+    target: { kind: target.kind, id: target.competencyId, name: context.targetName },
+    definition: context.definition,
+    indicatorsPerLevel: context.indicators,
+    scores: { aptitude: context.aptitude, behaviour: context.behaviour },
+    weakestIndicators: context.weakestIndicators,
+    strongestIndicators: context.strongestIndicators,
+    roleRequiredLevel: context.requiredLevel,
+    motivationNote: context.motivationNote,
+    answerShape: {
+      title: 'string',
+      behaviour: 'which behaviour, concretely',
+      situation: 'in which work situation',
+      indicatorIds: 'the weak indicators targeted',
+      successCriteria: [
+        {
+          instrument: measurementInstruments.join('|'),
+          metric: 'behaviour-score|indicator-score|observed-behaviour',
+          indicatorIds: [],
+          target: '0-100, at most aptitude',
+          description: 'string',
+        },
+      ],
+      actions: [
+        {
+          kind: 'on-the-job|learning-from-others|formal-learning',
+          description: 'string',
+          frequency: 'string',
+          estimatedHours: 'number',
+        },
+      ],
+      milestones: [{ description: 'string', dueOn: 'YYYY-MM-DD' }],
+      deadline: 'YYYY-MM-DD, 3 to 6 months from today',
+    },
+  });
+
+const SYSTEM =
+  'You help employees write SMART development goals. Practice on the job comes first; pair formal learning with practice. Targets stay within aptitude and grow realistically. Answer with one JSON object only.';
+
+const contentOf = (draft: AiDraft, request: DraftRequest): GoalContent => ({
+  title: draft.title,
+  target: {
+    kind: request.target.kind,
+    competencyId: request.target.competencyId,
+    indicatorIds: [...new Set(draft.indicatorIds)],
+  },
+  behaviour: draft.behaviour,
+  situation: draft.situation,
+  successCriteria: draft.successCriteria.map((criterion, index) => ({
+    ...criterion,
+    criterionId: `crit-${index + 1}`,
+    indicatorIds: [...new Set(criterion.indicatorIds)],
+  })),
+  actions: draft.actions.map((action, index) => ({ ...action, actionId: `act-${index + 1}` })),
+  milestones: draft.milestones,
+  deadline: draft.deadline,
+  language: request.language,
+});
+
+/** Drafts through any OpenAI-compatible chat-completions endpoint; throws AiDraftUnusable. */
+export class AiDrafter {
+  private readonly client: OpenAI;
+
+  constructor(readonly settings: AiSettings) {
+    this.client = new OpenAI({
+      apiKey: settings.apiKey,
+      baseURL: settings.baseURL,
+      timeout: settings.timeoutMs,
+      // A slow model falls back to the deterministic draft at once rather than retrying.
+      maxRetries: 0,
+    });
+  }
+
+  async draft(request: DraftRequest): Promise<GoalContent> {
+    let completion: OpenAI.Chat.Completions.ChatCompletion;
+    try {
+      completion = await this.client.chat.completions.create({
+        model: this.settings.model,
+        response_format: { type: 'json_object' },
+        messages: [
+          { role: 'system', content: SYSTEM },
+          { role: 'user', content: promptOf(request) },
+        ],
+      });
+    } catch (error) {
+      throw new AiDraftUnusable(
+        `the model did not answer: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const message = completion.choices[0]?.message;
+    if (message?.refusal) throw new AiDraftUnusable(`the model refused: ${message.refusal}`);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(message?.content ?? '');
+    } catch {
+      throw new AiDraftUnusable('the model answered with malformed JSON');
+    }
+    if (!Value.Check(AiDraft, parsed)) {
+      const first = [...Value.Errors(AiDraft, parsed)][0];
+      throw new AiDraftUnusable(
+        `the model's draft does not have the expected shape (${first ? `${first.path} ${first.message}` : 'unknown'})`,
+      );
+    }
+    return contentOf(parsed, request);
+  }
+}

@@ -1,0 +1,34 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@talentloop/http';
+import { requireOwner } from '@talentloop/planning-domain';
+import { randomUUID } from 'node:crypto';
+import { GoalCommands } from '../shared/goal-commands';
+import { LogCheckInDto } from './log-check-in.dto';
+
+@ApiTags('check-ins')
+@Controller()
+export class LogCheckInController {
+  constructor(private readonly goals: GoalCommands) {}
+
+  @Post('goals/:goalId/check-ins')
+  @ApiOperation({ summary: 'Log a check-in around the three questions (emits CheckInLogged)' })
+  log(@CurrentActor() actor: Actor, @Param('goalId') goalId: string, @Body() body: LogCheckInDto) {
+    return this.goals.run(actor, goalId, ({ state }, now) => {
+      requireOwner(actor, state.employeeId);
+      return {
+        type: 'LogCheckIn',
+        data: { checkInId: `chk-${randomUUID()}`, ...body, answers: { ...body.answers }, now },
+      };
+    });
+  }
+
+  @Get('check-ins/overdue')
+  @ApiOperation({ summary: "Overdue check-ins: the caller's own, and those of their reports" })
+  overdue(@CurrentActor() actor: Actor, @Query('scope') scope?: 'mine' | 'reports') {
+    const now = this.goals.clock.now();
+    return scope === 'reports'
+      ? this.goals.directory.overdueCheckIns(actor.tenantId, now, { managerId: actor.userId })
+      : this.goals.directory.overdueCheckIns(actor.tenantId, now, { employeeId: actor.userId });
+  }
+}

@@ -1,0 +1,92 @@
+import { integerIn, stringOr } from '@talentloop/config';
+import { defaultSmartSettings, type SmartSettings } from '@talentloop/planning-domain';
+
+export interface AiSettings {
+  readonly model: string;
+  readonly baseURL: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+}
+
+export interface PlanningSettings {
+  readonly smart: SmartSettings;
+  /** Active-goal cap per tenant (2 or 3); tenants not listed get 3. */
+  readonly maxActiveGoals: ReadonlyMap<string, number>;
+  /** Null without a model: the deterministic drafter then drafts every goal. */
+  readonly ai: AiSettings | null;
+}
+
+export const DEFAULT_MAX_ACTIVE_GOALS = 3;
+const CAP_VARIABLE = 'PLANNING_MAX_ACTIVE_GOALS';
+
+const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> => {
+  const raw = env[CAP_VARIABLE]?.trim();
+  if (!raw) return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error(`${CAP_VARIABLE} must be JSON keyed by tenant id, e.g. {"acme":2}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${CAP_VARIABLE} must be a JSON object keyed by tenant id`);
+  return new Map(
+    Object.entries(parsed).map(([tenant, cap]) => {
+      if (cap !== 2 && cap !== 3) throw new Error(`${CAP_VARIABLE} for ${tenant} must be 2 or 3`);
+      return [tenant, cap];
+    }),
+  );
+};
+
+/**
+ * PLANNING_MAX_GROWTH_PER_MONTH (1–30 score points, default 5), PLANNING_DEADLINE_MIN_MONTHS
+ * and _MAX_MONTHS (default 3 and 6), PLANNING_MAX_ACTIVE_GOALS (JSON by tenant, 2 or 3),
+ * and PLANNING_AI_MODEL / _BASE_URL / _API_KEY / _TIMEOUT_MS for an OpenAI-compatible model.
+ */
+export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSettings => {
+  const deadlineMinMonths = integerIn(
+    env,
+    'PLANNING_DEADLINE_MIN_MONTHS',
+    { min: 1, max: 12 },
+    defaultSmartSettings.deadlineMinMonths,
+  );
+  const model = stringOr(env, 'PLANNING_AI_MODEL', '');
+  return {
+    smart: {
+      maxGrowthPerMonth: integerIn(
+        env,
+        'PLANNING_MAX_GROWTH_PER_MONTH',
+        { min: 1, max: 30 },
+        defaultSmartSettings.maxGrowthPerMonth,
+      ),
+      deadlineMinMonths,
+      deadlineMaxMonths: integerIn(
+        env,
+        'PLANNING_DEADLINE_MAX_MONTHS',
+        { min: deadlineMinMonths, max: 24 },
+        defaultSmartSettings.deadlineMaxMonths,
+      ),
+    },
+    maxActiveGoals: capsFromEnv(env),
+    ai: model
+      ? {
+          model,
+          baseURL: stringOr(env, 'PLANNING_AI_BASE_URL', 'https://api.openai.com/v1'),
+          apiKey: stringOr(env, 'PLANNING_AI_API_KEY', 'not-needed'),
+          timeoutMs: integerIn(env, 'PLANNING_AI_TIMEOUT_MS', { min: 100, max: 120_000 }, 20_000),
+        }
+      : null,
+  };
+};
+
+export const maxActiveGoalsFor = (settings: PlanningSettings, tenantId: string): number =>
+  settings.maxActiveGoals.get(tenantId) ?? DEFAULT_MAX_ACTIVE_GOALS;
+
+/** Time comes in from outside, so due dates and deadlines are testable with a fixed now. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export const PLANNING_SETTINGS = Symbol('PLANNING_SETTINGS');
+export const CLOCK = Symbol('CLOCK');

@@ -1,0 +1,48 @@
+import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, type Actor } from '@talentloop/http';
+import { dateOf, requireOwner } from '@talentloop/planning-domain';
+import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { goalContextOf } from '../shared/goal-context';
+import { GoalCommands } from '../shared/goal-commands';
+
+@ApiTags('goals')
+@ApiResponse({ status: 409, description: 'Not submittable now, or the active-goal cap is reached' })
+@ApiResponse({ status: 422, description: 'A SMART check fails; every check is in the details' })
+@Controller('goals/:goalId/submit')
+export class SubmitGoalController {
+  constructor(
+    private readonly goals: GoalCommands,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+  ) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Submit the goal to the manager (emits GoalSubmitted)' })
+  submit(@CurrentActor() actor: Actor, @Param('goalId') goalId: string) {
+    const { directory } = this.goals;
+    const rejectedSubmission = this.goals.rejectedSubmission(actor, goalId);
+    return this.goals.run(actor, goalId, ({ state }, now) => {
+      requireOwner(actor, state.employeeId);
+      return {
+        type: 'SubmitGoal',
+        data: {
+          ...(rejectedSubmission ? { rejectedSubmission } : {}),
+          managerId: directory.person(actor.tenantId, state.employeeId)?.managerId ?? null,
+          context: goalContextOf(directory, {
+            tenantId: actor.tenantId,
+            employeeId: state.employeeId,
+            gapId: state.gapId,
+            competencyId: state.content.target.competencyId,
+          }),
+          settings: this.settings.smart,
+          today: dateOf(now),
+          otherCommittedGoals: directory.committedGoals(actor.tenantId, state.employeeId, goalId),
+          maxActiveGoals:
+            directory.plan(actor.tenantId, state.planId)?.maxActiveGoals ??
+            maxActiveGoalsFor(this.settings, actor.tenantId),
+        },
+      };
+    });
+  }
+}
