@@ -15,7 +15,7 @@ import {
   type MessageBus,
 } from '@talentloop/messaging';
 import { CLOCK, type Clock } from '../approval.settings';
-import { consumedContexts, ensureConsumedTopics } from './consumed-topics';
+import { consumedContexts } from './consumed-topics';
 import { openApprovalRequest } from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
@@ -38,7 +38,6 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureConsumedTopics(this.bus);
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: APPROVAL_CONSUMER_GROUP,
       contexts: consumedContexts,

@@ -17,7 +17,7 @@ import {
 } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
-import { consumedContexts, ensureConsumedTopics } from '../consumers/consumed-topics';
+import { consumedContexts } from '../consumers/consumed-topics';
 import {
   approvalRequestsProjection,
   type ApprovalRequestView,
@@ -86,7 +86,6 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
     this.subscription.finished.catch((error: unknown) =>
       this.logger.error('approval request subscription stopped', String(error)),
     );
-    await ensureConsumedTopics(this.bus);
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: `approval.directory.${randomUUID()}`,
       contexts: consumedContexts,

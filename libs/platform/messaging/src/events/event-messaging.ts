@@ -56,17 +56,28 @@ export type SubscribeToEventsOptions = Omit<SubscribeToTopicsOptions, 'topics' |
     | { readonly topics: readonly string[]; readonly contexts?: never }
   );
 
+/** Partitions of a context topic, whoever creates it first: its relay or a consumer. */
+export const CONTEXT_TOPIC_PARTITIONS = 3;
+
 /**
  * Subscribes to the events of some contexts (or topics). A message that is not a valid
  * event fails with a ContractViolationError, which is not retriable: it goes to the
  * dead-letter topic at once. Delivery is at-least-once: dedupe by `event.id` (see
- * ProcessedEventLog).
+ * ProcessedEventLog). Context topics are declared first (idempotently, as their relays do),
+ * so a consumer may start before the service that publishes to it.
  */
-export const subscribeToEvents = (
+export const subscribeToEvents = async (
   bus: MessageBus,
   options: SubscribeToEventsOptions,
 ): Promise<BusConsumer> => {
   const { contexts, topics, handler, ...rest } = options;
+  if (contexts)
+    await bus.ensureTopics(
+      contexts.map((context) => ({
+        topic: topicFor(context),
+        partitions: CONTEXT_TOPIC_PARTITIONS,
+      })),
+    );
   return bus.subscribe({
     ...rest,
     topics: topics ?? (contexts ?? []).map(topicFor),

@@ -1,7 +1,7 @@
 import { streamPrefix, topicFor, type BoundedContext } from '@talentloop/contracts';
 import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
 import { isRetriable } from '../errors';
-import { publishEvents } from '../events/event-messaging';
+import { CONTEXT_TOPIC_PARTITIONS, publishEvents } from '../events/event-messaging';
 import type { MessageBus } from '../message-bus.port';
 import type { CheckpointStore } from './checkpoint-store';
 
@@ -100,7 +100,10 @@ class CheckpointedRelay implements Relay {
       try {
         if (!started) {
           await bus.ensureTopics([
-            { topic: topicFor(context), partitions: this.options.topicPartitions ?? 3 },
+            {
+              topic: topicFor(context),
+              partitions: this.options.topicPartitions ?? CONTEXT_TOPIC_PARTITIONS,
+            },
           ]);
           after = await checkpoints.load(name);
           this.counters.publishedPosition = after;
