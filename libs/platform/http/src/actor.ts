@@ -1,4 +1,9 @@
-import { createParamDecorator, type ExecutionContext, UnauthorizedException } from '@nestjs/common';
+import {
+  createParamDecorator,
+  type ExecutionContext,
+  ForbiddenException,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { problem } from './problem-details';
 
@@ -42,3 +47,11 @@ export const actorOf = (request: Request): Actor => {
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext) =>
   actorOf(context.switchToHttp().getRequest<Request>()),
 );
+
+/** Refuses the caller (403, nothing done) unless they hold one of the roles. */
+export const requireRole = (actor: Actor, ...allowed: readonly Role[]): void => {
+  if (!actor.roles.some((role) => allowed.includes(role)))
+    throw new ForbiddenException(
+      problem(403, 'FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`),
+    );
+};

@@ -4,3 +4,4 @@ export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';
 export * from './actor';
+export * from './validation-decorators';

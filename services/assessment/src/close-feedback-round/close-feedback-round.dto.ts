@@ -1,22 +1,23 @@
+import { IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { raterGroups, type RaterGroup } from '@talentloop/assessment-domain';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { IsListOf, IsAssessmentId, IsScore } from '../shared/validation';
+import { IsScore } from '../shared/validation';
 
 export class RaterAnswerDto {
-  @IsAssessmentId('Rater; used only to count raters, never stored or shown') raterId!: string;
+  @IsId('Rater; used only to count raters, never stored or shown') raterId!: string;
 
   @ApiProperty({ enum: raterGroups })
   @IsIn(raterGroups)
   group!: RaterGroup;
 
-  @IsAssessmentId('Behaviour indicator answered') indicatorId!: string;
+  @IsId('Behaviour indicator answered') indicatorId!: string;
   @IsScore('The rater’s score on the indicator') score!: number;
 }
 
 export class CloseFeedbackRoundDto {
-  @IsAssessmentId('360° round') roundId!: string;
-  @IsAssessmentId('Competency the round covered') competencyId!: string;
+  @IsId('360° round') roundId!: string;
+  @IsId('Competency the round covered') competencyId!: string;
 
   @ApiProperty({ description: 'When the round closed (ISO-8601)' })
   @IsISO8601({ strict: true })

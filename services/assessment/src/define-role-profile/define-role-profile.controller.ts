@@ -1,9 +1,7 @@
 import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireRole } from '../shared/request-context';
-import { IdParam } from '../shared/validation';
+import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
 import { DefineRoleProfileDto } from './define-role-profile.dto';
 import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
 

@@ -1,9 +1,9 @@
+import { IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsPositive, IsString, Length, Max, Min } from 'class-validator';
-import { IsListOf, IsAssessmentId } from '../shared/validation';
 
 export class RequiredCompetencyDto {
-  @IsAssessmentId('Competency of the framework') competencyId!: string;
+  @IsId('Competency of the framework') competencyId!: string;
 
   @ApiProperty({ minimum: 1, maximum: 5, description: 'Proficiency level the role requires' })
   @IsInt()
@@ -26,7 +26,7 @@ export class RequiredCompetencyDto {
 export class DefineRoleProfileDto {
   @ApiProperty() @IsString() @Length(1, 200) name!: string;
 
-  @IsAssessmentId('Framework whose latest version the profile is defined against')
+  @IsId('Framework whose latest version the profile is defined against')
   frameworkId!: string;
 
   @IsListOf(RequiredCompetencyDto, { min: 1, max: 100 })

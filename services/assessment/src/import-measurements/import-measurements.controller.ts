@@ -8,9 +8,8 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, problem, type Actor, requireRole } from '@talentloop/http';
 import type { Request } from 'express';
-import { requireRole } from '../shared/request-context';
 import { parseCsv } from './csv';
 import { ImportMeasurementsCommand } from './import-measurements.handler';
 import { rowFromCsv, rowsFromJson, type ImportRow } from './measurement-rows';

@@ -1,7 +1,7 @@
+import { IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsString, Length, ValidateNested } from 'class-validator';
-import { IsListOf, IsAssessmentId } from '../shared/validation';
 
 const kinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;
 
@@ -16,7 +16,7 @@ export class LevelsDto {
 }
 
 export class IndicatorDto {
-  @IsAssessmentId('Behaviour indicator, stable across framework versions')
+  @IsId('Behaviour indicator, stable across framework versions')
   indicatorId!: string;
 
   @ApiProperty() @IsString() @IsText(200) name!: string;
@@ -28,13 +28,13 @@ export class IndicatorDto {
 }
 
 export class FacetDto {
-  @IsAssessmentId('Talent facet underlying aptitude') facetId!: string;
+  @IsId('Talent facet underlying aptitude') facetId!: string;
   @ApiProperty() @IsString() @IsText(200) name!: string;
   @ApiProperty() @IsString() @IsText(2000) description!: string;
 }
 
 export class CompetencyDto {
-  @IsAssessmentId('Competency, skill, certification or knowledge area') competencyId!: string;
+  @IsId('Competency, skill, certification or knowledge area') competencyId!: string;
   @ApiProperty() @IsString() @IsText(200) name!: string;
   @ApiProperty() @IsString() @IsText(2000) definition!: string;
 

@@ -1,9 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireRole } from '../shared/request-context';
-import { IdParam } from '../shared/validation';
+import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
 import { MeasurementDto, RemeasurementDto } from './record-measurement.dto';
 import { RecordMeasurementCommand } from './record-measurement.handler';
 

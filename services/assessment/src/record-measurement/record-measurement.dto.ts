@@ -1,22 +1,23 @@
+import { IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { measurementInstruments, type MeasurementInstrument } from '@talentloop/contracts';
 import { IsIn, IsISO8601 } from 'class-validator';
-import { IsListOf, IsAssessmentId, IsScore } from '../shared/validation';
+import { IsScore } from '../shared/validation';
 
 export class IndicatorScoreDto {
-  @IsAssessmentId('Behaviour indicator of the competency') indicatorId!: string;
+  @IsId('Behaviour indicator of the competency') indicatorId!: string;
   @IsScore('Score on the indicator') score!: number;
 }
 
 export class FacetScoreDto {
-  @IsAssessmentId('Talent facet of the competency') facetId!: string;
+  @IsId('Talent facet of the competency') facetId!: string;
   @IsScore('Score on the facet') score!: number;
 }
 
 export class MeasurementDto {
-  @IsAssessmentId('Employee measured (their HRIS id)') employeeId!: string;
-  @IsAssessmentId('Competency measured') competencyId!: string;
+  @IsId('Employee measured (their HRIS id)') employeeId!: string;
+  @IsId('Competency measured') competencyId!: string;
 
   @ApiProperty({
     enum: measurementInstruments,

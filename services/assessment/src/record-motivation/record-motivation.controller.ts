@@ -1,9 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireRole } from '../shared/request-context';
-import { IdParam } from '../shared/validation';
+import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
 import { RecordMotivationDto } from './record-motivation.dto';
 import { RecordMotivationCommand } from './record-motivation.handler';
 

@@ -1,15 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { CommandContext } from '@talentloop/event-store';
-import { problem, type Actor, type Role } from '@talentloop/http';
+import { requireRole, type Actor } from '@talentloop/http';
 import { createHash, randomUUID } from 'node:crypto';
-
-/** Refuses the caller unless they hold one of the roles. */
-export const requireRole = (actor: Actor, ...allowed: readonly Role[]): void => {
-  if (!actor.roles.some((role) => allowed.includes(role)))
-    throw new ForbiddenException(
-      problem(403, 'FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`),
-    );
-};
 
 /**
  * An employee may see their own assessment; until tokens map users to employees (the

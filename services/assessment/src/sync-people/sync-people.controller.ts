@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireRole } from '../shared/request-context';
+import { CurrentActor, type Actor, requireRole } from '@talentloop/http';
 import { SyncPeopleDto } from './sync-people.dto';
 import { SyncPeopleCommand } from './sync-people.handler';
 

@@ -1,16 +1,16 @@
+import { ID_PATTERN, IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { ID_PATTERN, IsListOf, IsAssessmentId } from '../shared/validation';
 
 /** One employee as the HRIS exports it; ids are the HRIS's own. */
 export class HrisEmployeeDto {
-  @IsAssessmentId('Id of the employee in the HRIS; also their id in Talentloop')
+  @IsId('Id of the employee in the HRIS; also their id in Talentloop')
   externalId!: string;
 
   @ApiProperty() @IsString() @Length(1, 200) displayName!: string;
   @ApiProperty() @IsEmail() @Length(3, 254) email!: string;
-  @IsAssessmentId('Current role') roleId!: string;
-  @IsAssessmentId('Current department') departmentId!: string;
+  @IsId('Current role') roleId!: string;
+  @IsId('Current department') departmentId!: string;
   @ApiProperty() @IsString() @Length(1, 200) departmentName!: string;
 
   @ApiPropertyOptional({
