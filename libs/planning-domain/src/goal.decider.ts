@@ -139,7 +139,10 @@ const requirePhase = (
   const goal = existing(state);
   const phase = phaseOf(goal, rejectedSubmission);
   if (!allowed.includes(phase))
-    throw new IllegalGoalTransition(`a ${phase} goal cannot be ${action}`, { status: phase });
+    throw new IllegalGoalTransition(
+      `${/^[aeiou]/.test(phase) ? 'an' : 'a'} ${phase} goal cannot be ${action}`,
+      { currentState: phase },
+    );
   return goal;
 };
 

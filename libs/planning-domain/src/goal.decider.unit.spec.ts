@@ -1,5 +1,6 @@
 import { GoalDrafted, type PlanningEvent } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
+import { context } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
 import { defaultSmartSettings, type GoalContext } from './goal-content';
 import { ActiveGoalCapReached, IllegalGoalTransition, SmartCheckFailed } from './goal.errors';
@@ -9,17 +10,6 @@ import { unpairedFormalLearning } from './actions.rule';
 
 const spec = DeciderSpecification.for(goalDecider);
 const today = '2026-03-01';
-const context: GoalContext = {
-  targetName: 'Collaboration',
-  definition: 'Works with others towards a shared result.',
-  indicators: [],
-  aptitude: 78,
-  behaviour: 45,
-  weakestIndicators: [{ indicatorId: 'active-listening', score: 45 }],
-  strongestIndicators: [],
-  requiredLevel: 4,
-  motivationNote: null,
-};
 const drafted: PlanningEvent = {
   type: 'GoalDrafted',
   data: { ...GoalDrafted.example, deadline: '2026-07-31', milestones: [] },

@@ -10,7 +10,7 @@ export class PlanNotFound extends DomainError {
   readonly code = 'PLAN_NOT_FOUND';
 }
 
-/** The goal's state does not allow the command; the details name the current state. */
+/** The goal's state does not allow the command; `currentState` in the details names it. */
 export class IllegalGoalTransition extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'ILLEGAL_GOAL_TRANSITION';

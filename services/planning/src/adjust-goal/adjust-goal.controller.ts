@@ -1,14 +1,7 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Param,
-  Post,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, problem, type Actor } from '@talentloop/http';
-import { requireManager, requireOwner } from '@talentloop/planning-domain';
+import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
+import { requireManager } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
@@ -25,7 +18,7 @@ export class AdjustGoalController {
   })
   adjust(
     @CurrentActor() actor: Actor,
-    @Param('goalId') goalId: string,
+    @IdParam('goalId') goalId: string,
     @Body() body: AdjustGoalDto,
   ) {
     const changes = changesOf(body.changes);
@@ -33,18 +26,15 @@ export class AdjustGoalController {
       throw new UnprocessableEntityException(
         problem(422, 'NO_CHANGES', 'send at least one change'),
       );
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireOwner(actor, state.employeeId);
-      return {
-        type: 'AdjustGoal',
-        data: {
-          adjustmentId: `adj-${randomUUID()}`,
-          changes,
-          reason: body.reason,
-          adjustedBy: actor.userId,
-        },
-      };
-    });
+    return this.goals.runAsOwner(actor, goalId, () => ({
+      type: 'AdjustGoal',
+      data: {
+        adjustmentId: `adj-${randomUUID()}`,
+        changes,
+        reason: body.reason,
+        adjustedBy: actor.userId,
+      },
+    }));
   }
 
   @Post('adjustments/:adjustmentId/acknowledge')
@@ -52,8 +42,8 @@ export class AdjustGoalController {
   @ApiOperation({ summary: 'The manager acknowledges a changed target or deadline' })
   acknowledge(
     @CurrentActor() actor: Actor,
-    @Param('goalId') goalId: string,
-    @Param('adjustmentId') adjustmentId: string,
+    @IdParam('goalId') goalId: string,
+    @IdParam('adjustmentId') adjustmentId: string,
   ) {
     return this.goals.run(actor, goalId, ({ state }) => {
       requireManager(

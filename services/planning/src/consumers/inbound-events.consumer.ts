@@ -16,12 +16,9 @@ import {
   type MessageBus,
 } from '@talentloop/messaging';
 import type { GoalCommand } from '@talentloop/planning-domain';
-import { CLOCK, type Clock } from '../planning.settings';
-import {
-  consumedContexts,
-  ensureConsumedTopics,
-  PlanningDirectory,
-} from '../projections/planning-directory';
+import { CLOCK, PLANNING_SETTINGS, type Clock, type PlanningSettings } from '../planning.settings';
+import { consumedContexts, PlanningDirectory } from '../projections/planning-directory';
+import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { runOnGoal } from '../shared/planning.streams';
 
 export const PLANNING_CONSUMER_GROUP = 'planning';
@@ -40,11 +37,11 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
     private readonly directory: PlanningDirectory,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await ensureConsumedTopics(this.bus);
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: PLANNING_CONSUMER_GROUP,
       contexts: consumedContexts,
@@ -60,7 +57,7 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
     const { tenantId } = event.metadata;
     if (event.type === 'GoalApproved') {
       const { goalId, employeeId, requestId, submissionNumber, checkInCadence } = event.data;
-      const plan = this.directory.goal(tenantId, goalId);
+      const goal = this.directory.goal(tenantId, goalId);
       await this.run(event, goalId, (now) => ({
         type: 'ActivateGoal',
         data: {
@@ -71,8 +68,12 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
           otherCommittedGoals: this.directory.committedGoals(tenantId, employeeId, goalId, [
             'active',
           ]),
-          maxActiveGoals:
-            (plan && this.directory.plan(tenantId, plan.state.planId)?.maxActiveGoals) ?? 3,
+          maxActiveGoals: activeGoalCapOf(
+            this.directory,
+            this.settings,
+            tenantId,
+            goal?.state.planId,
+          ),
         },
       }));
     } else if (event.type === 'Remeasured') {

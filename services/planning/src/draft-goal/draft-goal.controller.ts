@@ -3,13 +3,12 @@ import {
   Controller,
   Inject,
   NotFoundException,
-  Param,
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, EVENT_STORE, IdParam, problem, type Actor } from '@talentloop/http';
 import {
   checkSmart,
   dateOf,
@@ -41,13 +40,15 @@ export class DraftGoalController {
   })
   async draft(
     @CurrentActor() actor: Actor,
-    @Param('planId') planId: string,
+    @IdParam('planId') planId: string,
     @Body() body: DraftGoalDto,
   ) {
     const plan = this.directory.plan(actor.tenantId, planId);
     if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
     requireOwner(actor, plan.employeeId);
-    const gap = body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined;
+    const found = body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined;
+    // Another employee's gap reads as missing: its scores are not this plan's to draft from.
+    const gap = found?.employeeId === plan.employeeId ? found : undefined;
     if (body.gapId && !gap)
       throw new NotFoundException(problem(404, 'GAP_NOT_FOUND', `no gap ${body.gapId}`));
     const target = gap

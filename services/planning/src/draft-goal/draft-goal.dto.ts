@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ID_PATTERN, TargetDto } from '../shared/goal-content.dto';
+import { ID_PATTERN } from '@talentloop/http';
+import { TargetDto } from '../shared/goal-content.dto';
 
 export class DraftGoalDto {
   @ApiPropertyOptional({ description: 'Gap (from assessment) the goal addresses' })

@@ -136,6 +136,7 @@ export class AiDrafter {
 
   async draft(request: DraftRequest): Promise<GoalContent> {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
+    const started = Date.now();
     try {
       completion = await this.client.chat.completions.create({
         model: this.settings.model,
@@ -146,6 +147,10 @@ export class AiDrafter {
         ],
       });
     } catch (error) {
+      // The SDK reports a timeout as such only when it recognises its own abort error, which
+      // fails across realms (a test runner's sandbox): the elapsed time says it either way.
+      if (Date.now() - started >= this.settings.timeoutMs)
+        throw new AiDraftUnusable(`the model did not answer within ${this.settings.timeoutMs} ms`);
       throw new AiDraftUnusable(
         `the model did not answer: ${error instanceof Error ? error.message : String(error)}`,
       );

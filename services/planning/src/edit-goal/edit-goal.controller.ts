@@ -1,7 +1,6 @@
-import { Body, Controller, Param, Patch, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Patch, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, problem, type Actor } from '@talentloop/http';
-import { requireOwner } from '@talentloop/planning-domain';
+import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
 import { changesOf, GoalChangesDto } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -14,23 +13,16 @@ export class EditGoalController {
   @ApiOperation({ summary: 'The employee edits a draft or a rejected goal; every change is kept' })
   edit(
     @CurrentActor() actor: Actor,
-    @Param('goalId') goalId: string,
+    @IdParam('goalId') goalId: string,
     @Body() body: GoalChangesDto,
   ) {
     const changes = changesOf(body);
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', 'send at least one field'));
-    const rejectedSubmission = this.goals.rejectedSubmission(actor, goalId);
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireOwner(actor, state.employeeId);
-      return {
-        type: 'EditGoal',
-        data: {
-          changes,
-          editedBy: actor.userId,
-          ...(rejectedSubmission ? { rejectedSubmission } : {}),
-        },
-      };
-    });
+    const rejection = this.goals.knownRejection(actor, goalId);
+    return this.goals.runAsOwner(actor, goalId, () => ({
+      type: 'EditGoal',
+      data: { changes, editedBy: actor.userId, ...rejection },
+    }));
   }
 }

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireOwner } from '@talentloop/planning-domain';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
 import { randomUUID } from 'node:crypto';
 import { GoalCommands } from '../shared/goal-commands';
 import { LogCheckInDto } from './log-check-in.dto';
@@ -13,14 +12,15 @@ export class LogCheckInController {
 
   @Post('goals/:goalId/check-ins')
   @ApiOperation({ summary: 'Log a check-in around the three questions (emits CheckInLogged)' })
-  log(@CurrentActor() actor: Actor, @Param('goalId') goalId: string, @Body() body: LogCheckInDto) {
-    return this.goals.run(actor, goalId, ({ state }, now) => {
-      requireOwner(actor, state.employeeId);
-      return {
-        type: 'LogCheckIn',
-        data: { checkInId: `chk-${randomUUID()}`, ...body, answers: { ...body.answers }, now },
-      };
-    });
+  log(
+    @CurrentActor() actor: Actor,
+    @IdParam('goalId') goalId: string,
+    @Body() body: LogCheckInDto,
+  ) {
+    return this.goals.runAsOwner(actor, goalId, (_, now) => ({
+      type: 'LogCheckIn',
+      data: { checkInId: `chk-${randomUUID()}`, ...body, answers: { ...body.answers }, now },
+    }));
   }
 
   @Get('check-ins/overdue')

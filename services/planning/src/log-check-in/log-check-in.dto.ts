@@ -1,35 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsInt,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { ID_PATTERN } from '../shared/goal-content.dto';
+import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { Ids, Text } from '../shared/goal-content.dto';
 
 class AnswersDto {
-  @ApiProperty({ description: 'What did you do since the last check-in?' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  whatWasDone!: string;
-  @ApiProperty({ description: 'What goes well and what is hard?' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  whatGoesWellAndWhatIsHard!: string;
-  @ApiProperty({ description: 'What will you do next?' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  whatIsNext!: string;
+  @Text(2000, 'What did you do since the last check-in?') whatWasDone!: string;
+  @Text(2000, 'What goes well and what is hard?') whatGoesWellAndWhatIsHard!: string;
+  @Text(2000, 'What will you do next?') whatIsNext!: string;
 }
 
 export class LogCheckInDto {
@@ -43,9 +20,5 @@ export class LogCheckInDto {
   @Min(1)
   @Max(240)
   durationMinutes!: number;
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(ID_PATTERN, { each: true })
-  actionsTicked!: string[];
+  @Ids(20) actionsTicked!: string[];
 }

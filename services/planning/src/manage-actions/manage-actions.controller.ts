@@ -1,7 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireOwner } from '@talentloop/planning-domain';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
 import { ActionDto } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -14,11 +13,11 @@ export class ManageActionsController {
   @ApiOperation({
     summary: 'Add a development action (formal learning without practice is flagged)',
   })
-  add(@CurrentActor() actor: Actor, @Param('goalId') goalId: string, @Body() body: ActionDto) {
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireOwner(actor, state.employeeId);
-      return { type: 'AddAction', data: { action: { ...body } } };
-    });
+  add(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string, @Body() body: ActionDto) {
+    return this.goals.runAsOwner(actor, goalId, () => ({
+      type: 'AddAction',
+      data: { action: { ...body } },
+    }));
   }
 
   @Post(':actionId/complete')
@@ -26,12 +25,12 @@ export class ManageActionsController {
   @ApiOperation({ summary: 'Tick an action off as done (emits ActionCompleted)' })
   complete(
     @CurrentActor() actor: Actor,
-    @Param('goalId') goalId: string,
-    @Param('actionId') actionId: string,
+    @IdParam('goalId') goalId: string,
+    @IdParam('actionId') actionId: string,
   ) {
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireOwner(actor, state.employeeId);
-      return { type: 'CompleteAction', data: { actionId } };
-    });
+    return this.goals.runAsOwner(actor, goalId, () => ({
+      type: 'CompleteAction',
+      data: { actionId },
+    }));
   }
 }

@@ -8,7 +8,6 @@ import {
 import {
   isTalentloopEventType,
   streamPrefix,
-  topicFor,
   type BoundedContext,
   type CompetencyFrameworkPublished,
   type GapIdentified,
@@ -34,17 +33,6 @@ import {
 import { randomUUID } from 'node:crypto';
 
 export const consumedContexts: readonly BoundedContext[] = ['assessment', 'approval'];
-/** The relay's default partition count; declaring a topic with another count is refused. */
-const RELAY_TOPIC_PARTITIONS = 3;
-
-/** Publishers may start after planning: declare their topics (idempotently) before subscribing. */
-export const ensureConsumedTopics = (bus: MessageBus): Promise<void> =>
-  bus.ensureTopics(
-    consumedContexts.map((context) => ({
-      topic: topicFor(context),
-      partitions: RELAY_TOPIC_PARTITIONS,
-    })),
-  );
 
 type Competency = CompetencyFrameworkPublished['data']['competencies'][number];
 
@@ -111,7 +99,6 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
     this.subscription.finished.catch((error: unknown) =>
       this.logger.error('planning subscription stopped', String(error)),
     );
-    await ensureConsumedTopics(this.bus);
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: `planning.directory.${randomUUID()}`,
       contexts: consumedContexts,

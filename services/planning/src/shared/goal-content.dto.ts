@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,21 +18,47 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { measurementInstruments } from '@talentloop/contracts';
+import { ID_PATTERN } from '@talentloop/http';
 
-/** The id pattern of the event contracts, so an id that passes here can be stored. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
 const targetKinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;
 export const actionKinds = ['on-the-job', 'learning-from-others', 'formal-learning'] as const;
 const metrics = ['behaviour-score', 'indicator-score', 'observed-behaviour'] as const;
 
+/** Non-empty text up to `maxLength`, as the contracts' Text bounds it. */
+export const Text = (maxLength: number, description?: string) =>
+  applyDecorators(
+    ApiProperty({ minLength: 1, maxLength, ...(description ? { description } : {}) }),
+    IsString(),
+    MinLength(1),
+    MaxLength(maxLength),
+  );
+
+const OptionalText = (maxLength: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ minLength: 1, maxLength }),
+    IsOptional(),
+    IsString(),
+    MinLength(1),
+    MaxLength(maxLength),
+  );
+
+/** A list of ids (indicators, ticked actions), each one storable under the contracts. */
+export const Ids = (maxItems: number) =>
+  applyDecorators(
+    ApiProperty({ type: [String] }),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    Matches(ID_PATTERN, { each: true }),
+  );
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+const CalendarDate = () =>
+  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/), IsISO8601({ strict: true }));
+
 export class TargetDto {
   @ApiProperty({ enum: targetKinds }) @IsIn(targetKinds) kind!: (typeof targetKinds)[number];
   @ApiProperty() @Matches(ID_PATTERN) competencyId!: string;
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @Matches(ID_PATTERN, { each: true })
-  indicatorIds!: string[];
+  @Ids(30) indicatorIds!: string[];
 }
 
 export class CriterionDto {
@@ -40,28 +67,16 @@ export class CriterionDto {
   @IsIn(measurementInstruments)
   instrument!: (typeof measurementInstruments)[number];
   @ApiProperty({ enum: metrics }) @IsIn(metrics) metric!: (typeof metrics)[number];
-  @ApiProperty({ type: [String] })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @Matches(ID_PATTERN, { each: true })
-  indicatorIds!: string[];
+  @Ids(30) indicatorIds!: string[];
   @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) target!: number;
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) description!: string;
+  @Text(500) description!: string;
 }
 
 export class ActionDto {
   @ApiProperty() @Matches(ID_PATTERN) actionId!: string;
   @ApiProperty({ enum: actionKinds }) @IsIn(actionKinds) kind!: (typeof actionKinds)[number];
-  @ApiProperty({ description: 'What the employee will do' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  description!: string;
-  @ApiProperty({ description: 'How often' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  frequency!: string;
+  @Text(2000, 'What the employee will do') description!: string;
+  @Text(200, 'How often') frequency!: string;
   @ApiProperty({ description: 'Estimated hours over the whole goal' })
   @IsNumber()
   @Min(0.1)
@@ -70,33 +85,20 @@ export class ActionDto {
 }
 
 export class MilestoneDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(500) description!: string;
-  @ApiProperty({ format: 'date' })
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  dueOn!: string;
+  @Text(500) description!: string;
+  @ApiProperty({ format: 'date' }) @CalendarDate() dueOn!: string;
 }
 
 /** Changed fields of a goal, as the contracts' GoalChanges bounds them. */
 export class GoalChangesDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+  @OptionalText(200) title?: string;
   @ApiPropertyOptional({ type: TargetDto })
   @IsOptional()
   @ValidateNested()
   @Type(() => TargetDto)
   target?: TargetDto;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  behaviour?: string;
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  situation?: string;
+  @OptionalText(2000) behaviour?: string;
+  @OptionalText(2000) situation?: string;
   @ApiPropertyOptional({ type: [CriterionDto] })
   @IsOptional()
   @IsArray()
@@ -119,11 +121,7 @@ export class GoalChangesDto {
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   milestones?: MilestoneDto[];
-  @ApiPropertyOptional({ format: 'date' })
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  @IsISO8601({ strict: true })
-  deadline?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @CalendarDate() deadline?: string;
   @ApiPropertyOptional({ enum: ['nl', 'en'] }) @IsOptional() @IsIn(['nl', 'en']) language?:
     | 'nl'
     | 'en';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { ID_PATTERN } from '../shared/goal-content.dto';
+import { ID_PATTERN } from '@talentloop/http';
 
 export class StartPlanDto {
   @ApiProperty({ description: 'Employee the plan belongs to' })

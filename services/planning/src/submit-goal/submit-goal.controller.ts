@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { dateOf, requireOwner } from '@talentloop/planning-domain';
-import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { dateOf } from '@talentloop/planning-domain';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { goalContextOf } from '../shared/goal-context';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -19,15 +20,14 @@ export class SubmitGoalController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the goal to the manager (emits GoalSubmitted)' })
-  submit(@CurrentActor() actor: Actor, @Param('goalId') goalId: string) {
+  submit(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const { directory } = this.goals;
-    const rejectedSubmission = this.goals.rejectedSubmission(actor, goalId);
-    return this.goals.run(actor, goalId, ({ state }, now) => {
-      requireOwner(actor, state.employeeId);
+    const rejection = this.goals.knownRejection(actor, goalId);
+    return this.goals.runAsOwner(actor, goalId, ({ state }, now) => {
       return {
         type: 'SubmitGoal',
         data: {
-          ...(rejectedSubmission ? { rejectedSubmission } : {}),
+          ...rejection,
           managerId: directory.person(actor.tenantId, state.employeeId)?.managerId ?? null,
           context: goalContextOf(directory, {
             tenantId: actor.tenantId,
@@ -38,9 +38,7 @@ export class SubmitGoalController {
           settings: this.settings.smart,
           today: dateOf(now),
           otherCommittedGoals: directory.committedGoals(actor.tenantId, state.employeeId, goalId),
-          maxActiveGoals:
-            directory.plan(actor.tenantId, state.planId)?.maxActiveGoals ??
-            maxActiveGoalsFor(this.settings, actor.tenantId),
+          maxActiveGoals: activeGoalCapOf(directory, this.settings, actor.tenantId, state.planId),
         },
       };
     });

@@ -1,6 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
 import { requireManager } from '@talentloop/planning-domain';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -20,7 +20,7 @@ export class ViewGoalsController {
 
   @Get('goals/:goalId')
   @ApiOperation({ summary: 'A goal: its phase, content as drafted and as now, and its history' })
-  view(@CurrentActor() actor: Actor, @Param('goalId') goalId: string) {
+  view(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const view = this.goals.known(actor, goalId);
     this.requireReader(actor, view.state.employeeId);
     return this.goals.directory.describe(view);
@@ -28,7 +28,7 @@ export class ViewGoalsController {
 
   @Get('employees/:employeeId/goals')
   @ApiOperation({ summary: "An employee's goals" })
-  list(@CurrentActor() actor: Actor, @Param('employeeId') employeeId: string) {
+  list(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
     this.requireReader(actor, employeeId);
     return this.goals.directory
       .goalsOf(actor.tenantId, employeeId)

@@ -1,12 +1,11 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { requireOwner } from '@talentloop/planning-domain';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { Text } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 
 export class WithdrawGoalDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
+  @Text(1000) reason!: string;
 }
 
 @ApiTags('goals')
@@ -19,20 +18,13 @@ export class WithdrawGoalController {
   @ApiOperation({ summary: 'Withdraw a goal before evaluation; it frees its slot' })
   withdraw(
     @CurrentActor() actor: Actor,
-    @Param('goalId') goalId: string,
+    @IdParam('goalId') goalId: string,
     @Body() body: WithdrawGoalDto,
   ) {
-    const rejectedSubmission = this.goals.rejectedSubmission(actor, goalId);
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireOwner(actor, state.employeeId);
-      return {
-        type: 'WithdrawGoal',
-        data: {
-          reason: body.reason,
-          withdrawnBy: actor.userId,
-          ...(rejectedSubmission ? { rejectedSubmission } : {}),
-        },
-      };
-    });
+    const rejection = this.goals.knownRejection(actor, goalId);
+    return this.goals.runAsOwner(actor, goalId, () => ({
+      type: 'WithdrawGoal',
+      data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
+    }));
   }
 }

@@ -1,0 +1,366 @@
+import {
+  GoalActivated,
+  GoalAdjusted,
+  GoalDrafted,
+  GoalEdited,
+  GoalSubmitted,
+  Remeasured,
+  type PlanningEvent,
+} from '@talentloop/contracts';
+import { DeciderSpecification } from '@talentloop/testing';
+import { defaultSmartSettings } from './goal-content';
+import { context } from './goal.fixtures';
+import { goalDecider, type GoalCommand } from './goal.decider';
+import {
+  ActiveGoalCapReached,
+  AdjustmentNotPending,
+  IllegalGoalTransition,
+  UnknownAction,
+} from './goal.errors';
+
+const spec = DeciderSpecification.for(goalDecider);
+const now = new Date('2026-03-01T09:00:00.000Z');
+const ids = { goalId: 'goal-3001', employeeId: 'emp-1001' };
+
+describe('a submitted goal', () => {
+  it('is activated by its approval, with the first check-in due one cadence later', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(activate(1))
+      .then([
+        {
+          type: 'GoalActivated',
+          data: {
+            ...ids,
+            planId: 'plan-2001',
+            approvalRequestId: 'apr-4001',
+            checkInCadence: 'fortnightly',
+            nextCheckInDueAt: '2026-03-15T09:00:00.000Z',
+          },
+        },
+      ]));
+  it('ignores the approval of an earlier submission', () =>
+    spec
+      .given([drafted(), submitted(1), edited(), submitted(2)])
+      .when(activate(1))
+      .then([]));
+  it('is not activated beyond the organisation cap of 2, naming it', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(activate(1, { otherCommittedGoals: 2, maxActiveGoals: 2 }))
+      .thenThrows(ActiveGoalCapReached, /already has 2 .* allows 2 at once/));
+  it('cannot be edited while the manager decides, naming its state', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(edit())
+      .thenThrows(IllegalGoalTransition, 'a submitted goal cannot be edited'));
+  it('is withdrawn and frees its slot', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(withdraw())
+      .thenState((state) => expect(state.status).toBe('withdrawn')));
+});
+
+describe('a rejected goal', () => {
+  it('is revised by an edit', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(edit(1))
+      .thenState((state) => expect(state.status).toBe('revised')));
+  it('is resubmitted after revision as the next submission', () =>
+    spec
+      .given([drafted(), submitted(1), edited()])
+      .when(submit())
+      .thenState((state) =>
+        expect(state).toMatchObject({ status: 'submitted', submissionNumber: 2 }),
+      ));
+  it('is resubmitted unchanged when the employee disagrees with the feedback', () =>
+    spec
+      .given([drafted(), submitted(1)])
+      .when(submit({ rejectedSubmission: 1 }))
+      .thenState((state) => expect(state).toMatchObject({ submissionNumber: 2 })));
+});
+
+describe('the active-goal cap', () => {
+  it('lets a second goal through when the organisation allows 2', () =>
+    spec
+      .given([drafted()])
+      .when(submit({ otherCommittedGoals: 1, maxActiveGoals: 2 }))
+      .thenState((state) => expect(state.status).toBe('submitted')));
+  it('refuses a third goal when the organisation allows 2', () =>
+    spec
+      .given([drafted()])
+      .when(submit({ otherCommittedGoals: 2, maxActiveGoals: 2 }))
+      .thenThrows(ActiveGoalCapReached, /allows 2 at once/));
+});
+
+describe('an active goal', () => {
+  const active = () => [drafted(), submitted(1), activated()];
+
+  it('ignores a redelivered approval', () => spec.given(active()).when(activate(1)).then([]));
+  it('logs an on-time check-in and sets the next one due', () =>
+    spec
+      .given(active())
+      .when(checkIn('2026-03-10T09:00:00.000Z', []))
+      .then([
+        {
+          type: 'CheckInLogged',
+          data: {
+            ...ids,
+            checkInId: 'chk-1',
+            answers,
+            durationMinutes: 20,
+            actionsTicked: [],
+            nextDueAt: '2026-03-24T09:00:00.000Z',
+            onTime: true,
+          },
+        },
+      ]));
+  it('marks a check-in after its due date as late', () =>
+    spec
+      .given(active())
+      .when(checkIn('2026-03-20T09:00:00.000Z', []))
+      .thenState((state) =>
+        expect(state).toMatchObject({ nextCheckInDueAt: '2026-04-03T09:00:00.000Z' }),
+      ));
+  it('completes the actions ticked at a check-in', () =>
+    spec
+      .given(active())
+      .when(checkIn('2026-03-10T09:00:00.000Z', ['act-1']))
+      .thenState((state) => expect(state).toMatchObject({ completedActionIds: ['act-1'] })));
+  it('completes an action once, however often it is ticked', () => {
+    const events = goalDecider.decide(
+      checkIn('2026-03-10T09:00:00.000Z', ['act-1']),
+      [...active(), completed('act-1')].reduce(goalDecider.evolve, goalDecider.initialState()),
+    );
+    expect(events.map((event) => event.type)).toEqual(['CheckInLogged']);
+  });
+  it('refuses a check-in ticking an action the goal does not have', () =>
+    spec
+      .given(active())
+      .when(checkIn('2026-03-10T09:00:00.000Z', ['act-9']))
+      .thenThrows(UnknownAction, /act-9/));
+  it('asks the manager to acknowledge a changed deadline', () =>
+    spec
+      .given(active())
+      .when(adjust({ deadline: '2026-09-30' }))
+      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: ['adj-1'] })));
+  it('changes actions without asking for acknowledgement', () =>
+    spec
+      .given(active())
+      .when(adjust({ actions: [] }))
+      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+  it('records the manager acknowledging an adjustment', () =>
+    spec
+      .given([...active(), adjusted()])
+      .when(acknowledge())
+      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+  it('refuses to acknowledge an adjustment twice', () =>
+    spec
+      .given([...active(), adjusted()])
+      .when(acknowledge())
+      .thenState((state) =>
+        expect(() => goalDecider.decide(acknowledge(), state)).toThrow(AdjustmentNotPending),
+      ));
+  it('is withdrawn', () =>
+    spec
+      .given(active())
+      .when(withdraw())
+      .then([
+        {
+          type: 'GoalWithdrawn',
+          data: { ...ids, reason: 'Moved to another team.', withdrawnBy: 'emp-1001' },
+        },
+      ]));
+});
+
+describe('the evaluation of an active goal on remeasurement', () => {
+  const active = () => [drafted(twoCriteria), submitted(1), activated()];
+  const outcome = (listening: number, behaviour: number) =>
+    goalDecider.decide(evaluate(listening, behaviour), fold(active()));
+
+  it('is achieved when every criterion is met, with baseline → remeasure as evidence', () =>
+    expect(outcome(62, 58)[0]).toMatchObject({
+      type: 'GoalEvaluated',
+      data: {
+        outcome: 'achieved',
+        lessRobust: false,
+        criteria: [
+          { criterionId: 'crit-1', met: true, baseline: 45, remeasured: 62, target: 60 },
+          { criterionId: 'crit-2', met: true, baseline: 45, remeasured: 58, target: 55 },
+        ],
+      },
+    }));
+  it('is partly achieved when some criteria are met', () =>
+    expect(outcome(62, 50)[0]).toMatchObject({ data: { outcome: 'partly-achieved' } }));
+  it('is not achieved when no criterion is met', () =>
+    expect(outcome(50, 50)[0]).toMatchObject({ data: { outcome: 'not-achieved' } }));
+  it('is marked less robust when the instrument differed from the baseline', () =>
+    expect(
+      goalDecider.decide(
+        {
+          type: 'EvaluateGoal',
+          data: { remeasured: { ...remeasurement(62, 58), sameInstrument: false } },
+        },
+        fold(active()),
+      )[0],
+    ).toMatchObject({ data: { lessRobust: true } }));
+  it('happens once: a redelivered remeasurement finds the goal evaluated', () =>
+    spec
+      .given([...active(), ...outcome(62, 58)])
+      .when(evaluate(62, 58))
+      .then([]));
+  it('ends the goal: it can no longer be withdrawn', () =>
+    spec
+      .given([...active(), ...outcome(62, 58)])
+      .when(withdraw())
+      .thenThrows(IllegalGoalTransition, 'an evaluated goal cannot be withdrawn'));
+});
+
+// Fixtures
+
+const answers = {
+  whatWasDone: 'Summarised before replying in two meetings.',
+  whatGoesWellAndWhatIsHard: 'Summaries go well; waiting is hard.',
+  whatIsNext: 'Ask one deepening question per meeting.',
+};
+
+const twoCriteria: Partial<GoalDrafted['data']> = {
+  successCriteria: [
+    GoalDrafted.example.successCriteria[0],
+    {
+      criterionId: 'crit-2',
+      instrument: '360-round',
+      metric: 'behaviour-score',
+      indicatorIds: [],
+      target: 55,
+      description: 'Collaboration scores at least 55 in the next 360° round.',
+    },
+  ],
+};
+
+function fold(events: readonly PlanningEvent[]) {
+  return events.reduce(goalDecider.evolve, goalDecider.initialState());
+}
+
+function drafted(changes: Partial<GoalDrafted['data']> = {}): PlanningEvent {
+  return { type: 'GoalDrafted', data: { ...GoalDrafted.example, ...changes } };
+}
+
+function submitted(submissionNumber: number): PlanningEvent {
+  return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
+}
+
+function edited(): PlanningEvent {
+  return { type: 'GoalEdited', data: GoalEdited.example };
+}
+
+function activated(): PlanningEvent {
+  return {
+    type: 'GoalActivated',
+    data: { ...GoalActivated.example, nextCheckInDueAt: '2026-03-15T09:00:00.000Z' },
+  };
+}
+
+function completed(actionId: string): PlanningEvent {
+  return { type: 'ActionCompleted', data: { ...ids, actionId } };
+}
+
+function adjusted(): PlanningEvent {
+  return { type: 'GoalAdjusted', data: { ...GoalAdjusted.example, requiresAcknowledgement: true } };
+}
+
+function submit(
+  overrides: Partial<Extract<GoalCommand, { type: 'SubmitGoal' }>['data']> = {},
+): GoalCommand {
+  return {
+    type: 'SubmitGoal',
+    data: {
+      managerId: 'mgr-1',
+      context,
+      settings: defaultSmartSettings,
+      today: '2026-03-01',
+      otherCommittedGoals: 0,
+      maxActiveGoals: 3,
+      ...overrides,
+    },
+  };
+}
+
+function activate(
+  submissionNumber: number,
+  cap = { otherCommittedGoals: 0, maxActiveGoals: 3 },
+): GoalCommand {
+  return {
+    type: 'ActivateGoal',
+    data: {
+      approvalRequestId: 'apr-4001',
+      submissionNumber,
+      checkInCadence: 'fortnightly',
+      now,
+      ...cap,
+    },
+  };
+}
+
+function edit(rejectedSubmission?: number): GoalCommand {
+  return {
+    type: 'EditGoal',
+    data: {
+      changes: { situation: 'In every project kick-off with the client.' },
+      editedBy: 'emp-1001',
+      ...(rejectedSubmission === undefined ? {} : { rejectedSubmission }),
+    },
+  };
+}
+
+function withdraw(): GoalCommand {
+  return {
+    type: 'WithdrawGoal',
+    data: { reason: 'Moved to another team.', withdrawnBy: 'emp-1001' },
+  };
+}
+
+function checkIn(at: string, actionsTicked: string[]): GoalCommand {
+  return {
+    type: 'LogCheckIn',
+    data: { checkInId: 'chk-1', answers, durationMinutes: 20, actionsTicked, now: new Date(at) },
+  };
+}
+
+function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
+  return {
+    type: 'AdjustGoal',
+    data: {
+      adjustmentId: 'adj-1',
+      changes,
+      reason: 'The project moved by two months.',
+      adjustedBy: 'emp-1001',
+    },
+  };
+}
+
+function acknowledge(): GoalCommand {
+  return {
+    type: 'AcknowledgeAdjustment',
+    data: { adjustmentId: 'adj-1', acknowledgedBy: 'mgr-1' },
+  };
+}
+
+function remeasurement(listening: number, behaviour: number) {
+  const change = (baseline: number, remeasured: number) => ({
+    baseline,
+    remeasured,
+    absoluteDelta: remeasured - baseline,
+    relativeDelta: (remeasured - baseline) / baseline,
+  });
+  return {
+    ...Remeasured.example,
+    behaviour: change(45, behaviour),
+    indicators: [{ indicatorId: 'active-listening', change: change(45, listening) }],
+  };
+}
+
+function evaluate(listening: number, behaviour: number): GoalCommand {
+  return { type: 'EvaluateGoal', data: { remeasured: remeasurement(listening, behaviour) } };
+}

@@ -1,0 +1,332 @@
+import { eventually } from '@talentloop/testing';
+import {
+  goalApproved,
+  goalRejected,
+  PlanningTestApp,
+  remeasured,
+  TENANT,
+  type Caller,
+} from './testing/planning-test-app';
+
+const employee: Caller = { userId: 'emp-1001' };
+const manager: Caller = { userId: 'mgr-1', roles: 'manager' };
+const answers = {
+  whatWasDone: 'Summarised every speaker in two stand-ups.',
+  whatGoesWellAndWhatIsHard: 'Summaries go well; holding back my own view is hard.',
+  whatIsNext: 'Ask one deepening question per meeting.',
+};
+
+interface EventBody {
+  type: string;
+  data: Record<string, unknown>;
+}
+interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  smartChecks?: { property: string; passed: boolean; explanation: string }[];
+}
+interface GoalBody {
+  status: string;
+  content: { title: string; deadline: string; actions: { actionId: string }[] };
+  drafted: { title: string };
+  completedActionIds: string[];
+  nextCheckInDueAt: string | null;
+  unacknowledgedAdjustments: string[];
+  rejection: { feedback: string } | null;
+  history: { event: string; by: string; data: Record<string, unknown> }[];
+}
+
+describe('the planning service over HTTP', () => {
+  let service: PlanningTestApp;
+  let employeeCounter = 0;
+
+  beforeAll(async () => {
+    service = await PlanningTestApp.start({ PLANNING_MAX_ACTIVE_GOALS: '{"globex":2}' });
+  });
+
+  afterAll(() => service.stop());
+
+  const json = async <T>(response: Response, status: number): Promise<T> => {
+    const body = (await response.json()) as T;
+    if (response.status !== status)
+      throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
+    return body;
+  };
+
+  /** A fresh employee with manager mgr-1 and a gap, known to planning, with a started plan. */
+  const employeeWithPlan = async () => {
+    const me: Caller = { userId: `emp-${2000 + ++employeeCounter}` };
+    const gapId = `gap-${me.userId}`;
+    await service.publishAssessmentOf(me.userId, 'mgr-1', gapId);
+    await eventually('the gap reaches planning', () =>
+      Boolean(service.directory.gap(TENANT, gapId)),
+    );
+    const { planId } = await json<{ planId: string }>(
+      await service.request('POST', '/plans', me, { employeeId: me.userId, cycle: '2026-H1' }),
+      201,
+    );
+    return { me, gapId, planId };
+  };
+
+  const draft = async (me: Caller, planId: string, gapId: string) =>
+    json<{ goalId: string; drafter: { kind: string }; smartChecks: { passed: boolean }[] }>(
+      await service.request('POST', `/plans/${planId}/goals/draft`, me, { gapId }),
+      201,
+    );
+
+  const submit = (me: Caller, goalId: string) =>
+    service.request('POST', `/goals/${goalId}/submit`, me);
+
+  const goal = async (goalId: string, caller: Caller = employee) =>
+    json<GoalBody>(await service.request('GET', `/goals/${goalId}`, caller), 200);
+
+  const goalStatus = (goalId: string) => service.directory.goal(TENANT, goalId)?.state.status;
+
+  const activeGoal = async (me: Caller, planId: string, gapId: string) => {
+    const { goalId } = await draft(me, planId, gapId);
+    await json(await submit(me, goalId), 200);
+    await service.publish(service.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
+    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    return goalId;
+  };
+
+  it('runs draft → edit → submit → approval → check-ins → adjustment → remeasurement → evaluation', async () => {
+    await service.publishAssessmentOf(employee.userId, 'mgr-1', 'gap-7001');
+    await eventually('the gap reaches planning', () =>
+      Boolean(service.directory.gap(TENANT, 'gap-7001')),
+    );
+    const { planId } = await json<{ planId: string }>(
+      await service.request('POST', '/plans', employee, {
+        employeeId: employee.userId,
+        cycle: '2026-H1',
+      }),
+      201,
+    );
+
+    const drafted = await draft(employee, planId, 'gap-7001');
+    expect(drafted.drafter).toEqual({ kind: 'deterministic', model: null, fallbackReason: null });
+    expect(drafted.smartChecks.every((check) => check.passed)).toBe(true);
+    const { goalId } = drafted;
+
+    const title = 'Listen first in stand-ups and design reviews';
+    await json(await service.request('PATCH', `/goals/${goalId}`, employee, { title }), 200);
+    const submitted = await json<EventBody[]>(await submit(employee, goalId), 200);
+    expect(submitted.map((event) => event.type)).toEqual(['GoalSubmitted']);
+    expect(submitted[0].data).toMatchObject({ managerId: 'mgr-1', submissionNumber: 1 });
+
+    await service.publish(service.event('GoalApproved', goalApproved(goalId, employee.userId, 1)));
+    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    const active = await goal(goalId);
+    expect(active.content.title).toBe(title);
+    expect(active.drafted.title).not.toBe(title);
+    expect(active.nextCheckInDueAt).toBe('2026-02-16T10:00:00.000Z');
+
+    const [practice, feedback] = active.content.actions.map((action) => action.actionId);
+    const checkIns: EventBody[][] = [];
+    for (const [days, ticked] of [
+      [14, []],
+      [14, [practice]],
+      [20, [feedback]],
+    ] as const) {
+      service.clock.advanceDays(days);
+      checkIns.push(
+        await json<EventBody[]>(
+          await service.request('POST', `/goals/${goalId}/check-ins`, employee, {
+            answers,
+            durationMinutes: 20,
+            actionsTicked: ticked,
+          }),
+          201,
+        ),
+      );
+    }
+    expect(checkIns.map((events) => events.map((event) => event.type))).toEqual([
+      ['CheckInLogged'],
+      ['ActionCompleted', 'CheckInLogged'],
+      ['ActionCompleted', 'CheckInLogged'],
+    ]);
+    expect(checkIns.map((events) => events.at(-1)?.data.onTime)).toEqual([true, true, false]);
+    expect(checkIns[2].at(-1)?.data.nextDueAt).toBe('2026-04-05T10:00:00.000Z');
+
+    const [adjusted] = await json<EventBody[]>(
+      await service.request('POST', `/goals/${goalId}/adjust`, employee, {
+        changes: { deadline: '2026-07-31' },
+        reason: 'The reorganisation took two months of stand-ups away.',
+      }),
+      201,
+    );
+    expect(adjusted.data.requiresAcknowledgement).toBe(true);
+    const adjustmentId = String(adjusted.data.adjustmentId);
+    await eventually('the manager sees the adjustment', () =>
+      Boolean(service.directory.goal(TENANT, goalId)?.state.unacknowledgedAdjustments.length),
+    );
+    expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
+    const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;
+    expect((await service.request('POST', acknowledge, employee)).status).toBe(403);
+    await json(await service.request('POST', acknowledge, manager), 200);
+
+    await service.publish(service.event('Remeasured', remeasured(employee.userId)));
+    await eventually('the goal is evaluated', () => goalStatus(goalId) === 'evaluated');
+    const evaluated = await goal(goalId, manager);
+    expect(evaluated.completedActionIds).toEqual([practice, feedback]);
+    expect(evaluated.history.map((entry) => entry.event)).toEqual([
+      'GoalDrafted',
+      'GoalEdited',
+      'GoalSubmitted',
+      'GoalActivated',
+      'CheckInLogged',
+      'ActionCompleted',
+      'CheckInLogged',
+      'ActionCompleted',
+      'CheckInLogged',
+      'GoalAdjusted',
+      'GoalAdjustmentAcknowledged',
+      'GoalEvaluated',
+    ]);
+    expect(evaluated.history[1]).toMatchObject({
+      by: employee.userId,
+      data: { changes: { title } },
+    });
+    expect(evaluated.history.at(-1)?.data).toMatchObject({
+      outcome: 'achieved',
+      lessRobust: false,
+      criteria: [{ met: true, baseline: 45, remeasured: 62, measurementId: 'msr-5090' }],
+    });
+  });
+
+  it('runs reject → revise → resubmit, keeping the feedback', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    await json(await submit(me, goalId), 200);
+    await service.publish(service.event('GoalRejected', goalRejected(goalId, me.userId, 1)));
+    await eventually('the rejection reaches planning', () =>
+      Boolean(service.directory.rejectionOf(TENANT, goalId)),
+    );
+    expect(await goal(goalId, me)).toMatchObject({
+      status: 'rejected',
+      rejection: { feedback: goalRejected(goalId, me.userId, 1).feedback },
+    });
+
+    await json(
+      await service.request('PATCH', `/goals/${goalId}`, me, {
+        situation: 'In every sprint review with the client.',
+      }),
+      200,
+    );
+    await eventually('the goal is revised', () => goalStatus(goalId) === 'revised');
+    const [resubmitted] = await json<EventBody[]>(await submit(me, goalId), 200);
+    expect(resubmitted.data.submissionNumber).toBe(2);
+  });
+
+  it('refuses illegal transitions with 409 naming the state', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    const checkIn = await service.request('POST', `/goals/${goalId}/check-ins`, me, {
+      answers,
+      durationMinutes: 20,
+      actionsTicked: [],
+    });
+    expect(await json<Problem>(checkIn, 409)).toMatchObject({
+      code: 'ILLEGAL_GOAL_TRANSITION',
+      detail: 'a draft goal cannot be checked in on',
+      currentState: 'draft',
+    });
+    await json(await submit(me, goalId), 200);
+    await eventually('the goal is submitted', () => goalStatus(goalId) === 'submitted');
+    expect(
+      await json<Problem>(
+        await service.request('PATCH', `/goals/${goalId}`, me, { title: 'Another title' }),
+        409,
+      ),
+    ).toMatchObject({ detail: 'a submitted goal cannot be edited', currentState: 'submitted' });
+  });
+
+  it('refuses to submit while a SMART check fails, with 422 listing the failed checks', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    await json(
+      await service.request('PATCH', `/goals/${goalId}`, me, {
+        behaviour: 'Listening',
+        deadline: '2027-06-30',
+      }),
+      200,
+    );
+    await eventually(
+      'the edit is read',
+      () => service.directory.goal(TENANT, goalId)?.state.content.behaviour === 'Listening',
+    );
+    const before = await service.storedEventCount();
+    const refusal = await json<Problem>(await submit(me, goalId), 422);
+    expect(refusal.code).toBe('SMART_CHECK_FAILED');
+    expect(refusal.smartChecks?.filter((c) => !c.passed).map((c) => c.property)).toEqual([
+      'specific',
+      'time-bound',
+    ]);
+    expect(refusal.detail).toMatch(/specific: .*; time-bound: deadline 2027-06-30/);
+    expect(await service.storedEventCount()).toBe(before);
+  });
+
+  it('refuses a fourth committed goal, naming the cap', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    for (let n = 0; n < 3; n++) await activeGoal(me, planId, gapId);
+    const { goalId } = await draft(me, planId, gapId);
+    expect(await json<Problem>(await submit(me, goalId), 409)).toMatchObject({
+      code: 'ACTIVE_GOAL_CAP_REACHED',
+      detail: expect.stringContaining('already has 3 active or pending goal(s)') as unknown,
+    });
+  });
+
+  it('refuses bad input with a 4xx and stores nothing', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    await eventually('the draft is read', () => goalStatus(goalId) === 'draft');
+    const before = await service.storedEventCount();
+    const responses = await Promise.all([
+      service.request('POST', '/plans', me, { employeeId: 'not an id!', cycle: '2026-H1' }),
+      service.request('POST', `/plans/${planId}/goals/draft`, me, { gapId: 'gap-unknown' }),
+      service.request('POST', `/plans/${planId}/goals/draft`, me, {}),
+      service.request('PATCH', `/goals/${goalId}`, me, { deadline: '31-07-2026' }),
+      service.request('PATCH', `/goals/${goalId}`, me, {}),
+      service.request('PATCH', `/goals/${goalId}`, { userId: 'emp-9999' }, { title: 'Mine now' }),
+      service.request('POST', `/goals/${goalId}/actions`, me, {
+        actionId: 'act-9',
+        kind: 'reading',
+        description: 'Read a book',
+        frequency: 'once',
+        estimatedHours: 3,
+      }),
+      service.request('POST', '/goals/goal-unknown/submit', me),
+    ]);
+    expect(responses.map((response) => response.status)).toEqual([
+      422, 404, 422, 422, 422, 403, 422, 404,
+    ]);
+    expect(await service.storedEventCount()).toBe(before);
+  });
+
+  it('activates a goal once when GoalApproved is delivered twice', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    const { goalId: laterGoalId } = await draft(me, planId, gapId);
+    await json(await submit(me, goalId), 200);
+    await json(await submit(me, laterGoalId), 200);
+    const approval = service.event('GoalApproved', goalApproved(goalId, me.userId, 1));
+    await service.publish(approval);
+    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    const before = await service.storedEventCount();
+
+    // The redelivery, a second approval of the same submission, then (same employee, so same
+    // partition and order) an approval of another goal: once that one is active, the
+    // duplicates were handled.
+    await service.publish(
+      approval,
+      service.event('GoalApproved', goalApproved(goalId, me.userId, 1)),
+      service.event('GoalApproved', goalApproved(laterGoalId, me.userId, 1)),
+    );
+    await eventually('the later goal is active', () => goalStatus(laterGoalId) === 'active');
+
+    expect(await service.storedEventCount()).toBe(before + 1);
+    const { history } = await goal(goalId, me);
+    expect(history.filter((entry) => entry.event === 'GoalActivated')).toHaveLength(1);
+  });
+});
