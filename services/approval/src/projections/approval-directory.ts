@@ -28,7 +28,7 @@ import {
   type GoalVersion,
 } from './goal-submissions/goal-submissions.projection';
 import { InMemoryReadModel } from './in-memory-read-model';
-import type { ProjectedEvent } from './projection';
+import type { ProjectedEvent } from '@talentloop/read-models';
 import {
   reportingLineId,
   reportingLinesProjection,

@@ -1,4 +1,4 @@
-import type { Projection, ProjectionInput } from './projection';
+import type { Projection, ProjectionInput } from '@talentloop/read-models';
 
 interface Entry<Doc> {
   readonly doc: Doc;

@@ -1,6 +1,6 @@
 import { approvalEvents, type ApprovalEvent } from '@talentloop/contracts';
 import { approvalRequestDecider, type ApprovalThread } from '@talentloop/approval-domain';
-import type { ProjectedEvent, Projection } from '../projection';
+import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
 /** One step of the conversation: a submission, a decision with its feedback, a move, a reminder. */
 export type ExchangeEntry = {

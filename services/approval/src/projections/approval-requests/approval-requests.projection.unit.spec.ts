@@ -1,5 +1,5 @@
 import { InMemoryReadModel } from '../in-memory-read-model';
-import type { ProjectedEvent } from '../projection';
+import type { ProjectedEvent } from '@talentloop/read-models';
 import { approvalRequestsProjection } from './approval-requests.projection';
 
 const metadata = (occurredAt: string) => ({

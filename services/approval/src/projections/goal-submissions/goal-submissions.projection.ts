@@ -1,5 +1,5 @@
 import type { GoalSubmitted } from '@talentloop/contracts';
-import type { Projection } from '../projection';
+import type { Projection } from '@talentloop/read-models';
 
 /** One submitted version of a goal: the snapshot the manager decided on. */
 export interface GoalVersion {

@@ -1,4 +1,4 @@
-import type { ProjectedEvent, Projection } from '../projection';
+import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
 /** Who an employee reports to now; null when the HRIS says they have no manager. */
 export interface ReportingLine {

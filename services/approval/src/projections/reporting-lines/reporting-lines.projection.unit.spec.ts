@@ -1,6 +1,6 @@
 import { EmployeeSynced } from '@talentloop/contracts';
 import { InMemoryReadModel } from '../in-memory-read-model';
-import type { ProjectedEvent } from '../projection';
+import type { ProjectedEvent } from '@talentloop/read-models';
 import { reportingLineId, reportingLinesProjection } from './reporting-lines.projection';
 
 const metadata = {
