@@ -2,3 +2,4 @@ export * from './event-store/event-store.contract';
 export * from './decider-specification';
 export * from './fixtures/motivation.decider';
 export * from './messaging/message-bus.contract';
+export * from './test-clock';

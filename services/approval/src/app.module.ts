@@ -1,12 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
 import {
-  APPROVAL_SETTINGS,
-  approvalSettingsFromEnv,
+  PlatformModule,
+  serviceImports,
+  type ServiceDescription,
   CLOCK,
   systemClock,
   type Clock,
-} from './approval.settings';
+} from '@talentloop/http';
+import { APPROVAL_SETTINGS, approvalSettingsFromEnv } from './approval.settings';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DecideApprovalController } from './decide-approval/decide-approval.controller';
 import { DecideApprovalHandler } from './decide-approval/decide-approval.handler';

@@ -21,12 +21,4 @@ export const approvalSettingsFromEnv = (env: NodeJS.ProcessEnv): ApprovalSetting
   ),
 });
 
-/** Time comes in from outside, so turnaround and overdue checks are testable with a fixed now. */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
 export const APPROVAL_SETTINGS = Symbol('APPROVAL_SETTINGS');
-export const CLOCK = Symbol('CLOCK');

@@ -1,5 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import {
+  PlatformModule,
+  serviceImports,
+  type ServiceDescription,
+  CLOCK,
+  systemClock,
+  type Clock,
+} from '@talentloop/http';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DraftGoalController } from './draft-goal/draft-goal.controller';
@@ -7,13 +14,7 @@ import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
 import { LogCheckInController } from './log-check-in/log-check-in.controller';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
-import {
-  CLOCK,
-  PLANNING_SETTINGS,
-  planningSettingsFromEnv,
-  systemClock,
-  type Clock,
-} from './planning.settings';
+import { PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
 import { GoalCommands } from './shared/goal-commands';
 import { StartPlanController } from './start-plan/start-plan.controller';

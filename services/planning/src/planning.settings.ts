@@ -82,11 +82,4 @@ export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSetting
 export const maxActiveGoalsFor = (settings: PlanningSettings, tenantId: string): number =>
   settings.maxActiveGoals.get(tenantId) ?? DEFAULT_MAX_ACTIVE_GOALS;
 
-/** Time comes in from outside, so due dates and deadlines are testable with a fixed now. */
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
-
 export const PLANNING_SETTINGS = Symbol('PLANNING_SETTINGS');
-export const CLOCK = Symbol('CLOCK');

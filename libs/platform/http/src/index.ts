@@ -5,3 +5,4 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './actor';
 export * from './validation-decorators';
+export * from './clock';

@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { EVENT_STORE, MESSAGE_BUS, CLOCK, type Clock } from '@talentloop/http';
 import {
   consumerCommandId,
   subscribeToEvents,
@@ -14,7 +14,7 @@ import {
   type DeliveredMessage,
   type MessageBus,
 } from '@talentloop/messaging';
-import { CLOCK, type Clock } from '../approval.settings';
+
 import { consumedContexts } from './consumed-topics';
 import { openApprovalRequest } from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';

@@ -3,8 +3,8 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OtherTenant, type ApprovalRequestCommand } from '@talentloop/approval-domain';
 import type { ApprovalEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, type Actor } from '@talentloop/http';
-import { CLOCK, type Clock } from '../approval.settings';
+import { EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/http';
+
 import { runOnApprovalRequest } from '../approval-request.stream';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import type { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';

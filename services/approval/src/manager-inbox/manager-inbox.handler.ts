@@ -1,8 +1,9 @@
+import { CLOCK, type Clock } from '@talentloop/http';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotAllowedToRead } from '@talentloop/approval-domain';
 import type { Actor } from '@talentloop/http';
-import { CLOCK, type Clock } from '../approval.settings';
+
 import { ApprovalDirectory, type InboxItem } from '../projections/approval-directory';
 
 export class ManagerInboxQuery extends Query<readonly InboxItem[]> {

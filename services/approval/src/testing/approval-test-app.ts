@@ -2,6 +2,7 @@ import { type INestApplication, Module } from '@nestjs/common';
 import { EmployeeSynced, GoalSubmitted, type TalentloopEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import { createServiceApp, EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { TestClock } from '@talentloop/testing';
 import { publishEvents, type MessageBus } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,17 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApprovalModule, service } from '../app.module';
 import { approvalRequestStream } from '../approval-request.stream';
-
-/** A clock the test moves by hand. */
-export class TestClock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-}
 
 export interface Caller {
   readonly tenantId?: string;

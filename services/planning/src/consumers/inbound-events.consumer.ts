@@ -8,7 +8,7 @@ import {
 import type { ReceivedEvent } from '@talentloop/contracts';
 import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { EVENT_STORE, MESSAGE_BUS, CLOCK, type Clock } from '@talentloop/http';
 import {
   consumerCommandId,
   subscribeToEvents,
@@ -16,7 +16,7 @@ import {
   type MessageBus,
 } from '@talentloop/messaging';
 import type { GoalCommand } from '@talentloop/planning-domain';
-import { CLOCK, PLANNING_SETTINGS, type Clock, type PlanningSettings } from '../planning.settings';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { consumedContexts, PlanningDirectory } from '../projections/planning-directory';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { runOnGoal } from '../shared/planning.streams';

@@ -8,7 +8,15 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, IdParam, problem, type Actor } from '@talentloop/http';
+import {
+  CurrentActor,
+  EVENT_STORE,
+  IdParam,
+  problem,
+  type Actor,
+  CLOCK,
+  type Clock,
+} from '@talentloop/http';
 import {
   checkSmart,
   dateOf,
@@ -17,7 +25,7 @@ import {
 } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 import { GoalDrafter } from '../drafting/goal-drafter';
-import { CLOCK, PLANNING_SETTINGS, type Clock, type PlanningSettings } from '../planning.settings';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { goalContextOf } from '../shared/goal-context';
 import { runOnGoal } from '../shared/planning.streams';

@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { measurementInstruments } from '@talentloop/contracts';
 import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
 import OpenAI from 'openai';
-import type { AiSettings } from '../planning.settings';
+import { type AiSettings } from '../planning.settings';
 
 const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, problem, type Actor } from '@talentloop/http';
+import { EVENT_STORE, problem, type Actor, CLOCK, type Clock } from '@talentloop/http';
 import { requireOwner, type GoalCommand } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
-import { CLOCK, type Clock } from '../planning.settings';
+
 import { PlanningDirectory, type GoalView } from '../projections/planning-directory';
 import { runOnGoal } from './planning.streams';
 

@@ -1,16 +1,10 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, type Actor } from '@talentloop/http';
+import { CurrentActor, EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/http';
 import { requireOwner } from '@talentloop/planning-domain';
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  CLOCK,
-  maxActiveGoalsFor,
-  PLANNING_SETTINGS,
-  type Clock,
-  type PlanningSettings,
-} from '../planning.settings';
+import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { runOnPlan } from '../shared/planning.streams';
 import { StartPlanDto } from './start-plan.dto';

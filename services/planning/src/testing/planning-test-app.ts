@@ -10,25 +10,15 @@ import {
 } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import { createServiceApp, EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { TestClock } from '@talentloop/testing';
 import { publishEvents, type MessageBus } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanningModule, service } from '../app.module';
-import type { Clock } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
 
-/** A clock the test moves by hand. */
-export class TestClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-}
+import { PlanningDirectory } from '../projections/planning-directory';
 
 export interface Caller {
   readonly tenantId?: string;

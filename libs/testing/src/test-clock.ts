@@ -1,0 +1,12 @@
+/** A clock the test moves by hand (structurally a Clock of @talentloop/http). */
+export class TestClock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
