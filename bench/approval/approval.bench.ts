@@ -16,18 +16,12 @@ import { join } from 'node:path';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
+import { percentile, positiveFromEnv } from '../lib/stats';
 import { secondsSince } from '../lib/timer';
 
-const positiveInteger = (name: string, fallback: number): number => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new Error(`${name} must be a positive whole number, got ${process.env[name]}`);
-  return value;
-};
-
 const config = {
-  requests: positiveInteger('BENCH_REQUESTS', 2000),
-  offeredRate: positiveInteger('BENCH_RATE', 200),
+  requests: positiveFromEnv('BENCH_REQUESTS', 2000),
+  offeredRate: positiveFromEnv('BENCH_RATE', 200),
   port: 39_303,
   tenantId: 'bench',
   managerId: 'mgr-bench',
@@ -54,9 +48,6 @@ const pendingCount = async (): Promise<number> => {
   const response = await fetch(`${base}/approval-requests/inbox`, { headers });
   return ((await response.json()) as unknown[]).length;
 };
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 const main = async () => {
   const folder = mkdtempSync(join(tmpdir(), 'talentloop-bench-approval-'));

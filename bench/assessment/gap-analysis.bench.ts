@@ -15,6 +15,7 @@ import {
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
+import { percentile } from '../lib/stats';
 import { secondsSince } from '../lib/timer';
 
 const COMPETENCIES = 20;
@@ -74,9 +75,6 @@ const seed = async ({ request }: RunningAssessment) => {
     );
 };
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-
 /** Runs `total` requests from `concurrency` loops; returns each request's latency in ms. */
 const measure = async (service: RunningAssessment, total: number, concurrency: number) => {
   const latencies: number[] = [];
@@ -106,7 +104,7 @@ const main = async () => {
     const rows: string[][] = [];
     for (const concurrency of [1, 8]) {
       const { latencies, seconds } = await measure(service, requests, concurrency);
-      const ms = (p: number) => percentile(latencies, p).toFixed(2);
+      const ms = (p: number) => percentile(latencies, p * 100).toFixed(2);
       rows.push([
         String(concurrency),
         formatCount(latencies.length),

@@ -27,18 +27,12 @@ import { PlanningDirectory } from '../../services/planning/src/projections/plann
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
+import { percentile, positiveFromEnv } from '../lib/stats';
 import { Deadline, secondsSince } from '../lib/timer';
 
-const positiveNumber = (name: string, fallback: number): number => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got ${process.env[name]}`);
-  return value;
-};
-
 const config = {
-  submits: Math.round(positiveNumber('BENCH_SUBMITS', 500)),
-  pureSeconds: positiveNumber('BENCH_PURE_SECONDS', 2),
+  submits: positiveFromEnv('BENCH_SUBMITS', 500),
+  pureSeconds: positiveFromEnv('BENCH_PURE_SECONDS', 2, { whole: false }),
   tenantId: 'bench',
   today: '2026-03-01',
 };
@@ -71,9 +65,6 @@ const ratePerSecond = (step: () => unknown): number => {
   while (!deadline.passed) for (let i = 0; i < 100; i++, calls++) step();
   return calls / secondsSince(start);
 };
-
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 const pureFigures = () => {
   const goal = draftDeterministically(request, defaultSmartSettings);
