@@ -29,6 +29,10 @@ export interface Projection<Doc extends object = object> {
   readonly eventTypes: readonly TalentloopEvent['type'][];
   readonly indexes?: readonly IndexSpec[];
   documentIds(event: ProjectedEvent): readonly string[];
-  /** The document after the event; undefined deletes it. Pure. */
+  /**
+   * The document after the event; undefined deletes it. Pure. A deleted document forgets its
+   * source positions, so an older event delivered again re-creates it: a projection fed from
+   * the bus whose deletions must survive redelivery returns a marker document instead.
+   */
   evolve(document: Doc | undefined, event: ProjectedEvent, documentId: string): Doc | undefined;
 }

@@ -29,9 +29,14 @@ export interface WriteOutcome {
   readonly conflicts: readonly string[];
 }
 
-type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null;
 
-/** A field condition: equality, or a small set of operators both adapters implement. */
+/**
+ * A field condition: equality, or a small set of operators both adapters implement, with
+ * MongoDB's meaning: `null` (in equality and `$in`) also matches a missing field, `$ne`
+ * matches a missing field, and a range bound (number or string only) matches values of its
+ * own type only. Compared fields hold scalars; arrays are not matched element-wise.
+ */
 export type FieldCondition =
   | Scalar
   | {
@@ -43,6 +48,7 @@ export type FieldCondition =
       readonly $lte?: Scalar;
     };
 
+/** Sorting puts missing and null first (ascending); ties are broken by document id. */
 export interface DocumentQuery {
   /** Conditions on (dotted) document fields, all of which must hold. */
   readonly where?: Readonly<Record<string, FieldCondition>>;
@@ -60,7 +66,8 @@ export interface IndexSpec {
  * Storage of read models: collections of JSON documents with versioned, guarded writes,
  * simple queries and a small key-value area for checkpoints and active-collection pointers.
  * Adapters: MongoDB (mongoose) and the embedded store; one contract suite for both
- * (libs/testing/src/read-models/).
+ * (libs/testing/src/read-models/). Writing to a collection creates it; reading one that does
+ * not exist finds nothing.
  */
 export interface ReadModelStore {
   ensureCollection(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
@@ -70,7 +77,10 @@ export interface ReadModelStore {
   ): Promise<Map<string, StoredDocument<Doc>>>;
   /** Writes each document whose expected version holds; reports the others as conflicts. */
   write(collection: string, writes: readonly DocumentWrite[]): Promise<WriteOutcome>;
-  /** Fast path for rebuilds into a fresh collection that nobody else writes: no version checks. */
+  /**
+   * Fast path for rebuilds into a fresh collection that nobody else writes: no version checks.
+   * An id that already exists fails the call.
+   */
   insertFresh(collection: string, documents: readonly StoredDocument[]): Promise<void>;
   find<Doc extends object>(collection: string, query?: DocumentQuery): Promise<Doc[]>;
   count(collection: string, where?: DocumentQuery['where']): Promise<number>;

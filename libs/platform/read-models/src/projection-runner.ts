@@ -1,0 +1,266 @@
+import type { EventStore } from '@talentloop/event-store';
+import {
+  activePointerKey,
+  physicalCollectionName,
+  readBuiltMark,
+  versionOfPhysical,
+} from './active-collection';
+import { ProjectionConflictError, ProjectionOutdatedError } from './errors';
+import type { Projection, ProjectionInput } from './projection';
+import { foldDocument, inputsByDocument, stateOf, writeOf } from './projection-fold';
+import { storeInputs } from './projection-inputs';
+import type { DocumentWrite, ReadModelStore } from './read-model-store.port';
+import { rebuildProjection, type RebuildProgress } from './rebuild';
+
+export interface ProjectionRunnerOptions {
+  readonly readModels: ReadModelStore;
+  /** Lets the runner rebuild a projection whose version changed; refused without it. */
+  readonly eventStore?: EventStore;
+  /** Load-fold-write rounds for one batch before conflicts become an error; 10 by default. */
+  readonly maxAttempts?: number;
+  readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
+}
+
+export interface BatchOutcome {
+  /** Inputs applied to documents that were written (counted once per document touched). */
+  readonly applied: number;
+  readonly documentsWritten: number;
+  /** Documents written again after a version conflict. */
+  readonly retried: number;
+}
+
+/** What to do when a projection has no active collection yet. */
+export type WhenAbsent = 'create-empty' | 'rebuild';
+
+/**
+ * Applies batches of events to projections: each touched document is loaded once, folded with
+ * the per-source guard, and all of them are written in one guarded store.write. Documents
+ * another writer changed meanwhile are reloaded and folded again.
+ */
+export class ProjectionRunner {
+  private readonly readModels: ReadModelStore;
+  private readonly maxAttempts: number;
+  private readonly prepared = new Map<string, Promise<string>>();
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.readModels = options.readModels;
+    this.maxAttempts = options.maxAttempts ?? 10;
+  }
+
+  /**
+   * The physical collection this runner writes for a projection, made ready once: created
+   * empty or rebuilt when there is none, rebuilt when it was built by another version.
+   */
+  collectionOf(projection: Projection, whenAbsent: WhenAbsent = 'create-empty'): Promise<string> {
+    let collection = this.prepared.get(projection.name);
+    if (!collection) {
+      collection = this.prepare(projection, whenAbsent);
+      this.prepared.set(projection.name, collection);
+      collection.catch(() => this.prepared.delete(projection.name));
+    }
+    return collection;
+  }
+
+  /** Forgets the collection of a projection; the next batch resolves the pointer again. */
+  forget(projectionName: string): void {
+    this.prepared.delete(projectionName);
+  }
+
+  async applyBatch(
+    projection: Projection,
+    inputs: readonly ProjectionInput[],
+  ): Promise<BatchOutcome> {
+    const collection = await this.collectionOf(projection);
+    let pending = inputsByDocument(projection, inputs);
+    let applied = 0;
+    let documentsWritten = 0;
+    let retried = 0;
+    for (let attempt = 1; pending.size > 0; attempt++) {
+      if (attempt > this.maxAttempts)
+        throw new ProjectionConflictError(projection.name, [...pending.keys()], this.maxAttempts);
+      const loaded = await this.readModels.load(collection, [...pending.keys()]);
+      const writes: DocumentWrite[] = [];
+      const appliedPerDocument = new Map<string, number>();
+      for (const [id, documentInputs] of pending) {
+        const state = stateOf(loaded.get(id));
+        const folded = foldDocument(projection, id, state, documentInputs);
+        const write = folded.applied > 0 ? writeOf(id, state, folded.state) : undefined;
+        if (!write) continue;
+        writes.push(write);
+        appliedPerDocument.set(id, folded.applied);
+      }
+      const { conflicts } = await this.readModels.write(collection, writes);
+      const conflicted = new Set(conflicts);
+      for (const [id, count] of appliedPerDocument) if (!conflicted.has(id)) applied += count;
+      documentsWritten += writes.length - conflicted.size;
+      if (attempt > 1) retried += writes.length - conflicted.size;
+      const retry = new Map<string, ProjectionInput[]>();
+      for (const id of conflicts) {
+        const documentInputs = pending.get(id);
+        if (documentInputs) retry.set(id, documentInputs);
+      }
+      pending = retry;
+    }
+    return { applied, documentsWritten, retried };
+  }
+
+  /**
+   * For a bus consumer: inputs carry `kafka:<topic>:<partition>` as source and the offset as
+   * position (see busInput), so a redelivered message changes nothing.
+   */
+  applyFromBus(projection: Projection, inputs: readonly ProjectionInput[]): Promise<BatchOutcome> {
+    return this.applyBatch(projection, inputs);
+  }
+
+  private async prepare(projection: Projection, whenAbsent: WhenAbsent): Promise<string> {
+    const pointer = activePointerKey(projection.name);
+    const active = await this.readModels.getState(pointer);
+    if (active !== undefined && versionOfPhysical(active) === projection.version) {
+      await this.readModels.ensureCollection(active, projection.indexes ?? []);
+      return active;
+    }
+    if (active === undefined && whenAbsent === 'create-empty') {
+      // A fixed name, so two processes creating the same projection at once agree on it.
+      const collection = physicalCollectionName(projection);
+      await this.readModels.ensureCollection(collection, projection.indexes ?? []);
+      await this.readModels.setState(pointer, collection);
+      return collection;
+    }
+    const { eventStore, onRebuildProgress } = this.options;
+    if (!eventStore)
+      throw new ProjectionOutdatedError(
+        projection.name,
+        versionOfPhysical(active ?? '') ?? 0,
+        projection.version,
+      );
+    const rebuilt = await rebuildProjection({
+      eventStore,
+      readModels: this.readModels,
+      projection,
+      onProgress: onRebuildProgress && ((progress) => onRebuildProgress(projection.name, progress)),
+    });
+    return rebuilt.collection;
+  }
+}
+
+export interface RunFromStoreOptions {
+  readonly eventStore: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly projections: readonly Projection[];
+  /** Names the checkpoint (`checkpoint:<name>`); one per runner. */
+  readonly name: string;
+  /** Events per page; one page is one write per projection and one checkpoint; 1000 by default. */
+  readonly pageSize?: number;
+  /** How often the end of the log is polled once caught up; 100 ms by default. */
+  readonly pollIntervalMs?: number;
+  readonly maxAttempts?: number;
+  readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
+}
+
+export interface StoreProjectionRun {
+  /** Resolves when the runner first reaches the end of the log. */
+  readonly caughtUp: Promise<void>;
+  /** Settles when the run ends: resolves on stop, rejects when a page failed. */
+  readonly finished: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** `checkpoint:<runner>` holds, per physical collection, the last global position applied. */
+export const checkpointKey = (runnerName: string): string => `checkpoint:${runnerName}`;
+
+type Checkpoint = Record<string, string>;
+
+/**
+ * Feeds projections from the event store: catches up from the checkpoint in pages of the
+ * global log (source `store`, position = global position), then polls for new events.
+ * Projections without an active collection, or whose version changed, are rebuilt first.
+ *
+ * The checkpoint is saved after a page's documents are written; a crash in between replays
+ * the page, which the per-document positions make harmless. A collection switched by a
+ * rebuild elsewhere (the CLI) is noticed at the next page and continued from where that
+ * rebuild ended.
+ */
+export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
+  const { eventStore, readModels, projections, name } = options;
+  const pageSize = options.pageSize ?? 1000;
+  const pollIntervalMs = options.pollIntervalMs ?? 100;
+  const runner = new ProjectionRunner({
+    readModels,
+    eventStore,
+    maxAttempts: options.maxAttempts,
+    onRebuildProgress: options.onRebuildProgress,
+  });
+  const eventTypes = [...new Set(projections.flatMap((projection) => projection.eventTypes))];
+  let stopped = false;
+  let wake = () => {};
+  let reachedEnd = () => {};
+  const caughtUp = new Promise<void>((resolve) => (reachedEnd = resolve));
+
+  /** Each projection's collection and position, resolving switches made elsewhere. */
+  const positions = async (checkpoint: Checkpoint) => {
+    const result = new Map<Projection, { collection: string; after: bigint }>();
+    for (const projection of projections) {
+      let collection = await runner.collectionOf(projection, 'rebuild');
+      const active = await readModels.getState(activePointerKey(projection.name));
+      if (active !== collection) {
+        runner.forget(projection.name);
+        collection = await runner.collectionOf(projection, 'rebuild');
+      }
+      const built = await readBuiltMark(readModels, projection.name);
+      const after =
+        checkpoint[collection] ?? (built?.collection === collection ? built.position : '0');
+      result.set(projection, { collection, after: BigInt(after) });
+    }
+    return result;
+  };
+
+  const run = async () => {
+    const stored = await readModels.getState(checkpointKey(name));
+    let checkpoint: Checkpoint = stored === undefined ? {} : (JSON.parse(stored) as Checkpoint);
+    while (!stopped) {
+      const current = await positions(checkpoint);
+      const after = [...current.values()].reduce(
+        (lowest, { after: position }) => (position < lowest ? position : lowest),
+        [...current.values()][0]?.after ?? 0n,
+      );
+      const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
+      if (page.length > 0) {
+        const inputs = storeInputs(page);
+        const end = page[page.length - 1].globalPosition;
+        for (const [projection, { after: position }] of current)
+          await runner.applyBatch(
+            projection,
+            position === after ? inputs : inputs.filter((input) => input.position > position),
+          );
+        // Only the collections in use: entries of replaced collections go.
+        const next: Checkpoint = {};
+        for (const { collection } of current.values()) next[collection] = end.toString();
+        await readModels.setState(checkpointKey(name), JSON.stringify(next));
+        checkpoint = next;
+      }
+      if (page.length < pageSize) {
+        reachedEnd();
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollIntervalMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    }
+  };
+
+  const finished = run();
+  // A failure before the end was reached also settles caughtUp, so nobody waits forever.
+  finished.catch(() => reachedEnd());
+  return {
+    caughtUp,
+    finished,
+    stop: async () => {
+      stopped = true;
+      wake();
+      await finished.catch(() => undefined);
+    },
+  };
+}

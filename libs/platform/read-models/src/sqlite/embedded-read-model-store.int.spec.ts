@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describeReadModelStoreContract } from '@talentloop/testing';
+import { EmbeddedReadModelStore } from './embedded-read-model-store';
+
+const temporaryStore = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'talentloop-read-models-'));
+  const path = join(folder, 'nested', 'read-models.sqlite');
+  const store = new EmbeddedReadModelStore({ path });
+  return {
+    path,
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+};
+
+describeReadModelStoreContract('Embedded (SQLite)', () => Promise.resolve(temporaryStore()));
+
+describe('Embedded read-model store', () => {
+  it('keeps its file in WAL mode and indexes fields as json_extract expressions', async () => {
+    const { path, store, cleanup } = temporaryStore();
+    try {
+      await store.ensureCollection('people', [{ fields: { 'address.city': 1, age: -1 } }]);
+      const db = new Database(path, { readonly: true });
+      try {
+        expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+        const plan = db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT doc FROM "rm_people" WHERE json_extract(doc, '$.address.city') = 'x'`,
+          )
+          .all() as { detail: string }[];
+        expect(plan.map((step) => step.detail).join(' ')).toContain('USING INDEX');
+      } finally {
+        db.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('sees what another connection to the same file wrote', async () => {
+    const first = temporaryStore();
+    const second = new EmbeddedReadModelStore({ path: first.path });
+    try {
+      await first.store.write('people', [
+        { id: 'p1', doc: { name: 'Ada' }, sources: {}, expectedVersion: 0 },
+      ]);
+      await expect(second.find('people')).resolves.toEqual([{ name: 'Ada' }]);
+      await expect(
+        second.write('people', [{ id: 'p1', doc: { name: 'x' }, sources: {}, expectedVersion: 0 }]),
+      ).resolves.toEqual({ conflicts: ['p1'] });
+    } finally {
+      await second.close();
+      await first.cleanup();
+    }
+  });
+});
