@@ -37,12 +37,22 @@ interface StateRecord {
   value: string;
 }
 
-export interface MongoReadModelStoreOptions {
+export interface MongoReadModelStoreTuning {
+  /** Documents per insertMany call of insertFresh; 10,000 by default. */
+  readonly insertChunkSize?: number;
+  /**
+   * Read back every replaced or deleted document after a write instead of trusting the
+   * matched and deleted counts. Needed on FerretDB 1.x, whose conditional update is not
+   * atomic: two writers filtering on the same version can both be told they matched. By
+   * default on when the server reports a FerretDB version, off otherwise.
+   */
+  readonly verifyEveryWrite?: boolean;
+}
+
+export interface MongoReadModelStoreOptions extends MongoReadModelStoreTuning {
   /** e.g. mongodb://127.0.0.1:27027/ */
   readonly uri: string;
   readonly dbName: string;
-  /** Documents per insertMany call of insertFresh; 10,000 by default. */
-  readonly insertChunkSize?: number;
 }
 
 const STATE_COLLECTION = '_read_model_state';
@@ -54,6 +64,7 @@ const NAMESPACE_EXISTS = 48;
  * sends all replaceOnes of an unordered bulk as one update command.
  */
 const BULK_SLICE = 50;
+const READ_BACK_DELAY_MS = 10;
 
 /**
  * FerretDB 1.x reports a unique index broken by an update as a plain command error quoting
@@ -73,17 +84,25 @@ type Operation = mongoose.mongo.AnyBulkWriteOperation<DocumentRecord>;
  * inserted (duplicate key: conflict), any other is replaced or deleted with the filter
  * `{_id, _v: expected}` (no match: conflict). One unordered bulkWrite carries a batch; it
  * reports failed inserts per operation but matches only as a total, so when fewer
- * replacements matched than were sent, the batch reads back which documents carry its own
- * write token.
+ * replacements matched than were sent (on FerretDB: always), the batch reads back which
+ * documents carry its own write token.
+ *
+ * On FerretDB 1.x a conditional replace is a read and a write without isolation; reading
+ * back (after a short pause) narrows the race to a competing write that read the old
+ * version before ours and lands more than that pause after it, which it cannot close.
+ * MongoDB replaces atomically.
  */
 export class MongoReadModelStore implements ReadModelStore {
   private readonly insertChunkSize: number;
+  private verifyEveryWrite: Promise<boolean> | undefined;
 
   constructor(
     private readonly connection: Connection,
-    options: { insertChunkSize?: number } = {},
+    options: MongoReadModelStoreTuning = {},
   ) {
     this.insertChunkSize = options.insertChunkSize ?? 10_000;
+    if (options.verifyEveryWrite !== undefined)
+      this.verifyEveryWrite = Promise.resolve(options.verifyEveryWrite);
   }
 
   static async connect(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
@@ -172,13 +191,19 @@ export class MongoReadModelStore implements ReadModelStore {
     const conflicts = new Set<string>();
     const suspects = new Set(outcome.failedInserts);
     const { replace: replaced, delete: deleted, absent: mustBeAbsent } = byKind;
+    const verifyAll = await this.verifiesEveryWrite();
+    const checkReplaced = verifyAll || outcome.matched < replaced.length;
+    const checkDeleted = verifyAll || outcome.deleted < deleted.length;
     const toCheck = [
       ...suspects,
       ...mustBeAbsent,
-      ...(outcome.matched < replaced.length ? replaced : []),
-      ...(outcome.deleted < deleted.length ? deleted : []),
+      ...(checkReplaced ? replaced : []),
+      ...(checkDeleted ? deleted : []),
     ];
     if (toCheck.length === 0) return { conflicts: [] };
+    // A competing FerretDB update that read the old version is usually still waiting for
+    // SQLite's write lock; reading back after it lands catches it.
+    if (verifyAll) await new Promise((resolve) => setTimeout(resolve, READ_BACK_DELAY_MS));
     const present = new Map(
       (
         await target.find({ _id: { $in: toCheck } }, { projection: { _id: 1, _w: 1 } }).toArray()
@@ -190,11 +215,11 @@ export class MongoReadModelStore implements ReadModelStore {
       conflicts.add(id);
     }
     for (const id of mustBeAbsent) if (present.has(id)) conflicts.add(id);
-    if (outcome.matched < replaced.length)
-      for (const id of replaced) if (present.get(id) !== token) conflicts.add(id);
+    // A replacement overwritten since is reported as a conflict even when it had landed:
+    // the retry reloads the document, and its source positions skip what it already holds.
+    if (checkReplaced) for (const id of replaced) if (present.get(id) !== token) conflicts.add(id);
     // A document another writer deleted meanwhile is gone either way.
-    if (outcome.deleted < deleted.length)
-      for (const id of deleted) if (present.has(id)) conflicts.add(id);
+    if (checkDeleted) for (const id of deleted) if (present.has(id)) conflicts.add(id);
     return { conflicts: [...conflicts] };
   }
 
@@ -329,6 +354,14 @@ export class MongoReadModelStore implements ReadModelStore {
       : new ReadModelStoreUnavailableError(`MongoDB write to ${collection} failed`, {
           cause: error,
         });
+  }
+
+  private verifiesEveryWrite(): Promise<boolean> {
+    this.verifyEveryWrite ??= this.db()
+      .admin()
+      .command({ buildInfo: 1 })
+      .then((info) => 'ferretdbVersion' in info);
+    return this.verifyEveryWrite;
   }
 
   private mongo(): Mongo {
