@@ -1,19 +1,7 @@
 import Database from 'better-sqlite3';
-import { SQLITE_EVENT_STORE_SCHEMA } from '@talentloop/event-store';
+import { SQLITE_EVENT_STORE_SCHEMA, type SqliteEventRow } from '@talentloop/event-store';
 import type { BenchEvent } from './sample-event';
 import type { BenchTarget, TargetFactory } from './target';
-
-type Row = [
-  globalPosition: number,
-  streamName: string,
-  streamRevision: number,
-  id: string,
-  type: string,
-  schemaVersion: number,
-  data: string,
-  metadata: string,
-  recordedAt: string,
-];
 
 const synchronousNames: Record<number, string> = { 0: 'OFF', 1: 'NORMAL', 2: 'FULL', 3: 'EXTRA' };
 
@@ -45,7 +33,7 @@ export class RawSqliteTarget implements BenchTarget {
     this.selectPage = this.db
       .prepare<
         [number, number],
-        Row
+        SqliteEventRow
       >('SELECT global_position, stream_name, stream_revision, event_id, type, schema_version, data, metadata, recorded_at FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?')
       .raw();
     // Plain inserts, no reads: the engine's limit for the rows one append writes.

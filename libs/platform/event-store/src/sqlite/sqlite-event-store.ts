@@ -73,7 +73,8 @@ export const SQLITE_EVENT_STORE_SCHEMA = `
 const EVENT_COLUMNS =
   'global_position, stream_name, stream_revision, event_id, type, schema_version, data, metadata, recorded_at';
 
-type EventRow = [
+/** A row of the events table as `.raw()` statements return it. */
+export type SqliteEventRow = [
   globalPosition: number,
   streamName: string,
   streamRevision: number,
@@ -134,7 +135,10 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStream;
   private readonly selectAll;
   private readonly selectHead;
-  private readonly filteredSelects = new Map<string, Database.Statement<unknown[], EventRow>>();
+  private readonly filteredSelects = new Map<
+    string,
+    Database.Statement<unknown[], SqliteEventRow>
+  >();
   private readonly appendOne;
   private readonly appendMany;
 
@@ -178,13 +182,13 @@ export class SqliteEventStore implements EventStore {
     this.selectStream = this.db
       .prepare<
         [string, bigint, number],
-        EventRow
+        SqliteEventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`)
       .raw();
     this.selectAll = this.db
       .prepare<
         [bigint, number],
-        EventRow
+        SqliteEventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
       .raw();
     this.selectHead = this.db
@@ -403,7 +407,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** One prepared statement per filter shape (how many types, how many prefixes). */
-  private filteredSelect(filter: EventFilter): Database.Statement<unknown[], EventRow> {
+  private filteredSelect(filter: EventFilter): Database.Statement<unknown[], SqliteEventRow> {
     const key = `${filter.eventTypes?.length ?? '-'}:${filter.streamPrefixes?.length ?? '-'}`;
     let statement = this.filteredSelects.get(key);
     if (!statement) {
@@ -418,7 +422,7 @@ export class SqliteEventStore implements EventStore {
       statement = this.db
         .prepare<
           unknown[],
-          EventRow
+          SqliteEventRow
         >(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${conditions.join(' AND ')} ORDER BY global_position LIMIT ?`)
         .raw();
       this.filteredSelects.set(key, statement);
@@ -426,7 +430,7 @@ export class SqliteEventStore implements EventStore {
     return statement;
   }
 
-  private toRecorded(rows: EventRow[]): RecordedEvent[] {
+  private toRecorded(rows: SqliteEventRow[]): RecordedEvent[] {
     const events = new Array<RecordedEvent>(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
