@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const services = ['assessment', 'planning', 'approval', 'analytics'];
-const basePort = 20_000 + Math.floor(Math.random() * 20_000);
+// Below Linux's ephemeral range (32768+), so no outgoing connection of a parallel suite can
+// already hold one of the four ports.
+const basePort = 20_000 + Math.floor(Math.random() * 12_000);
 
 const waitUntilReady = async (url: string, deadline: number): Promise<Response> => {
   for (;;) {
@@ -44,13 +46,16 @@ describe('npm start on the embedded default', () => {
   });
 
   it('starts the four services as separate processes, each ready on its own port', async () => {
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 75_000;
     const readiness = await Promise.all(
       services.map(async (_service, index) => {
         const response = await waitUntilReady(
           `http://127.0.0.1:${basePort + index}/health/ready`,
           deadline,
-        );
+        ).catch((error: unknown) => {
+          // The system's own output is the only clue to why a service never came up.
+          throw new Error(`${String(error)}; exit code ${system.exitCode}; output:\n${output}`);
+        });
         return (await response.json()) as { service: string; checks: { eventStore: string } };
       }),
     );
@@ -70,7 +75,10 @@ describe('npm start on the embedded default', () => {
   });
 
   it('stops every service cleanly on Ctrl-C', async () => {
-    const exited = new Promise<number | null>((done) => system.on('exit', done));
+    const exited =
+      system.exitCode === null
+        ? new Promise<number | null>((done) => system.on('exit', done))
+        : Promise.resolve(system.exitCode);
     system.kill('SIGINT');
     expect(await exited).toBe(0);
     for (const index of services.keys())
