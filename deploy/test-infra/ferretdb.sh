@@ -28,7 +28,7 @@ start() {
   build
   mkdir -p "$DATA"
   log "starting ferretdb on 127.0.0.1:$MONGO_PORT"
-  nohup "$BIN" --listen-addr "127.0.0.1:$MONGO_PORT" --sqlite-dir "$DATA" >"$LOGS/ferretdb.log" 2>&1 &
+  detached nohup "$BIN" --listen-addr "127.0.0.1:$MONGO_PORT" --sqlite-dir "$DATA" >"$LOGS/ferretdb.log" 2>&1 &
   echo $! >"$RUN/ferretdb.pid"
   wait_for ferretdb 60 answers_hello
   log "ferretdb answers MongoDB commands"

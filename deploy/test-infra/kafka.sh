@@ -42,7 +42,7 @@ start() {
       || { tail -n 20 "$LOGS/kafka-format.log" >&2; return 1; }
   fi
   log "starting kafka on 127.0.0.1:$KAFKA_PORT"
-  nohup java -Xms256m -Xmx1g -XX:+UseG1GC -Dlog4j2.configurationFile="$HERE/kafka/log4j2.yaml" \
+  detached nohup java -Xms256m -Xmx1g -XX:+UseG1GC -Dlog4j2.configurationFile="$HERE/kafka/log4j2.yaml" \
     -cp "$CLASSPATH_GLOB" kafka.Kafka "$CONFIG" >"$LOGS/kafka.log" 2>&1 &
   echo $! >"$RUN/kafka.pid"
   wait_for kafka 120 accepts_produce

@@ -13,6 +13,12 @@ MONGO_PORT="${TALENTLOOP_MONGO_PORT:-27027}"
 
 log() { printf '[test-infra] %s\n' "$*" >&2; }
 
+# detached COMMAND...: runs the command in a session of its own where setsid exists, so a
+# server outlives the shell (and process group) that started it; same pid either way.
+detached() {
+  if command -v setsid >/dev/null; then exec setsid "$@"; else exec "$@"; fi
+}
+
 # running NAME: the process recorded in NAME.pid is alive.
 running() {
   local pid_file="$RUN/$1.pid"

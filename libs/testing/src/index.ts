@@ -6,3 +6,6 @@ export * from './test-clock';
 export * from './read-models/read-model-store.contract';
 export * from './read-models/mongo-test-server';
 export * from './read-models/employee-history';
+export * from './analytics/organisation-history';
+export * from './analytics/random';
+export * from './fixtures/example-event';

@@ -1,5 +1,18 @@
-import { Module } from '@nestjs/common';
-import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  CLOCK,
+  PlatformModule,
+  serviceImports,
+  systemClock,
+  type Clock,
+  type ServiceDescription,
+} from '@talentloop/http';
+import { openReadModelStore, readModelStoreConfigFromEnv } from '@talentloop/read-models';
+import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
+import { ANALYTICS_SETTINGS, analyticsSettingsFromEnv } from './analytics.settings';
+import { EmployeeHistoryController } from './employee-history/employee-history.controller';
+import { FactsView, READ_MODEL_STORE } from './projections/facts-view';
+import { ReplayModule } from './replay/replay.module';
 
 export const service: ServiceDescription = {
   name: 'analytics',
@@ -7,7 +20,31 @@ export const service: ServiceDescription = {
   defaultPort: 3004,
 };
 
-@Module({
-  imports: [...serviceImports, PlatformModule.forService(service.name)],
-})
+export interface AnalyticsModuleOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AnalyticsModule {
+  static register({ env, clock = systemClock }: AnalyticsModuleOptions): DynamicModule {
+    return {
+      module: AnalyticsModule,
+      imports: [...serviceImports, PlatformModule.forService(service.name, { env }), ReplayModule],
+      controllers: [AnalyticsQueriesController, EmployeeHistoryController],
+      providers: [
+        { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
+        { provide: CLOCK, useValue: clock },
+        {
+          provide: READ_MODEL_STORE,
+          useFactory: () => openReadModelStore(readModelStoreConfigFromEnv(env)),
+        },
+        FactsView,
+      ],
+    };
+  }
+}
+
+@Module({ imports: [AnalyticsModule.register({ env: process.env })] })
 export class AppModule {}

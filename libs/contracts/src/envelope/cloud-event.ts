@@ -94,11 +94,24 @@ export interface EnvelopedEvent {
 /** An event read off the bus: valid, and brought up to its current version. */
 export type ReceivedEvent = TalentloopEvent & Omit<EnvelopedEvent, 'type' | 'data'>;
 
+export interface ToCloudEventOptions {
+  /**
+   * The event was read from the event store, which validated it at append and upcasts on
+   * read: only its type is checked again. Replays stream a million events; schema checks
+   * would cost a third of it.
+   */
+  readonly validated?: boolean;
+}
+
 /** Validates the event against its contract and wraps it; throws ContractViolationError. */
-export const toCloudEvent = (event: EnvelopedEvent): CloudEvent => {
+export const toCloudEvent = (
+  event: EnvelopedEvent,
+  options: ToCloudEventOptions = {},
+): CloudEvent => {
   const { metadata } = event;
   const definition = eventRegistry.definition(event.type, metadata.schemaVersion);
-  const violations = eventRegistry.validate(event.type, event.data, metadata);
+  const violations =
+    options.validated && definition ? [] : eventRegistry.validate(event.type, event.data, metadata);
   if (!definition || violations.length > 0)
     throw new ContractViolationError(`event ${event.type} ${event.id}`, violations);
   const parts = { context: definition.context, name: definition.name, version: definition.version };

@@ -155,6 +155,16 @@ describe('a stored event sent as a CloudEvent', () => {
       { field: 'data.aptitude', message: 'must be <= 100' },
     ]);
   });
+
+  it('read back from the store, is wrapped the same without checking its data again', () => {
+    expect(toCloudEvent(gapIdentified, { validated: true })).toEqual(toCloudEvent(gapIdentified));
+  });
+
+  it('read back from the store, is still refused when its type is unknown', () => {
+    const unknown = { ...gapIdentified, type: 'GapInvented' };
+
+    expect(() => toCloudEvent(unknown, { validated: true })).toThrow(ContractViolationError);
+  });
 });
 
 describe('a CloudEvent received', () => {

@@ -130,13 +130,25 @@ const partialOverlap = (
   return undefined;
 };
 
+/**
+ * Whether a stream name `<context>.<aggregate>-<tenant>.<id>` belongs to the tenant. The
+ * aggregate has no '-' and the tenant no '.', so the tenant sits between the first '-' and
+ * the next '.'; comparing `<tenant>.` there keeps 'acme' apart from 'acme-x' and 'big-acme'.
+ */
+export const isStreamOfTenant = (streamName: string, tenantId: string): boolean => {
+  const dash = streamName.indexOf('-');
+  return dash >= 0 && streamName.startsWith(`${tenantId}.`, dash + 1);
+};
+
 /** An event passes when it meets every criterion the filter names. */
 export const eventFilterPredicate = (
   filter: EventFilter | undefined,
 ): ((streamName: string, type: string) => boolean) => {
   const types = filter?.eventTypes ? new Set(filter.eventTypes) : undefined;
   const prefixes = filter?.streamPrefixes;
+  const tenantId = filter?.tenantId;
   return (streamName, type) =>
     (types === undefined || types.has(type)) &&
-    (prefixes === undefined || prefixes.some((prefix) => streamName.startsWith(prefix)));
+    (prefixes === undefined || prefixes.some((prefix) => streamName.startsWith(prefix))) &&
+    (tenantId === undefined || isStreamOfTenant(streamName, tenantId));
 };

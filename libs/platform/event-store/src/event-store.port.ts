@@ -52,6 +52,11 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
   /** Only events whose stream name starts with one of these. */
   readonly streamPrefixes?: readonly string[];
+  /**
+   * Only events of this tenant, read from the stream name (`<context>.<aggregate>-<tenant>.<id>`),
+   * so no adapter needs an index on metadata.
+   */
+  readonly tenantId?: string;
 }
 
 export interface ReadAllOptions {

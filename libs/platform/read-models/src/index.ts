@@ -10,3 +10,6 @@ export * from './sqlite/embedded-read-model-store';
 export * from './mongo/mongo-read-model-store';
 export * from './projections/employee-directory.projection';
 export * from './projections/registry';
+export * from './create-read-model-store';
+export * from './cli/rebuild';
+export * from './cli/progress-line';

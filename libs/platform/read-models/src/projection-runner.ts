@@ -21,12 +21,26 @@ export interface ProjectionRunnerOptions {
   readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
 }
 
+/** A document as it stands in the store after a batch: what an in-memory view mirrors. */
+export interface AppliedDocument {
+  readonly id: string;
+  /** Undefined: the document was deleted. */
+  readonly doc: object | undefined;
+  /** The store's version of it; a view keeps the highest it has seen. */
+  readonly version: number;
+}
+
 export interface BatchOutcome {
   /** Inputs applied to documents that were written (counted once per document touched). */
   readonly applied: number;
   readonly documentsWritten: number;
   /** Documents written again after a version conflict. */
   readonly retried: number;
+  /**
+   * Every document the batch touched, as it now stands: the ones written, and the ones another
+   * writer had already brought past these inputs (as loaded).
+   */
+  readonly documents: readonly AppliedDocument[];
 }
 
 /** What to do when a projection has no active collection yet. */
@@ -75,6 +89,7 @@ export class ProjectionRunner {
     let applied = 0;
     let documentsWritten = 0;
     let retried = 0;
+    const documents: AppliedDocument[] = [];
     for (let attempt = 1; pending.size > 0; attempt++) {
       if (attempt > this.maxAttempts)
         throw new ProjectionConflictError(projection.name, [...pending.keys()], this.maxAttempts);
@@ -85,12 +100,18 @@ export class ProjectionRunner {
         const state = stateOf(loaded.get(id));
         const folded = foldDocument(projection, id, state, documentInputs);
         const write = folded.applied > 0 ? writeOf(id, state, folded.state) : undefined;
-        if (!write) continue;
+        if (!write) {
+          if (state.version > 0) documents.push({ id, doc: state.doc, version: state.version });
+          continue;
+        }
         writes.push(write);
         appliedPerDocument.set(id, folded.applied);
       }
       const { conflicts } = await this.readModels.write(collection, writes);
       const conflicted = new Set(conflicts);
+      for (const write of writes)
+        if (!conflicted.has(write.id))
+          documents.push({ id: write.id, doc: write.doc, version: write.expectedVersion + 1 });
       for (const [id, count] of appliedPerDocument) if (!conflicted.has(id)) applied += count;
       documentsWritten += writes.length - conflicted.size;
       if (attempt > 1) retried += writes.length - conflicted.size;
@@ -101,7 +122,7 @@ export class ProjectionRunner {
       }
       pending = retry;
     }
-    return { applied, documentsWritten, retried };
+    return { applied, documentsWritten, retried, documents };
   }
 
   /**
@@ -155,6 +176,17 @@ export interface RunFromStoreOptions {
   readonly pollIntervalMs?: number;
   readonly maxAttempts?: number;
   readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
+  /** Called after each page with the documents it touched, e.g. to keep a view in memory. */
+  readonly onApplied?: (update: AppliedPage) => void;
+}
+
+export interface AppliedPage {
+  readonly projection: string;
+  /** The physical collection written; a different one than before means a rebuild switched. */
+  readonly collection: string;
+  readonly documents: readonly AppliedDocument[];
+  /** Global position the collection is now complete up to. */
+  readonly position: bigint;
 }
 
 export interface StoreProjectionRun {
@@ -227,11 +259,18 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       if (page.length > 0) {
         const inputs = storeInputs(page);
         const end = page[page.length - 1].globalPosition;
-        for (const [projection, { after: position }] of current)
-          await runner.applyBatch(
+        for (const [projection, { after: position, collection }] of current) {
+          const outcome = await runner.applyBatch(
             projection,
             position === after ? inputs : inputs.filter((input) => input.position > position),
           );
+          options.onApplied?.({
+            projection: projection.name,
+            collection,
+            documents: outcome.documents,
+            position: end,
+          });
+        }
         // Only the collections in use: entries of replaced collections go.
         const next: Checkpoint = {};
         for (const { collection } of current.values()) next[collection] = end.toString();

@@ -9,6 +9,7 @@ import {
   type EventToAppend,
   type RecordedEvent,
 } from '@talentloop/event-store';
+import { exampleEvent } from '../fixtures/example-event';
 
 export interface EventStoreUnderTest {
   readonly store: EventStore;
@@ -333,6 +334,100 @@ export function describeEventStoreContract(
         const oneGoal = await store.readAll({ filter: { streamPrefixes: [otherGoalStream] } });
         expect(oneGoal.map((e) => e.streamName)).toEqual([otherGoalStream, otherGoalStream]);
       });
+
+      describe('by tenant', () => {
+        // Tenants whose names contain this test's tenant, to catch a prefix or suffix match.
+        let others: string[];
+        const appendTwoTenants = async () => {
+          others = [`big-${tenant}`, `${tenant}-x`];
+          const mine: EventToAppend[] = [];
+          const theirs: EventToAppend[] = [];
+          const append = async (tenantId: string, stream: string, type: string) => {
+            const appended = eventOf(definitionOf(type), tenantId);
+            await store.appendToStream(stream, [appended], { expectedRevision: 'any' });
+            (tenantId === tenant ? mine : theirs).push(appended);
+          };
+          for (let i = 0; i < 2; i++) {
+            await append(tenant, goalStream, i === 0 ? 'GoalSubmitted' : 'CheckInLogged');
+            for (const other of others) {
+              await append(other, `planning.goal-${other}.goal-1`, 'GoalSubmitted');
+            }
+            await append(tenant, measurementStream, 'MeasurementRecorded');
+            await append(
+              others[0],
+              `assessment.measurement-${others[0]}.msr-1`,
+              'MeasurementRecorded',
+            );
+          }
+          return { mine, theirs };
+        };
+
+        it("readAll with tenantId returns exactly that tenant's events in global order", async () => {
+          const { mine } = await appendTwoTenants();
+
+          const read = await store.readAll({ filter: { tenantId: tenant } });
+          expect(read.map((e) => e.id)).toEqual(mine.map((e) => e.id));
+          expect(isStrictlyIncreasing(read.map((e) => e.globalPosition))).toBe(true);
+          expect(read.every((e) => e.metadata.tenantId === tenant)).toBe(true);
+
+          const paged: RecordedEvent[] = [];
+          for await (const recorded of streamAll(store, {
+            pageSize: 1,
+            filter: { tenantId: tenant },
+          })) {
+            paged.push(recorded);
+          }
+          expect(paged.map((e) => e.id)).toEqual(mine.map((e) => e.id));
+        });
+
+        it('does not confuse a tenant with one whose name contains it', async () => {
+          const { theirs } = await appendTwoTenants();
+
+          for (const other of others) {
+            const read = await store.readAll({ filter: { tenantId: other } });
+            expect(read.map((e) => e.id)).toEqual(
+              theirs.filter((e) => e.metadata.tenantId === other).map((e) => e.id),
+            );
+          }
+        });
+
+        it('combines with event types and stream prefixes', async () => {
+          const { mine } = await appendTwoTenants();
+
+          const submitted = await store.readAll({
+            filter: { tenantId: tenant, eventTypes: ['GoalSubmitted', 'MeasurementRecorded'] },
+          });
+          expect(submitted.map((e) => e.id)).toEqual(
+            mine.filter((e) => e.type !== 'CheckInLogged').map((e) => e.id),
+          );
+
+          const goals = await store.readAll({
+            filter: { tenantId: tenant, streamPrefixes: ['planning.'] },
+          });
+          expect(goals.map((e) => e.id)).toEqual(
+            mine.filter((e) => e.type !== 'MeasurementRecorded').map((e) => e.id),
+          );
+        });
+
+        it('subscriptions honour it', async () => {
+          const { mine } = await appendTwoTenants();
+
+          const received: RecordedEvent[] = [];
+          const subscription = store.subscribeToAll({ filter: { tenantId: tenant } }, (e) => {
+            received.push(e);
+          });
+          const live = event('CheckInLogged');
+          await store.appendToStream(
+            `planning.goal-${others[0]}.goal-1`,
+            [eventOf(definitionOf('CheckInLogged'), others[0])],
+            { expectedRevision: 'any' },
+          );
+          await store.appendToStream(goalStream, [live], { expectedRevision: 'any' });
+          await waitFor(() => received.length >= mine.length + 1);
+          await subscription.stop();
+          expect(received.map((e) => e.id)).toEqual([...mine, live].map((e) => e.id));
+        });
+      });
     });
 
     describe('upcasting on read', () => {
@@ -529,18 +624,8 @@ const definitionOf = (type: string, version?: number): EventDefinition => {
   return definition;
 };
 
-const eventOf = (definition: EventDefinition, tenantId: string): EventToAppend => ({
-  id: randomUUID(),
-  type: definition.name,
-  data: structuredClone(definition.example),
-  metadata: {
-    tenantId,
-    actorId: 'user-1',
-    occurredAt: '2026-01-12T14:00:00.000Z',
-    schemaVersion: definition.version,
-    correlationId: 'flow-1',
-  },
-});
+const eventOf = (definition: EventDefinition, tenantId: string): EventToAppend =>
+  exampleEvent(definition, tenantId, { correlationId: 'flow-1' });
 
 const firstRequiredField = (definition: EventDefinition): string => {
   const field = definition.schema.required?.[0];

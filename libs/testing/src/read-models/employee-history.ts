@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventRegistry, streamName, type EmployeeSynced } from '@talentloop/contracts';
-import type { EventStore, EventToAppend } from '@talentloop/event-store';
+import type { EventToAppend } from '@talentloop/event-store';
+import { seededRandom as random } from '../analytics/random';
 
 export interface EmployeeHistoryOptions {
   readonly tenants?: readonly string[];
@@ -18,18 +19,6 @@ export interface HistoryEvent {
   readonly subject: string;
   readonly event: EventToAppend;
 }
-
-/** A small deterministic generator (mulberry32), so a failing history can be replayed. */
-const random = (seed: number) => {
-  let state = seed >>> 0;
-  return (below: number): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * below);
-  };
-};
 
 const metadata = (tenantId: string, name: string, at: number) => ({
   tenantId,
@@ -124,21 +113,4 @@ export function employeeHistory(options: EmployeeHistoryOptions): HistoryEvent[]
     });
   }
   return history;
-}
-
-/** Appends the history in order, many appends per group commit. */
-export async function appendHistory(
-  store: EventStore,
-  history: readonly HistoryEvent[],
-  concurrency = 256,
-): Promise<void> {
-  for (let start = 0; start < history.length; start += concurrency) {
-    await Promise.all(
-      history
-        .slice(start, start + concurrency)
-        .map(({ streamName: stream, event }) =>
-          store.appendToStream(stream, [event], { expectedRevision: 'any' }),
-        ),
-    );
-  }
 }

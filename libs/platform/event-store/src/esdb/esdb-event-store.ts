@@ -283,9 +283,15 @@ const isOurs = (event: EsdbRecordedEvent): boolean =>
  */
 const serverFilterOf = (filter: EventFilter | undefined): Filter => {
   if (filter?.streamPrefixes) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  if (filter?.tenantId !== undefined) {
+    // The tenant sits between the first '-' and the next '.' (see isStreamOfTenant).
+    return streamNameFilter({ regex: `^[^-]*-${escapeRegex(filter.tenantId)}\\.` });
+  }
   if (filter?.eventTypes) {
-    const escaped = filter.eventTypes.map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = filter.eventTypes.map(escapeRegex);
     return eventTypeFilter({ regex: `^(${escaped.join('|')})$` });
   }
   return excludeSystemEvents();
 };
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -395,29 +395,49 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readPage(after: bigint, maxCount: number, filter: EventFilter | undefined) {
-    if (!filter || (!filter.eventTypes && !filter.streamPrefixes)) {
+    if (
+      !filter ||
+      (!filter.eventTypes && !filter.streamPrefixes && filter.tenantId === undefined)
+    ) {
       return this.toRecorded(this.selectAll.all(after, maxCount));
     }
     const types = filter.eventTypes ?? [];
     const prefixes = filter.streamPrefixes ?? [];
     const parameters: unknown[] = [after, ...types];
     for (const prefix of prefixes) parameters.push([...prefix].length, prefix);
+    if (filter.tenantId !== undefined) {
+      const tenantAndDot = `${filter.tenantId}.`;
+      parameters.push([...tenantAndDot].length, tenantAndDot);
+    }
     parameters.push(maxCount);
     return this.toRecorded(this.filteredSelect(filter).all(...parameters));
   }
 
-  /** One prepared statement per filter shape (how many types, how many prefixes). */
+  /** One prepared statement per filter shape (how many types, how many prefixes, tenant or not). */
   private filteredSelect(filter: EventFilter): Database.Statement<unknown[], SqliteEventRow> {
-    const key = `${filter.eventTypes?.length ?? '-'}:${filter.streamPrefixes?.length ?? '-'}`;
+    const tenant = filter.tenantId !== undefined;
+    const key = `${filter.eventTypes?.length ?? '-'}:${filter.streamPrefixes?.length ?? '-'}:${tenant ? 't' : '-'}`;
     let statement = this.filteredSelects.get(key);
     if (!statement) {
       const conditions = ['global_position > ?'];
-      if (filter.eventTypes) {
-        conditions.push(`type IN (${filter.eventTypes.map(() => '?').join(', ')})`);
+      if (filter.eventTypes?.length === 1) {
+        // One type: the (type, global_position) index yields the page in order.
+        conditions.push('type = ?');
+      } else if (filter.eventTypes) {
+        // Several types: the index would collect every later match of every type and sort
+        // them for each page (quadratic over a rebuild); `+type` keeps SQLite on the primary
+        // key, so a page costs the rows it skips and no more.
+        conditions.push(`+type IN (${filter.eventTypes.map(() => '?').join(', ')})`);
       }
       if (filter.streamPrefixes) {
         const anyPrefix = filter.streamPrefixes.map(() => 'substr(stream_name, 1, ?) = ?');
         conditions.push(anyPrefix.length > 0 ? `(${anyPrefix.join(' OR ')})` : '0');
+      }
+      if (tenant) {
+        // Same rule as isStreamOfTenant: `<tenant>.` right after the first '-' (no schema change).
+        conditions.push(
+          "instr(stream_name, '-') > 0 AND substr(stream_name, instr(stream_name, '-') + 1, ?) = ?",
+        );
       }
       statement = this.db
         .prepare<

@@ -1,4 +1,13 @@
-import type { RebuildProgress } from '../rebuild';
+/** Where a long run over the global log stands; a rebuild's progress is one. */
+export interface LogProgress {
+  readonly events: number;
+  /** Global position reached, and the one the run ends at. */
+  readonly position: bigint;
+  readonly headPosition: bigint;
+  /** Where the run started (exclusive); 0 for a run over the whole history. */
+  readonly startPosition?: bigint;
+  readonly elapsedMs: number;
+}
 
 const BAR_WIDTH = 30;
 const number = new Intl.NumberFormat('en-US');
@@ -11,15 +20,15 @@ const duration = (seconds: number): string => {
 };
 
 /**
- * One line of the rebuild progress bar. The share done is the global position reached over
- * the last position of the projection's events (positions count events on the embedded
- * store), so the total is an estimate from that share.
+ * One line of a progress bar over the global log (rebuilds, republishing). The share done is
+ * the span of positions covered (positions count every event, of any type or tenant), so the
+ * total is an estimate from that share.
  */
-export function progressLine(progress: RebuildProgress): string {
+export function progressLine(progress: LogProgress): string {
+  const start = progress.startPosition ?? 0n;
+  const span = progress.headPosition - start;
   const share =
-    progress.headPosition === 0n
-      ? 1
-      : Number((progress.position * 10_000n) / progress.headPosition) / 10_000;
+    span <= 0n ? 1 : Math.min(1, Number(((progress.position - start) * 10_000n) / span) / 10_000);
   const filled = Math.round(share * BAR_WIDTH);
   const seconds = progress.elapsedMs / 1000;
   const rate = seconds > 0 ? progress.events / seconds : 0;

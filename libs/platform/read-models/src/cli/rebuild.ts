@@ -1,10 +1,10 @@
-import { integerIn, stringOr } from '@talentloop/config';
+import { integerIn } from '@talentloop/config';
 import { createEventStore, eventStoreConfigFromEnv } from '@talentloop/event-store';
-import { MongoReadModelStore } from '../mongo/mongo-read-model-store';
+import { openReadModelStore, readModelStoreConfigFromEnv } from '../create-read-model-store';
+import type { Projection } from '../projection';
 import { projectionRegistry } from '../projections/registry';
 import type { ReadModelStore } from '../read-model-store.port';
 import { rebuildProjection } from '../rebuild';
-import { EmbeddedReadModelStore } from '../sqlite/embedded-read-model-store';
 import { progressLine } from './progress-line';
 
 const usage =
@@ -19,23 +19,23 @@ const argument = (name: string): string | undefined => {
 };
 
 const openReadModels = async (store: string): Promise<ReadModelStore> => {
-  const env = process.env;
-  if (store === 'sqlite')
-    return new EmbeddedReadModelStore({
-      path: stringOr(env, 'READ_MODELS_SQLITE_PATH', 'data/read-models.sqlite'),
-    });
-  if (store !== 'mongo') throw new Error(`--store must be sqlite or mongo; got '${store}'`);
-  const uri = env['MONGODB_URI'];
-  if (!uri) throw new Error('MONGODB_URI must be set for --store mongo');
-  return MongoReadModelStore.connect({ uri, dbName: stringOr(env, 'MONGODB_DB', 'talentloop') });
+  if (store !== 'sqlite' && store !== 'mongo')
+    throw new Error(`--store must be sqlite or mongo; got '${store}'`);
+  const env = { ...process.env, READ_MODELS: store === 'sqlite' ? 'embedded' : 'mongo' };
+  return openReadModelStore(readModelStoreConfigFromEnv(env));
 };
 
-/** Rebuilds one projection from the whole history, drawing a progress bar on stderr. */
-async function main(): Promise<void> {
+/**
+ * Rebuilds one projection of the registry from the whole history, drawing a progress bar on
+ * stderr. Services with projections of their own call it with their registry.
+ */
+export async function rebuildCli(
+  registry: ReadonlyMap<string, Projection> = projectionRegistry,
+): Promise<void> {
   const name = argument('projection');
-  const projection = name === undefined ? undefined : projectionRegistry.get(name);
+  const projection = name === undefined ? undefined : registry.get(name);
   if (!projection) {
-    const known = [...projectionRegistry.keys()].join(', ');
+    const known = [...registry.keys()].join(', ');
     throw new Error(`${usage}\nknown projections: ${known}`);
   }
   const pageSize = integerIn(process.env, 'REBUILD_PAGE_SIZE', { min: 100, max: 100_000 }, 5000);
@@ -72,7 +72,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
+/** Runs the CLI, turning a failure into its message and exit code 1. */
+export const runRebuildCli = (registry?: ReadonlyMap<string, Projection>): void => {
+  rebuildCli(registry).catch((error: unknown) => {
+    process.stderr.write(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+};
+
+if (require.main === module) runRebuildCli();

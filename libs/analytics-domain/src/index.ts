@@ -1,0 +1,3 @@
+export * from './employee-facts';
+export * from './facts';
+export * from './queries';

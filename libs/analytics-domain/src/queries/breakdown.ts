@@ -1,0 +1,101 @@
+import type { EmployeeFacts, GoalFact } from '../employee-facts';
+import { within } from './period';
+import {
+  type Contribution,
+  type Figure,
+  type Populations,
+  type RowKey,
+  type Subject,
+  suppressComplements,
+} from './privacy';
+import type { AnalyticsFilters } from './request';
+
+export interface DepartmentRow<Value> {
+  readonly departmentId: string | null;
+  readonly departmentName: string | null;
+  readonly figure: Figure<Value>;
+}
+
+/** Department and role come from the employee's current facts. */
+export const matchesPerson = (facts: EmployeeFacts, filters: AnalyticsFilters): boolean =>
+  (filters.departmentId === undefined || facts.departmentId === filters.departmentId) &&
+  (filters.roleId === undefined || facts.roleId === filters.roleId);
+
+/** Active at `at`: activated by then and not yet closed (a withdrawal closes it too). */
+export const isActiveAt = (goal: GoalFact, at: string): boolean =>
+  goal.activatedAt !== null &&
+  goal.activatedAt <= at &&
+  (goal.closedAt === null ? goal.status !== 'withdrawn' : goal.closedAt > at);
+
+export const goalsOf = (facts: EmployeeFacts): readonly GoalFact[] => Object.values(facts.goals);
+
+export const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
+
+export const average = (values: readonly number[]): number =>
+  values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Nearest-rank percentile of ascending values (p in (0, 1]). */
+export const percentile = (ascending: readonly number[], p: number): number =>
+  ascending.length === 0 ? 0 : ascending[Math.max(Math.ceil(p * ascending.length), 1) - 1];
+
+/**
+ * Rows per department of the people behind a shown (or withheld) total, each row checked like
+ * a query with that department filter, then secondary suppression against the total. Rows are
+ * ordered by department, never by size, so the order tells nothing about withheld rows.
+ */
+export function departmentBreakdown<Value>(
+  populations: Populations,
+  total: Figure<unknown>,
+  members: readonly EmployeeFacts[],
+  value: (group: readonly EmployeeFacts[]) => Value,
+  outer: RowKey = {},
+): DepartmentRow<Value>[] {
+  const groups = new Map<string | null, EmployeeFacts[]>();
+  for (const facts of members) {
+    const group = groups.get(facts.departmentId);
+    if (group === undefined) groups.set(facts.departmentId, [facts]);
+    else group.push(facts);
+  }
+  const rows = [...groups].map(([departmentId, group]) => ({
+    departmentId,
+    departmentName: group.find((facts) => facts.departmentName !== null)?.departmentName ?? null,
+    ...populations.assess({ ...outer, department: departmentId }, () => value(group)),
+  }));
+  return suppressComplements(total, rows, populations.threshold)
+    .sort(byKey((row) => row.departmentId ?? ''))
+    .map(({ departmentId, departmentName, figure }) => ({ departmentId, departmentName, figure }));
+}
+
+export const byKey =
+  <Item>(key: (item: Item) => string) =>
+  (a: Item, b: Item): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+/** Shown rows by a measure, largest first; withheld rows after them by key, so their place leaks nothing. */
+export function rankShown<Row extends { readonly figure: Figure<unknown> }>(
+  rows: readonly Row[],
+  measure: (row: Row) => number,
+  key: (row: Row) => string,
+): Row[] {
+  const shown = rows.filter((row) => row.figure.status === 'shown');
+  const hidden = rows.filter((row) => row.figure.status === 'withheld');
+  return [
+    ...shown.sort((a, b) => measure(b) - measure(a) || byKey(key)(a, b)),
+    ...hidden.sort(byKey(key)),
+  ];
+}
+
+export const subjectOf = (
+  facts: EmployeeFacts,
+  contributions: readonly Contribution[] | null,
+): Subject => ({
+  employeeId: facts.employeeId,
+  departmentId: facts.departmentId,
+  roleId: facts.roleId,
+  contributions,
+});
+
+/** Whether a contribution passes the competency and period filters. */
+export const matchesItem = (filters: AnalyticsFilters, item: Contribution): boolean =>
+  (filters.competencyId === undefined || item.competencyId === filters.competencyId) &&
+  (filters.period === undefined || within(filters.period, item.at));

@@ -1,0 +1,11 @@
+export * from './active-plans.query';
+export * from './approval-flow.query';
+export type { DepartmentRow } from './breakdown';
+export * from './check-in-adherence.query';
+export * from './development-focus.query';
+export * from './development-history.query';
+export * from './gap-map.query';
+export * from './growth.query';
+export { type Period, parsePeriod } from './period';
+export { type Figure, MIN_PRIVACY_THRESHOLD, privacyThreshold } from './privacy';
+export * from './request';

@@ -1,0 +1,54 @@
+/** A calendar bucket in UTC: [from, to) as ISO instants, so buckets of one kind never overlap. */
+export interface Period {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const utc = (year: number, monthIndex: number): string =>
+  new Date(Date.UTC(year, monthIndex, 1)).toISOString();
+
+const bucket = (label: string, year: number, firstMonth: number, months: number): Period => ({
+  label,
+  from: utc(year, firstMonth),
+  to: utc(year, firstMonth + months),
+});
+
+/** 'YYYY', 'YYYY-Qn' or 'YYYY-MM'; anything else (weeks, ranges, free dates) is undefined. */
+export function parsePeriod(text: string): Period | undefined {
+  const match = /^(\d{4})(?:-Q([1-4])|-(0[1-9]|1[0-2]))?$/.exec(text);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  if (year < 1970) return undefined;
+  if (match[2] !== undefined) return bucket(text, year, (Number(match[2]) - 1) * 3, 3);
+  if (match[3] !== undefined) return bucket(text, year, Number(match[3]) - 1, 1);
+  return bucket(text, year, 0, 12);
+}
+
+export const monthPeriod = (year: number, monthIndex: number): Period => {
+  const from = new Date(Date.UTC(year, monthIndex, 1));
+  const label = `${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
+  return bucket(label, from.getUTCFullYear(), from.getUTCMonth(), 1);
+};
+
+/**
+ * The months a period covers, or the 12 months up to `until` without one; months that start
+ * after `until` have no data yet and are left out.
+ */
+export const monthsOf = (period: Period | undefined, until: string): readonly Period[] => {
+  const end = new Date(until);
+  const first = period
+    ? new Date(period.from)
+    : new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1));
+  const months: Period[] = [];
+  for (let index = 0; ; index += 1) {
+    const month = monthPeriod(first.getUTCFullYear(), first.getUTCMonth() + index);
+    if (month.from > until || (period && month.from >= period.to)) break;
+    months.push(month);
+  }
+  return months;
+};
+
+/** Event times sort lexicographically (ISO-8601 UTC), so no date parsing in hot loops. */
+export const within = (period: Period, at: string | null): boolean =>
+  at !== null && at >= period.from && at < period.to;

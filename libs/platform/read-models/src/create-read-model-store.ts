@@ -1,0 +1,41 @@
+import { oneOf, requiredString, stringOr } from '@talentloop/config';
+import { assertNever } from '@talentloop/domain-kernel';
+import { MongoReadModelStore } from './mongo/mongo-read-model-store';
+import type { ReadModelStore } from './read-model-store.port';
+import { EmbeddedReadModelStore } from './sqlite/embedded-read-model-store';
+
+export type ReadModelStoreConfig =
+  | { readonly kind: 'embedded'; readonly path: string }
+  | { readonly kind: 'mongo'; readonly uri: string; readonly dbName: string };
+
+export const DEFAULT_READ_MODELS_PATH = 'data/read-models.sqlite';
+
+/**
+ * Reads the read-model settings:
+ * READ_MODELS = embedded (default) | mongo;
+ * READ_MODELS_SQLITE_PATH (default data/read-models.sqlite);
+ * MONGODB_URI (required for mongo) and MONGODB_DB (default talentloop).
+ */
+export const readModelStoreConfigFromEnv = (
+  env: NodeJS.ProcessEnv = process.env,
+): ReadModelStoreConfig => {
+  const kind = oneOf(env, 'READ_MODELS', ['embedded', 'mongo'], 'embedded');
+  return kind === 'embedded'
+    ? { kind, path: stringOr(env, 'READ_MODELS_SQLITE_PATH', DEFAULT_READ_MODELS_PATH) }
+    : {
+        kind,
+        uri: requiredString(env, 'MONGODB_URI', 'when READ_MODELS=mongo'),
+        dbName: stringOr(env, 'MONGODB_DB', 'talentloop'),
+      };
+};
+
+export const openReadModelStore = async (config: ReadModelStoreConfig): Promise<ReadModelStore> => {
+  switch (config.kind) {
+    case 'embedded':
+      return new EmbeddedReadModelStore({ path: config.path });
+    case 'mongo':
+      return MongoReadModelStore.connect({ uri: config.uri, dbName: config.dbName });
+    default:
+      return assertNever(config);
+  }
+};

@@ -1,0 +1,39 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ID_PATTERN } from '@talentloop/http';
+import { IsOptional, IsString, Matches } from 'class-validator';
+
+const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+const idMessage = { message: '$property must be an id: letters, digits and . _ : @ - (max 128)' };
+
+/** The filters every analytics query takes; all optional. */
+export class AnalyticsFiltersDto {
+  @ApiPropertyOptional({ description: 'Only employees of this department (now)' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, idMessage)
+  department?: string;
+
+  @ApiPropertyOptional({ description: 'Only employees in this role (now)' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, idMessage)
+  role?: string;
+
+  @ApiPropertyOptional({ description: 'Only this competency (or skill, certification, area)' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, idMessage)
+  competency?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'A calendar year (2026), quarter (2026-Q1) or month (2026-03), UTC. Whole buckets only, so two periods never overlap partly.',
+    pattern: PERIOD.source,
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(PERIOD, {
+    message: '$property must be a year (2026), quarter (2026-Q1) or month (2026-03)',
+  })
+  period?: string;
+}

@@ -1,0 +1,106 @@
+import { Controller, ForbiddenException, Get, Inject, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  activePlansReport,
+  approvalFlowReport,
+  checkInAdherenceReport,
+  developmentFocusReport,
+  gapMapReport,
+  growthReport,
+  parsePeriod,
+  type AnalyticsRequest,
+  type AnalyticsScope,
+  type EmployeeFacts,
+} from '@talentloop/analytics-domain';
+import { CLOCK, CurrentActor, problem, type Actor, type Clock } from '@talentloop/http';
+import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
+import { FactsView } from '../projections/facts-view';
+import { AnalyticsFiltersDto } from './analytics-filters.dto';
+
+/** HR and admins see the organisation; a manager sees their direct reports only. */
+export const scopeOf = (actor: Actor): AnalyticsScope => {
+  if (actor.roles.includes('hr') || actor.roles.includes('admin')) return { kind: 'organisation' };
+  if (actor.roles.includes('manager')) return { kind: 'team', managerId: actor.userId };
+  throw new ForbiddenException(
+    problem(
+      403,
+      'FORBIDDEN',
+      'analytics figures are for HR, admins, and managers about their team',
+    ),
+  );
+};
+
+type Report<Result> = (facts: readonly EmployeeFacts[], request: AnalyticsRequest) => Result;
+
+@ApiTags('analytics')
+@Controller('analytics')
+export class AnalyticsQueriesController {
+  constructor(
+    private readonly view: FactsView,
+    @Inject(ANALYTICS_SETTINGS) private readonly settings: AnalyticsSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private answer<Result>(actor: Actor, filters: AnalyticsFiltersDto, report: Report<Result>) {
+    const scope = scopeOf(actor);
+    const request: AnalyticsRequest = {
+      scope,
+      filters: {
+        departmentId: filters.department,
+        roleId: filters.role,
+        competencyId: filters.competency,
+        // The DTO already checked the shape; parsePeriod is the one definition of its bounds.
+        period: filters.period === undefined ? undefined : parsePeriod(filters.period),
+      },
+      now: this.clock.now().toISOString(),
+      threshold: this.settings.privacyThreshold,
+    };
+    const asOf = this.view.asOf;
+    return { asOf, scope, ...report(this.view.factsOf(actor.tenantId), request) };
+  }
+
+  @Get('active-plans')
+  @ApiOperation({
+    summary: 'Employees with at least one active goal: count and share, by department, over time',
+  })
+  activePlans(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, activePlansReport);
+  }
+
+  @Get('development-focus')
+  @ApiOperation({
+    summary: 'Goals per competency by status; the most developed competencies first',
+  })
+  developmentFocus(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, developmentFocusReport);
+  }
+
+  @Get('gap-map')
+  @ApiOperation({
+    summary: 'Average and distribution of gaps per competency, overall and per department',
+  })
+  gapMap(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, gapMapReport);
+  }
+
+  @Get('approval-flow')
+  @ApiOperation({ summary: 'Approval turnaround (median, p90) and rejection rate' })
+  approvalFlow(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, approvalFlowReport);
+  }
+
+  @Get('check-in-adherence')
+  @ApiOperation({ summary: 'Share of due check-ins that were held on time' })
+  checkInAdherence(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, checkInAdherenceReport);
+  }
+
+  @Get('growth')
+  @ApiOperation({
+    summary:
+      'Baseline → remeasurement change per competency and indicator; share of goals achieved',
+  })
+  growth(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
+    return this.answer(actor, filters, growthReport);
+  }
+}

@@ -1,0 +1,50 @@
+import { Controller, ForbiddenException, Get, Inject, NotFoundException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  developmentHistory,
+  factsDocumentId,
+  type EmployeeFacts,
+} from '@talentloop/analytics-domain';
+import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
+import type { ReadModelStore } from '@talentloop/read-models';
+import { FactsView, READ_MODEL_STORE } from '../projections/facts-view';
+
+/** The employee, their current manager, HR and admins; nobody else, whatever exists. */
+export const mayReadHistory = (actor: Actor, employeeId: string, managerId: string | null) =>
+  actor.userId === employeeId ||
+  actor.roles.includes('hr') ||
+  actor.roles.includes('admin') ||
+  (actor.roles.includes('manager') && managerId === actor.userId);
+
+@ApiTags('analytics')
+@Controller('analytics')
+export class EmployeeHistoryController {
+  constructor(
+    private readonly view: FactsView,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+  ) {}
+
+  @Get('employees/:employeeId/history')
+  @ApiOperation({
+    summary: "An employee's development history (the employee, their manager, HR and admins)",
+  })
+  async history(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
+    this.view.factsOf(actor.tenantId); // 503 while catching up
+    const known = this.view.employee(actor.tenantId, employeeId);
+    if (!mayReadHistory(actor, employeeId, known?.managerId ?? null))
+      throw new ForbiddenException(
+        problem(403, 'FORBIDDEN', 'only the employee, their manager, HR and admins read this'),
+      );
+    const collection = this.view.activeCollection;
+    const id = factsDocumentId(actor.tenantId, employeeId);
+    const stored =
+      collection === undefined
+        ? undefined
+        : (await this.readModels.load<EmployeeFacts>(collection, [id])).get(id);
+    if (!stored)
+      throw new NotFoundException(
+        problem(404, 'NOT_FOUND', `no development history for employee "${employeeId}"`),
+      );
+    return { asOf: this.view.asOf, ...developmentHistory(stored.doc) };
+  }
+}

@@ -1,0 +1,170 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { factsDocumentId, type EmployeeFacts } from '@talentloop/analytics-domain';
+import type { EventStore } from '@talentloop/event-store';
+import { EVENT_STORE, problem } from '@talentloop/http';
+import {
+  activePointerKey,
+  checkpointKey,
+  runFromStore,
+  type AppliedPage,
+  type ReadModelStore,
+  type StoreProjectionRun,
+} from '@talentloop/read-models';
+import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
+import { employeeFactsProjection } from './employee-facts.projection';
+
+export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+
+const RUNNER_NAME = 'analytics';
+
+interface Entry {
+  readonly facts: EmployeeFacts;
+  readonly version: number;
+}
+
+/**
+ * The facts of every employee in memory, so an HR query over 10,000 people is a pass over
+ * objects rather than a read of 10,000 documents. The read-model store stays the durable,
+ * rebuildable copy: this view loads it once, then mirrors every page the projection runner
+ * writes (keeping the highest document version seen, so a load racing the runner cannot go
+ * back in time), and reloads when a rebuild switches the collection. Histories stay in the
+ * store; the view drops them.
+ */
+@Injectable()
+export class FactsView implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(FactsView.name);
+  private readonly tenants = new Map<string, Map<string, Entry>>();
+  /** Per tenant, the facts as an array, rebuilt only after a change. */
+  private readonly arrays = new Map<string, readonly EmployeeFacts[]>();
+  private collection: string | undefined;
+  private position = 0n;
+  private run: StoreProjectionRun | undefined;
+  private loaded: Promise<void> | undefined;
+  private isReady = false;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    @Inject(ANALYTICS_SETTINGS) private readonly settings: AnalyticsSettings,
+  ) {}
+
+  onModuleInit(): void {
+    const run = runFromStore({
+      eventStore: this.eventStore,
+      readModels: this.readModels,
+      projections: [employeeFactsProjection],
+      name: RUNNER_NAME,
+      pageSize: this.settings.projectionPageSize,
+      pollIntervalMs: this.settings.projectionPollMs,
+      onApplied: (page) => this.apply(page),
+      onRebuildProgress: (projection, progress) =>
+        this.logger.log(`rebuilding ${projection}: ${progress.events} events`),
+    });
+    this.run = run;
+    this.loaded = run.caughtUp.then(async () => {
+      await this.reloadIfNeeded();
+      this.isReady = true;
+    });
+    run.finished.catch((error: unknown) =>
+      this.logger.error(`analytics projection stopped: ${String(error)}`),
+    );
+  }
+
+  /** Stops the runner, then closes the read-model store this view's runner writes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.run?.stop();
+    await this.readModels.close();
+  }
+
+  /** Resolves once the projection has caught up with the event store and the view is loaded. */
+  get ready(): Promise<void> {
+    return this.loaded ?? Promise.reject(new Error('the facts view was not started'));
+  }
+
+  /** The global position the figures include events up to. */
+  get asOf(): string {
+    return this.position.toString();
+  }
+
+  /** A tenant's facts; 503 while the projection is still catching up after a start. */
+  factsOf(tenantId: string): readonly EmployeeFacts[] {
+    if (!this.isReady)
+      throw new ServiceUnavailableException(
+        problem(503, 'CATCHING_UP', 'analytics is catching up with the event history; retry soon'),
+      );
+    let facts = this.arrays.get(tenantId);
+    if (!facts) {
+      facts = [...(this.tenants.get(tenantId)?.values() ?? [])].map((entry) => entry.facts);
+      this.arrays.set(tenantId, facts);
+    }
+    return facts;
+  }
+
+  employee(tenantId: string, employeeId: string): EmployeeFacts | undefined {
+    return this.tenants.get(tenantId)?.get(employeeId)?.facts;
+  }
+
+  /** The collection the view mirrors, for reading what it leaves out (histories). */
+  get activeCollection(): string | undefined {
+    return this.collection;
+  }
+
+  private apply(page: AppliedPage): void {
+    if (page.collection !== this.collection) {
+      this.collection = page.collection;
+      this.tenants.clear();
+      this.arrays.clear();
+      this.isReady = false;
+      this.loaded = this.reloadIfNeeded().then(() => {
+        this.isReady = true;
+      });
+    }
+    for (const { doc, version } of page.documents) if (doc) this.put(doc as EmployeeFacts, version);
+    if (page.position > this.position) this.position = page.position;
+  }
+
+  private put(facts: EmployeeFacts, version: number): void {
+    let employees = this.tenants.get(facts.tenantId);
+    if (!employees) {
+      employees = new Map();
+      this.tenants.set(facts.tenantId, employees);
+    }
+    const known = employees.get(facts.employeeId);
+    if (known && known.version >= version) return;
+    employees.set(facts.employeeId, {
+      facts: facts.history.length === 0 ? facts : { ...facts, history: [] },
+      version,
+    });
+    this.arrays.delete(facts.tenantId);
+  }
+
+  /** Loads the whole active collection (at start, and after a rebuild switched it). */
+  private async reloadIfNeeded(): Promise<void> {
+    const collection = await this.readModels.getState(
+      activePointerKey(employeeFactsProjection.name),
+    );
+    if (collection === undefined) return;
+    this.collection = collection;
+    // find gives the documents without their versions; load gives both, by id.
+    const stored = await this.readModels.find<EmployeeFacts>(collection);
+    const loaded = await this.readModels.load<EmployeeFacts>(
+      collection,
+      stored.map((facts) => factsDocumentId(facts.tenantId, facts.employeeId)),
+    );
+    for (const document of loaded.values()) this.put(document.doc, document.version);
+    const checkpoint = await this.readModels.getState(checkpointKey(RUNNER_NAME));
+    const position =
+      checkpoint === undefined
+        ? undefined
+        : (JSON.parse(checkpoint) as Record<string, string | undefined>)[collection];
+    if (position !== undefined && BigInt(position) > this.position)
+      this.position = BigInt(position);
+  }
+}

@@ -1,0 +1,113 @@
+import { eventRegistry } from '@talentloop/contracts';
+import type { EventStore, ReadAllOptions, RecordedEvent } from '@talentloop/event-store';
+import { exampleEvent } from '@talentloop/testing';
+import { ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
+
+const definition = eventRegistry.current('GoalApproved')!;
+
+const recorded = (
+  globalPosition: bigint,
+  recordedAt: string,
+  tenantId = 'acme',
+): RecordedEvent => ({
+  ...exampleEvent(definition, tenantId),
+  id: `e-${globalPosition}`,
+  streamName: `approval.request-${tenantId}.r1`,
+  streamRevision: 0n,
+  globalPosition,
+  recordedAt,
+});
+
+/** readAll over a list with gaps in its positions, counting the calls. */
+const storeOf = (events: readonly RecordedEvent[]) => {
+  const calls: ReadAllOptions[] = [];
+  const store = {
+    readAll: (options: ReadAllOptions = {}) => {
+      calls.push(options);
+      const after = options.after ?? 0n;
+      const tenant = options.filter?.tenantId;
+      return Promise.resolve(
+        events
+          .filter((e) => e.globalPosition > after)
+          .filter((e) => tenant === undefined || e.metadata.tenantId === tenant)
+          .slice(0, options.maxCount ?? 1000),
+      );
+    },
+  } as unknown as EventStore;
+  return { store, calls };
+};
+
+const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, second)).toISOString();
+
+describe('positionBefore', () => {
+  // Positions 7, 12, 17, …: sparse like EventStoreDB's; two events per second.
+  const events = Array.from({ length: 500 }, (_, i) =>
+    recorded(BigInt(7 + 5 * i), at(Math.floor(i / 2))),
+  );
+  const { store, calls } = storeOf(events);
+
+  it.each([0, 1, 37, 100, 249])('finds the last event before second %i', async (second) => {
+    const after = await positionBefore(store, new Date(at(second)));
+    const firstIndex = events.findIndex((e) => e.recordedAt >= at(second));
+    expect(after).toBe(firstIndex === 0 ? 0n : events[firstIndex - 1].globalPosition);
+  });
+
+  it('returns the last position when everything is older, 0 when nothing is', async () => {
+    expect(await positionBefore(store, new Date(at(300)))).toBe(events[499].globalPosition);
+    expect(await positionBefore(store, new Date('2000-01-01T00:00:00Z'))).toBe(0n);
+    expect(await positionBefore(storeOf([]).store, new Date())).toBe(0n);
+  });
+
+  it('needs a logarithmic number of one-event reads', async () => {
+    calls.length = 0;
+    await positionBefore(store, new Date(at(123)));
+    expect(calls.length).toBeLessThan(40);
+    expect(calls.every((call) => call.maxCount === 1 && call.filter === undefined)).toBe(true);
+  });
+});
+
+describe('replayPages', () => {
+  const events = Array.from({ length: 25 }, (_, i) =>
+    recorded(BigInt(i + 1), at(i), i % 2 === 0 ? 'acme' : 'other'),
+  );
+
+  it('pages through the filtered range and honours the limit', async () => {
+    const { store } = storeOf(events);
+    const pages: RecordedEvent[][] = [];
+    for await (const page of replayPages(store, {
+      after: 0n,
+      filter: { tenantId: 'acme' },
+      pageSize: 4,
+    }))
+      pages.push(page);
+    expect(pages.map((page) => page.length)).toEqual([4, 4, 4, 1]);
+
+    const limited: RecordedEvent[] = [];
+    for await (const page of replayPages(store, {
+      after: 2n,
+      filter: { tenantId: 'acme' },
+      pageSize: 4,
+      limit: 6,
+    }))
+      limited.push(...page);
+    expect(limited.map((e) => e.globalPosition)).toEqual([3n, 5n, 7n, 9n, 11n, 13n]);
+  });
+});
+
+describe('chunks', () => {
+  const events = [recorded(41n, at(1)), recorded(42n, at(2))];
+
+  it('NDJSON: one CloudEvent per line with the position in sequence', () => {
+    const lines = ndjsonChunk(events).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('');
+    const first = JSON.parse(lines[0]) as Record<string, unknown>;
+    expect(first).toMatchObject({ id: 'e-41', sequence: '00000000000000000041', tenantid: 'acme' });
+  });
+
+  it('SSE: id = plain position, data = the CloudEvent', () => {
+    const messages = sseChunk(events).split('\n\n');
+    expect(messages[0]).toMatch(/^id: 41\ndata: \{.*"sequence":"00000000000000000041"/);
+    expect(messages[1]).toMatch(/^id: 42\n/);
+  });
+});
