@@ -1,5 +1,12 @@
 import type { EmployeeFacts } from '@talentloop/analytics-domain';
-import { activePointerKey, type ReadModelStore } from '@talentloop/read-models';
+import {
+  activePointerKey,
+  EmbeddedReadModelStore,
+  rebuildProjection,
+  type ReadModelStore,
+} from '@talentloop/read-models';
+import { join } from 'node:path';
+import { employeeFactsProjection } from './projections/employee-facts.projection';
 import { READ_MODEL_STORE } from './projections/facts-view';
 import { AnalyticsTestApp, type Caller } from './testing/analytics-test-app';
 
@@ -303,6 +310,34 @@ describe('the analytics service at start', () => {
       );
       expect(body.threshold).toBe(10);
       expect(body.total.status).toBe('withheld');
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('follows a rebuild made elsewhere (the CLI) and keeps serving the same figures', async () => {
+    const app = await AnalyticsTestApp.start();
+    try {
+      await seedOrganisation(app);
+      const before = await app.get<ActivePlans>('/analytics/active-plans', hr);
+      const cli = new EmbeddedReadModelStore({ path: join(app.folder, 'read-models.sqlite') });
+      const rebuilt = await rebuildProjection({
+        eventStore: app.store,
+        readModels: cli,
+        projection: employeeFactsProjection,
+        retireDelayMs: 0,
+      });
+      await cli.close();
+      await activeGoal(app, 's8');
+      await app.caughtUp();
+      await app.view.ready;
+
+      expect(app.view.activeCollection).toBe(rebuilt.collection);
+      const after = await app.get<ActivePlans>('/analytics/active-plans', hr);
+      expect(after.body.total).toEqual({
+        ...before.body.total,
+        value: { employeesWithActiveGoal: 10, headcount: 18, share: 10 / 18 },
+      });
     } finally {
       await app.stop();
     }

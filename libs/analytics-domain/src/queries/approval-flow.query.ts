@@ -1,18 +1,19 @@
-import type { DecisionFact, EmployeeFacts } from '../employee-facts';
+import type { EmployeeFacts } from '../employee-facts';
 import {
   type DepartmentRow,
   byKey,
   departmentBreakdown,
-  matchesItem,
   matchesPerson,
-  percentile,
+  perEmployee,
   share,
   subjectOf,
 } from './breakdown';
+import { instant, within } from './period';
 import {
   type Contribution,
   type Figure,
   Populations,
+  type Subject,
   privacyThreshold,
   suppressComplements,
 } from './privacy';
@@ -40,18 +41,50 @@ export interface ApprovalFlowReport {
   readonly byManager: readonly ManagerRow[];
 }
 
-interface DecisionItem extends Contribution {
-  readonly decision: DecisionFact;
+/** What the approval flow reads of one employee, flat, so a request does not walk the facts. */
+interface FlowFacts {
+  readonly subject: Subject;
+  /** A decision counts on its goal's competency, at the moment it was taken. */
+  readonly items: readonly Contribution[];
+  /** `at` as numbers where canonical, else NaN (then the string is compared). */
+  readonly instants: Float64Array;
+  readonly turnarounds: Float64Array;
+  readonly rejected: Uint8Array;
+  /** Interned deciders. */
+  readonly managers: Int32Array;
 }
 
-/** A decision counts on its goal's competency, at the moment it was taken. */
-const decisionItemsOf = (employee: EmployeeFacts): readonly DecisionItem[] =>
-  employee.decisions.map((decision) => ({
-    competencyId: employee.goals[decision.goalId]?.competencyId ?? null,
-    at: decision.decidedAt,
-    managerId: decision.decidedBy,
-    decision,
-  }));
+const managerIds = new Map<string, number>();
+const managerNames: string[] = [];
+const managerId = (name: string): number => {
+  let id = managerIds.get(name);
+  if (id === undefined) {
+    id = managerNames.length;
+    managerIds.set(name, id);
+    managerNames.push(name);
+  }
+  return id;
+};
+
+const flowFactsOf = perEmployee((employee): FlowFacts => {
+  const items = employee.decisions.map(
+    (decision): Contribution => ({
+      competencyId: employee.goals[decision.goalId]?.competencyId ?? null,
+      at: decision.decidedAt,
+      managerId: decision.decidedBy,
+    }),
+  );
+  return {
+    subject: subjectOf(employee, items),
+    items,
+    instants: Float64Array.from(employee.decisions, (decision) => instant(decision.decidedAt)),
+    turnarounds: Float64Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
+    rejected: Uint8Array.from(employee.decisions, (decision) =>
+      decision.outcome === 'rejected' ? 1 : 0,
+    ),
+    managers: Int32Array.from(employee.decisions, (decision) => managerId(decision.decidedBy)),
+  };
+});
 
 /** Approval turnaround and rejection rate; the people are the employees whose goals were decided. */
 export function approvalFlowReport(
@@ -61,38 +94,90 @@ export function approvalFlowReport(
   const threshold = privacyThreshold(request.threshold);
   const { filters } = request;
   const people = facts.filter((employee) => inScope(employee, request.scope));
-  const items = new Map(people.map((employee) => [employee, decisionItemsOf(employee)]));
+  const prepared = people.map(flowFactsOf);
   const populations = new Populations(
-    people.map((employee) => subjectOf(employee, items.get(employee)!)),
+    prepared.map((each) => each.subject),
     filters,
     threshold,
     ['department', 'manager'],
     [['department'], ['manager']],
   );
-  const decided = new Map<EmployeeFacts, DecisionFact[]>();
-  for (const employee of people) {
-    if (!matchesPerson(employee, filters)) continue;
-    const decisions = items
-      .get(employee)!
-      .filter((item) => matchesItem(filters, item))
-      .map((item) => item.decision);
-    if (decisions.length > 0) decided.set(employee, decisions);
-  }
-  const members = [...decided.keys()];
-  const value = (group: readonly EmployeeFacts[]): ApprovalFlowValue =>
-    flowOf(group.flatMap((employee) => decided.get(employee)!));
+  const { period } = filters;
+  const from = period === undefined ? Number.NaN : instant(period.from);
+  const to = period === undefined ? Number.NaN : instant(period.to);
+  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
 
-  const total = populations.assess({}, () => value(members)).figure;
+  // The decisions that count, as flat columns; each member's are contiguous.
+  let size = 0;
+  for (const each of prepared) size += each.turnarounds.length;
+  const turnarounds = new Float64Array(size);
+  const rejected = new Uint8Array(size);
+  const managerOf = new Int32Array(size);
+  const members: EmployeeFacts[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let count = 0;
+  people.forEach((employee, person) => {
+    if (!matchesPerson(employee, filters)) return;
+    const flow = prepared[person];
+    const start = count;
+    for (let index = 0; index < flow.items.length; index += 1) {
+      const item = flow.items[index];
+      if (filters.competencyId !== undefined && item.competencyId !== filters.competencyId) {
+        continue;
+      }
+      if (period !== undefined) {
+        const at = flow.instants[index];
+        const inside =
+          numeric && !Number.isNaN(at) ? at >= from && at < to : within(period, item.at);
+        if (!inside) continue;
+      }
+      turnarounds[count] = flow.turnarounds[index];
+      rejected[count] = flow.rejected[index];
+      managerOf[count] = flow.managers[index];
+      count += 1;
+    }
+    if (count > start) {
+      members.push(employee);
+      starts.push(start);
+      ends.push(count);
+    }
+  });
+  const value = (group: readonly number[]): ApprovalFlowValue => {
+    let length = 0;
+    for (const member of group) length += ends[member] - starts[member];
+    const values = new Float64Array(length);
+    let position = 0;
+    let rejections = 0;
+    for (const member of group) {
+      const start = starts[member];
+      const end = ends[member];
+      values.set(turnarounds.subarray(start, end), position);
+      position += end - start;
+      for (let index = start; index < end; index += 1) rejections += rejected[index];
+    }
+    return flowOf(values, rejections);
+  };
 
-  const decisionsByManager = new Map<string, DecisionFact[]>();
-  for (const decision of [...decided.values()].flat()) {
-    const decisions = decisionsByManager.get(decision.decidedBy);
-    if (decisions === undefined) decisionsByManager.set(decision.decidedBy, [decision]);
-    else decisions.push(decision);
+  const total = populations.assess({}, () =>
+    flowOf(turnarounds.slice(0, count), sum(rejected, 0, count)),
+  ).figure;
+
+  // Decisions by who took them, in order of first appearance (suppression breaks ties by it).
+  const byManager = new Map<number, number[]>();
+  for (let index = 0; index < count; index += 1) {
+    const list = byManager.get(managerOf[index]);
+    if (list === undefined) byManager.set(managerOf[index], [index]);
+    else list.push(index);
   }
-  const managerRows = [...decisionsByManager].map(([managerId, decisions]) => ({
-    managerId,
-    ...populations.assess({ manager: managerId }, () => flowOf(decisions)),
+  const managerRows = [...byManager].map(([manager, indexes]) => ({
+    managerId: managerNames[manager],
+    ...populations.assess({ manager: managerNames[manager] }, () =>
+      flowOf(
+        Float64Array.from(indexes, (index) => turnarounds[index]),
+        indexes.reduce((rejections, index) => rejections + rejected[index], 0),
+      ),
+    ),
   }));
   return {
     filters: filterLabels(filters),
@@ -107,13 +192,55 @@ export function approvalFlowReport(
   };
 }
 
-const flowOf = (decisions: readonly DecisionFact[]): ApprovalFlowValue => {
-  const turnarounds = decisions.map((decision) => decision.turnaroundSeconds).sort((a, b) => a - b);
-  const rejected = decisions.filter((decision) => decision.outcome === 'rejected').length;
+const sum = (values: Uint8Array, start: number, end: number): number => {
+  let result = 0;
+  for (let index = start; index < end; index += 1) result += values[index];
+  return result;
+};
+
+/** The index of the nearest-rank percentile (p in (0, 1]) in the sorted values. */
+const rankOf = (length: number, p: number): number => Math.max(Math.ceil(p * length), 1) - 1;
+
+/**
+ * Moves the k-th smallest value of values[left..right] to index k, smaller ones before it
+ * and larger ones after it (quickselect), in linear time on average.
+ */
+const select = (values: Float64Array, k: number, left: number, right: number): number => {
+  let low = left;
+  let high = right;
+  while (low < high) {
+    const pivot = values[(low + high) >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i += 1;
+      while (values[j] > pivot) j -= 1;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i += 1;
+        j -= 1;
+      }
+    }
+    if (k <= j) high = j;
+    else if (k >= i) low = i;
+    else break;
+  }
+  return values[k];
+};
+
+/** Reorders `turnarounds` in place. */
+const flowOf = (turnarounds: Float64Array, rejected: number): ApprovalFlowValue => {
+  const { length } = turnarounds;
+  const p90 = length === 0 ? 0 : select(turnarounds, rankOf(length, 0.9), 0, length - 1);
+  // Everything before the p90 rank is now no larger, so the median is found among those.
+  const median =
+    length === 0 ? 0 : select(turnarounds, rankOf(length, 0.5), 0, rankOf(length, 0.9));
   return {
-    decisions: decisions.length,
-    medianTurnaroundSeconds: percentile(turnarounds, 0.5),
-    p90TurnaroundSeconds: percentile(turnarounds, 0.9),
-    rejectionRate: share(rejected, decisions.length),
+    decisions: length,
+    medianTurnaroundSeconds: median,
+    p90TurnaroundSeconds: p90,
+    rejectionRate: share(rejected, length),
   };
 };

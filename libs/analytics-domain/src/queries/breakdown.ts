@@ -2,6 +2,7 @@ import type { EmployeeFacts, GoalFact } from '../employee-facts';
 import { within } from './period';
 import {
   type Contribution,
+  CountedSubject,
   type Figure,
   type Populations,
   type RowKey,
@@ -27,16 +28,30 @@ export const isActiveAt = (goal: GoalFact, at: string): boolean =>
   goal.activatedAt <= at &&
   (goal.closedAt === null ? goal.status !== 'withdrawn' : goal.closedAt > at);
 
-export const goalsOf = (facts: EmployeeFacts): readonly GoalFact[] => Object.values(facts.goals);
+/**
+ * Derived data per employee, computed once: facts are immutable and replaced whenever the
+ * employee changes, so it stays valid across requests and is freed with the facts.
+ */
+export const perEmployee = <Value>(
+  derive: (facts: EmployeeFacts) => Value,
+): ((facts: EmployeeFacts) => Value) => {
+  const cache = new WeakMap<EmployeeFacts, Value>();
+  return (facts) => {
+    if (cache.has(facts)) return cache.get(facts)!;
+    const value = derive(facts);
+    cache.set(facts, value);
+    return value;
+  };
+};
+
+export const goalsOf: (facts: EmployeeFacts) => readonly GoalFact[] = perEmployee((facts) =>
+  Object.values(facts.goals),
+);
 
 export const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
 
 export const average = (values: readonly number[]): number =>
   values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
-
-/** Nearest-rank percentile of ascending values (p in (0, 1]). */
-export const percentile = (ascending: readonly number[], p: number): number =>
-  ascending.length === 0 ? 0 : ascending[Math.max(Math.ceil(p * ascending.length), 1) - 1];
 
 /**
  * Rows per department of the people behind a shown (or withheld) total, each row checked like
@@ -47,23 +62,29 @@ export function departmentBreakdown<Value>(
   populations: Populations,
   total: Figure<unknown>,
   members: readonly EmployeeFacts[],
-  value: (group: readonly EmployeeFacts[]) => Value,
+  /** Gets each group as indexes into `members`, ascending. */
+  value: (group: readonly number[]) => Value,
   outer: RowKey = {},
 ): DepartmentRow<Value>[] {
-  const groups = new Map<string | null, EmployeeFacts[]>();
-  for (const facts of members) {
+  const groups = new Map<string | null, number[]>();
+  members.forEach((facts, index) => {
     const group = groups.get(facts.departmentId);
-    if (group === undefined) groups.set(facts.departmentId, [facts]);
-    else group.push(facts);
-  }
-  const rows = [...groups].map(([departmentId, group]) => ({
-    departmentId,
-    departmentName: group.find((facts) => facts.departmentName !== null)?.departmentName ?? null,
-    ...populations.assess({ ...outer, department: departmentId }, () => value(group)),
-  }));
-  return suppressComplements(total, rows, populations.threshold)
-    .sort(byKey((row) => row.departmentId ?? ''))
-    .map(({ departmentId, departmentName, figure }) => ({ departmentId, departmentName, figure }));
+    if (group === undefined) groups.set(facts.departmentId, [index]);
+    else group.push(index);
+  });
+  // Sorted before suppression so that ties break the same way whatever the order of the facts.
+  const rows = [...groups]
+    .sort(byKey(([departmentId]) => departmentId ?? ''))
+    .map(([departmentId, group]) => ({
+      departmentId,
+      departmentName:
+        group.map((index) => members[index]).find((facts) => facts.departmentName !== null)
+          ?.departmentName ?? null,
+      ...populations.assess({ ...outer, department: departmentId }, () => value(group)),
+    }));
+  return suppressComplements(total, rows, populations.threshold).map(
+    ({ departmentId, departmentName, figure }) => ({ departmentId, departmentName, figure }),
+  );
 }
 
 export const byKey =
@@ -85,15 +106,11 @@ export function rankShown<Row extends { readonly figure: Figure<unknown> }>(
   ];
 }
 
+/** Reports cache subjects per employee (perEmployee), so their preparation is kept too. */
 export const subjectOf = (
   facts: EmployeeFacts,
   contributions: readonly Contribution[] | null,
-): Subject => ({
-  employeeId: facts.employeeId,
-  departmentId: facts.departmentId,
-  roleId: facts.roleId,
-  contributions,
-});
+): Subject => new CountedSubject(facts.employeeId, facts.departmentId, facts.roleId, contributions);
 
 /** Whether a contribution passes the competency and period filters. */
 export const matchesItem = (filters: AnalyticsFilters, item: Contribution): boolean =>

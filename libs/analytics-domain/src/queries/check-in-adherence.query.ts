@@ -7,11 +7,17 @@ import {
   isActiveAt,
   matchesItem,
   matchesPerson,
+  perEmployee,
   share,
   subjectOf,
 } from './breakdown';
-import type { Period } from './period';
-import { type Contribution, type Figure, Populations, privacyThreshold } from './privacy';
+import {
+  type Contribution,
+  type Figure,
+  Populations,
+  type Subject,
+  privacyThreshold,
+} from './privacy';
 import {
   type AnalyticsRequest,
   type FilterLabels,
@@ -63,10 +69,13 @@ const cadenceDays = (cadence: NonNullable<GoalFact['checkInCadence']>): number =
  * forgotten for a year must not cost a year of dates), as two runs split at the period start:
  * the run before it only matters for populations that drop the period filter.
  */
-const missedOf = (goal: GoalFact, reference: string, period: Period | undefined): DueCheckIns[] => {
+const missedOf = (
+  goal: GoalFact,
+  first: number,
+  end: number,
+  periodStart: number | undefined,
+): DueCheckIns[] => {
   if (goal.nextCheckInDueAt === null) return [];
-  const first = Date.parse(goal.nextCheckInDueAt);
-  const end = Date.parse(reference);
   if (!(first < end)) return [];
   const missed = (at: string, count: number): DueCheckIns => ({
     competencyId: goal.competencyId,
@@ -78,7 +87,7 @@ const missedOf = (goal: GoalFact, reference: string, period: Period | undefined)
   const step = cadenceDays(goal.checkInCadence) * DAY_MS;
   const dueBefore = (limit: number): number =>
     limit <= first ? 0 : Math.ceil((limit - first) / step);
-  const before = period === undefined ? 0 : dueBefore(Date.parse(period.from));
+  const before = periodStart === undefined ? 0 : dueBefore(periodStart);
   const total = dueBefore(end);
   return [
     ...(before > 0 ? [missed(goal.nextCheckInDueAt, before)] : []),
@@ -88,30 +97,60 @@ const missedOf = (goal: GoalFact, reference: string, period: Period | undefined)
   ];
 };
 
-/**
- * Held check-ins count where they were due (else when held). Missed ones are only known for a
- * goal that is still active. People who left have no missed check-ins: nobody expects them.
- */
-const dueCheckInsOf = (
-  employee: EmployeeFacts,
-  reference: string,
-  period: Period | undefined,
-): readonly DueCheckIns[] =>
-  goalsOf(employee).flatMap((goal) => {
-    const held = goal.checkIns.map(
+/** What adherence reads of one employee; only missed check-ins depend on the request. */
+interface CheckInFacts {
+  /**
+   * Held check-ins count where they were due (else when held). Missed ones are only known for
+   * a goal that is still active. People who left have no missed check-ins: nobody expects them.
+   */
+  readonly held: readonly DueCheckIns[];
+  readonly heldSubject: Subject;
+  readonly heldDue: number;
+  readonly heldOnTime: number;
+  /** Active goals with a next due date, and that date in ms. */
+  readonly expecting: readonly { readonly goal: GoalFact; readonly first: number }[];
+}
+
+const checkInFactsOf = perEmployee((employee): CheckInFacts => {
+  const held = goalsOf(employee).flatMap((goal) =>
+    goal.checkIns.map(
       (checkIn): DueCheckIns => ({
         competencyId: goal.competencyId,
         at: checkIn.dueAt ?? checkIn.heldAt,
         count: 1,
         onTime: checkIn.onTime,
       }),
-    );
-    const stillExpected =
-      employee.employmentStatus === 'active' &&
-      goal.status === 'active' &&
-      isActiveAt(goal, reference);
-    return stillExpected ? [...held, ...missedOf(goal, reference, period)] : held;
-  });
+    ),
+  );
+  return {
+    held,
+    heldSubject: subjectOf(employee, held),
+    heldDue: held.reduce((sum, checkIns) => sum + checkIns.count, 0),
+    heldOnTime: held.reduce((sum, checkIns) => sum + (checkIns.onTime ? checkIns.count : 0), 0),
+    expecting:
+      employee.employmentStatus === 'active'
+        ? goalsOf(employee)
+            .filter((goal) => goal.status === 'active' && goal.nextCheckInDueAt !== null)
+            .map((goal) => ({ goal, first: Date.parse(goal.nextCheckInDueAt!) }))
+        : [],
+  };
+});
+
+/** The missed check-ins of an employee at the reference instant; the order does not matter. */
+const missedCheckInsOf = (
+  checkIns: CheckInFacts,
+  reference: string,
+  end: number,
+  periodStart: number | undefined,
+): DueCheckIns[] | undefined => {
+  let missed: DueCheckIns[] | undefined;
+  for (const { goal, first } of checkIns.expecting) {
+    if (!isActiveAt(goal, reference)) continue;
+    const runs = missedOf(goal, first, end, periodStart);
+    if (runs.length > 0) (missed ??= []).push(...runs);
+  }
+  return missed;
+};
 
 /** Share of due check-ins that were held on time. */
 export function checkInAdherenceReport(
@@ -122,46 +161,65 @@ export function checkInAdherenceReport(
   const { filters } = request;
   const reference = referenceInstant(request);
   const people = facts.filter((employee) => inScope(employee, request.scope));
-  const dueByEmployee = new Map(
-    people.map((employee) => [
-      employee.employeeId,
-      dueCheckInsOf(employee, reference, filters.period),
-    ]),
+  const end = Date.parse(reference);
+  const periodStart = filters.period === undefined ? undefined : Date.parse(filters.period.from);
+  const prepared = people.map(checkInFactsOf);
+  const missedByEmployee = prepared.map((checkIns) =>
+    missedCheckInsOf(checkIns, reference, end, periodStart),
   );
-  const dueOf = (employee: EmployeeFacts): readonly DueCheckIns[] =>
-    dueByEmployee.get(employee.employeeId) ?? [];
   const populations = new Populations(
-    people.map((employee) => subjectOf(employee, dueOf(employee))),
+    people.map((employee, index) => {
+      const missed = missedByEmployee[index];
+      // Only the held check-ins are the same from one request to the next.
+      return missed === undefined
+        ? prepared[index].heldSubject
+        : {
+            employeeId: employee.employeeId,
+            departmentId: employee.departmentId,
+            roleId: employee.roleId,
+            contributions: [...prepared[index].held, ...missed],
+          };
+    }),
     filters,
     threshold,
     ['department'],
     [['department']],
   );
   // Each member's due and on-time counts, once, so rows only add them up.
-  const tallies = new Map<EmployeeFacts, { due: number; onTime: number }>();
-  for (const employee of people) {
-    if (!matchesPerson(employee, filters)) continue;
-    let due = 0;
-    let onTime = 0;
-    for (const checkIns of dueOf(employee)) {
-      if (!matchesItem(filters, checkIns)) continue;
-      due += checkIns.count;
-      if (checkIns.onTime) onTime += checkIns.count;
+  const everyItem = filters.competencyId === undefined && filters.period === undefined;
+  const members: EmployeeFacts[] = [];
+  const dues: number[] = [];
+  const onTimes: number[] = [];
+  people.forEach((employee, index) => {
+    if (!matchesPerson(employee, filters)) return;
+    const checkIns = prepared[index];
+    let due = everyItem ? checkIns.heldDue : 0;
+    let onTime = everyItem ? checkIns.heldOnTime : 0;
+    const add = (items: readonly DueCheckIns[]): void => {
+      for (const item of items) {
+        if (!matchesItem(filters, item)) continue;
+        due += item.count;
+        if (item.onTime) onTime += item.count;
+      }
+    };
+    if (!everyItem) add(checkIns.held);
+    add(missedByEmployee[index] ?? []);
+    if (due > 0) {
+      members.push(employee);
+      dues.push(due);
+      onTimes.push(onTime);
     }
-    if (due > 0) tallies.set(employee, { due, onTime });
-  }
-  const members = [...tallies.keys()];
-  const value = (group: readonly EmployeeFacts[]): CheckInAdherenceValue => {
+  });
+  const value = (group: readonly number[]): CheckInAdherenceValue => {
     let due = 0;
     let onTime = 0;
-    for (const employee of group) {
-      const tally = tallies.get(employee)!;
-      due += tally.due;
-      onTime += tally.onTime;
+    for (const member of group) {
+      due += dues[member];
+      onTime += onTimes[member];
     }
     return { due, onTime, share: share(onTime, due) };
   };
-  const total = populations.assess({}, () => value(members)).figure;
+  const total = populations.assess({}, () => value(members.map((_, index) => index))).figure;
   return {
     filters: filterLabels(filters),
     threshold,

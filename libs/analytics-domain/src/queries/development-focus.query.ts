@@ -1,7 +1,14 @@
 import { assertNever } from '@talentloop/domain-kernel';
 import type { EmployeeFacts, GoalFact, GoalStatus } from '../employee-facts';
-import { goalsOf, matchesItem, matchesPerson, rankShown, subjectOf } from './breakdown';
-import { type Contribution, type Figure, Populations, privacyThreshold } from './privacy';
+import { goalsOf, matchesPerson, perEmployee, rankShown, subjectOf } from './breakdown';
+import { instant, within } from './period';
+import {
+  type Contribution,
+  type Figure,
+  Populations,
+  type Subject,
+  privacyThreshold,
+} from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 
 export interface DevelopmentFocusValue {
@@ -54,6 +61,48 @@ const contributionOf = (goal: GoalFact): Contribution => ({
   at: goal.draftedAt,
 });
 
+const GROUPS = ['drafted', 'submitted', 'active', 'achieved'] as const;
+
+// Competencies as small integers, so a request counts into arrays.
+const competencyIds = new Map<string, number>();
+const competencyNames: string[] = [];
+const competencyIdOf = (name: string): number => {
+  let id = competencyIds.get(name);
+  if (id === undefined) {
+    id = competencyNames.length;
+    competencyIds.set(name, id);
+    competencyNames.push(name);
+  }
+  return id;
+};
+
+/** What development focus reads of one employee, flat, so a request does not walk the facts. */
+interface FocusFacts {
+  readonly subject: Subject;
+  /** Aligned with goalsOf(employee). */
+  readonly items: readonly Contribution[];
+  readonly competencies: Int32Array;
+  /** Drafted times as numbers where canonical, else NaN (then the string is compared). */
+  readonly instants: Float64Array;
+  /** Index in GROUPS, or -1 for goals counted in no group. */
+  readonly groups: Int8Array;
+}
+
+const focusFactsOf = perEmployee((employee): FocusFacts => {
+  const goals = goalsOf(employee);
+  const items = goals.map(contributionOf);
+  return {
+    subject: subjectOf(employee, items),
+    items,
+    competencies: Int32Array.from(goals, (goal) => competencyIdOf(goal.competencyId)),
+    instants: Float64Array.from(goals, (goal) => instant(goal.draftedAt)),
+    groups: Int8Array.from(goals, (goal) => {
+      const group = groupOf(goal.status);
+      return group === null ? -1 : GROUPS.indexOf(group);
+    }),
+  };
+});
+
 /** Which competencies are developed most: goals per competency by status group. */
 export function developmentFocusReport(
   facts: readonly EmployeeFacts[],
@@ -62,28 +111,57 @@ export function developmentFocusReport(
   const threshold = privacyThreshold(request.threshold);
   const { filters } = request;
   const people = facts.filter((employee) => inScope(employee, request.scope));
+  const prepared = people.map(focusFactsOf);
   const populations = new Populations(
-    people.map((employee) => subjectOf(employee, goalsOf(employee).map(contributionOf))),
+    prepared.map((each) => each.subject),
     filters,
     threshold,
     ['competency'],
     [['competency']],
   );
-  const goalsByCompetency = new Map<string, GoalFact[]>();
-  for (const employee of people) {
-    if (!matchesPerson(employee, filters)) continue;
-    for (const goal of goalsOf(employee)) {
-      if (!matchesItem(filters, contributionOf(goal))) continue;
-      const goals = goalsByCompetency.get(goal.competencyId);
-      if (goals === undefined) goalsByCompetency.set(goal.competencyId, [goal]);
-      else goals.push(goal);
+  const competency =
+    filters.competencyId === undefined ? -1 : (competencyIds.get(filters.competencyId) ?? -2);
+  const { period } = filters;
+  const from = period === undefined ? Number.NaN : instant(period.from);
+  const to = period === undefined ? Number.NaN : instant(period.to);
+  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
+  // Per competency id: goals, then goals per status group.
+  const goals = new Int32Array(competencyNames.length);
+  const byGroup = GROUPS.map(() => new Int32Array(competencyNames.length));
+  people.forEach((employee, person) => {
+    if (!matchesPerson(employee, filters)) return;
+    const focus = prepared[person];
+    for (let index = 0; index < focus.competencies.length; index += 1) {
+      const id = focus.competencies[index];
+      if (competency !== -1 && id !== competency) continue;
+      if (period !== undefined) {
+        const at = focus.instants[index];
+        const inside =
+          numeric && !Number.isNaN(at)
+            ? at >= from && at < to
+            : within(period, focus.items[index].at);
+        if (!inside) continue;
+      }
+      goals[id] += 1;
+      if (focus.groups[index] >= 0) byGroup[focus.groups[index]][id] += 1;
     }
-  }
-  const rows = [...goalsByCompetency].map(([competencyId, goals]) => ({
-    competencyId,
-    goals: goals.length,
-    figure: populations.assess({ competency: competencyId }, () => focusOf(goals)).figure,
-  }));
+  });
+  const rows: { competencyId: string; goals: number; figure: Figure<DevelopmentFocusValue> }[] = [];
+  goals.forEach((count, id) => {
+    if (count === 0) return;
+    const competencyId = competencyNames[id];
+    rows.push({
+      competencyId,
+      goals: count,
+      figure: populations.assess({ competency: competencyId }, () => ({
+        drafted: byGroup[0][id],
+        submitted: byGroup[1][id],
+        active: byGroup[2][id],
+        achieved: byGroup[3][id],
+        goals: count,
+      })).figure,
+    });
+  });
   return {
     filters: filterLabels(filters),
     threshold,
@@ -94,12 +172,3 @@ export function developmentFocusReport(
     ).map(({ competencyId, figure }) => ({ competencyId, figure })),
   };
 }
-
-const focusOf = (goals: readonly GoalFact[]): DevelopmentFocusValue => {
-  const counts = { drafted: 0, submitted: 0, active: 0, achieved: 0 };
-  for (const goal of goals) {
-    const group = groupOf(goal.status);
-    if (group !== null) counts[group] += 1;
-  }
-  return { ...counts, goals: goals.length };
-};

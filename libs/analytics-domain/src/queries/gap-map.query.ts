@@ -5,10 +5,17 @@ import {
   departmentBreakdown,
   matchesItem,
   matchesPerson,
+  perEmployee,
   rankShown,
   subjectOf,
 } from './breakdown';
-import { type Contribution, type Figure, Populations, privacyThreshold } from './privacy';
+import {
+  type Contribution,
+  type Figure,
+  Populations,
+  type Subject,
+  privacyThreshold,
+} from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 
 /** People per gap bucket: below 0, 0–9, 10–19, 20–29 and 30 or more points. */
@@ -43,10 +50,25 @@ const contributionOf = (competencyId: string, measurement: MeasurementFact): Con
   at: measurement.measuredAt,
 });
 
-const measurementsOf = (employee: EmployeeFacts): readonly Contribution[] =>
-  Object.entries(employee.measurements).map(([competencyId, measurement]) =>
+/** What the gap map reads of one employee, so a request does not walk the facts. */
+interface GapFacts {
+  readonly subject: Subject;
+  readonly items: readonly Contribution[];
+  /** Aligned with items. */
+  readonly gaps: Float64Array;
+}
+
+const gapFactsOf = perEmployee((employee): GapFacts => {
+  const entries = Object.entries(employee.measurements);
+  const items = entries.map(([competencyId, measurement]) =>
     contributionOf(competencyId, measurement),
   );
+  return {
+    subject: subjectOf(employee, items),
+    items,
+    gaps: Float64Array.from(entries, ([, measurement]) => measurement.gap),
+  };
+});
 
 /**
  * Where the gaps are, from each employee's latest measurement per competency. The gap map is
@@ -61,31 +83,37 @@ export function gapMapReport(
   const people = facts.filter(
     (employee) => inScope(employee, request.scope) && employee.employmentStatus === 'active',
   );
+  const prepared = people.map(gapFactsOf);
   const populations = new Populations(
-    people.map((employee) => subjectOf(employee, measurementsOf(employee))),
+    prepared.map((each) => each.subject),
     filters,
     threshold,
     ['competency', 'department'],
     [['competency', 'department']],
   );
-  const measuredByCompetency = new Map<string, EmployeeFacts[]>();
-  for (const employee of people) {
-    if (!matchesPerson(employee, filters)) continue;
-    for (const [competencyId, measurement] of Object.entries(employee.measurements)) {
-      if (!matchesItem(filters, contributionOf(competencyId, measurement))) continue;
-      const measured = measuredByCompetency.get(competencyId);
-      if (measured === undefined) measuredByCompetency.set(competencyId, [employee]);
-      else measured.push(employee);
+  const measuredByCompetency = new Map<string, { members: EmployeeFacts[]; gaps: number[] }>();
+  people.forEach((employee, person) => {
+    if (!matchesPerson(employee, filters)) return;
+    const { items, gaps } = prepared[person];
+    for (let index = 0; index < items.length; index += 1) {
+      if (!matchesItem(filters, items[index])) continue;
+      const competencyId = items[index].competencyId!;
+      let measured = measuredByCompetency.get(competencyId);
+      if (measured === undefined) {
+        measured = { members: [], gaps: [] };
+        measuredByCompetency.set(competencyId, measured);
+      }
+      measured.members.push(employee);
+      measured.gaps.push(gaps[index]);
     }
-  }
-  const rows = [...measuredByCompetency].map(([competencyId, measured]) => {
-    const value = (group: readonly EmployeeFacts[]): GapValue =>
-      gapOf(group.map((employee) => employee.measurements[competencyId].gap));
-    const figure = populations.assess({ competency: competencyId }, () => value(measured)).figure;
+  });
+  const rows = [...measuredByCompetency].map(([competencyId, { members, gaps }]) => {
+    const value = (group: readonly number[]): GapValue => gapOf(group.map((index) => gaps[index]));
+    const figure = populations.assess({ competency: competencyId }, () => gapOf(gaps)).figure;
     return {
       competencyId,
       figure,
-      byDepartment: departmentBreakdown(populations, figure, measured, value, {
+      byDepartment: departmentBreakdown(populations, figure, members, value, {
         competency: competencyId,
       }),
     };

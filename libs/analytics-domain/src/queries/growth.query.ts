@@ -1,15 +1,22 @@
-import type { EmployeeFacts, GoalFact, RemeasurementFact } from '../employee-facts';
+import type { EmployeeFacts, GoalFact } from '../employee-facts';
 import {
-  average,
   byKey,
   goalsOf,
   matchesItem,
   matchesPerson,
+  perEmployee,
   rankShown,
   share,
   subjectOf,
 } from './breakdown';
-import { type Contribution, type Figure, Populations, privacyThreshold } from './privacy';
+import { instant, within } from './period';
+import {
+  type Contribution,
+  type Figure,
+  Populations,
+  type Subject,
+  privacyThreshold,
+} from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 
 export interface GrowthValue {
@@ -59,10 +66,75 @@ const remeasurementsOf = (employee: EmployeeFacts): readonly Contribution[] =>
 const evaluated = (goal: GoalFact): boolean =>
   goal.status === 'achieved' || goal.status === 'partly-achieved' || goal.status === 'not-achieved';
 
-const evaluatedGoalsOf = (employee: EmployeeFacts): readonly Contribution[] =>
-  goalsOf(employee)
-    .filter(evaluated)
-    .map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt }));
+// Competencies and indicators as small integers, so a request sums into arrays.
+const growthIds = new Map<string, number>();
+const growthNames: string[] = [];
+const growthId = (name: string): number => {
+  let id = growthIds.get(name);
+  if (id === undefined) {
+    id = growthNames.length;
+    growthIds.set(name, id);
+    growthNames.push(name);
+  }
+  return id;
+};
+
+/** What growth reads of one employee, flat, so a request does not walk the facts. */
+interface GrowthFacts {
+  readonly remeasured: Subject;
+  readonly evaluated: Subject;
+  readonly competencies: Int32Array;
+  readonly times: readonly string[];
+  /** `times` as numbers where canonical, else NaN (then the string is compared). */
+  readonly instants: Float64Array;
+  readonly behaviourDeltas: Float64Array;
+  readonly robust: Uint8Array;
+  readonly lessRobust: Uint8Array;
+  /** Indicators of remeasurement r: firstIndicator[r] up to firstIndicator[r + 1]. */
+  readonly firstIndicator: Int32Array;
+  readonly indicators: Int32Array;
+  readonly indicatorDeltas: Float64Array;
+  /** Aligned with evaluated.contributions. */
+  readonly achieved: Uint8Array;
+}
+
+const growthFactsOf = perEmployee((employee): GrowthFacts => {
+  const remeasurements = employee.remeasurements;
+  const indicators = remeasurements.flatMap((remeasurement) => remeasurement.indicators);
+  const firstIndicator = new Int32Array(remeasurements.length + 1);
+  remeasurements.forEach((remeasurement, index) => {
+    firstIndicator[index + 1] = firstIndicator[index] + remeasurement.indicators.length;
+  });
+  const goals = goalsOf(employee).filter(evaluated);
+  return {
+    remeasured: subjectOf(employee, remeasurementsOf(employee)),
+    evaluated: subjectOf(
+      employee,
+      goals.map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
+    ),
+    competencies: Int32Array.from(remeasurements, (each) => growthId(each.competencyId)),
+    times: remeasurements.map((each) => each.remeasuredAt),
+    instants: Float64Array.from(remeasurements, (each) => instant(each.remeasuredAt)),
+    behaviourDeltas: Float64Array.from(remeasurements, (each) => each.behaviourDelta),
+    robust: Uint8Array.from(remeasurements, (each) => (each.robustness === 'robust' ? 1 : 0)),
+    lessRobust: Uint8Array.from(remeasurements, (each) =>
+      each.robustness === 'less-robust' ? 1 : 0,
+    ),
+    firstIndicator,
+    indicators: Int32Array.from(indicators, (each) => growthId(each.indicatorId)),
+    indicatorDeltas: Float64Array.from(indicators, (each) => each.delta),
+    achieved: Uint8Array.from(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
+  };
+});
+
+/** Sums in the order the remeasurements come, so averages match adding up the lists. */
+interface CompetencyTally {
+  behaviour: number;
+  remeasurements: number;
+  robust: number;
+  lessRobust: number;
+  readonly indicators: Map<number, { sum: number; count: number }>;
+}
 
 /** Growth from baseline to remeasurement per competency and indicator, and goals achieved. */
 export function growthReport(
@@ -72,57 +144,95 @@ export function growthReport(
   const threshold = privacyThreshold(request.threshold);
   const { filters } = request;
   const people = facts.filter((employee) => inScope(employee, request.scope));
-  const selected = people.filter((employee) => matchesPerson(employee, filters));
+  const prepared = people.map(growthFactsOf);
   const remeasured = new Populations(
-    people.map((employee) => subjectOf(employee, remeasurementsOf(employee))),
+    prepared.map((each) => each.remeasured),
     filters,
     threshold,
     ['competency', 'indicator'],
     [['competency', 'indicator']],
   );
-  const byCompetency = new Map<string, RemeasurementFact[]>();
-  for (const remeasurement of selected.flatMap((employee) => employee.remeasurements)) {
-    const item = { competencyId: remeasurement.competencyId, at: remeasurement.remeasuredAt };
-    if (!matchesItem(filters, item)) continue;
-    const list = byCompetency.get(remeasurement.competencyId);
-    if (list === undefined) byCompetency.set(remeasurement.competencyId, [remeasurement]);
-    else list.push(remeasurement);
-  }
-  const rows = [...byCompetency].map(([competencyId, remeasurements]): GrowthRow => {
-    const deltas = new Map<string, number[]>();
-    for (const { indicatorId, delta } of remeasurements.flatMap((r) => r.indicators)) {
-      const list = deltas.get(indicatorId);
-      if (list === undefined) deltas.set(indicatorId, [delta]);
-      else list.push(delta);
+  const competency =
+    filters.competencyId === undefined ? -1 : (growthIds.get(filters.competencyId) ?? -2);
+  const { period } = filters;
+  const from = period === undefined ? Number.NaN : instant(period.from);
+  const to = period === undefined ? Number.NaN : instant(period.to);
+  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
+  const inPeriod = (growth: GrowthFacts, index: number): boolean => {
+    if (period === undefined) return true;
+    const at = growth.instants[index];
+    return numeric && !Number.isNaN(at)
+      ? at >= from && at < to
+      : within(period, growth.times[index]);
+  };
+
+  const tallies: (CompetencyTally | undefined)[] = [];
+  const order: number[] = [];
+  let evaluatedCount = 0;
+  let achieved = 0;
+  people.forEach((employee, person) => {
+    if (!matchesPerson(employee, filters)) return;
+    const growth = prepared[person];
+    for (let index = 0; index < growth.competencies.length; index += 1) {
+      const id = growth.competencies[index];
+      if ((competency !== -1 && id !== competency) || !inPeriod(growth, index)) continue;
+      let tally = tallies[id];
+      if (tally === undefined) {
+        tally = {
+          behaviour: 0,
+          remeasurements: 0,
+          robust: 0,
+          lessRobust: 0,
+          indicators: new Map(),
+        };
+        tallies[id] = tally;
+        order.push(id);
+      }
+      tally.behaviour += growth.behaviourDeltas[index];
+      tally.remeasurements += 1;
+      tally.robust += growth.robust[index];
+      tally.lessRobust += growth.lessRobust[index];
+      for (let at = growth.firstIndicator[index]; at < growth.firstIndicator[index + 1]; at += 1) {
+        const indicator = growth.indicators[at];
+        let sum = tally.indicators.get(indicator);
+        if (sum === undefined) {
+          sum = { sum: 0, count: 0 };
+          tally.indicators.set(indicator, sum);
+        }
+        sum.sum += growth.indicatorDeltas[at];
+        sum.count += 1;
+      }
     }
+    const items = growth.evaluated.contributions!;
+    for (let index = 0; index < items.length; index += 1) {
+      if (!matchesItem(filters, items[index])) continue;
+      evaluatedCount += 1;
+      achieved += growth.achieved[index];
+    }
+  });
+  const rows = order.map((id): GrowthRow => {
+    const tally = tallies[id]!;
+    const competencyId = growthNames[id];
     return {
       competencyId,
-      figure: remeasured.assess({ competency: competencyId }, () => growthOf(remeasurements))
-        .figure,
-      indicators: [...deltas]
-        .map(([indicatorId, values]) => ({
-          indicatorId,
-          figure: remeasured.assess({ competency: competencyId, indicator: indicatorId }, () => ({
-            averageDelta: average(values),
-          })).figure,
+      figure: remeasured.assess({ competency: competencyId }, () => growthOf(tally)).figure,
+      indicators: [...tally.indicators]
+        .map(([indicator, { sum, count }]) => ({
+          indicatorId: growthNames[indicator],
+          figure: remeasured.assess(
+            { competency: competencyId, indicator: growthNames[indicator] },
+            () => ({ averageDelta: sum / count }),
+          ).figure,
         }))
         .sort(byKey((row) => row.indicatorId)),
     };
   });
 
   const goals = new Populations(
-    people.map((employee) => subjectOf(employee, evaluatedGoalsOf(employee))),
+    prepared.map((each) => each.evaluated),
     filters,
     threshold,
   );
-  const evaluatedGoals = selected.flatMap((employee) =>
-    goalsOf(employee).filter(
-      (goal) =>
-        evaluated(goal) &&
-        matchesItem(filters, { competencyId: goal.competencyId, at: goal.closedAt }),
-    ),
-  );
-  const achieved = evaluatedGoals.filter((goal) => goal.status === 'achieved').length;
   return {
     filters: filterLabels(filters),
     threshold,
@@ -132,16 +242,16 @@ export function growthReport(
       (row) => row.competencyId,
     ),
     goalsAchieved: goals.assess({}, () => ({
-      evaluated: evaluatedGoals.length,
+      evaluated: evaluatedCount,
       achieved,
-      share: share(achieved, evaluatedGoals.length),
+      share: share(achieved, evaluatedCount),
     })).figure,
   };
 }
 
-const growthOf = (remeasurements: readonly RemeasurementFact[]): GrowthValue => ({
-  averageBehaviourDelta: average(remeasurements.map((r) => r.behaviourDelta)),
-  remeasurements: remeasurements.length,
-  robust: remeasurements.filter((r) => r.robustness === 'robust').length,
-  lessRobust: remeasurements.filter((r) => r.robustness === 'less-robust').length,
+const growthOf = (tally: CompetencyTally): GrowthValue => ({
+  averageBehaviourDelta: tally.behaviour / tally.remeasurements,
+  remeasurements: tally.remeasurements,
+  robust: tally.robust,
+  lessRobust: tally.lessRobust,
 });

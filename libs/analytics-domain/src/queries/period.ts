@@ -52,3 +52,10 @@ export const monthsOf = (period: Period | undefined, until: string): readonly Pe
 /** Event times sort lexicographically (ISO-8601 UTC), so no date parsing in hot loops. */
 export const within = (period: Period, at: string | null): boolean =>
   at !== null && at >= period.from && at < period.to;
+
+/** Milliseconds of a canonical ISO instant (which sorts like its number), else NaN. */
+export const instant = (at: string | null): number => {
+  if (at === null || at.length !== 24) return Number.NaN;
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) || new Date(ms).toISOString() !== at ? Number.NaN : ms;
+};

@@ -1,15 +1,19 @@
 import type { EmployeeFacts } from '../employee-facts';
 import { activePlansReport } from './active-plans.query';
+import { approvalFlowReport } from './approval-flow.query';
 import { developmentFocusReport } from './development-focus.query';
 import {
   NOW,
+  decision,
   department,
   employee,
   employees,
   goal,
   goalsById,
+  measurement,
   request,
 } from './employee-facts.fixtures';
+import { gapMapReport } from './gap-map.query';
 import { parsePeriod } from './period';
 import {
   type Assessed,
@@ -182,6 +186,85 @@ describe('a breakdown by department with a shown total', () => {
       sales: 'shown',
       support: 'shown',
     });
+  });
+});
+
+describe('a query filtered on a department', () => {
+  // 20 engineers, 10 in sales and 3 in support: the breakdown withholds support, then sales.
+  const facts = (): EmployeeFacts[] => [
+    ...engineers(20),
+    ...salesTeam(10),
+    ...employees(3, 'sup', department('support')),
+  ];
+
+  it('is withheld when its row is withheld secondarily, so total − 20 − 10 never reveals the 3', () => {
+    // given the organisation above
+    // when HR asks for the total, the breakdown by department and the sales department alone
+    const report = activePlansReport(facts(), request());
+    const sales = activePlansReport(facts(), request({ departmentId: 'sales' }));
+    // then the total and engineering are shown, but sales is withheld in both queries
+    expect(report.total).toMatchObject({ status: 'shown', people: 33 });
+    expect(statusByDepartment(report.byDepartment)).toEqual({
+      engineering: 'shown',
+      sales: 'withheld',
+      support: 'withheld',
+    });
+    expect(sales.total).toEqual({
+      status: 'withheld',
+      reason: 'withheld so that the total minus the other rows does not reveal fewer than 5 people',
+    });
+    expect(statusByDepartment(sales.byDepartment)).toEqual({ sales: 'withheld' });
+    expect(sales.overTime.map((point) => point.figure.status)).not.toContain('shown');
+  });
+
+  it('is still shown when its row is shown in the breakdown', () => {
+    // given the organisation above
+    // when HR asks for engineering alone
+    const engineering = activePlansReport(facts(), request({ departmentId: 'engineering' }));
+    // then it is shown, as its row is
+    expect(engineering.total).toMatchObject({ status: 'shown', people: 20 });
+  });
+
+  it('follows the breakdown under the same other filters', () => {
+    // given the organisation above
+    // when HR asks for sales with a period, which does not narrow a headcount
+    const filters = { departmentId: 'sales', period: parsePeriod('2026')! };
+    const sales = activePlansReport(facts(), request(filters));
+    // then sales is withheld as in the breakdown for that period
+    expect(sales.total.status).toBe('withheld');
+  });
+
+  it('is withheld per competency row where the breakdown of that row withholds it', () => {
+    // given the same people, all measured on collaboration
+    const measured = facts().map((each) => ({
+      ...each,
+      measurements: { collaboration: measurement() },
+    }));
+    // when HR asks for the gap map, then for the gap map of sales
+    const all = gapMapReport(measured, request());
+    const sales = gapMapReport(measured, request({ departmentId: 'sales' }));
+    // then the sales row is withheld in both, and the sales query shows nothing of it
+    expect(statusByDepartment(all.competencies[0].byDepartment)).toEqual({
+      engineering: 'shown',
+      sales: 'withheld',
+      support: 'withheld',
+    });
+    expect(sales.competencies[0].figure.status).toBe('withheld');
+    expect(statusByDepartment(sales.competencies[0].byDepartment)).toEqual({ sales: 'withheld' });
+  });
+
+  it('withholds the other figures of the report filtered on it too', () => {
+    // given decisions taken by two managers for the 10 people in sales
+    const decided = facts().map((each, index) =>
+      each.departmentId === 'sales'
+        ? { ...each, decisions: [decision({ decidedBy: `manager-${index % 2}` })] }
+        : { ...each, decisions: [decision({ decidedBy: 'manager-9' })] },
+    );
+    // when HR asks for the approval flow of sales
+    const sales = approvalFlowReport(decided, request({ departmentId: 'sales' }));
+    // then neither the total nor the manager rows (5 + 5 = the 10) are shown
+    expect(sales.total.status).toBe('withheld');
+    expect(sales.byManager.map((row) => row.figure.status)).not.toContain('shown');
   });
 });
 

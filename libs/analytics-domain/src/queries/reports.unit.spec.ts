@@ -186,6 +186,30 @@ describe('approval flow', () => {
     ]);
   });
 
+  it('picks the nearest-rank median and p90 of unordered turnarounds with repeats', () => {
+    // given 7 people with 1 to 7 decisions each, turnarounds in no order and often repeated
+    const turnarounds: number[] = [];
+    const facts = employees(7, 'person', (index) => ({
+      decisions: Array.from({ length: index + 1 }, (_, each) => {
+        const turnaroundSeconds = ((index * 7 + each * 13) % 11) * 100;
+        turnarounds.push(turnaroundSeconds);
+        return decision({ requestId: `request-${each}`, turnaroundSeconds });
+      }),
+    }));
+    // when
+    const report = approvalFlowReport(facts, request());
+    // then it matches the sorted list read at ranks ceil(p * n)
+    const sorted = [...turnarounds].sort((a, b) => a - b);
+    expect(report.total).toMatchObject({
+      status: 'shown',
+      value: {
+        decisions: 28,
+        medianTurnaroundSeconds: sorted[Math.ceil(0.5 * 28) - 1],
+        p90TurnaroundSeconds: sorted[Math.ceil(0.9 * 28) - 1],
+      },
+    });
+  });
+
   it('takes only decisions taken in the period', () => {
     const report = approvalFlowReport(approvalFacts(), request({ period: parsePeriod('2025')! }));
     expect(report.total).toEqual({ status: 'withheld', reason: 'describes fewer than 5 people' });
@@ -259,6 +283,27 @@ describe('growth', () => {
         ],
       },
     ]);
+  });
+
+  it('filters on the period alike whether times carry milliseconds or not', () => {
+    // given remeasurements in 2026, some written without milliseconds, and one just after it
+    const facts = employees(6, 'person', (index) => ({
+      remeasurements: [
+        remeasurement({
+          remeasuredAt: index === 5 ? '2027-01-01T00:00:00Z' : `2026-0${index + 1}-01T09:00:00Z`,
+        }),
+      ],
+    }));
+    // when
+    const report = growthReport(facts, request({ period: parsePeriod('2026')! }));
+    // then the five of 2026 count (the sixth is withheld by subtraction, not miscounted)
+    expect(report.competencies[0].figure).toEqual({
+      status: 'withheld',
+      reason:
+        'would reveal fewer than 5 people by subtraction from the figure without the period filter',
+    });
+    const all = growthReport(facts.slice(0, 5), request({ period: parsePeriod('2026')! }));
+    expect(all.competencies[0].figure).toMatchObject({ status: 'shown', people: 5 });
   });
 
   it('gives the share of evaluated goals that were achieved', () => {

@@ -1,4 +1,11 @@
-import { Controller, ForbiddenException, Get, Inject, Query } from '@nestjs/common';
+import {
+  Controller,
+  ForbiddenException,
+  Get,
+  Inject,
+  type OnApplicationBootstrap,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   activePlansReport,
@@ -32,14 +39,45 @@ export const scopeOf = (actor: Actor): AnalyticsScope => {
 
 type Report<Result> = (facts: readonly EmployeeFacts[], request: AnalyticsRequest) => Result;
 
+const reports: readonly Report<unknown>[] = [
+  activePlansReport,
+  developmentFocusReport,
+  gapMapReport,
+  approvalFlowReport,
+  checkInAdherenceReport,
+  growthReport,
+];
+
 @ApiTags('analytics')
 @Controller('analytics')
-export class AnalyticsQueriesController {
+export class AnalyticsQueriesController implements OnApplicationBootstrap {
   constructor(
     private readonly view: FactsView,
     @Inject(ANALYTICS_SETTINGS) private readonly settings: AnalyticsSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Once the facts are loaded, every report runs once per tenant: the reports keep per-employee
+   * working data (parsed times, numbered ids) that the first request would otherwise build.
+   */
+  onApplicationBootstrap(): void {
+    // A view that fails to load is logged by FactsView and answers 503; nothing to warm then.
+    this.view.ready.then(
+      () => {
+        const now = this.clock.now().toISOString();
+        for (const tenantId of this.view.tenantIds())
+          for (const report of reports)
+            report(this.view.factsOf(tenantId), {
+              scope: { kind: 'organisation' },
+              filters: {},
+              now,
+              threshold: this.settings.privacyThreshold,
+            });
+      },
+      () => undefined,
+    );
+  }
 
   private answer<Result>(actor: Actor, filters: AnalyticsFiltersDto, report: Report<Result>) {
     const scope = scopeOf(actor);

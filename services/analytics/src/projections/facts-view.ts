@@ -107,6 +107,11 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
     return facts;
   }
 
+  /** The tenants the view holds facts of. */
+  tenantIds(): readonly string[] {
+    return [...this.tenants.keys()];
+  }
+
   employee(tenantId: string, employeeId: string): EmployeeFacts | undefined {
     return this.tenants.get(tenantId)?.get(employeeId)?.facts;
   }
@@ -117,7 +122,11 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
   }
 
   private apply(page: AppliedPage): void {
-    if (page.collection !== this.collection) {
+    if (this.collection === undefined) {
+      // The first pages after a start: the load that follows catching up reads it all.
+      this.collection = page.collection;
+    } else if (page.collection !== this.collection) {
+      // A rebuild switched the collection: start over from it.
       this.collection = page.collection;
       this.tenants.clear();
       this.arrays.clear();
