@@ -131,13 +131,49 @@ class CrashBeforeCheckpoint extends StoreInFront {
  * embedded store answers synchronously, so two runners in one process would otherwise never
  * interleave between a load and its write.
  */
+/**
+ * Lets two loads of one collection meet: the first waits (up to 50 ms) for the second, so the
+ * two runners read the same document versions before either writes and a conflict is
+ * certain as soon as both touch one document, instead of being left to timing.
+ */
+class Rendezvous {
+  private readonly waiting = new Map<string, () => void>();
+
+  meet(collection: string): Promise<void> {
+    const partner = this.waiting.get(collection);
+    if (partner) {
+      this.waiting.delete(collection);
+      partner();
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const arrived = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        if (this.waiting.get(collection) === arrived) this.waiting.delete(collection);
+        resolve();
+      }, 50);
+      this.waiting.set(collection, arrived);
+    });
+  }
+}
+
 class SlowLoads extends StoreInFront {
+  constructor(
+    inner: ReadModelStore,
+    private readonly rendezvous: Rendezvous,
+  ) {
+    super(inner);
+  }
+
   override load: ReadModelStore['load'] = async <Doc extends object>(
     collection: string,
     ids: readonly string[],
   ) => {
     const loaded = await this.inner.load<Doc>(collection, ids);
-    await new Promise((resolve) => setTimeout(resolve, Math.random() * 2));
+    await this.rendezvous.meet(collection);
     return loaded;
   };
 }
@@ -256,19 +292,23 @@ function describeProjectionRuns(adapterName: string, adapter: () => Adapter): vo
       );
       const expected = await snapshot(sequential);
 
+      const rendezvous = new Rendezvous();
       const first = new ProjectionRunner({
-        readModels: new SlowLoads(await open('concurrent')),
+        readModels: new SlowLoads(await open('concurrent'), rendezvous),
         maxAttempts: 50,
       });
       const second = new ProjectionRunner({
-        readModels: new SlowLoads(await open('concurrent')),
+        readModels: new SlowLoads(await open('concurrent'), rendezvous),
         maxAttempts: 50,
       });
       let retried = 0;
       const consume = (runner: ProjectionRunner, inputs: ProjectionInput[]) =>
         inBatches(inputs, 10, async (batch) => {
-          await runner.applyFromBus(projection, batch);
-          retried += (await runner.applyFromBus(syncsPerTenant, batch)).retried;
+          // Awaited before adding: `retried += await …` reads retried before the await and
+          // would drop what the other runner added meanwhile.
+          const directory = await runner.applyFromBus(projection, batch);
+          const counts = await runner.applyFromBus(syncsPerTenant, batch);
+          retried += directory.retried + counts.retried;
         });
       await Promise.all([consume(first, partition0), consume(second, partition1)]);
 
