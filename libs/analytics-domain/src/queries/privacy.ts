@@ -63,6 +63,7 @@ const SEPARATOR = '\u001f';
 const DEPARTMENT_MATCHES = 1;
 const ROLE_MATCHES = 2;
 const PERSON_CLASSES = 4;
+const TOTAL_WITHHELD_REASON = 'the total this row is part of is withheld';
 const SECONDARY_REASON = (threshold: number): string =>
   `withheld so that the total minus the other rows does not reveal fewer than ${threshold} people`;
 
@@ -661,7 +662,11 @@ export function suppressComplements<Row extends Assessed<unknown>>(
   threshold: number,
 ): Row[] {
   const result = [...rows];
-  if (total.status !== 'shown') return result;
+  // Rows add up to their total: shown rows under a withheld total would give it away.
+  if (total.status !== 'shown')
+    return result.map((row) =>
+      row.figure.status === 'shown' ? { ...row, figure: withheld(TOTAL_WITHHELD_REASON) } : row,
+    );
   for (;;) {
     const hidden = result.filter((row) => row.figure.status === 'withheld');
     const hiddenPeople = hidden.reduce((sum, row) => sum + row.people, 0);

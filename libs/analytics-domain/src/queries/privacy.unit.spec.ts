@@ -292,10 +292,19 @@ describe('secondary suppression of rows', () => {
     ]);
   });
 
-  it('is not needed when the total is withheld', () => {
+  it('withholds every row when the total is withheld, since the rows would add up to it', () => {
     const rows = [row(3, 'withheld'), row(9, 'shown')];
-    const total = { status: 'withheld', reason: 'describes fewer than 5 people' } as const;
-    expect(suppressComplements(total, rows, 5)[1].figure.status).toBe('shown');
+    const total = {
+      status: 'withheld',
+      reason:
+        'would reveal fewer than 5 people by subtraction from the figure without the role filter',
+    } as const;
+    const [small, large] = suppressComplements(total, rows, 5);
+    expect(small.figure.status).toBe('withheld');
+    expect(large.figure).toEqual({
+      status: 'withheld',
+      reason: 'the total this row is part of is withheld',
+    });
   });
 });
 
