@@ -18,6 +18,7 @@ import {
   suppressComplements,
 } from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
+import { Interner } from './interner';
 
 export interface ApprovalFlowValue {
   readonly decisions: number;
@@ -54,17 +55,8 @@ interface FlowFacts {
   readonly managers: Int32Array;
 }
 
-const managerIds = new Map<string, number>();
-const managerNames: string[] = [];
-const managerId = (name: string): number => {
-  let id = managerIds.get(name);
-  if (id === undefined) {
-    id = managerNames.length;
-    managerIds.set(name, id);
-    managerNames.push(name);
-  }
-  return id;
-};
+const managers = new Interner();
+const managerNames = managers.names;
 
 const flowFactsOf = perEmployee((employee): FlowFacts => {
   const items = employee.decisions.map(
@@ -82,7 +74,7 @@ const flowFactsOf = perEmployee((employee): FlowFacts => {
     rejected: Uint8Array.from(employee.decisions, (decision) =>
       decision.outcome === 'rejected' ? 1 : 0,
     ),
-    managers: Int32Array.from(employee.decisions, (decision) => managerId(decision.decidedBy)),
+    managers: Int32Array.from(employee.decisions, (decision) => managers.id(decision.decidedBy)),
   };
 });
 

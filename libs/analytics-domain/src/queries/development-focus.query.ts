@@ -10,6 +10,7 @@ import {
   privacyThreshold,
 } from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
+import { Interner } from './interner';
 
 export interface DevelopmentFocusValue {
   readonly drafted: number;
@@ -64,17 +65,8 @@ const contributionOf = (goal: GoalFact): Contribution => ({
 const GROUPS = ['drafted', 'submitted', 'active', 'achieved'] as const;
 
 // Competencies as small integers, so a request counts into arrays.
-const competencyIds = new Map<string, number>();
-const competencyNames: string[] = [];
-const competencyIdOf = (name: string): number => {
-  let id = competencyIds.get(name);
-  if (id === undefined) {
-    id = competencyNames.length;
-    competencyIds.set(name, id);
-    competencyNames.push(name);
-  }
-  return id;
-};
+const competencies = new Interner();
+const competencyNames = competencies.names;
 
 /** What development focus reads of one employee, flat, so a request does not walk the facts. */
 interface FocusFacts {
@@ -94,7 +86,7 @@ const focusFactsOf = perEmployee((employee): FocusFacts => {
   return {
     subject: subjectOf(employee, items),
     items,
-    competencies: Int32Array.from(goals, (goal) => competencyIdOf(goal.competencyId)),
+    competencies: Int32Array.from(goals, (goal) => competencies.id(goal.competencyId)),
     instants: Float64Array.from(goals, (goal) => instant(goal.draftedAt)),
     groups: Int8Array.from(goals, (goal) => {
       const group = groupOf(goal.status);
@@ -120,7 +112,7 @@ export function developmentFocusReport(
     [['competency']],
   );
   const competency =
-    filters.competencyId === undefined ? -1 : (competencyIds.get(filters.competencyId) ?? -2);
+    filters.competencyId === undefined ? -1 : (competencies.lookup(filters.competencyId) ?? -2);
   const { period } = filters;
   const from = period === undefined ? Number.NaN : instant(period.from);
   const to = period === undefined ? Number.NaN : instant(period.to);

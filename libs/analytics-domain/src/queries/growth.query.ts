@@ -18,6 +18,7 @@ import {
   privacyThreshold,
 } from './privacy';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
+import { Interner } from './interner';
 
 export interface GrowthValue {
   readonly averageBehaviourDelta: number;
@@ -67,17 +68,8 @@ const evaluated = (goal: GoalFact): boolean =>
   goal.status === 'achieved' || goal.status === 'partly-achieved' || goal.status === 'not-achieved';
 
 // Competencies and indicators as small integers, so a request sums into arrays.
-const growthIds = new Map<string, number>();
-const growthNames: string[] = [];
-const growthId = (name: string): number => {
-  let id = growthIds.get(name);
-  if (id === undefined) {
-    id = growthNames.length;
-    growthIds.set(name, id);
-    growthNames.push(name);
-  }
-  return id;
-};
+const growthKeys = new Interner();
+const growthNames = growthKeys.names;
 
 /** What growth reads of one employee, flat, so a request does not walk the facts. */
 interface GrowthFacts {
@@ -112,7 +104,7 @@ const growthFactsOf = perEmployee((employee): GrowthFacts => {
       employee,
       goals.map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
     ),
-    competencies: Int32Array.from(remeasurements, (each) => growthId(each.competencyId)),
+    competencies: Int32Array.from(remeasurements, (each) => growthKeys.id(each.competencyId)),
     times: remeasurements.map((each) => each.remeasuredAt),
     instants: Float64Array.from(remeasurements, (each) => instant(each.remeasuredAt)),
     behaviourDeltas: Float64Array.from(remeasurements, (each) => each.behaviourDelta),
@@ -121,7 +113,7 @@ const growthFactsOf = perEmployee((employee): GrowthFacts => {
       each.robustness === 'less-robust' ? 1 : 0,
     ),
     firstIndicator,
-    indicators: Int32Array.from(indicators, (each) => growthId(each.indicatorId)),
+    indicators: Int32Array.from(indicators, (each) => growthKeys.id(each.indicatorId)),
     indicatorDeltas: Float64Array.from(indicators, (each) => each.delta),
     achieved: Uint8Array.from(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
   };
@@ -153,7 +145,7 @@ export function growthReport(
     [['competency', 'indicator']],
   );
   const competency =
-    filters.competencyId === undefined ? -1 : (growthIds.get(filters.competencyId) ?? -2);
+    filters.competencyId === undefined ? -1 : (growthKeys.lookup(filters.competencyId) ?? -2);
   const { period } = filters;
   const from = period === undefined ? Number.NaN : instant(period.from);
   const to = period === undefined ? Number.NaN : instant(period.to);

@@ -1,6 +1,7 @@
 import { assertNever } from '@talentloop/domain-kernel';
 import { instant } from './period';
 import type { AnalyticsFilters } from './request';
+import { Interner } from './interner';
 
 /** Design §1: no figure for a group smaller than 5 people. Organisations may only raise it. */
 export const MIN_PRIVACY_THRESHOLD = 5;
@@ -126,23 +127,12 @@ const rowValue = (
  * process-wide to small integers so that counting indexes typed arrays instead of hashing
  * strings. Tables are sized by how many keys the process has seen.
  */
-class KeyKind {
-  readonly ids = new Map<string, number>();
-  readonly names: string[] = [];
-
+class KeyKind extends Interner {
   constructor(
     readonly index: number,
     readonly dimensions: readonly RowDimension[],
-  ) {}
-
-  intern(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(name, id);
-      this.names.push(name);
-    }
-    return id;
+  ) {
+    super();
   }
 }
 const kinds = new Map<string, KeyKind>();
@@ -198,7 +188,7 @@ const ready = (entry: Prepared, competency: boolean, period: boolean): void => {
   if (competency && entry.competencies === null) {
     const competencies = competencyKind();
     entry.competencies = Int32Array.from(entry.items, (item) =>
-      item.competencyId === null ? -1 : competencies.intern(item.competencyId),
+      item.competencyId === null ? -1 : competencies.id(item.competencyId),
     );
   }
   if (period && entry.times === null) {
@@ -226,7 +216,7 @@ export class CountedSubject implements Subject {
   /** The interned department, the same in every count. */
   department(): number {
     if (this.departmentKey < 0) {
-      this.departmentKey = kindOf(['department']).intern(this.departmentId ?? NO_DEPARTMENT);
+      this.departmentKey = kindOf(['department']).id(this.departmentId ?? NO_DEPARTMENT);
     }
     return this.departmentKey;
   }
@@ -253,7 +243,7 @@ const groupsOf = (
       if (value === null) return;
       parts.push(value);
     }
-    const key = kind.intern(parts.join(SEPARATOR));
+    const key = kind.id(parts.join(SEPARATOR));
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [index]);
     else list.push(index);
@@ -451,7 +441,7 @@ export class Populations {
     this.dimensions.forEach((dimension, bit) => {
       if ((rowMask & (1 << bit)) !== 0) parts.push(row[dimension] ?? NO_DEPARTMENT);
     });
-    return this.kinds[this.rowMasks.indexOf(rowMask)].ids.get(parts.join(SEPARATOR));
+    return this.kinds[this.rowMasks.indexOf(rowMask)].lookup(parts.join(SEPARATOR));
   }
 
   private size(mask: number, rowMask: number, key: number | undefined): number {
@@ -496,7 +486,7 @@ export class Populations {
         personKeys[index] =
           subject instanceof CountedSubject
             ? subject.department()
-            : departments.intern(departmentId ?? NO_DEPARTMENT);
+            : departments.id(departmentId ?? NO_DEPARTMENT);
       }
       for (let mask = 0; mask < rowMasks.length; mask += 1) {
         groups[mask].push(
@@ -533,7 +523,7 @@ export class Populations {
       bits.period,
       filters.competencyId === undefined
         ? -2
-        : (competencyKind().ids.get(filters.competencyId) ?? -2),
+        : (competencyKind().lookup(filters.competencyId) ?? -2),
       from,
       to,
       instant(from),
