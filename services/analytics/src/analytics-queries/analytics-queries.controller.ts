@@ -15,6 +15,7 @@ import {
   gapMapReport,
   growthReport,
   parsePeriod,
+  type AnalyticsFilters,
   type AnalyticsRequest,
   type AnalyticsScope,
   type EmployeeFacts,
@@ -58,22 +59,36 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
   ) {}
 
   /**
-   * Once the facts are loaded, every report runs once per tenant: the reports keep per-employee
-   * working data (parsed times, numbered ids) that the first request would otherwise build.
+   * Once the facts are loaded, every report runs once per tenant and kind of filter: the
+   * reports keep per-employee working data (parsed times, numbered ids, per-filter lists) that
+   * the first request of each kind would otherwise build while a user waits.
    */
   onApplicationBootstrap(): void {
     // A view that fails to load is logged by FactsView and answers 503; nothing to warm then.
     this.view.ready.then(
       () => {
         const now = this.clock.now().toISOString();
-        for (const tenantId of this.view.tenantIds())
+        const period = parsePeriod(now.slice(0, 4));
+        for (const tenantId of this.view.tenantIds()) {
+          const facts = this.view.factsOf(tenantId);
+          const sample = facts[0];
+          const filterKinds: AnalyticsFilters[] = [
+            {},
+            {
+              departmentId: sample?.departmentId ?? undefined,
+              roleId: sample?.roleId ?? undefined,
+            },
+            { competencyId: Object.keys(sample?.measurements ?? {})[0] ?? 'none', period },
+          ];
           for (const report of reports)
-            report(this.view.factsOf(tenantId), {
-              scope: { kind: 'organisation' },
-              filters: {},
-              now,
-              threshold: this.settings.privacyThreshold,
-            });
+            for (const filters of filterKinds)
+              report(facts, {
+                scope: { kind: 'organisation' },
+                filters,
+                now,
+                threshold: this.settings.privacyThreshold,
+              });
+        }
       },
       () => undefined,
     );
