@@ -32,7 +32,7 @@ describe('npm start on the embedded default', () => {
       env: {
         ...process.env,
         TALENTLOOP_BASE_PORT: String(basePort),
-        EVENT_STORE_SQLITE_PATH: join(folder, 'talentloop.sqlite'),
+        TALENTLOOP_DATA_DIR: folder,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

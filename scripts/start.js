@@ -12,13 +12,19 @@ const services = [
   { name: 'analytics', port: 3004 },
 ];
 const basePort = Number(process.env.TALENTLOOP_BASE_PORT ?? 0);
+// Every file of the embedded default in one folder: read models and relay checkpoints only
+// make sense beside the event store they were built from.
+const dataDir = path.resolve(process.env.TALENTLOOP_DATA_DIR ?? path.join(root, 'data'));
+const inData = (variable, file) => process.env[variable] ?? path.join(dataDir, file);
 
 const children = services.map(({ name, port }, index) => {
   const env = {
     ...process.env,
     PORT: String(basePort ? basePort + index : port),
-    EVENT_STORE_SQLITE_PATH:
-      process.env.EVENT_STORE_SQLITE_PATH ?? path.join(root, 'data', 'talentloop.sqlite'),
+    EVENT_STORE_SQLITE_PATH: inData('EVENT_STORE_SQLITE_PATH', 'talentloop.sqlite'),
+    BUS_SQLITE_PATH: inData('BUS_SQLITE_PATH', 'bus.sqlite'),
+    RELAY_CHECKPOINT_PATH: inData('RELAY_CHECKPOINT_PATH', 'relay-checkpoints.sqlite'),
+    READ_MODELS_SQLITE_PATH: inData('READ_MODELS_SQLITE_PATH', 'read-models.sqlite'),
   };
   const child = spawn(
     process.execPath,
