@@ -9,3 +9,4 @@ export * from './read-models/employee-history';
 export * from './analytics/organisation-history';
 export * from './analytics/random';
 export * from './fixtures/example-event';
+export * from './service/service-test-app';

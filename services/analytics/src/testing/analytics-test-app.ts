@@ -1,74 +1,43 @@
-import { type INestApplication, Module } from '@nestjs/common';
 import { eventRegistry, streamName, type TalentloopEvent } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
-import { createServiceApp, EVENT_STORE } from '@talentloop/http';
-import { TestClock } from '@talentloop/testing';
+import { ServiceTestApp, ServiceTestHarness, type Caller } from '@talentloop/testing';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AnalyticsModule, service } from '../app.module';
 import { FactsView } from '../projections/facts-view';
 
-export interface Caller {
-  readonly tenantId?: string;
-  readonly userId: string;
-  readonly roles?: string;
-}
+export type { Caller } from '@talentloop/testing';
 
 export const TENANT = 'acme';
 
 type EventType = TalentloopEvent['type'];
 
 /** The analytics service on real SQLite files in a temp folder, fed through its event store. */
-export class AnalyticsTestApp {
+export class AnalyticsTestApp extends ServiceTestHarness {
   private lastPosition = 0n;
 
-  private constructor(
-    readonly app: INestApplication,
-    readonly base: string,
-    readonly clock: TestClock,
-    readonly folder: string,
-  ) {}
-
+  /** `folder` reuses a previous run's files (stop it with `stop(false)` first). */
   static async start(
     env: NodeJS.ProcessEnv = {},
     now = '2026-06-30T12:00:00.000Z',
-    folder = mkdtempSync(join(tmpdir(), 'talentloop-analytics-')),
+    folder?: string,
   ): Promise<AnalyticsTestApp> {
-    const clock = new TestClock(new Date(now));
-    @Module({
-      imports: [
-        AnalyticsModule.register({
-          env: {
-            EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
-            EVENT_STORE_SQLITE_SYNCHRONOUS: 'normal',
-            READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
-            RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
-            BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-            ANALYTICS_PROJECTION_POLL_MS: '10',
-            ...env,
-          },
-          clock,
-        }),
-      ],
-    })
-    class TestModule {}
-    const app = await createServiceApp(TestModule, service, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    const started = new AnalyticsTestApp(app, await app.getUrl(), clock, folder);
-    await started.view.ready;
+    const running = await ServiceTestApp.start({
+      service,
+      module: (moduleEnv, clock) => AnalyticsModule.register({ env: moduleEnv, clock }),
+      env: { ANALYTICS_PROJECTION_POLL_MS: '10', ...env },
+      startAt: now,
+      ...(folder === undefined ? {} : { folder }),
+      label: 'analytics',
+      defaultTenant: TENANT,
+      defaultRoles: 'employee',
+    });
+    const started = new AnalyticsTestApp(running);
+    try {
+      await started.view.ready;
+    } catch (error) {
+      await started.stop(folder === undefined);
+      throw error;
+    }
     return started;
-  }
-
-  /** Closes the app; the folder stays unless `remove` (a restart reuses it). */
-  async stop(remove = true): Promise<void> {
-    await this.app.close();
-    if (remove) rmSync(this.folder, { recursive: true, force: true });
-  }
-
-  get store(): EventStore {
-    return this.app.get(EVENT_STORE);
   }
 
   get view(): FactsView {
@@ -121,13 +90,7 @@ export class AnalyticsTestApp {
     path: string,
     caller: Caller,
   ): Promise<{ status: number; body: Body; contentType: string | null }> {
-    const response = await fetch(`${this.base}${path}`, {
-      headers: {
-        'x-tenant-id': caller.tenantId ?? TENANT,
-        'x-user-id': caller.userId,
-        'x-roles': caller.roles ?? 'employee',
-      },
-    });
+    const response = await this.request('GET', path, caller);
     return {
       status: response.status,
       body: (await response.json()) as Body,

@@ -1,4 +1,3 @@
-import { type INestApplication, Module } from '@nestjs/common';
 import {
   CompetencyFrameworkPublished,
   EmployeeSynced,
@@ -6,110 +5,36 @@ import {
   GoalApproved,
   GoalRejected,
   Remeasured,
-  type TalentloopEvent,
 } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
-import { createServiceApp, EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
-import { TestClock } from '@talentloop/testing';
-import { publishEvents, type MessageBus } from '@talentloop/messaging';
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { PlanningModule, service } from '../app.module';
 
 import { PlanningDirectory } from '../projections/planning-directory';
 
-export interface Caller {
-  readonly tenantId?: string;
-  readonly userId: string;
-  readonly roles?: string;
-}
-
-export interface PublishedEvent {
-  readonly id: string;
-  readonly type: TalentloopEvent['type'];
-  readonly data: unknown;
-  readonly metadata: { tenantId: string; actorId: string; occurredAt: string; schemaVersion: 1 };
-}
+export type { Caller, PublishedEvent } from '@talentloop/testing';
 
 export const TENANT = 'acme';
 
 /** The planning service on real SQLite files in a temp folder, driven over HTTP and the bus. */
-export class PlanningTestApp {
-  private constructor(
-    readonly app: INestApplication,
-    readonly base: string,
-    readonly clock: TestClock,
-    private readonly folder: string,
-  ) {}
-
-  static async start(env: NodeJS.ProcessEnv = {}, startAt = '2026-02-02T10:00:00.000Z') {
-    const folder = mkdtempSync(join(tmpdir(), 'talentloop-planning-'));
-    const clock = new TestClock(new Date(startAt));
-    @Module({
-      imports: [
-        PlanningModule.register({
-          env: {
-            EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
-            EVENT_STORE_SQLITE_SYNCHRONOUS: 'normal',
-            BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-            RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
-            ...env,
-          },
-          clock,
-        }),
-      ],
-    })
-    class TestModule {}
-    const app = await createServiceApp(TestModule, service, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    return new PlanningTestApp(app, await app.getUrl(), clock, folder);
-  }
-
-  async stop(): Promise<void> {
-    await this.app.close();
-    rmSync(this.folder, { recursive: true, force: true });
-  }
-
-  get store(): EventStore {
-    return this.app.get(EVENT_STORE);
+export class PlanningTestApp extends ServiceTestHarness {
+  static async start(
+    env: NodeJS.ProcessEnv = {},
+    startAt = DEFAULT_TEST_START,
+  ): Promise<PlanningTestApp> {
+    const running = await ServiceTestApp.start({
+      service,
+      module: (moduleEnv, clock) => PlanningModule.register({ env: moduleEnv, clock }),
+      env,
+      startAt,
+      label: 'planning',
+      defaultTenant: TENANT,
+      defaultRoles: 'employee',
+    });
+    return new PlanningTestApp(running);
   }
 
   get directory(): PlanningDirectory {
     return this.app.get(PlanningDirectory);
-  }
-
-  /** What the other services would have published, as CloudEvents on the bus. */
-  async publish(...events: readonly PublishedEvent[]): Promise<void> {
-    await publishEvents(this.app.get<MessageBus>(MESSAGE_BUS), events);
-  }
-
-  event(type: PublishedEvent['type'], data: unknown, tenantId = TENANT): PublishedEvent {
-    return {
-      id: randomUUID(),
-      type,
-      data,
-      metadata: {
-        tenantId,
-        actorId: 'integrator-1',
-        occurredAt: this.clock.now().toISOString(),
-        schemaVersion: 1,
-      },
-    };
-  }
-
-  request(method: 'GET' | 'POST' | 'PATCH', path: string, caller: Caller, body?: unknown) {
-    return fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        'content-type': 'application/json',
-        'x-tenant-id': caller.tenantId ?? TENANT,
-        'x-user-id': caller.userId,
-        'x-roles': caller.roles ?? 'employee',
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
   }
 
   /** Every event in the store, planning's and any other: what a refused request must not add. */
