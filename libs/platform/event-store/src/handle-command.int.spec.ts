@@ -19,7 +19,7 @@ describe('handling a command', () => {
     expect(result.events).toEqual([{ type: 'MotivationRecorded', data: record(4).data }]);
     expect(result.state).toEqual({ status: 'recorded', energy: 4 });
     const [stored] = await store.readStream(stream);
-    expect(stored?.id).toBe(eventIdFor('c-1', 0));
+    expect(stored?.id).toBe(eventIdFor(stream, 'c-1', 0));
     expect(stored?.metadata).toEqual({
       tenantId: 'acme',
       actorId: 'user-7',
@@ -27,6 +27,20 @@ describe('handling a command', () => {
       schemaVersion: 1,
       causationId: 'c-1',
     });
+  });
+
+  it('gives a command id reused by another tenant or entity events of their own', async () => {
+    const otherTenant = 'assessment.motivation-globex.emp-1';
+    const otherEmployee = 'assessment.motivation-acme.emp-2';
+    for (const streamName of [stream, otherTenant, otherEmployee])
+      await handleCommand(store, motivationDecider, streamName, record(4), context('same-key'));
+
+    const ids = await Promise.all(
+      [stream, otherTenant, otherEmployee].map(
+        async (name) => (await store.readStream(name))[0]?.id,
+      ),
+    );
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('appends the next command at the revision it read', async () => {

@@ -22,11 +22,14 @@ export interface CommandResult<Event, State> {
 }
 
 /**
- * Event ids derived from the command id (UUID v5 layout over SHA-1), so a command retried
- * after a lost answer appends the same ids and the store treats it as a no-op.
+ * Event ids derived from the stream and the command id (UUID v5 layout over SHA-1), so a
+ * command retried after a lost answer appends the same ids and the store treats it as a
+ * no-op. The stream (which names the tenant and the entity) is part of it: two tenants, or
+ * two entities, whose commands share an id (a caller's idempotency key, a round id) must
+ * never get the same event ids.
  */
-export const eventIdFor = (commandId: string, index: number): string => {
-  const hash = createHash('sha1').update(`${commandId}#${index}`).digest();
+export const eventIdFor = (streamName: string, commandId: string, index: number): string => {
+  const hash = createHash('sha1').update(`${streamName}#${commandId}#${index}`).digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
@@ -76,7 +79,7 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
   if (events.length === 0) return { events, state, nextExpectedRevision: lastRevision ?? -1n };
 
   const toAppend: EventToAppend[] = events.map((event, index) => ({
-    id: eventIdFor(context.commandId, index),
+    id: eventIdFor(streamName, context.commandId, index),
     type: event.type,
     data: event.data,
     metadata: metadataFor(event.type, context),
