@@ -7,20 +7,81 @@ export interface StreamAllOptions {
   readonly filter?: EventFilter;
   /** Events fetched per readAll call. */
   readonly pageSize?: number;
+  /** At most this many events in all; unlimited when absent. */
+  readonly limit?: number;
+  /** Checked between pages: stop reading once it answers true (a client went away). */
+  readonly stopped?: () => boolean;
 }
 
-/** The global log from a checkpoint to its current end, one readAll page at a time. */
+/** The global log from a checkpoint to its current end, one non-empty readAll page at a time. */
+export async function* streamPages(
+  store: Pick<EventStore, 'readAll'>,
+  options: StreamAllOptions = {},
+): AsyncGenerator<RecordedEvent[], void, undefined> {
+  const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+  let after = options.after;
+  let remaining = options.limit ?? Infinity;
+  while (remaining > 0 && !options.stopped?.()) {
+    const maxCount = Math.min(pageSize, remaining);
+    const page = await store.readAll({ after, maxCount, filter: options.filter });
+    const last = page.at(-1);
+    if (last === undefined) return;
+    yield page;
+    remaining -= page.length;
+    // A short page reached the end.
+    if (page.length < maxCount) return;
+    after = last.globalPosition;
+  }
+}
+
+/** The global log from a checkpoint to its current end, event by event. */
 export async function* streamAll(
   store: Pick<EventStore, 'readAll'>,
   options: StreamAllOptions = {},
 ): AsyncGenerator<RecordedEvent, void, undefined> {
-  const maxCount = options.pageSize ?? DEFAULT_PAGE_SIZE;
-  let after = options.after;
+  for await (const page of streamPages(store, options)) yield* page;
+}
+
+/**
+ * The global position of the last event (among those matching the filter) for which `holds`
+ * is true, where `holds` is true up to some point of the log and false after it; 0 when it
+ * holds for none. An exponential then binary search over readAll(after, maxCount 1): the port
+ * has no "head" or "position at time" call, and a few dozen one-event reads cost nothing next
+ * to the run they start.
+ */
+export async function lastPositionWhere(
+  store: Pick<EventStore, 'readAll'>,
+  holds: (event: RecordedEvent) => boolean,
+  filter?: EventFilter,
+): Promise<bigint> {
+  const firstAfter = async (after?: bigint) => {
+    const [event] = await store.readAll({ after, maxCount: 1, filter });
+    return event !== undefined && holds(event) ? event.globalPosition : undefined;
+  };
+  let known = await firstAfter();
+  if (known === undefined) return 0n;
+  let step = 1n;
+  let bound = known + step;
+  for (let next = await firstAfter(bound); next !== undefined; next = await firstAfter(bound)) {
+    known = next;
+    step *= 2n;
+    bound = known + step;
+  }
+  // Invariant: it holds at `known`, and for no event after `bound`.
   for (;;) {
-    const page = await store.readAll({ after, maxCount, filter: options.filter });
-    yield* page;
-    const last = page.at(-1);
-    if (last === undefined || page.length < maxCount) return;
-    after = last.globalPosition;
+    const next = await firstAfter(known);
+    if (next === undefined) return known;
+    known = next;
+    if (bound - known <= 1n) continue;
+    const middle = known + (bound - known) / 2n;
+    const probe = await firstAfter(middle);
+    if (probe === undefined) bound = middle;
+    else known = probe;
   }
 }
+
+/** The last global position among events matching the filter; 0 for an empty log. */
+export const headPosition = (
+  store: Pick<EventStore, 'readAll'>,
+  filter?: EventFilter,
+): Promise<bigint> => lastPositionWhere(store, () => true, filter);

@@ -1,4 +1,4 @@
-import type { EventFilter, EventStore } from '@talentloop/event-store';
+import { headPosition, type EventFilter, type EventStore } from '@talentloop/event-store';
 import {
   activePointerKey,
   builtKey,
@@ -61,36 +61,6 @@ interface Buffered extends DocumentState {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/**
- * The last global position among events matching the filter, found by an exponential then
- * binary search over readAll(after, maxCount 1): the port has no "head" call, and a few dozen
- * one-event reads cost nothing next to a rebuild.
- */
-export async function headPosition(eventStore: EventStore, filter?: EventFilter): Promise<bigint> {
-  const firstAfter = async (after?: bigint) =>
-    (await eventStore.readAll({ after, maxCount: 1, filter }))[0]?.globalPosition;
-  let known = await firstAfter();
-  if (known === undefined) return 0n;
-  let step = 1n;
-  let bound = known + step;
-  for (let next = await firstAfter(bound); next !== undefined; next = await firstAfter(bound)) {
-    known = next;
-    step *= 2n;
-    bound = known + step;
-  }
-  // Invariant: an event at `known`, none after `bound`.
-  for (;;) {
-    const next = await firstAfter(known);
-    if (next === undefined) return known;
-    known = next;
-    if (bound - known <= 1n) continue;
-    const middle = known + (bound - known) / 2n;
-    const probe = await firstAfter(middle);
-    if (probe === undefined) bound = middle;
-    else known = probe;
-  }
-}
 
 /**
  * Builds a projection from the whole history into a fresh collection while the active one

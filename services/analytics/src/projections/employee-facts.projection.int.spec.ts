@@ -1,9 +1,8 @@
-import { SqliteEventStore } from '@talentloop/event-store';
+import { headPosition, SqliteEventStore } from '@talentloop/event-store';
 import {
   activePointerKey,
   checkpointKey,
   EmbeddedReadModelStore,
-  headPosition,
   rebuildProjection,
   runFromStore,
   type ReadModelStore,

@@ -1,6 +1,5 @@
 import { toCloudEvent, toKafkaRecord, type KafkaRecord } from '@talentloop/contracts';
-import type { EventFilter, EventStore } from '@talentloop/event-store';
-import { headPosition } from '@talentloop/read-models';
+import { headPosition, type EventFilter, type EventStore } from '@talentloop/event-store';
 import { positionBefore, replayPages } from './replay-stream';
 
 /** Where a republish stands: global positions from its start (exclusive) to its end. */
