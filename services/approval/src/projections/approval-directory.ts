@@ -6,8 +6,8 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
-import { isTalentloopEventType, streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
-import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
+import { streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
+import type { EventStore, Subscription } from '@talentloop/event-store';
 import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
 import {
   subscribeToEvents,
@@ -28,7 +28,7 @@ import {
   type GoalVersion,
 } from './goal-submissions/goal-submissions.projection';
 import { InMemoryReadModel } from './in-memory-read-model';
-import type { ProjectedEvent } from '@talentloop/read-models';
+import { busInput, STORE_SOURCE, toProjectedEvent } from '@talentloop/read-models';
 import {
   reportingLineId,
   reportingLinesProjection,
@@ -44,14 +44,6 @@ export interface InboxItem {
   readonly pendingDays: number;
   readonly overdue: boolean;
 }
-
-/** Kafka positions are ordered per partition only; the embedded log keeps that layout. */
-const busSource = (delivered: DeliveredMessage): string =>
-  `kafka:${delivered.topic}:${delivered.partition}`;
-
-const projectedFromStore = (recorded: RecordedEvent): ProjectedEvent | undefined =>
-  // The store validated the event against its contract when it was appended.
-  isTalentloopEventType(recorded.type) ? (recorded as unknown as ProjectedEvent) : undefined;
 
 /**
  * The approval service's read side: requests (from its own streams), reporting lines and
@@ -78,9 +70,9 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
     this.subscription = this.store.subscribeToAll(
       { filter: { streamPrefixes: [streamPrefix('approval')] } },
       (recorded) => {
-        const event = projectedFromStore(recorded);
+        const event = toProjectedEvent(recorded);
         if (event)
-          this.requests.apply({ event, source: 'store', position: recorded.globalPosition });
+          this.requests.apply({ event, source: STORE_SOURCE, position: recorded.globalPosition });
       },
     );
     this.subscription.finished.catch((error: unknown) =>
@@ -101,7 +93,7 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
 
   /** Folds a people or goal event from the bus; a redelivery changes nothing. */
   applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): void {
-    const input = { event, source: busSource(delivered), position: BigInt(delivered.offset) };
+    const input = busInput(delivered, event);
     this.reportingLines.apply(input);
     this.goalSubmissions.apply(input);
   }

@@ -31,6 +31,7 @@ import {
   type GoalStatus,
 } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
+import { busSource } from '@talentloop/read-models';
 
 export const consumedContexts: readonly BoundedContext[] = ['assessment', 'approval'];
 
@@ -137,7 +138,7 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): void {
-    const source = `${delivered.topic}:${delivered.partition}`;
+    const source = busSource(delivered.topic, delivered.partition);
     const offset = BigInt(delivered.offset);
     if ((this.busPositions.get(source) ?? -1n) >= offset) return;
     this.busPositions.set(source, offset);
