@@ -8,7 +8,7 @@ import {
   share,
   subjectOf,
 } from './breakdown';
-import { instant, within } from './period';
+import { instant, periodTest } from './period';
 import {
   type Contribution,
   type Figure,
@@ -94,10 +94,7 @@ export function approvalFlowReport(
     ['department', 'manager'],
     [['department'], ['manager']],
   );
-  const { period } = filters;
-  const from = period === undefined ? Number.NaN : instant(period.from);
-  const to = period === undefined ? Number.NaN : instant(period.to);
-  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
+  const inPeriod = periodTest(filters.period);
 
   // The decisions that count, as flat columns; each member's are contiguous.
   let size = 0;
@@ -118,12 +115,7 @@ export function approvalFlowReport(
       if (filters.competencyId !== undefined && item.competencyId !== filters.competencyId) {
         continue;
       }
-      if (period !== undefined) {
-        const at = flow.instants[index];
-        const inside =
-          numeric && !Number.isNaN(at) ? at >= from && at < to : within(period, item.at);
-        if (!inside) continue;
-      }
+      if (!inPeriod(flow.instants[index], item.at)) continue;
       turnarounds[count] = flow.turnarounds[index];
       rejected[count] = flow.rejected[index];
       managerOf[count] = flow.managers[index];

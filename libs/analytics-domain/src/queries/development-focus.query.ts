@@ -1,7 +1,7 @@
 import { assertNever } from '@talentloop/domain-kernel';
 import type { EmployeeFacts, GoalFact, GoalStatus } from '../employee-facts';
 import { goalsOf, matchesPerson, perEmployee, rankShown, subjectOf } from './breakdown';
-import { instant, within } from './period';
+import { instant, periodTest } from './period';
 import {
   type Contribution,
   type Figure,
@@ -113,10 +113,7 @@ export function developmentFocusReport(
   );
   const competency =
     filters.competencyId === undefined ? -1 : (competencies.lookup(filters.competencyId) ?? -2);
-  const { period } = filters;
-  const from = period === undefined ? Number.NaN : instant(period.from);
-  const to = period === undefined ? Number.NaN : instant(period.to);
-  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
+  const inPeriod = periodTest(filters.period);
   // Per competency id: goals, then goals per status group.
   const goals = new Int32Array(competencyNames.length);
   const byGroup = GROUPS.map(() => new Int32Array(competencyNames.length));
@@ -126,14 +123,7 @@ export function developmentFocusReport(
     for (let index = 0; index < focus.competencies.length; index += 1) {
       const id = focus.competencies[index];
       if (competency !== -1 && id !== competency) continue;
-      if (period !== undefined) {
-        const at = focus.instants[index];
-        const inside =
-          numeric && !Number.isNaN(at)
-            ? at >= from && at < to
-            : within(period, focus.items[index].at);
-        if (!inside) continue;
-      }
+      if (!inPeriod(focus.instants[index], focus.items[index].at)) continue;
       goals[id] += 1;
       if (focus.groups[index] >= 0) byGroup[focus.groups[index]][id] += 1;
     }

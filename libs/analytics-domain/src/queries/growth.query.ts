@@ -9,7 +9,7 @@ import {
   share,
   subjectOf,
 } from './breakdown';
-import { instant, within } from './period';
+import { instant, periodTest } from './period';
 import {
   type Contribution,
   type Figure,
@@ -146,17 +146,9 @@ export function growthReport(
   );
   const competency =
     filters.competencyId === undefined ? -1 : (growthKeys.lookup(filters.competencyId) ?? -2);
-  const { period } = filters;
-  const from = period === undefined ? Number.NaN : instant(period.from);
-  const to = period === undefined ? Number.NaN : instant(period.to);
-  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
-  const inPeriod = (growth: GrowthFacts, index: number): boolean => {
-    if (period === undefined) return true;
-    const at = growth.instants[index];
-    return numeric && !Number.isNaN(at)
-      ? at >= from && at < to
-      : within(period, growth.times[index]);
-  };
+  const periodHolds = periodTest(filters.period);
+  const inPeriod = (growth: GrowthFacts, index: number): boolean =>
+    periodHolds(growth.instants[index], growth.times[index]);
 
   const tallies: (CompetencyTally | undefined)[] = [];
   const order: number[] = [];

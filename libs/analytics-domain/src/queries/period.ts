@@ -53,6 +53,19 @@ export const monthsOf = (period: Period | undefined, until: string): readonly Pe
 export const within = (period: Period, at: string | null): boolean =>
   at !== null && at >= period.from && at < period.to;
 
+/**
+ * Whether an item falls in the period (always, without one): by its parsed instant when both
+ * it and the period's bounds are canonical ISO instants, else by its text.
+ */
+export const periodTest = (period: Period | undefined) => {
+  if (period === undefined) return (): boolean => true;
+  const from = instant(period.from);
+  const to = instant(period.to);
+  const numeric = !Number.isNaN(from) && !Number.isNaN(to);
+  return (at: number, text: string | null): boolean =>
+    numeric && !Number.isNaN(at) ? at >= from && at < to : within(period, text);
+};
+
 /** Milliseconds of a canonical ISO instant (which sorts like its number), else NaN. */
 export const instant = (at: string | null): number => {
   if (at === null || at.length !== 24) return Number.NaN;
