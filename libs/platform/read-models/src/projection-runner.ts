@@ -202,6 +202,18 @@ export const checkpointKey = (runnerName: string): string => `checkpoint:${runne
 
 type Checkpoint = Record<string, string>;
 
+/** Where a runner's checkpoint says a collection is complete up to; undefined if it has none. */
+export async function readCheckpoint(
+  readModels: ReadModelStore,
+  runnerName: string,
+  collection: string,
+): Promise<bigint | undefined> {
+  const stored = await readModels.getState(checkpointKey(runnerName));
+  const position =
+    stored === undefined ? undefined : (JSON.parse(stored) as Checkpoint)[collection];
+  return position === undefined ? undefined : BigInt(position);
+}
+
 /**
  * Feeds projections from the event store: catches up from the checkpoint in pages of the
  * global log (source `store`, position = global position), then polls for new events.
@@ -238,9 +250,12 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         runner.forget(projection.name);
         collection = await runner.collectionOf(projection, 'rebuild');
       }
-      const built = await readBuiltMark(readModels, projection.name);
-      const after =
-        checkpoint[collection] ?? (built?.collection === collection ? built.position : '0');
+      // The built mark only matters for a collection this runner has not written yet.
+      let after = checkpoint[collection];
+      if (after === undefined) {
+        const built = await readBuiltMark(readModels, projection.name);
+        after = built?.collection === collection ? built.position : '0';
+      }
       result.set(projection, { collection, after: BigInt(after) });
     }
     return result;
@@ -251,10 +266,10 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
     let checkpoint: Checkpoint = stored === undefined ? {} : (JSON.parse(stored) as Checkpoint);
     while (!stopped) {
       const current = await positions(checkpoint);
-      const after = [...current.values()].reduce(
-        (lowest, { after: position }) => (position < lowest ? position : lowest),
-        [...current.values()][0]?.after ?? 0n,
-      );
+      let lowest: bigint | undefined;
+      for (const { after: position } of current.values())
+        if (lowest === undefined || position < lowest) lowest = position;
+      const after = lowest ?? 0n;
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
       if (page.length > 0) {
         const inputs = storeInputs(page);

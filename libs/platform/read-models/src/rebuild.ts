@@ -120,10 +120,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     const page = await eventStore.readAll({ after: position, maxCount: pageSize, filter });
     if (page.length === 0) break;
     const byDocument = inputsByDocument(projection, storeInputs(page));
-    const toLoad =
-      stored.size === 0
-        ? []
-        : [...byDocument.keys()].filter((id) => !buffer.has(id) && stored.has(id));
+    const toLoad = stored.size === 0 ? [] : [...byDocument.keys()].filter((id) => stored.has(id));
     if (toLoad.length > 0) {
       for (const [id, document] of await readModels.load(collection, toLoad)) {
         buffer.set(id, { ...document, dirty: false });

@@ -64,34 +64,39 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
    * the first request of each kind would otherwise build while a user waits.
    */
   onApplicationBootstrap(): void {
-    // A view that fails to load is logged by FactsView and answers 503; nothing to warm then.
-    this.view.ready.then(
-      () => {
-        const now = this.clock.now().toISOString();
-        const period = parsePeriod(now.slice(0, 4));
+    // Warming is only an optimisation: a view that fails to load (logged by FactsView, 503 to
+    // callers) or a rebuild switching it meanwhile just leaves the rest cold.
+    this.view.ready
+      .then(async () => {
         for (const tenantId of this.view.tenantIds()) {
-          const facts = this.view.factsOf(tenantId);
-          const sample = facts[0];
-          const filterKinds: AnalyticsFilters[] = [
-            {},
-            {
-              departmentId: sample?.departmentId ?? undefined,
-              roleId: sample?.roleId ?? undefined,
-            },
-            { competencyId: Object.keys(sample?.measurements ?? {})[0] ?? 'none', period },
-          ];
-          for (const report of reports)
-            for (const filters of filterKinds)
-              report(facts, {
-                scope: { kind: 'organisation' },
-                filters,
-                now,
-                threshold: this.settings.privacyThreshold,
-              });
+          // One tenant per turn of the event loop: requests are served in between.
+          await new Promise((resolve) => setImmediate(resolve));
+          this.warm(tenantId);
         }
+      })
+      .catch(() => undefined);
+  }
+
+  private warm(tenantId: string): void {
+    const now = this.clock.now().toISOString();
+    const facts = this.view.factsOf(tenantId);
+    const sample = facts[0];
+    const filterKinds: AnalyticsFilters[] = [
+      {},
+      { departmentId: sample?.departmentId ?? undefined, roleId: sample?.roleId ?? undefined },
+      {
+        competencyId: Object.keys(sample?.measurements ?? {})[0] ?? 'none',
+        period: parsePeriod(now.slice(0, 4)),
       },
-      () => undefined,
-    );
+    ];
+    for (const report of reports)
+      for (const filters of filterKinds)
+        report(facts, {
+          scope: { kind: 'organisation' },
+          filters,
+          now,
+          threshold: this.settings.privacyThreshold,
+        });
   }
 
   private answer<Result>(actor: Actor, filters: AnalyticsFiltersDto, report: Report<Result>) {

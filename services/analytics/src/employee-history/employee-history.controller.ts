@@ -29,7 +29,7 @@ export class EmployeeHistoryController {
     summary: "An employee's development history (the employee, their manager, HR and admins)",
   })
   async history(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
-    this.view.factsOf(actor.tenantId); // 503 while catching up
+    this.view.assertReady();
     const known = this.view.employee(actor.tenantId, employeeId);
     if (!mayReadHistory(actor, employeeId, known?.managerId ?? null))
       throw new ForbiddenException(

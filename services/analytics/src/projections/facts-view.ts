@@ -11,7 +11,7 @@ import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem } from '@talentloop/http';
 import {
   activePointerKey,
-  checkpointKey,
+  readCheckpoint,
   runFromStore,
   type AppliedPage,
   type ReadModelStore,
@@ -95,10 +95,7 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
 
   /** A tenant's facts; 503 while the projection is still catching up after a start. */
   factsOf(tenantId: string): readonly EmployeeFacts[] {
-    if (!this.isReady)
-      throw new ServiceUnavailableException(
-        problem(503, 'CATCHING_UP', 'analytics is catching up with the event history; retry soon'),
-      );
+    this.assertReady();
     let facts = this.arrays.get(tenantId);
     if (!facts) {
       facts = [...(this.tenants.get(tenantId)?.values() ?? [])].map((entry) => entry.facts);
@@ -110,6 +107,14 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
   /** The tenants the view holds facts of. */
   tenantIds(): readonly string[] {
     return [...this.tenants.keys()];
+  }
+
+  /** 503 while the projection is still catching up after a start or a rebuild. */
+  assertReady(): void {
+    if (!this.isReady)
+      throw new ServiceUnavailableException(
+        problem(503, 'CATCHING_UP', 'analytics is catching up with the event history; retry soon'),
+      );
   }
 
   employee(tenantId: string, employeeId: string): EmployeeFacts | undefined {
@@ -168,12 +173,7 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
       stored.map((facts) => factsDocumentId(facts.tenantId, facts.employeeId)),
     );
     for (const document of loaded.values()) this.put(document.doc, document.version);
-    const checkpoint = await this.readModels.getState(checkpointKey(RUNNER_NAME));
-    const position =
-      checkpoint === undefined
-        ? undefined
-        : (JSON.parse(checkpoint) as Record<string, string | undefined>)[collection];
-    if (position !== undefined && BigInt(position) > this.position)
-      this.position = BigInt(position);
+    const position = await readCheckpoint(this.readModels, RUNNER_NAME, collection);
+    if (position !== undefined && position > this.position) this.position = position;
   }
 }
