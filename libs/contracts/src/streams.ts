@@ -13,6 +13,11 @@ export interface StreamNameParts {
 const aggregatePattern = '[a-z][A-Za-z0-9]{0,63}';
 const tenantPattern = '[a-z0-9][a-z0-9-]{0,63}';
 const idPattern = '[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}';
+/** A whole tenant id, as stream names, topics' headers and the HTTP caller carry it. */
+export const TENANT_ID_PATTERN = new RegExp(`^${tenantPattern}$`);
+/** A whole entity or user id, as stream names and the event contracts accept it. */
+export const ID_PATTERN = new RegExp(`^${idPattern}$`);
+
 const streamPattern = new RegExp(
   `^(${boundedContexts.join('|')})\\.(${aggregatePattern})-(${tenantPattern})\\.(${idPattern})$`,
 );

@@ -5,6 +5,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { ID_PATTERN, TENANT_ID_PATTERN } from '@talentloop/contracts';
 import { problem } from './problem-details';
 
 export const roles = ['employee', 'manager', 'hr', 'admin', 'integrator'] as const;
@@ -17,9 +18,6 @@ export interface Actor {
   readonly roles: readonly Role[];
 }
 
-const TENANT = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const USER = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
-
 const unauthorized = (detail: string) =>
   new UnauthorizedException(problem(401, 'UNAUTHENTICATED', detail));
 
@@ -31,7 +29,7 @@ const unauthorized = (detail: string) =>
 export const actorOf = (request: Request): Actor => {
   const tenantId = request.header('x-tenant-id')?.trim() ?? '';
   const userId = request.header('x-user-id')?.trim() ?? '';
-  if (!TENANT.test(tenantId) || !USER.test(userId))
+  if (!TENANT_ID_PATTERN.test(tenantId) || !ID_PATTERN.test(userId))
     throw unauthorized('the request does not say who is calling for which tenant');
   const given = (request.header('x-roles') ?? 'employee')
     .split(',')

@@ -5,6 +5,7 @@ import {
   Param,
   type PipeTransform,
 } from '@nestjs/common';
+import { ID_PATTERN } from '@talentloop/contracts';
 import { problem } from './problem-details';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
@@ -18,7 +19,7 @@ import {
 } from 'class-validator';
 
 /** The id pattern of the event contracts, so an id that passes here can be stored. */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/;
+export { ID_PATTERN };
 
 export const IsId = (description: string) =>
   applyDecorators(

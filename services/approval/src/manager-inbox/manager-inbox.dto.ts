@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ID_PATTERN } from '@talentloop/http';
 import { IsOptional, Matches } from 'class-validator';
 
 export class ManagerInboxQueryDto {
   @ApiPropertyOptional({ description: "HR only: another manager's inbox; the caller's by default" })
   @IsOptional()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}$/)
+  @Matches(ID_PATTERN)
   managerId?: string;
 }
