@@ -7,7 +7,6 @@
  * `deploy/test-infra/up.sh` and sourcing its env for the MongoDB row).
  */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +27,7 @@ import { FactsView } from '../../services/analytics/src/projections/facts-view';
 import { formatCount, formatRate, formatSeconds } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { percentile, positiveFromEnv } from '../lib/stats';
+import { withScratchMongo } from '../lib/scratch-mongo';
 import { markdownTable } from '../lib/table';
 
 const employees = positiveFromEnv('BENCH_EMPLOYEES', 10_000);
@@ -170,11 +170,10 @@ const main = async () => {
       ),
     ];
     if (mongoUri) {
-      const dbName = `bench_analytics_${randomUUID().slice(0, 8)}`;
-      const mongo = await MongoReadModelStore.connect({ uri: mongoUri, dbName });
-      rebuilds.push(
-        rebuildRow('MongoDB wire (FerretDB)', events, await rebuildInto(store, mongo), '—'),
+      const result = await withScratchMongo(mongoUri, 'analytics', async (dbName) =>
+        rebuildInto(store, await MongoReadModelStore.connect({ uri: mongoUri, dbName })),
       );
+      rebuilds.push(rebuildRow('MongoDB wire (FerretDB)', events, result, '—'));
     } else {
       rebuilds.push(['MongoDB wire', 'skipped: MONGODB_URI is not set', '', '', '', '', '']);
     }

@@ -9,8 +9,9 @@ import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
 import { embeddedBus, kafkaBus, measureRelay, type RelayThroughput } from './relay-throughput';
 import { measureEndToEnd } from './end-to-end-latency';
+import { positiveFromEnv } from '../lib/stats';
 
-const scale = Number(process.env['BENCH_SCALE'] ?? '1');
+const scale = positiveFromEnv('BENCH_SCALE', 1, { whole: false });
 const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',').filter(Boolean);
 
 const main = async () => {

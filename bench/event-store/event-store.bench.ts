@@ -16,9 +16,9 @@ import { rawSqlite, RawSqliteTarget, type RawAppend } from './raw-sqlite.target'
 import { benchStream, SAMPLE_EVENT_TYPE, sampleEventBytes, sampleEvents } from './sample-event';
 import { isTalentloopTarget, talentloopSqlite } from './talentloop.target';
 import type { BenchTarget, SystemKey, TargetFactory } from './target';
+import { positiveFromEnv } from '../lib/stats';
 
-const scale = Number(process.env['BENCH_SCALE'] ?? '1');
-if (!(scale > 0)) throw new Error(`BENCH_SCALE must be a positive number, got ${scale}`);
+const scale = positiveFromEnv('BENCH_SCALE', 1, { whole: false });
 const scaled = (count: number): number => Math.max(1, Math.round(count * scale));
 
 const config = {

@@ -17,11 +17,13 @@ import {
 } from '@talentloop/read-models';
 import { formatCount, formatRate, formatSeconds } from '../lib/format';
 import { describeMachine } from '../lib/machine';
+import { withScratchMongo } from '../lib/scratch-mongo';
 import { markdownTable } from '../lib/table';
 import { withTempDb } from '../lib/temp-db';
 import { measureRawInsertMany } from './raw-insert-many';
+import { positiveFromEnv } from '../lib/stats';
 
-const scale = Number(process.env['BENCH_SCALE'] ?? '1');
+const scale = positiveFromEnv('BENCH_SCALE', 1, { whole: false });
 const mongoUri = process.env['MONGODB_URI'];
 const tenants = Math.max(1, Math.round(100 * scale));
 const employeesPerTenant = 100;
@@ -121,13 +123,12 @@ const main = async () => {
         ),
       );
       rows.push(
-        await rebuildInto(
-          'MongoDB wire (FerretDB)',
-          store,
-          await MongoReadModelStore.connect({
-            uri: mongoUri,
-            dbName: `bench_rebuild_${randomUUID().slice(0, 8)}`,
-          }),
+        await withScratchMongo(mongoUri, 'rebuild', async (dbName) =>
+          rebuildInto(
+            'MongoDB wire (FerretDB)',
+            store,
+            await MongoReadModelStore.connect({ uri: mongoUri, dbName }),
+          ),
         ),
       );
       const documents = rows[1].result.documents;
