@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type INestApplication, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { eventRegistry } from '@talentloop/contracts';
 import type { EventStore, EventToAppend } from '@talentloop/event-store';
-import { createServiceApp, EVENT_STORE, PlatformModule, serviceImports } from '@talentloop/http';
-import { exampleEvent } from '@talentloop/testing';
+import { PlatformModule, serviceImports } from '@talentloop/http';
+import { exampleEvent, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { ReplayModule } from '../replay.module';
 
 const streamOf = (type: string, tenantId: string, n: number): string => {
@@ -34,50 +31,26 @@ export const appendMixedHistory = async (
   return appended;
 };
 
+@Module({})
+class ReplayOnlyModule {}
+
 /** The analytics platform with only the replay module, on SQLite files in a temp folder. */
-export class ReplayTestApp {
-  private constructor(
-    readonly app: INestApplication,
-    readonly base: string,
-    readonly folder: string,
-  ) {}
-
+export class ReplayTestApp extends ServiceTestHarness {
   static async start(): Promise<ReplayTestApp> {
-    const folder = mkdtempSync(join(tmpdir(), 'talentloop-replay-'));
-    @Module({
-      imports: [
-        ...serviceImports,
-        PlatformModule.forService('analytics', {
-          env: {
-            EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
-            EVENT_STORE_SQLITE_SYNCHRONOUS: 'normal',
-            BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-          },
+    return new ReplayTestApp(
+      await ServiceTestApp.start({
+        service: { name: 'analytics', title: 'Analytics service', defaultPort: 0 },
+        label: 'replay',
+        module: (env) => ({
+          module: ReplayOnlyModule,
+          imports: [
+            ...serviceImports,
+            PlatformModule.forService('analytics', { env }),
+            ReplayModule,
+          ],
         }),
-        ReplayModule,
-      ],
-    })
-    class TestModule {}
-    const app = await createServiceApp(
-      TestModule,
-      { name: 'analytics', title: 'Analytics service', defaultPort: 0 },
-      { logger: false },
+      }),
     );
-    await app.listen(0, '127.0.0.1');
-    return new ReplayTestApp(app, await app.getUrl(), folder);
-  }
-
-  get store(): EventStore {
-    return this.app.get(EVENT_STORE);
-  }
-
-  get storePath(): string {
-    return join(this.folder, 'store.sqlite');
-  }
-
-  async stop(): Promise<void> {
-    await this.app.close();
-    rmSync(this.folder, { recursive: true, force: true });
   }
 
   replay(
