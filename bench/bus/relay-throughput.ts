@@ -14,7 +14,7 @@ import { secondsSince } from '../lib/timer';
 const definition = eventRegistry.current('CheckInLogged')!;
 
 /** `count` valid planning events spread over `employees` streams, appended in batches. */
-export const fillStore = async (
+const fillStore = async (
   store: SqliteEventStore,
   tenantId: string,
   count: number,

@@ -40,7 +40,7 @@ const isFigure = (value: unknown): value is Figure =>
   ((value as Figure).status === 'shown' || (value as Figure).status === 'withheld');
 
 /** Every figure in a report with the path that leads to it (rows named by their id field). */
-export const figuresOf = (report: unknown, path = ''): { path: string; figure: Figure }[] => {
+const figuresOf = (report: unknown, path = ''): { path: string; figure: Figure }[] => {
   if (isFigure(report)) return [{ path: path || 'figure', figure: report }];
   if (Array.isArray(report))
     return report.flatMap((item: unknown, index) => {

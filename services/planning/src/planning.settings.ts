@@ -16,7 +16,7 @@ export interface PlanningSettings {
   readonly ai: AiSettings | null;
 }
 
-export const DEFAULT_MAX_ACTIVE_GOALS = 3;
+const DEFAULT_MAX_ACTIVE_GOALS = 3;
 const CAP_VARIABLE = 'PLANNING_MAX_ACTIVE_GOALS';
 
 const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> => {

@@ -25,7 +25,7 @@ export function parsePeriod(text: string): Period | undefined {
   return bucket(text, year, 0, 12);
 }
 
-export const monthPeriod = (year: number, monthIndex: number): Period => {
+const monthPeriod = (year: number, monthIndex: number): Period => {
   const from = new Date(Date.UTC(year, monthIndex, 1));
   const label = `${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
   return bucket(label, from.getUTCFullYear(), from.getUTCMonth(), 1);

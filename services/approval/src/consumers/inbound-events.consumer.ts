@@ -20,7 +20,7 @@ import { openApprovalRequest } from '../open-approval-request/open-approval-requ
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
 
-export const APPROVAL_CONSUMER_GROUP = 'approval';
+const APPROVAL_CONSUMER_GROUP = 'approval';
 
 /**
  * Reacts to submitted goals and reporting-line changes. At-least-once delivery is made

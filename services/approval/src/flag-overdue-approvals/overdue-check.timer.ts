@@ -10,7 +10,7 @@ import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import { FlagOverdueApprovalsCommand } from './flag-overdue-approvals.handler';
 
 /** The principal recorded as the actor of reminders nobody asked for by hand. */
-export const OVERDUE_CHECK_ACTOR = 'system:approval-overdue-check';
+const OVERDUE_CHECK_ACTOR = 'system:approval-overdue-check';
 
 /** Runs the overdue check for every organisation on a fixed interval. */
 @Injectable()

@@ -9,7 +9,7 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
  * The employee's manager is not known yet: the people sync may simply not have arrived.
  * Retriable, so the bus tries again with backoff and dead-letters it if it never resolves.
  */
-export class ManagerUnknownError extends MessagingError {
+class ManagerUnknownError extends MessagingError {
   readonly code = 'MANAGER_UNKNOWN';
   readonly retriable = true;
   constructor(employeeId: string) {

@@ -16,7 +16,7 @@ import { EVENT_STORE } from '@talentloop/http';
 
 type Aggregate = 'framework' | 'roleProfile' | 'employee';
 
-export const assessmentStream = (aggregate: Aggregate, tenantId: string, id: string): string =>
+const assessmentStream = (aggregate: Aggregate, tenantId: string, id: string): string =>
   streamName({ context: 'assessment', aggregate, tenantId, id });
 
 /**

@@ -21,7 +21,7 @@ import { consumedContexts, PlanningDirectory } from '../projections/planning-dir
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { runOnGoal } from '../shared/planning.streams';
 
-export const PLANNING_CONSUMER_GROUP = 'planning';
+const PLANNING_CONSUMER_GROUP = 'planning';
 
 /**
  * Turns approvals into active goals and remeasurements into evaluations. Command ids derive

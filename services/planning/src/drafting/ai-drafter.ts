@@ -57,7 +57,7 @@ export class AiDraftUnusable extends Error {}
 const languageName = { en: 'English', nl: 'Dutch (Nederlands)' } as const;
 
 /** The prompt: the target and scores, never a name, e-mail or employee id. */
-export const promptOf = ({ target, context, language, today }: DraftRequest) =>
+const promptOf = ({ target, context, language, today }: DraftRequest) =>
   JSON.stringify({
     task: 'Draft one SMART development goal as JSON.',
     writeIn: languageName[language],
