@@ -103,6 +103,7 @@ class StoreInFront implements ReadModelStore {
   write: ReadModelStore['write'] = (...a) => this.inner.write(...a);
   insertFresh: ReadModelStore['insertFresh'] = (...a) => this.inner.insertFresh(...a);
   find: ReadModelStore['find'] = (...a) => this.inner.find(...a);
+  findStored: ReadModelStore['findStored'] = (...a) => this.inner.findStored(...a);
   count: ReadModelStore['count'] = (...a) => this.inner.count(...a);
   dropCollection: ReadModelStore['dropCollection'] = (...a) => this.inner.dropCollection(...a);
   getState: ReadModelStore['getState'] = (...a) => this.inner.getState(...a);

@@ -83,6 +83,11 @@ export interface ReadModelStore {
    */
   insertFresh(collection: string, documents: readonly StoredDocument[]): Promise<void>;
   find<Doc extends object>(collection: string, query?: DocumentQuery): Promise<Doc[]>;
+  /** As find, with each document's id, version and source positions (what load gives). */
+  findStored<Doc extends object>(
+    collection: string,
+    query?: DocumentQuery,
+  ): Promise<StoredDocument<Doc>[]>;
   count(collection: string, where?: DocumentQuery['where']): Promise<number>;
   dropCollection(collection: string): Promise<void>;
   getState(key: string): Promise<string | undefined>;

@@ -222,6 +222,17 @@ export function describeReadModelStoreContract(
         expect(await sorted({})).toEqual(['Ada', 'Bob', 'Cy', 'Dee', 'Eve', 'One']);
       });
 
+      it('finds documents with their ids, versions and positions, as load gives them', async () => {
+        const query: DocumentQuery = { where: { team: 'core' }, sort: { name: -1 } };
+        const stored = await store.findStored<Person>(collection, query);
+        expect(stored.map((document) => document.doc)).toEqual(
+          await store.find<Person>(collection, query),
+        );
+        const loaded = await store.load<Person>(collection, ['ada', 'bob']);
+        expect(stored).toEqual([loaded.get('bob'), loaded.get('ada')]);
+        expect(await store.findStored(collection, { limit: 0 })).toEqual([]);
+      });
+
       it('matches equality on strings, numbers and booleans without mixing types', async () => {
         expect(await sorted({ where: { team: 'core' } })).toEqual(['Ada', 'Bob']);
         expect(await sorted({ where: { age: 36 } })).toEqual(['Ada']);

@@ -6,7 +6,7 @@ import {
   type OnModuleInit,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { factsDocumentId, type EmployeeFacts } from '@talentloop/analytics-domain';
+import type { EmployeeFacts } from '@talentloop/analytics-domain';
 import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem } from '@talentloop/http';
 import {
@@ -166,13 +166,8 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
     );
     if (collection === undefined) return;
     this.collection = collection;
-    // find gives the documents without their versions; load gives both, by id.
-    const stored = await this.readModels.find<EmployeeFacts>(collection);
-    const loaded = await this.readModels.load<EmployeeFacts>(
-      collection,
-      stored.map((facts) => factsDocumentId(facts.tenantId, facts.employeeId)),
-    );
-    for (const document of loaded.values()) this.put(document.doc, document.version);
+    for (const document of await this.readModels.findStored<EmployeeFacts>(collection))
+      this.put(document.doc, document.version);
     const position = await readCheckpoint(this.readModels, RUNNER_NAME, collection);
     if (position !== undefined && position > this.position) this.position = position;
   }

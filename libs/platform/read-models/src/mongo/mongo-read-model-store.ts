@@ -249,16 +249,35 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async find<Doc extends object>(collection: string, query: DocumentQuery = {}): Promise<Doc[]> {
+    return (await this.select(collection, query, { doc: 1 })).map((record) => record.doc as Doc);
+  }
+
+  async findStored<Doc extends object>(
+    collection: string,
+    query: DocumentQuery = {},
+  ): Promise<StoredDocument<Doc>[]> {
+    return (await this.select(collection, query, { _w: 0 })).map((record) => ({
+      id: record._id,
+      doc: record.doc as Doc,
+      version: record._v,
+      sources: record._src,
+    }));
+  }
+
+  /** The records of a query with the given projection. */
+  private async select(
+    collection: string,
+    query: DocumentQuery,
+    projection: Readonly<Record<string, 0 | 1>>,
+  ) {
     assertPaging(query);
+    if (query.limit === 0) return [];
     const cursor = this.collection(collection)
-      .find(filterOf(comparisonsOf(query.where)), { projection: { doc: 1 } })
+      .find(filterOf(comparisonsOf(query.where)), { projection })
       .sort(sortOf(sortKeysOf(query.sort)));
     if (query.skip) cursor.skip(query.skip);
-    if (query.limit !== undefined) {
-      if (query.limit === 0) return [];
-      cursor.limit(query.limit);
-    }
-    return (await cursor.toArray()).map((record) => record.doc as Doc);
+    if (query.limit !== undefined) cursor.limit(query.limit);
+    return cursor.toArray();
   }
 
   count(collection: string, where?: DocumentQuery['where']): Promise<number> {

@@ -168,20 +168,44 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   }
 
   find<Doc extends object>(collection: string, query: DocumentQuery = {}): Promise<Doc[]> {
-    return settle(() => {
-      const table = tableOf(collection);
-      assertPaging(query);
-      const where = whereOf(comparisonsOf(query.where));
-      const order = orderOf(sortKeysOf(query.sort));
-      if (!this.hasTable(table)) return [];
-      const docs = this.statement(
-        table,
-        `SELECT doc FROM ${table}${where.sql}${order} LIMIT ? OFFSET ?`,
-      )
-        .pluck()
-        .all(...where.parameters, query.limit ?? -1, query.skip ?? 0) as string[];
-      return docs.map((doc) => JSON.parse(doc) as Doc);
-    });
+    return settle(() =>
+      this.select<[string]>(collection, query, 'doc').map(([doc]) => JSON.parse(doc) as Doc),
+    );
+  }
+
+  findStored<Doc extends object>(
+    collection: string,
+    query: DocumentQuery = {},
+  ): Promise<StoredDocument<Doc>[]> {
+    return settle(() =>
+      this.select<DocumentRow>(collection, query, 'id, doc, version, sources').map(
+        ([id, doc, version, sources]) => ({
+          id,
+          doc: JSON.parse(doc) as Doc,
+          version,
+          sources: JSON.parse(sources) as SourcePositions,
+        }),
+      ),
+    );
+  }
+
+  /** The rows of a query, as arrays of the named columns. */
+  private select<Row extends unknown[]>(
+    collection: string,
+    query: DocumentQuery,
+    columns: string,
+  ): Row[] {
+    const table = tableOf(collection);
+    assertPaging(query);
+    const where = whereOf(comparisonsOf(query.where));
+    const order = orderOf(sortKeysOf(query.sort));
+    if (!this.hasTable(table)) return [];
+    return this.statement(
+      table,
+      `SELECT ${columns} FROM ${table}${where.sql}${order} LIMIT ? OFFSET ?`,
+    )
+      .raw()
+      .all(...where.parameters, query.limit ?? -1, query.skip ?? 0) as Row[];
   }
 
   count(collection: string, where?: DocumentQuery['where']): Promise<number> {
