@@ -16,6 +16,9 @@ const infrastructurePackages = [
   'class-validator',
   'class-transformer',
   'reflect-metadata',
+  '@opentelemetry/*',
+  'pino',
+  'prom-client',
 ];
 
 export default tseslint.config(

@@ -1,4 +1,5 @@
 import { approvalRequestIdFor } from '@talentloop/approval-domain';
+import { approvalRequestStream } from './approval-request.stream';
 import {
   ApprovalTestApp,
   employeeSynced,
@@ -84,6 +85,24 @@ describe('the approval service over HTTP', () => {
       data: { decidedBy: 'mgr-1', decidedAs: 'manager', turnaroundSeconds: 86_400 },
     });
     expect(await service.eventTypesOf(requestId)).toEqual(['ApprovalRequested', 'GoalApproved']);
+  });
+
+  it("continues the submission's trace: the approval request is opened in the same trace", async () => {
+    const traceId = 'a3ce929d0e0e47364bf92f3577b34da6';
+    const submitted = service.event(
+      'GoalSubmitted',
+      goalSubmitted(`goal-${++goalCounter}`, 'emp-1001', 1, 'mgr-1'),
+    );
+    await service.publish({
+      ...submitted,
+      metadata: { ...submitted.metadata, traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+    });
+    const requestId = approvalRequestIdFor(TENANT, (submitted.data as { goalId: string }).goalId);
+    await eventually(async () => {
+      const [opened] = await service.store.readStream(approvalRequestStream(TENANT, requestId));
+      expect(opened?.type).toBe('ApprovalRequested');
+      expect(opened?.metadata.traceparent).toMatch(new RegExp(`^00-${traceId}-[\\da-f]{16}-01$`));
+    });
   });
 
   it('runs reject → revise → resubmit → approve on one thread that all parties can read', async () => {

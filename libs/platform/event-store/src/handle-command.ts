@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventRegistry, type EventMetadata } from '@talentloop/contracts';
 import { fold, type Decider, type DomainEvent } from '@talentloop/domain-kernel';
+import { currentTraceparent, eventsAppended } from '@talentloop/observability';
 import type { EventStore, EventToAppend, ExpectedRevision } from './event-store.port';
 
 /** Who asks, for which tenant, when, and under which id: everything the domain must not invent. */
@@ -46,8 +47,14 @@ const metadataFor = (type: string, context: CommandContext): EventMetadata => {
     schemaVersion: definition.version,
     causationId: context.commandId,
     ...(context.correlationId ? { correlationId: context.correlationId } : {}),
-    ...(context.traceparent ? { traceparent: context.traceparent } : {}),
+    ...traceparentOf(context),
   };
+};
+
+/** The command's own trace context, else the current span's (the request or consumed event). */
+const traceparentOf = (context: CommandContext): { traceparent?: string } => {
+  const traceparent = context.traceparent ?? currentTraceparent();
+  return traceparent ? { traceparent } : {};
 };
 
 /**
@@ -88,5 +95,6 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
   const { nextExpectedRevision } = await store.appendToStream(streamName, toAppend, {
     expectedRevision,
   });
+  for (const event of toAppend) eventsAppended.inc({ type: event.type });
   return { events, state: events.reduce(decider.evolve, state), nextExpectedRevision };
 };

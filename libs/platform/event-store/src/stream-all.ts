@@ -85,3 +85,21 @@ export const headPosition = (
   store: Pick<EventStore, 'readAll'>,
   filter?: EventFilter,
 ): Promise<bigint> => lastPositionWhere(store, () => true, filter);
+
+/** Bounds the work of one backlog count: a scrape or a readiness probe reads at most this many. */
+export const BACKLOG_COUNT_LIMIT = 10_000;
+
+/**
+ * How many events matching `filter` the store holds after `after` (a relay's or a
+ * projection's checkpoint), counted up to `limit`: what lag metrics report.
+ */
+export const backlogAfter = async (
+  store: Pick<EventStore, 'readAll'>,
+  after: bigint | undefined,
+  filter?: EventFilter,
+  limit = BACKLOG_COUNT_LIMIT,
+): Promise<number> => {
+  let count = 0;
+  for await (const page of streamPages(store, { after, filter, limit })) count += page.length;
+  return count;
+};

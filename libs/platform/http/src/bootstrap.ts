@@ -1,12 +1,16 @@
-import {
-  type INestApplication,
-  Logger,
-  type NestApplicationOptions,
-  type Type,
-} from '@nestjs/common';
+import { type INestApplication, type NestApplicationOptions, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  createLogger,
+  labelMetricsWithService,
+  type Logger,
+  startTelemetry,
+} from '@talentloop/observability';
+import { observeHttp } from './observability/http-observer';
+import { PinoNestLogger } from './observability/nest-logger';
+import { platformConfigFromEnv } from './platform.config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
@@ -16,18 +20,18 @@ export interface ServiceDescription {
   readonly defaultPort: number;
 }
 
-/** Reads PORT; a bad value stops the service with a message naming the variable. */
-export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number => {
-  const raw = env['PORT'];
-  if (raw === undefined || raw === '') return defaultPort;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be an integer from 0 to 65535, got "${raw}"`);
-  return port;
-};
-
-/** Everything an HTTP test and `main.ts` share: validation, problem details, OpenAPI. */
-export const configureApp = (app: INestApplication, service: ServiceDescription): void => {
+/**
+ * Everything an HTTP test and `main.ts` share: tracing, metrics and (given a logger) request
+ * logs, validation, problem details, OpenAPI.
+ */
+export const configureApp = (
+  app: INestApplication,
+  service: ServiceDescription,
+  logger?: Logger,
+): void => {
+  startTelemetry();
+  labelMetricsWithService(service.name);
+  app.use(observeHttp(logger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
@@ -45,21 +49,36 @@ export const createServiceApp = async (
   module: Type,
   service: ServiceDescription,
   options: NestApplicationOptions = {},
+  logger?: Logger,
 ): Promise<INestApplication> => {
   const app = await NestFactory.create(module, options);
-  configureApp(app, service);
+  configureApp(app, service, logger);
   return app;
 };
 
-/** Starts a service and prints where it listens. */
+/**
+ * Starts a service: JSON logs (LOG_LEVEL) for Nest and every request, OpenTelemetry
+ * (OTEL_TRACES_EXPORTER), then listens on HOST:PORT and says where.
+ */
 export const bootstrapService = async (
   module: Type,
   service: ServiceDescription,
+  env: NodeJS.ProcessEnv = process.env,
 ): Promise<INestApplication> => {
-  const port = portFromEnv(process.env, service.defaultPort);
-  const app = await createServiceApp(module, service);
-  await app.listen(port, process.env['HOST'] ?? '127.0.0.1');
-  new Logger(service.name).log(`${service.title} listening on ${await app.getUrl()}`);
+  const { port, host, logging, telemetry } = platformConfigFromEnv(service, env);
+  startTelemetry(telemetry);
+  const logger = createLogger(service.name, logging);
+  const app = await createServiceApp(
+    module,
+    service,
+    { logger: new PinoNestLogger(logger) },
+    logger,
+  );
+  await app.listen(port, host);
+  logger.info(
+    { port, url: await app.getUrl() },
+    `${service.title} listening on ${await app.getUrl()}`,
+  );
   return app;
 };
 

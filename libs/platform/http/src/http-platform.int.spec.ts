@@ -1,6 +1,7 @@
-import { Body, Controller, type INestApplication, Module, Post } from '@nestjs/common';
+import { Body, Controller, type INestApplication, Inject, Module, Post } from '@nestjs/common';
 import { DomainError } from '@talentloop/domain-kernel';
-import { WrongExpectedRevisionError } from '@talentloop/event-store';
+import { handleCommand, WrongExpectedRevisionError } from '@talentloop/event-store';
+import { createLogger, currentTraceparent, traceIdOf } from '@talentloop/observability';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ class AlreadyDecided extends DomainError {
 
 @Controller('probe')
 class ProbeController {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
   @Post('rate')
   rate(@Body() body: RateDto) {
     return { accepted: body };
@@ -52,6 +55,27 @@ class ProbeController {
     return actor;
   }
 
+  /** A command of the planning context: one PlanStarted through handleCommand. */
+  @Post('start-plan')
+  async startPlan() {
+    const definition = eventRegistry.current('PlanStarted')!;
+    const planId = randomUUID();
+    await handleCommand(
+      this.store,
+      {
+        initialState: () => null,
+        evolve: () => null,
+        decide: () => [
+          { type: 'PlanStarted', data: { ...(definition.example as object), planId } },
+        ],
+      },
+      streamName({ context: 'planning', aggregate: 'plan', tenantId: 'acme', id: planId }),
+      {},
+      { tenantId: 'acme', actorId: 'user-1', commandId: randomUUID(), now: new Date() },
+    );
+    return { planId };
+  }
+
   @Post('crash')
   crash() {
     throw new Error('secret connection string leaked in a message');
@@ -62,6 +86,8 @@ describe('the HTTP platform every service shares', () => {
   let app: INestApplication;
   let base: string;
   let folder: string;
+  /** The service's JSON log lines. */
+  const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'talentloop-http-'));
@@ -83,6 +109,11 @@ describe('the HTTP platform every service shares', () => {
       ProbeModule,
       { name: 'probe', title: 'Probe', defaultPort: 0 },
       { logger: false },
+      createLogger(
+        'probe',
+        { level: 'info' },
+        { write: (line: string) => logLines.push(JSON.parse(line) as Record<string, unknown>) },
+      ),
     );
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
@@ -182,10 +213,99 @@ describe('the HTTP platform every service shares', () => {
     expect(text).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('reports ready when the event store answers', async () => {
+  it('reports ready when the event store and the bus answer, with its lags', async () => {
     const response = await fetch(`${base}/health/ready`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ checks: { eventStore: 'up' } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      service: 'probe',
+      info: {
+        eventStore: { status: 'up' },
+        bus: { status: 'up' },
+        lag: { status: 'up', relay: { 'probe.planning': expect.any(Number) } },
+      },
+    });
+  });
+
+  it('answers liveness without a caller', async () => {
+    const response = await fetch(`${base}/health/live`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', service: 'probe' });
+  });
+
+  it("carries the caller's trace from the request into the event, over the bus into the consumer, and into the log", async () => {
+    const traceId = randomUUID().replaceAll('-', '');
+    const traceparent = `00-${traceId}-00f067aa0ba902b7-01`;
+    const bus = app.get<MessageBus>(MESSAGE_BUS);
+    const seen: { event: ReceivedEvent; traceparent: string | undefined }[] = [];
+    const consumer = await subscribeToEvents(bus, {
+      groupId: `trace-${traceId}`,
+      contexts: ['planning'],
+      handler: (event) => {
+        seen.push({ event, traceparent: currentTraceparent() });
+        return Promise.resolve();
+      },
+    });
+    const response = await fetch(`${base}/probe/start-plan`, {
+      method: 'POST',
+      headers: { traceparent, 'x-request-id': `req-${traceId}` },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-trace-id')).toBe(traceId);
+    expect(response.headers.get('x-request-id')).toBe(`req-${traceId}`);
+    const { planId } = (await response.json()) as { planId: string };
+
+    const deadline = Date.now() + 10_000;
+    const mine = () =>
+      seen.find(({ event }) => (event.data as { planId: string }).planId === planId);
+    while (!mine() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    await consumer.stop();
+    const received = mine();
+    // The event was appended in a span of the request's trace (not the caller's own span).
+    expect(traceIdOf(received?.event.metadata.traceparent)).toBe(traceId);
+    expect(received?.event.metadata.traceparent).not.toBe(traceparent);
+    // The consumer works in a span of the same trace.
+    expect(traceIdOf(received?.traceparent)).toBe(traceId);
+    expect(received?.traceparent).not.toBe(received?.event.metadata.traceparent);
+    expect(logLines).toContainEqual(
+      expect.objectContaining({
+        req_id: `req-${traceId}`,
+        trace_id: traceId,
+        route: '/probe/start-plan',
+        status: 201,
+        level: 'info',
+      }),
+    );
+  });
+
+  it('starts a new trace for a request that brings none, and ignores a malformed traceparent', async () => {
+    const response = await fetch(`${base}/probe/start-plan`, {
+      method: 'POST',
+      headers: { traceparent: 'not-a-trace' },
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get('x-trace-id')).toMatch(/^[\da-f]{32}$/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[\da-f-]{36}$/);
+  });
+
+  it('serves Prometheus metrics: request latency by route template, events appended, lags', async () => {
+    await fetch(`${base}/probe/start-plan`, { method: 'POST' });
+    const deadline = Date.now() + 10_000;
+    const scrape = async () => (await fetch(`${base}/metrics`)).text();
+    let text = await scrape();
+    while (!/talentloop_relay_lag_events\{[^}]*relay="probe.planning"[^}]*\} 0\n/.test(text)) {
+      if (Date.now() > deadline) throw new Error(`relay lag never reached 0:\n${text}`);
+      await new Promise((done) => setTimeout(done, 50));
+      text = await scrape();
+    }
+    expect(text).toMatch(
+      /talentloop_http_request_duration_seconds_count\{[^}]*route="\/probe\/start-plan"[^}]*status_code="201"[^}]*\} [1-9]/,
+    );
+    expect(text).toMatch(/talentloop_events_appended_total\{[^}]*type="PlanStarted"[^}]*\} [1-9]/);
+    expect(text).toContain('service="probe"');
+    expect(text).toContain('process_resident_memory_bytes');
+    // No path with an id ever becomes a label.
+    expect(text).not.toMatch(/route="[^"]*[\da-f]{8}-[\da-f]{4}/);
   });
 
   it("relays the service's own events from its store to its context topic", async () => {
@@ -195,8 +315,9 @@ describe('the HTTP platform every service shares', () => {
     const consumer = await subscribeToEvents(bus, {
       groupId: 'probe-test',
       contexts: ['planning'],
+      // Only this test's plan (other tests start plans of their own).
       handler: (event) => {
-        received.push(event);
+        if ((event.data as { planId: string }).planId === 'p-1') received.push(event);
         return Promise.resolve();
       },
     });
@@ -207,7 +328,7 @@ describe('the HTTP platform every service shares', () => {
         {
           id: randomUUID(),
           type: 'PlanStarted',
-          data: definition.example,
+          data: { ...(definition.example as object), planId: 'p-1' },
           metadata: {
             tenantId: 'acme',
             actorId: 'user-1',

@@ -1,4 +1,5 @@
 export * from './bootstrap';
+export * from './platform.config';
 export * from './platform.module';
 export * from './problem-details';
 export * from './problem-details.filter';

@@ -1,17 +1,13 @@
 import {
-  Controller,
   type DynamicModule,
-  Get,
-  HttpCode,
   Inject,
   Injectable,
   Logger,
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
-  ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { TerminusModule } from '@nestjs/terminus';
 import { stringOr } from '@talentloop/config';
 import type { BoundedContext } from '@talentloop/contracts';
 import {
@@ -27,12 +23,11 @@ import {
   SqliteCheckpointStore,
   startRelay,
 } from '@talentloop/messaging';
-import { problem } from './problem-details';
+import { HealthController, MetricsController } from './observability/operations.controllers';
+import { DEFAULT_RELAY_CHECKPOINT_PATH } from './platform.config';
+import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from './tokens';
 
-/** Injection tokens of the service's ports (never an adapter). */
-export const EVENT_STORE = Symbol('EVENT_STORE');
-export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
-export const SERVICE_NAME = Symbol('SERVICE_NAME');
+export { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME };
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 
 export interface PlatformOptions {
@@ -40,8 +35,6 @@ export interface PlatformOptions {
   readonly publishes?: BoundedContext;
   readonly env?: NodeJS.ProcessEnv;
 }
-
-export const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
 
 /**
  * Starts the relay of the service's own events (event store → bus, checkpointed) after the
@@ -91,38 +84,9 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   }
 }
 
-@ApiTags('health')
-@Controller('health')
-class HealthController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SERVICE_NAME) private readonly service: string,
-  ) {}
-
-  @Get('live')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The process is up' })
-  live() {
-    return { status: 'ok', service: this.service };
-  }
-
-  @Get('ready')
-  @ApiOperation({ summary: 'The service can reach its event store' })
-  async ready() {
-    try {
-      await this.store.readAll({ maxCount: 1 });
-    } catch {
-      throw new ServiceUnavailableException(
-        problem(503, 'NOT_READY', 'the event store is not reachable'),
-      );
-    }
-    return { status: 'ok', service: this.service, checks: { eventStore: 'up' } };
-  }
-}
-
 /**
  * What every service shares: its event store and bus from the environment, the relay of
- * its own events, and health endpoints.
+ * its own events, health (liveness, readiness) and Prometheus metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -131,7 +95,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      controllers: [HealthController],
+      imports: [TerminusModule.forRoot({ logger: false })],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: PLATFORM_OPTIONS, useValue: options },

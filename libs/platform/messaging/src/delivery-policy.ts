@@ -1,4 +1,10 @@
 import { deadLetterTopicFor } from '@talentloop/contracts';
+import {
+  inSpan,
+  messagesConsumed,
+  messagesDeadLettered,
+  SpanKind,
+} from '@talentloop/observability';
 import { InvalidMessagingOptionError, isRetriable, messageOf, nameOf } from './errors';
 import {
   deadLetterHeaders,
@@ -86,6 +92,32 @@ export interface DeliveryContext {
 export type DeliveryOutcome = 'handled' | 'dead-lettered' | 'interrupted';
 
 export const deliver = async (
+  message: DeliveredMessage,
+  context: DeliveryContext,
+): Promise<DeliveryOutcome> => {
+  const outcome = await inSpan(
+    `consume ${message.topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      parent: message.headers[TRACEPARENT_HEADER],
+      attributes: {
+        'messaging.destination.name': message.topic,
+        'messaging.consumer.group.name': context.groupId,
+        'messaging.kafka.offset': message.offset,
+      },
+    },
+    () => attempt(message, context),
+  );
+  messagesConsumed.inc({ group: context.groupId, topic: message.topic, outcome });
+  if (outcome === 'dead-lettered')
+    messagesDeadLettered.inc({ group: context.groupId, topic: message.topic });
+  return outcome;
+};
+
+/** The trace context of an event on the bus (binary-mode CloudEvents header). */
+const TRACEPARENT_HEADER = 'ce_traceparent';
+
+const attempt = async (
   message: DeliveredMessage,
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> => {

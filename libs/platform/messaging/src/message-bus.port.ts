@@ -76,5 +76,7 @@ export interface MessageBus {
   /** Resolves once every message is durably accepted; per key, order is kept. */
   publish(topic: string, messages: readonly BusMessage[]): Promise<void>;
   subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer>;
+  /** Resolves when the bus answers (a broker, or the log file); readiness asks it. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,4 +1,5 @@
-import type { EventStore } from '@talentloop/event-store';
+import { backlogAfter, type EventStore } from '@talentloop/event-store';
+import { registerLag } from '@talentloop/observability';
 import {
   activePointerKey,
   physicalCollectionName,
@@ -270,6 +271,7 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       for (const { after: position } of current.values())
         if (lowest === undefined || position < lowest) lowest = position;
       const after = lowest ?? 0n;
+      appliedUpTo = after;
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
       if (page.length > 0) {
         const inputs = storeInputs(page);
@@ -291,6 +293,7 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         for (const { collection } of current.values()) next[collection] = end.toString();
         await readModels.setState(checkpointKey(name), JSON.stringify(next));
         checkpoint = next;
+        appliedUpTo = end;
       }
       if (page.length < pageSize) {
         reachedEnd();
@@ -305,7 +308,13 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
     }
   };
 
+  // Reported as talentloop_projection_lag_events while the runner runs.
+  let appliedUpTo: bigint | undefined;
+  const unregister = registerLag('projection', name, () =>
+    backlogAfter(eventStore, appliedUpTo, { eventTypes }),
+  );
   const finished = run();
+  finished.then(unregister, unregister);
   // A failure before the end was reached also settles caughtUp, so nobody waits forever.
   finished.catch(() => reachedEnd());
   return {

@@ -14,6 +14,7 @@ import {
   type MessageBus,
   type MessageHandler,
 } from '@talentloop/messaging';
+import { readLags } from '@talentloop/observability';
 
 export interface MessageBusUnderTest {
   readonly bus: MessageBus;
@@ -223,6 +224,76 @@ export function describeMessageBusContract(
       await eventually('messages 4 to 9', () => secondMember.length >= 6);
       expect(firstMember).toEqual([0, 1, 2, 3]);
       expect(secondMember.map(sequenceOf)).toEqual([4, 5, 6, 7, 8, 9]);
+    });
+
+    it('stop() drains: the message in hand finishes and is committed; the next member starts right after it', async () => {
+      const topic = await newTopic(1);
+      const groupId = uniqueName('group');
+      await bus.publish(
+        topic,
+        Array.from({ length: 10 }, (_, i) => sequencedMessage('emp-1', i)),
+      );
+      const started: number[] = [];
+      const finished: number[] = [];
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const first = await consume(
+        topic,
+        async (message) => {
+          const sequence = sequenceOf(message);
+          started.push(sequence);
+          if (sequence === 3) await gate;
+          finished.push(sequence);
+        },
+        groupId,
+      );
+      await eventually('message 3 in hand', () => started.includes(3));
+      const stopping = first.stop();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(finished).toEqual([0, 1, 2]);
+      release();
+      await stopping;
+
+      expect(finished).toEqual([0, 1, 2, 3]);
+      const secondMember = await collect(topic, groupId);
+      await eventually('messages 4 to 9', () => secondMember.length >= 6);
+      expect(secondMember.map(sequenceOf)).toEqual([4, 5, 6, 7, 8, 9]);
+    });
+
+    it("answers ping, and reports a group's lag while it consumes: all uncommitted, then none", async () => {
+      await expect(bus.ping()).resolves.toBeUndefined();
+      const topic = await newTopic(2);
+      await bus.publish(
+        topic,
+        Array.from({ length: 10 }, (_, i) => sequencedMessage(`emp-${i % 3}`, i)),
+      );
+      const lagOf = async (groupId: string) =>
+        (await readLags('consumer')).find((lag) => lag.name === groupId)?.value;
+      const stuckGroup = uniqueName('group');
+      let attempts = 0;
+      const stuck = await consume(
+        topic,
+        () => {
+          attempts++;
+          return Promise.reject(new RetriableFailure('not yet'));
+        },
+        stuckGroup,
+        { maxAttempts: 5, initialBackoffMs: 60_000, maxBackoffMs: 60_000 },
+      );
+      await eventually('a first attempt', () => attempts > 0);
+      expect(await lagOf(stuckGroup)).toBe(10);
+      await stuck.stop();
+      expect(await lagOf(stuckGroup)).toBeUndefined();
+
+      const doneGroup = uniqueName('group');
+      const received = await collect(topic, doneGroup);
+      await eventually('all ten', () => received.length === 10);
+      let lag = await lagOf(doneGroup);
+      for (const deadline = Date.now() + 20_000; lag !== 0 && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        lag = await lagOf(doneGroup);
+      }
+      expect(lag).toBe(0);
     });
 
     it('retries a failing handler with backoff until it succeeds', async () => {

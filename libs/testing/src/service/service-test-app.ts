@@ -26,7 +26,13 @@ export interface PublishedEvent {
   readonly id: string;
   readonly type: TalentloopEvent['type'];
   readonly data: unknown;
-  readonly metadata: { tenantId: string; actorId: string; occurredAt: string; schemaVersion: 1 };
+  readonly metadata: {
+    tenantId: string;
+    actorId: string;
+    occurredAt: string;
+    schemaVersion: 1;
+    traceparent?: string;
+  };
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

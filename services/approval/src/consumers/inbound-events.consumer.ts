@@ -58,7 +58,7 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
       commandId: consumerCommandId(APPROVAL_CONSUMER_GROUP, event.id),
       now: this.clock.now(),
       correlationId: event.metadata.correlationId ?? event.id,
-      ...(event.metadata.traceparent ? { traceparent: event.metadata.traceparent } : {}),
+      // The trace: the consumer's span continues the event's (see deliver in messaging).
     };
     if (event.type === 'GoalSubmitted')
       await openApprovalRequest(this.store, this.directory, event, context);

@@ -1,3 +1,4 @@
+import { registerLag } from '@talentloop/observability';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import {
@@ -112,10 +113,20 @@ export class EmbeddedMessageBus implements MessageBus {
         deadLetter: (topic, message) => this.publish(topic, [message]),
       },
       sleepers: this.sleepersOfFile(),
-      onStopped: () => this.consumers.delete(consumer),
+      onStopped: () => {
+        this.consumers.delete(consumer);
+        unregister();
+      },
     });
+    const unregister = registerLag('consumer', options.groupId, () =>
+      Promise.resolve(this.closed ? 0 : this.log.lag(options.groupId, options.topics)),
+    );
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  ping(): Promise<void> {
+    return this.run(() => this.log.ping());
   }
 
   async close(): Promise<void> {

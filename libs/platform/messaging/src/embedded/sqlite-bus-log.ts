@@ -214,6 +214,22 @@ export class SqliteBusLog {
     return this.selectCommitted.get(groupId, topic, partition) ?? 0;
   }
 
+  /** Throws when the file cannot be read. */
+  ping(): void {
+    this.db.prepare('SELECT count(*) FROM bus_topics').get();
+  }
+
+  /** Messages on the topics after the group's committed offsets. */
+  lag(groupId: string, topics: readonly string[]): number {
+    let lag = 0;
+    for (const topic of topics)
+      for (let partition = 0; partition < this.partitionsOf(topic); partition++)
+        lag +=
+          (this.selectNextOffset.get(topic, partition) ?? 0) -
+          this.committedOffset(groupId, topic, partition);
+    return lag;
+  }
+
   /** For a group that starts at the end: pins today's end of every partition it has no offset for. */
   startAtEnd(groupId: string, topics: readonly string[]): void {
     this.db

@@ -1,3 +1,4 @@
+import { registerLag } from '@talentloop/observability';
 import {
   Kafka,
   Partitioners,
@@ -176,16 +177,25 @@ export class KafkaMessageBus implements MessageBus {
       await consumer.disconnect();
       throw error;
     }
+    const unregister = registerLag('consumer', options.groupId, () =>
+      this.consumerLag(options.groupId, options.topics),
+    );
     const busConsumer: KafkaBusConsumer = {
       assignment: () => assignment,
       stop: async () => {
         this.consumers.delete(busConsumer);
+        unregister();
         // Waits for the batch in hand (which commits what it handled), then leaves the group.
         await consumer.disconnect();
       },
     };
     this.consumers.add(busConsumer);
     return busConsumer;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    await this.withAdmin((admin) => admin.describeCluster());
   }
 
   async close(): Promise<void> {
@@ -241,6 +251,22 @@ export class KafkaMessageBus implements MessageBus {
     } finally {
       await commitHandled();
     }
+  }
+
+  /** Messages on the topics after the group's committed offsets (from the log start when none). */
+  private consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
+    return this.withAdmin(async (admin) => {
+      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      let lag = 0n;
+      for (const topic of topics) {
+        const offsets = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
+        for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
+          const next = offsets.find((entry) => entry.partition === partition)?.offset;
+          lag += BigInt(high) - BigInt(next === undefined || next === '-1' ? low : next);
+        }
+      }
+      return Number(lag);
+    });
   }
 
   private connectProducer(): Promise<void> {

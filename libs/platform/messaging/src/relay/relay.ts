@@ -1,5 +1,12 @@
 import { streamPrefix, topicFor, type BoundedContext } from '@talentloop/contracts';
-import type { EventFilter, EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
+import {
+  backlogAfter,
+  type EventFilter,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@talentloop/event-store';
+import { registerLag } from '@talentloop/observability';
 import { isRetriable } from '../errors';
 import { CONTEXT_TOPIC_PARTITIONS, publishEvents } from '../events/event-messaging';
 import type { MessageBus } from '../message-bus.port';
@@ -74,7 +81,12 @@ class CheckpointedRelay implements Relay {
   constructor(private readonly options: RelayOptions) {
     this.filter = { streamPrefixes: [streamPrefix(options.context)] };
     this.pageSize = options.pageSize ?? 1_000;
+    // Reported as talentloop_relay_lag_events while the relay runs.
+    const unregister = registerLag('relay', options.name, () =>
+      backlogAfter(options.store, this.counters.publishedPosition, this.filter),
+    );
     this.finished = this.run();
+    this.finished.then(unregister, unregister);
   }
 
   get relayed(): number {

@@ -1,0 +1,108 @@
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Inject,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheckService,
+  HealthIndicatorService,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
+import type { EventStore } from '@talentloop/event-store';
+import type { MessageBus } from '@talentloop/messaging';
+import { metricsRegistry, readLags } from '@talentloop/observability';
+import { problem } from '../problem-details';
+import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from '../tokens';
+
+/** A dependency that does not answer within this long counts as down. */
+const PROBE_TIMEOUT_MS = 3_000;
+
+const withinTimeout = <T>(work: Promise<T>): Promise<T> =>
+  Promise.race([
+    work,
+    new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)),
+        PROBE_TIMEOUT_MS,
+      ).unref(),
+    ),
+  ]);
+
+/** Liveness and readiness (with the service's lags), unauthenticated. */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(SERVICE_NAME) private readonly service: string,
+  ) {}
+
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The process is up (restart it when this fails)' })
+  live() {
+    return { status: 'ok', service: this.service };
+  }
+
+  @Get('ready')
+  @ApiOperation({
+    summary:
+      'The service can reach its event store and its bus (send it traffic); lags are reported, not judged',
+  })
+  async ready(): Promise<HealthCheckResult & { service: string }> {
+    const probe = async (key: string, work: () => Promise<unknown>) => {
+      const check = this.indicators.check(key);
+      try {
+        await withinTimeout(work());
+        return check.up();
+      } catch (error) {
+        return check.down(error instanceof Error ? error.message : String(error));
+      }
+    };
+    const lag = async () => {
+      const lags: Record<string, Record<string, number>> = {};
+      for (const { kind, name, value } of await readLags()) (lags[kind] ??= {})[name] = value;
+      return this.indicators.check('lag').up(lags);
+    };
+    try {
+      const result = await this.health.check([
+        () => probe('eventStore', () => this.store.readAll({ maxCount: 1 })),
+        () => probe('bus', () => this.bus.ping()),
+        lag,
+      ]);
+      return { ...result, service: this.service };
+    } catch (error) {
+      const details =
+        error instanceof ServiceUnavailableException ? error.getResponse() : String(error);
+      const down =
+        typeof details === 'object' && details !== null && 'error' in details
+          ? Object.keys(details.error as object)
+          : [];
+      throw new ServiceUnavailableException(
+        problem(503, 'NOT_READY', `not reachable: ${down.join(', ') || 'unknown'}`, {
+          service: this.service,
+          health: details,
+        }),
+      );
+    }
+  }
+}
+
+/** Prometheus scrape endpoint, unauthenticated. */
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @ApiExcludeEndpoint()
+  @Header('Content-Type', metricsRegistry.contentType)
+  @Header('Cache-Control', 'no-store')
+  async metrics(): Promise<string> {
+    return metricsRegistry.metrics();
+  }
+}

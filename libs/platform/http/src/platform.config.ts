@@ -1,0 +1,30 @@
+import { integerIn, stringOr } from '@talentloop/config';
+import { eventStoreConfigFromEnv } from '@talentloop/event-store';
+import { messageBusConfigFromEnv } from '@talentloop/messaging';
+import { loggingConfigFromEnv, telemetryConfigFromEnv } from '@talentloop/observability';
+
+export const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
+
+/** Reads PORT; a bad value stops the service with a message naming the variable. */
+export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number =>
+  integerIn(env, 'PORT', { min: 0, max: 65_535 }, defaultPort);
+
+/**
+ * Every setting the shared platform reads for a service: HTTP (PORT, HOST), the event store,
+ * the bus, the relay checkpoint, logging and tracing. Throws a ConfigError naming the first
+ * bad variable; a service's own settings come on top.
+ */
+export const platformConfigFromEnv = (
+  service: { readonly name: string; readonly defaultPort: number },
+  env: NodeJS.ProcessEnv,
+) => ({
+  port: portFromEnv(env, service.defaultPort),
+  host: stringOr(env, 'HOST', '127.0.0.1'),
+  eventStore: eventStoreConfigFromEnv(env),
+  bus: messageBusConfigFromEnv(service.name, env),
+  relayCheckpointPath: stringOr(env, 'RELAY_CHECKPOINT_PATH', DEFAULT_RELAY_CHECKPOINT_PATH),
+  logging: loggingConfigFromEnv(env),
+  telemetry: telemetryConfigFromEnv(env),
+});
+
+export type PlatformConfig = ReturnType<typeof platformConfigFromEnv>;

@@ -1,0 +1,4 @@
+/** Injection tokens of the service's ports (never an adapter). */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+export const MESSAGE_BUS = Symbol('MESSAGE_BUS');
+export const SERVICE_NAME = Symbol('SERVICE_NAME');
