@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapService } from '@talentloop/http';
+import { runService } from '@talentloop/http';
 import { AppModule, service } from './app.module';
+import { analyticsConfigFromEnv } from './analytics.config';
 
-bootstrapService(AppModule, service).catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runService(AppModule, service, analyticsConfigFromEnv);

@@ -1,4 +1,4 @@
-import { integerIn, stringOr } from '@talentloop/config';
+import { byTenant, integerIn, stringOr } from '@talentloop/config';
 import { defaultSmartSettings, type SmartSettings } from '@talentloop/planning-domain';
 
 export interface AiSettings {
@@ -19,24 +19,10 @@ export interface PlanningSettings {
 const DEFAULT_MAX_ACTIVE_GOALS = 3;
 const CAP_VARIABLE = 'PLANNING_MAX_ACTIVE_GOALS';
 
-const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> => {
-  const raw = env[CAP_VARIABLE]?.trim();
-  if (!raw) return new Map();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw new Error(`${CAP_VARIABLE} must be JSON keyed by tenant id, e.g. {"acme":2}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-    throw new Error(`${CAP_VARIABLE} must be a JSON object keyed by tenant id`);
-  return new Map(
-    Object.entries(parsed).map(([tenant, cap]) => {
-      if (cap !== 2 && cap !== 3) throw new Error(`${CAP_VARIABLE} for ${tenant} must be 2 or 3`);
-      return [tenant, cap];
-    }),
+const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> =>
+  byTenant<number>(env, CAP_VARIABLE, (cap) =>
+    cap === 2 || cap === 3 ? cap : { invalid: 'must be 2 or 3' },
   );
-};
 
 /**
  * PLANNING_MAX_GROWTH_PER_MONTH (1–30 score points, default 5), PLANNING_DEADLINE_MIN_MONTHS

@@ -77,3 +77,32 @@ export const listOf = (env: Env, variable: string, why: string): string[] => {
   if (items.length === 0) throw new ConfigError(variable, `is required ${why}`);
   return items;
 };
+
+/**
+ * A JSON object keyed by tenant id (e.g. `{"acme":2}`), each value checked by `read`, which
+ * returns the value or says what is wrong with it; an empty map when unset.
+ */
+export const byTenant = <Value>(
+  env: Env,
+  variable: string,
+  read: (given: unknown, tenant: string) => Value | { readonly invalid: string },
+): ReadonlyMap<string, Value> => {
+  const raw = valueOf(env, variable);
+  if (raw === undefined) return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError(variable, 'must be JSON keyed by tenant id');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ConfigError(variable, 'must be a JSON object keyed by tenant id');
+  return new Map(
+    Object.entries(parsed).map(([tenant, given]) => {
+      const value = read(given, tenant);
+      if (typeof value === 'object' && value !== null && 'invalid' in value)
+        throw new ConfigError(variable, `for ${tenant}: ${value.invalid}`);
+      return [tenant, value];
+    }),
+  );
+};

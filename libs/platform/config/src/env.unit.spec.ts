@@ -1,4 +1,4 @@
-import { ConfigError, integerIn, listOf, oneOf, requiredString, stringOr } from './env';
+import { byTenant, ConfigError, integerIn, listOf, oneOf, requiredString, stringOr } from './env';
 
 describe('reading settings from the environment', () => {
   it('takes the fallback when a variable is unset or blank', () => {
@@ -35,5 +35,26 @@ describe('reading settings from the environment', () => {
   it('splits a comma-separated list and drops empty items', () => {
     expect(listOf({ BROKERS: 'a:1, b:2,' }, 'BROKERS', 'for kafka')).toEqual(['a:1', 'b:2']);
     expect(() => listOf({ BROKERS: ' , ' }, 'BROKERS', 'for kafka')).toThrow(ConfigError);
+  });
+
+  it('reads a JSON object keyed by tenant, each value checked, and names the variable and tenant on a bad one', () => {
+    const cap = (given: unknown) =>
+      given === 2 || given === 3 ? given : { invalid: 'must be 2 or 3' };
+    expect(byTenant({}, 'CAPS', cap)).toEqual(new Map());
+    expect(byTenant({ CAPS: '{"acme":2,"globex":3}' }, 'CAPS', cap)).toEqual(
+      new Map([
+        ['acme', 2],
+        ['globex', 3],
+      ]),
+    );
+    expect(() => byTenant({ CAPS: '{"acme":4}' }, 'CAPS', cap)).toThrow(
+      new ConfigError('CAPS', 'for acme: must be 2 or 3'),
+    );
+    expect(() => byTenant({ CAPS: '[2]' }, 'CAPS', cap)).toThrow(
+      new ConfigError('CAPS', 'must be a JSON object keyed by tenant id'),
+    );
+    expect(() => byTenant({ CAPS: '{acme' }, 'CAPS', cap)).toThrow(
+      new ConfigError('CAPS', 'must be JSON keyed by tenant id'),
+    );
   });
 });

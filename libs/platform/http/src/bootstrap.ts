@@ -84,3 +84,25 @@ export const bootstrapService = async (
 
 /** The modules every service imports. */
 export const serviceImports = [CqrsModule.forRoot()];
+
+/**
+ * A service's `main`: validates its whole configuration first (`readConfig` throws a
+ * ConfigError naming the first bad or missing variable), then starts it; any failure is
+ * printed as one line and exits 1.
+ */
+export const runService = (
+  module: Type,
+  service: ServiceDescription,
+  readConfig: (env: NodeJS.ProcessEnv) => unknown,
+): void => {
+  const fail = (what: string, error: unknown) => {
+    console.error(`${service.name}: ${what}: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  };
+  try {
+    readConfig(process.env);
+  } catch (error) {
+    return fail('bad configuration', error);
+  }
+  bootstrapService(module, service).catch((error: unknown) => fail('could not start', error));
+};

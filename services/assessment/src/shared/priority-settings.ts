@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { byTenant } from '@talentloop/config';
 import {
   defaultWeighting,
   weightingViolations,
@@ -12,31 +13,14 @@ export const WEIGHTING_VARIABLE = 'ASSESSMENT_PRIORITY_WEIGHTING';
  * `{"acme":{"impact":0.6,"potential":0.2,"energy":0.2}}`; unlisted tenants get the default.
  * Configuration rather than an API because the contracts have no event for it yet.
  */
-export const weightingsFromEnv = (
-  env: NodeJS.ProcessEnv,
-): ReadonlyMap<string, PriorityWeighting> => {
-  const raw = env[WEIGHTING_VARIABLE];
-  if (raw === undefined || raw.trim() === '') return new Map();
-  const fail = (why: string): never => {
-    throw new Error(`${WEIGHTING_VARIABLE} ${why}`);
-  };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return fail('must be JSON keyed by tenant id');
-  }
-  if (typeof parsed !== 'object' || parsed === null) return fail('must be a JSON object');
-  return new Map(
-    Object.entries(parsed as Record<string, Partial<PriorityWeighting>>).map(([tenant, given]) => {
-      const weighting = { ...defaultWeighting, ...given };
-      const problems = weightingViolations(weighting);
-      if (problems.length > 0)
-        fail(`for ${tenant}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`);
-      return [tenant, weighting];
-    }),
-  );
-};
+export const weightingsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, PriorityWeighting> =>
+  byTenant<PriorityWeighting>(env, WEIGHTING_VARIABLE, (given) => {
+    const weighting = { ...defaultWeighting, ...(given as Partial<PriorityWeighting>) };
+    const problems = weightingViolations(weighting);
+    return problems.length > 0
+      ? { invalid: problems.map((p) => `${p.field} ${p.message}`).join('; ') }
+      : weighting;
+  });
 
 @Injectable()
 export class PrioritySettings {

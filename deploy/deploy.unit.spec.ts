@@ -1,0 +1,488 @@
+/**
+ * The production topology cannot run here (no Docker engine, no cluster), so it is checked
+ * statically: the compose file against the Compose Specification schema, the Kubernetes
+ * manifests for what the cluster needs, and both against what every service reads at start.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
+import { ConfigError } from '@talentloop/config';
+import { parseDocument } from 'yaml';
+import {
+  ANALYTICS_DEFAULT_PORT,
+  analyticsConfigFromEnv,
+} from '../services/analytics/src/analytics.config';
+import {
+  APPROVAL_DEFAULT_PORT,
+  approvalConfigFromEnv,
+} from '../services/approval/src/approval.config';
+import {
+  ASSESSMENT_DEFAULT_PORT,
+  assessmentConfigFromEnv,
+} from '../services/assessment/src/assessment.config';
+import {
+  PLANNING_DEFAULT_PORT,
+  planningConfigFromEnv,
+} from '../services/planning/src/planning.config';
+import {
+  COMPOSE_FILE,
+  composeEnvironment,
+  containerEnvironment,
+  hostsOf,
+  objectsOfKind,
+  readCompose,
+  readManifests,
+  recordingReads,
+  ROOT,
+  type ConfigMap,
+  type Container,
+  type Deployment,
+  type Environment,
+  type HttpProbe,
+  type K8sObject,
+  type Secret,
+  type Service,
+} from './topology';
+
+interface ServiceUnderTest {
+  readonly name: string;
+  readonly configFromEnv: (env: NodeJS.ProcessEnv) => unknown;
+  readonly defaultPort: number;
+  /** Publishes its own events, so runs a relay with a checkpoint file. */
+  readonly relays: boolean;
+  /** Settings read only when another one is set: each variant is read too. */
+  readonly variants: readonly Environment[];
+}
+
+const services: readonly ServiceUnderTest[] = [
+  {
+    name: 'assessment',
+    configFromEnv: assessmentConfigFromEnv,
+    defaultPort: ASSESSMENT_DEFAULT_PORT,
+    relays: true,
+    variants: [],
+  },
+  {
+    name: 'planning',
+    configFromEnv: planningConfigFromEnv,
+    defaultPort: PLANNING_DEFAULT_PORT,
+    relays: true,
+    // The model settings are read only once a model is named.
+    variants: [{ PLANNING_AI_MODEL: 'gpt-4o-mini' }],
+  },
+  {
+    name: 'approval',
+    configFromEnv: approvalConfigFromEnv,
+    defaultPort: APPROVAL_DEFAULT_PORT,
+    relays: true,
+    variants: [],
+  },
+  {
+    name: 'analytics',
+    configFromEnv: analyticsConfigFromEnv,
+    defaultPort: ANALYTICS_DEFAULT_PORT,
+    relays: false,
+    variants: [],
+  },
+];
+
+/** Set for every service but read outside the config functions (Node, the OpenTelemetry SDK). */
+const READ_ELSEWHERE = ['NODE_ENV', 'OTEL_SERVICE_NAME'];
+const PINO_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
+
+/** Every variable a service's config reads, over its base environment and its variants. */
+const variablesRead = (service: ServiceUnderTest, environment: Environment): Set<string> => {
+  const read = new Set<string>();
+  for (const variant of [{}, ...service.variants]) {
+    const recording = recordingReads({ ...environment, ...variant });
+    service.configFromEnv(recording.env);
+    for (const variable of recording.read) read.add(variable);
+  }
+  return read;
+};
+
+const compose = readCompose();
+const manifests = readManifests();
+const deployments = objectsOfKind<Deployment>(manifests, 'Deployment');
+const kubernetesServices = objectsOfKind<Service>(manifests, 'Service');
+
+const deploymentOf = (name: string): Deployment => {
+  const found = deployments.find((deployment) => deployment.metadata?.name === name);
+  if (!found) throw new Error(`no Deployment ${name} in deploy/k8s`);
+  return found;
+};
+const containerOf = (name: string): Container => {
+  const [container] = deploymentOf(name).spec.template.spec.containers;
+  return container;
+};
+const k8sEnvironment = (name: string): Environment =>
+  containerEnvironment(containerOf(name), manifests);
+const composeEnvironmentOf = (name: string): Environment =>
+  composeEnvironment(compose.services[name]);
+
+const environments: readonly {
+  readonly where: string;
+  readonly of: (service: string) => Environment;
+}[] = [
+  { where: 'docker-compose.yml', of: composeEnvironmentOf },
+  { where: 'deploy/k8s', of: k8sEnvironment },
+];
+
+describe('the services of the topology', () => {
+  it('are every service of the repository', () =>
+    expect(services.map((service) => service.name).sort()).toEqual(
+      readdirSync(join(ROOT, 'services')).sort(),
+    ));
+
+  it.each(services)('$name: the config defaults to the port in app.module.ts', async (service) => {
+    const { service: description } = (await import(
+      `../services/${service.name}/src/app.module`
+    )) as { service: { name: string; defaultPort: number } };
+    expect(description.name).toBe(service.name);
+    expect(service.defaultPort).toBe(description.defaultPort);
+  });
+});
+
+describe('docker-compose.yml', () => {
+  describe('given the Compose Specification schema vendored in deploy/schemas', () => {
+    const schemaText = readFileSync(join(__dirname, 'schemas', 'compose-spec.json'), 'utf8');
+    const schema = JSON.parse(schemaText) as { $schema: string };
+
+    it('is the upstream schema (compose-spec/compose-spec@a08f8d5, schema/compose-spec.json)', () =>
+      // sha256 of JSON.stringify of the upstream file, so reformatting does not matter.
+      expect(createHash('sha256').update(JSON.stringify(schema)).digest('hex')).toBe(
+        '0153d608a639930947442e99df4a4951652d4518bbb299490d97c82066b1be66',
+      ));
+
+    // The schema names draft-07 by its https address; Ajv knows it by the http one.
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addMetaSchema({ ...draft07, $id: schema.$schema });
+    const validate = ajv.compile(schema);
+
+    it('when the compose file is validated, then it conforms', () => {
+      const valid = validate(compose);
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    });
+
+    it('when a service has a mistake, then the schema catches it', () => {
+      const broken = {
+        ...compose,
+        services: {
+          ...compose.services,
+          planning: {
+            ...compose.services['planning'],
+            depends_on: { kafka: { condition: 'service_ready' } },
+          },
+        },
+      };
+      expect(validate(broken)).toBe(false);
+    });
+  });
+
+  it('parses without YAML errors or warnings', () => {
+    const document = parseDocument(readFileSync(COMPOSE_FILE, 'utf8'), { merge: true });
+    expect([...document.errors, ...document.warnings].map((error) => error.message)).toEqual([]);
+  });
+
+  describe.each(services)('the $name service', (service) => {
+    const definition = compose.services[service.name];
+    const environment = composeEnvironmentOf(service.name);
+
+    it('is built from the shared Dockerfile for this service', () => {
+      expect(definition.build).toMatchObject({
+        context: '.',
+        dockerfile: 'deploy/docker/Dockerfile',
+        args: { SERVICE: service.name },
+      });
+      expect(existsSync(join(ROOT, 'services', service.name, 'src', 'main.ts'))).toBe(true);
+    });
+
+    it('is configured by its environment only, with no env_file and no interpolation', () => {
+      expect(definition.env_file).toBeUndefined();
+      expect(Object.values(environment).filter((value) => value.includes('$'))).toEqual([]);
+    });
+
+    it('publishes the port it listens on and has a readiness health check', () => {
+      expect(definition.ports).toEqual([`${service.defaultPort}:${environment['PORT']}`]);
+      expect(JSON.stringify(definition.healthcheck?.test)).toContain('/health/ready');
+    });
+
+    it('waits for a healthy server of everything it connects to', () => {
+      const hosts = [
+        ...hostsOf(environment['ESDB_CONNECTION_STRING'] ?? ''),
+        ...hostsOf(environment['KAFKA_BROKERS'] ?? ''),
+        ...(environment['READ_MODELS'] === 'mongo' ? hostsOf(environment['MONGODB_URI']) : []),
+      ];
+      expect(hosts.length).toBeGreaterThan(0);
+      for (const host of hosts) {
+        expect(Object.keys(compose.services)).toContain(host);
+        expect(compose.services[host].healthcheck).toBeDefined();
+      }
+      expect(definition.depends_on).toEqual(
+        Object.fromEntries(hosts.map((host) => [host, { condition: 'service_healthy' }])),
+      );
+    });
+
+    if (service.relays)
+      it('keeps its relay checkpoint in a named volume', () => {
+        const mounted = (definition.volumes ?? []).map((volume) => volume.split(':'));
+        const volume = mounted.find(
+          ([, target]) => environment['RELAY_CHECKPOINT_PATH']?.startsWith(`${target}/`) ?? false,
+        );
+        expect(volume).toBeDefined();
+        expect(Object.keys(compose.volumes ?? {})).toContain(volume?.[0]);
+      });
+  });
+
+  it('advertises to the services the Kafka listener they are given', () => {
+    const advertised = String(
+      (compose.services['kafka'].environment as Record<string, unknown>)[
+        'KAFKA_ADVERTISED_LISTENERS'
+      ],
+    );
+    for (const service of services)
+      for (const broker of composeEnvironmentOf(service.name)['KAFKA_BROKERS'].split(','))
+        expect(advertised).toContain(`//${broker}`);
+  });
+
+  it('names the replica set MongoDB runs in the analytics connection string', () => {
+    const command = compose.services['mongo'].command ?? [];
+    const replicaSet = command[command.indexOf('--replSet') + 1];
+    expect(composeEnvironmentOf('analytics')['MONGODB_URI']).toContain(`replicaSet=${replicaSet}`);
+  });
+});
+
+describe('the Kubernetes manifests in deploy/k8s', () => {
+  it.each(manifests.map((manifest) => [manifest.file, manifest] as const))(
+    '%s parses into objects with apiVersion, kind and metadata.name',
+    (_file, manifest) => {
+      expect(manifest.errors).toEqual([]);
+      expect(manifest.objects.length).toBeGreaterThan(0);
+      for (const object of manifest.objects) {
+        expect(typeof object.apiVersion).toBe('string');
+        expect(typeof object.kind).toBe('string');
+        expect(typeof object.metadata?.name).toBe('string');
+      }
+    },
+  );
+
+  it('lists every manifest in the kustomization, and nothing else', () => {
+    const [kustomization] = objectsOfKind<K8sObject & { resources: string[] }>(
+      manifests,
+      'Kustomization',
+    );
+    expect([...kustomization.resources].sort()).toEqual(
+      manifests.map((manifest) => manifest.file).filter((file) => file !== 'kustomization.yaml'),
+    );
+  });
+
+  it('puts every object in the talentloop namespace', () => {
+    const namespaced = manifests
+      .flatMap((manifest) => manifest.objects)
+      .filter((object) => object.kind !== 'Namespace' && object.kind !== 'Kustomization');
+    expect(namespaced.filter((object) => object.metadata?.namespace !== 'talentloop')).toEqual([]);
+    expect(objectsOfKind(manifests, 'Namespace').map((n) => n.metadata?.name)).toEqual([
+      'talentloop',
+    ]);
+  });
+
+  it('gives ConfigMap and Secret values as strings, as the API server requires', () => {
+    const values = [
+      ...objectsOfKind<ConfigMap>(manifests, 'ConfigMap').flatMap((map) =>
+        Object.values(map.data ?? {}),
+      ),
+      ...objectsOfKind<Secret>(manifests, 'Secret').flatMap((secret) =>
+        Object.values(secret.stringData ?? {}),
+      ),
+    ];
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((value) => typeof value !== 'string')).toEqual([]);
+  });
+
+  it('has exactly one Deployment per service', () =>
+    expect(deployments.map((deployment) => deployment.metadata?.name).sort()).toEqual(
+      services.map((service) => service.name).sort(),
+    ));
+
+  describe.each(services)('the $name Deployment', (service) => {
+    const deployment = deploymentOf(service.name);
+    const { template } = deployment.spec;
+    const container = containerOf(service.name);
+    const environment = k8sEnvironment(service.name);
+    const portOf = (probe: HttpProbe | undefined) => {
+      const port = probe?.httpGet?.port;
+      return typeof port === 'number'
+        ? port
+        : container.ports?.find((candidate) => candidate.name === port)?.containerPort;
+    };
+
+    it('selects the pods of its template', () =>
+      expect(template.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels));
+
+    it('probes liveness on /health/live and readiness on /health/ready, on the port it listens on', () => {
+      expect(container.livenessProbe?.httpGet?.path).toBe('/health/live');
+      expect(container.readinessProbe?.httpGet?.path).toBe('/health/ready');
+      expect(portOf(container.livenessProbe)).toBe(Number(environment['PORT']));
+      expect(portOf(container.readinessProbe)).toBe(Number(environment['PORT']));
+    });
+
+    it('gives each variable of its env a string value or a reference', () =>
+      expect(
+        (container.env ?? []).filter(
+          (variable) => typeof variable.value !== 'string' && variable.valueFrom === undefined,
+        ),
+      ).toEqual([]));
+
+    it('requests and limits CPU and memory', () => {
+      expect(Object.keys(container.resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
+      expect(Object.keys(container.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
+    });
+
+    it('runs as a numeric non-root user without privilege escalation', () => {
+      const pod = template.spec.securityContext ?? {};
+      const own = container.securityContext ?? {};
+      expect(own.runAsNonRoot ?? pod.runAsNonRoot).toBe(true);
+      expect(own.runAsUser ?? pod.runAsUser).toBeGreaterThan(0);
+      expect(own.allowPrivilegeEscalation).toBe(false);
+      expect(own.capabilities?.drop).toContain('ALL');
+    });
+
+    it('asks Prometheus to scrape /metrics on its port', () =>
+      expect(template.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/path': '/metrics',
+        'prometheus.io/port': environment['PORT'],
+      }));
+
+    if (service.relays)
+      it('keeps its relay checkpoint in a mounted volume', () => {
+        const mount = (container as Container & { volumeMounts?: { mountPath: string }[] })
+          .volumeMounts?.[0]?.mountPath;
+        expect(mount).toBeDefined();
+        expect(environment['RELAY_CHECKPOINT_PATH']).toMatch(new RegExp(`^${mount}/`));
+      });
+
+    it('is selected by a Service whose target port is the container port', () => {
+      const selecting = kubernetesServices.filter((candidate) =>
+        Object.entries(candidate.spec.selector).every(
+          ([label, value]) => template.metadata.labels[label] === value,
+        ),
+      );
+      expect(selecting.map((candidate) => candidate.metadata?.name)).toEqual([service.name]);
+      const targets = selecting[0].spec.ports.map((port) => port.targetPort);
+      expect(
+        targets.map((target) =>
+          typeof target === 'number'
+            ? target
+            : container.ports?.find((port) => port.name === target)?.containerPort,
+        ),
+      ).toEqual([Number(environment['PORT'])]);
+    });
+  });
+
+  it('has no Service that selects no Deployment', () => {
+    const selectsSome = (candidate: Service) =>
+      deployments.some((deployment) =>
+        Object.entries(candidate.spec.selector).every(
+          ([label, value]) => deployment.spec.template.metadata.labels[label] === value,
+        ),
+      );
+    expect(kubernetesServices.filter((candidate) => !selectsSome(candidate))).toEqual([]);
+  });
+});
+
+describe.each(environments)('what the services read, given the environment of $where', (given) => {
+  describe.each(services)('$name', (service) => {
+    const environment = given.of(service.name);
+
+    it('when its config is read, then it starts with that environment', () => {
+      const config = service.configFromEnv(environment) as Record<string, unknown>;
+      expect(config).toMatchObject({
+        port: 3000,
+        host: '0.0.0.0',
+        eventStore: { kind: 'esdb', connectionString: environment['ESDB_CONNECTION_STRING'] },
+        bus: { kind: 'kafka', brokers: environment['KAFKA_BROKERS'].split(',') },
+        logging: { level: environment['LOG_LEVEL'] },
+        telemetry: { exporter: environment['OTEL_TRACES_EXPORTER'] },
+      });
+      if (service.relays)
+        expect(config['relayCheckpointPath']).toBe(environment['RELAY_CHECKPOINT_PATH']);
+      if (service.name === 'analytics')
+        expect(config['readModels']).toEqual({
+          kind: 'mongo',
+          uri: environment['MONGODB_URI'],
+          dbName: environment['MONGODB_DB'],
+        });
+    });
+
+    it('when its config is read, then every variable it reads is set explicitly', () => {
+      const read = variablesRead(service, environment);
+      expect(read.size).toBeGreaterThan(0);
+      expect([...read].filter((variable) => !(variable in environment))).toEqual([]);
+    });
+
+    it('then every variable set is one it reads (no typo, nothing stale)', () => {
+      const read = variablesRead(service, environment);
+      expect(
+        Object.keys(environment).filter(
+          (variable) => !read.has(variable) && !READ_ELSEWHERE.includes(variable),
+        ),
+      ).toEqual([]);
+    });
+
+    it('then logs at a pino level and names itself for tracing', () => {
+      expect(PINO_LEVELS).toContain(environment['LOG_LEVEL']);
+      expect(environment['OTEL_SERVICE_NAME']).toBe(service.name);
+    });
+  });
+});
+
+it.each(services)('compose and Kubernetes set the same variables for $name', (service) =>
+  expect(Object.keys(k8sEnvironment(service.name)).sort()).toEqual(
+    Object.keys(composeEnvironmentOf(service.name)).sort(),
+  ),
+);
+
+describe('a bad or missing setting stops a service with a ConfigError naming the variable', () => {
+  const cases: readonly (readonly [string, Environment, string])[] = [
+    ['assessment', { BUS: 'rabbit' }, 'BUS'],
+    ['planning', { KAFKA_BROKERS: '' }, 'KAFKA_BROKERS'],
+    ['approval', { EVENT_STORE: 'postgres' }, 'EVENT_STORE'],
+    ['analytics', { ESDB_CONNECTION_STRING: 'http://kurrentdb:2113' }, 'ESDB_CONNECTION_STRING'],
+    ['analytics', { MONGODB_URI: ' ' }, 'MONGODB_URI'],
+    ['analytics', { READ_MODELS: 'redis' }, 'READ_MODELS'],
+    ['analytics', { ANALYTICS_PRIVACY_THRESHOLD: '2' }, 'ANALYTICS_PRIVACY_THRESHOLD'],
+    ['approval', { APPROVAL_OVERDUE_AFTER_DAYS: '0' }, 'APPROVAL_OVERDUE_AFTER_DAYS'],
+    ['planning', { PLANNING_DEADLINE_MAX_MONTHS: '2' }, 'PLANNING_DEADLINE_MAX_MONTHS'],
+    ['planning', { PLANNING_MAX_ACTIVE_GOALS: '{"acme":5}' }, 'PLANNING_MAX_ACTIVE_GOALS'],
+    ['assessment', { ASSESSMENT_PRIORITY_WEIGHTING: 'not json' }, 'ASSESSMENT_PRIORITY_WEIGHTING'],
+    ['planning', { PORT: '70000' }, 'PORT'],
+  ];
+
+  it.each(cases)('%s given %j: %s', (name, change, variable) => {
+    const service = services.find((candidate) => candidate.name === name);
+    const environment = { ...composeEnvironmentOf(name), ...change };
+    let thrown: unknown;
+    try {
+      service?.configFromEnv(environment);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect(thrown).toMatchObject({ variable, name: 'ConfigError' });
+    expect((thrown as ConfigError).message).toMatch(
+      new RegExp(`^${variable} .*(must|is required)`),
+    );
+  });
+
+  it('KAFKA_BROKERS missing altogether with BUS=kafka', () => {
+    const environment: Record<string, string> = { ...k8sEnvironment('approval') };
+    delete environment['KAFKA_BROKERS'];
+    expect(() => approvalConfigFromEnv(environment)).toThrow(
+      new ConfigError('KAFKA_BROKERS', 'is required when BUS=kafka'),
+    );
+  });
+});
