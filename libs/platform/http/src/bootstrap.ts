@@ -96,7 +96,9 @@ export const runService = (
   readConfig: (env: NodeJS.ProcessEnv) => unknown,
 ): void => {
   const fail = (what: string, error: unknown) => {
-    console.error(`${service.name}: ${what}: ${error instanceof Error ? error.message : error}`);
+    console.error(
+      `${service.name}: ${what}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   };
   try {
