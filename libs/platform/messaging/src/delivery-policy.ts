@@ -81,6 +81,8 @@ export interface DeliveryContext {
    * resolves false when the consumer is stopping or lost the message to another member.
    */
   readonly pause: (ms: number) => Promise<boolean>;
+  /** See SubscribeToTopicsOptions.ordering; `key` when absent. */
+  readonly ordering?: 'key' | 'partition';
 }
 
 /**
@@ -164,4 +166,46 @@ export const sleepWhile = async (
     await everySlice();
   }
   return false;
+};
+
+/** Keys of one batch whose messages are handled at the same time, at most. */
+export const KEYS_IN_FLIGHT = 32;
+
+/**
+ * Delivers a batch of one partition: the messages of one key one after another in offset
+ * order, different keys at the same time (up to KEYS_IN_FLIGHT), so that handlers working for
+ * different employees share the event store's group commits instead of waiting for each
+ * other's fsyncs. Order is only promised per key, as Kafka only promises it per partition and
+ * a key always lands on one partition. Stops taking messages once `stillOwned` says no.
+ * Returns how many messages from the start of the batch were all handled (or dead-lettered):
+ * the prefix that may be committed; later ones that were handled are redelivered, which
+ * at-least-once allows.
+ */
+export const deliverBatch = async (
+  messages: readonly DeliveredMessage[],
+  context: DeliveryContext,
+  stillOwned: () => boolean,
+): Promise<number> => {
+  const done = new Array<boolean>(messages.length).fill(false);
+  const byKey = new Map<string, number[]>();
+  const keyOf = (message: DeliveredMessage) =>
+    context.ordering === 'partition' ? '' : message.key;
+  messages.forEach((message, index) => {
+    const chain = byKey.get(keyOf(message));
+    if (chain) chain.push(index);
+    else byKey.set(keyOf(message), [index]);
+  });
+  const chains = [...byKey.values()];
+  let nextChain = 0;
+  const worker = async () => {
+    for (let chain = chains[nextChain++]; chain; chain = chains[nextChain++]) {
+      for (const index of chain) {
+        if (!stillOwned() || (await deliver(messages[index], context)) === 'interrupted') break;
+        done[index] = true;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(KEYS_IN_FLIGHT, chains.length) }, worker));
+  const firstUndone = done.indexOf(false);
+  return firstUndone === -1 ? messages.length : firstUndone;
 };

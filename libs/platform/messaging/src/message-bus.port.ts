@@ -41,6 +41,12 @@ export interface SubscribeToTopicsOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Where a group with no committed offset starts; the beginning by default. */
   readonly fromBeginning?: boolean;
+  /**
+   * What the handler may rely on: `key` (default) — one key's messages one at a time in
+   * order, different keys at the same time; `partition` — one message at a time in offset
+   * order, for a handler that tracks a position per partition.
+   */
+  readonly ordering?: 'key' | 'partition';
 }
 
 export interface BusConsumer {

@@ -12,7 +12,8 @@ export const loggingConfigFromEnv = (env: NodeJS.ProcessEnv): { level: LogLevel 
 
 /**
  * The service's structured log: one JSON object per line with the time, level name,
- * service, and the trace and span ids of the current request or consumed event.
+ * service, and the trace and span ids of the current request or consumed event; stdout
+ * unless another destination is given.
  */
 export const createLogger = (
   service: string,
@@ -27,7 +28,9 @@ export const createLogger = (
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => currentTraceIds() ?? {},
     },
-    destination,
+    // Buffered writes to stdout (flushed on exit): a line per request must not cost a
+    // synchronous write each.
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
 
 export type { Logger };

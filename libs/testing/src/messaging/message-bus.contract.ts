@@ -296,6 +296,55 @@ export function describeMessageBusContract(
       expect(lag).toBe(0);
     });
 
+    it("handles different keys side by side, each key's messages in order", async () => {
+      const topic = await newTopic(1);
+      await bus.publish(topic, [
+        sequencedMessage('emp-a', 0),
+        sequencedMessage('emp-b', 0),
+        sequencedMessage('emp-a', 1),
+        sequencedMessage('emp-b', 1),
+      ]);
+      const handled: string[] = [];
+      let bDone = () => {};
+      const bFinished = new Promise<void>((resolve) => (bDone = resolve));
+      await consume(topic, async (message) => {
+        const { key } = message;
+        // emp-a's first message waits for all of emp-b: only possible if keys run side by side.
+        if (key === 'emp-a' && sequenceOf(message) === 0) await bFinished;
+        handled.push(`${key}:${sequenceOf(message)}`);
+        if (key === 'emp-b' && sequenceOf(message) === 1) bDone();
+      });
+      await eventually('all four', () => handled.length === 4);
+      expect(handled).toEqual(['emp-b:0', 'emp-b:1', 'emp-a:0', 'emp-a:1']);
+    });
+
+    it('with ordering: partition, handles one message at a time in offset order', async () => {
+      const topic = await newTopic(1);
+      await bus.publish(
+        topic,
+        Array.from({ length: 8 }, (_, i) => sequencedMessage(`emp-${i % 4}`, i)),
+      );
+      const handled: number[] = [];
+      let inFlight = 0;
+      let mostInFlight = 0;
+      consumers.push(
+        await bus.subscribe({
+          groupId: uniqueName('group'),
+          topics: [topic],
+          ordering: 'partition',
+          handler: async (message) => {
+            mostInFlight = Math.max(mostInFlight, ++inFlight);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            handled.push(sequenceOf(message));
+            inFlight--;
+          },
+        }),
+      );
+      await eventually('all eight', () => handled.length === 8);
+      expect(handled).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+      expect(mostInFlight).toBe(1);
+    });
+
     it('retries a failing handler with backoff until it succeeds', async () => {
       const topic = await newTopic(1);
       const attempts: number[] = [];

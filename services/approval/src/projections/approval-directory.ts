@@ -45,6 +45,9 @@ export interface InboxItem {
   readonly overdue: boolean;
 }
 
+const managerKey = (request: { tenantId: string; managerId: string }) =>
+  `${request.tenantId}/${request.managerId}`;
+
 /**
  * The approval service's read side: requests (from its own streams), reporting lines and
  * goal versions (from the bus). All three are rebuilt from history at every start: the own
@@ -53,7 +56,7 @@ export interface InboxItem {
  */
 @Injectable()
 export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly requests = new InMemoryReadModel(approvalRequestsProjection);
+  private readonly requests = new InMemoryReadModel(approvalRequestsProjection, managerKey);
   private readonly reportingLines = new InMemoryReadModel(reportingLinesProjection);
   private readonly goalSubmissions = new InMemoryReadModel(goalSubmissionsProjection);
   private readonly logger = new Logger('approval-directory');
@@ -111,7 +114,13 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
   }
 
   pending(filter: { tenantId?: string; managerId?: string; employeeId?: string }) {
-    return this.requests
+    const { tenantId, managerId } = filter;
+    // A manager's inbox reads their own requests only; other questions look at all.
+    const candidates =
+      tenantId !== undefined && managerId !== undefined
+        ? this.requests.withKey(managerKey({ tenantId, managerId }))
+        : this.requests.filter(() => true);
+    return candidates
       .filter(
         (request) =>
           request.status === 'pending' &&

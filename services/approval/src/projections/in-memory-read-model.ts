@@ -14,8 +14,13 @@ interface Entry<Doc> {
  */
 export class InMemoryReadModel<Doc extends object> {
   private readonly entries = new Map<string, Entry<Doc>>();
+  /** Document ids by the key `indexBy` gives each document (when one is given). */
+  private readonly index = new Map<string, Set<string>>();
 
-  constructor(private readonly projection: Projection<Doc>) {}
+  constructor(
+    private readonly projection: Projection<Doc>,
+    private readonly indexBy?: (doc: Doc) => string,
+  ) {}
 
   apply({ event, source, position }: ProjectionInput): void {
     if (!this.projection.eventTypes.includes(event.type)) return;
@@ -24,6 +29,7 @@ export class InMemoryReadModel<Doc extends object> {
       const applied = entry?.sources.get(source);
       if (applied !== undefined && applied >= position) continue;
       const doc = this.projection.evolve(entry?.doc, event, id);
+      this.reindex(id, entry?.doc, doc);
       if (doc === undefined) {
         this.entries.delete(id);
         continue;
@@ -32,6 +38,23 @@ export class InMemoryReadModel<Doc extends object> {
       sources.set(source, position);
       this.entries.set(id, { doc, sources });
     }
+  }
+
+  private reindex(id: string, before: Doc | undefined, after: Doc | undefined): void {
+    if (!this.indexBy) return;
+    const from = before && this.indexBy(before);
+    const to = after && this.indexBy(after);
+    if (from === to) return;
+    if (from !== undefined) this.index.get(from)?.delete(id);
+    if (to === undefined) return;
+    const ids = this.index.get(to);
+    if (ids) ids.add(id);
+    else this.index.set(to, new Set([id]));
+  }
+
+  /** The documents whose index key is `key` (needs `indexBy`). */
+  withKey(key: string): Doc[] {
+    return [...(this.index.get(key) ?? [])].map((id) => this.entries.get(id)!.doc);
   }
 
   get(id: string): Doc | undefined {

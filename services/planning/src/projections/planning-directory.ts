@@ -83,6 +83,9 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
   private readonly people = new Map<string, { managerId: string | null; language: 'nl' | 'en' }>();
   private readonly rejections = new Map<string, Rejection>();
   private readonly busPositions = new Map<string, bigint>();
+  /** Goal ids and the latest plan per employee (key(tenant, employee)), so no query scans all. */
+  private readonly goalIdsByEmployee = new Map<string, Set<string>>();
+  private readonly latestPlanByEmployee = new Map<string, PlanView>();
   private readonly logger = new Logger('planning-directory');
   private subscription: Subscription | undefined;
   private consumer: BusConsumer | undefined;
@@ -104,6 +107,8 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
       groupId: `planning.directory.${randomUUID()}`,
       contexts: consumedContexts,
       fromBeginning: true,
+      // applyFromBus keeps one position per partition.
+      ordering: 'partition',
       handler: (event, delivered) => Promise.resolve(this.applyFromBus(event, delivered)),
     });
   }
@@ -119,13 +124,21 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
     const event = recorded as unknown as PlanningEvent;
     const { tenantId, actorId } = recorded.metadata;
     if (event.type === 'PlanStarted') {
-      this.plans.set(event.data.planId, { tenantId, ...event.data });
+      const plan = { tenantId, ...event.data };
+      this.plans.set(event.data.planId, plan);
+      this.latestPlanByEmployee.set(key(tenantId, event.data.employeeId), plan);
       return;
     }
     const previous = this.goals.get(event.data.goalId);
     if (previous && previous.position >= recorded.globalPosition) return;
     const state = goalDecider.evolve(previous?.state ?? goalDecider.initialState(), event);
     if (state.status === 'none') return;
+    if (!previous) {
+      const employee = key(tenantId, state.employeeId);
+      const ids = this.goalIdsByEmployee.get(employee);
+      if (ids) ids.add(state.goalId);
+      else this.goalIdsByEmployee.set(employee, new Set([state.goalId]));
+    }
     this.goals.set(event.data.goalId, {
       tenantId,
       state,
@@ -188,9 +201,7 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
   }
 
   latestPlanOf(tenantId: string, employeeId: string): PlanView | undefined {
-    return [...this.plans.values()]
-      .filter((plan) => plan.tenantId === tenantId && plan.employeeId === employeeId)
-      .at(-1);
+    return this.latestPlanByEmployee.get(key(tenantId, employeeId));
   }
 
   goal(tenantId: string, goalId: string): GoalView | undefined {
@@ -210,9 +221,8 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
   }
 
   goalsOf(tenantId: string, employeeId: string): GoalView[] {
-    return [...this.goals.values()].filter(
-      (goal) => goal.tenantId === tenantId && goal.state.employeeId === employeeId,
-    );
+    const ids = this.goalIdsByEmployee.get(key(tenantId, employeeId)) ?? [];
+    return [...ids].map((goalId) => this.goals.get(goalId)!);
   }
 
   /** Goals that hold a slot: active ones, and (when submitting) ones awaiting a decision. */

@@ -10,7 +10,7 @@ import {
 } from 'kafkajs';
 import {
   deadLetterTopicsOf,
-  deliver,
+  deliverBatch,
   retryPolicyOf,
   sleepWhile,
   type DeliveryContext,
@@ -40,10 +40,10 @@ export interface KafkaConsumerTuning {
   readonly heartbeatIntervalMs: number;
   /** Longest a fetch waits for data; bounds how long stop() waits. 500 ms by default. */
   readonly maxWaitTimeInMs: number;
-  /** Partitions handled at once per consumer (each still in order); 1 by default. */
+  /** Partitions handled at once per consumer (keys disjoint, each key in order); 3 by default. */
   readonly partitionsConsumedConcurrently: number;
-  /** Within a long batch, handled offsets are committed at least this often; 1 000 ms by default. */
-  readonly commitIntervalMs: number;
+  /** A batch is handled and committed this many messages at a time; 100 by default. */
+  readonly chunkSize: number;
 }
 
 export interface KafkaMessageBusOptions {
@@ -57,8 +57,8 @@ const defaultTuning: KafkaConsumerTuning = {
   rebalanceTimeoutMs: 20_000,
   heartbeatIntervalMs: 1_000,
   maxWaitTimeInMs: 500,
-  partitionsConsumedConcurrently: 1,
-  commitIntervalMs: 1_000,
+  partitionsConsumedConcurrently: 3,
+  chunkSize: 100,
 };
 
 /** Partitions this member was given at its last group join, per topic. */
@@ -165,6 +165,7 @@ export class KafkaMessageBus implements MessageBus {
         groupId: options.groupId,
         handler: options.handler,
         policy,
+        ordering: options.ordering,
         deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
       };
       await consumer.run({
@@ -206,11 +207,11 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   /**
-   * Handles a batch of one partition in order. Offsets are resolved one by one (so a fetch
-   * after an interruption starts at the first unhandled message) and committed at the end,
-   * every commitIntervalMs within a long batch, and when the batch is cut short by stop()
-   * or a rebalance — so a new owner of the partition resumes right after the last handled
-   * message and nothing handled is lost, at worst redelivered.
+   * Handles a batch of one partition in chunks: within a chunk, one key's messages in order
+   * and different keys side by side (deliverBatch). After each chunk the handled prefix is
+   * resolved and committed, so a new owner of the partition (after stop() or a rebalance)
+   * resumes right after the last committed message: nothing handled is lost, at worst
+   * redelivered.
    */
   private async consumeBatch(
     payload: EachBatchPayload,
@@ -222,34 +223,29 @@ export class KafkaMessageBus implements MessageBus {
     const context: DeliveryContext = {
       ...delivery,
       // Heartbeats during a backoff keep the partition; one that reports a rebalance throws,
-      // which ends the batch (after committing what was handled) so kafkajs can rejoin.
+      // which ends the batch (what was handled is committed already) so kafkajs can rejoin.
       pause: (ms) => sleepWhile(ms, stillOwned, heartbeat),
     };
-    let handled: string | undefined;
-    let lastCommit = Date.now();
-    const commitHandled = async () => {
-      if (handled === undefined) return;
-      const next = (BigInt(handled) + 1n).toString();
-      handled = undefined;
-      lastCommit = Date.now();
-      await payload.commitOffsetsIfNecessary({
-        topics: [
-          { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
-        ],
-      });
-    };
-    try {
-      for (const message of batch.messages) {
-        if (!stillOwned()) break;
-        const delivered = deliveredOf(batch.topic, batch.partition, message);
-        if ((await deliver(delivered, context)) === 'interrupted') break;
-        payload.resolveOffset(message.offset);
-        handled = message.offset;
-        if (Date.now() - lastCommit >= this.tuning.commitIntervalMs) await commitHandled();
-        await heartbeat();
+    const { chunkSize } = this.tuning;
+    for (let start = 0; start < batch.messages.length && stillOwned(); start += chunkSize) {
+      const chunk = batch.messages
+        .slice(start, start + chunkSize)
+        .map((message) => deliveredOf(batch.topic, batch.partition, message));
+      const handled = await deliverBatch(chunk, context, stillOwned);
+      if (handled > 0) {
+        const last = chunk[handled - 1].offset;
+        payload.resolveOffset(last);
+        await payload.commitOffsetsIfNecessary({
+          topics: [
+            {
+              topic: batch.topic,
+              partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }],
+            },
+          ],
+        });
       }
-    } finally {
-      await commitHandled();
+      if (handled < chunk.length) return;
+      await heartbeat();
     }
   }
 
