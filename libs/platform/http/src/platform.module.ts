@@ -37,6 +37,13 @@ export interface PlatformOptions {
 }
 
 /**
+ * How long the relay gathers appends before publishing them in one page: under load one bus
+ * write per 20 ms instead of one per group commit (each an fsync on the embedded log, which
+ * blocks the event loop), for at most 20 ms more on the way from command to consumer.
+ */
+const RELAY_LINGER_MS = 20;
+
+/**
  * Starts the relay of the service's own events (event store → bus, checkpointed) after the
  * application is up, and closes the ports in order on shutdown: relay, bus, store.
  */
@@ -66,6 +73,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
       checkpoints: this.checkpoints,
       name: `${this.service}.${context}`,
       context,
+      lingerMs: RELAY_LINGER_MS,
       onRetriableError: (error) =>
         this.logger.warn(
           `relay retrying: ${error instanceof Error ? error.message : String(error)}`,

@@ -65,11 +65,13 @@ export class SqliteBusLog {
   private readonly appendTransaction;
   private readonly claimTransaction;
   private readonly commitTransaction;
+  private readonly durability: 'full' | 'normal';
 
   constructor(options: SqliteBusLogOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
+    this.durability = options.durability;
     this.db.pragma(`synchronous = ${options.durability.toUpperCase()}`);
     this.db.exec(SCHEMA);
 
@@ -176,8 +178,19 @@ export class SqliteBusLog {
   }
 
   /** Commits a group's offset unless this member lost the lease; false when it did. */
+  /**
+   * Without an fsync of its own: an offset lost to a power cut only redelivers messages, which
+   * consumers dedupe, and the next durable write (a publish) syncs it along.
+   */
   commit(groupId: string, memberId: string, topic: string, partition: number, nextOffset: number) {
-    return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
+    if (this.durability === 'normal')
+      return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   createTopics(topics: readonly TopicSpec[]): void {
