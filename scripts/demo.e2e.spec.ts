@@ -1,44 +1,55 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
-import { RunningSystem } from './testing/running-system';
+import { comparable, expectedSummary, runDemo, type DemoSummary } from './testing/demo-run';
+import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 
-/** Runs `npm run demo` against the system; resolves with its exit code and output. */
-const runDemo = (system: RunningSystem) =>
-  new Promise<{ code: number | null; output: string }>((done) => {
-    let output = '';
-    const demo = spawn(
-      process.execPath,
-      ['-r', '@swc-node/register', resolve(__dirname, 'demo.ts')],
-      {
-        cwd: resolve(__dirname, '..'),
-        env: { ...process.env, TALENTLOOP_BASE_PORT: String(system.basePort) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    demo.on('exit', (code) => done({ code, output }));
-  });
+/** The figures analytics shows for the demo's organisation (the rest are withheld: < 5 people). */
+const shownFigures = (summary: DemoSummary) =>
+  Object.entries(
+    (summary['analytics'] as { figures: Record<string, { status: string }[]> }).figures,
+  ).flatMap(([query, figures]) =>
+    figures.filter((figure) => figure.status === 'shown').map((figure) => ({ query, ...figure })),
+  );
 
-describe('npm run demo against npm start (embedded default, four processes)', () => {
-  let system: RunningSystem;
+describeOnEach(
+  'npm run demo against the four services as separate processes',
+  [embedded, kafkaMongo],
+  (infrastructure) => {
+    const started = systemPerSuite(infrastructure);
 
-  beforeAll(async () => {
-    system = new RunningSystem();
-    await system.ready();
-  }, 90_000);
-
-  afterAll(() => system.dispose());
-
-  it('walks the whole cycle, twice in two tenants, to an evaluated goal, HR figures and a replay', async () => {
-    for (const run of [1, 2]) {
-      const { code, output } = await runDemo(system);
-      if (code !== 0) throw new Error(`demo run ${run} exited ${code}:\n${output}`);
-      expect(output).toContain('GoalRejected');
-      expect(output).toContain('goal          evaluated, outcome achieved');
-      expect(output).toMatch(/replay {8}\d+ events/);
-      expect(output).toContain("other tenants' events: 0");
-      expect(output).toMatch(/analytics {5}\d+ figures shown, \d+ withheld/);
-    }
-  }, 120_000);
-});
+    it('walks the whole cycle, twice in two tenants, with the same states and figures at every step', async () => {
+      const system = started();
+      const runs = [await runDemo(system), await runDemo(system)];
+      for (const { output, summary } of runs) {
+        expect(summary).toMatchObject(expectedSummary);
+        expect(shownFigures(summary)).toEqual([
+          {
+            query: 'active-plans',
+            path: 'total',
+            status: 'shown',
+            people: 9,
+            value: { employeesWithActiveGoal: 0, headcount: 9, share: 0 },
+          },
+          expect.objectContaining({ query: 'active-plans', status: 'shown', people: 9 }),
+          {
+            query: 'gap-map',
+            path: 'competencies[collaboration].figure',
+            status: 'shown',
+            people: 7,
+            value: {
+              averageGap: 23,
+              distribution: { below0: 0, from0to9: 0, from10to19: 3, from20to29: 2, from30: 2 },
+            },
+          },
+          expect.objectContaining({
+            query: 'gap-map',
+            path: 'competencies[ownership].figure',
+            people: 7,
+          }),
+        ]);
+        expect(output).toContain('goal          evaluated, outcome achieved');
+        expect(output).toContain("other tenants' events: 0");
+      }
+      // A second tenant on the same system sees only its own data: the same figures again.
+      expect(comparable(runs[1].summary)).toEqual(comparable(runs[0].summary));
+    }, 120_000);
+  },
+);

@@ -2,11 +2,15 @@
 // HTTP against the running system (`npm start`), printing each step.
 // Ports: DEMO_BASE_URL_<SERVICE>, else TALENTLOOP_BASE_PORT (+0…+3), else 3001–3004.
 import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { framework } from './demo/framework';
 import { createClient, DemoFailure, poll, type Caller } from './demo/http';
 import {
   bold,
+  countsOf,
   dim,
   elapsed,
+  figuresOf,
   green,
   line,
   printFigures,
@@ -63,51 +67,6 @@ const people: readonly Person[] = [
 ];
 const employees = people.filter((person) => person.manager !== null);
 
-const levels = (what: string) => ({
-  '1': `Rarely shows ${what}.`,
-  '2': `Shows ${what} when asked.`,
-  '3': `Shows ${what} by default.`,
-  '4': `Coaches others in ${what}.`,
-  '5': `Shows ${what} under pressure and in conflict.`,
-});
-const framework = {
-  name: 'Talentloop demo framework',
-  language: 'en',
-  competencies: [
-    {
-      competencyId: 'collaboration',
-      name: 'Collaboration',
-      definition: 'Works with others towards a shared result, listening and sharing openly.',
-      kind: 'competency',
-      indicators: [
-        { indicatorId: 'collab-listening', name: 'Active listening', levels: levels('listening') },
-        { indicatorId: 'collab-sharing', name: 'Sharing information', levels: levels('sharing') },
-        { indicatorId: 'collab-feedback', name: 'Giving feedback', levels: levels('feedback') },
-      ],
-      facets: [
-        { facetId: 'agreeableness', name: 'Agreeableness', description: 'Warmth and trust.' },
-        { facetId: 'openness', name: 'Openness', description: 'Curiosity about other views.' },
-      ],
-    },
-    {
-      competencyId: 'ownership',
-      name: 'Ownership',
-      definition: 'Takes responsibility for outcomes and follows through.',
-      kind: 'competency',
-      indicators: [
-        { indicatorId: 'own-commit', name: 'Making commitments', levels: levels('commitment') },
-        { indicatorId: 'own-follow', name: 'Following through', levels: levels('follow-through') },
-      ],
-      facets: [
-        {
-          facetId: 'conscientiousness',
-          name: 'Conscientiousness',
-          description: 'Diligence and order.',
-        },
-      ],
-    },
-  ],
-};
 const roleProfiles = {
   'software-engineer': { name: 'Software engineer', collaboration: [4, 40], ownership: [3, 30] },
   'account-manager': { name: 'Account manager', collaboration: [4, 50], ownership: [4, 30] },
@@ -198,6 +157,24 @@ interface Thread {
 }
 
 const timings: { what: string; ms: number }[] = [];
+/**
+ * The states and figures the demo saw, step by step; with DEMO_SUMMARY=json they end the
+ * output as one `DEMO_SUMMARY {…}` line, for the e2e suites to check.
+ */
+const summary: Record<string, unknown> = {};
+/**
+ * DEMO_PAUSE_AT=submitted,approved: the demo stops at those points until a line arrives on
+ * stdin (the e2e suites kill a service there, while the event it has to react to is on its way).
+ */
+const pauseAt = new Set((process.env.DEMO_PAUSE_AT ?? '').split(',').filter(Boolean));
+const stdinLines =
+  pauseAt.size > 0 ? createInterface({ input: process.stdin })[Symbol.asyncIterator]() : undefined;
+const pause = async (point: 'submitted' | 'approved') => {
+  if (!pauseAt.has(point) || !stdinLines) return;
+  line(dim(`⏸ paused at ${point}; waiting for a line on stdin`));
+  await stdinLines.next();
+};
+
 const waitFor = async <T>(what: string, probe: () => Promise<T | undefined>) => {
   const { value, ms } = await poll(what, probe);
   timings.push({ what, ms });
@@ -300,6 +277,8 @@ const main = async () => {
     },
   );
   line(`${synced.changed.length} people synced (${people.length} sent)`);
+  summary.people = { synced: synced.changed.length, sent: people.length };
+  summary.frameworkVersion = published.frameworkVersion;
   for (const department of Object.keys(departments) as Department[])
     line(
       `${departments[department].padEnd(12)} ${people
@@ -394,6 +373,7 @@ const main = async () => {
       .join(', ')}`,
   );
   line(dim('individual answers are not returned; groups under 3 raters are pooled or withheld'));
+  summary.measurements = { recorded: imported.recorded, round: round.competencyScores ?? [] };
   await api.call(
     'assessment',
     'PUT',
@@ -436,6 +416,22 @@ const main = async () => {
   line(
     `GapIdentified published for: ${identified.identified.map((gap) => `${gap.competencyId} (${gap.gapId})`).join(', ')}`,
   );
+  summary.gaps = {
+    competencies: report.competencies.map(({ competencyId, gap, worthDevelopment }) => ({
+      competencyId,
+      gap,
+      worthDevelopment,
+    })),
+    ranked: report.ranked.map(({ competencyId, priority, aptitude, behaviour, requiredScore }) => ({
+      competencyId,
+      rank: priority.rank,
+      priority: priority.score,
+      aptitude,
+      behaviour,
+      requiredScore,
+    })),
+    identified: identified.identified.map((found) => found.competencyId),
+  };
   const gap =
     identified.identified.find((found) => found.competencyId === 'collaboration') ??
     identified.identified[0];
@@ -486,6 +482,15 @@ const main = async () => {
     `SMART: ${drafted.smartChecks.map((check) => `${check.property} ${check.passed ? green('✓') : red('✗')}`).join('  ')}`,
   );
   const goalId = drafted.goalId;
+  summary.draft = {
+    drafter: drafted.drafter.kind,
+    criteria: drafted.goal.successCriteria.length,
+    actions: drafted.goal.actions.length,
+    smartChecksFailed: drafted.smartChecks.filter((check) => !check.passed).length,
+  };
+  const statuses: string[] = [];
+  const submissions: unknown[] = [];
+  Object.assign(summary, { statuses, submissions });
 
   // 6. edit
   step('Chloe edits the draft (she owns it)');
@@ -498,6 +503,7 @@ const main = async () => {
     const goal = await goalOf(goalId);
     return goal.content.situation === situation ? goal : undefined;
   });
+  statuses.push(edited.status);
   line(`title → "${edited.content.title}"`);
   line(`situation → "${edited.content.situation}"`);
 
@@ -513,6 +519,7 @@ const main = async () => {
   line(
     `${submitted.map((event) => event.type).join(', ')}: submission ${String(submitted[0]?.data.submissionNumber)} to ${String(submitted[0]?.data.managerId)}`,
   );
+  await pause('submitted');
   const inboxItem = await waitFor(
     'GoalSubmitted → request in the manager’s approval inbox',
     async () => {
@@ -526,6 +533,7 @@ const main = async () => {
     },
   );
   const requestId = inboxItem.requestId;
+  submissions.push(submitted.map((event) => [event.type, event.data.submissionNumber]));
   line(`approval request ${requestId} is pending with ${manager.userId}`);
 
   // 8. reject
@@ -547,6 +555,7 @@ const main = async () => {
     'GoalRejected → goal revisable in planning',
     goalInStatus(goalId, 'rejected'),
   );
+  statuses.push(rejectedGoal.status);
   line(
     `goal status ${rejectedGoal.status}; feedback kept: "${rejectedGoal.rejection?.feedback ?? '—'}"`,
   );
@@ -559,6 +568,7 @@ const main = async () => {
     body: { situation: revisedSituation },
   });
   const revised = await waitFor('the goal is revised', goalInStatus(goalId, 'revised'));
+  statuses.push(revised.status);
   line(`situation → "${revised.content.situation}"`);
 
   // 10. resubmit
@@ -573,6 +583,7 @@ const main = async () => {
   line(
     `${resubmitted.map((event) => event.type).join(', ')}: submission ${String(resubmitted[0]?.data.submissionNumber)}`,
   );
+  submissions.push(resubmitted.map((event) => [event.type, event.data.submissionNumber]));
   await waitFor('GoalSubmitted → request reopened in approval', async () => {
     const thread = await api.call<Thread>(
       'approval',
@@ -602,10 +613,12 @@ const main = async () => {
   line(
     `${approved.type} by ${String(approved.data.decidedBy)} as ${String(approved.data.decidedAs)}, turnaround ${String(approved.data.turnaroundSeconds)} s`,
   );
+  await pause('approved');
   const active = await waitFor(
     'GoalApproved → goal active in planning',
     goalInStatus(goalId, 'active'),
   );
+  statuses.push(active.status);
   line(`goal active; next check-in due ${active.nextCheckInDueAt ?? '—'}`);
   const thread = await api.call<Thread>(
     'approval',
@@ -614,6 +627,12 @@ const main = async () => {
     employee,
   );
   line(`approval thread: ${thread.exchange.map((entry) => entry.event).join(' → ')}`);
+  summary.approval = {
+    decisions: [rejected.type, approved.type],
+    status: thread.status,
+    submissionNumber: thread.submissionNumber,
+    exchange: thread.exchange.map((entry) => entry.event),
+  };
 
   // 12. check-ins
   step('Three check-ins, actions ticked');
@@ -624,6 +643,8 @@ const main = async () => {
     ['Asked Daan and Elif for feedback on how I listen.', secondAction ? [secondAction] : []],
   ];
   let checkIns = 0;
+  const checkInEvents: unknown[] = [];
+  summary.checkIns = checkInEvents;
   for (const [whatWasDone, ticked] of checkInPlan) {
     const events = await api.call<EventBody[]>(
       'planning',
@@ -644,6 +665,7 @@ const main = async () => {
     );
     checkIns += 1;
     const logged = events.find((event) => event.type === 'CheckInLogged');
+    checkInEvents.push({ events: events.map((event) => event.type), onTime: logged?.data.onTime });
     line(
       `check-in ${checkIns}: ${events.map((event) => event.type).join(' + ')}; on time ${String(logged?.data.onTime)}, next due ${String(logged?.data.nextDueAt)}${ticked.length ? `; ticked ${ticked.join(', ')}` : ''}`,
     );
@@ -683,6 +705,10 @@ const main = async () => {
     );
     line(`${manager.userId} acknowledged it`);
   }
+  summary.adjustment = {
+    moved: `${active.content.deadline} → ${newDeadline}`,
+    requiresAcknowledgement: adjustment?.data.requiresAcknowledgement,
+  };
 
   // 14. remeasure
   step('Remeasurement with the baseline instrument (360° round)');
@@ -751,6 +777,20 @@ const main = async () => {
       `   ${result.criterionId}: ${result.baseline} → ${result.remeasured}, target ${result.target}: ${result.met ? green('met') : red('not met')}`,
     );
   line(`history: ${runsOf(evaluated.history.map((entry) => entry.event)).join(' → ')}`);
+  statuses.push(evaluated.status);
+  summary.evaluation = {
+    remeasured: {
+      sameInstrument: comparison.sameInstrument,
+      robustness: comparison.robustness,
+      behaviour: comparison.behaviour,
+    },
+    outcome: evaluation?.outcome,
+    lessRobust: evaluation?.lessRobust,
+    criteriaMet: evaluation?.criteria.map((result) => result.met),
+    completedActions: evaluated.completedActionIds.length,
+    history: evaluated.history.map((entry) => entry.event),
+  };
+  const figures: Record<string, unknown> = {};
 
   // 16. analytics
   step('HR analytics (privacy threshold: no figure about fewer than 5 people)');
@@ -763,6 +803,17 @@ const main = async () => {
     );
     return history.entries.some((entry) => entry.type === 'GoalEvaluated') ? history : undefined;
   });
+  // The history is read from analytics' store, the figures from its in-memory view of it: each
+  // figure is awaited until the view's asOf (a global position) includes the evaluation too.
+  const evaluatedAt = await waitFor('GoalEvaluated in the replay', async () => {
+    const replayed = await api.raw('analytics', 'GET', '/replay/events', integrator);
+    const found = (await replayed.text())
+      .split('\n')
+      .filter((row) => row.trim() !== '')
+      .map((row) => JSON.parse(row) as { type: string; sequence?: string })
+      .find((event) => event.type.includes('GoalEvaluated'));
+    return found?.sequence === undefined ? undefined : BigInt(found.sequence);
+  });
   let shown = 0;
   let withheld = 0;
   for (const query of [
@@ -773,14 +824,18 @@ const main = async () => {
     'check-in-adherence',
     'growth',
   ]) {
-    const answer = await api.call<{ threshold?: number }>(
-      'analytics',
-      'GET',
-      `/analytics/${query}`,
-      hr,
-    );
+    const { value: answer } = await poll(`/analytics/${query} as of the evaluation`, async () => {
+      const figuresNow = await api.call<{ asOf: string }>(
+        'analytics',
+        'GET',
+        `/analytics/${query}`,
+        hr,
+      );
+      return BigInt(figuresNow.asOf) >= evaluatedAt ? figuresNow : undefined;
+    });
     line(bold(`/analytics/${query}`));
     const counted = printFigures(answer, 5);
+    figures[query] = figuresOf(answer).map(({ path, figure }) => ({ path, ...figure }));
     shown += counted.shown;
     withheld += counted.withheld;
   }
@@ -809,6 +864,12 @@ const main = async () => {
     `${events.length} events (${response.headers.get('content-type') ?? '?'}) in ${Date.now() - replayStarted} ms; other tenants' events: ${foreign}`,
   );
   wrapped(runsOf(types));
+  summary.analytics = { shown, withheld, figures };
+  summary.replay = {
+    events: events.length,
+    foreign,
+    types: countsOf(types),
+  };
 
   // summary
   const ruler = '─'.repeat(78);
@@ -841,6 +902,8 @@ const main = async () => {
   for (const timing of timings)
     console.log(dim(`                ${String(timing.ms).padStart(5)} ms  ${timing.what}`));
   console.log(ruler);
+  if (process.env.DEMO_SUMMARY === 'json')
+    console.log(`DEMO_SUMMARY ${JSON.stringify({ tenantId, goalId, requestId, ...summary })}`);
 };
 
 main().then(

@@ -13,11 +13,15 @@ describe('npm start on the embedded default', () => {
     const readiness = await Promise.all(
       (await system.ready()).map(
         async (response) =>
-          (await response.json()) as { service: string; checks: { eventStore: string } },
+          (await response.json()) as {
+            service: string;
+            info: Record<'eventStore' | 'bus', { status: string }>;
+          },
       ),
     );
     expect(readiness.map((ready) => ready.service)).toEqual(services);
-    expect(readiness.every((ready) => ready.checks.eventStore === 'up')).toBe(true);
+    for (const ready of readiness)
+      expect([ready.info.eventStore.status, ready.info.bus.status]).toEqual(['up', 'up']);
     for (const service of services) {
       expect(system.output).toContain(`[${service}]`);
       expect(system.output).toContain(`listening on ${system.url(service, '')}`);

@@ -108,14 +108,18 @@ const prettyJson = (text: string) => {
   }
 };
 
+/** How long a poll waits by default: DEMO_POLL_TIMEOUT_MS, else 15 s. */
+const defaultPollTimeoutMs = Number(process.env.DEMO_POLL_TIMEOUT_MS ?? 15_000) || 15_000;
+
 /**
  * Calls `probe` every `intervalMs` until it returns a value other than undefined, or fails
- * after `timeoutMs`. Returns the value and how long it took.
+ * after `timeoutMs`; a service that does not answer meanwhile (restarting) is waited for too.
+ * Returns the value and how long it took.
  */
 export const poll = async <T>(
   what: string,
   probe: () => Promise<T | undefined>,
-  { intervalMs = 100, timeoutMs = 15_000 } = {},
+  { intervalMs = 100, timeoutMs = defaultPollTimeoutMs } = {},
 ): Promise<{ value: T; ms: number }> => {
   const started = Date.now();
   let last: unknown;

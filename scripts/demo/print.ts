@@ -40,7 +40,7 @@ const isFigure = (value: unknown): value is Figure =>
   ((value as Figure).status === 'shown' || (value as Figure).status === 'withheld');
 
 /** Every figure in a report with the path that leads to it (rows named by their id field). */
-const figuresOf = (report: unknown, path = ''): { path: string; figure: Figure }[] => {
+export const figuresOf = (report: unknown, path = ''): { path: string; figure: Figure }[] => {
   if (isFigure(report)) return [{ path: path || 'figure', figure: report }];
   if (Array.isArray(report))
     return report.flatMap((item: unknown, index) => {
@@ -106,6 +106,14 @@ export const runsOf = (items: readonly string[]) => {
   }
   return runs.map(({ item, count }) => (count > 1 ? `${item} ×${count}` : item));
 };
+
+/** How often each item occurs, by item in sort order: { A: 1, B: 3 }. */
+export const countsOf = (items: readonly string[]): Record<string, number> =>
+  Object.fromEntries(
+    [...new Set(items)]
+      .sort()
+      .map((item) => [item, items.filter((other) => other === item).length]),
+  );
 
 /** Wraps a list of words to lines of at most `width` characters, indented like `line`. */
 export const wrapped = (words: readonly string[], width = 96) => {

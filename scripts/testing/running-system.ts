@@ -2,40 +2,69 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { services as serviceList, spawnService, type ServiceName } from '../service-process';
 
-export const services = ['assessment', 'planning', 'approval', 'analytics'] as const;
+export const services = serviceList.map((service) => service.name);
+
+export interface RunningSystemOptions {
+  /** Variables on top of process.env, e.g. `BUS=kafka`. */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * `npm-start`: one `npm start` process that stops all four when one dies (the default);
+   * `per-service`: one child per service, each of which can be killed and restarted.
+   */
+  readonly processes?: 'npm-start' | 'per-service';
+}
+
+const exitOf = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((done) => child.once('exit', () => done()));
+
+const isRunning = (child: ChildProcess | undefined) =>
+  child !== undefined && child.exitCode === null && child.signalCode === null;
 
 /**
- * `npm start` in a temp data folder, on four ports below Linux's ephemeral range (32768+), so
- * no outgoing connection of a parallel suite can already hold one of them.
+ * The four services in a temp data folder, on four ports below Linux's ephemeral range
+ * (32768+), so no outgoing connection of a parallel suite can already hold one of them.
  */
 export class RunningSystem {
   output = '';
   readonly basePort = 20_000 + Math.floor(Math.random() * 12_000);
   readonly folder = mkdtempSync(join(tmpdir(), 'talentloop-system-'));
-  readonly process: ChildProcess;
+  /** What every service process gets: process.env, the options' env, ports and data folder. */
+  readonly env: NodeJS.ProcessEnv;
+  /** `npm start`, in the npm-start mode. */
+  readonly process: ChildProcess | undefined;
+  private readonly children = new Map<ServiceName, ChildProcess>();
 
-  constructor() {
+  constructor({ env = {}, processes = 'npm-start' }: RunningSystemOptions = {}) {
+    this.env = {
+      ...process.env,
+      ...env,
+      TALENTLOOP_BASE_PORT: String(this.basePort),
+      TALENTLOOP_DATA_DIR: this.folder,
+    };
+    if (processes === 'per-service') {
+      for (const service of services) this.start(service);
+      return;
+    }
     this.process = spawn(process.execPath, [resolve(__dirname, '..', 'start.js')], {
-      env: {
-        ...process.env,
-        TALENTLOOP_BASE_PORT: String(this.basePort),
-        TALENTLOOP_DATA_DIR: this.folder,
-      },
+      env: this.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.process.stdout?.on('data', (chunk: Buffer) => this.write(chunk.toString()));
+    this.process.stderr?.on('data', (chunk: Buffer) => this.write(chunk.toString()));
   }
 
-  url(service: (typeof services)[number], path: string): string {
+  url(service: ServiceName, path: string): string {
     return `http://127.0.0.1:${this.basePort + services.indexOf(service)}${path}`;
   }
 
-  /** Every service's readiness answer; fails with the system's own output when one never comes up. */
-  async ready(timeoutMs = 75_000): Promise<Response[]> {
+  /** The readiness answer of each service asked for; fails with the system's own output when one never comes up. */
+  async ready(which: readonly ServiceName[] = services, timeoutMs = 75_000): Promise<Response[]> {
     const deadline = Date.now() + timeoutMs;
-    const readyOne = async (service: (typeof services)[number]): Promise<Response> => {
+    const readyOne = async (service: ServiceName): Promise<Response> => {
       for (;;) {
         try {
           const response = await fetch(this.url(service, '/health/ready'));
@@ -43,29 +72,63 @@ export class RunningSystem {
         } catch {
           // not listening yet
         }
-        if (Date.now() > deadline || this.process.exitCode !== null)
+        const child = this.process ?? this.children.get(service);
+        if (Date.now() > deadline || !isRunning(child))
           throw new Error(
-            `${service} did not become ready; exit code ${this.process.exitCode}; output:\n${this.output}`,
+            `${service} did not become ready; exit ${child?.signalCode ?? child?.exitCode}; output:\n${this.output}`,
           );
         await new Promise((done) => setTimeout(done, 250));
       }
     };
-    return Promise.all(services.map(readyOne));
+    return Promise.all(which.map(readyOne));
   }
 
-  /** Ctrl-C; resolves with the exit code. */
+  /** Per-service mode: kills one service (SIGKILL unless told otherwise) and waits until it is gone. */
+  async kill(service: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.children.get(service);
+    if (!child)
+      throw new Error(`${service} is not a process of its own: use processes 'per-service'`);
+    this.write(`[test] ${signal} → ${service} (pid ${child.pid})\n`);
+    child.kill(signal);
+    await exitOf(child);
+  }
+
+  /** Per-service mode: starts a service again on its port and data, and waits until it is ready. */
+  async restart(service: ServiceName): Promise<void> {
+    if (isRunning(this.children.get(service))) throw new Error(`${service} is still running`);
+    this.write(`[test] restarting ${service}\n`);
+    this.start(service);
+    await this.ready([service]);
+  }
+
+  /** Ctrl-C on `npm start`; resolves with its exit code. */
   async interrupt(): Promise<number | null> {
-    const exited =
-      this.process.exitCode === null
-        ? new Promise<number | null>((done) => this.process.on('exit', done))
-        : Promise.resolve(this.process.exitCode);
+    if (!this.process) throw new Error('interrupt() is for the npm-start mode');
+    const exited = exitOf(this.process);
     this.process.kill('SIGINT');
-    return exited;
+    await exited;
+    return this.process.exitCode;
   }
 
-  /** Whatever state it is in: killed, and its folder removed. */
-  dispose(): void {
-    if (this.process.exitCode === null) this.process.kill('SIGKILL');
+  /**
+   * Whatever state it is in: stopped (SIGTERM, so Kafka consumers leave their groups; SIGKILL
+   * after 10 s), and its folder removed.
+   */
+  async dispose(): Promise<void> {
+    const processes = this.process ? [this.process] : [...this.children.values()];
+    const running = processes.filter(isRunning);
+    for (const child of running) child.kill(this.process ? 'SIGINT' : 'SIGTERM');
+    const force = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 10_000);
+    await Promise.all(running.map(exitOf));
+    clearTimeout(force);
     rmSync(this.folder, { recursive: true, force: true });
   }
+
+  private start(service: ServiceName): void {
+    this.children.set(service, spawnService(service, this.env, this.write));
+  }
+
+  private readonly write = (text: string): void => {
+    this.output += text;
+  };
 }

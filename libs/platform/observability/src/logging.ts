@@ -28,9 +28,8 @@ export const createLogger = (
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => currentTraceIds() ?? {},
     },
-    // Buffered writes to stdout (flushed on exit): a line per request must not cost a
-    // synchronous write each.
-    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+    // Asynchronous writes to stdout: a line per request must not cost a blocking write each.
+    destination ?? pino.destination({ dest: 1, sync: false }),
   );
 
 export type { Logger };

@@ -1,0 +1,59 @@
+// One service of `npm start` as a child process: its port, its environment and its output.
+// Shared by scripts/start.js and the e2e suites' RunningSystem, so both start the same thing.
+const { spawn } = require('node:child_process');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const services = [
+  { name: 'assessment', port: 3001 },
+  { name: 'planning', port: 3002 },
+  { name: 'approval', port: 3003 },
+  { name: 'analytics', port: 3004 },
+];
+
+/**
+ * The environment of one service: `env` (process.env by default) with its port and, unless
+ * `env` names them, every file of the embedded default in TALENTLOOP_DATA_DIR (else data/):
+ * read models and relay checkpoints only make sense beside the event store they were built from.
+ */
+const serviceEnv = (name, env = process.env) => {
+  const index = services.findIndex((service) => service.name === name);
+  if (index < 0) throw new Error(`unknown service ${name}`);
+  const basePort = Number(env.TALENTLOOP_BASE_PORT ?? 0);
+  const dataDir = path.resolve(env.TALENTLOOP_DATA_DIR ?? path.join(root, 'data'));
+  const inData = (variable, file) => env[variable] ?? path.join(dataDir, file);
+  return {
+    ...env,
+    PORT: String(basePort ? basePort + index : services[index].port),
+    EVENT_STORE_SQLITE_PATH: inData('EVENT_STORE_SQLITE_PATH', 'talentloop.sqlite'),
+    BUS_SQLITE_PATH: inData('BUS_SQLITE_PATH', 'bus.sqlite'),
+    RELAY_CHECKPOINT_PATH: inData('RELAY_CHECKPOINT_PATH', 'relay-checkpoints.sqlite'),
+    READ_MODELS_SQLITE_PATH: inData('READ_MODELS_SQLITE_PATH', 'read-models.sqlite'),
+  };
+};
+
+/**
+ * Starts one service; every line it writes (stdout and stderr) goes to `write` prefixed with
+ * `[name] `.
+ */
+const spawnService = (name, env, write) => {
+  const child = spawn(
+    process.execPath,
+    ['-r', '@swc-node/register', path.join('services', name, 'src', 'main.ts')],
+    { cwd: root, env: serviceEnv(name, env), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  for (const stream of [child.stdout, child.stderr])
+    stream.on('data', (chunk) =>
+      write(
+        chunk
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => `[${name}] ${line}\n`)
+          .join(''),
+      ),
+    );
+  return child;
+};
+
+module.exports = { services, serviceEnv, spawnService };
