@@ -70,7 +70,12 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a'
 const mib = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(0);
 const log = (message: string) => process.stderr.write(`… ${message}\n`);
-const connectionsFor = (rate: number) => Math.max(20, Math.ceil(rate / 20));
+/**
+ * Autocannon paces `overallRate` per connection, all connections on the same beat: every
+ * beat sends one request on each at once. Fewer connections, each busier, keep those bursts
+ * small (25 at 1,000/s: a burst of 25 every 25 ms) while leaving room for slow answers.
+ */
+const connectionsFor = (rate: number) => Math.max(10, Math.ceil(rate / 40));
 
 interface Row extends LoadResult {
   readonly goalsInSystem: number;
@@ -325,7 +330,7 @@ const main = async () => {
     );
     console.log(commandTable(checkIns.rows, checkIns.skipped));
     console.log(
-      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(20, rate/20). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them).\n',
+      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(10, rate/40) (autocannon sends one request per connection per beat, all connections on the same beat). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them).\n',
     );
 
     const lat = propagation?.latenciesMs ?? [];

@@ -1,3 +1,4 @@
+import { goalStream } from '../shared/planning.streams';
 import {
   Inject,
   Injectable,
@@ -47,7 +48,6 @@ export interface GoalHistoryEntry {
 export interface GoalView {
   readonly tenantId: string;
   readonly state: GoalRecord & { readonly status: GoalStatus };
-  readonly history: readonly GoalHistoryEntry[];
   readonly position: bigint;
 }
 
@@ -122,7 +122,7 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
     if (!isTalentloopEventType(recorded.type)) return;
     // The store validated the event against its contract when it was appended.
     const event = recorded as unknown as PlanningEvent;
-    const { tenantId, actorId } = recorded.metadata;
+    const { tenantId } = recorded.metadata;
     if (event.type === 'PlanStarted') {
       const plan = { tenantId, ...event.data };
       this.plans.set(event.data.planId, plan);
@@ -139,15 +139,7 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
       if (ids) ids.add(state.goalId);
       else this.goalIdsByEmployee.set(employee, new Set([state.goalId]));
     }
-    this.goals.set(event.data.goalId, {
-      tenantId,
-      state,
-      position: recorded.globalPosition,
-      history: [
-        ...(previous?.history ?? []),
-        { event: event.type, at: recorded.metadata.occurredAt, by: actorId, data: event.data },
-      ],
-    });
+    this.goals.set(event.data.goalId, { tenantId, state, position: recorded.globalPosition });
   }
 
   private applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): void {
@@ -232,15 +224,25 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
     ).length;
   }
 
-  /** What a reader sees of a goal: its phase, the exchange, and the flags people act on. */
-  describe(view: GoalView) {
+  /**
+   * What a reader sees of a goal: its phase, the exchange, the flags people act on, and its
+   * history — read from the goal's stream when asked, not kept in memory for every goal.
+   */
+  async describe(view: GoalView) {
     const rejection = this.rejectionOf(view.tenantId, view.state.goalId);
+    const recorded = await this.store.readStream(goalStream(view.tenantId, view.state.goalId));
+    const history: GoalHistoryEntry[] = recorded.map((event) => ({
+      event: event.type as GoalHistoryEntry['event'],
+      at: event.metadata.occurredAt,
+      by: event.metadata.actorId,
+      data: event.data,
+    }));
     return {
       ...view.state,
       status: this.phase(view),
       rejection: rejection ?? null,
       unpairedFormalLearning: unpairedFormalLearning(view.state.content.actions),
-      history: view.history,
+      history,
     };
   }
 

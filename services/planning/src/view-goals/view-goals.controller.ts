@@ -30,8 +30,10 @@ export class ViewGoalsController {
   @ApiOperation({ summary: "An employee's goals" })
   list(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
     this.requireReader(actor, employeeId);
-    return this.goals.directory
-      .goalsOf(actor.tenantId, employeeId)
-      .map((view) => this.goals.directory.describe(view));
+    return Promise.all(
+      this.goals.directory
+        .goalsOf(actor.tenantId, employeeId)
+        .map((view) => this.goals.directory.describe(view)),
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -49,6 +49,27 @@ describe('SQLite event store', () => {
     );
     expect(store.flushCount - before).toBeLessThanOrEqual(2);
     expect(await store.readAll()).toHaveLength(64);
+  });
+
+  it('checkpoints the WAL in a worker thread, long before SQLite would in a commit', async () => {
+    const { store, path } = open();
+    const sizeOf = (file: string) => statSync(file).size;
+    const initial = sizeOf(path);
+    for (let batch = 0; batch < 20; batch++)
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          store.appendToStream(`planning.goal-acme.c${batch}-${i}`, [checkInLogged()], {
+            expectedRevision: 'no_stream',
+          }),
+        ),
+      );
+    // About 1,000 events: a few hundred WAL pages, far below the 10,000 of auto-checkpoint,
+    // so only the background checkpointer can have copied them into the database file.
+    const deadline = Date.now() + 5_000;
+    while (sizeOf(path) <= initial && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sizeOf(path)).toBeGreaterThan(initial);
+    expect(await store.readAll({ maxCount: 2_000 })).toHaveLength(1_000);
   });
 
   it('refuses an id already stored in another stream', async () => {

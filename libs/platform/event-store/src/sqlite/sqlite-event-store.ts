@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve as absolutePath } from 'node:path';
 import Database from 'better-sqlite3';
 import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
 import {
@@ -30,6 +30,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
+import { startWalCheckpointer } from './wal-checkpointer';
 
 /**
  * How hard a commit is pushed to disk (PRAGMA synchronous, in WAL mode).
@@ -127,6 +128,7 @@ export class SqliteEventStore implements EventStore {
   private readonly followers = new Set<Follower>();
   private flushes = 0;
   private closed = false;
+  private leaveCheckpointer: () => void = noop;
 
   private readonly selectLastRevision;
   private readonly insertEvent;
@@ -149,6 +151,9 @@ export class SqliteEventStore implements EventStore {
     // Appends scatter writes over the event-id and stream indexes; checkpointing the WAL every
     // ~40 MB instead of SQLite's ~4 MB writes each hot index page back once per many commits.
     this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+    // Checkpoints normally run in a worker thread; the threshold above is the fallback.
+    if (options.path !== ':memory:')
+      this.leaveCheckpointer = startWalCheckpointer(absolutePath(options.path));
     this.db.pragma(`synchronous = ${(options.durability ?? 'full').toUpperCase()}`);
     this.db.exec(SQLITE_EVENT_STORE_SCHEMA);
     this.codec = new EventCodec(options.registry ?? eventRegistry);
@@ -275,6 +280,7 @@ export class SqliteEventStore implements EventStore {
     }
     this.closed = true;
     await Promise.all([...this.followers].map((follower) => this.stopFollower(follower)));
+    this.leaveCheckpointer();
     this.db.close();
   }
 

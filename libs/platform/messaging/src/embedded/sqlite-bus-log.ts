@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { startWalCheckpointer } from '@talentloop/event-store';
 import { UnknownTopicError } from '../errors';
 import type { BusMessage, DeliveredMessage, TopicSpec } from '../message-bus.port';
 import { partitionOf } from './partitioner';
@@ -66,11 +67,17 @@ export class SqliteBusLog {
   private readonly claimTransaction;
   private readonly commitTransaction;
   private readonly durability: 'full' | 'normal';
+  private leaveCheckpointer = () => {};
 
   constructor(options: SqliteBusLogOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
     this.db.pragma('journal_mode = WAL');
+    // Checkpoints run in a worker thread, not inside a publish or a commit of offsets;
+    // SQLite's own auto-checkpoint stays as the fallback, at a higher threshold.
+    this.db.pragma('wal_autocheckpoint = 10000');
+    if (options.path !== ':memory:')
+      this.leaveCheckpointer = startWalCheckpointer(resolve(options.path));
     this.durability = options.durability;
     this.db.pragma(`synchronous = ${options.durability.toUpperCase()}`);
     this.db.exec(SCHEMA);
@@ -273,6 +280,7 @@ export class SqliteBusLog {
   }
 
   close(): void {
+    this.leaveCheckpointer();
     this.db.close();
   }
 }
