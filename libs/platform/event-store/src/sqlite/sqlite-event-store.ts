@@ -331,7 +331,13 @@ export class SqliteEventStore implements EventStore {
 
   private settleInBatch(append: PendingAppend, recordedAt: string): AppendResult | EventStoreError {
     try {
-      return this.appendOne(append, recordedAt);
+      // One event needs no savepoint: the revision is checked before anything is written,
+      // and a refused INSERT rolls back only itself (SQLite's ABORT), leaving the
+      // transaction and the neighbours' appends as they were. Several events need one, so
+      // that a refusal half-way takes the earlier ones back.
+      return append.events.length === 1
+        ? this.write(append, recordedAt)
+        : this.appendOne(append, recordedAt);
     } catch (error) {
       return this.settleConflict(append, error);
     }
