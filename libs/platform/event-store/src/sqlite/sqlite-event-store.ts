@@ -102,6 +102,7 @@ interface Follower {
 }
 
 const SUBSCRIPTION_PAGE_SIZE = 500;
+const STREAM_CACHE_SIZE = 10_000;
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const noop = () => undefined;
 
@@ -129,6 +130,7 @@ export class SqliteEventStore implements EventStore {
   private flushes = 0;
   private closed = false;
   private leaveCheckpointer: () => void = noop;
+  private readonly streamCache = new Map<string, RecordedEvent[]>();
 
   private readonly selectLastRevision;
   private readonly insertEvent;
@@ -242,13 +244,33 @@ export class SqliteEventStore implements EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return new Promise((resolve) => {
       this.assertOpen();
+      if (options?.maxCount === undefined && !options?.fromRevision) {
+        resolve(this.wholeStream(streamName));
+        return;
+      }
       const rows = this.selectStream.all(
         streamName,
-        options?.fromRevision ?? 0n,
-        options?.maxCount ?? -1,
+        options.fromRevision ?? 0n,
+        options.maxCount ?? -1,
       );
       resolve(this.toRecorded(rows));
     });
+  }
+
+  /**
+   * A whole stream, decoded once: recorded events never change, so the streams read lately
+   * are kept (up to STREAM_CACHE_SIZE, least recently read out first) and each read only
+   * fetches and decodes what was appended since, by this process or any other.
+   */
+  private wholeStream(streamName: string): RecordedEvent[] {
+    const cached = this.streamCache.get(streamName) ?? [];
+    const rows = this.selectStream.all(streamName, BigInt(cached.length), -1);
+    const events = rows.length === 0 ? cached : [...cached, ...this.toRecorded(rows)];
+    this.streamCache.delete(streamName);
+    this.streamCache.set(streamName, events);
+    if (this.streamCache.size > STREAM_CACHE_SIZE)
+      this.streamCache.delete(this.streamCache.keys().next().value!);
+    return events.slice();
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
