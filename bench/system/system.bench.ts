@@ -139,14 +139,23 @@ const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
   );
 
 /** Best achieved rate among clean rows (no non-2xx, no errors) within the p99 floor. */
+/**
+ * The best offered rate the system carried: at least 98% of it achieved (a 10 s window
+ * counted from the first request to the last answer never shows exactly the offered rate),
+ * p99 within the floor, no failures.
+ */
 const commandVerdict = (name: string, rows: readonly Row[]) => {
-  const clean = rows.filter(
-    (row) => row.non2xx === 0 && row.errors === 0 && row.p99 <= floors.commandP99Ms,
+  const carried = rows.filter(
+    (row) =>
+      row.non2xx === 0 &&
+      row.errors === 0 &&
+      row.p99 <= floors.commandP99Ms &&
+      row.achieved >= 0.98 * row.offered,
   );
-  const best = Math.max(0, ...clean.map((row) => row.achieved));
+  const best = Math.max(0, ...carried.map((row) => row.offered));
   return [
     name,
-    `${formatRate(best)} cmd/s with p99 ≤ ${floors.commandP99Ms} ms, 0 non-2xx`,
+    `${formatRate(best)} cmd/s offered and carried (≥ 98% achieved) with p99 ≤ ${floors.commandP99Ms} ms, 0 non-2xx`,
     `≥ ${formatRate(floors.commandsPerSecond)} cmd/s with p99 ≤ ${floors.commandP99Ms} ms`,
     best >= floors.commandsPerSecond ? 'PASS' : 'BELOW',
   ];
