@@ -5,7 +5,7 @@
  * active, submit → manager approves → planning activates.
  */
 import { approvalRequestIdFor } from '@talentloop/approval-domain';
-import type { Caller, Client } from '../../scripts/demo/http';
+import { poll, type Caller, type Client } from '../../scripts/demo/http';
 import { framework } from '../../scripts/demo/framework';
 
 export const hr: Caller = { userId: 'hr-bench', roles: 'hr' };
@@ -41,30 +41,9 @@ export const inParallel = async <T, R>(
   return results;
 };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Retries `probe` until it returns a value, or fails after `timeoutMs`. */
-export const eventually = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 120_000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
-      );
-    await sleep(50);
-  }
-};
+/** Retries `probe` every 50 ms until it returns a value, for up to two minutes. */
+const eventually = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> =>
+  (await poll(what, probe, { intervalMs: 50, timeoutMs: 120_000 })).value;
 
 /** Framework and role profile, once per tenant. */
 export const seedFramework = async (api: Client): Promise<void> => {

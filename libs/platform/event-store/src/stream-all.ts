@@ -87,7 +87,7 @@ export const headPosition = (
 ): Promise<bigint> => lastPositionWhere(store, () => true, filter);
 
 /** Bounds the work of one backlog count: a scrape or a readiness probe reads at most this many. */
-export const BACKLOG_COUNT_LIMIT = 10_000;
+const BACKLOG_COUNT_LIMIT = 10_000;
 
 /**
  * How many events matching `filter` the store holds after `after` (a relay's or a

@@ -10,7 +10,7 @@ import {
 } from '@talentloop/observability';
 import { observeHttp } from './observability/http-observer';
 import { PinoNestLogger } from './observability/nest-logger';
-import { platformConfigFromEnv } from './platform.config';
+import type { PlatformConfig } from './platform.config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
 
@@ -57,15 +57,14 @@ export const createServiceApp = async (
 };
 
 /**
- * Starts a service: JSON logs (LOG_LEVEL) for Nest and every request, OpenTelemetry
- * (OTEL_TRACES_EXPORTER), then listens on HOST:PORT and says where.
+ * Starts a service on its validated configuration: JSON logs (LOG_LEVEL) for Nest and every
+ * request, OpenTelemetry (OTEL_TRACES_EXPORTER), then listens on HOST:PORT and says where.
  */
 export const bootstrapService = async (
   module: Type,
   service: ServiceDescription,
-  env: NodeJS.ProcessEnv = process.env,
+  { port, host, logging, telemetry }: PlatformConfig,
 ): Promise<INestApplication> => {
-  const { port, host, logging, telemetry } = platformConfigFromEnv(service, env);
   startTelemetry(telemetry);
   const logger = createLogger(service.name, logging);
   const app = await createServiceApp(
@@ -75,10 +74,8 @@ export const bootstrapService = async (
     logger,
   );
   await app.listen(port, host);
-  logger.info(
-    { port, url: await app.getUrl() },
-    `${service.title} listening on ${await app.getUrl()}`,
-  );
+  const url = await app.getUrl();
+  logger.info({ port, url }, `${service.title} listening on ${url}`);
   return app;
 };
 
@@ -93,7 +90,7 @@ export const serviceImports = [CqrsModule.forRoot()];
 export const runService = (
   module: Type,
   service: ServiceDescription,
-  readConfig: (env: NodeJS.ProcessEnv) => unknown,
+  readConfig: (env: NodeJS.ProcessEnv) => PlatformConfig,
 ): void => {
   const fail = (what: string, error: unknown) => {
     console.error(
@@ -101,10 +98,13 @@ export const runService = (
     );
     process.exit(1);
   };
+  let config: PlatformConfig;
   try {
-    readConfig(process.env);
+    config = readConfig(process.env);
   } catch (error) {
     return fail('bad configuration', error);
   }
-  bootstrapService(module, service).catch((error: unknown) => fail('could not start', error));
+  bootstrapService(module, service, config).catch((error: unknown) =>
+    fail('could not start', error),
+  );
 };

@@ -2,6 +2,7 @@ import { Body, Controller, type INestApplication, Inject, Module, Post } from '@
 import { DomainError } from '@talentloop/domain-kernel';
 import { handleCommand, WrongExpectedRevisionError } from '@talentloop/event-store';
 import { createLogger, currentTraceparent, traceIdOf } from '@talentloop/observability';
+import { eventually } from '@talentloop/testing';
 import { IsInt, IsString, Max, Min, MinLength } from 'class-validator';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -255,10 +256,9 @@ describe('the HTTP platform every service shares', () => {
     expect(response.headers.get('x-request-id')).toBe(`req-${traceId}`);
     const { planId } = (await response.json()) as { planId: string };
 
-    const deadline = Date.now() + 10_000;
     const mine = () =>
       seen.find(({ event }) => (event.data as { planId: string }).planId === planId);
-    while (!mine() && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    await eventually('the consumer to receive the plan', () => mine() !== undefined, 10_000);
     await consumer.stop();
     const received = mine();
     // The event was appended in a span of the request's trace (not the caller's own span).
@@ -290,14 +290,15 @@ describe('the HTTP platform every service shares', () => {
 
   it('serves Prometheus metrics: request latency by route template, events appended, lags', async () => {
     await fetch(`${base}/probe/start-plan`, { method: 'POST' });
-    const deadline = Date.now() + 10_000;
-    const scrape = async () => (await fetch(`${base}/metrics`)).text();
-    let text = await scrape();
-    while (!/talentloop_relay_lag_events\{[^}]*relay="probe.planning"[^}]*\} 0\n/.test(text)) {
-      if (Date.now() > deadline) throw new Error(`relay lag never reached 0:\n${text}`);
-      await new Promise((done) => setTimeout(done, 50));
-      text = await scrape();
-    }
+    let text = '';
+    await eventually(
+      'a relay lag of 0',
+      async () => {
+        text = await (await fetch(`${base}/metrics`)).text();
+        return /talentloop_relay_lag_events\{[^}]*relay="probe.planning"[^}]*\} 0\n/.test(text);
+      },
+      10_000,
+    );
     expect(text).toMatch(
       /talentloop_http_request_duration_seconds_count\{[^}]*route="\/probe\/start-plan"[^}]*status_code="201"[^}]*\} [1-9]/,
     );

@@ -3,7 +3,11 @@ import { eventStoreConfigFromEnv } from '@talentloop/event-store';
 import { messageBusConfigFromEnv } from '@talentloop/messaging';
 import { loggingConfigFromEnv, telemetryConfigFromEnv } from '@talentloop/observability';
 
-export const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
+const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
+
+/** RELAY_CHECKPOINT_PATH: the SQLite file of the relay's checkpoint. */
+export const relayCheckpointPathFromEnv = (env: NodeJS.ProcessEnv): string =>
+  stringOr(env, 'RELAY_CHECKPOINT_PATH', DEFAULT_RELAY_CHECKPOINT_PATH);
 
 /** Reads PORT; a bad value stops the service with a message naming the variable. */
 export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number =>
@@ -22,7 +26,7 @@ export const platformConfigFromEnv = (
   host: stringOr(env, 'HOST', '127.0.0.1'),
   eventStore: eventStoreConfigFromEnv(env),
   bus: messageBusConfigFromEnv(service.name, env),
-  relayCheckpointPath: stringOr(env, 'RELAY_CHECKPOINT_PATH', DEFAULT_RELAY_CHECKPOINT_PATH),
+  relayCheckpointPath: relayCheckpointPathFromEnv(env),
   logging: loggingConfigFromEnv(env),
   telemetry: telemetryConfigFromEnv(env),
 });

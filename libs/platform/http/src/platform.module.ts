@@ -8,7 +8,6 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { stringOr } from '@talentloop/config';
 import type { BoundedContext } from '@talentloop/contracts';
 import {
   createEventStore,
@@ -24,7 +23,7 @@ import {
   startRelay,
 } from '@talentloop/messaging';
 import { HealthController, MetricsController } from './observability/operations.controllers';
-import { DEFAULT_RELAY_CHECKPOINT_PATH } from './platform.config';
+import { relayCheckpointPathFromEnv } from './platform.config';
 import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from './tokens';
 
 export { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME };
@@ -65,7 +64,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     if (!context) return;
     const env = this.options.env ?? process.env;
     this.checkpoints = new SqliteCheckpointStore({
-      path: stringOr(env, 'RELAY_CHECKPOINT_PATH', DEFAULT_RELAY_CHECKPOINT_PATH),
+      path: relayCheckpointPathFromEnv(env),
     });
     this.relay = startRelay({
       store: this.store,

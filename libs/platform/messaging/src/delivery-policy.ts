@@ -169,7 +169,7 @@ export const sleepWhile = async (
 };
 
 /** Keys of one batch whose messages are handled at the same time, at most. */
-export const KEYS_IN_FLIGHT = 32;
+const KEYS_IN_FLIGHT = 32;
 
 /**
  * Delivers a batch of one partition: the messages of one key one after another in offset

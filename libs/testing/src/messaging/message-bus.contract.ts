@@ -28,11 +28,11 @@ export const uniqueName = (prefix: string): string =>
 /** Polls until the condition holds; fails with `what` after the timeout. */
 export const eventually = async (
   what: string,
-  condition: () => boolean,
+  condition: () => boolean | Promise<boolean>,
   timeoutMs = 20_000,
 ): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -288,12 +288,8 @@ export function describeMessageBusContract(
       const doneGroup = uniqueName('group');
       const received = await collect(topic, doneGroup);
       await eventually('all ten', () => received.length === 10);
-      let lag = await lagOf(doneGroup);
-      for (const deadline = Date.now() + 20_000; lag !== 0 && Date.now() < deadline; ) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        lag = await lagOf(doneGroup);
-      }
-      expect(lag).toBe(0);
+      await eventually('a lag of 0', async () => (await lagOf(doneGroup)) === 0);
+      expect(await lagOf(doneGroup)).toBe(0);
     });
 
     it("handles different keys side by side, each key's messages in order", async () => {

@@ -116,17 +116,18 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
   pending(filter: { tenantId?: string; managerId?: string; employeeId?: string }) {
     const { tenantId, managerId } = filter;
     // A manager's inbox reads their own requests only; other questions look at all.
-    const candidates =
+    const indexKey =
       tenantId !== undefined && managerId !== undefined
-        ? this.requests.withKey(managerKey({ tenantId, managerId }))
-        : this.requests.filter(() => true);
-    return candidates
+        ? managerKey({ tenantId, managerId })
+        : undefined;
+    return this.requests
       .filter(
         (request) =>
           request.status === 'pending' &&
           (filter.tenantId === undefined || request.tenantId === filter.tenantId) &&
           (filter.managerId === undefined || request.managerId === filter.managerId) &&
           (filter.employeeId === undefined || request.employeeId === filter.employeeId),
+        indexKey,
       )
       .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   }

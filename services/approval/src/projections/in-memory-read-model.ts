@@ -52,16 +52,16 @@ export class InMemoryReadModel<Doc extends object> {
     else this.index.set(to, new Set([id]));
   }
 
-  /** The documents whose index key is `key` (needs `indexBy`). */
-  withKey(key: string): Doc[] {
-    return [...(this.index.get(key) ?? [])].map((id) => this.entries.get(id)!.doc);
-  }
-
   get(id: string): Doc | undefined {
     return this.entries.get(id)?.doc;
   }
 
-  filter(predicate: (doc: Doc) => boolean): Doc[] {
-    return [...this.entries.values()].map((entry) => entry.doc).filter(predicate);
+  /** The documents that hold; given an index key (needs `indexBy`), only among its documents. */
+  filter(predicate: (doc: Doc) => boolean, key?: string): Doc[] {
+    const docs =
+      key === undefined
+        ? [...this.entries.values()].map((entry) => entry.doc)
+        : [...(this.index.get(key) ?? [])].map((id) => this.entries.get(id)!.doc);
+    return docs.filter(predicate);
   }
 }

@@ -78,7 +78,9 @@ export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly tuning: KafkaConsumerTuning;
   private readonly producer: Producer;
-  private producerConnected: Promise<void> | undefined;
+  private readonly producerConnection: LazyConnection;
+  private readonly admin: Admin;
+  private readonly adminConnection: LazyConnection;
   private readonly consumers = new Set<KafkaBusConsumer>();
   private closed = false;
 
@@ -90,6 +92,9 @@ export class KafkaMessageBus implements MessageBus {
       logCreator: kafkaLogCreator,
     });
     this.tuning = { ...defaultTuning, ...options.consumer };
+    this.producerConnection = lazyConnection(() => this.producer.connect());
+    this.admin = this.kafka.admin();
+    this.adminConnection = lazyConnection(() => this.admin.connect());
     this.producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
@@ -119,7 +124,7 @@ export class KafkaMessageBus implements MessageBus {
     this.assertOpen();
     if (messages.length === 0) return;
     try {
-      await this.connectProducer();
+      await this.producerConnection.open();
       await this.producer.sendBatch({
         acks: -1,
         topicMessages: [
@@ -203,7 +208,8 @@ export class KafkaMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-    if (this.producerConnected) await this.producer.disconnect();
+    if (this.producerConnection.opened()) await this.producer.disconnect();
+    if (this.adminConnection.opened()) await this.admin.disconnect();
   }
 
   /**
@@ -265,29 +271,38 @@ export class KafkaMessageBus implements MessageBus {
     });
   }
 
-  private connectProducer(): Promise<void> {
-    // A failed connection is forgotten, so the next publish tries again.
-    this.producerConnected ??= this.producer.connect().catch((error: unknown) => {
-      this.producerConnected = undefined;
-      throw error;
-    });
-    return this.producerConnected;
-  }
-
+  /**
+   * One admin client for topic declarations, readiness pings and lag reads, kept until
+   * close: a probe or a scrape must not cost a new broker connection each time.
+   */
   private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      return await work(admin);
-    } finally {
-      await admin.disconnect();
-    }
+    await this.adminConnection.open();
+    return work(this.admin);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new BusClosedError();
   }
 }
+
+interface LazyConnection {
+  open(): Promise<void>;
+  /** A connection was asked for (and not forgotten after failing). */
+  opened(): boolean;
+}
+
+/** Connects on first use; a failed connection is forgotten, so the next use tries again. */
+const lazyConnection = (connect: () => Promise<void>): LazyConnection => {
+  let connected: Promise<void> | undefined;
+  return {
+    open: () =>
+      (connected ??= connect().catch((error: unknown) => {
+        connected = undefined;
+        throw error;
+      })),
+    opened: () => connected !== undefined,
+  };
+};
 
 const textOf = (value: Buffer | string | null | undefined): string =>
   value === null || value === undefined ? '' : value.toString();
