@@ -129,7 +129,7 @@ export class SqliteEventStore implements EventStore {
   private readonly followers = new Set<Follower>();
   private flushes = 0;
   private closed = false;
-  private leaveCheckpointer: () => void = noop;
+  private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
   private readonly streamCache = new Map<string, RecordedEvent[]>();
 
   private readonly selectLastRevision;
@@ -302,8 +302,8 @@ export class SqliteEventStore implements EventStore {
     }
     this.closed = true;
     await Promise.all([...this.followers].map((follower) => this.stopFollower(follower)));
-    this.leaveCheckpointer();
     this.db.close();
+    await this.leaveCheckpointer();
   }
 
   private async stopFollower(follower: Follower): Promise<void> {

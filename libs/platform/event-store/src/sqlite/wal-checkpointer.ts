@@ -21,13 +21,18 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
 
 interface Running {
   readonly worker: Worker;
+  readonly exited: Promise<void>;
   users: number;
 }
 
 const running = new Map<string, Running>();
 
-/** Starts (or joins) the checkpointer of `path`; call the returned function to leave it. */
-export const startWalCheckpointer = (path: string, intervalMs = 500): (() => void) => {
+/**
+ * Starts (or joins) the checkpointer of `path`; call the returned function to leave it. The
+ * promise it returns settles once the last user's worker has closed its connection and exited,
+ * so a caller that removes the database's folder afterwards races no worker re-creating files.
+ */
+export const startWalCheckpointer = (path: string, intervalMs = 500): (() => Promise<void>) => {
   let entry = running.get(path);
   if (!entry) {
     const worker = new Worker(WORKER_SOURCE, {
@@ -37,17 +42,19 @@ export const startWalCheckpointer = (path: string, intervalMs = 500): (() => voi
     // A worker that cannot run leaves SQLite's own auto-checkpoint in charge: nothing breaks.
     worker.on('error', () => running.delete(path));
     worker.unref();
-    entry = { worker, users: 0 };
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    entry = { worker, users: 0, exited };
     running.set(path, entry);
   }
   entry.users++;
   const joined = entry;
   let left = false;
-  return () => {
+  return async () => {
     if (left) return;
     left = true;
     if (--joined.users > 0) return;
     if (running.get(path) === joined) running.delete(path);
     joined.worker.postMessage('stop');
+    await joined.exited;
   };
 };

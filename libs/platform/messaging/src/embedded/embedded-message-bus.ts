@@ -134,7 +134,7 @@ export class EmbeddedMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-    this.log.close();
+    await this.log.close();
   }
 
   private sleepersOfFile(): Set<() => void> {

@@ -67,7 +67,7 @@ export class SqliteBusLog {
   private readonly claimTransaction;
   private readonly commitTransaction;
   private readonly durability: 'full' | 'normal';
-  private leaveCheckpointer = () => {};
+  private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
 
   constructor(options: SqliteBusLogOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -279,8 +279,8 @@ export class SqliteBusLog {
     this.deleteLease.run(groupId, memberId);
   }
 
-  close(): void {
-    this.leaveCheckpointer();
+  async close(): Promise<void> {
     this.db.close();
+    await this.leaveCheckpointer();
   }
 }
