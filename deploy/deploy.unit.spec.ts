@@ -214,7 +214,9 @@ describe('docker-compose.yml', () => {
       const hosts = [
         ...hostsOf(environment['ESDB_CONNECTION_STRING'] ?? ''),
         ...hostsOf(environment['KAFKA_BROKERS'] ?? ''),
-        ...(environment['READ_MODELS'] === 'mongo' ? hostsOf(environment['MONGODB_URI']) : []),
+        ...(environment['READ_MODELS'] === 'mongo' || environment['KEY_STORE'] === 'mongo'
+          ? hostsOf(environment['MONGODB_URI'])
+          : []),
       ];
       expect(hosts.length).toBeGreaterThan(0);
       for (const host of hosts) {
@@ -460,6 +462,10 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
     ['planning', { PLANNING_MAX_ACTIVE_GOALS: '{"acme":5}' }, 'PLANNING_MAX_ACTIVE_GOALS'],
     ['assessment', { ASSESSMENT_PRIORITY_WEIGHTING: 'not json' }, 'ASSESSMENT_PRIORITY_WEIGHTING'],
     ['planning', { PORT: '70000' }, 'PORT'],
+    ['approval', { AUTH_ALGORITHMS: 'HS256' }, 'AUTH_ALGORITHMS'],
+    ['assessment', { AUTH_MODE: 'development', AUTH_DEV_SECRET: 'x'.repeat(32) }, 'AUTH_MODE'],
+    ['analytics', { AUTH_ISSUER: '' }, 'AUTH_ISSUER'],
+    ['planning', { AUTH_PUBLIC_KEY: 'not a key', AUTH_JWKS_URL: '' }, 'AUTH_PUBLIC_KEY'],
   ];
 
   it.each(cases)('%s given %j: %s', (name, change, variable) => {

@@ -42,12 +42,12 @@ const storedEvents = (system: RunningSystem, tenantId: string): StoredEvent[] =>
 
 /** What an integrator replays of one tenant, and HR's history of the demo's employee. */
 const ledgerOf = async (system: RunningSystem, tenantId: string) => {
-  const as = (userId: string, roles: string) => ({
-    headers: { 'x-tenant-id': tenantId, 'x-user-id': userId, 'x-roles': roles },
+  const as = async (userId: string, roles: string) => ({
+    headers: { authorization: await system.bearer({ tenantId, userId, roles: [roles] }) },
   });
   const replay = await fetch(
     system.url('analytics', '/replay/events'),
-    as('int-hris', 'integrator'),
+    await as('int-hris', 'integrator'),
   );
   expect(replay.status).toBe(200);
   const events = (await replay.text())
@@ -56,7 +56,7 @@ const ledgerOf = async (system: RunningSystem, tenantId: string) => {
     .map((row) => JSON.parse(row) as { id: string; type: string });
   const history = await fetch(
     system.url('analytics', '/analytics/employees/emp-chloe/history'),
-    as('hr-anna', 'hr'),
+    await as('hr-anna', 'hr'),
   );
   expect(history.status).toBe(200);
   const { entries } = (await history.json()) as { entries: { type: string }[] };

@@ -705,6 +705,7 @@ const main = async () => {
     );
     line(`${manager.userId} acknowledged it`);
   }
+  summary.ids = { planId: plan.planId, actionId: firstAction, adjustmentId };
   summary.adjustment = {
     moved: `${active.content.deadline} → ${newDeadline}`,
     requiresAcknowledgement: adjustment?.data.requiresAcknowledgement,

@@ -11,3 +11,9 @@ export function spawnService(
   env: NodeJS.ProcessEnv,
   write: (text: string) => void,
 ): ChildProcess;
+
+/** TALENTLOOP_DATA_DIR, else data/ of the repository. */
+export function dataDirOf(env?: NodeJS.ProcessEnv): string;
+
+/** The development token secret of the data folder, created (0600) when missing. */
+export function devJwtSecret(env?: NodeJS.ProcessEnv): string;

@@ -1,6 +1,8 @@
 // One service of `npm start` as a child process: its port, its environment and its output.
 // Shared by scripts/start.js and the e2e suites' RunningSystem, so both start the same thing.
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..');
@@ -11,19 +13,57 @@ const services = [
   { name: 'analytics', port: 3004 },
 ];
 
+/** TALENTLOOP_DATA_DIR, else data/: the folder of every file of the embedded default. */
+const dataDirOf = (env = process.env) =>
+  path.resolve(env.TALENTLOOP_DATA_DIR ?? path.join(root, 'data'));
+
 /**
- * The environment of one service: `env` (process.env by default) with its port and, unless
- * `env` names them, every file of the embedded default in TALENTLOOP_DATA_DIR (else data/):
- * read models and relay checkpoints only make sense beside the event store they were built from.
+ * The secret of development tokens in the data folder (`dev-jwt-secret`, readable by its owner
+ * only), created on first use: the services verify with it, `npm run token` signs with it.
+ */
+const devJwtSecret = (env = process.env) => {
+  const file = path.join(dataDirOf(env), 'dev-jwt-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Another service of the same start created it first: use theirs.
+    if (error.code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+};
+
+/**
+ * Development tokens unless `env` chooses AUTH_MODE (production needs AUTH_* of its own, and
+ * is the only mode the services accept on Kafka, EventStoreDB or MongoDB).
+ */
+const authEnv = (env) =>
+  (env.AUTH_MODE ?? 'development') === 'development'
+    ? { AUTH_MODE: 'development', AUTH_DEV_SECRET: env.AUTH_DEV_SECRET ?? devJwtSecret(env) }
+    : {};
+
+/**
+ * The environment of one service: `env` (process.env by default) with its port, development
+ * tokens (see authEnv) and, unless `env` names them, every file of the embedded default in
+ * TALENTLOOP_DATA_DIR (else data/): read models and relay checkpoints only make sense beside
+ * the event store they were built from.
  */
 const serviceEnv = (name, env = process.env) => {
   const index = services.findIndex((service) => service.name === name);
   if (index < 0) throw new Error(`unknown service ${name}`);
   const basePort = Number(env.TALENTLOOP_BASE_PORT ?? 0);
-  const dataDir = path.resolve(env.TALENTLOOP_DATA_DIR ?? path.join(root, 'data'));
+  const dataDir = dataDirOf(env);
   const inData = (variable, file) => env[variable] ?? path.join(dataDir, file);
   return {
     ...env,
+    ...authEnv(env),
     PORT: String(basePort ? basePort + index : services[index].port),
     EVENT_STORE_SQLITE_PATH: inData('EVENT_STORE_SQLITE_PATH', 'talentloop.sqlite'),
     BUS_SQLITE_PATH: inData('BUS_SQLITE_PATH', 'bus.sqlite'),
@@ -56,4 +96,4 @@ const spawnService = (name, env, write) => {
   return child;
 };
 
-module.exports = { services, serviceEnv, spawnService };
+module.exports = { services, serviceEnv, spawnService, dataDirOf, devJwtSecret };

@@ -28,9 +28,14 @@ describe('npm start on the embedded default', () => {
     }
   }, 90_000);
 
-  it('serves an OpenAPI document per service', async () => {
+  it('serves an OpenAPI document per service to a caller with a development token of its data folder', async () => {
+    const authorization = await system.bearer({ tenantId: 'acme', userId: 'dev-1', roles: ['hr'] });
     for (const service of services) {
-      const response = await fetch(system.url(service, '/docs/openapi.json'));
+      const anonymous = await fetch(system.url(service, '/docs/openapi.json'));
+      expect(anonymous.status).toBe(401);
+      const response = await fetch(system.url(service, '/docs/openapi.json'), {
+        headers: { authorization },
+      });
       expect(response.status).toBe(200);
     }
   });

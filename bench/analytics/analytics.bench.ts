@@ -24,6 +24,7 @@ import { appendHistory, organisationHistory } from '@talentloop/testing';
 import { AnalyticsModule, service } from '../../services/analytics/src/app.module';
 import { employeeFactsProjection } from '../../services/analytics/src/projections/employee-facts.projection';
 import { FactsView } from '../../services/analytics/src/projections/facts-view';
+import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate, formatSeconds } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { percentile, positiveFromEnv } from '../lib/stats';
@@ -35,7 +36,7 @@ const targetEvents = positiveFromEnv('BENCH_EVENTS', 1_000_000);
 const requestsPerQuery = positiveFromEnv('BENCH_REQUESTS', 200);
 const mongoUri = process.env['MONGODB_URI'];
 const TENANT = 'bench';
-const hr = { 'x-tenant-id': TENANT, 'x-user-id': 'hr-1', 'x-roles': 'hr' };
+const auth = devAuth();
 
 const rebuildInto = async (store: SqliteEventStore, readModels: ReadModelStore) => {
   try {
@@ -76,6 +77,9 @@ const filterMix = [
 ];
 
 const timeQueries = async (base: string) => {
+  const hr = {
+    authorization: await auth.authorization({ tenantId: TENANT, userId: 'hr-1', roles: ['hr'] }),
+  };
   const queries = [
     'active-plans',
     'development-focus',
@@ -113,8 +117,13 @@ const timeQueries = async (base: string) => {
  * Streams the whole tenant as an integrator would: from another process, so the client's
  * parsing does not share the service's event loop.
  */
-const timeReplay = (base: string) =>
-  new Promise<{ lines: number; seconds: number }>((resolve, reject) => {
+const timeReplay = async (base: string) => {
+  const authorization = await auth.authorization({
+    tenantId: TENANT,
+    userId: 'int-1',
+    roles: ['integrator'],
+  });
+  return new Promise<{ lines: number; seconds: number }>((resolve, reject) => {
     const client = `
       const started = performance.now();
       fetch(process.argv[1], { headers: JSON.parse(process.argv[2]) }).then(async (response) => {
@@ -123,12 +132,7 @@ const timeReplay = (base: string) =>
         for await (const chunk of response.body) for (const byte of chunk) if (byte === 10) lines++;
         console.log(JSON.stringify({ lines, seconds: (performance.now() - started) / 1000 }));
       }).catch((error) => { console.error(error); process.exit(1); });`;
-    const headers = {
-      'x-tenant-id': TENANT,
-      'x-user-id': 'int-1',
-      'x-roles': 'integrator',
-      accept: 'application/x-ndjson',
-    };
+    const headers = { authorization, accept: 'application/x-ndjson' };
     let output = '';
     const child = spawn(
       process.execPath,
@@ -144,6 +148,7 @@ const timeReplay = (base: string) =>
         : reject(new Error(`replay client exited with ${code}`)),
     );
   });
+};
 
 const main = async () => {
   console.log(`# Analytics benchmark\n\n${describeMachine()}\n`);
@@ -200,6 +205,7 @@ const main = async () => {
       imports: [
         AnalyticsModule.register({
           env: {
+            ...auth.env,
             EVENT_STORE_SQLITE_PATH: storePath,
             READ_MODELS_SQLITE_PATH: embeddedPath,
             RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
@@ -27,12 +28,9 @@ const config = {
   managerId: 'mgr-bench',
 };
 
-const headers = {
-  'content-type': 'application/json',
-  'x-tenant-id': config.tenantId,
-  'x-user-id': config.managerId,
-  'x-roles': 'manager',
-};
+const auth = devAuth();
+/** The manager's; the token is minted in main, before anything is timed. */
+const headers = { 'content-type': 'application/json', authorization: '' };
 const base = `http://127.0.0.1:${config.port}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -58,7 +56,13 @@ const main = async () => {
     BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
     RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
     APPROVAL_OVERDUE_CHECK_INTERVAL_SECONDS: '0',
+    ...auth.env,
   };
+  headers.authorization = await auth.authorization({
+    tenantId: config.tenantId,
+    userId: config.managerId,
+    roles: ['manager'],
+  });
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', 'services/approval/src/main.ts'],

@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanningModule, service } from '../../services/planning/src/app.module';
 import { PlanningDirectory } from '../../services/planning/src/projections/planning-directory';
+import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
@@ -92,10 +93,12 @@ const pureFigures = () => {
 
 const submitFigures = async () => {
   const folder = mkdtempSync(join(tmpdir(), 'talentloop-bench-planning-'));
+  const auth = devAuth();
   @Module({
     imports: [
       PlanningModule.register({
         env: {
+          ...auth.env,
           EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
           BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
           RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
@@ -109,15 +112,15 @@ const submitFigures = async () => {
     await app.listen(0, '127.0.0.1');
     const base = await app.getUrl();
     // HR may act for every employee, so one caller prepares and submits all goals.
+    const authorization = await auth.authorization({
+      tenantId: config.tenantId,
+      userId: 'hr-bench',
+      roles: ['hr'],
+    });
     const post = async (path: string, body?: unknown) => {
       const response = await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-tenant-id': config.tenantId,
-          'x-user-id': 'hr-bench',
-          'x-roles': 'hr',
-        },
+        headers: { 'content-type': 'application/json', authorization },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };

@@ -181,6 +181,8 @@ const main = async () => {
   process.once('SIGTERM', stopOnSignal);
   try {
     process.env.TALENTLOOP_BASE_PORT = String(system.basePort);
+    // The client signs its tokens with the system's development secret.
+    process.env.TALENTLOOP_DATA_DIR = system.folder;
     await system.ready();
     const pids = servicePids(system.process?.pid ?? -1);
     if (pids.size !== services.length)
@@ -291,25 +293,27 @@ const main = async () => {
       const pool = await seedDrafts(api, group, goalsPerEmployee, config.seedConcurrency);
       goalsInSystem += pool.length;
       await awaitGoalsReadable(api, pool);
+      const authorizations = await authorizationsOf(api, pool);
       let index = 0;
       return () => {
         const goal: SeededGoal | undefined = pool[index++];
         if (!goal) exhausted++;
         const { goalId, employeeId } = goal ?? pool[0];
-        return { path: `/goals/${goalId}/submit`, headers: headers(api, employeeId) };
+        return { path: `/goals/${goalId}/submit`, headers: headers(authorizations, employeeId) };
       };
     });
 
     let checkInNumber = 0;
-    const checkIns = await runSteps('check-in', () => {
+    const checkIns = await runSteps('check-in', async () => {
+      const authorizations = await authorizationsOf(api, toCheckIn);
       let index = 0;
-      return Promise.resolve(() => {
+      return () => {
         // Round-robin over many goals, so two check-ins on one goal rarely overlap.
         const { goalId, employeeId } = toCheckIn[index++ % toCheckIn.length];
         const n = ++checkInNumber;
         return {
           path: `/goals/${goalId}/check-ins`,
-          headers: { ...headers(api, employeeId), 'content-type': 'application/json' },
+          headers: { ...headers(authorizations, employeeId), 'content-type': 'application/json' },
           body: JSON.stringify({
             answers: {
               whatWasDone: `Check-in ${n}: summarised the speaker before replying in two reviews.`,
@@ -320,7 +324,7 @@ const main = async () => {
             actionsTicked: [],
           }),
         };
-      });
+      };
     });
     const peaks = sampler.stop();
     // The last profiles are written after the stop signal: give them a moment.
@@ -446,10 +450,24 @@ const main = async () => {
   }
 };
 
-const headers = (api: Client, employeeId: string): Record<string, string> => {
-  const caller = employeeCaller(employeeId);
-  return { 'x-tenant-id': api.tenantId, 'x-user-id': caller.userId, 'x-roles': caller.roles };
-};
+/** Each employee's `Authorization` header, minted before a load so it measures no signing. */
+const authorizationsOf = async (
+  api: Client,
+  goals: readonly SeededGoal[],
+): Promise<ReadonlyMap<string, string>> =>
+  new Map(
+    await Promise.all(
+      [...new Set(goals.map((goal) => goal.employeeId))].map(
+        async (employeeId) =>
+          [employeeId, await api.authorization(employeeCaller(employeeId))] as const,
+      ),
+    ),
+  );
+
+const headers = (
+  authorizations: ReadonlyMap<string, string>,
+  employeeId: string,
+): Record<string, string> => ({ authorization: authorizations.get(employeeId) ?? '' });
 
 main().then(
   () => process.exit(0),

@@ -1,4 +1,5 @@
 // HTTP plumbing for the demo: base URLs, callers, requests that fail loudly, polling.
+import { bearerTokens, rolesOf } from '../tokens';
 
 export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics';
 
@@ -43,15 +44,19 @@ export interface Client {
   ): Promise<T>;
   /** The raw response, for NDJSON and for polls that accept 404 while waiting. */
   raw(service: ServiceName, method: string, path: string, caller: Caller): Promise<Response>;
+  /** The caller's `Authorization` header (`Bearer <token>`). */
+  authorization(caller: Caller): Promise<string>;
 }
 
+/**
+ * A client of one tenant; each caller's requests carry a bearer token signed as
+ * scripts/tokens.ts says (the development secret of `npm start`'s data folder by default).
+ */
 export const createClient = (tenantId: string): Client => {
   const urls = baseUrls();
-  const headers = (caller: Caller): Record<string, string> => ({
-    'x-tenant-id': tenantId,
-    'x-user-id': caller.userId,
-    'x-roles': caller.roles,
-  });
+  const bearer = bearerTokens();
+  const authorization = (caller: Caller) =>
+    bearer({ tenantId, userId: caller.userId, roles: rolesOf(caller.roles) });
   const send = async (
     service: ServiceName,
     method: string,
@@ -64,7 +69,7 @@ export const createClient = (tenantId: string): Client => {
       return await fetch(url, {
         method,
         headers: {
-          ...headers(caller),
+          authorization: await authorization(caller),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -78,6 +83,7 @@ export const createClient = (tenantId: string): Client => {
   return {
     tenantId,
     urls,
+    authorization,
     raw: (service, method, path, caller) => send(service, method, path, caller),
     async call<T>(
       service: ServiceName,

@@ -9,6 +9,12 @@ export interface DemoSummary {
   readonly goalId: string;
   readonly requestId: string;
   readonly adjustment: { readonly moved: string; readonly requiresAcknowledgement: boolean };
+  /** Ids of what the demo made, for suites that go on from there. */
+  readonly ids: {
+    readonly planId: string;
+    readonly actionId: string;
+    readonly adjustmentId: string;
+  };
   readonly replay: {
     readonly events: number;
     readonly foreign: number;
@@ -44,6 +50,7 @@ export class BackgroundDemo {
           // Long enough for a Kafka consumer group's (re)join on a loaded two-core machine.
           DEMO_POLL_TIMEOUT_MS: '60000',
           ...env,
+          ...system.tokenEnv,
           TALENTLOOP_BASE_PORT: String(system.basePort),
           DEMO_TENANT_ID: this.tenantId,
           DEMO_SUMMARY: 'json',
@@ -119,6 +126,7 @@ export const comparable = ({
   tenantId: _tenantId,
   goalId: _goalId,
   requestId: _requestId,
+  ids: _ids,
   adjustment,
   ...rest
 }: DemoSummary) => ({ ...rest, adjustment: { ...adjustment, moved: undefined } });

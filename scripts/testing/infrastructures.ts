@@ -31,7 +31,7 @@ export const kafkaMongoEnv = (): NodeJS.ProcessEnv => ({
   MONGODB_URI: mongodbUri,
   MONGODB_DB: `e2e_${randomBytes(4).toString('hex')}`,
   ...(esdbConnectionString
-    ? { EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: esdbConnectionString }
+    ? { EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: esdbConnectionString, KEY_STORE: 'mongo' }
     : {}),
 });
 

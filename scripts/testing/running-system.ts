@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { TokenSubject } from '@talentloop/http';
 import { services as serviceList, spawnService, type ServiceName } from '../service-process';
+import { bearerTokens } from '../tokens';
 
 export const services = serviceList.map((service) => service.name);
 
@@ -21,6 +24,30 @@ const exitOf = (child: ChildProcess): Promise<void> =>
     ? Promise.resolve()
     : new Promise((done) => child.once('exit', () => done()));
 
+/** Production infrastructure, where the services refuse development tokens. */
+const onProductionInfrastructure = (env: NodeJS.ProcessEnv) =>
+  env['BUS'] === 'kafka' || env['EVENT_STORE'] === 'esdb' || env['READ_MODELS'] === 'mongo';
+
+/**
+ * Production-mode authentication on a key pair of the test's own: the services verify ES256
+ * tokens with the public key, the scripts sign with the private one (TALENTLOOP_SIGNING_KEY).
+ */
+const productionAuthEnv = (): NodeJS.ProcessEnv => {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  return {
+    AUTH_MODE: 'production',
+    AUTH_PUBLIC_KEY: publicKey,
+    AUTH_ALGORITHMS: 'ES256',
+    AUTH_ISSUER: 'talentloop-e2e',
+    AUTH_AUDIENCE: 'talentloop',
+    TALENTLOOP_SIGNING_KEY: privateKey,
+  };
+};
+
 const isRunning = (child: ChildProcess | undefined) =>
   child !== undefined && child.exitCode === null && child.signalCode === null;
 
@@ -32,19 +59,29 @@ export class RunningSystem {
   output = '';
   readonly basePort = 20_000 + Math.floor(Math.random() * 12_000);
   readonly folder = mkdtempSync(join(tmpdir(), 'talentloop-system-'));
-  /** What every service process gets: process.env, the options' env, ports and data folder. */
+  /**
+   * What every service process gets: process.env, the options' env, ports and data folder, and
+   * on production infrastructure a key pair for production-mode tokens (on the embedded default
+   * the services get development tokens from start.js, with the secret in the data folder).
+   */
   readonly env: NodeJS.ProcessEnv;
+  /** `Bearer <token>` for a caller of this system. */
+  readonly bearer: (subject: TokenSubject) => Promise<string>;
   /** `npm start`, in the npm-start mode. */
   readonly process: ChildProcess | undefined;
   private readonly children = new Map<ServiceName, ChildProcess>();
 
   constructor({ env = {}, processes = 'npm-start' }: RunningSystemOptions = {}) {
+    const given = { ...process.env, ...env };
     this.env = {
-      ...process.env,
-      ...env,
+      ...given,
+      ...(onProductionInfrastructure(given) && given['AUTH_MODE'] === undefined
+        ? productionAuthEnv()
+        : {}),
       TALENTLOOP_BASE_PORT: String(this.basePort),
       TALENTLOOP_DATA_DIR: this.folder,
     };
+    this.bearer = bearerTokens(this.env);
     if (processes === 'per-service') {
       for (const service of services) this.start(service);
       return;
@@ -55,6 +92,12 @@ export class RunningSystem {
     });
     this.process.stdout?.on('data', (chunk: Buffer) => this.write(chunk.toString()));
     this.process.stderr?.on('data', (chunk: Buffer) => this.write(chunk.toString()));
+  }
+
+  /** What a script calling this system needs to sign its tokens (see scripts/tokens.ts). */
+  get tokenEnv(): NodeJS.ProcessEnv {
+    const { TALENTLOOP_DATA_DIR, TALENTLOOP_SIGNING_KEY, AUTH_ISSUER, AUTH_AUDIENCE } = this.env;
+    return { TALENTLOOP_DATA_DIR, TALENTLOOP_SIGNING_KEY, AUTH_ISSUER, AUTH_AUDIENCE };
   }
 
   url(service: ServiceName, path: string): string {

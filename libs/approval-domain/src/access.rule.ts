@@ -1,4 +1,4 @@
-import { NotAllowedToDecide, NotAllowedToRead } from './approval-request.errors';
+import { NotAllowedToDecide } from './approval-request.errors';
 
 /** Who is acting, as the domain needs to know it: the user and whether HR acts for them. */
 export interface Caller {
@@ -31,14 +31,5 @@ export const decidingRole = (parties: RequestParties, caller: Caller): DecidedAs
   throw new NotAllowedToDecide(
     `only the employee's current manager (${parties.managerId}) or HR acting as delegate may decide`,
     { managerId: parties.managerId },
-  );
-};
-
-/** The exchange is readable by the employee, their current manager and HR. */
-export const assertMayRead = (parties: RequestParties, caller: Caller): void => {
-  if (caller.userId === parties.employeeId || caller.userId === parties.managerId || isHr(caller))
-    return;
-  throw new NotAllowedToRead(
-    'only the employee, their current manager and HR may read this approval request',
   );
 };

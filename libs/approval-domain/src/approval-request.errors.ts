@@ -22,11 +22,6 @@ export class NotAllowedToDecide extends DomainError {
   readonly code = 'NOT_ALLOWED_TO_DECIDE';
 }
 
-export class NotAllowedToRead extends DomainError {
-  readonly kind = 'forbidden';
-  readonly code = 'NOT_ALLOWED_TO_READ';
-}
-
 /** The request belongs to another organisation than the caller's. */
 export class OtherTenant extends DomainError {
   readonly kind = 'forbidden';

@@ -1,4 +1,5 @@
 export * from './metadata';
+export * from './personal-data';
 export * from './event-definition';
 export * from './registry';
 export * from './errors';

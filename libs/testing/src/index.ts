@@ -10,3 +10,8 @@ export * from './analytics/organisation-history';
 export * from './analytics/random';
 export * from './fixtures/example-event';
 export * from './service/service-test-app';
+export * from './access/access-matrix';
+export * from './fuzz/fuzz-inputs';
+export * from './fuzz/service-routes';
+export * from './fuzz/endpoint-fuzzer';
+export * from './privacy/subject-key-store.contract';

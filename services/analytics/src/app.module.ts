@@ -5,12 +5,14 @@ import {
   serviceImports,
   systemClock,
   type Clock,
+  SUBJECT_DIRECTORY,
   type ServiceDescription,
 } from '@talentloop/http';
 import { openReadModelStore, readModelStoreConfigFromEnv } from '@talentloop/read-models';
 import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
 import { ANALYTICS_SETTINGS, analyticsSettingsFromEnv } from './analytics.settings';
 import { EmployeeHistoryController } from './employee-history/employee-history.controller';
+import { PersonExportController } from './person-export/person-export.controller';
 import { FactsView, READ_MODEL_STORE } from './projections/facts-view';
 import { ReplayModule } from './replay/replay.module';
 
@@ -32,7 +34,7 @@ export class AnalyticsModule {
     return {
       module: AnalyticsModule,
       imports: [...serviceImports, PlatformModule.forService(service.name, { env }), ReplayModule],
-      controllers: [AnalyticsQueriesController, EmployeeHistoryController],
+      controllers: [AnalyticsQueriesController, EmployeeHistoryController, PersonExportController],
       providers: [
         { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
         { provide: CLOCK, useValue: clock },
@@ -41,6 +43,7 @@ export class AnalyticsModule {
           useFactory: () => openReadModelStore(readModelStoreConfigFromEnv(env)),
         },
         FactsView,
+        { provide: SUBJECT_DIRECTORY, useExisting: FactsView },
       ],
     };
   }

@@ -6,6 +6,7 @@ import {
   CLOCK,
   systemClock,
   type Clock,
+  SUBJECT_DIRECTORY,
 } from '@talentloop/http';
 import { APPROVAL_SETTINGS, approvalSettingsFromEnv } from './approval.settings';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
@@ -59,6 +60,7 @@ export class ApprovalModule {
         { provide: APPROVAL_SETTINGS, useValue: approvalSettingsFromEnv(env) },
         { provide: CLOCK, useValue: clock },
         ApprovalDirectory,
+        { provide: SUBJECT_DIRECTORY, useExisting: ApprovalDirectory },
         InboundEventsConsumer,
         OverdueCheckTimer,
         ...handlers,

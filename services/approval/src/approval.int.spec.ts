@@ -151,12 +151,13 @@ describe('the approval service over HTTP', () => {
       decide(requestId, { ...manager, tenantId: 'globex' }, 'approve', approve),
     ]);
 
-    expect(refusals.map((response) => response.status)).toEqual([403, 403, 403]);
+    // The access guard refuses before the domain is asked; another tenant's request is unknown.
+    expect(refusals.map((response) => response.status)).toEqual([403, 403, 404]);
     const bodies = (await Promise.all(refusals.map((r) => r.json()))) as { detail: string }[];
     expect(bodies.map((body) => body.detail)).toEqual([
-      'an employee cannot decide on their own goal',
-      "only the employee's current manager (mgr-1) or HR acting as delegate may decide",
-      'the approval request belongs to another organisation',
+      'this is for manager (their direct reports), hr (anyone in the tenant)',
+      'this is for manager (their direct reports), hr (anyone in the tenant)',
+      'no such resource in your tenant',
     ]);
     expect(await service.eventTypesOf(requestId)).toEqual(['ApprovalRequested']);
   });

@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule, serviceImports, type ServiceDescription } from '@talentloop/http';
+import {
+  PlatformModule,
+  serviceImports,
+  SUBJECT_DIRECTORY,
+  type ServiceDescription,
+} from '@talentloop/http';
 import { AnalyseGapsController } from './analyse-gaps/analyse-gaps.controller';
 import { GetGapReportHandler, IdentifyGapsHandler } from './analyse-gaps/analyse-gaps.handler';
 import { CloseFeedbackRoundController } from './close-feedback-round/close-feedback-round.controller';
@@ -9,6 +14,8 @@ import {
   DefineRoleProfileHandler,
   GetRoleProfileHandler,
 } from './define-role-profile/define-role-profile.handler';
+import { ErasePersonController } from './erase-person/erase-person.controller';
+import { ErasePersonHandler } from './erase-person/erase-person.handler';
 import { EmployeeAssessmentController } from './employee-assessment/employee-assessment.controller';
 import { GetEmployeeAssessmentHandler } from './employee-assessment/employee-assessment.handler';
 import { ImportMeasurementsController } from './import-measurements/import-measurements.controller';
@@ -43,6 +50,7 @@ const commandHandlers = [
   CloseFeedbackRoundHandler,
   RecordMotivationHandler,
   IdentifyGapsHandler,
+  ErasePersonHandler,
 ];
 
 const queryHandlers = [
@@ -55,7 +63,7 @@ const queryHandlers = [
 @Module({
   imports: [
     ...serviceImports,
-    PlatformModule.forService(service.name, { publishes: 'assessment' }),
+    PlatformModule.forService(service.name, { publishes: ['assessment', 'identity'] }),
   ],
   controllers: [
     PublishFrameworkController,
@@ -67,10 +75,12 @@ const queryHandlers = [
     RecordMotivationController,
     AnalyseGapsController,
     EmployeeAssessmentController,
+    ErasePersonController,
   ],
   providers: [
     AssessmentStore,
     EmployeeReader,
+    { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
     PrioritySettings,
     ...commandHandlers,
     ...queryHandlers,

@@ -6,6 +6,7 @@ import {
   CLOCK,
   systemClock,
   type Clock,
+  SUBJECT_DIRECTORY,
 } from '@talentloop/http';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
@@ -59,6 +60,7 @@ export class PlanningModule {
         { provide: PLANNING_SETTINGS, useValue: planningSettingsFromEnv(env) },
         { provide: CLOCK, useValue: clock },
         PlanningDirectory,
+        { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
         GoalCommands,
         GoalDrafter,
         InboundEventsConsumer,

@@ -28,9 +28,9 @@ describe('a 10,000-employee organisation', () => {
     period: parsePeriod('2026')!,
   };
 
-  it('counts the whole active, synced, unerased headcount', () => {
+  it('counts the whole active, synced headcount, erased people included', () => {
     const expected = facts.filter(
-      (each) => !each.erased && each.synced && each.employmentStatus === 'active',
+      (each) => each.synced && each.employmentStatus === 'active',
     ).length;
     const report = activePlansReport(facts, request());
     expect(report.total).toMatchObject({ status: 'shown', people: expected });

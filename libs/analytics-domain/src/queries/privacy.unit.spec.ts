@@ -324,9 +324,18 @@ describe('the population of a figure', () => {
     expect(report.total).toMatchObject({ status: 'shown', people: 5 });
   });
 
-  it('never includes erased people, so they cannot lift a group over the threshold', () => {
-    const facts = [...salesTeam(4), employee('erased', { erased: true, goals: activeGoal })];
-    expect(activePlansReport(facts, request()).total.status).toBe('withheld');
+  it('keeps erased people in the figures: erasure leaves the anonymous aggregates as they were', () => {
+    const team = salesTeam(4);
+    const before = activePlansReport(
+      [...team, employee('leaving', { goals: activeGoal })],
+      request(),
+    );
+    const after = activePlansReport(
+      [...team, employee('leaving', { erased: true, goals: activeGoal })],
+      request(),
+    );
+    expect(after).toEqual(before);
+    expect(after.total).toMatchObject({ status: 'shown', people: 5 });
   });
 
   it('never includes people not yet synced from the HRIS', () => {

@@ -44,11 +44,14 @@ export const referenceInstant = (request: AnalyticsRequest): string => {
 };
 
 /**
- * Erased people and people never synced from the HRIS are in no population at all; the
- * scope is fixed by who asks, so it bounds every population rather than being a filter.
+ * People never synced from the HRIS are in no population at all. Erased people stay in the
+ * figures: their facts hold no personal data (names, e-mails and free text were never in
+ * them and are unreadable in the events), so erasure leaves the anonymous aggregates as they
+ * were. The scope is fixed by who asks, so it bounds every population rather than being a
+ * filter.
  */
 export const inScope = (facts: EmployeeFacts, scope: AnalyticsScope): boolean => {
-  if (facts.erased || !facts.synced) return false;
+  if (!facts.synced) return false;
   switch (scope.kind) {
     case 'organisation':
       return true;

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { Personal } from '../personal-data';
 import { defineEvent, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
 import { CheckInCadence, Text } from './shared.schemas';
@@ -55,7 +56,7 @@ export const GoalApproved = defineEvent({
   schema: Type.Object(
     {
       ...decisionProperties,
-      note: Type.Optional(Text('Note from the manager to the employee', 2000)),
+      note: Type.Optional(Personal(Text('Note from the manager to the employee', 2000))),
       checkInCadence: CheckInCadence,
     },
     { additionalProperties: false },
@@ -82,7 +83,9 @@ export const GoalRejected = defineEvent({
   schema: Type.Object(
     {
       ...decisionProperties,
-      feedback: Text('What the employee should change; rejection is a conversation', 2000, 20),
+      feedback: Personal(
+        Text('What the employee should change; rejection is a conversation', 2000, 20),
+      ),
     },
     { additionalProperties: false },
   ),

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Personal } from '../personal-data';
 import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
 import {
@@ -162,8 +163,10 @@ export const EmployeeSynced = defineEvent({
     {
       employeeId: Id('Employee'),
       externalId: Text('Id of the employee in the HRIS', 128),
-      displayName: Text('Name shown in the product', 200),
-      email: Type.String({ format: 'email', maxLength: 254 }),
+      displayName: Personal(Text('Name shown in the product', 200)),
+      email: Personal(
+        Type.String({ format: 'email', maxLength: 254, description: 'Work e-mail address' }),
+      ),
       roleId: Id('Current role'),
       departmentId: Id('Current department'),
       departmentName: Text('Name of the department', 200),
@@ -384,7 +387,7 @@ export const MotivationRecorded = defineEvent({
         maximum: 5,
         description: '1 = drains energy, 5 = gives energy',
       }),
-      note: Type.Optional(Text('Why, in the employee’s words', 1000)),
+      note: Type.Optional(Personal(Text('Why, in the employee’s words', 1000))),
     },
     { additionalProperties: false },
   ),

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { Personal } from '../personal-data';
 import { defineEvent, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
 import {
@@ -329,9 +330,9 @@ export const CheckInLogged = defineEvent({
       employeeId: Id('Employee'),
       answers: Type.Object(
         {
-          whatWasDone: Text('What did you do since the last check-in?'),
-          whatGoesWellAndWhatIsHard: Text('What goes well and what is hard?'),
-          whatIsNext: Text('What will you do next?'),
+          whatWasDone: Personal(Text('What did you do since the last check-in?')),
+          whatGoesWellAndWhatIsHard: Personal(Text('What goes well and what is hard?')),
+          whatIsNext: Personal(Text('What will you do next?')),
         },
         { additionalProperties: false },
       ),
@@ -374,7 +375,7 @@ export const GoalAdjusted = defineEvent({
       goalId: Id('Goal'),
       employeeId: Id('Employee'),
       changes: GoalChanges,
-      reason: Text('Why the goal was adjusted', 1000, 10),
+      reason: Personal(Text('Why the goal was adjusted', 1000, 10)),
       requiresAcknowledgement: Type.Boolean({
         description: 'Whether the manager must acknowledge the adjustment',
       }),
@@ -484,7 +485,7 @@ export const GoalWithdrawn = defineEvent({
     {
       goalId: Id('Goal'),
       employeeId: Id('Employee'),
-      reason: Text('Why the goal was withdrawn', 1000),
+      reason: Personal(Text('Why the goal was withdrawn', 1000)),
       withdrawnBy: Id('Who withdrew it'),
     },
     { additionalProperties: false },

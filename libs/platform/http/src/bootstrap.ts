@@ -8,6 +8,8 @@ import {
   type Logger,
   startTelemetry,
 } from '@talentloop/observability';
+import { requireBearerToken, TOKEN_VERIFIER } from './auth/authentication.guard';
+import type { TokenVerifier } from './auth/token-verifier';
 import { observeHttp } from './observability/http-observer';
 import { PinoNestLogger } from './observability/nest-logger';
 import type { PlatformConfig } from './platform.config';
@@ -22,7 +24,8 @@ export interface ServiceDescription {
 
 /**
  * Everything an HTTP test and `main.ts` share: tracing, metrics and (given a logger) request
- * logs, validation, problem details, OpenAPI.
+ * logs, validation, problem details, OpenAPI (served by Express, not a Nest route, so it gets
+ * the bearer-token check as middleware; the guard of the PlatformModule covers the routes).
  */
 export const configureApp = (
   app: INestApplication,
@@ -35,11 +38,19 @@ export const configureApp = (
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
+  // A response names no framework: `X-Powered-By: Express` only helps an attacker.
+  (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable(
+    'x-powered-by',
+  );
   const openApi = new DocumentBuilder()
     .setTitle(`Talentloop ${service.title}`)
     .setVersion('1')
     .addBearerAuth()
+    .addSecurityRequirements('bearer')
     .build();
+  const authenticate = requireBearerToken(app.get<TokenVerifier>(TOKEN_VERIFIER));
+  app.use('/docs', authenticate);
+  app.use('/docs-yaml', authenticate);
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: 'docs/openapi.json',
   });

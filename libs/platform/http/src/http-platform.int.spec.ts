@@ -12,8 +12,31 @@ import type { EventStore } from '@talentloop/event-store';
 import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
 import { type Actor, CurrentActor } from './actor';
+import { devSigningKey, mintToken } from './auth/token-minting';
 import { createServiceApp } from './bootstrap';
 import { EVENT_STORE, MESSAGE_BUS, PlatformModule } from './platform.module';
+import { ACCESS_POLICY } from './access/access.guard';
+import { accessPolicy, type AccessRule } from './access/access-policy';
+
+const anyone: AccessRule = {
+  subject: { of: 'tenant' },
+  reach: {
+    employee: 'tenant',
+    manager: 'tenant',
+    hr: 'tenant',
+    admin: 'tenant',
+    integrator: 'tenant',
+  },
+};
+const probePolicy = {
+  ...accessPolicy,
+  ...Object.fromEntries(
+    ['rate', 'conflict', 'race', 'whoami', 'start-plan', 'crash'].map((route) => [
+      `POST /probe/${route}`,
+      anyone,
+    ]),
+  ),
+};
 import { PROBLEM_JSON } from './problem-details';
 
 class RateDto {
@@ -56,6 +79,12 @@ class ProbeController {
     return actor;
   }
 
+  /** A route the access policy does not name. */
+  @Post('unlisted')
+  unlisted() {
+    return { reached: true };
+  }
+
   /** A command of the planning context: one PlanStarted through handleCommand. */
   @Post('start-plan')
   async startPlan() {
@@ -87,6 +116,8 @@ describe('the HTTP platform every service shares', () => {
   let app: INestApplication;
   let base: string;
   let folder: string;
+  let authorization: string;
+  const devSecret = randomUUID() + randomUUID();
   /** The service's JSON log lines. */
   const logLines: Record<string, unknown>[] = [];
 
@@ -100,10 +131,14 @@ describe('the HTTP platform every service shares', () => {
             EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
             BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
             RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
+            AUTH_MODE: 'development',
+            AUTH_DEV_SECRET: devSecret,
           },
         }),
       ],
       controllers: [ProbeController],
+      // The probe's routes, open to every role of the caller's tenant.
+      providers: [{ provide: ACCESS_POLICY, useValue: probePolicy }],
     })
     class ProbeModule {}
     app = await createServiceApp(
@@ -118,6 +153,10 @@ describe('the HTTP platform every service shares', () => {
     );
     await app.listen(0, '127.0.0.1');
     base = await app.getUrl();
+    authorization = `Bearer ${await mintToken(
+      { tenantId: 'acme', userId: 'u-7', roles: ['manager', 'hr'] },
+      devSigningKey(devSecret),
+    )}`;
   });
 
   afterAll(async () => {
@@ -128,7 +167,7 @@ describe('the HTTP platform every service shares', () => {
   const post = (path: string, body: unknown) =>
     fetch(`${base}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: JSON.stringify(body),
     });
 
@@ -156,7 +195,7 @@ describe('the HTTP platform every service shares', () => {
   it('answers malformed JSON with a 400 problem', async () => {
     const response = await fetch(`${base}/probe/rate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: '{"competencyId": ',
     });
     expect(response.status).toBe(400);
@@ -183,11 +222,8 @@ describe('the HTTP platform every service shares', () => {
     });
   });
 
-  it('tells who is calling for which tenant', async () => {
-    const response = await fetch(`${base}/probe/whoami`, {
-      method: 'POST',
-      headers: { 'x-tenant-id': 'acme', 'x-user-id': 'u-7', 'x-roles': 'manager, hr' },
-    });
+  it("tells who is calling for which tenant, from the bearer token's claims", async () => {
+    const response = await post('/probe/whoami', {});
     expect(await response.json()).toEqual({
       tenantId: 'acme',
       userId: 'u-7',
@@ -195,12 +231,26 @@ describe('the HTTP platform every service shares', () => {
     });
   });
 
-  it('refuses a caller without tenant or with an unknown role', async () => {
-    const anonymous = await post('/probe/whoami', {});
+  it('refuses a route the access policy does not name to everyone, before it runs', async () => {
+    const response = await post('/probe/unlisted', {});
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      detail: 'this endpoint is open to no one',
+    });
+  });
+
+  it('refuses a caller without a token, or whose token names an unknown role', async () => {
+    const anonymous = await fetch(`${base}/probe/whoami`, { method: 'POST' });
     expect(anonymous.status).toBe(401);
     const badRole = await fetch(`${base}/probe/whoami`, {
       method: 'POST',
-      headers: { 'x-tenant-id': 'acme', 'x-user-id': 'u-7', 'x-roles': 'root' },
+      headers: {
+        authorization: `Bearer ${await mintToken(
+          { tenantId: 'acme', userId: 'u-7', roles: ['root'] },
+          devSigningKey(devSecret),
+        )}`,
+      },
     });
     expect(badRole.status).toBe(401);
     expect(await badRole.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -249,7 +299,7 @@ describe('the HTTP platform every service shares', () => {
     });
     const response = await fetch(`${base}/probe/start-plan`, {
       method: 'POST',
-      headers: { traceparent, 'x-request-id': `req-${traceId}` },
+      headers: { traceparent, 'x-request-id': `req-${traceId}`, authorization },
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-trace-id')).toBe(traceId);
@@ -281,7 +331,7 @@ describe('the HTTP platform every service shares', () => {
   it('starts a new trace for a request that brings none, and ignores a malformed traceparent', async () => {
     const response = await fetch(`${base}/probe/start-plan`, {
       method: 'POST',
-      headers: { traceparent: 'not-a-trace' },
+      headers: { traceparent: 'not-a-trace', authorization },
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-trace-id')).toMatch(/^[\da-f]{32}$/);
@@ -289,7 +339,7 @@ describe('the HTTP platform every service shares', () => {
   });
 
   it('serves Prometheus metrics: request latency by route template, events appended, lags', async () => {
-    await fetch(`${base}/probe/start-plan`, { method: 'POST' });
+    await fetch(`${base}/probe/start-plan`, { method: 'POST', headers: { authorization } });
     let text = '';
     await eventually(
       'a relay lag of 0',
@@ -348,7 +398,7 @@ describe('the HTTP platform every service shares', () => {
   });
 
   it('serves its OpenAPI document', async () => {
-    const response = await fetch(`${base}/docs/openapi.json`);
+    const response = await fetch(`${base}/docs/openapi.json`, { headers: { authorization } });
     const document = (await response.json()) as { openapi: string; paths: object };
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(

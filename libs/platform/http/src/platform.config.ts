@@ -2,6 +2,8 @@ import { integerIn, stringOr } from '@talentloop/config';
 import { eventStoreConfigFromEnv } from '@talentloop/event-store';
 import { messageBusConfigFromEnv } from '@talentloop/messaging';
 import { loggingConfigFromEnv, telemetryConfigFromEnv } from '@talentloop/observability';
+import { subjectKeyStoreConfigFromEnv } from '@talentloop/privacy';
+import { authConfigFromEnv } from './auth/auth.config';
 
 const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
 
@@ -15,7 +17,7 @@ export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number
 
 /**
  * Every setting the shared platform reads for a service: HTTP (PORT, HOST), the event store,
- * the bus, the relay checkpoint, logging and tracing. Throws a ConfigError naming the first
+ * the bus, the relay checkpoint, logging, tracing and authentication (AUTH_*). Throws a ConfigError naming the first
  * bad variable; a service's own settings come on top.
  */
 export const platformConfigFromEnv = (
@@ -27,8 +29,10 @@ export const platformConfigFromEnv = (
   eventStore: eventStoreConfigFromEnv(env),
   bus: messageBusConfigFromEnv(service.name, env),
   relayCheckpointPath: relayCheckpointPathFromEnv(env),
+  keyStore: subjectKeyStoreConfigFromEnv(env),
   logging: loggingConfigFromEnv(env),
   telemetry: telemetryConfigFromEnv(env),
+  auth: authConfigFromEnv(env),
 });
 
 export type PlatformConfig = ReturnType<typeof platformConfigFromEnv>;

@@ -7,6 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { BoundedContext } from '@talentloop/contracts';
 import {
@@ -22,16 +23,27 @@ import {
   SqliteCheckpointStore,
   startRelay,
 } from '@talentloop/messaging';
+import {
+  protectPersonalData,
+  sealedStoreOf,
+  subjectKeyStoreConfigFromEnv,
+} from '@talentloop/privacy';
+import { authConfigFromEnv } from './auth/auth.config';
+import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
+import { createTokenVerifier } from './auth/token-verifier';
+import { AccessGuard } from './access/access.guard';
 import { HealthController, MetricsController } from './observability/operations.controllers';
 import { relayCheckpointPathFromEnv } from './platform.config';
-import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from './tokens';
+import { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME } from './tokens';
 
-export { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME };
+export { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME };
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
+const PROTECTED_PORTS = Symbol('PROTECTED_PORTS');
+type ProtectedPorts = Awaited<ReturnType<typeof protectPersonalData>>;
 
 export interface PlatformOptions {
-  /** The context whose events this service publishes; its relay starts with the service. */
-  readonly publishes?: BoundedContext;
+  /** The contexts whose events this service publishes; a relay per context starts with the service. */
+  readonly publishes?: BoundedContext | readonly BoundedContext[];
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -48,7 +60,7 @@ const RELAY_LINGER_MS = 20;
  */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relay: Relay | undefined;
+  private relays: Relay[] = [];
   private checkpoints: SqliteCheckpointStore | undefined;
   private readonly logger = new Logger('platform');
 
@@ -60,31 +72,36 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
   ) {}
 
   onApplicationBootstrap(): void {
-    const context = this.options.publishes;
-    if (!context) return;
+    const contexts = [this.options.publishes ?? []].flat();
+    if (contexts.length === 0) return;
     const env = this.options.env ?? process.env;
-    this.checkpoints = new SqliteCheckpointStore({
+    const checkpoints = new SqliteCheckpointStore({
       path: relayCheckpointPathFromEnv(env),
     });
-    this.relay = startRelay({
-      store: this.store,
-      bus: this.bus,
-      checkpoints: this.checkpoints,
-      name: `${this.service}.${context}`,
-      context,
-      lingerMs: RELAY_LINGER_MS,
-      onRetriableError: (error) =>
-        this.logger.warn(
-          `relay retrying: ${error instanceof Error ? error.message : String(error)}`,
-        ),
+    this.checkpoints = checkpoints;
+    this.relays = contexts.map((context) => {
+      const relay = startRelay({
+        // Events leave as stored: personal fields sealed, so the bus only carries ciphertext.
+        store: sealedStoreOf(this.store),
+        bus: this.bus,
+        checkpoints,
+        name: `${this.service}.${context}`,
+        context,
+        lingerMs: RELAY_LINGER_MS,
+        onRetriableError: (error) =>
+          this.logger.warn(
+            `relay retrying: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+      });
+      relay.finished.catch((error: unknown) =>
+        this.logger.error('relay stopped', error instanceof Error ? error.stack : String(error)),
+      );
+      return relay;
     });
-    this.relay.finished.catch((error: unknown) =>
-      this.logger.error('relay stopped', error instanceof Error ? error.stack : String(error)),
-    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.relay?.stop().catch(() => undefined);
+    await Promise.all(this.relays.map((relay) => relay.stop().catch(() => undefined)));
     this.checkpoints?.close();
     await this.bus.close();
     await this.store.close();
@@ -93,7 +110,8 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
 /**
  * What every service shares: its event store and bus from the environment, the relay of
- * its own events, health (liveness, readiness) and Prometheus metrics.
+ * its own events, bearer-token authentication of every route but health and metrics (AUTH_*),
+ * health (liveness, readiness) and Prometheus metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -107,14 +125,40 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_NAME, useValue: service },
         { provide: PLATFORM_OPTIONS, useValue: options },
-        { provide: EVENT_STORE, useFactory: () => createEventStore(eventStoreConfigFromEnv(env)) },
+        {
+          // Personal data sealed per data subject in the store and on the bus (KEY_STORE).
+          provide: PROTECTED_PORTS,
+          useFactory: () =>
+            protectPersonalData(
+              {
+                store: createEventStore(eventStoreConfigFromEnv(env)),
+                bus: createMessageBus(messageBusConfigFromEnv(service, env)),
+              },
+              subjectKeyStoreConfigFromEnv(env),
+            ),
+        },
+        {
+          provide: EVENT_STORE,
+          useFactory: (ports: ProtectedPorts) => ports.store,
+          inject: [PROTECTED_PORTS],
+        },
         {
           provide: MESSAGE_BUS,
-          useFactory: () => createMessageBus(messageBusConfigFromEnv(service, env)),
+          useFactory: (ports: ProtectedPorts) => ports.bus,
+          inject: [PROTECTED_PORTS],
         },
+        {
+          provide: PERSONAL_DATA_CIPHER,
+          useFactory: (ports: ProtectedPorts) => ports.store.cipher,
+          inject: [PROTECTED_PORTS],
+        },
+        { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(authConfigFromEnv(env)) },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
+        { provide: APP_GUARD, useClass: AccessGuard },
         PlatformLifecycle,
       ],
-      exports: [EVENT_STORE, MESSAGE_BUS, SERVICE_NAME],
+      exports: [EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME, TOKEN_VERIFIER],
     };
   }
 }

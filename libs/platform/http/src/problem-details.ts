@@ -59,6 +59,29 @@ export const problem = (
 });
 
 /**
+ * A client error the HTTP stack raises before any route runs (body-parser: body too large,
+ * unsupported charset or encoding), marked by http-errors as safe to show.
+ */
+interface ExposedClientError {
+  readonly expose: true;
+  readonly status: number;
+  readonly message: string;
+  readonly type?: unknown;
+}
+
+const isExposedClientError = (error: unknown): error is ExposedClientError => {
+  const candidate = error as Partial<ExposedClientError> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    candidate.expose === true &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
+};
+
+/**
  * Maps the errors the libraries raise on purpose to problem details; anything else is a
  * 500 whose detail reveals nothing (the log has the cause).
  */
@@ -73,6 +96,14 @@ export const problemOf = (error: unknown): ProblemDetails => {
   if (error instanceof InvalidEventError)
     return problem(422, error.code, error.message, { errors: error.violations });
   if (error instanceof DuplicateEventIdError) return problem(409, error.code, error.message);
+  if (isExposedClientError(error))
+    return problem(
+      error.status,
+      typeof error.type === 'string'
+        ? error.type.toUpperCase().replace(/\W/g, '_')
+        : `HTTP_${error.status}`,
+      error.message,
+    );
   if (error instanceof EventStoreUnavailableError)
     return problem(503, error.code, 'the event store is unavailable; retry later');
   return problem(500, 'INTERNAL', 'an unexpected error occurred');

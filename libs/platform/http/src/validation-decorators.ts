@@ -13,6 +13,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsObject,
   IsString,
   Matches,
   ValidateNested,
@@ -40,7 +41,10 @@ class IdPipe implements PipeTransform<string, string> {
 
 export const IdParam = (name: string) => Param(name, IdPipe);
 
-/** A list of nested DTOs, each validated, bounded like the event contracts bound it. */
+/**
+ * A list of nested DTOs, each validated, bounded like the event contracts bound it. Each item
+ * must be an object: ValidateNested alone passes an empty array in place of an item.
+ */
 export const IsListOf = (
   item: new () => object,
   { min = 0, max }: { min?: number; max: number },
@@ -51,6 +55,7 @@ export const IsListOf = (
     IsArray(),
     ArrayMinSize(min),
     ArrayMaxSize(max),
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => item),
   );

@@ -3,21 +3,24 @@ import type { TalentloopEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import {
   createServiceApp,
+  devSigningKey,
   EVENT_STORE,
   MESSAGE_BUS,
+  mintToken,
   type ServiceDescription,
 } from '@talentloop/http';
 import { publishEvents, type MessageBus } from '@talentloop/messaging';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestClock } from '../test-clock';
 
-/** Who calls a service in a test: sent as the `x-tenant-id`, `x-user-id` and `x-roles` headers. */
+/** Who calls a service in a test: the claims of the bearer token the request carries. */
 export interface Caller {
   readonly tenantId?: string;
   readonly userId: string;
+  /** Comma-separated, e.g. `employee,manager`. */
   readonly roles?: string;
 }
 
@@ -49,9 +52,9 @@ export interface ServiceTestAppOptions {
   readonly folder?: string;
   /** Names the temp folder: `talentloop-<label>-…`. */
   readonly label: string;
-  /** The `x-tenant-id` when a caller names no tenant. */
+  /** The tenant when a caller names none. */
   readonly defaultTenant?: string;
-  /** The `x-roles` when a caller names no roles. */
+  /** The roles when a caller names none. */
   readonly defaultRoles?: string;
 }
 
@@ -66,7 +69,13 @@ export const serviceTestEnv = (folder: string): NodeJS.ProcessEnv => ({
   READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
 });
 
-/** A service on real SQLite files in a temp folder, listening on a free port, driven over HTTP. */
+/** A new development secret (AUTH_MODE=development): HS256 tokens signed with it are accepted. */
+export const randomDevSecret = (): string => randomBytes(32).toString('base64url');
+
+/**
+ * A service on real SQLite files in a temp folder, listening on a free port, driven over HTTP
+ * with development bearer tokens (HS256, a random secret per app).
+ */
 export class ServiceTestApp {
   private constructor(
     readonly app: INestApplication,
@@ -74,22 +83,36 @@ export class ServiceTestApp {
     readonly clock: TestClock,
     readonly folder: string,
     private readonly defaults: { readonly tenantId: string; readonly roles: string },
+    private readonly devSecret: string,
   ) {}
 
   static async start(options: ServiceTestAppOptions): Promise<ServiceTestApp> {
     const folder = options.folder ?? mkdtempSync(join(tmpdir(), `talentloop-${options.label}-`));
     const clock = new TestClock(new Date(options.startAt ?? DEFAULT_TEST_START));
-    const env = { ...serviceTestEnv(folder), ...options.env };
+    const devSecret = randomDevSecret();
+    const env = {
+      ...serviceTestEnv(folder),
+      AUTH_MODE: 'development',
+      AUTH_DEV_SECRET: devSecret,
+      ...options.env,
+    };
     @Module({ imports: [options.module(env, clock)] })
     class TestModule {}
     let app: INestApplication | undefined;
     try {
       app = await createServiceApp(TestModule, options.service, { logger: false });
       await app.listen(0, '127.0.0.1');
-      return new ServiceTestApp(app, await app.getUrl(), clock, folder, {
-        tenantId: options.defaultTenant ?? 'acme',
-        roles: options.defaultRoles ?? 'employee',
-      });
+      return new ServiceTestApp(
+        app,
+        await app.getUrl(),
+        clock,
+        folder,
+        {
+          tenantId: options.defaultTenant ?? 'acme',
+          roles: options.defaultRoles ?? 'employee',
+        },
+        devSecret,
+      );
     } catch (error) {
       await app?.close();
       if (options.folder === undefined) rmSync(folder, { recursive: true, force: true });
@@ -101,16 +124,43 @@ export class ServiceTestApp {
     return this.app.get(EVENT_STORE);
   }
 
-  /** A JSON request as the caller. */
-  request(method: HttpMethod, path: string, caller: Caller, body?: unknown): Promise<Response> {
+  /** A bearer token the app accepts for the caller (default tenant and roles where it names none). */
+  token(caller: Caller): Promise<string> {
+    return mintToken(
+      {
+        tenantId: caller.tenantId ?? this.defaults.tenantId,
+        userId: caller.userId,
+        roles: (caller.roles ?? this.defaults.roles).split(',').map((role) => role.trim()),
+      },
+      devSigningKey(this.devSecret),
+    );
+  }
+
+  /** A JSON request as the caller, with its bearer token. */
+  async request(
+    method: HttpMethod,
+    path: string,
+    caller: Caller,
+    body?: unknown,
+  ): Promise<Response> {
+    return this.requestWithHeaders(
+      method,
+      path,
+      { authorization: `Bearer ${await this.token(caller)}` },
+      body,
+    );
+  }
+
+  /** A JSON request with exactly these headers (and no token unless they carry one). */
+  requestWithHeaders(
+    method: HttpMethod,
+    path: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ): Promise<Response> {
     return fetch(`${this.base}${path}`, {
       method,
-      headers: {
-        'content-type': 'application/json',
-        'x-tenant-id': caller.tenantId ?? this.defaults.tenantId,
-        'x-user-id': caller.userId,
-        'x-roles': caller.roles ?? this.defaults.roles,
-      },
+      headers: { 'content-type': 'application/json', ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   }
@@ -175,6 +225,18 @@ export abstract class ServiceTestHarness {
 
   request(method: HttpMethod, path: string, caller: Caller, body?: unknown): Promise<Response> {
     return this.running.request(method, path, caller, body);
+  }
+
+  /** A JSON request with exactly these headers (and no token unless they carry one). */
+  requestWithHeaders(
+    ...request: Parameters<ServiceTestApp['requestWithHeaders']>
+  ): Promise<Response> {
+    return this.running.requestWithHeaders(...request);
+  }
+
+  /** A bearer token the app accepts for the caller. */
+  token(caller: Caller): Promise<string> {
+    return this.running.token(caller);
   }
 
   /** An event another service would have published now, for `publish`. */

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { EmployeeFacts } from '@talentloop/analytics-domain';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, problem } from '@talentloop/http';
+import { EVENT_STORE, problem, type SubjectDirectory } from '@talentloop/http';
 import {
   activePointerKey,
   readCheckpoint,
@@ -38,7 +38,7 @@ interface Entry {
  * store; the view drops them.
  */
 @Injectable()
-export class FactsView implements OnModuleInit, OnApplicationShutdown {
+export class FactsView implements OnModuleInit, OnApplicationShutdown, SubjectDirectory {
   private readonly logger = new Logger(FactsView.name);
   private readonly tenants = new Map<string, Map<string, Entry>>();
   /** Per tenant, the facts as an array, rebuilt only after a change. */
@@ -119,6 +119,11 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown {
 
   employee(tenantId: string, employeeId: string): EmployeeFacts | undefined {
     return this.tenants.get(tenantId)?.get(employeeId)?.facts;
+  }
+
+  /** For access decisions: the person's current manager as the people events say now. */
+  managerOf(tenantId: string, employeeId: string): string | null | undefined {
+    return this.employee(tenantId, employeeId)?.managerId;
   }
 
   /** The collection the view mirrors, for reading what it leaves out (histories). */

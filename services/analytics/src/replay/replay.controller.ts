@@ -18,7 +18,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { EventFilter, EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, problem, requireRole, type Actor } from '@talentloop/http';
+import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/http';
 import type { Response } from 'express';
 import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';
@@ -67,7 +67,6 @@ export class ReplayController {
     @Headers('accept') accept: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    requireRole(actor, 'integrator', 'admin');
     const parsed = parseReplayRange(query, lastEventId);
     if (!parsed.ok)
       throw new UnprocessableEntityException(

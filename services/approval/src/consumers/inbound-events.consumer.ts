@@ -51,7 +51,7 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
 
   private async handle(event: ReceivedEvent, delivered: DeliveredMessage): Promise<void> {
     // Folded here too, so a submission that follows a people change on the same key sees it.
-    this.directory.applyFromBus(event, delivered);
+    await this.directory.applyFromBus(event, delivered);
     const context: CommandContext = {
       tenantId: event.metadata.tenantId,
       actorId: event.metadata.actorId,

@@ -5,10 +5,11 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
+import { approvalRequestIdFor, isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
 import { streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
-import type { EventStore, Subscription } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
+import { approvalRequestStream } from '../approval-request.stream';
+import { EVENT_STORE, MESSAGE_BUS, type SubjectDirectory } from '@talentloop/http';
 import {
   subscribeToEvents,
   type BusConsumer,
@@ -55,7 +56,9 @@ const managerKey = (request: { tenantId: string; managerId: string }) =>
  * process alone that starts from the beginning of the topics.
  */
 @Injectable()
-export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ApprovalDirectory
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, SubjectDirectory
+{
   private readonly requests = new InMemoryReadModel(approvalRequestsProjection, managerKey);
   private readonly reportingLines = new InMemoryReadModel(reportingLinesProjection);
   private readonly goalSubmissions = new InMemoryReadModel(goalSubmissionsProjection);
@@ -72,20 +75,17 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
   async onApplicationBootstrap(): Promise<void> {
     this.subscription = this.store.subscribeToAll(
       { filter: { streamPrefixes: [streamPrefix('approval')] } },
-      (recorded) => {
-        const event = toProjectedEvent(recorded);
-        if (event)
-          this.requests.apply({ event, source: STORE_SOURCE, position: recorded.globalPosition });
-      },
+      (recorded) => this.applyFromStore(recorded),
     );
     this.subscription.finished.catch((error: unknown) =>
       this.logger.error('approval request subscription stopped', String(error)),
     );
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: `approval.directory.${randomUUID()}`,
-      contexts: consumedContexts,
+      // identity: PersonErased, to fold the person's threads again without their free text.
+      contexts: [...consumedContexts, 'identity'],
       fromBeginning: true,
-      handler: (event, delivered) => Promise.resolve(this.applyFromBus(event, delivered)),
+      handler: (event, delivered) => this.applyFromBus(event, delivered),
     });
   }
 
@@ -94,11 +94,34 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
     await this.subscription?.stop();
   }
 
+  private applyFromStore(recorded: RecordedEvent): void {
+    const event = toProjectedEvent(recorded);
+    if (event)
+      this.requests.apply({ event, source: STORE_SOURCE, position: recorded.globalPosition });
+  }
+
   /** Folds a people or goal event from the bus; a redelivery changes nothing. */
-  applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): void {
+  async applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): Promise<void> {
+    if (event.type === 'PersonErased')
+      return this.forgetPerson(event.metadata.tenantId, event.data.employeeId);
     const input = busInput(delivered, event);
     this.reportingLines.apply(input);
     this.goalSubmissions.apply(input);
+  }
+
+  /**
+   * The person's threads folded again from their streams, where the feedback and notes about
+   * them now read "[erased]" (their key is destroyed).
+   */
+  private async forgetPerson(tenantId: string, employeeId: string): Promise<void> {
+    const theirs = this.requests.filter(
+      (request) => request.tenantId === tenantId && request.employeeId === employeeId,
+    );
+    for (const { requestId } of theirs) {
+      const recorded = await this.store.readStream(approvalRequestStream(tenantId, requestId));
+      this.requests.forget(requestId);
+      for (const event of recorded) this.applyFromStore(event);
+    }
   }
 
   managerOf(tenantId: string, employeeId: string): string | null | undefined {
@@ -107,6 +130,18 @@ export class ApprovalDirectory implements OnApplicationBootstrap, BeforeApplicat
 
   request(requestId: string): ApprovalRequestView | undefined {
     return this.requests.get(requestId);
+  }
+
+  /**
+   * For access decisions: whose approval request (by its id, or by its goal's) it is and
+   * who decides on it now, in the caller's tenant.
+   */
+  ownerOf(kind: 'goal' | 'plan' | 'approval-request', tenantId: string, id: string) {
+    if (kind === 'plan') return undefined;
+    const request = this.request(kind === 'goal' ? approvalRequestIdFor(tenantId, id) : id);
+    return request?.tenantId === tenantId
+      ? { employeeId: request.employeeId, managerId: request.managerId }
+      : undefined;
   }
 
   goalVersions(tenantId: string, goalId: string): readonly GoalVersion[] {

@@ -52,6 +52,14 @@ export class InMemoryReadModel<Doc extends object> {
     else this.index.set(to, new Set([id]));
   }
 
+  /** Drops a document, so it can be folded again from its events. */
+  forget(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.reindex(id, entry.doc, undefined);
+    this.entries.delete(id);
+  }
+
   get(id: string): Doc | undefined {
     return this.entries.get(id)?.doc;
   }

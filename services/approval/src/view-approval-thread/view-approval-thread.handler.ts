@@ -3,7 +3,6 @@ import {
   ApprovalRequestNotFound,
   OtherTenant,
   approvalRequestIdFor,
-  assertMayRead,
 } from '@talentloop/approval-domain';
 import type { Actor } from '@talentloop/http';
 import type { ApprovalRequestView } from '../projections/approval-requests/approval-requests.projection';
@@ -37,7 +36,7 @@ export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThre
     if (!request) throw new ApprovalRequestNotFound('there is no approval request with this id');
     if (request.tenantId !== actor.tenantId)
       throw new OtherTenant('the approval request belongs to another organisation');
-    assertMayRead(request, actor);
+    // Who may read it (the employee, their current manager, HR) is the access guard's decision.
     return Promise.resolve({
       ...request,
       versions: this.directory.goalVersions(request.tenantId, request.goalId),

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
 import { GetGapReportQuery, IdentifyGapsCommand } from './analyse-gaps.handler';
 
 @ApiTags('gap analysis')
@@ -29,7 +29,6 @@ export class AnalyseGapsController {
     summary: 'Publish GapIdentified for each gap worth development not yet published',
   })
   identify(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
-    requireRole(actor, 'hr', 'admin', 'integrator');
     return this.commands.execute(new IdentifyGapsCommand(actor, employeeId));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
 import { CloseFeedbackRoundDto } from './close-feedback-round.dto';
 import { CloseFeedbackRoundCommand } from './close-feedback-round.handler';
 
@@ -24,7 +24,6 @@ export class CloseFeedbackRoundController {
     @IdParam('employeeId') employeeId: string,
     @Body() body: CloseFeedbackRoundDto,
   ) {
-    requireRole(actor, 'hr', 'admin', 'integrator');
     return this.commands.execute(new CloseFeedbackRoundCommand(actor, employeeId, body));
   }
 }

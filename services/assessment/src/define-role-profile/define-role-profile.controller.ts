@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
 import { DefineRoleProfileDto } from './define-role-profile.dto';
 import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
 
@@ -25,7 +25,6 @@ export class DefineRoleProfileController {
     @Body() body: DefineRoleProfileDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    requireRole(actor, 'hr', 'admin');
     return this.commands.execute(new DefineRoleProfileCommand(actor, roleId, body, idempotencyKey));
   }
 

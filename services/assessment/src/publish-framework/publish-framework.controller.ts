@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
 import { PublishFrameworkDto } from './publish-framework.dto';
 import { GetFrameworkQuery, PublishFrameworkCommand } from './publish-framework.handler';
 
@@ -24,7 +24,6 @@ export class PublishFrameworkController {
     @Body() body: PublishFrameworkDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ) {
-    requireRole(actor, 'hr', 'admin');
     return this.commands.execute(
       new PublishFrameworkCommand(actor, frameworkId, body, idempotencyKey),
     );

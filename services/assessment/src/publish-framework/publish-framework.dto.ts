@@ -1,7 +1,7 @@
 import { IsId, IsListOf } from '@talentloop/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsString, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';
 
 const kinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;
 
@@ -22,6 +22,8 @@ export class IndicatorDto {
   @ApiProperty() @IsString() @IsText(200) name!: string;
 
   @ApiProperty({ type: LevelsDto, description: 'Observable behaviour per proficiency level 1–5' })
+  // ValidateNested alone lets a missing object through.
+  @IsObject()
   @ValidateNested()
   @Type(() => LevelsDto)
   levels!: LevelsDto;

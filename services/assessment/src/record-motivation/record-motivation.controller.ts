@@ -1,7 +1,7 @@
 import { Body, Controller, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
 import { RecordMotivationDto } from './record-motivation.dto';
 import { RecordMotivationCommand } from './record-motivation.handler';
 
@@ -21,7 +21,6 @@ export class RecordMotivationController {
     @Body() body: RecordMotivationDto,
   ) {
     // Motivation is the employee's own say; HR may enter it on their behalf.
-    if (actor.userId !== employeeId) requireRole(actor, 'hr', 'admin');
     return this.commands.execute(
       new RecordMotivationCommand(actor, employeeId, competencyId, body),
     );

@@ -6,10 +6,9 @@ import {
   type EmployeeEvent,
   type Reference,
 } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor, SubjectDirectory } from '@talentloop/http';
 import { employeeAssessmentProjection } from '../projections/employee-assessment/employee-assessment.projection';
 import { AssessmentStore } from './assessment-store';
-import { requireSelfManagerOrHr } from './request-context';
 
 /**
  * The query side: an employee's assessment document is built by folding their stream
@@ -17,21 +16,26 @@ import { requireSelfManagerOrHr } from './request-context';
  * when this was written; a gap report reads one stream, which the bench shows is fast.
  */
 @Injectable()
-export class EmployeeReader {
+export class EmployeeReader implements SubjectDirectory {
   constructor(private readonly store: AssessmentStore) {}
 
-  /** The employee as the caller may see them: themself, their current manager, or HR. */
-  async visibleTo(actor: Actor, employeeId: string): Promise<AssessedEmployee> {
-    const events = await this.store.eventsOf<EmployeeEvent>('employee', actor.tenantId, employeeId);
-    const employee = events.reduce<AssessedEmployee | undefined>(
+  private async employee(tenantId: string, employeeId: string) {
+    const events = await this.store.eventsOf<EmployeeEvent>('employee', tenantId, employeeId);
+    return events.reduce<AssessedEmployee | undefined>(
       employeeAssessmentProjection.evolve,
       undefined,
     );
-    if (!employee) {
-      requireSelfManagerOrHr(actor, employeeId, undefined);
-      throw new EmployeeNotFound(employeeId);
-    }
-    requireSelfManagerOrHr(actor, employeeId, employee.record.managerId);
+  }
+
+  /** For access decisions: the employee's current manager as the last HRIS sync said. */
+  async managerOf(tenantId: string, employeeId: string): Promise<string | null | undefined> {
+    return (await this.employee(tenantId, employeeId))?.record.managerId;
+  }
+
+  /** The employee in the caller's tenant (who may see them is the access guard's decision). */
+  async visibleTo(actor: Actor, employeeId: string): Promise<AssessedEmployee> {
+    const employee = await this.employee(actor.tenantId, employeeId);
+    if (!employee) throw new EmployeeNotFound(employeeId);
     return employee;
   }
 

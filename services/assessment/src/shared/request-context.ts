@@ -1,19 +1,6 @@
 import type { CommandContext } from '@talentloop/event-store';
-import { requireRole, type Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/http';
 import { createHash, randomUUID } from 'node:crypto';
-
-/**
- * An employee may see their own assessment; until tokens map users to employees (the
- * identity issue) the user id is the employee id. Their manager and HR see it too.
- */
-export const requireSelfManagerOrHr = (
-  actor: Actor,
-  employeeId: string,
-  managerId: string | null | undefined,
-): void => {
-  if (actor.userId === employeeId || actor.userId === managerId) return;
-  requireRole(actor, 'hr', 'admin');
-};
 
 /**
  * An id derived from content: the same measurement sent twice, in one file or in two

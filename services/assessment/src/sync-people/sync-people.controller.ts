@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, requireRole } from '@talentloop/http';
+import { CurrentActor, type Actor } from '@talentloop/http';
 import { SyncPeopleDto } from './sync-people.dto';
 import { SyncPeopleCommand } from './sync-people.handler';
 
@@ -17,7 +17,6 @@ export class SyncPeopleController {
       'Bulk upsert of employees from the HRIS, keyed by external id; idempotent, reporting-line changes become events',
   })
   sync(@CurrentActor() actor: Actor, @Body() body: SyncPeopleDto) {
-    requireRole(actor, 'hr', 'admin', 'integrator');
     return this.commands.execute(new SyncPeopleCommand(actor, body));
   }
 }

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp } from '@talentloop/http';
+import { createServiceApp, devSigningKey, mintToken } from '@talentloop/http';
+import { randomDevSecret } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ export interface RunningAssessment {
     caller?: Caller,
     contentType?: string,
   ) => Promise<Response>;
+  /** A bearer token the app accepts for the caller. */
+  readonly token: (caller: Caller) => Promise<string>;
   readonly stop: () => Promise<void>;
 }
 
@@ -30,7 +33,10 @@ export interface RunningAssessment {
  */
 export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessment> => {
   const folder = mkdtempSync(join(tmpdir(), 'talentloop-assessment-'));
+  const devSecret = randomDevSecret();
   Object.assign(process.env, {
+    AUTH_MODE: 'development',
+    AUTH_DEV_SECRET: devSecret,
     EVENT_STORE: 'sqlite',
     EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
     BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
@@ -39,16 +45,20 @@ export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessm
   const app = await createServiceApp(AppModule, service, { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
+  const token = (caller: Caller) =>
+    mintToken(
+      { tenantId, userId: caller.user, roles: caller.roles.split(',') },
+      devSigningKey(devSecret),
+    );
   return {
     app,
-    request: (method, path, body, caller = hr, contentType = 'application/json') =>
+    token,
+    request: async (method, path, body, caller = hr, contentType = 'application/json') =>
       fetch(`${base}${path}`, {
         method,
         headers: {
           'content-type': contentType,
-          'x-tenant-id': tenantId,
-          'x-user-id': caller.user,
-          'x-roles': caller.roles,
+          authorization: `Bearer ${await token(caller)}`,
         },
         ...(body === undefined
           ? {}

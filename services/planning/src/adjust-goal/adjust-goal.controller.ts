@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
-import { requireManager } from '@talentloop/planning-domain';
+import { requireNotOwnGoal } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
@@ -26,7 +26,7 @@ export class AdjustGoalController {
       throw new UnprocessableEntityException(
         problem(422, 'NO_CHANGES', 'send at least one change'),
       );
-    return this.goals.runAsOwner(actor, goalId, () => ({
+    return this.goals.run(actor, goalId, () => ({
       type: 'AdjustGoal',
       data: {
         adjustmentId: `adj-${randomUUID()}`,
@@ -46,11 +46,7 @@ export class AdjustGoalController {
     @IdParam('adjustmentId') adjustmentId: string,
   ) {
     return this.goals.run(actor, goalId, ({ state }) => {
-      requireManager(
-        actor,
-        state.employeeId,
-        this.goals.directory.person(actor.tenantId, state.employeeId)?.managerId,
-      );
+      requireNotOwnGoal(actor, state.employeeId);
       return {
         type: 'AcknowledgeAdjustment',
         data: { adjustmentId, acknowledgedBy: actor.userId },

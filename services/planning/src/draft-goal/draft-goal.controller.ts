@@ -17,12 +17,7 @@ import {
   CLOCK,
   type Clock,
 } from '@talentloop/http';
-import {
-  checkSmart,
-  dateOf,
-  requireOwner,
-  unpairedFormalLearning,
-} from '@talentloop/planning-domain';
+import { checkSmart, dateOf, unpairedFormalLearning } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 import { GoalDrafter } from '../drafting/goal-drafter';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
@@ -53,7 +48,6 @@ export class DraftGoalController {
   ) {
     const plan = this.directory.plan(actor.tenantId, planId);
     if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
-    requireOwner(actor, plan.employeeId);
     const found = body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined;
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;

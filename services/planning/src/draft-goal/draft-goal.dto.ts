@@ -1,6 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { ID_PATTERN } from '@talentloop/http';
 import { TargetDto } from '../shared/goal-content.dto';
 
@@ -12,6 +20,8 @@ export class DraftGoalDto {
 
   @ApiPropertyOptional({ type: TargetDto, description: 'Target when there is no gap' })
   @IsOptional()
+  // ValidateNested alone passes an array in place of the object.
+  @IsObject()
   @ValidateNested()
   @Type(() => TargetDto)
   target?: TargetDto;

@@ -56,7 +56,10 @@ export class AiDraftUnusable extends Error {}
 
 const languageName = { en: 'English', nl: 'Dutch (Nederlands)' } as const;
 
-/** The prompt: the target and scores, never a name, e-mail or employee id. */
+/**
+ * The prompt: the target and scores, never personal data — no name, e-mail or employee id,
+ * and not the motivation note (the employee's own words); only whether there is one.
+ */
 const promptOf = ({ target, context, language, today }: DraftRequest) =>
   JSON.stringify({
     task: 'Draft one SMART development goal as JSON.',
@@ -69,7 +72,7 @@ const promptOf = ({ target, context, language, today }: DraftRequest) =>
     weakestIndicators: context.weakestIndicators,
     strongestIndicators: context.strongestIndicators,
     roleRequiredLevel: context.requiredLevel,
-    motivationNote: context.motivationNote,
+    employeeStatedAMotivation: Boolean(context.motivationNote?.trim()),
     answerShape: {
       title: 'string',
       behaviour: 'which behaviour, concretely',

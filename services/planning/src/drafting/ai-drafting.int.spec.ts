@@ -1,4 +1,4 @@
-import { EmployeeSynced } from '@talentloop/contracts';
+import { EmployeeSynced, GapIdentified } from '@talentloop/contracts';
 import { eventually } from '@talentloop/testing';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -142,7 +142,21 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     expect(draft.smartChecks.every((check) => check.passed)).toBe(true);
   });
 
-  it('sends the context but no name, e-mail or id of the employee', async () => {
+  it('sends the context but no personal data: no name, e-mail, id or motivation note', async () => {
+    const note = 'Ik wil dat mijn team zich gehoord voelt, zei Sanne op dinsdag';
+    await service.publish(
+      service.event('MotivationRecorded', {
+        employeeId: employee.userId,
+        competencyId: GapIdentified.example.competencyId,
+        energy: 5,
+        note,
+      }),
+    );
+    await eventually('the motivation reaches planning', () =>
+      Boolean(
+        service.directory.motivation(TENANT, employee.userId, GapIdentified.example.competencyId),
+      ),
+    );
     await draftWith({ content: JSON.stringify(smartDraft) });
     const request = model.requests.at(-1);
     expect(request?.path).toBe('/chat/completions');
@@ -150,12 +164,16 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     expect(body.model).toBe(MODEL);
     const messages = JSON.stringify(body.messages);
     expect(messages).toContain('Active listening');
+    // The model learns that the employee gave a reason, not the reason.
+    expect(messages).toMatch(/employeeStatedAMotivation\\*":true/);
     for (const identifier of [
       person.employeeId,
       person.externalId,
       person.displayName,
       person.email,
       'mgr-1',
+      note,
+      'gehoord',
     ])
       expect(messages).not.toContain(identifier);
   });

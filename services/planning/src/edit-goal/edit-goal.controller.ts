@@ -20,7 +20,7 @@ export class EditGoalController {
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', 'send at least one field'));
     const rejection = this.goals.knownRejection(actor, goalId);
-    return this.goals.runAsOwner(actor, goalId, () => ({
+    return this.goals.run(actor, goalId, () => ({
       type: 'EditGoal',
       data: { changes, editedBy: actor.userId, ...rejection },
     }));

@@ -17,7 +17,7 @@ export class LogCheckInController {
     @IdParam('goalId') goalId: string,
     @Body() body: LogCheckInDto,
   ) {
-    return this.goals.runAsOwner(actor, goalId, (_, now) => ({
+    return this.goals.run(actor, goalId, (_, now) => ({
       type: 'LogCheckIn',
       data: { checkInId: `chk-${randomUUID()}`, ...body, answers: { ...body.answers }, now },
     }));

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min, ValidateNested } from 'class-validator';
+import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { Ids, Text } from '../shared/goal-content.dto';
 
 class AnswersDto {
@@ -10,7 +10,12 @@ class AnswersDto {
 }
 
 export class LogCheckInDto {
-  @ApiProperty({ type: AnswersDto }) @ValidateNested() @Type(() => AnswersDto) answers!: AnswersDto;
+  // ValidateNested alone lets a missing object through.
+  @ApiProperty({ type: AnswersDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AnswersDto)
+  answers!: AnswersDto;
   @ApiProperty({
     minimum: 1,
     maximum: 240,

@@ -14,7 +14,7 @@ export class ManageActionsController {
     summary: 'Add a development action (formal learning without practice is flagged)',
   })
   add(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string, @Body() body: ActionDto) {
-    return this.goals.runAsOwner(actor, goalId, () => ({
+    return this.goals.run(actor, goalId, () => ({
       type: 'AddAction',
       data: { action: { ...body } },
     }));
@@ -28,7 +28,7 @@ export class ManageActionsController {
     @IdParam('goalId') goalId: string,
     @IdParam('actionId') actionId: string,
   ) {
-    return this.goals.runAsOwner(actor, goalId, () => ({
+    return this.goals.run(actor, goalId, () => ({
       type: 'CompleteAction',
       data: { actionId },
     }));

@@ -7,6 +7,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import {
+  ERASED,
   isTalentloopEventType,
   streamPrefix,
   type BoundedContext,
@@ -16,7 +17,7 @@ import {
   type ReceivedEvent,
 } from '@talentloop/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { EVENT_STORE, MESSAGE_BUS, type Subject, type SubjectDirectory } from '@talentloop/http';
 import {
   subscribeToEvents,
   type BusConsumer,
@@ -74,7 +75,9 @@ const COMMITTED: readonly GoalPhase[] = ['submitted', 'active'];
  * Every write is guarded by the position it came from, so a redelivery changes nothing.
  */
 @Injectable()
-export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class PlanningDirectory
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, SubjectDirectory
+{
   private readonly goals = new Map<string, GoalView>();
   private readonly plans = new Map<string, PlanView>();
   private readonly gaps = new Map<string, GapIdentified['data']>();
@@ -105,7 +108,8 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
     );
     this.consumer = await subscribeToEvents(this.bus, {
       groupId: `planning.directory.${randomUUID()}`,
-      contexts: consumedContexts,
+      // identity: PersonErased, to forget the person's free text held here.
+      contexts: [...consumedContexts, 'identity'],
       fromBeginning: true,
       // applyFromBus keeps one position per partition.
       ordering: 'partition',
@@ -167,6 +171,17 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
       const known = this.rejections.get(key(tenantId, goalId));
       if (!known || known.submissionNumber < submissionNumber)
         this.rejections.set(key(tenantId, goalId), { submissionNumber, feedback, decidedBy });
+    } else if (event.type === 'PersonErased') this.forgetPerson(tenantId, event.data.employeeId);
+  }
+
+  /** The person's motivation notes and the feedback on their goals, as their erasure leaves them. */
+  private forgetPerson(tenantId: string, employeeId: string): void {
+    const theirs = key(tenantId, employeeId, '');
+    for (const id of [...this.motivations.keys()])
+      if (id.startsWith(theirs)) this.motivations.delete(id);
+    for (const goalId of this.goalIdsByEmployee.get(key(tenantId, employeeId)) ?? []) {
+      const rejection = this.rejections.get(key(tenantId, goalId));
+      if (rejection) this.rejections.set(key(tenantId, goalId), { ...rejection, feedback: ERASED });
     }
   }
 
@@ -184,6 +199,23 @@ export class PlanningDirectory implements OnApplicationBootstrap, BeforeApplicat
 
   person(tenantId: string, employeeId: string) {
     return this.people.get(key(tenantId, employeeId));
+  }
+
+  /** For access decisions: the person's current manager as the people events say now. */
+  managerOf(tenantId: string, employeeId: string): string | null | undefined {
+    return this.person(tenantId, employeeId)?.managerId;
+  }
+
+  /** For access decisions: whose goal or plan it is, in the caller's tenant. */
+  ownerOf(kind: 'goal' | 'plan' | 'approval-request', tenantId: string, id: string) {
+    const employeeId =
+      kind === 'goal'
+        ? this.goal(tenantId, id)?.state.employeeId
+        : kind === 'plan'
+          ? this.plan(tenantId, id)?.employeeId
+          : undefined;
+    if (employeeId === undefined) return undefined;
+    return { employeeId, managerId: this.managerOf(tenantId, employeeId) } satisfies Subject;
   }
 
   /** The plan, when it exists in the caller's tenant: other tenants' plans read as missing. */

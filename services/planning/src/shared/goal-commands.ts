@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem, type Actor, CLOCK, type Clock } from '@talentloop/http';
-import { requireOwner, type GoalCommand } from '@talentloop/planning-domain';
+import type { GoalCommand } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 
 import { PlanningDirectory, type GoalView } from '../projections/planning-directory';
@@ -30,18 +30,6 @@ export class GoalCommands {
   knownRejection(actor: Actor, goalId: string): { readonly rejectedSubmission?: number } {
     const rejection = this.directory.rejectionOf(actor.tenantId, goalId);
     return rejection ? { rejectedSubmission: rejection.submissionNumber } : {};
-  }
-
-  /** A command only the employee (or HR for them) may give on their goal. */
-  runAsOwner(
-    actor: Actor,
-    goalId: string,
-    command: (view: GoalView, now: Date) => GoalCommand,
-  ): Promise<readonly PlanningEvent[]> {
-    return this.run(actor, goalId, (view, now) => {
-      requireOwner(actor, view.state.employeeId);
-      return command(view, now);
-    });
   }
 
   async run(

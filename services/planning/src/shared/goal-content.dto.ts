@@ -8,6 +8,7 @@ import {
   IsIn,
   IsISO8601,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -94,6 +95,7 @@ export class GoalChangesDto {
   @OptionalText(200) title?: string;
   @ApiPropertyOptional({ type: TargetDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => TargetDto)
   target?: TargetDto;
@@ -104,6 +106,8 @@ export class GoalChangesDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  // ValidateNested alone passes an empty array in place of an item.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CriterionDto)
   successCriteria?: CriterionDto[];
@@ -111,6 +115,7 @@ export class GoalChangesDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActionDto)
   actions?: ActionDto[];
@@ -118,6 +123,7 @@ export class GoalChangesDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(12)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   milestones?: MilestoneDto[];

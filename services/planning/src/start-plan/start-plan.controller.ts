@@ -2,7 +2,6 @@ import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@talentloop/event-store';
 import { CurrentActor, EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/http';
-import { requireOwner } from '@talentloop/planning-domain';
 import { createHash, randomUUID } from 'node:crypto';
 import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
@@ -26,7 +25,6 @@ export class StartPlanController {
   @Post()
   @ApiOperation({ summary: 'Start the development plan of an employee for a cycle' })
   async start(@CurrentActor() actor: Actor, @Body() body: StartPlanDto) {
-    requireOwner(actor, body.employeeId);
     const planId = planIdOf(actor.tenantId, body.employeeId, body.cycle);
     const previous = this.directory.latestPlanOf(actor.tenantId, body.employeeId);
     const data = {

@@ -23,7 +23,7 @@ export class SubmitGoalController {
   submit(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const { directory } = this.goals;
     const rejection = this.goals.knownRejection(actor, goalId);
-    return this.goals.runAsOwner(actor, goalId, ({ state }, now) => {
+    return this.goals.run(actor, goalId, ({ state }, now) => {
       return {
         type: 'SubmitGoal',
         data: {

@@ -22,7 +22,7 @@ export class WithdrawGoalController {
     @Body() body: WithdrawGoalDto,
   ) {
     const rejection = this.goals.knownRejection(actor, goalId);
-    return this.goals.runAsOwner(actor, goalId, () => ({
+    return this.goals.run(actor, goalId, () => ({
       type: 'WithdrawGoal',
       data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
     }));

@@ -54,6 +54,9 @@ export const startWalCheckpointer = (path: string, intervalMs = 500): (() => Pro
     left = true;
     if (--joined.users > 0) return;
     if (running.get(path) === joined) running.delete(path);
+    // Referenced again while it stops: an unreferenced worker would let a process whose only
+    // work left is awaiting this exit end there, silently, before the caller goes on.
+    joined.worker.ref();
     joined.worker.postMessage('stop');
     await joined.exited;
   };

@@ -15,6 +15,7 @@ import {
 import type { EventStore } from '@talentloop/event-store';
 import type { MessageBus } from '@talentloop/messaging';
 import { metricsRegistry, readLags } from '@talentloop/observability';
+import { Public } from '../auth/authentication.guard';
 import { problem } from '../problem-details';
 import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from '../tokens';
 
@@ -34,6 +35,7 @@ const withinTimeout = <T>(work: Promise<T>): Promise<T> =>
 
 /** Liveness and readiness (with the service's lags), unauthenticated. */
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(
@@ -96,6 +98,7 @@ export class HealthController {
 }
 
 /** Prometheus scrape endpoint, unauthenticated. */
+@Public()
 @Controller('metrics')
 export class MetricsController {
   @Get()

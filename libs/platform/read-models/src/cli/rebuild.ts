@@ -1,5 +1,5 @@
 import { integerIn } from '@talentloop/config';
-import { createEventStore, eventStoreConfigFromEnv } from '@talentloop/event-store';
+import { openProtectedEventStore } from '@talentloop/privacy';
 import { openReadModelStore, readModelStoreConfigFromEnv } from '../create-read-model-store';
 import type { Projection } from '../projection';
 import { projectionRegistry } from '../projections/registry';
@@ -39,7 +39,8 @@ export async function rebuildCli(
     throw new Error(`${usage}\nknown projections: ${known}`);
   }
   const pageSize = integerIn(process.env, 'REBUILD_PAGE_SIZE', { min: 100, max: 100_000 }, 5000);
-  const eventStore = createEventStore(eventStoreConfigFromEnv());
+  // Personal fields opened (or "[erased]"), as the services' own projections see them.
+  const eventStore = await openProtectedEventStore();
   const readModels = await openReadModels(argument('store') ?? 'sqlite');
   const interactive = process.stderr.isTTY;
   let lastDrawn = 0;

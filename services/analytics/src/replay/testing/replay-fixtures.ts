@@ -53,19 +53,19 @@ export class ReplayTestApp extends ServiceTestHarness {
     );
   }
 
-  replay(
+  async replay(
     query: string,
     caller: { tenantId: string; roles?: string },
     headers: Record<string, string> = {},
     signal?: AbortSignal,
   ): Promise<Response> {
+    const token = await this.token({
+      tenantId: caller.tenantId,
+      userId: 'integrator-1',
+      roles: caller.roles ?? 'integrator',
+    });
     return fetch(`${this.base}/replay/events${query}`, {
-      headers: {
-        'x-tenant-id': caller.tenantId,
-        'x-user-id': 'integrator-1',
-        'x-roles': caller.roles ?? 'integrator',
-        ...headers,
-      },
+      headers: { authorization: `Bearer ${token}`, ...headers },
       ...(signal ? { signal } : {}),
     });
   }

@@ -1,0 +1,103 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { authenticated, type Actor, UNAUTHENTICATED } from '../actor';
+import { PROBLEM_JSON } from '../problem-details';
+import type { TokenVerifier } from './token-verifier';
+
+/** The service's TokenVerifier, provided by the PlatformModule. */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+
+const PUBLIC_ROUTE = 'talentloop:public-route';
+
+/** A controller or handler anyone may call without a token: health and metrics only. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+const CHALLENGE = 'Bearer';
+
+const logger = new Logger('auth');
+
+const bearerTokenOf = (request: Request): string | undefined =>
+  /^Bearer +(\S+)$/i.exec(request.header('authorization')?.trim() ?? '')?.[1];
+
+/** The actor of the request's bearer token, or undefined (the reason logged at debug level). */
+const verifiedActor = async (
+  verify: TokenVerifier,
+  request: Request,
+): Promise<Actor | undefined> => {
+  const token = bearerTokenOf(request);
+  if (token === undefined) {
+    logger.debug(`${request.method} ${request.path} refused: no bearer token`);
+    return undefined;
+  }
+  try {
+    return await verify(token);
+  } catch (error) {
+    logger.debug(
+      `${request.method} ${request.path} refused: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return undefined;
+  }
+};
+
+/**
+ * Authenticates every route not marked @Public(): the actor of a valid bearer token is kept
+ * on the request for `actorOf` and `@CurrentActor()`; anything else is the same 401.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verify: TokenVerifier,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (
+      this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const actor = await verifiedActor(this.verify, request);
+    if (actor === undefined) {
+      http.getResponse<Response>().setHeader('WWW-Authenticate', CHALLENGE);
+      throw new UnauthorizedException(UNAUTHENTICATED);
+    }
+    authenticated(request, actor);
+    return true;
+  }
+}
+
+/**
+ * The same check as Express middleware, for what is served outside Nest's routing (the
+ * OpenAPI document), with the same 401 as the guard's.
+ */
+export const requireBearerToken =
+  (verify: TokenVerifier): RequestHandler =>
+  (request: Request, response: Response, next: NextFunction) => {
+    verifiedActor(verify, request).then(
+      (actor) => {
+        if (actor !== undefined) {
+          authenticated(request, actor);
+          return next();
+        }
+        response
+          .status(401)
+          .setHeader('WWW-Authenticate', CHALLENGE)
+          .type(PROBLEM_JSON)
+          .json({ ...UNAUTHENTICATED, instance: request.originalUrl });
+      },
+      (error: unknown) => next(error),
+    );
+  };

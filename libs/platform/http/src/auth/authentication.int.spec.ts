@@ -1,0 +1,379 @@
+import { Controller, Get, type INestApplication, Module, Param, Post } from '@nestjs/common';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  exportJWK,
+  exportSPKI,
+  generateKeyPair,
+  type JWK,
+  type KeyLike,
+  SignJWT,
+  UnsecuredJWT,
+} from 'jose';
+import { type Actor, CurrentActor } from '../actor';
+import { createServiceApp } from '../bootstrap';
+import { PlatformModule } from '../platform.module';
+import { PROBLEM_JSON } from '../problem-details';
+import { authConfigFromEnv } from './auth.config';
+import { devSigningKey, mintToken, type SigningKey, type TokenSubject } from './token-minting';
+import { createTokenVerifier } from './token-verifier';
+
+const ISSUER = 'https://idp.example.com/';
+const AUDIENCE = 'talentloop-api';
+const subject: TokenSubject = { tenantId: 'acme', userId: 'emp-1', roles: ['employee', 'manager'] };
+const actor: Actor = { tenantId: 'acme', userId: 'emp-1', roles: ['employee', 'manager'] };
+
+@Controller('probe')
+class ProbeController {
+  @Get('whoami')
+  whoami(@CurrentActor() caller: Actor) {
+    return caller;
+  }
+
+  @Post('goals/:goalId/submit')
+  submit(@Param('goalId') goalId: string) {
+    return { goalId };
+  }
+}
+
+interface RunningProbe {
+  readonly app: INestApplication;
+  readonly base: string;
+  readonly stop: () => Promise<void>;
+}
+
+/** A service with the shared platform and a probe controller, on the given AUTH_* settings. */
+const startProbe = async (auth: NodeJS.ProcessEnv): Promise<RunningProbe> => {
+  const folder = mkdtempSync(join(tmpdir(), 'talentloop-auth-'));
+  @Module({
+    imports: [
+      PlatformModule.forService('probe', {
+        env: {
+          EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
+          BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+          ...auth,
+        },
+      }),
+    ],
+    controllers: [ProbeController],
+  })
+  class ProbeModule {}
+  const app = await createServiceApp(
+    ProbeModule,
+    { name: 'probe', title: 'Probe', defaultPort: 0 },
+    { logger: false },
+  );
+  await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    base: await app.getUrl(),
+    stop: async () => {
+      await app.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+};
+
+/** A JWKS endpoint of an identity provider, on a local port. */
+const serveJwks = async (keys: readonly JWK[]): Promise<{ url: string; server: Server }> => {
+  const server = createServer((_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify({ keys }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/.well-known/jwks.json`, server };
+};
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Every route of the Express app Nest built: method and path (parameters filled in). */
+const routesOf = (app: INestApplication): { method: string; path: string }[] => {
+  const router = (
+    app.getHttpAdapter().getInstance() as {
+      router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+    }
+  ).router;
+  return router.stack.flatMap(({ route }) =>
+    route === undefined || typeof route.path !== 'string'
+      ? []
+      : Object.keys(route.methods)
+          .filter((method) => method !== '_all')
+          .map((method) => ({
+            method: method.toUpperCase(),
+            path: route.path.replace(/:\w+/g, 'x-1'),
+          })),
+  );
+};
+
+describe('bearer-token authentication of every service', () => {
+  let rsa: { publicKey: KeyLike; privateKey: KeyLike };
+  let ec: { publicKey: KeyLike; privateKey: KeyLike };
+  let stranger: { publicKey: KeyLike; privateKey: KeyLike };
+  let rsaKey: SigningKey;
+  let ecKey: SigningKey;
+  let jwks: { url: string; server: Server };
+
+  beforeAll(async () => {
+    rsa = await generateKeyPair('RS256', { extractable: true });
+    ec = await generateKeyPair('ES256', { extractable: true });
+    stranger = await generateKeyPair('RS256', { extractable: true });
+    rsaKey = {
+      algorithm: 'RS256',
+      privateKey: rsa.privateKey,
+      keyId: 'rsa-1',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    };
+    ecKey = {
+      algorithm: 'ES256',
+      privateKey: ec.privateKey,
+      keyId: 'ec-1',
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    };
+    jwks = await serveJwks([
+      { ...(await exportJWK(rsa.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' },
+      { ...(await exportJWK(ec.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
+    ]);
+  });
+
+  afterAll(() => new Promise((done) => jwks.server.close(done)));
+
+  describe('in production mode with the JWKS of the identity provider', () => {
+    let probe: RunningProbe;
+
+    beforeAll(async () => {
+      probe = await startProbe({
+        AUTH_JWKS_URL: jwks.url,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+      });
+    });
+
+    afterAll(() => probe.stop());
+
+    const whoami = (headers: Record<string, string> = {}) =>
+      fetch(`${probe.base}/probe/whoami`, { headers });
+
+    it.each([
+      ['RS256', () => rsaKey],
+      ['ES256', () => ecKey],
+    ])(
+      'accepts a valid %s token and gives its claims to the controller as the actor',
+      async (_alg, key) => {
+        const response = await whoami(bearer(await mintToken(subject, key())));
+        // An authorisation guard may refuse the probe route after us, never with a 401.
+        expect(response.status).not.toBe(401);
+        if (response.ok) expect(await response.json()).toEqual(actor);
+      },
+    );
+
+    /** A token of the provider's RS256 key with the times `finish` sets (mintToken always sets exp). */
+    const byHand = (finish: (jwt: SignJWT) => SignJWT) =>
+      finish(
+        new SignJWT({ tenant: 'acme', roles: ['employee'] })
+          .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+          .setSubject('emp-1')
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE),
+      ).sign(rsa.privateKey);
+
+    /** Tokens that must all be refused the same way, built when the keys exist. */
+    const badTokens: readonly (readonly [string, () => Promise<Record<string, string>>])[] = [
+      ['no Authorization header', () => Promise.resolve({})],
+      ['another scheme', () => Promise.resolve({ authorization: 'Basic ZW1wLTE6c2VjcmV0' })],
+      ['a malformed token', () => Promise.resolve(bearer('not.a-token'))],
+      ['an empty bearer', () => Promise.resolve({ authorization: 'Bearer ' })],
+      ['an expired token', async () => bearer(await mintToken(subject, rsaKey, -3600))],
+      [
+        'a token not yet valid',
+        async () => bearer(await byHand((jwt) => jwt.setNotBefore('1h').setExpirationTime('2h'))),
+      ],
+      [
+        'a token signed by a key not of the provider',
+        async () =>
+          bearer(
+            await mintToken(subject, {
+              algorithm: 'RS256',
+              privateKey: stranger.privateKey,
+              keyId: 'rsa-1',
+              issuer: ISSUER,
+              audience: AUDIENCE,
+            }),
+          ),
+      ],
+      [
+        'a token for another audience',
+        async () => bearer(await mintToken(subject, { ...rsaKey, audience: 'another-api' })),
+      ],
+      [
+        'a token from another issuer',
+        async () => bearer(await mintToken(subject, { ...ecKey, issuer: 'https://evil.example/' })),
+      ],
+      [
+        'an unsigned token (alg none)',
+        () =>
+          Promise.resolve(
+            bearer(
+              new UnsecuredJWT({ tenant: 'acme', roles: ['employee'] })
+                .setSubject('emp-1')
+                .setIssuer(ISSUER)
+                .setAudience(AUDIENCE)
+                .setExpirationTime('1h')
+                .encode(),
+            ),
+          ),
+      ],
+      [
+        'an HS256 token keyed with the public key (algorithm confusion)',
+        async () =>
+          bearer(
+            await mintToken(subject, {
+              algorithm: 'HS256',
+              secret: await exportSPKI(rsa.publicKey),
+              issuer: ISSUER,
+              audience: AUDIENCE,
+            }),
+          ),
+      ],
+      ['a token without exp', async () => bearer(await byHand((jwt) => jwt))],
+      [
+        'a token naming an unknown role',
+        async () => bearer(await mintToken({ ...subject, roles: ['root'] }, rsaKey)),
+      ],
+      [
+        'a token with a malformed tenant',
+        async () => bearer(await mintToken({ ...subject, tenantId: 'ACME Corp' }, rsaKey)),
+      ],
+    ];
+
+    it.each(badTokens)(
+      'refuses %s with the one 401 that does not say why',
+      async (_kind, headersOf) => {
+        const response = await whoami(await headersOf());
+        expect(response.status).toBe(401);
+        expect(response.headers.get('www-authenticate')).toBe('Bearer');
+        expect(response.headers.get('content-type')).toContain(PROBLEM_JSON);
+        expect(await response.json()).toEqual({
+          type: 'urn:talentloop:problem:unauthenticated',
+          title: 'Unauthorized',
+          status: 401,
+          code: 'UNAUTHENTICATED',
+          detail: 'a valid bearer token is required',
+          instance: '/probe/whoami',
+        });
+      },
+    );
+
+    it('answers health and metrics without a token', async () => {
+      for (const path of ['/health/live', '/health/ready', '/metrics'])
+        expect([path, (await fetch(`${probe.base}${path}`)).status]).toEqual([path, 200]);
+    });
+
+    it('refuses every other route of the app without a token, the OpenAPI document included', async () => {
+      const routes = routesOf(probe.app).filter(
+        ({ path }) => !['/health/live', '/health/ready', '/metrics'].includes(path),
+      );
+      expect(routes.map(({ path }) => path)).toEqual(
+        expect.arrayContaining(['/probe/whoami', '/probe/goals/x-1/submit', '/docs/openapi.json']),
+      );
+      for (const { method, path } of routes) {
+        const response = await fetch(`${probe.base}${path}`, { method });
+        expect([method, path, response.status]).toEqual([method, path, 401]);
+      }
+    });
+
+    it('serves the OpenAPI document to a caller with a valid token', async () => {
+      const response = await fetch(`${probe.base}/docs/openapi.json`, {
+        headers: bearer(await mintToken(subject, ecKey)),
+      });
+      expect(response.status).toBe(200);
+    });
+  });
+
+  describe('in production mode with one public key', () => {
+    it.each([
+      ['RS256', () => rsa.publicKey, () => rsaKey, () => ecKey],
+      ['ES256', () => ec.publicKey, () => ecKey, () => rsaKey],
+    ])(
+      'given a %s key, then its tokens are accepted and those of the other key are not',
+      async (_alg, publicKey, own, other) => {
+        const probe = await startProbe({
+          AUTH_PUBLIC_KEY: await exportSPKI(publicKey()),
+          AUTH_ISSUER: ISSUER,
+          AUTH_AUDIENCE: AUDIENCE,
+        });
+        try {
+          const call = async (key: SigningKey) =>
+            (
+              await fetch(`${probe.base}/probe/whoami`, {
+                headers: bearer(await mintToken(subject, key)),
+              })
+            ).status;
+          expect(await call(own())).not.toBe(401);
+          expect(await call(other())).toBe(401);
+        } finally {
+          await probe.stop();
+        }
+      },
+    );
+
+    it('given a valid token, then the verifier names the actor of its claims', async () => {
+      const verify = await createTokenVerifier(
+        authConfigFromEnv({
+          AUTH_PUBLIC_KEY: await exportSPKI(ec.publicKey),
+          AUTH_ISSUER: ISSUER,
+          AUTH_AUDIENCE: AUDIENCE,
+        }),
+      );
+      await expect(verify(await mintToken(subject, ecKey))).resolves.toEqual(actor);
+    });
+  });
+
+  describe('in development mode', () => {
+    const secret = `${randomUUID()}${randomUUID()}`;
+    let probe: RunningProbe;
+
+    beforeAll(async () => {
+      probe = await startProbe({ AUTH_MODE: 'development', AUTH_DEV_SECRET: secret });
+    });
+
+    afterAll(() => probe.stop());
+
+    it('accepts an HS256 token signed with the dev secret', async () => {
+      const response = await fetch(`${probe.base}/probe/whoami`, {
+        headers: bearer(await mintToken(subject, devSigningKey(secret))),
+      });
+      expect(response.status).not.toBe(401);
+    });
+
+    it('refuses an HS256 token signed with another secret', async () => {
+      const response = await fetch(`${probe.base}/probe/whoami`, {
+        headers: bearer(await mintToken(subject, devSigningKey(`${secret}-other`))),
+      });
+      expect(response.status).toBe(401);
+    });
+  });
+
+  it('refuses a development (HS256) token in production mode', async () => {
+    const secret = `${randomUUID()}${randomUUID()}`;
+    const probe = await startProbe({
+      AUTH_JWKS_URL: jwks.url,
+      AUTH_ISSUER: 'talentloop-dev',
+      AUTH_AUDIENCE: 'talentloop',
+    });
+    try {
+      const response = await fetch(`${probe.base}/probe/whoami`, {
+        headers: bearer(await mintToken(subject, devSigningKey(secret))),
+      });
+      expect(response.status).toBe(401);
+    } finally {
+      await probe.stop();
+    }
+  });
+});

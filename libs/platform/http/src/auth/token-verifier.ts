@@ -1,0 +1,78 @@
+import { ID_PATTERN, TENANT_ID_PATTERN } from '@talentloop/contracts';
+import {
+  createRemoteJWKSet,
+  importSPKI,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { type Actor, type Role, roles as knownRoles } from '../actor';
+import type { AuthConfig, KeySource, ProductionAlgorithm } from './auth.config';
+
+/** Why a token was refused: logged, never told to the caller. */
+export class InvalidTokenError extends Error {
+  override readonly name = 'InvalidTokenError';
+}
+
+/** Checks a bearer token and returns who it names; throws InvalidTokenError when it is not valid. */
+export type TokenVerifier = (token: string) => Promise<Actor>;
+
+/** Tolerated difference between the identity provider's clock and ours. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+const isKnownRole = (role: unknown): role is Role =>
+  typeof role === 'string' && (knownRoles as readonly string[]).includes(role);
+
+/** `sub` → userId, `tenant` → tenantId, `roles` → roles, each checked. */
+export const actorFromClaims = (payload: JWTPayload): Actor => {
+  const { sub, tenant, roles } = payload;
+  if (typeof sub !== 'string' || !ID_PATTERN.test(sub))
+    throw new InvalidTokenError('sub is missing or not an id');
+  if (typeof tenant !== 'string' || !TENANT_ID_PATTERN.test(tenant))
+    throw new InvalidTokenError('tenant is missing or not a tenant id');
+  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isKnownRole))
+    throw new InvalidTokenError('roles is missing, empty or names an unknown role');
+  return { tenantId: tenant, userId: sub, roles: [...new Set(roles)] };
+};
+
+const productionKeys = async (
+  keys: KeySource,
+  algorithms: readonly ProductionAlgorithm[],
+): Promise<{ key: JWTVerifyGetKey; algorithms: readonly string[] }> => {
+  if (keys.kind === 'jwks') return { key: createRemoteJWKSet(new URL(keys.url)), algorithms };
+  const key = await importSPKI(keys.pem, keys.algorithm);
+  return { key: () => key, algorithms: [keys.algorithm] };
+};
+
+const keysOf = (
+  config: AuthConfig,
+): Promise<{ key: JWTVerifyGetKey; algorithms: readonly string[] }> => {
+  if (config.mode === 'production') return productionKeys(config.keys, config.algorithms);
+  const secret = new TextEncoder().encode(config.secret);
+  return Promise.resolve({ key: () => secret, algorithms: ['HS256'] });
+};
+
+/**
+ * The verifier of a service's configuration: signature (only the allowed algorithms, so never
+ * `none` nor an HMAC token against a public key), issuer, audience, `exp` (required) and `nbf`,
+ * then the claims that name the actor.
+ */
+export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVerifier> => {
+  const { key, algorithms } = await keysOf(config);
+  const options = {
+    algorithms: [...algorithms],
+    issuer: config.issuer,
+    audience: config.audience,
+    requiredClaims: ['exp'],
+    clockTolerance: CLOCK_TOLERANCE_SECONDS,
+  };
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key, options));
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
+    }
+    return actorFromClaims(payload);
+  };
+};

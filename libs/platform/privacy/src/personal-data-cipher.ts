@@ -1,0 +1,174 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  ERASED,
+  eventRegistry,
+  personalFieldPaths,
+  SEALED_PREFIX,
+  type EventDefinition,
+  type EventMetadata,
+  type EventRegistry,
+  type PersonalFieldPath,
+  type PersonErased,
+} from '@talentloop/contracts';
+import type { DataSubject, SubjectKey, SubjectKeyStore } from './subject-key-store.port';
+
+/** What the cipher needs of an event: stored, recorded, received or about to be appended. */
+export interface EventWithData {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: EventMetadata;
+}
+
+const ALGORITHM = 'aes-256-gcm';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** How long a key is trusted from the cache before the store is asked again. */
+const DEFAULT_KEY_CACHE_MS = 30_000;
+
+const isPersonErased = (event: EventWithData): event is EventWithData & PersonErased =>
+  event.type === 'PersonErased';
+
+const cacheKeyOf = (subject: DataSubject) => `${subject.tenantId}/${subject.subjectId}`;
+
+/** Binds a sealed value to its subject, so it cannot be pasted into another person's event. */
+const associatedDataOf = (subject: DataSubject) => Buffer.from(cacheKeyOf(subject), 'utf8');
+
+const sealValue = (key: Buffer, subject: DataSubject, plaintext: string): string => {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, iv).setAAD(associatedDataOf(subject));
+  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+};
+
+const openValue = (key: Buffer, subject: DataSubject, value: string): string => {
+  const bytes = Buffer.from(value.slice(SEALED_PREFIX.length), 'base64url');
+  const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES)).setAAD(
+    associatedDataOf(subject),
+  );
+  decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([
+    decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
+    decipher.final(),
+  ]).toString('utf8');
+};
+
+/** A copy of `data` with `replace` applied to the string at every path (absent fields stay absent). */
+const mapFields = (
+  data: unknown,
+  path: PersonalFieldPath,
+  replace: (value: string) => string,
+): unknown => {
+  const [step, ...rest] = path;
+  if (step === undefined) return typeof data === 'string' ? replace(data) : data;
+  if (step === '*')
+    return Array.isArray(data) ? data.map((item) => mapFields(item, rest, replace)) : data;
+  if (typeof data !== 'object' || data === null || !(step in data)) return data;
+  const record = data as Record<string, unknown>;
+  return { ...record, [step]: mapFields(record[step], rest, replace) };
+};
+
+/**
+ * Seals and opens the personal fields of events (those the contracts mark `x-personal`) with the
+ * key of the event's subject in its tenant, AES-256-GCM per field. A field whose key was
+ * destroyed opens as "[erased]"; data about an erased subject is sealed as "[erased]".
+ */
+export class PersonalDataCipher {
+  private readonly paths = new Map<EventDefinition, PersonalFieldPath[]>();
+  private readonly cache = new Map<
+    string,
+    { readonly key: Promise<SubjectKey | undefined>; readonly until: number }
+  >();
+  private readonly keyCacheMs: number;
+  private readonly registry: EventRegistry;
+
+  constructor(
+    readonly keys: SubjectKeyStore,
+    options: { readonly registry?: EventRegistry; readonly keyCacheMs?: number } = {},
+  ) {
+    this.registry = options.registry ?? eventRegistry;
+    this.keyCacheMs = options.keyCacheMs ?? DEFAULT_KEY_CACHE_MS;
+  }
+
+  /** The event with every personal field sealed (fields sealed already stay as they are). */
+  async seal<Event extends EventWithData>(event: Event): Promise<Event> {
+    const personal = this.personalPartOf(event);
+    if (!personal) return event;
+    const key = await this.cachedKey(personal.subject, () => this.keys.keyFor(personal.subject));
+    return this.mapPersonalFields(event, personal.paths, (value) => {
+      if (value.startsWith(SEALED_PREFIX) || value === ERASED) return value;
+      return key?.kind === 'key' ? sealValue(key.key, personal.subject, value) : ERASED;
+    });
+  }
+
+  /** The event with every sealed personal field opened, or "[erased]" where the key is gone. */
+  async open<Event extends EventWithData>(event: Event): Promise<Event> {
+    if (isPersonErased(event))
+      this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
+    const personal = this.personalPartOf(event);
+    if (!personal) return event;
+    const key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
+    return this.mapPersonalFields(event, personal.paths, (value) => {
+      if (!value.startsWith(SEALED_PREFIX)) return value;
+      return key?.kind === 'key' ? openValue(key.key, personal.subject, value) : ERASED;
+    });
+  }
+
+  /** Destroys the subject's key: everything sealed for them reads as "[erased]" from now on. */
+  async erase(subject: DataSubject): Promise<void> {
+    await this.keys.destroy(subject);
+    this.forget(subject);
+  }
+
+  /** Drops the subject's key from this process's cache. */
+  forget(subject: DataSubject): void {
+    this.cache.delete(cacheKeyOf(subject));
+  }
+
+  private personalPartOf(
+    event: EventWithData,
+  ): { readonly subject: DataSubject; readonly paths: PersonalFieldPath[] } | undefined {
+    const definition = this.registry.definition(event.type, event.metadata.schemaVersion);
+    if (!definition) return undefined;
+    let paths = this.paths.get(definition);
+    if (!paths) {
+      paths = personalFieldPaths(definition.schema);
+      this.paths.set(definition, paths);
+    }
+    if (paths.length === 0) return undefined;
+    return {
+      subject: {
+        tenantId: event.metadata.tenantId,
+        subjectId: definition.subjectOf(event.data as never),
+      },
+      paths,
+    };
+  }
+
+  private mapPersonalFields<Event extends EventWithData>(
+    event: Event,
+    paths: readonly PersonalFieldPath[],
+    replace: (value: string) => string,
+  ): Event {
+    const data = paths.reduce((current, path) => mapFields(current, path, replace), event.data);
+    return { ...event, data };
+  }
+
+  private async cachedKey(
+    subject: DataSubject,
+    load: () => Promise<SubjectKey | undefined>,
+  ): Promise<SubjectKey | undefined> {
+    const id = cacheKeyOf(subject);
+    const cached = this.cache.get(id);
+    if (cached && cached.until > Date.now()) return cached.key;
+    // One load per subject at a time: a page of one person's events asks the store once.
+    const key = load();
+    this.cache.set(id, { key, until: Date.now() + this.keyCacheMs });
+    const loaded = await key.catch((error: unknown) => {
+      this.cache.delete(id);
+      throw error;
+    });
+    if (loaded === undefined) this.cache.delete(id);
+    else if (loaded.kind === 'erased') this.cache.set(id, { key, until: Infinity });
+    return loaded;
+  }
+}

@@ -1,0 +1,260 @@
+import { ERASED, type EmployeeSynced, type EventMetadata } from '@talentloop/contracts';
+import {
+  InvalidEventError,
+  SqliteEventStore,
+  type EventToAppend,
+  type RecordedEvent,
+} from '@talentloop/event-store';
+import {
+  EmbeddedMessageBus,
+  SqliteCheckpointStore,
+  startRelay,
+  subscribeToEvents,
+  type Relay,
+} from '@talentloop/messaging';
+import type { ReceivedEvent } from '@talentloop/contracts';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OpeningMessageBus } from './opening-message-bus';
+import { PersonalDataCipher } from './personal-data-cipher';
+import { ProtectedEventStore } from './protected-event-store';
+import { SqliteSubjectKeyStore } from './sqlite/sqlite-subject-key-store';
+
+const NAME = 'Wilhelmina Zwaanswijk-Oosterhout';
+const EMAIL = 'wilhelmina.zwaanswijk@privacy-test.example';
+const FEEDBACK = 'Wilhelmina, name the meetings where you will practise listening first.';
+
+let folder: string;
+let storePath: string;
+const opened: ProtectedEventStore[] = [];
+
+/** The event store as a service opens it: protected, keys in the store's own file. */
+const openStore = (): ProtectedEventStore => {
+  const store = new ProtectedEventStore(
+    new SqliteEventStore({ path: storePath }),
+    new PersonalDataCipher(new SqliteSubjectKeyStore({ path: storePath })),
+  );
+  opened.push(store);
+  return store;
+};
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'talentloop-privacy-'));
+  storePath = join(folder, 'store.sqlite');
+});
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('a person’s data in the event store', () => {
+  it('is stored sealed, field by field, and read back as plaintext', async () => {
+    const store = openStore();
+
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+
+    const [stored] = await store.sealed.readStream(employeeStream);
+    const data = stored.data as EmployeeSynced['data'];
+    expect(data.displayName).toMatch(/^enc:v1:/);
+    expect(data.email).toMatch(/^enc:v1:/);
+    expect(data.departmentName).toBe('Operations');
+    const [read] = await store.readStream(employeeStream);
+    expect(read.data).toEqual(synced().data);
+    expect(filesContain(NAME) || filesContain(EMAIL)).toBe(false);
+  });
+
+  it('is checked as plaintext before it is sealed', async () => {
+    const store = openStore();
+
+    const appending = store.appendToStream(employeeStream, [synced({ email: 'not an e-mail' })], {
+      expectedRevision: 'no_stream',
+    });
+
+    await expect(appending).rejects.toBeInstanceOf(InvalidEventError);
+    await expect(appending).rejects.toThrow('data.email');
+  });
+
+  it('opens in free text inside nested objects (check-in answers) and leaves ids and figures alone', async () => {
+    const store = openStore();
+
+    await store.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+
+    const [stored] = await store.sealed.readStream(goalStream);
+    expect(JSON.stringify(stored.data)).not.toContain('Wilhelmina');
+    expect((stored.data as { durationMinutes: number }).durationMinutes).toBe(20);
+    expect((await store.readStream(goalStream))[0].data).toEqual(checkIn().data);
+  });
+});
+
+describe('an erased person', () => {
+  it('reads "[erased]" in every personal field, in this process and in a new one, and nothing else changes', async () => {
+    const store = openStore();
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    await store.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+
+    await store.cipher.erase(subject);
+
+    for (const reader of [store, openStore()]) {
+      const [person] = await reader.readStream(employeeStream);
+      expect(person.data).toEqual({
+        ...(synced().data as object),
+        displayName: ERASED,
+        email: ERASED,
+      });
+      const [answered] = await reader.readAll({ filter: { eventTypes: ['CheckInLogged'] } });
+      expect(answered.data).toMatchObject({
+        answers: { whatWasDone: ERASED, whatGoesWellAndWhatIsHard: ERASED, whatIsNext: ERASED },
+        durationMinutes: 20,
+        onTime: true,
+      });
+    }
+  });
+
+  it('stays erased: what is written about them later is stored as "[erased]"', async () => {
+    const store = openStore();
+    await store.cipher.erase(subject);
+
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'any' });
+
+    const [stored] = await store.sealed.readStream(employeeStream);
+    expect(stored.data).toMatchObject({ displayName: ERASED, email: ERASED });
+  });
+
+  it('leaves other people readable', async () => {
+    const store = openStore();
+    const colleague = synced({ employeeId: 'emp-2002', displayName: 'Daan Jansen' });
+    await store.appendToStream(colleagueStream, [colleague], { expectedRevision: 'no_stream' });
+
+    await store.cipher.erase(subject);
+
+    expect((await store.readStream(colleagueStream))[0].data).toEqual(colleague.data);
+  });
+
+  it('is told to subscribers: a live subscription opens to "[erased]" after the erasure', async () => {
+    const store = openStore();
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    await store.cipher.erase(subject);
+    const seen: RecordedEvent[] = [];
+
+    const subscription = store.subscribeToAll({}, (event) => {
+      seen.push(event);
+    });
+    await eventually(() => seen.length === 1);
+    await subscription.stop();
+
+    expect(seen[0].data).toMatchObject({ displayName: ERASED, email: ERASED });
+  });
+});
+
+describe('a person’s data on the bus', () => {
+  let relay: Relay | undefined;
+  let checkpoints: SqliteCheckpointStore | undefined;
+
+  afterEach(async () => {
+    await relay?.stop();
+    checkpoints?.close();
+  });
+
+  it('travels sealed (the relay publishes events as stored) and is opened for consumers', async () => {
+    const store = openStore();
+    const bus = new OpeningMessageBus(
+      new EmbeddedMessageBus({ path: join(folder, 'bus.sqlite') }),
+      store.cipher,
+    );
+    checkpoints = new SqliteCheckpointStore({ path: join(folder, 'relay.sqlite') });
+    relay = startRelay({
+      store: store.sealed,
+      bus,
+      checkpoints,
+      name: 'privacy-test.assessment',
+      context: 'assessment',
+    });
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    const received: ReceivedEvent[] = [];
+
+    const consumer = await subscribeToEvents(bus, {
+      groupId: 'privacy-test',
+      contexts: ['assessment'],
+      fromBeginning: true,
+      handler: (event) => {
+        received.push(event);
+        return Promise.resolve();
+      },
+    });
+    await eventually(() => received.length === 1);
+    await consumer.stop();
+    await bus.close();
+
+    expect(received[0].data).toEqual(synced().data);
+    expect(readFileSync(join(folder, 'bus.sqlite')).includes(NAME)).toBe(false);
+    expect(filesContain(NAME) || filesContain(EMAIL)).toBe(false);
+  });
+});
+
+const tenantId = 'acme';
+const subject = { tenantId, subjectId: 'emp-1001' };
+const employeeStream = 'assessment.employee-acme.emp-1001';
+const colleagueStream = 'assessment.employee-acme.emp-2002';
+const goalStream = 'planning.goal-acme.goal-3001';
+
+const metadata = (): EventMetadata => ({
+  tenantId,
+  actorId: 'hr-1',
+  occurredAt: '2026-03-01T09:00:00.000Z',
+  schemaVersion: 1,
+});
+
+let nextId = 0;
+
+const synced = (data: Partial<EmployeeSynced['data']> = {}): EventToAppend => ({
+  id: `evt-synced-${(nextId++).toString()}`,
+  type: 'EmployeeSynced',
+  data: {
+    employeeId: 'emp-1001',
+    externalId: 'HR-88213',
+    displayName: NAME,
+    email: EMAIL,
+    roleId: 'team-lead',
+    departmentId: 'dept-operations',
+    departmentName: 'Operations',
+    managerId: 'emp-0007',
+    preferredLanguage: 'nl',
+    employmentStatus: 'active',
+    ...data,
+  },
+  metadata: metadata(),
+});
+
+const checkIn = (): EventToAppend => ({
+  id: `evt-check-in-${(nextId++).toString()}`,
+  type: 'CheckInLogged',
+  data: {
+    checkInId: 'chk-6001',
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    answers: {
+      whatWasDone: FEEDBACK,
+      whatGoesWellAndWhatIsHard: 'Wilhelmina finds it easy with peers.',
+      whatIsNext: 'Wilhelmina practises in the kick-off.',
+    },
+    durationMinutes: 20,
+    actionsTicked: [],
+    nextDueAt: '2026-03-15T09:00:00.000Z',
+    onTime: true,
+  },
+  metadata: metadata(),
+});
+
+/** Whether any file of the folder (databases, WALs) holds the text, as UTF-8 bytes. */
+const filesContain = (text: string): boolean =>
+  readdirSync(folder).some((file) => readFileSync(join(folder, file)).includes(text));
+
+const eventually = async (condition: () => boolean, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};

@@ -1,0 +1,73 @@
+import { eventRegistry, type EventRegistry } from '@talentloop/contracts';
+import {
+  InvalidEventError,
+  type AppendOptions,
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@talentloop/event-store';
+import type { PersonalDataCipher } from './personal-data-cipher';
+
+/**
+ * The event store as the services use it: an append checks the plaintext against the schema and
+ * stores the personal fields sealed; every read opens them, so deciders, projections and replays
+ * see plaintext, or "[erased]" for an erased person. `sealed` is the store underneath, for whoever
+ * must pass events on as stored (the relay: the bus only ever carries ciphertext).
+ */
+export class ProtectedEventStore implements EventStore {
+  private readonly registry: EventRegistry;
+
+  constructor(
+    readonly sealed: EventStore,
+    readonly cipher: PersonalDataCipher,
+    options: { readonly registry?: EventRegistry } = {},
+  ) {
+    this.registry = options.registry ?? eventRegistry;
+  }
+
+  async appendToStream(
+    streamName: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions,
+  ): Promise<AppendResult> {
+    for (const event of events) {
+      const violations = this.registry.validate(event.type, event.data, event.metadata);
+      if (violations.length > 0) throw new InvalidEventError(event.type, event.id, violations);
+    }
+    const sealed = await Promise.all(events.map((event) => this.cipher.seal(event)));
+    return this.sealed.appendToStream(streamName, sealed, options);
+  }
+
+  async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.sealed.readStream(streamName, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.openAll(await this.sealed.readAll(options));
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
+    return this.sealed.subscribeToAll(options, async (event) =>
+      handler(await this.cipher.open(event)),
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.sealed.close();
+    await this.cipher.keys.close();
+  }
+
+  private openAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    return Promise.all(events.map((event) => this.cipher.open(event)));
+  }
+}
+
+/** The store events are passed on from as stored: the sealed one under a ProtectedEventStore. */
+export const sealedStoreOf = (store: EventStore): EventStore =>
+  store instanceof ProtectedEventStore ? store.sealed : store;

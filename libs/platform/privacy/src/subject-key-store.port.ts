@@ -1,0 +1,28 @@
+/** Whose personal data a key protects: one data subject (mostly an employee) of one tenant. */
+export interface DataSubject {
+  readonly tenantId: string;
+  readonly subjectId: string;
+}
+
+/**
+ * What a subject's key is: a 256-bit AES key, or `erased` once destroyed. Erasure is final:
+ * an erased subject never gets a key again, so data about them written later is not readable
+ * either.
+ */
+export type SubjectKey =
+  | { readonly kind: 'key'; readonly key: Buffer }
+  | { readonly kind: 'erased' };
+
+/**
+ * Holds one data key per data subject. Every adapter passes the same contract suite
+ * (libs/platform/privacy/src/testing/subject-key-store.contract.ts).
+ */
+export interface SubjectKeyStore {
+  /** The subject's key, created on first use (concurrent callers get the same key). */
+  keyFor(subject: DataSubject): Promise<SubjectKey>;
+  /** The subject's key when one was created; undefined when there never was one. */
+  find(subject: DataSubject): Promise<SubjectKey | undefined>;
+  /** Destroys the key for good (idempotent); the subject stays erased. */
+  destroy(subject: DataSubject): Promise<void>;
+  close(): Promise<void>;
+}
