@@ -6,6 +6,7 @@ import {
   sequenceOf,
   uniqueName,
 } from '@talentloop/testing';
+import { Kafka, logLevel } from 'kafkajs';
 import type { BusConsumer } from '../message-bus.port';
 import { spawnBusProcess } from '../testing/child-process';
 import { kafkaBrokers, kafkaSkipReason, testTuning } from '../testing/kafka-test-settings';
@@ -36,6 +37,31 @@ if (kafkaSkipReason !== undefined) {
       Array.from({ length: count }, (_, i) =>
         sequencedMessage(keys[i % keys.length], Math.floor(i / keys.length)),
       );
+
+    it('subscribes to a topic another process has only just created, before its leaders exist', async () => {
+      // given a topic another process created a moment ago, without waiting for its leaders
+      const topic = uniqueName('fresh');
+      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await admin.createTopics({
+          waitForLeaders: false,
+          topics: [{ topic, numPartitions: 6 }],
+        });
+        // when this bus ensures it and subscribes at once
+        await bus.ensureTopics([{ topic, partitions: 6 }]);
+        const consumer = await bus.subscribe({
+          groupId: uniqueName('fresh-group'),
+          topics: [topic],
+          handler: () => Promise.resolve(),
+        });
+        // then it is not told that the broker does not host the topic's partitions
+        expect(consumer.assignment).toBeDefined();
+      } finally {
+        await admin.disconnect();
+      }
+    }, 60_000);
 
     it('loses nothing when a consumer is killed mid-batch', async () => {
       const topic = uniqueName('kill');

@@ -112,11 +112,18 @@ export class KafkaMessageBus implements MessageBus {
       // already exists. One created meanwhile by another process resolves false, no error.
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter(({ topic }) => !existing.has(topic));
-      if (missing.length === 0) return;
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
-      });
+      if (missing.length > 0)
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+        });
+      // A topic another process has just created (listed above, or created first so that
+      // createTopics returned without waiting) may have no partition leaders yet: a consumer
+      // subscribing now would be told the broker does not host the partition.
+      await untilLeadersElected(
+        admin,
+        topics.map(({ topic }) => topic),
+      );
     });
   }
 
@@ -162,10 +169,12 @@ export class KafkaMessageBus implements MessageBus {
     });
     await consumer.connect();
     try {
-      await consumer.subscribe({
-        topics: [...options.topics],
-        fromBeginning: options.fromBeginning ?? true,
-      });
+      await retryingWhileRetriable(() =>
+        consumer.subscribe({
+          topics: [...options.topics],
+          fromBeginning: options.fromBeginning ?? true,
+        }),
+      );
       const delivery = {
         groupId: options.groupId,
         handler: options.handler,
@@ -329,3 +338,42 @@ const deliveredOf = (
   headers: headersOf(message.headers),
   value: textOf(message.value),
 });
+
+/** Polls the topics' metadata until every partition has a leader (30 s at most, then throws). */
+const untilLeadersElected = async (admin: Admin, topics: readonly string[]): Promise<void> => {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const led = found.every(
+        ({ partitions }) =>
+          partitions.length > 0 &&
+          partitions.every(({ leader }) => leader !== undefined && leader >= 0),
+      );
+      if (led && found.length === topics.length) return;
+    } catch (error) {
+      // The topic is not in the metadata of every broker yet: ask again.
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`the partitions of ${topics.join(', ')} got no leader within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+/**
+ * Runs `attempt` again while it fails with an error kafkajs marks retriable (a broker still
+ * learning about a topic just created elsewhere), for 30 s at most.
+ */
+const retryingWhileRetriable = async <T>(attempt: () => Promise<T>): Promise<T> => {
+  const deadline = Date.now() + 30_000;
+  for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const retriable = (error as { retriable?: unknown }).retriable === true;
+      if (!retriable || Date.now() + wait > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+};
