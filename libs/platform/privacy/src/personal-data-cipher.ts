@@ -24,6 +24,18 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** How long a key is trusted from the cache before the store is asked again. */
 const DEFAULT_KEY_CACHE_MS = 30_000;
+/**
+ * A cached key, and the data it opened: a goal's stream is read (and its check-ins opened) on
+ * every command, and the event store hands out the same stored data objects from its stream
+ * cache, so the opened copy is kept beside the stored one (weakly: it goes when the store
+ * drops the stream). The opened data live and die with their key's cache entry, so an erasure
+ * or an expiry drops them too.
+ */
+interface CachedKey {
+  readonly key: Promise<SubjectKey | undefined>;
+  readonly until: number;
+  readonly opened: WeakMap<object, unknown>;
+}
 
 const isPersonErased = (event: EventWithData): event is EventWithData & PersonErased =>
   event.type === 'PersonErased';
@@ -74,10 +86,7 @@ const mapFields = (
  */
 export class PersonalDataCipher {
   private readonly paths = new Map<EventDefinition, PersonalFieldPath[]>();
-  private readonly cache = new Map<
-    string,
-    { readonly key: Promise<SubjectKey | undefined>; readonly until: number }
-  >();
+  private readonly cache = new Map<string, CachedKey>();
   private readonly keyCacheMs: number;
   private readonly registry: EventRegistry;
 
@@ -107,10 +116,24 @@ export class PersonalDataCipher {
     const personal = this.personalPartOf(event);
     if (!personal) return event;
     const key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
-    return this.mapPersonalFields(event, personal.paths, (value) => {
-      if (!value.startsWith(SEALED_PREFIX)) return value;
-      return key?.kind === 'key' ? openValue(key.key, personal.subject, value) : ERASED;
-    });
+    if (key?.kind !== 'key')
+      return this.mapPersonalFields(event, personal.paths, (value) =>
+        value.startsWith(SEALED_PREFIX) ? ERASED : value,
+      );
+    const opened = this.cache.get(cacheKeyOf(personal.subject))?.opened;
+    const stored = typeof event.data === 'object' && event.data !== null ? event.data : undefined;
+    const known = stored && opened?.get(stored);
+    if (known !== undefined) return { ...event, data: known };
+    const result = this.mapPersonalFields(event, personal.paths, (value) =>
+      value.startsWith(SEALED_PREFIX) ? openValue(key.key, personal.subject, value) : value,
+    );
+    if (stored) opened?.set(stored, result.data);
+    return result;
+  }
+
+  /** Whether the event has personal fields (sealing changes it). */
+  isPersonal(event: EventWithData): boolean {
+    return this.personalPartOf(event) !== undefined;
   }
 
   /** Destroys the subject's key: everything sealed for them reads as "[erased]" from now on. */
@@ -162,13 +185,14 @@ export class PersonalDataCipher {
     if (cached && cached.until > Date.now()) return cached.key;
     // One load per subject at a time: a page of one person's events asks the store once.
     const key = load();
-    this.cache.set(id, { key, until: Date.now() + this.keyCacheMs });
+    this.cache.set(id, { key, until: Date.now() + this.keyCacheMs, opened: new WeakMap() });
     const loaded = await key.catch((error: unknown) => {
       this.cache.delete(id);
       throw error;
     });
     if (loaded === undefined) this.cache.delete(id);
-    else if (loaded.kind === 'erased') this.cache.set(id, { key, until: Infinity });
+    else if (loaded.kind === 'erased')
+      this.cache.set(id, { key, until: Infinity, opened: new WeakMap() });
     return loaded;
   }
 }

@@ -93,6 +93,9 @@ describe('an erased person', () => {
     const store = openStore();
     await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
     await store.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+    // Read once before: what this process opened (and remembers) goes with the key.
+    expect((await store.readStream(employeeStream))[0].data).toEqual(synced().data);
+    expect((await store.readStream(goalStream))[0].data).toEqual(checkIn().data);
 
     await store.cipher.erase(subject);
 

@@ -19,6 +19,13 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 
 /** Tolerated difference between the identity provider's clock and ours. */
 const CLOCK_TOLERANCE_SECONDS = 30;
+/**
+ * Verified tokens are remembered for a minute at most (never past their `exp`), so a client
+ * sending the same token with every request pays for one signature check a minute, not one a
+ * request. The minute bounds how long a key the identity provider withdrew keeps working.
+ */
+const VERIFIED_FOR_MS = 60_000;
+const VERIFIED_TOKENS = 10_000;
 
 const isKnownRole = (role: unknown): role is Role =>
   typeof role === 'string' && (knownRoles as readonly string[]).includes(role);
@@ -66,13 +73,21 @@ export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVeri
     requiredClaims: ['exp'],
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
+  const verified = new Map<string, { readonly actor: Actor; readonly until: number }>();
   return async (token) => {
+    const known = verified.get(token);
+    if (known && known.until > Date.now()) return known.actor;
+    if (known) verified.delete(token);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, key, options));
     } catch (error) {
       throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
     }
-    return actorFromClaims(payload);
+    const actor = actorFromClaims(payload);
+    const expiresAt = (payload.exp ?? 0) * 1000;
+    if (verified.size >= VERIFIED_TOKENS) verified.clear();
+    verified.set(token, { actor, until: Math.min(Date.now() + VERIFIED_FOR_MS, expiresAt) });
+    return actor;
   };
 };
