@@ -29,12 +29,18 @@ export const IsId = (description: string) =>
     Matches(ID_PATTERN, { message: '$property must be letters, digits and . _ : @ - (max 128)' }),
   );
 
+/** What a caller sent, quoted for a problem detail: at most 64 characters, control characters escaped. */
+const quotedForProblem = (value: string): string =>
+  JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value);
+
 /** Path ids end up in stream names: refuse what the contracts would refuse, as a 404. */
 @Injectable()
 class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!ID_PATTERN.test(value))
-      throw new NotFoundException(problem(404, 'NOT_FOUND', `no resource has the id "${value}"`));
+      throw new NotFoundException(
+        problem(404, 'NOT_FOUND', `no resource has the id ${quotedForProblem(value)}`),
+      );
     return value;
   }
 }

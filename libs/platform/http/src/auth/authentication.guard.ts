@@ -4,14 +4,15 @@ import {
   Inject,
   Injectable,
   Logger,
+  ServiceUnavailableException,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { authenticated, type Actor, UNAUTHENTICATED } from '../actor';
-import { PROBLEM_JSON } from '../problem-details';
-import type { TokenVerifier } from './token-verifier';
+import { problem, PROBLEM_JSON } from '../problem-details';
+import { KeysUnavailableError, type TokenVerifier } from './token-verifier';
 
 /** The service's TokenVerifier, provided by the PlatformModule. */
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -24,6 +25,13 @@ export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 const CHALLENGE = 'Bearer';
 
 const logger = new Logger('auth');
+
+/** No token can be checked now (the JWKS endpoint is down): retry, it is not the token. */
+const KEYS_UNAVAILABLE = problem(
+  503,
+  'AUTHENTICATION_UNAVAILABLE',
+  'bearer tokens cannot be checked right now; retry shortly',
+);
 
 const bearerTokenOf = (request: Request): string | undefined =>
   /^Bearer +(\S+)$/i.exec(request.header('authorization')?.trim() ?? '')?.[1];
@@ -41,6 +49,10 @@ const verifiedActor = async (
   try {
     return await verify(token);
   } catch (error) {
+    if (error instanceof KeysUnavailableError) {
+      logger.warn(`the identity provider's keys are unavailable: ${error.message}`);
+      throw new ServiceUnavailableException(KEYS_UNAVAILABLE);
+    }
     logger.debug(
       `${request.method} ${request.path} refused: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -98,6 +110,13 @@ export const requireBearerToken =
           .type(PROBLEM_JSON)
           .json({ ...UNAUTHENTICATED, instance: request.originalUrl });
       },
-      (error: unknown) => next(error),
+      (error: unknown) => {
+        if (!(error instanceof ServiceUnavailableException)) return next(error);
+        response
+          .status(503)
+          .setHeader('Retry-After', '5')
+          .type(PROBLEM_JSON)
+          .json({ ...KEYS_UNAVAILABLE, instance: request.originalUrl });
+      },
     );
   };

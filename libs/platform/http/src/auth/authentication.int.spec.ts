@@ -14,6 +14,8 @@ import {
   SignJWT,
   UnsecuredJWT,
 } from 'jose';
+import { ACCESS_POLICY } from '../access/access.guard';
+import { accessPolicy, type AccessRule } from '../access/access-policy';
 import { type Actor, CurrentActor } from '../actor';
 import { createServiceApp } from '../bootstrap';
 import { PlatformModule } from '../platform.module';
@@ -40,6 +42,22 @@ class ProbeController {
   }
 }
 
+const anyone: AccessRule = {
+  subject: { of: 'tenant' },
+  reach: {
+    employee: 'tenant',
+    manager: 'tenant',
+    hr: 'tenant',
+    admin: 'tenant',
+    integrator: 'tenant',
+  },
+};
+const probePolicy = {
+  ...accessPolicy,
+  'GET /probe/whoami': anyone,
+  'POST /probe/goals/:goalId/submit': anyone,
+};
+
 interface RunningProbe {
   readonly app: INestApplication;
   readonly base: string;
@@ -60,6 +78,8 @@ const startProbe = async (auth: NodeJS.ProcessEnv): Promise<RunningProbe> => {
       }),
     ],
     controllers: [ProbeController],
+    // The probe's routes, open to every role: this suite is about who is calling, not reach.
+    providers: [{ provide: ACCESS_POLICY, useValue: probePolicy }],
   })
   class ProbeModule {}
   const app = await createServiceApp(
@@ -167,9 +187,8 @@ describe('bearer-token authentication of every service', () => {
       'accepts a valid %s token and gives its claims to the controller as the actor',
       async (_alg, key) => {
         const response = await whoami(bearer(await mintToken(subject, key())));
-        // An authorisation guard may refuse the probe route after us, never with a 401.
-        expect(response.status).not.toBe(401);
-        if (response.ok) expect(await response.json()).toEqual(actor);
+        expect(response.status).toBe(200);
+        expect(await response.json()).toEqual(actor);
       },
     );
 
@@ -315,7 +334,7 @@ describe('bearer-token authentication of every service', () => {
                 headers: bearer(await mintToken(subject, key)),
               })
             ).status;
-          expect(await call(own())).not.toBe(401);
+          expect(await call(own())).toBe(200);
           expect(await call(other())).toBe(401);
         } finally {
           await probe.stop();
@@ -349,7 +368,8 @@ describe('bearer-token authentication of every service', () => {
       const response = await fetch(`${probe.base}/probe/whoami`, {
         headers: bearer(await mintToken(subject, devSigningKey(secret))),
       });
-      expect(response.status).not.toBe(401);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(actor);
     });
 
     it('refuses an HS256 token signed with another secret', async () => {
@@ -357,6 +377,34 @@ describe('bearer-token authentication of every service', () => {
         headers: bearer(await mintToken(subject, devSigningKey(`${secret}-other`))),
       });
       expect(response.status).toBe(401);
+    });
+  });
+
+  describe('when the identity provider’s JWKS endpoint is down', () => {
+    it('answers 503 problem+json, not 401: no token can be checked, none is refused', async () => {
+      // given a JWKS URL nobody answers on any more
+      const gone = await serveJwks([]);
+      await new Promise((done) => gone.server.close(done));
+      const probe = await startProbe({
+        AUTH_JWKS_URL: gone.url,
+        AUTH_ISSUER: ISSUER,
+        AUTH_AUDIENCE: AUDIENCE,
+      });
+      try {
+        // when a caller sends a token the provider signed
+        const headers = bearer(await mintToken(subject, rsaKey));
+        const route = await fetch(`${probe.base}/probe/whoami`, { headers });
+        const docs = await fetch(`${probe.base}/docs/openapi.json`, { headers });
+        // then the service says authentication is unavailable, and stays live
+        for (const response of [route, docs]) {
+          expect(response.status).toBe(503);
+          expect(response.headers.get('content-type')).toContain(PROBLEM_JSON);
+          expect(await response.json()).toMatchObject({ code: 'AUTHENTICATION_UNAVAILABLE' });
+        }
+        expect((await fetch(`${probe.base}/health/live`)).status).toBe(200);
+      } finally {
+        await probe.stop();
+      }
     });
   });
 

@@ -14,7 +14,36 @@ export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
 
-/** Checks a bearer token and returns who it names; throws InvalidTokenError when it is not valid. */
+/**
+ * The identity provider's keys could not be had (its JWKS endpoint is down, slow or answers
+ * nonsense): no token can be checked, which is an outage to report (503), not a bad token.
+ */
+export class KeysUnavailableError extends Error {
+  override readonly name = 'KeysUnavailableError';
+}
+
+/** jose's errors for a key set it could not fetch, and Node's for a connection that failed. */
+const UNAVAILABLE_CODES = new Set([
+  'ERR_JWKS_TIMEOUT',
+  'ERR_JWKS_INVALID',
+  'ERR_JOSE_GENERIC', // "Expected 200 OK from the JSON Web Key Set HTTP response"
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+const keysUnavailable = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+};
+
+/**
+ * Checks a bearer token and returns who it names; throws InvalidTokenError when it is not
+ * valid, KeysUnavailableError when it cannot be checked now.
+ */
 export type TokenVerifier = (token: string) => Promise<Actor>;
 
 /** Tolerated difference between the identity provider's clock and ours. */
@@ -82,7 +111,9 @@ export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVeri
     try {
       ({ payload } = await jwtVerify(token, key, options));
     } catch (error) {
-      throw new InvalidTokenError(error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      if (keysUnavailable(error)) throw new KeysUnavailableError(reason);
+      throw new InvalidTokenError(reason);
     }
     const actor = actorFromClaims(payload);
     const expiresAt = (payload.exp ?? 0) * 1000;
