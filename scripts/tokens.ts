@@ -8,11 +8,12 @@ import { devJwtSecret } from './service-process';
  * What signs the tokens for the system `env` describes: TALENTLOOP_SIGNING_KEY (a PKCS#8 PEM,
  * RS256 or ES256 by its type, for AUTH_ISSUER and AUTH_AUDIENCE) when the system runs in
  * production mode on a key the caller holds (the e2e suites on Kafka), else the development
- * secret of its data folder (TALENTLOOP_DATA_DIR, else data/), which `npm start` uses.
+ * secret the services get from service-process.js: AUTH_DEV_SECRET, else the one of its data
+ * folder (TALENTLOOP_DATA_DIR, else data/), which `npm start` uses.
  */
 export const signingKeyFromEnv = (env: NodeJS.ProcessEnv = process.env): SigningKey => {
   const privateKey = env['TALENTLOOP_SIGNING_KEY'];
-  if (!privateKey) return devSigningKey(devJwtSecret(env));
+  if (!privateKey) return devSigningKey(env['AUTH_DEV_SECRET'] ?? devJwtSecret(env));
   const type = createPrivateKey(privateKey).asymmetricKeyType;
   return {
     algorithm: type === 'ec' ? 'ES256' : 'RS256',

@@ -16,28 +16,14 @@ import { devSigningKey, mintToken } from './auth/token-minting';
 import { createServiceApp } from './bootstrap';
 import { EVENT_STORE, MESSAGE_BUS, PlatformModule } from './platform.module';
 import { ACCESS_POLICY } from './access/access.guard';
-import { accessPolicy, type AccessRule } from './access/access-policy';
-
-const anyone: AccessRule = {
-  subject: { of: 'tenant' },
-  reach: {
-    employee: 'tenant',
-    manager: 'tenant',
-    hr: 'tenant',
-    admin: 'tenant',
-    integrator: 'tenant',
-  },
-};
-const probePolicy = {
-  ...accessPolicy,
-  ...Object.fromEntries(
-    ['rate', 'conflict', 'race', 'whoami', 'start-plan', 'crash'].map((route) => [
-      `POST /probe/${route}`,
-      anyone,
-    ]),
-  ),
-};
 import { PROBLEM_JSON } from './problem-details';
+import { probePolicyWith } from './testing/probe-policy';
+
+const probePolicy = probePolicyWith(
+  ['rate', 'conflict', 'race', 'whoami', 'start-plan', 'crash'].map(
+    (route) => `POST /probe/${route}` as const,
+  ),
+);
 
 class RateDto {
   @IsString()

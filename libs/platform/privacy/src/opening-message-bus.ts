@@ -21,7 +21,7 @@ import type { PersonalDataCipher } from './personal-data-cipher';
  */
 export class OpeningMessageBus implements MessageBus {
   constructor(
-    readonly inner: MessageBus,
+    private readonly inner: MessageBus,
     private readonly cipher: PersonalDataCipher,
   ) {}
 

@@ -143,7 +143,7 @@ export class PersonalDataCipher {
   }
 
   /** Drops the subject's key from this process's cache. */
-  forget(subject: DataSubject): void {
+  private forget(subject: DataSubject): void {
     this.cache.delete(cacheKeyOf(subject));
   }
 

@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { EventStore } from '@talentloop/event-store';
-import { headPosition } from '@talentloop/event-store';
+import { headPosition, type EventStore } from '@talentloop/event-store';
 import fc, { type Arbitrary } from 'fast-check';
 import {
   invalidBody,

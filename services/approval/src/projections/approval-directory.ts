@@ -8,7 +8,6 @@ import {
 import { approvalRequestIdFor, isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
 import { streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
 import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
-import { approvalRequestStream } from '../approval-request.stream';
 import { EVENT_STORE, MESSAGE_BUS, type SubjectDirectory } from '@talentloop/http';
 import {
   subscribeToEvents,
@@ -17,6 +16,7 @@ import {
   type MessageBus,
 } from '@talentloop/messaging';
 import { randomUUID } from 'node:crypto';
+import { approvalRequestStream } from '../approval-request.stream';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import { consumedContexts } from '../consumers/consumed-topics';
 import {

@@ -1,4 +1,3 @@
-import { goalStream } from '../shared/planning.streams';
 import {
   Inject,
   Injectable,
@@ -34,6 +33,7 @@ import {
 } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 import { busSource } from '@talentloop/read-models';
+import { goalStream } from '../shared/planning.streams';
 
 export const consumedContexts: readonly BoundedContext[] = ['assessment', 'approval'];
 

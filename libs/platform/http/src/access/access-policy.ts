@@ -73,6 +73,18 @@ const reaches = (reach: Reach, caller: Caller, subject: Subject | 'tenant'): boo
   }
 };
 
+const heldReaches = (rule: AccessRule, caller: Caller): Reach[] =>
+  caller.roles.flatMap((role) => rule.reach[role] ?? []);
+
+/**
+ * Whether deciding on the person needs their manager: only when a role of the caller reaches
+ * someone's reports and the person is not the caller. Otherwise the subject's manager is
+ * not looked up at all (it may cost the serving service a read).
+ */
+export const needsManager = (rule: AccessRule, caller: Caller, employeeId: string): boolean =>
+  employeeId !== caller.userId &&
+  heldReaches(rule, caller).some((reach) => reach === 'reports' || reach === 'self-or-reports');
+
 /**
  * The one access decision of every service, for whom the request is about in the caller's
  * tenant (`FoundSubject`). A role the endpoint does not name
@@ -85,7 +97,7 @@ export const decideAccess = (
   caller: Caller,
   subject: FoundSubject,
 ): AccessDecision => {
-  const held = caller.roles.flatMap((role) => rule.reach[role] ?? []);
+  const held = heldReaches(rule, caller);
   if (held.length === 0) return 'forbidden';
   if (subject === undefined) return 'not-found';
   if (subject === 'unnamed') return 'allow';

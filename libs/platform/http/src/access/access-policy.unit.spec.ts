@@ -4,6 +4,7 @@ import {
   accessPolicy,
   decideAccess,
   isPublicEndpoint,
+  needsManager,
   type AccessRule,
   type Caller,
   type Subject,
@@ -74,6 +75,20 @@ describe('decideAccess', () => {
       expect(decideAccess(configuration, as('admin'), 'tenant')).toBe('allow'));
     it('refuses the others', () =>
       expect(decideAccess(configuration, as('employee'), 'tenant')).toBe('forbidden'));
+  });
+});
+
+describe('needsManager', () => {
+  const rule: AccessRule = {
+    subject: { of: 'person', in: 'param', name: 'employeeId' },
+    reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
+  };
+  it('asks for the manager when a role reaches reports and the person is someone else', () =>
+    expect(needsManager(rule, as('manager'), 'u-2')).toBe(true));
+  it('does not for a caller about themself, nor for roles that do not reach reports', () => {
+    expect(needsManager(rule, as('manager'), 'u-1')).toBe(false);
+    expect(needsManager(rule, as('employee'), 'u-2')).toBe(false);
+    expect(needsManager(rule, as('hr'), 'u-2')).toBe(false);
   });
 });
 

@@ -16,6 +16,7 @@ import {
   describeReach,
   endpointKey,
   isPublicEndpoint,
+  needsManager,
   type AccessRule,
   type EndpointKey,
   type FoundSubject,
@@ -131,7 +132,9 @@ export class AccessGuard implements CanActivate {
           return locator.in === 'body' ? 'unnamed' : undefined;
         return {
           employeeId: value,
-          managerId: await this.directory?.managerOf(actor.tenantId, value),
+          managerId: needsManager(rule, actor, value)
+            ? await this.directory?.managerOf(actor.tenantId, value)
+            : undefined,
         };
       }
       case 'goal':

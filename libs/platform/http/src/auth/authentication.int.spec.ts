@@ -15,11 +15,11 @@ import {
   UnsecuredJWT,
 } from 'jose';
 import { ACCESS_POLICY } from '../access/access.guard';
-import { accessPolicy, type AccessRule } from '../access/access-policy';
 import { type Actor, CurrentActor } from '../actor';
 import { createServiceApp } from '../bootstrap';
 import { PlatformModule } from '../platform.module';
 import { PROBLEM_JSON } from '../problem-details';
+import { probePolicyWith } from '../testing/probe-policy';
 import { authConfigFromEnv } from './auth.config';
 import { devSigningKey, mintToken, type SigningKey, type TokenSubject } from './token-minting';
 import { createTokenVerifier } from './token-verifier';
@@ -42,21 +42,7 @@ class ProbeController {
   }
 }
 
-const anyone: AccessRule = {
-  subject: { of: 'tenant' },
-  reach: {
-    employee: 'tenant',
-    manager: 'tenant',
-    hr: 'tenant',
-    admin: 'tenant',
-    integrator: 'tenant',
-  },
-};
-const probePolicy = {
-  ...accessPolicy,
-  'GET /probe/whoami': anyone,
-  'POST /probe/goals/:goalId/submit': anyone,
-};
+const probePolicy = probePolicyWith(['GET /probe/whoami', 'POST /probe/goals/:goalId/submit']);
 
 interface RunningProbe {
   readonly app: INestApplication;

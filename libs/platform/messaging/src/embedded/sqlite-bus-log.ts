@@ -184,8 +184,8 @@ export class SqliteBusLog {
     return this.claimTransaction.immediate(groupId, memberId, ttlMs);
   }
 
-  /** Commits a group's offset unless this member lost the lease; false when it did. */
   /**
+   * Commits a group's offset unless this member lost the lease; false when it did.
    * Without an fsync of its own: an offset lost to a power cut only redelivers messages, which
    * consumers dedupe, and the next durable write (a publish) syncs it along.
    */
