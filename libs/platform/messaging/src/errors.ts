@@ -19,9 +19,25 @@ export class PublishFailedError extends MessagingError {
   constructor(
     readonly topic: string,
     cause: unknown,
+    retriable = isRetriable(cause),
   ) {
     super(`publishing to ${topic} failed: ${messageOf(cause)}`, { cause });
-    this.retriable = isRetriable(cause);
+    this.retriable = retriable;
+  }
+}
+
+/**
+ * The broker did not answer a request that declares or subscribes to topics; retriable when
+ * the broker may answer later (it is unreachable, or still electing the topic's leaders).
+ */
+export class BrokerRequestFailedError extends MessagingError {
+  readonly code = 'BROKER_REQUEST_FAILED';
+  constructor(
+    what: string,
+    cause: unknown,
+    readonly retriable: boolean,
+  ) {
+    super(`${what} failed: ${messageOf(cause)}`, { cause });
   }
 }
 

@@ -6,11 +6,34 @@ import {
   sequenceOf,
   uniqueName,
 } from '@talentloop/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { deadLetterTopicFor } from '@talentloop/contracts';
+import { ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import type { BusConsumer } from '../message-bus.port';
 import { spawnBusProcess } from '../testing/child-process';
 import { kafkaBrokers, kafkaSkipReason, testTuning } from '../testing/kafka-test-settings';
 import { KafkaMessageBus, type KafkaBusConsumer } from './kafka-message-bus';
+
+describe('a Kafka message bus whose broker is out of reach', () => {
+  it('fails a publish and a topic declaration retriably, for the caller to retry', async () => {
+    // given a bus whose broker refuses connections
+    const unreachable = new KafkaMessageBus({ brokers: ['127.0.0.1:1'] });
+    try {
+      // when kafkajs has spent its own retries on each call
+      const [declaring, publishing] = await Promise.all([
+        unreachable.ensureTopics([{ topic: 'anything', partitions: 1 }]).catch((e: unknown) => e),
+        unreachable
+          .publish('anything', [{ key: 'k', headers: {}, value: 'v' }])
+          .catch((e: unknown) => e),
+      ]);
+      // then each failure says it may succeed later (kafkajs marks its last one non-retriable)
+      expect(declaring).toMatchObject({ code: 'BROKER_REQUEST_FAILED', retriable: true });
+      expect(publishing).toMatchObject({ code: 'PUBLISH_FAILED', retriable: true });
+      expect(String(publishing)).toContain('ECONNREFUSED');
+    } finally {
+      await unreachable.close();
+    }
+  }, 60_000);
+});
 
 if (kafkaSkipReason !== undefined) {
   console.warn(`Kafka suite SKIPPED: ${kafkaSkipReason}`);
@@ -62,6 +85,76 @@ if (kafkaSkipReason !== undefined) {
         await admin.disconnect();
       }
     }, 60_000);
+
+    it('starts a consumer again that stopped on a non-retriable error, and loses nothing', async () => {
+      // given a dead-letter topic whose broker refuses messages over 1 kB, and a message of
+      // 2 kB that its handler refuses for good
+      const topic = uniqueName('refused');
+      const groupId = uniqueName('refused-group');
+      const deadLetters = deadLetterTopicFor(topic, groupId);
+      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      const restarting = new KafkaMessageBus({
+        brokers: kafkaBrokers,
+        consumer: { ...testTuning, restartMs: 300 },
+      });
+      const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: [
+            { topic, numPartitions: 1 },
+            {
+              topic: deadLetters,
+              numPartitions: 1,
+              configEntries: [{ name: 'max.message.bytes', value: '1024' }],
+            },
+          ],
+        });
+        await restarting.publish(topic, [{ key: 'emp-1', headers: {}, value: 'x'.repeat(2_048) }]);
+        // when the consumer crashes on the refused dead letter
+        const consumer = await restarting.subscribe({
+          groupId,
+          topics: [topic],
+          handler: () => Promise.reject(Object.assign(new Error('poison'), { retriable: false })),
+        });
+        const restartLines = () =>
+          logged.mock.calls.filter(([line]) =>
+            String(line).includes(`kafka consumer ${groupId} stopped on a non-retriable error`),
+          ).length;
+        await eventually('the consumer to crash', () => restartLines() > 0, 30_000);
+        // and the broker then takes bigger messages
+        await admin.alterConfigs({
+          validateOnly: false,
+          resources: [
+            {
+              type: ConfigResourceTypes.TOPIC,
+              name: deadLetters,
+              configEntries: [{ name: 'max.message.bytes', value: '1048576' }],
+            },
+          ],
+        });
+        // then the consumer, started again, dead-letters the message: nothing is lost
+        const dead: string[] = [];
+        const reader = await bus.subscribe({
+          groupId: uniqueName('dead-letter-reader'),
+          topics: [deadLetters],
+          handler: (message) => {
+            dead.push(message.value);
+            return Promise.resolve();
+          },
+        });
+        await eventually('the dead letter to arrive', () => dead.length > 0, 30_000);
+        await reader.stop();
+        await consumer.stop();
+        expect(dead).toEqual(['x'.repeat(2_048)]);
+      } finally {
+        logged.mockRestore();
+        await restarting.close();
+        await admin.disconnect();
+      }
+    }, 90_000);
 
     it('loses nothing when a consumer is killed mid-batch', async () => {
       const topic = uniqueName('kill');

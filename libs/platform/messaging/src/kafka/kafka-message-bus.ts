@@ -3,6 +3,7 @@ import {
   Kafka,
   Partitioners,
   type Admin,
+  type Consumer,
   type EachBatchPayload,
   type IHeaders,
   type KafkaMessage,
@@ -15,7 +16,13 @@ import {
   sleepWhile,
   type DeliveryContext,
 } from '../delivery-policy';
-import { BusClosedError, PublishFailedError } from '../errors';
+import {
+  BrokerRequestFailedError,
+  BusClosedError,
+  MessagingError,
+  messageOf,
+  PublishFailedError,
+} from '../errors';
 import type {
   BusConsumer,
   BusMessage,
@@ -44,6 +51,8 @@ export interface KafkaConsumerTuning {
   readonly partitionsConsumedConcurrently: number;
   /** A batch is handled and committed this many messages at a time; 100 by default. */
   readonly chunkSize: number;
+  /** Wait before starting a consumer again that stopped on a non-retriable error; 5 000 ms. */
+  readonly restartMs: number;
 }
 
 export interface KafkaMessageBusOptions {
@@ -59,6 +68,7 @@ const defaultTuning: KafkaConsumerTuning = {
   maxWaitTimeInMs: 500,
   partitionsConsumedConcurrently: 3,
   chunkSize: 100,
+  restartMs: 5_000,
 };
 
 /** Partitions this member was given at its last group join, per topic. */
@@ -107,24 +117,24 @@ export class KafkaMessageBus implements MessageBus {
   async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
     this.assertOpen();
     if (topics.length === 0) return;
-    await this.withAdmin(async (admin) => {
-      // Only the missing ones: kafkajs skips waiting for leaders when any topic of the request
-      // already exists. One created meanwhile by another process resolves false, no error.
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter(({ topic }) => !existing.has(topic));
-      if (missing.length > 0)
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
-        });
-      // A topic another process has just created (listed above, or created first so that
-      // createTopics returned without waiting) may have no partition leaders yet: a consumer
-      // subscribing now would be told the broker does not host the partition.
-      await untilLeadersElected(
-        admin,
-        topics.map(({ topic }) => topic),
-      );
-    });
+    const names = topics.map(({ topic }) => topic);
+    await brokerRequest(`declaring ${names.join(', ')}`, () =>
+      this.withAdmin(async (admin) => {
+        // Only the missing ones: kafkajs skips waiting for leaders when any topic of the
+        // request already exists. One created meanwhile by another process resolves false.
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter(({ topic }) => !existing.has(topic));
+        if (missing.length > 0)
+          await admin.createTopics({
+            waitForLeaders: true,
+            topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+          });
+        // A topic another process has just created (listed above, or created first so that
+        // createTopics returned without waiting) may have no partition leaders yet: a
+        // consumer subscribing now would be told the broker does not host the partition.
+        await untilLeadersElected(admin, names);
+      }),
+    );
   }
 
   async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
@@ -146,7 +156,7 @@ export class KafkaMessageBus implements MessageBus {
         ],
       });
     } catch (error) {
-      throw new PublishFailedError(topic, error);
+      throw new PublishFailedError(topic, error, isTransient(error));
     }
   }
 
@@ -167,31 +177,37 @@ export class KafkaMessageBus implements MessageBus {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       assignment = payload.memberAssignment;
     });
-    await consumer.connect();
-    try {
-      await retryingWhileRetriable(() =>
-        consumer.subscribe({
-          topics: [...options.topics],
-          fromBeginning: options.fromBeginning ?? true,
+    const delivery = {
+      groupId: options.groupId,
+      handler: options.handler,
+      policy,
+      ordering: options.ordering,
+      deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
+    };
+    const start = async () => {
+      await brokerRequest(`subscribing ${options.groupId} to ${options.topics.join(', ')}`, () =>
+        retryingWhileTransient(async () => {
+          await consumer.connect();
+          await consumer.subscribe({
+            topics: [...options.topics],
+            fromBeginning: options.fromBeginning ?? true,
+          });
         }),
       );
-      const delivery = {
-        groupId: options.groupId,
-        handler: options.handler,
-        policy,
-        ordering: options.ordering,
-        deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
-      };
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
         eachBatch: (payload) => this.consumeBatch(payload, delivery),
       });
+    };
+    try {
+      await start();
     } catch (error) {
       await consumer.disconnect();
       throw error;
     }
+    const restarts = restartingAfterCrashes(consumer, options.groupId, start, tuning.restartMs);
     const unregister = registerLag('consumer', options.groupId, () =>
       this.consumerLag(options.groupId, options.topics),
     );
@@ -200,6 +216,7 @@ export class KafkaMessageBus implements MessageBus {
       stop: async () => {
         this.consumers.delete(busConsumer);
         unregister();
+        restarts.stop();
         // Waits for the batch in hand (which commits what it handled), then leaves the group.
         await consumer.disconnect();
       },
@@ -339,6 +356,45 @@ const deliveredOf = (
   value: textOf(message.value),
 });
 
+/**
+ * kafkajs starts a crashed consumer again by itself only after a retriable error. After any
+ * other (the broker refusing a dead-letter message, say) the group would stop consuming for
+ * good while the service looks healthy. Such a consumer is started again every `restartMs`
+ * while it keeps failing, each time logged as an error: the message in hand was not
+ * committed, so it is delivered again and nothing is lost.
+ */
+const restartingAfterCrashes = (
+  consumer: Consumer,
+  groupId: string,
+  start: () => Promise<void>,
+  restartMs: number,
+): { stop(): void } => {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const restartLater = (error: unknown) => {
+    if (stopped) return;
+    console.error(
+      `kafka consumer ${groupId} stopped on a non-retriable error; starting it again in ${restartMs} ms: ${messageOf(error)}`,
+    );
+    timer = setTimeout(() => {
+      if (stopped) return;
+      // A stop() that came while starting: leave the group again.
+      start()
+        .then(() => (stopped ? consumer.disconnect() : undefined))
+        .catch(restartLater);
+    }, restartMs);
+  };
+  consumer.on(consumer.events.CRASH, ({ payload }) => {
+    if (!payload.restart) restartLater(payload.error);
+  });
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+};
+
 /** Polls the topics' metadata until every partition has a leader (30 s at most, then throws). */
 const untilLeadersElected = async (admin: Admin, topics: readonly string[]): Promise<void> => {
   const deadline = Date.now() + 30_000;
@@ -356,23 +412,48 @@ const untilLeadersElected = async (admin: Admin, topics: readonly string[]): Pro
       if (Date.now() > deadline) throw error;
     }
     if (Date.now() > deadline)
-      throw new Error(`the partitions of ${topics.join(', ')} got no leader within 30 s`);
+      throw new BrokerRequestFailedError(
+        `waiting for leaders of ${topics.join(', ')}`,
+        new Error('no leader within 30 s'),
+        true,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };
 
 /**
- * Runs `attempt` again while it fails with an error kafkajs marks retriable (a broker still
- * learning about a topic just created elsewhere), for 30 s at most.
+ * Whether a kafkajs error may go away by itself. kafkajs marks its retriable errors, and once
+ * its own few retries are spent it throws KafkaJSNumberOfRetriesExceeded, marked not
+ * retriable; its consumer restarts on that error all the same, and so do the relay and a
+ * subscription: a broker that is down, or still learning of a topic created elsewhere, answers
+ * later.
  */
-const retryingWhileRetriable = async <T>(attempt: () => Promise<T>): Promise<T> => {
+const isTransient = (error: unknown): boolean => {
+  const { retriable, name } = (error ?? {}) as { retriable?: unknown; name?: unknown };
+  return retriable === true || name === 'KafkaJSNumberOfRetriesExceeded';
+};
+
+/** Runs a request to the broker; a kafkajs failure becomes a BrokerRequestFailedError. */
+const brokerRequest = async <T>(what: string, request: () => Promise<T>): Promise<T> => {
+  try {
+    return await request();
+  } catch (error) {
+    if (error instanceof MessagingError) throw error;
+    throw new BrokerRequestFailedError(what, error, isTransient(error));
+  }
+};
+
+/**
+ * Runs `attempt` again while it fails with a transient error (a broker still learning about a
+ * topic just created elsewhere), for 30 s at most.
+ */
+const retryingWhileTransient = async <T>(attempt: () => Promise<T>): Promise<T> => {
   const deadline = Date.now() + 30_000;
   for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
     try {
       return await attempt();
     } catch (error) {
-      const retriable = (error as { retriable?: unknown }).retriable === true;
-      if (!retriable || Date.now() + wait > deadline) throw error;
+      if (!isTransient(error) || Date.now() + wait > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, wait));
     }
   }

@@ -18,7 +18,7 @@ import type { MessageBus } from '../message-bus.port';
 import { spawnBusProcess, type BusUnderTest } from '../testing/child-process';
 import { kafkaBrokers, kafkaSkipReason, testTuning } from '../testing/kafka-test-settings';
 import { SqliteCheckpointStore } from './checkpoint-store';
-import { startRelay } from './relay';
+import { startRelay, type RelayOptions } from './relay';
 
 const EVENTS = 10_000;
 const EMPLOYEES = 20;
@@ -176,13 +176,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
   }, 90_000);
 
   it('publishes an append within milliseconds when idle', async () => {
-    const relay = startRelay({
-      store,
-      bus,
-      checkpoints,
-      name: uniqueName('relay'),
-      context: 'assessment',
-    });
+    const relay = assessmentRelay({ store, bus, checkpoints });
     await eventually('the relay to start', () => relay.metrics().caughtUp);
     await store.appendToStream(
       streamName({ context: 'assessment', aggregate: 'motivation', tenantId: tenant, id: 'emp-1' }),
@@ -195,6 +189,51 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     expect(relay.metrics().lastLatencyMs).toBeLessThan(1_000);
   });
 });
+
+describe('the relay to a Kafka broker out of reach', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'talentloop-relay-'));
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('keeps trying once kafkajs has spent its own retries, instead of stopping', async () => {
+    // given a relay whose broker refuses connections (kafkajs gives up after ~8 s)
+    const storePath = join(folder, 'talentloop.sqlite');
+    const store = new SqliteEventStore({ path: storePath, durability: 'normal' });
+    const checkpoints = new SqliteCheckpointStore({ path: storePath });
+    const bus = new KafkaMessageBus({ brokers: ['127.0.0.1:1'] });
+    const reported: unknown[] = [];
+    const relay = assessmentRelay({
+      store,
+      bus,
+      checkpoints,
+      onRetriableError: (error) => reported.push(error),
+    });
+    let stopped: unknown = 'running';
+    relay.finished.then(
+      () => (stopped = 'stopped'),
+      (error: unknown) => (stopped = error),
+    );
+    try {
+      // when kafkajs reports that its retries are exhausted
+      await eventually('the relay to report a failure', () => reported.length > 0, 45_000);
+      // then the relay reports it as retriable and is still running
+      expect(reported[0]).toMatchObject({ code: 'BROKER_REQUEST_FAILED', retriable: true });
+      expect(stopped).toBe('running');
+    } finally {
+      await relay.stop();
+      await bus.close();
+      await store.close();
+      checkpoints.close();
+    }
+    expect(stopped).toBe('stopped');
+  }, 60_000);
+});
+
+/** A relay of the assessment context under a name of its own. */
+const assessmentRelay = (options: Omit<RelayOptions, 'name' | 'context'>) =>
+  startRelay({ ...options, name: uniqueName('relay'), context: 'assessment' });
 
 const metadataOf = (type: string, tenantId: string): EventMetadata => ({
   tenantId,
