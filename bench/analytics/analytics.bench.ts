@@ -3,7 +3,9 @@
  * BENCH_EVENTS events, default 1,000,000): rebuild of the analytics read models into the
  * embedded store and into the MongoDB-wire server (when MONGODB_URI is set; FerretDB in CI),
  * p50/p99 of the analytics queries over HTTP against the service running on the embedded
- * rebuild, and NDJSON replay throughput. Run with `npm run bench:analytics` (after
+ * rebuild, and NDJSON replay throughput. The history is stored as the services store it,
+ * personal fields sealed per person, so the replay pays for opening them (the rebuild reads
+ * them sealed, as the service does). Run with `npm run bench:analytics` (after
  * `deploy/test-infra/up.sh` and sourcing its env for the MongoDB row).
  */
 import { spawn } from 'node:child_process';
@@ -11,8 +13,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
-import { SqliteEventStore } from '@talentloop/event-store';
+import { SqliteEventStore, type EventStore } from '@talentloop/event-store';
 import { createServiceApp } from '@talentloop/http';
+import {
+  eventSourceFor,
+  PersonalDataCipher,
+  ProtectedEventStore,
+  SqliteSubjectKeyStore,
+} from '@talentloop/privacy';
 import {
   EmbeddedReadModelStore,
   MongoReadModelStore,
@@ -38,10 +46,11 @@ const mongoUri = process.env['MONGODB_URI'];
 const TENANT = 'bench';
 const auth = devAuth();
 
-const rebuildInto = async (store: SqliteEventStore, readModels: ReadModelStore) => {
+const rebuildInto = async (store: EventStore, readModels: ReadModelStore) => {
   try {
     return await rebuildProjection({
-      eventStore: store,
+      // As the service feeds it: the facts keep no personal data, so they read sealed events.
+      eventStore: eventSourceFor(store, [employeeFactsProjection]),
       readModels,
       projection: employeeFactsProjection,
       retireDelayMs: 0,
@@ -155,7 +164,12 @@ const main = async () => {
   const folder = mkdtempSync(join(tmpdir(), 'talentloop-bench-analytics-'));
   const storePath = join(folder, 'store.sqlite');
   const embeddedPath = join(folder, 'read-models.sqlite');
-  const store = new SqliteEventStore({ path: storePath, durability: 'normal' });
+  // As the services store it: personal fields sealed per person, with the keys in the same
+  // file; the rebuild and the replay below open them again, as they do in production.
+  const store = new ProtectedEventStore(
+    new SqliteEventStore({ path: storePath, durability: 'normal' }),
+    new PersonalDataCipher(new SqliteSubjectKeyStore({ path: storePath })),
+  );
   try {
     let started = performance.now();
     const events = await appendHistory(

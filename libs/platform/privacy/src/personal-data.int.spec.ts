@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OpeningMessageBus } from './opening-message-bus';
 import { PersonalDataCipher } from './personal-data-cipher';
-import { ProtectedEventStore } from './protected-event-store';
+import { eventSourceFor, ProtectedEventStore } from './protected-event-store';
 import { SqliteSubjectKeyStore } from './sqlite/sqlite-subject-key-store';
 
 const NAME = 'Wilhelmina Zwaanswijk-Oosterhout';
@@ -85,6 +85,24 @@ describe('a person’s data in the event store', () => {
     expect(JSON.stringify(stored.data)).not.toContain('Wilhelmina');
     expect((stored.data as { durationMinutes: number }).durationMinutes).toBe(20);
     expect((await store.readStream(goalStream))[0].data).toEqual(checkIn().data);
+  });
+});
+
+describe('the events a projection is fed', () => {
+  it('are sealed when the projection keeps no personal data, and opened when it may', async () => {
+    // given a person's events in the store
+    const store = openStore();
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+
+    // when one projection keeps no personal data and another does not say
+    const ignoring = eventSourceFor(store, [{ personalData: 'ignored' }]);
+    const mixed = eventSourceFor(store, [{ personalData: 'ignored' }, {}]);
+
+    // then the first reads the fields sealed (no key opened for it), the second opened
+    const [sealed] = await ignoring.readAll();
+    expect((sealed.data as EmployeeSynced['data']).displayName).toMatch(/^enc:v1:/);
+    const [plain] = await mixed.readAll();
+    expect((plain.data as EmployeeSynced['data']).displayName).toBe(NAME);
   });
 });
 

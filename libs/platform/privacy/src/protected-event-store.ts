@@ -74,3 +74,16 @@ export class ProtectedEventStore implements EventStore {
 /** The store events are passed on from as stored: the sealed one under a ProtectedEventStore. */
 export const sealedStoreOf = (store: EventStore): EventStore =>
   store instanceof ProtectedEventStore ? store.sealed : store;
+
+/**
+ * The store to feed these projections from: the sealed one underneath when none of them keeps
+ * personal data (data minimisation, and no decryption on a rebuild), else the store as given.
+ */
+export const eventSourceFor = (
+  store: EventStore,
+  projections: readonly { readonly personalData?: 'ignored' }[],
+): EventStore =>
+  store instanceof ProtectedEventStore &&
+  projections.every((projection) => projection.personalData === 'ignored')
+    ? store.sealed
+    : store;

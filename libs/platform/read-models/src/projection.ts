@@ -28,6 +28,12 @@ export interface Projection<Doc extends object = object> {
   /** The event types it handles (its canHandle list); other events are skipped. */
   readonly eventTypes: readonly TalentloopEvent['type'][];
   readonly indexes?: readonly IndexSpec[];
+  /**
+   * 'ignored' when the read model keeps none of the personal fields (names, free text): it is
+   * then fed the events as stored, those fields sealed, and no key is opened for it. Left
+   * out, the projection sees them opened (or "[erased]").
+   */
+  readonly personalData?: 'ignored';
   documentIds(event: ProjectedEvent): readonly string[];
   /**
    * The document after the event; undefined deletes it. Pure. A deleted document forgets its

@@ -15,6 +15,8 @@ export const employeeFactsProjection: Projection<EmployeeFacts> = {
   name: 'analytics-employee-facts',
   version: 1,
   eventTypes: factsEventTypes,
+  // The facts keep no names and no free text (see EmployeeFacts).
+  personalData: 'ignored',
   indexes: [
     { fields: { tenantId: 1, departmentId: 1 } },
     { fields: { tenantId: 1, managerId: 1 } },

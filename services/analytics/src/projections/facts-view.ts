@@ -9,6 +9,7 @@ import {
 import type { EmployeeFacts } from '@talentloop/analytics-domain';
 import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem, type SubjectDirectory } from '@talentloop/http';
+import { eventSourceFor } from '@talentloop/privacy';
 import {
   activePointerKey,
   readCheckpoint,
@@ -57,7 +58,7 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown, SubjectDi
 
   onModuleInit(): void {
     const run = runFromStore({
-      eventStore: this.eventStore,
+      eventStore: eventSourceFor(this.eventStore, [employeeFactsProjection]),
       readModels: this.readModels,
       projections: [employeeFactsProjection],
       name: RUNNER_NAME,

@@ -1,5 +1,5 @@
 import { integerIn } from '@talentloop/config';
-import { openProtectedEventStore } from '@talentloop/privacy';
+import { eventSourceFor, openProtectedEventStore } from '@talentloop/privacy';
 import { openReadModelStore, readModelStoreConfigFromEnv } from '../create-read-model-store';
 import type { Projection } from '../projection';
 import { projectionRegistry } from '../projections/registry';
@@ -39,8 +39,10 @@ export async function rebuildCli(
     throw new Error(`${usage}\nknown projections: ${known}`);
   }
   const pageSize = integerIn(process.env, 'REBUILD_PAGE_SIZE', { min: 100, max: 100_000 }, 5000);
-  // Personal fields opened (or "[erased]"), as the services' own projections see them.
-  const eventStore = await openProtectedEventStore();
+  // As the services feed the projection: personal fields opened (or "[erased]"), or left
+  // sealed for a projection that keeps none.
+  const store = await openProtectedEventStore();
+  const eventStore = eventSourceFor(store, [projection]);
   const readModels = await openReadModels(argument('store') ?? 'sqlite');
   const interactive = process.stderr.isTTY;
   let lastDrawn = 0;
@@ -69,7 +71,7 @@ export async function rebuildCli(
     );
   } finally {
     await readModels.close();
-    await eventStore.close();
+    await store.close();
   }
 }
 
