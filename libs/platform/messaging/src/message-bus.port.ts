@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * A message as the bus carries it: the CloudEvents Kafka binding in binary mode
  * (`toKafkaRecord` of @talentloop/contracts builds one). The key orders messages: all
@@ -47,7 +48,19 @@ export interface SubscribeToTopicsOptions {
    * order, for a handler that tracks a position per partition.
    */
   readonly ordering?: 'key' | 'partition';
+  /**
+   * For a view held in memory and rebuilt from the beginning at every start: the subscription
+   * is a group of its own (`groupId` plus a unique suffix) that the bus forgets when it stops
+   * (Kafka: it commits no offsets, so the group is gone once empty; embedded: its rows are
+   * deleted). Its dead letters go to the dead-letter topics of `groupId`, and its metrics carry
+   * `groupId`, the same for every start, so restarts add neither topics nor series.
+   */
+  readonly ephemeral?: boolean;
 }
+
+/** The group a subscription joins on the broker: its own, for an ephemeral one. */
+export const groupOnBusOf = (options: Pick<SubscribeToTopicsOptions, 'groupId' | 'ephemeral'>) =>
+  options.ephemeral ? `${options.groupId}.${randomUUID()}` : options.groupId;
 
 export interface BusConsumer {
   /** Stops fetching, lets the message in hand finish, commits, leaves the group. */

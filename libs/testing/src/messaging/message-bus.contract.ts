@@ -25,6 +25,30 @@ export interface MessageBusUnderTest {
 export const uniqueName = (prefix: string): string =>
   `${prefix}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
+/**
+ * An ephemeral view (see SubscribeToTopicsOptions.ephemeral) that has read every message of a
+ * new topic; the adapters' own suites then stop it and look for what the bus kept of it.
+ */
+export const ephemeralViewOfNewTopic = async (
+  bus: MessageBus,
+  messages: readonly BusMessage[],
+  timeoutMs?: number,
+) => {
+  const topic = uniqueName('view-topic');
+  await bus.ensureTopics([{ topic, partitions: 2 }]);
+  await bus.publish(topic, messages);
+  const groupId = uniqueName('view');
+  let handled = 0;
+  const view = await bus.subscribe({
+    groupId,
+    topics: [topic],
+    ephemeral: true,
+    handler: () => Promise.resolve(void handled++),
+  });
+  await eventually('the view to read the topic', () => handled === messages.length, timeoutMs);
+  return { topic, groupId, view };
+};
+
 /** Polls until the condition holds; fails with `what` after the timeout. */
 export const eventually = async (
   what: string,
@@ -429,6 +453,46 @@ export function describeMessageBusContract(
         [deadLetterHeaders.attempts]: '1',
         [deadLetterHeaders.errorName]: 'PermanentFailure',
       });
+    });
+
+    it('starts an ephemeral subscription over at every start, and dead-letters to its group id', async () => {
+      // given three messages, the first of which the handler refuses for good
+      const topic = await newTopic(1);
+      const groupId = uniqueName('view');
+      await bus.publish(
+        topic,
+        [0, 1, 2].map((sequence) => sequencedMessage('emp-1', sequence)),
+      );
+      const startView = (received: number[]) =>
+        bus.subscribe({
+          groupId,
+          topics: [topic],
+          ephemeral: true,
+          retry: quickRetry,
+          handler: (message) => {
+            if (sequenceOf(message) === 0) return Promise.reject(new PermanentFailure('malformed'));
+            received.push(sequenceOf(message));
+            return Promise.resolve();
+          },
+        });
+
+      // when a view reads them and stops, and the view is started again
+      const first: number[] = [];
+      const view = await startView(first);
+      await eventually('the first start to read them', () => first.length === 2);
+      await view.stop();
+      const second: number[] = [];
+      consumers.push(await startView(second));
+
+      // then the second start reads them all again: nothing was kept for the first
+      await eventually('the second start to read them', () => second.length === 2);
+      expect([first, second]).toEqual([
+        [1, 2],
+        [1, 2],
+      ]);
+      // and both starts dead-lettered to the topic of the group id, not one of their own
+      const deadLetters = await collect(deadLetterTopicFor(topic, groupId));
+      await eventually('both dead letters', () => deadLetters.length === 2);
     });
 
     it('gives every message to each of two groups', async () => {

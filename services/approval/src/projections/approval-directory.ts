@@ -15,7 +15,6 @@ import {
   type DeliveredMessage,
   type MessageBus,
 } from '@talentloop/messaging';
-import { randomUUID } from 'node:crypto';
 import { approvalRequestStream } from '../approval-request.stream';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import { consumedContexts } from '../consumers/consumed-topics';
@@ -81,7 +80,9 @@ export class ApprovalDirectory
       this.logger.error('approval request subscription stopped', String(error)),
     );
     this.consumer = await subscribeToEvents(this.bus, {
-      groupId: `approval.directory.${randomUUID()}`,
+      // Rebuilt from the beginning at every start; the bus forgets the group when it stops.
+      groupId: 'approval.directory',
+      ephemeral: true,
       // identity: PersonErased, to fold the person's threads again without their free text.
       contexts: [...consumedContexts, 'identity'],
       fromBeginning: true,

@@ -31,7 +31,6 @@ import {
   type GoalRecord,
   type GoalStatus,
 } from '@talentloop/planning-domain';
-import { randomUUID } from 'node:crypto';
 import { busSource } from '@talentloop/read-models';
 import { goalStream } from '../shared/planning.streams';
 
@@ -107,7 +106,9 @@ export class PlanningDirectory
       this.logger.error('planning subscription stopped', String(error)),
     );
     this.consumer = await subscribeToEvents(this.bus, {
-      groupId: `planning.directory.${randomUUID()}`,
+      // Rebuilt from the beginning at every start; the bus forgets the group when it stops.
+      groupId: 'planning.directory',
+      ephemeral: true,
       // identity: PersonErased, to forget the person's free text held here.
       contexts: [...consumedContexts, 'identity'],
       fromBeginning: true,

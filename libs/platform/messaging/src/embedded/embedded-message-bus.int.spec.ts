@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import {
   describeMessageBusContract,
+  ephemeralViewOfNewTopic,
   eventually,
   PerKeyOrder,
   sequencedMessage,
@@ -58,6 +60,31 @@ describe('embedded message bus', () => {
         const [, key, value] = line.split(' ');
         return { key, sequence: (JSON.parse(value) as { sequence: number }).sequence };
       });
+
+  it('forgets an ephemeral group when it stops: no offsets or lease stay in the file', async () => {
+    // given an ephemeral view that has read a topic
+    const { groupId, view } = await ephemeralViewOfNewTopic(bus, messagesOf(8));
+    const rowsOf = (table: string) => {
+      const db = new Database(file.path, { readonly: true });
+      try {
+        return db
+          .prepare<
+            [string],
+            { n: number }
+          >(`SELECT count(*) AS n FROM ${table} WHERE group_id LIKE ?`)
+          .get(`${groupId}.%`)?.n;
+      } finally {
+        db.close();
+      }
+    };
+    expect(rowsOf('bus_group_offsets')).toBeGreaterThan(0);
+
+    // when it stops
+    await view.stop();
+
+    // then the file keeps nothing of its group
+    expect([rowsOf('bus_group_offsets'), rowsOf('bus_group_leases')]).toEqual([0, 0]);
+  });
 
   it('delivers to a consumer in another process what this one publishes', async () => {
     const topic = uniqueName('cross');

@@ -9,12 +9,13 @@ import {
   type DeliveryContext,
 } from '../delivery-policy';
 import { BusClosedError, PublishFailedError } from '../errors';
-import type {
-  BusConsumer,
-  BusMessage,
-  MessageBus,
-  SubscribeToTopicsOptions,
-  TopicSpec,
+import {
+  groupOnBusOf,
+  type BusConsumer,
+  type BusMessage,
+  type MessageBus,
+  type SubscribeToTopicsOptions,
+  type TopicSpec,
 } from '../message-bus.port';
 import { SqliteBusLog } from './sqlite-bus-log';
 
@@ -97,14 +98,16 @@ export class EmbeddedMessageBus implements MessageBus {
 
   async subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
     const policy = retryPolicyOf(options.retry);
+    const groupOnBus = groupOnBusOf(options);
     await this.run(() => {
       for (const topic of options.topics) this.log.partitionsOf(topic);
       this.log.createTopics(deadLetterTopicsOf(options.topics, options.groupId));
-      if (options.fromBeginning === false) this.log.startAtEnd(options.groupId, options.topics);
+      if (options.fromBeginning === false) this.log.startAtEnd(groupOnBus, options.topics);
     });
     const consumer = new EmbeddedConsumer(this.log, {
       ...this.settings,
-      groupId: options.groupId,
+      groupId: groupOnBus,
+      ephemeral: options.ephemeral ?? false,
       topics: options.topics,
       delivery: {
         groupId: options.groupId,
@@ -120,7 +123,7 @@ export class EmbeddedMessageBus implements MessageBus {
       },
     });
     const unregister = registerLag('consumer', options.groupId, () =>
-      Promise.resolve(this.closed ? 0 : this.log.lag(options.groupId, options.topics)),
+      Promise.resolve(this.closed ? 0 : this.log.lag(groupOnBus, options.topics)),
     );
     this.consumers.add(consumer);
     return consumer;
@@ -157,7 +160,9 @@ export class EmbeddedMessageBus implements MessageBus {
 }
 
 interface EmbeddedConsumerSettings {
+  /** The group on the log (with its unique suffix when ephemeral). */
   readonly groupId: string;
+  readonly ephemeral: boolean;
   readonly topics: readonly string[];
   readonly delivery: Omit<DeliveryContext, 'pause'>;
   readonly pollIntervalMs: number;
@@ -212,6 +217,7 @@ class EmbeddedConsumer implements BusConsumer {
       }
     } finally {
       this.releaseLease();
+      if (this.settings.ephemeral) this.forgetGroup();
       this.settings.onStopped();
     }
   }
@@ -232,6 +238,15 @@ class EmbeddedConsumer implements BusConsumer {
       }
     }, leaseTtlMs / 3);
     return true;
+  }
+
+  private forgetGroup(): void {
+    try {
+      this.log.forgetGroup(this.settings.groupId);
+    } catch (error) {
+      // Locked past busy_timeout: the rows stay behind, which costs a few bytes, nothing else.
+      console.error(`embedded bus could not forget group ${this.settings.groupId}`, error);
+    }
   }
 
   /** Gives the lease up (at once, so another member need not wait for it to expire). */

@@ -275,6 +275,14 @@ export class SqliteBusLog {
     return lease !== undefined && lease[0] !== memberId && lease[1] > Date.now();
   }
 
+  /** Deletes a group's offsets and lease: the log forgets it (an ephemeral subscription). */
+  forgetGroup(groupId: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM bus_group_offsets WHERE group_id = ?').run(groupId);
+      this.db.prepare('DELETE FROM bus_group_leases WHERE group_id = ?').run(groupId);
+    })();
+  }
+
   releaseLease(groupId: string, memberId: string): void {
     this.deleteLease.run(groupId, memberId);
   }

@@ -1,5 +1,6 @@
 import {
   describeMessageBusContract,
+  ephemeralViewOfNewTopic,
   eventually,
   PerKeyOrder,
   sequencedMessage,
@@ -155,6 +156,30 @@ if (kafkaSkipReason !== undefined) {
         await admin.disconnect();
       }
     }, 90_000);
+
+    it('commits nothing for an ephemeral group, so the broker forgets it once it is empty', async () => {
+      // given an ephemeral view that has read a topic
+      const { topic, groupId, view } = await ephemeralViewOfNewTopic(bus, messagesOf(8), 30_000);
+
+      // when it stops
+      await view.stop();
+
+      // then its group on the broker (its own, under the group id) has no committed offset
+      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const { groups } = await admin.listGroups();
+        const own = groups.filter((group) => group.groupId.startsWith(`${groupId}.`));
+        expect(own.length).toBeLessThanOrEqual(1);
+        for (const group of own) {
+          const [offsets] = await admin.fetchOffsets({ groupId: group.groupId, topics: [topic] });
+          expect(offsets.partitions.map(({ offset }) => offset)).toEqual(['-1', '-1']);
+        }
+      } finally {
+        await admin.disconnect();
+      }
+    }, 60_000);
 
     it('loses nothing when a consumer is killed mid-batch', async () => {
       const topic = uniqueName('kill');

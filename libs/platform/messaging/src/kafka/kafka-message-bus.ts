@@ -23,13 +23,14 @@ import {
   messageOf,
   PublishFailedError,
 } from '../errors';
-import type {
-  BusConsumer,
-  BusMessage,
-  DeliveredMessage,
-  MessageBus,
-  SubscribeToTopicsOptions,
-  TopicSpec,
+import {
+  groupOnBusOf,
+  type BusConsumer,
+  type BusMessage,
+  type DeliveredMessage,
+  type MessageBus,
+  type SubscribeToTopicsOptions,
+  type TopicSpec,
 } from '../message-bus.port';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logging';
 
@@ -165,8 +166,11 @@ export class KafkaMessageBus implements MessageBus {
     const policy = retryPolicyOf(options.retry);
     await this.ensureTopics(deadLetterTopicsOf(options.topics, options.groupId));
     const { tuning } = this;
+    // An ephemeral group commits nothing (the broker forgets it once empty); where it stands
+    // is kept here, for its lag.
+    const positions = options.ephemeral ? new Map<string, string>() : undefined;
     const consumer = this.kafka.consumer({
-      groupId: options.groupId,
+      groupId: groupOnBusOf(options),
       sessionTimeout: tuning.sessionTimeoutMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
       heartbeatInterval: tuning.heartbeatIntervalMs,
@@ -198,7 +202,7 @@ export class KafkaMessageBus implements MessageBus {
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
-        eachBatch: (payload) => this.consumeBatch(payload, delivery),
+        eachBatch: (payload) => this.consumeBatch(payload, delivery, positions),
       });
     };
     try {
@@ -209,7 +213,7 @@ export class KafkaMessageBus implements MessageBus {
     }
     const restarts = restartingAfterCrashes(consumer, options.groupId, start, tuning.restartMs);
     const unregister = registerLag('consumer', options.groupId, () =>
-      this.consumerLag(options.groupId, options.topics),
+      this.consumerLag(options.groupId, options.topics, positions),
     );
     const busConsumer: KafkaBusConsumer = {
       assignment: () => assignment,
@@ -248,6 +252,7 @@ export class KafkaMessageBus implements MessageBus {
   private async consumeBatch(
     payload: EachBatchPayload,
     delivery: Omit<DeliveryContext, 'pause'>,
+    positions: Map<string, string> | undefined,
   ): Promise<void> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
@@ -266,30 +271,39 @@ export class KafkaMessageBus implements MessageBus {
       const handled = await deliverBatch(chunk, context, stillOwned);
       if (handled > 0) {
         const last = chunk[handled - 1].offset;
+        const next = (BigInt(last) + 1n).toString();
         payload.resolveOffset(last);
-        await payload.commitOffsetsIfNecessary({
-          topics: [
-            {
-              topic: batch.topic,
-              partitions: [{ partition: batch.partition, offset: (BigInt(last) + 1n).toString() }],
-            },
-          ],
-        });
+        if (positions) positions.set(`${batch.topic}/${batch.partition}`, next);
+        else
+          await payload.commitOffsetsIfNecessary({
+            topics: [
+              { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+            ],
+          });
       }
       if (handled < chunk.length) return;
       await heartbeat();
     }
   }
 
-  /** Messages on the topics after the group's committed offsets (from the log start when none). */
-  private consumerLag(groupId: string, topics: readonly string[]): Promise<number> {
+  /**
+   * Messages on the topics after the group's committed offsets (from the log start when none);
+   * for an ephemeral group, after the positions it has handled.
+   */
+  private consumerLag(
+    groupId: string,
+    topics: readonly string[],
+    positions: ReadonlyMap<string, string> | undefined,
+  ): Promise<number> {
     return this.withAdmin(async (admin) => {
-      const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+      const committed = positions ? [] : await admin.fetchOffsets({ groupId, topics: [...topics] });
       let lag = 0n;
       for (const topic of topics) {
         const offsets = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
         for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
-          const next = offsets.find((entry) => entry.partition === partition)?.offset;
+          const next = positions
+            ? positions.get(`${topic}/${partition}`)
+            : offsets.find((entry) => entry.partition === partition)?.offset;
           lag += BigInt(high) - BigInt(next === undefined || next === '-1' ? low : next);
         }
       }
