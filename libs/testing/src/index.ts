@@ -15,3 +15,4 @@ export * from './fuzz/fuzz-inputs';
 export * from './fuzz/service-routes';
 export * from './fuzz/endpoint-fuzzer';
 export * from './privacy/subject-key-store.contract';
+export * from './temporary-folder';

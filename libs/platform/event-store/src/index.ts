@@ -7,3 +7,4 @@ export * from './esdb/esdb-event-store';
 export * from './create-event-store';
 export * from './handle-command';
 export { startWalCheckpointer } from './sqlite/wal-checkpointer';
+export { openWalDatabase } from './sqlite/open-wal-database';

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve as absolutePath } from 'node:path';
-import Database from 'better-sqlite3';
+import { resolve as absolutePath } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from './open-wal-database';
 import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
 import {
   DuplicateEventIdError,
@@ -147,9 +147,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendMany;
 
   constructor(options: SqliteEventStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(options.path, options.busyTimeoutMs ?? 5000);
     // Appends scatter writes over the event-id and stream indexes; checkpointing the WAL every
     // ~40 MB instead of SQLite's ~4 MB writes each hot index page back once per many commits.
     this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);

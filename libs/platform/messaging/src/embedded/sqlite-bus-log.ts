@@ -1,7 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { startWalCheckpointer } from '@talentloop/event-store';
+import { resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import { openWalDatabase, startWalCheckpointer } from '@talentloop/event-store';
 import { UnknownTopicError } from '../errors';
 import type { BusMessage, DeliveredMessage, TopicSpec } from '../message-bus.port';
 import { partitionOf } from './partitioner';
@@ -70,9 +69,7 @@ export class SqliteBusLog {
   private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
 
   constructor(options: SqliteBusLogOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(options.path, options.busyTimeoutMs);
     // Checkpoints run in a worker thread, not inside a publish or a commit of offsets;
     // SQLite's own auto-checkpoint stays as the fallback, at a higher threshold.
     this.db.pragma('wal_autocheckpoint = 10000');

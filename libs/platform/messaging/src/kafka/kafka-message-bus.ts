@@ -205,13 +205,15 @@ export class KafkaMessageBus implements MessageBus {
         eachBatch: (payload) => this.consumeBatch(payload, delivery, positions),
       });
     };
+    // Listening before the first start: its first join may crash already.
+    const restarts = restartingAfterCrashes(consumer, options.groupId, start, tuning.restartMs);
     try {
       await start();
     } catch (error) {
+      restarts.stop();
       await consumer.disconnect();
       throw error;
     }
-    const restarts = restartingAfterCrashes(consumer, options.groupId, start, tuning.restartMs);
     const unregister = registerLag('consumer', options.groupId, () =>
       this.consumerLag(options.groupId, options.topics, positions),
     );

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '@talentloop/event-store';
 
 /** Where a relay (or any checkpointed reader of the log) resumes: a global position per name. */
 export interface CheckpointStore {
@@ -19,9 +18,7 @@ export class SqliteCheckpointStore implements CheckpointStore {
   private readonly upsert;
 
   constructor(options: { readonly path: string; readonly busyTimeoutMs?: number }) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(options.path, options.busyTimeoutMs ?? 5_000);
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS relay_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL) WITHOUT ROWID',

@@ -10,7 +10,7 @@ import {
   type ReceivedEvent,
 } from '@talentloop/contracts';
 import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
-import { eventually, PerKeyOrder, uniqueName } from '@talentloop/testing';
+import { eventually, PerKeyOrder, uniqueName, useTemporaryFolder } from '@talentloop/testing';
 import { EmbeddedMessageBus } from '../embedded/embedded-message-bus';
 import { subscribeToEvents } from '../events/event-messaging';
 import { KafkaMessageBus } from '../kafka/kafka-message-bus';
@@ -191,15 +191,11 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
 });
 
 describe('the relay to a Kafka broker out of reach', () => {
-  let folder: string;
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'talentloop-relay-'));
-  });
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  const folder = useTemporaryFolder('relay');
 
   it('keeps trying once kafkajs has spent its own retries, instead of stopping', async () => {
     // given a relay whose broker refuses connections (kafkajs gives up after ~8 s)
-    const storePath = join(folder, 'talentloop.sqlite');
+    const storePath = join(folder(), 'talentloop.sqlite');
     const store = new SqliteEventStore({ path: storePath, durability: 'normal' });
     const checkpoints = new SqliteCheckpointStore({ path: storePath });
     const bus = new KafkaMessageBus({ brokers: ['127.0.0.1:1'] });

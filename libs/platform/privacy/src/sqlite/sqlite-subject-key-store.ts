@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '@talentloop/event-store';
 import type { DataSubject, SubjectKey, SubjectKeyStore } from '../subject-key-store.port';
 
 interface KeyRow {
@@ -26,9 +25,7 @@ export class SqliteSubjectKeyStore implements SubjectKeyStore {
   private readonly erase;
 
   constructor(options: { readonly path: string; readonly busyTimeoutMs?: number }) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5_000 });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(options.path, options.busyTimeoutMs ?? 5_000);
     this.db.pragma('secure_delete = ON');
     this.db.exec(
       `CREATE TABLE IF NOT EXISTS subject_keys (

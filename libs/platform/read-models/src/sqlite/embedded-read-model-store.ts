@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openWalDatabase } from '@talentloop/event-store';
 import { ReadModelStoreUnavailableError, UniqueConstraintError } from '../errors';
 import {
   assertCollectionName,
@@ -66,9 +65,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   private readonly insertBatch;
 
   constructor(options: EmbeddedReadModelStoreOptions) {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.db.pragma('journal_mode = WAL');
+    this.db = openWalDatabase(options.path, options.busyTimeoutMs ?? 5000);
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS read_model_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
