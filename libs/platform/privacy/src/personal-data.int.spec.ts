@@ -1,4 +1,9 @@
-import { ERASED, type EmployeeSynced, type EventMetadata } from '@talentloop/contracts';
+import {
+  ERASED,
+  eventRegistry,
+  type EmployeeSynced,
+  type EventMetadata,
+} from '@talentloop/contracts';
 import {
   InvalidEventError,
   SqliteEventStore,
@@ -229,22 +234,13 @@ const metadata = (): EventMetadata => ({
 
 let nextId = 0;
 
+const syncedExample = eventRegistry.current('EmployeeSynced')?.example as EmployeeSynced['data'];
+
 const synced = (data: Partial<EmployeeSynced['data']> = {}): EventToAppend => ({
   id: `evt-synced-${(nextId++).toString()}`,
   type: 'EmployeeSynced',
-  data: {
-    employeeId: 'emp-1001',
-    externalId: 'HR-88213',
-    displayName: NAME,
-    email: EMAIL,
-    roleId: 'team-lead',
-    departmentId: 'dept-operations',
-    departmentName: 'Operations',
-    managerId: 'emp-0007',
-    preferredLanguage: 'nl',
-    employmentStatus: 'active',
-    ...data,
-  },
+  // The published example, about this test's person.
+  data: { ...syncedExample, displayName: NAME, email: EMAIL, ...data },
   metadata: metadata(),
 });
 

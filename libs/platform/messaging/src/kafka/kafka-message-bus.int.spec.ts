@@ -56,6 +56,13 @@ if (kafkaSkipReason !== undefined) {
     });
     afterEach(() => bus.close());
 
+    /** An admin client of the test's own, beside the bus under test; disconnect it after. */
+    const connectedAdmin = async () => {
+      const admin = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      return admin;
+    };
+
     const keys = Array.from({ length: 8 }, (_, i) => `emp-${i}`);
     const messagesOf = (count: number) =>
       Array.from({ length: count }, (_, i) =>
@@ -65,9 +72,7 @@ if (kafkaSkipReason !== undefined) {
     it('subscribes to a topic another process has only just created, before its leaders exist', async () => {
       // given a topic another process created a moment ago, without waiting for its leaders
       const topic = uniqueName('fresh');
-      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
-      const admin = kafka.admin();
-      await admin.connect();
+      const admin = await connectedAdmin();
       try {
         await admin.createTopics({
           waitForLeaders: false,
@@ -93,9 +98,7 @@ if (kafkaSkipReason !== undefined) {
       const topic = uniqueName('refused');
       const groupId = uniqueName('refused-group');
       const deadLetters = deadLetterTopicFor(topic, groupId);
-      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
-      const admin = kafka.admin();
-      await admin.connect();
+      const admin = await connectedAdmin();
       const restarting = new KafkaMessageBus({
         brokers: kafkaBrokers,
         consumer: { ...testTuning, restartMs: 300 },
@@ -165,9 +168,7 @@ if (kafkaSkipReason !== undefined) {
       await view.stop();
 
       // then its group on the broker (its own, under the group id) has no committed offset
-      const kafka = new Kafka({ brokers: [...kafkaBrokers], logLevel: logLevel.NOTHING });
-      const admin = kafka.admin();
-      await admin.connect();
+      const admin = await connectedAdmin();
       try {
         const { groups } = await admin.listGroups();
         const own = groups.filter((group) => group.groupId.startsWith(`${groupId}.`));
