@@ -227,16 +227,6 @@ describe('docker-compose.yml', () => {
         Object.fromEntries(hosts.map((host) => [host, { condition: 'service_healthy' }])),
       );
     });
-
-    if (service.relays)
-      it('keeps its relay checkpoint in a named volume', () => {
-        const mounted = (definition.volumes ?? []).map((volume) => volume.split(':'));
-        const volume = mounted.find(
-          ([, target]) => environment['RELAY_CHECKPOINT_PATH']?.startsWith(`${target}/`) ?? false,
-        );
-        expect(volume).toBeDefined();
-        expect(Object.keys(compose.volumes ?? {})).toContain(volume?.[0]);
-      });
   });
 
   it('advertises to the services the Kafka listener they are given', () => {
@@ -359,14 +349,6 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
         'prometheus.io/port': environment['PORT'],
       }));
 
-    if (service.relays)
-      it('keeps its relay checkpoint in a mounted volume', () => {
-        const mount = (container as Container & { volumeMounts?: { mountPath: string }[] })
-          .volumeMounts?.[0]?.mountPath;
-        expect(mount).toBeDefined();
-        expect(environment['RELAY_CHECKPOINT_PATH']).toMatch(new RegExp(`^${mount}/`));
-      });
-
     it('is selected by a Service whose target port is the container port', () => {
       const selecting = kubernetesServices.filter((candidate) =>
         Object.entries(candidate.spec.selector).every(
@@ -410,14 +392,12 @@ describe.each(environments)('what the services read, given the environment of $w
         logging: { level: environment['LOG_LEVEL'] },
         telemetry: { exporter: environment['OTEL_TRACES_EXPORTER'] },
       });
-      if (service.relays)
-        expect(config['relayCheckpointPath']).toBe(environment['RELAY_CHECKPOINT_PATH']);
-      if (service.name === 'analytics')
-        expect(config['readModels']).toEqual({
-          kind: 'mongo',
-          uri: environment['MONGODB_URI'],
-          dbName: environment['MONGODB_DB'],
-        });
+      // Every service's read side, and the relays' checkpoints and leases, live in MongoDB.
+      expect(config['readModels']).toEqual({
+        kind: 'mongo',
+        uri: environment['MONGODB_URI'],
+        dbName: environment['MONGODB_DB'],
+      });
     });
 
     it('when its config is read, then every variable it reads is set explicitly', () => {

@@ -4,12 +4,20 @@ export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics';
 
 export const services: readonly { readonly name: ServiceName; readonly port: number }[];
 
-export function serviceEnv(name: ServiceName, env?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+/** The port of an instance of a service (1 unless told): instance n is 4 × (n − 1) ports further. */
+export function portOf(name: ServiceName, env?: NodeJS.ProcessEnv, instance?: number): number;
+
+export function serviceEnv(
+  name: ServiceName,
+  env?: NodeJS.ProcessEnv,
+  instance?: number,
+): NodeJS.ProcessEnv;
 
 export function spawnService(
   name: ServiceName,
   env: NodeJS.ProcessEnv,
   write: (text: string) => void,
+  instance?: number,
 ): ChildProcess;
 
 /** TALENTLOOP_DATA_DIR, else data/ of the repository. */

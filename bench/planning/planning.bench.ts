@@ -149,7 +149,7 @@ const submitFigures = async () => {
     ]);
     const directory = app.get(PlanningDirectory);
     const readDeadline = Date.now() + 60_000;
-    while (!directory.gap(config.tenantId, `gap-${config.submits - 1}`)) {
+    while (!(await directory.gap(config.tenantId, `gap-${config.submits - 1}`))) {
       if (Date.now() > readDeadline) throw new Error('the gaps did not reach planning');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,5 +1,4 @@
 import { platformConfigFromEnv, type PlatformConfig } from '@talentloop/http';
-import { readModelStoreConfigFromEnv, type ReadModelStoreConfig } from '@talentloop/read-models';
 import { analyticsSettingsFromEnv, type AnalyticsSettings } from './analytics.settings';
 
 /** The same as `service.defaultPort` in app.module.ts (a test keeps them equal). */
@@ -7,11 +6,10 @@ export const ANALYTICS_DEFAULT_PORT = 3004;
 
 /**
  * Everything the analytics service reads from its environment at start: the platform's settings
- * (HTTP, event store, bus, relay checkpoint, logging, tracing) and its own.
- * Analytics publishes no events, so it starts no relay: its relayCheckpointPath is unused.
+ * (HTTP, event store, bus, read models, relay checkpoint, logging, tracing) and its own.
+ * Analytics publishes no events, so it starts no relay.
  */
 export interface AnalyticsConfig extends PlatformConfig {
-  readonly readModels: ReadModelStoreConfig;
   readonly settings: AnalyticsSettings;
 }
 
@@ -21,6 +19,5 @@ export interface AnalyticsConfig extends PlatformConfig {
  */
 export const analyticsConfigFromEnv = (env: NodeJS.ProcessEnv): AnalyticsConfig => ({
   ...platformConfigFromEnv({ name: 'analytics', defaultPort: ANALYTICS_DEFAULT_PORT }, env),
-  readModels: readModelStoreConfigFromEnv(env),
   settings: analyticsSettingsFromEnv(env),
 });

@@ -8,12 +8,11 @@ import {
   SUBJECT_DIRECTORY,
   type ServiceDescription,
 } from '@talentloop/http';
-import { openReadModelStore, readModelStoreConfigFromEnv } from '@talentloop/read-models';
 import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
 import { ANALYTICS_SETTINGS, analyticsSettingsFromEnv } from './analytics.settings';
 import { EmployeeHistoryController } from './employee-history/employee-history.controller';
 import { PersonExportController } from './person-export/person-export.controller';
-import { FactsView, READ_MODEL_STORE } from './projections/facts-view';
+import { FactsView } from './projections/facts-view';
 import { ReplayModule } from './replay/replay.module';
 
 export const service: ServiceDescription = {
@@ -38,10 +37,6 @@ export class AnalyticsModule {
       providers: [
         { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
         { provide: CLOCK, useValue: clock },
-        {
-          provide: READ_MODEL_STORE,
-          useFactory: () => openReadModelStore(readModelStoreConfigFromEnv(env)),
-        },
         FactsView,
         { provide: SUBJECT_DIRECTORY, useExisting: FactsView },
       ],

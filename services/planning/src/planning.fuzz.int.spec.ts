@@ -26,8 +26,8 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
   beforeAll(async () => {
     service = await PlanningTestApp.start();
     await service.publishAssessmentOf(employee.userId, manager.userId, 'gap-7001');
-    await eventually('the gap reaches planning', () =>
-      Boolean(service.directory.gap(TENANT, 'gap-7001')),
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await service.directory.gap(TENANT, 'gap-7001')),
     );
     ({ planId: known.planId } = await json<{ planId: string }>(
       service.request('POST', '/plans', employee, {
@@ -51,7 +51,8 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
     );
     await eventually(
       'the goal is active',
-      () => service.directory.goal(TENANT, known.activeGoalId)?.state.status === 'active',
+      async () =>
+        (await service.directory.goal(TENANT, known.activeGoalId))?.state.status === 'active',
     );
     const [adjusted] = await json<{ data: { adjustmentId: string } }[]>(
       service.request('POST', `/goals/${known.activeGoalId}/adjust`, employee, {
@@ -62,7 +63,8 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
     );
     known.adjustmentId = adjusted?.data.adjustmentId ?? '';
     known.actionId =
-      service.directory.goal(TENANT, known.activeGoalId)?.state.content.actions[0]?.actionId ?? '';
+      (await service.directory.goal(TENANT, known.activeGoalId))?.state.content.actions[0]
+        ?.actionId ?? '';
   });
 
   afterAll(() => service.stop());

@@ -59,8 +59,8 @@ describe('the planning service over HTTP', () => {
     const me: Caller = { userId: `emp-${2000 + ++employeeCounter}` };
     const gapId = `gap-${me.userId}`;
     await service.publishAssessmentOf(me.userId, 'mgr-1', gapId);
-    await eventually('the gap reaches planning', () =>
-      Boolean(service.directory.gap(TENANT, gapId)),
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await service.directory.gap(TENANT, gapId)),
     );
     const { planId } = await json<{ planId: string }>(
       await service.request('POST', '/plans', me, { employeeId: me.userId, cycle: '2026-H1' }),
@@ -81,20 +81,21 @@ describe('the planning service over HTTP', () => {
   const goal = async (goalId: string, caller: Caller = employee) =>
     json<GoalBody>(await service.request('GET', `/goals/${goalId}`, caller), 200);
 
-  const goalStatus = (goalId: string) => service.directory.goal(TENANT, goalId)?.state.status;
+  const goalStatus = async (goalId: string) =>
+    (await service.directory.goal(TENANT, goalId))?.state.status;
 
   const activeGoal = async (me: Caller, planId: string, gapId: string) => {
     const { goalId } = await draft(me, planId, gapId);
     await json(await submit(me, goalId), 200);
     await service.publish(service.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
-    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    await eventually('the goal is active', async () => (await goalStatus(goalId)) === 'active');
     return goalId;
   };
 
   it('runs draft → edit → submit → approval → check-ins → adjustment → remeasurement → evaluation', async () => {
     await service.publishAssessmentOf(employee.userId, 'mgr-1', 'gap-7001');
-    await eventually('the gap reaches planning', () =>
-      Boolean(service.directory.gap(TENANT, 'gap-7001')),
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await service.directory.gap(TENANT, 'gap-7001')),
     );
     const { planId } = await json<{ planId: string }>(
       await service.request('POST', '/plans', employee, {
@@ -116,7 +117,7 @@ describe('the planning service over HTTP', () => {
     expect(submitted[0].data).toMatchObject({ managerId: 'mgr-1', submissionNumber: 1 });
 
     await service.publish(service.event('GoalApproved', goalApproved(goalId, employee.userId, 1)));
-    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    await eventually('the goal is active', async () => (await goalStatus(goalId)) === 'active');
     const active = await goal(goalId);
     expect(active.content.title).toBe(title);
     expect(active.drafted.title).not.toBe(title);
@@ -158,8 +159,10 @@ describe('the planning service over HTTP', () => {
     );
     expect(adjusted.data.requiresAcknowledgement).toBe(true);
     const adjustmentId = String(adjusted.data.adjustmentId);
-    await eventually('the manager sees the adjustment', () =>
-      Boolean(service.directory.goal(TENANT, goalId)?.state.unacknowledgedAdjustments.length),
+    await eventually('the manager sees the adjustment', async () =>
+      Boolean(
+        (await service.directory.goal(TENANT, goalId))?.state.unacknowledgedAdjustments.length,
+      ),
     );
     expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
     const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;
@@ -167,7 +170,10 @@ describe('the planning service over HTTP', () => {
     await json(await service.request('POST', acknowledge, manager), 200);
 
     await service.publish(service.event('Remeasured', remeasured(employee.userId)));
-    await eventually('the goal is evaluated', () => goalStatus(goalId) === 'evaluated');
+    await eventually(
+      'the goal is evaluated',
+      async () => (await goalStatus(goalId)) === 'evaluated',
+    );
     const evaluated = await goal(goalId, manager);
     expect(evaluated.completedActionIds).toEqual([practice, feedback]);
     expect(evaluated.history.map((entry) => entry.event)).toEqual([
@@ -200,8 +206,8 @@ describe('the planning service over HTTP', () => {
     const { goalId } = await draft(me, planId, gapId);
     await json(await submit(me, goalId), 200);
     await service.publish(service.event('GoalRejected', goalRejected(goalId, me.userId, 1)));
-    await eventually('the rejection reaches planning', () =>
-      Boolean(service.directory.rejectionOf(TENANT, goalId)),
+    await eventually('the rejection reaches planning', async () =>
+      Boolean(await service.directory.rejectionOf(TENANT, goalId)),
     );
     expect(await goal(goalId, me)).toMatchObject({
       status: 'rejected',
@@ -214,7 +220,7 @@ describe('the planning service over HTTP', () => {
       }),
       200,
     );
-    await eventually('the goal is revised', () => goalStatus(goalId) === 'revised');
+    await eventually('the goal is revised', async () => (await goalStatus(goalId)) === 'revised');
     const [resubmitted] = await json<EventBody[]>(await submit(me, goalId), 200);
     expect(resubmitted.data.submissionNumber).toBe(2);
   });
@@ -233,7 +239,10 @@ describe('the planning service over HTTP', () => {
       currentState: 'draft',
     });
     await json(await submit(me, goalId), 200);
-    await eventually('the goal is submitted', () => goalStatus(goalId) === 'submitted');
+    await eventually(
+      'the goal is submitted',
+      async () => (await goalStatus(goalId)) === 'submitted',
+    );
     expect(
       await json<Problem>(
         await service.request('PATCH', `/goals/${goalId}`, me, { title: 'Another title' }),
@@ -254,7 +263,8 @@ describe('the planning service over HTTP', () => {
     );
     await eventually(
       'the edit is read',
-      () => service.directory.goal(TENANT, goalId)?.state.content.behaviour === 'Listening',
+      async () =>
+        (await service.directory.goal(TENANT, goalId))?.state.content.behaviour === 'Listening',
     );
     const before = await service.storedEventCount();
     const refusal = await json<Problem>(await submit(me, goalId), 422);
@@ -280,7 +290,7 @@ describe('the planning service over HTTP', () => {
   it('refuses bad input with a 4xx and stores nothing', async () => {
     const { me, gapId, planId } = await employeeWithPlan();
     const { goalId } = await draft(me, planId, gapId);
-    await eventually('the draft is read', () => goalStatus(goalId) === 'draft');
+    await eventually('the draft is read', async () => (await goalStatus(goalId)) === 'draft');
     const before = await service.storedEventCount();
     const responses = await Promise.all([
       service.request('POST', '/plans', me, { employeeId: 'not an id!', cycle: '2026-H1' }),
@@ -312,7 +322,7 @@ describe('the planning service over HTTP', () => {
     await json(await submit(me, laterGoalId), 200);
     const approval = service.event('GoalApproved', goalApproved(goalId, me.userId, 1));
     await service.publish(approval);
-    await eventually('the goal is active', () => goalStatus(goalId) === 'active');
+    await eventually('the goal is active', async () => (await goalStatus(goalId)) === 'active');
     const before = await service.storedEventCount();
 
     // The redelivery, a second approval of the same submission, then (same employee, so same
@@ -323,7 +333,10 @@ describe('the planning service over HTTP', () => {
       service.event('GoalApproved', goalApproved(goalId, me.userId, 1)),
       service.event('GoalApproved', goalApproved(laterGoalId, me.userId, 1)),
     );
-    await eventually('the later goal is active', () => goalStatus(laterGoalId) === 'active');
+    await eventually(
+      'the later goal is active',
+      async () => (await goalStatus(laterGoalId)) === 'active',
+    );
 
     expect(await service.storedEventCount()).toBe(before + 1);
     const { history } = await goal(goalId, me);

@@ -116,7 +116,6 @@ describe('the HTTP platform every service shares', () => {
           env: {
             EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
             BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-            RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
             AUTH_MODE: 'development',
             AUTH_DEV_SECRET: devSecret,
           },

@@ -1,15 +1,23 @@
 import { integerIn, stringOr } from '@talentloop/config';
 import { eventStoreConfigFromEnv } from '@talentloop/event-store';
-import { messageBusConfigFromEnv } from '@talentloop/messaging';
+import { messageBusConfigFromEnv, topologyConfigFromEnv } from '@talentloop/messaging';
 import { loggingConfigFromEnv, telemetryConfigFromEnv } from '@talentloop/observability';
 import { subjectKeyStoreConfigFromEnv } from '@talentloop/privacy';
+import { readModelStoreConfigFromEnv } from '@talentloop/read-models';
+import { DEFAULT_DOWN_READY_THRESHOLD_MS } from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
 
-const DEFAULT_RELAY_CHECKPOINT_PATH = 'data/relay-checkpoints.sqlite';
-
-/** RELAY_CHECKPOINT_PATH: the SQLite file of the relay's checkpoint. */
-export const relayCheckpointPathFromEnv = (env: NodeJS.ProcessEnv): string =>
-  stringOr(env, 'RELAY_CHECKPOINT_PATH', DEFAULT_RELAY_CHECKPOINT_PATH);
+/**
+ * LOOP_DOWN_READY_THRESHOLD_MS: how long a background loop (relay, consumer, projection) may
+ * be down, while it is being restarted, before the service reports itself not ready.
+ */
+export const loopDownReadyThresholdMsFromEnv = (env: NodeJS.ProcessEnv): number =>
+  integerIn(
+    env,
+    'LOOP_DOWN_READY_THRESHOLD_MS',
+    { min: 0, max: 3_600_000 },
+    DEFAULT_DOWN_READY_THRESHOLD_MS,
+  );
 
 /** Reads PORT; a bad value stops the service with a message naming the variable. */
 export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number =>
@@ -17,8 +25,10 @@ export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number
 
 /**
  * Every setting the shared platform reads for a service: HTTP (PORT, HOST), the event store,
- * the bus, the relay checkpoint, logging, tracing and authentication (AUTH_*). Throws a ConfigError naming the first
- * bad variable; a service's own settings come on top.
+ * the bus and its topics (KAFKA_TOPIC*), the read-model store (READ_MODELS, where the relays'
+ * checkpoints and leases live too), the supervision of background loops
+ * (LOOP_DOWN_READY_THRESHOLD_MS), logging, tracing and authentication (AUTH_*). Throws a
+ * ConfigError naming the first bad variable; a service's own settings come on top.
  */
 export const platformConfigFromEnv = (
   service: { readonly name: string; readonly defaultPort: number },
@@ -28,7 +38,9 @@ export const platformConfigFromEnv = (
   host: stringOr(env, 'HOST', '127.0.0.1'),
   eventStore: eventStoreConfigFromEnv(env),
   bus: messageBusConfigFromEnv(service.name, env),
-  relayCheckpointPath: relayCheckpointPathFromEnv(env),
+  topology: topologyConfigFromEnv(env),
+  readModels: readModelStoreConfigFromEnv(env),
+  loopDownReadyThresholdMs: loopDownReadyThresholdMsFromEnv(env),
   keyStore: subjectKeyStoreConfigFromEnv(env),
   logging: loggingConfigFromEnv(env),
   telemetry: telemetryConfigFromEnv(env),

@@ -8,6 +8,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { TerminusModule } from '@nestjs/terminus';
 import type { BoundedContext } from '@talentloop/contracts';
 import {
@@ -17,26 +19,60 @@ import {
 } from '@talentloop/event-store';
 import {
   createMessageBus,
+  describeOutcome,
   messageBusConfigFromEnv,
   type MessageBus,
-  type Relay,
-  SqliteCheckpointStore,
   startRelay,
+  talentloopTopology,
+  topologyConfigFromEnv,
+  type Topology,
 } from '@talentloop/messaging';
 import {
   protectPersonalData,
   sealedStoreOf,
   subjectKeyStoreConfigFromEnv,
 } from '@talentloop/privacy';
+import {
+  Lease,
+  leasedLoop,
+  lazyReadModelStore,
+  ReadModelCheckpointStore,
+  openReadModelStore,
+  readModelStoreConfigFromEnv,
+  type ReadModelStore,
+} from '@talentloop/read-models';
+import { Supervisor, type Loop } from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { createTokenVerifier } from './auth/token-verifier';
 import { AccessGuard } from './access/access.guard';
 import { HealthController, MetricsController } from './observability/operations.controllers';
-import { relayCheckpointPathFromEnv } from './platform.config';
-import { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME } from './tokens';
+import { SUPERVISOR } from './observability/supervisor.token';
+import { loopDownReadyThresholdMsFromEnv } from './platform.config';
+import {
+  EVENT_STORE,
+  MESSAGE_BUS,
+  PERSONAL_DATA_CIPHER,
+  READ_MODEL_STORE,
+  SERVICE_NAME,
+} from './tokens';
 
-export { EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME };
+export {
+  EVENT_STORE,
+  MESSAGE_BUS,
+  PERSONAL_DATA_CIPHER,
+  READ_MODEL_STORE,
+  SERVICE_NAME,
+  SUPERVISOR,
+};
+export type {
+  Loop,
+  LoopControl,
+  LoopStarter,
+  LoopStatus,
+  SuperviseOptions,
+  Supervisor,
+} from '@talentloop/supervision';
 const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
 const PROTECTED_PORTS = Symbol('PROTECTED_PORTS');
 type ProtectedPorts = Awaited<ReturnType<typeof protectPersonalData>>;
@@ -54,55 +90,122 @@ export interface PlatformOptions {
  */
 const RELAY_LINGER_MS = 20;
 
+/** How long a start waits for the topology before going on without it. */
+const TOPOLOGY_WAIT_MS = 3_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+
 /**
- * Starts the relay of the service's own events (event store → bus, checkpointed) after the
- * application is up, and closes the ports in order on shutdown: relay, bus, store.
+ * Declaring the topology as a supervised loop: one declaration (restarted with backoff while
+ * it fails), then idle until stopped. `first` settles with the first attempt that succeeds.
+ */
+const declaredTopology = (
+  bus: MessageBus,
+  topology: Topology,
+  report: (summary: string) => void,
+) => {
+  let succeeded = () => {};
+  const first = new Promise<void>((resolve) => (succeeded = resolve));
+  const loop = (): Loop => {
+    let stop = () => {};
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const finished = bus.declareTopology(topology).then(async (outcome) => {
+      const changed = outcome.topics.filter((topic) => topic.action !== 'unchanged');
+      report(
+        `${changed.length} of ${outcome.topics.length} created or altered` +
+          (changed.length > 0 ? `: ${changed.map(describeOutcome).join('; ')}` : ''),
+      );
+      succeeded();
+      await stopped;
+    });
+    return { finished, stop: () => (stop(), finished.catch(() => undefined)) };
+  };
+  return { first, loop };
+};
+
+/** How long a relay's lease holds without renewal: a dead holder's relay moves after this. */
+const RELAY_LEASE_TTL_MS = 15_000;
+
+/**
+ * Runs the relay of the service's own events (event store → bus, checkpointed) under the
+ * supervisor once the application is up, and on shutdown stops every supervised loop (the
+ * relays and the service's own), then closes the read models, the bus and the store.
+ *
+ * However many instances of the service run, each context has one relay at a time: the one
+ * holding its lease in the read-model store, where its checkpoint lives too, so the next holder
+ * (another instance, a new pod) goes on from there instead of publishing the history again.
  */
 @Injectable()
 class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relays: Relay[] = [];
-  private checkpoints: SqliteCheckpointStore | undefined;
   private readonly logger = new Logger('platform');
+  private readonly instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(SERVICE_NAME) private readonly service: string,
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    const env = this.options.env ?? process.env;
+    await this.declareTopology(env);
     const contexts = [this.options.publishes ?? []].flat();
     if (contexts.length === 0) return;
-    const env = this.options.env ?? process.env;
-    const checkpoints = new SqliteCheckpointStore({
-      path: relayCheckpointPathFromEnv(env),
-    });
-    this.checkpoints = checkpoints;
-    this.relays = contexts.map((context) => {
-      const relay = startRelay({
-        // Events leave as stored: personal fields sealed, so the bus only carries ciphertext.
-        store: sealedStoreOf(this.store),
-        bus: this.bus,
-        checkpoints,
-        name: `${this.service}.${context}`,
-        context,
-        lingerMs: RELAY_LINGER_MS,
-        onRetriableError: (error) =>
-          this.logger.warn(
-            `relay retrying: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+    const checkpoints = new ReadModelCheckpointStore(this.readModels);
+    // A failure the relay cannot retry (it stops) is the supervisor's: it starts the relay
+    // again, from its checkpoint, after a backoff.
+    for (const context of contexts) {
+      const name = `${this.service}.${context}`;
+      const lease = new Lease({
+        store: this.readModels,
+        name: `relay:${name}`,
+        holder: this.instance,
+        ttlMs: RELAY_LEASE_TTL_MS,
       });
-      relay.finished.catch((error: unknown) =>
-        this.logger.error('relay stopped', error instanceof Error ? error.stack : String(error)),
+      this.supervisor.supervise(`${this.service}.relay.${context}`, () =>
+        leasedLoop(lease, RELAY_LEASE_TTL_MS, () =>
+          startRelay({
+            // Events leave as stored: personal fields sealed, so the bus only carries ciphertext.
+            store: sealedStoreOf(this.store),
+            bus: this.bus,
+            checkpoints,
+            name,
+            context,
+            lingerMs: RELAY_LINGER_MS,
+            onRetriableError: (error) =>
+              this.logger.warn(
+                `relay retrying: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+          }),
+        ),
       );
-      return relay;
-    });
+    }
+  }
+
+  /**
+   * Makes the bus's topics match the declared topology (ADR 0008) before any loop uses them:
+   * the embedded log always, Kafka unless KAFKA_TOPICS_AT_START=false. A broker that does not
+   * answer within a few seconds does not hold the start up: the declaration goes on as a
+   * supervised loop, and the loops that need the topics retry until they exist.
+   */
+  private async declareTopology(env: NodeJS.ProcessEnv): Promise<void> {
+    const config = topologyConfigFromEnv(env);
+    const embedded = messageBusConfigFromEnv(this.service, env).kind === 'embedded';
+    if (!config.declareAtStart && !embedded) return;
+    const topology = talentloopTopology(config);
+    const declared = declaredTopology(this.bus, topology, (report) =>
+      this.logger.log(`topics: ${report}`),
+    );
+    this.supervisor.supervise(`${this.service}.topology`, declared.loop);
+    await Promise.race([declared.first, sleep(TOPOLOGY_WAIT_MS)]);
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.relays.map((relay) => relay.stop().catch(() => undefined)));
-    this.checkpoints?.close();
+    await this.supervisor.stop();
+    await this.readModels.close();
     await this.bus.close();
     await this.store.close();
   }
@@ -110,8 +213,9 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 
 /**
  * What every service shares: its event store and bus from the environment, the relay of
- * its own events, bearer-token authentication of every route but health and metrics (AUTH_*),
- * health (liveness, readiness) and Prometheus metrics.
+ * its own events, the supervisor of every background loop (SUPERVISOR), bearer-token
+ * authentication of every route but health and metrics (AUTH_*), health (liveness,
+ * readiness) and Prometheus metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -152,13 +256,37 @@ export class PlatformModule {
           useFactory: (ports: ProtectedPorts) => ports.store.cipher,
           inject: [PROTECTED_PORTS],
         },
+        {
+          provide: SUPERVISOR,
+          useFactory: () => {
+            const logger = new Logger('supervisor');
+            return new Supervisor({
+              downReadyThresholdMs: loopDownReadyThresholdMsFromEnv(env),
+              log: (level, message) =>
+                level === 'error' ? logger.error(message) : logger.log(message),
+            });
+          },
+        },
+        {
+          provide: READ_MODEL_STORE,
+          useFactory: () =>
+            lazyReadModelStore(() => openReadModelStore(readModelStoreConfigFromEnv(env))),
+        },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(authConfigFromEnv(env)) },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
         { provide: APP_GUARD, useClass: AccessGuard },
         PlatformLifecycle,
       ],
-      exports: [EVENT_STORE, MESSAGE_BUS, PERSONAL_DATA_CIPHER, SERVICE_NAME, TOKEN_VERIFIER],
+      exports: [
+        EVENT_STORE,
+        MESSAGE_BUS,
+        PERSONAL_DATA_CIPHER,
+        SERVICE_NAME,
+        SUPERVISOR,
+        READ_MODEL_STORE,
+        TOKEN_VERIFIER,
+      ],
     };
   }
 }

@@ -34,7 +34,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const details =
       exception instanceof HttpException ? fromHttpException(exception) : problemOf(exception);
-    if (details.status >= 500)
+    // 503 is an answer the service chose (not ready, catching up, a store unavailable): the
+    // request line says it; only what went wrong unexpectedly is logged as an error.
+    if (details.status >= 500 && details.status !== 503)
       this.logger.error(
         `${request.method} ${request.originalUrl} failed`,
         exception instanceof Error ? exception.stack : String(exception),

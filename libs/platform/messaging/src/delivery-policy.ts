@@ -5,14 +5,14 @@ import {
   messagesDeadLettered,
   SpanKind,
 } from '@talentloop/observability';
-import { InvalidMessagingOptionError, isRetriable, messageOf, nameOf } from './errors';
+import { InvalidMessagingOptionError, isDeferred, isRetriable, messageOf, nameOf } from './errors';
 import {
   deadLetterHeaders,
+  redriveForHeader,
   type BusMessage,
   type DeliveredMessage,
   type MessageHandler,
   type RetryPolicy,
-  type TopicSpec,
 } from './message-bus.port';
 
 /**
@@ -88,15 +88,27 @@ export interface DeliveryContext {
 /**
  * - handled: the handler succeeded; commit.
  * - dead-lettered: it failed for good and is in the dead-letter topic; commit and move on.
+ * - skipped: redriven for another group (redriveForHeader); this group handled it the first
+ *   time, so it commits without calling the handler.
  * - interrupted: the consumer stopped (or lost the partition) between attempts; do not
  *   commit, whoever consumes the partition next gets the message again.
  */
-export type DeliveryOutcome = 'handled' | 'dead-lettered' | 'interrupted';
+export type DeliveryOutcome = 'handled' | 'dead-lettered' | 'skipped' | 'interrupted';
+
+/** Whether a message was redriven from the dead letters of a group other than this one. */
+export const isRedrivenForAnotherGroup = (message: BusMessage, groupId: string): boolean => {
+  const redriveFor = message.headers[redriveForHeader];
+  return redriveFor !== undefined && redriveFor !== groupId;
+};
 
 export const deliver = async (
   message: DeliveredMessage,
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> => {
+  if (isRedrivenForAnotherGroup(message, context.groupId)) {
+    messagesConsumed.inc({ group: context.groupId, topic: message.topic, outcome: 'skipped' });
+    return 'skipped';
+  }
   const outcome = await inSpan(
     `consume ${message.topic}`,
     {
@@ -124,11 +136,19 @@ const attempt = async (
   context: DeliveryContext,
 ): Promise<DeliveryOutcome> => {
   const { policy } = context;
+  let deferrals = 0;
   for (let attempt = 1; ; attempt++) {
     try {
       await context.handler(message);
       return 'handled';
     } catch (error) {
+      if (isDeferred(error)) {
+        // Not the message's fault (the read side it needs is still catching up): try again
+        // later, for as long as it takes, without counting towards dead-lettering.
+        attempt--;
+        if (!(await context.pause(backoffMs(policy, ++deferrals)))) return 'interrupted';
+        continue;
+      }
       if (!isRetriable(error) || attempt >= policy.maxAttempts) {
         const reason = { error, attempts: attempt, groupId: context.groupId, failedAt: new Date() };
         await context.deadLetter(
@@ -141,14 +161,6 @@ const attempt = async (
     }
   }
 };
-
-/**
- * Dead-letter topics have one partition: they carry few messages, and an operator reads
- * them in the order things failed. Every adapter creates them when a group subscribes, so
- * dead-lettering never waits for (or fails on) topic creation.
- */
-export const deadLetterTopicsOf = (topics: readonly string[], groupId: string): TopicSpec[] =>
-  topics.map((topic) => ({ topic: deadLetterTopicFor(topic, groupId), partitions: 1 }));
 
 const PAUSE_SLICE_MS = 100;
 
@@ -180,6 +192,11 @@ const KEYS_IN_FLIGHT = 32;
  * Returns how many messages from the start of the batch were all handled (or dead-lettered):
  * the prefix that may be committed; later ones that were handled are redelivered, which
  * at-least-once allows.
+ *
+ * When one key fails (its dead letter could not be published, say) the other keys finish the
+ * message in hand and take no more, and only once all have stopped does the batch reject: the
+ * batch is then delivered again, and a key still being handled here would be handled twice
+ * at the same time.
  */
 export const deliverBatch = async (
   messages: readonly DeliveredMessage[],
@@ -197,15 +214,22 @@ export const deliverBatch = async (
   });
   const chains = [...byKey.values()];
   let nextChain = 0;
+  const failures: unknown[] = [];
+  const goOn = () => failures.length === 0 && stillOwned();
   const worker = async () => {
-    for (let chain = chains[nextChain++]; chain; chain = chains[nextChain++]) {
-      for (const index of chain) {
-        if (!stillOwned() || (await deliver(messages[index], context)) === 'interrupted') break;
-        done[index] = true;
+    try {
+      for (let chain = chains[nextChain++]; chain && goOn(); chain = chains[nextChain++]) {
+        for (const index of chain) {
+          if (!goOn() || (await deliver(messages[index], context)) === 'interrupted') break;
+          done[index] = true;
+        }
       }
+    } catch (error) {
+      failures.push(error);
     }
   };
   await Promise.all(Array.from({ length: Math.min(KEYS_IN_FLIGHT, chains.length) }, worker));
+  if (failures.length > 0) throw failures[0];
   const firstUndone = done.indexOf(false);
   return firstUndone === -1 ? messages.length : firstUndone;
 };

@@ -27,8 +27,9 @@ export class PublishFailedError extends MessagingError {
 }
 
 /**
- * The broker did not answer a request that declares or subscribes to topics; retriable when
- * the broker may answer later (it is unreachable, or still electing the topic's leaders).
+ * The broker (or the embedded log) did not answer a request that declares, subscribes to or
+ * reads the ends of topics; retriable when it may answer later (it is unreachable, still
+ * electing the topic's leaders, or the topic is not declared yet).
  */
 export class BrokerRequestFailedError extends MessagingError {
   readonly code = 'BROKER_REQUEST_FAILED';
@@ -41,25 +42,31 @@ export class BrokerRequestFailedError extends MessagingError {
   }
 }
 
-/** Publishing to, or subscribing to, a topic nobody created (ensureTopics) is a bug. */
+/**
+ * Publishing to, or subscribing to, a topic the topology has not been declared with (yet):
+ * retriable, since an operator or a starting service may declare it in a moment.
+ */
 export class UnknownTopicError extends MessagingError {
   readonly code = 'UNKNOWN_TOPIC';
-  readonly retriable = false;
+  readonly retriable = true;
   constructor(readonly topic: string) {
-    super(`topic ${topic} does not exist; create it with ensureTopics first`);
+    super(`topic ${topic} does not exist; declare it in the topology (npm run kafka:topics)`);
   }
 }
 
-/** A topic was declared again with another number of partitions. */
-export class TopicMismatchError extends MessagingError {
-  readonly code = 'TOPIC_MISMATCH';
-  readonly retriable = false;
+/**
+ * A consumer stopped by itself (its `finished` rejects with this). Retriable: subscribing the
+ * group again resumes from its committed offsets, and what made it stop (a broker refusing a
+ * dead letter, a locked log) may have gone.
+ */
+export class ConsumerStoppedError extends MessagingError {
+  readonly code = 'CONSUMER_STOPPED';
+  readonly retriable = true;
   constructor(
-    readonly topic: string,
-    readonly partitions: number,
-    readonly requested: number,
+    readonly groupId: string,
+    cause: unknown,
   ) {
-    super(`topic ${topic} has ${partitions} partitions, not ${requested}`);
+    super(`the consumer of group ${groupId} stopped: ${messageOf(cause)}`, { cause });
   }
 }
 
@@ -84,6 +91,15 @@ export class InvalidMessagingOptionError extends MessagingError {
  * handler's unexpected failure (a timeout, a lost connection) usually is transient, and a
  * message that keeps failing still ends in the dead-letter topic after maxAttempts.
  */
+/**
+ * An error that says "not yet" rather than "failed": a handler waiting for state that is still
+ * catching up. Retried with backoff for as long as it lasts, never dead-lettered for it.
+ */
+export const isDeferred = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { deferred?: unknown }).deferred === true;
+
 export const isRetriable = (error: unknown): boolean =>
   !(
     typeof error === 'object' &&

@@ -9,6 +9,8 @@ export {
 export * from './kafka/kafka-message-bus';
 export * from './embedded/embedded-message-bus';
 export * from './events/event-messaging';
+export { DEFAULT_MAX_BATCH_BYTES } from './events/byte-bounded-batches';
+export * from './topology';
 export * from './relay/checkpoint-store';
 export * from './relay/relay';
 export * from './idempotency/processed-event-log';

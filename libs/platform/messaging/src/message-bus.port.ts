@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import type { Topology, TopologyReport } from './topology/topology';
+
 /**
  * A message as the bus carries it: the CloudEvents Kafka binding in binary mode
  * (`toKafkaRecord` of @talentloop/contracts builds one). The key orders messages: all
@@ -16,11 +17,6 @@ export interface DeliveredMessage extends BusMessage {
   readonly partition: number;
   /** Offset inside the partition, as a decimal string (Kafka offsets are 64-bit). */
   readonly offset: string;
-}
-
-export interface TopicSpec {
-  readonly topic: string;
-  readonly partitions: number;
 }
 
 /** Called once per message; a rejection means "not handled" and triggers a retry. */
@@ -49,22 +45,46 @@ export interface SubscribeToTopicsOptions {
    */
   readonly ordering?: 'key' | 'partition';
   /**
-   * For a view held in memory and rebuilt from the beginning at every start: the subscription
-   * is a group of its own (`groupId` plus a unique suffix) that the bus forgets when it stops
-   * (Kafka: it commits no offsets, so the group is gone once empty; embedded: its rows are
-   * deleted). Its dead letters go to the dead-letter topics of `groupId`, and its metrics carry
-   * `groupId`, the same for every start, so restarts add neither topics nor series.
+   * For a group with several durable instances that each read everything (one read side per
+   * service instance, say): the group on the bus is `${groupId}.${groupInstance}`, with its
+   * own committed offsets, so a new instance starts from the beginning and a restarted one
+   * resumes. Its dead letters go to the dead-letter topics of `groupId` and its metrics carry
+   * `groupId`, so instances add neither topics nor series.
    */
-  readonly ephemeral?: boolean;
+  readonly groupInstance?: string;
 }
 
-/** The group a subscription joins on the broker: its own, for an ephemeral one. */
-export const groupOnBusOf = (options: Pick<SubscribeToTopicsOptions, 'groupId' | 'ephemeral'>) =>
-  options.ephemeral ? `${options.groupId}.${randomUUID()}` : options.groupId;
+/** The group a subscription joins on the bus. */
+export const groupOnBusOf = (
+  options: Pick<SubscribeToTopicsOptions, 'groupId' | 'groupInstance'>,
+): string =>
+  options.groupInstance === undefined
+    ? options.groupId
+    : `${options.groupId}.${options.groupInstance}`;
 
 export interface BusConsumer {
   /** Stops fetching, lets the message in hand finish, commits, leaves the group. */
   stop(): Promise<void>;
+  /**
+   * Resolves after stop(); rejects when the consumer stopped by itself (a failure it does not
+   * retry on its own), so that whoever supervises it can subscribe again. Nothing uncommitted
+   * is lost: the new subscription gets it again.
+   */
+  readonly finished: Promise<void>;
+}
+
+/** Where a group stands in a partition: `next` is the offset of the next message it will read. */
+export interface CommittedOffset {
+  readonly topic: string;
+  readonly partition: number;
+  readonly next: bigint;
+}
+
+/** Where a partition ends: `end` is the offset the next message published to it will get. */
+export interface PartitionEnd {
+  readonly topic: string;
+  readonly partition: number;
+  readonly end: bigint;
 }
 
 /**
@@ -83,6 +103,23 @@ export const deadLetterHeaders = {
 } as const;
 
 /**
+ * Set on a message redriven from a dead-letter topic back to its original topic: the consumer
+ * group that failed on it. Only that group handles it; every other group (which handled it the
+ * first time) acknowledges it without calling its handler.
+ */
+export const redriveForHeader = 'dlt_redrive_for';
+
+export interface ReadTopicOptions {
+  /**
+   * Where to start in each partition: `'start'` (the default) for its first message kept, or
+   * the offset to start at, per partition number (a partition left out starts at its first).
+   */
+  readonly from?: 'start' | Readonly<Record<number, bigint>>;
+  /** Most messages returned per partition. */
+  readonly limit: number;
+}
+
+/**
  * The bus between services and to integrators. Delivery is at-least-once: an offset is
  * committed only after its handler succeeded. A message whose handler keeps failing (or
  * fails with an error whose `retriable` is false) goes to the group's dead-letter topic
@@ -90,11 +127,32 @@ export const deadLetterHeaders = {
  * Every adapter passes the same contract suite (libs/testing/src/messaging/).
  */
 export interface MessageBus {
-  /** Creates missing topics (and their dead-letter topics are created on first use). */
-  ensureTopics(topics: readonly TopicSpec[]): Promise<void>;
+  /**
+   * Makes the topics match the topology, idempotently: creates missing topics, alters configs
+   * that differ, adds partitions where fewer than declared (never removes any). Nothing else
+   * creates topics: publishing to or subscribing to an undeclared one fails retriably.
+   */
+  declareTopology(topology: Topology): Promise<TopologyReport>;
   /** Resolves once every message is durably accepted; per key, order is kept. */
   publish(topic: string, messages: readonly BusMessage[]): Promise<void>;
   subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer>;
+  /** Where each partition of the topics ends now; fails retriably for an undeclared topic. */
+  partitionEnds(topics: readonly string[]): Promise<readonly PartitionEnd[]>;
+  /**
+   * What the group (as named on the bus: groupOnBusOf) has committed in the topics' partitions;
+   * a partition it has committed nothing in is left out.
+   */
+  committedOffsets(
+    groupOnBus: string,
+    topics: readonly string[],
+  ): Promise<readonly CommittedOffset[]>;
+  /**
+   * Messages of a topic as they stand now, for an operator's tools (dead letters): no consumer
+   * group is joined for good and no offset is committed, so no group's position moves. At most
+   * `limit` per partition, up to the partition's end at the call, in partition then offset
+   * order; fails retriably for an undeclared topic.
+   */
+  readTopic(topic: string, options: ReadTopicOptions): Promise<readonly DeliveredMessage[]>;
   /** Resolves when the bus answers (a broker, or the log file); readiness asks it. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -7,10 +7,14 @@ import {
 import type {
   BusConsumer,
   BusMessage,
+  CommittedOffset,
   DeliveredMessage,
   MessageBus,
+  PartitionEnd,
+  ReadTopicOptions,
   SubscribeToTopicsOptions,
-  TopicSpec,
+  Topology,
+  TopologyReport,
 } from '@talentloop/messaging';
 import type { PersonalDataCipher } from './personal-data-cipher';
 
@@ -25,12 +29,50 @@ export class OpeningMessageBus implements MessageBus {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
-    return this.inner.ensureTopics(topics);
+  /**
+   * The same bus delivering events as they were published, personal fields sealed, for read
+   * models that keep them sealed; it still drops a person's cached key on their erasure.
+   */
+  readonly sealed: MessageBus = {
+    declareTopology: (topology) => this.declareTopology(topology),
+    publish: (topic, messages) => this.publish(topic, messages),
+    subscribe: (options) =>
+      this.inner.subscribe({
+        ...options,
+        handler: (message) => {
+          this.noticeErasure(message);
+          return options.handler(message);
+        },
+      }),
+    partitionEnds: (topics) => this.partitionEnds(topics),
+    committedOffsets: (groupOnBus, topics) => this.committedOffsets(groupOnBus, topics),
+    readTopic: (topic, options) => this.readTopic(topic, options),
+    ping: () => this.ping(),
+    close: () => this.close(),
+  };
+
+  declareTopology(topology: Topology): Promise<TopologyReport> {
+    return this.inner.declareTopology(topology);
+  }
+
+  partitionEnds(topics: readonly string[]): Promise<readonly PartitionEnd[]> {
+    return this.inner.partitionEnds(topics);
+  }
+
+  committedOffsets(
+    groupOnBus: string,
+    topics: readonly string[],
+  ): Promise<readonly CommittedOffset[]> {
+    return this.inner.committedOffsets(groupOnBus, topics);
   }
 
   publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
     return this.inner.publish(topic, messages);
+  }
+
+  /** As stored: an operator's tool reads personal fields sealed. */
+  readTopic(topic: string, options: ReadTopicOptions): Promise<readonly DeliveredMessage[]> {
+    return this.inner.readTopic(topic, options);
   }
 
   subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
@@ -46,6 +88,21 @@ export class OpeningMessageBus implements MessageBus {
 
   close(): Promise<void> {
     return this.inner.close();
+  }
+
+  private noticeErasure(message: DeliveredMessage): void {
+    const type = parseCloudEventType(message.headers[binaryModeHeader('type')] ?? '');
+    const tenantId = message.headers[binaryModeHeader('tenantid')];
+    if (type?.name !== 'PersonErased' || !tenantId) return;
+    try {
+      this.cipher.notice({
+        type: type.name,
+        data: JSON.parse(message.value) as unknown,
+        metadata: { tenantId, schemaVersion: type.version } as EventMetadata,
+      });
+    } catch {
+      // Not an event: the consumer refuses it as it is.
+    }
   }
 
   private async opened(message: DeliveredMessage): Promise<DeliveredMessage> {

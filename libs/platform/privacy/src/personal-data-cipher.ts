@@ -24,6 +24,8 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 /** How long a key is trusted from the cache before the store is asked again. */
 const DEFAULT_KEY_CACHE_MS = 30_000;
+/** Subjects whose key is kept at most: a bound on the cache, whatever the history holds. */
+const KEY_CACHE_ENTRIES = 50_000;
 /**
  * A cached key, and the data it opened: a goal's stream is read (and its check-ins opened) on
  * every command, and the event store hands out the same stored data objects from its stream
@@ -79,6 +81,23 @@ const mapFields = (
   return { ...record, [step]: mapFields(record[step], rest, replace) };
 };
 
+const containsSealed = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.startsWith(SEALED_PREFIX);
+  if (Array.isArray(value)) return value.some(containsSealed);
+  if (typeof value === 'object' && value !== null) return Object.values(value).some(containsSealed);
+  return false;
+};
+
+const mapSealed = (value: unknown, replace: (sealed: string) => string): unknown => {
+  if (typeof value === 'string') return value.startsWith(SEALED_PREFIX) ? replace(value) : value;
+  if (Array.isArray(value)) return value.map((item) => mapSealed(item, replace));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([name, field]) => [name, mapSealed(field, replace)]),
+    );
+  return value;
+};
+
 /**
  * Seals and opens the personal fields of events (those the contracts mark `x-personal`) with the
  * key of the event's subject in its tenant, AES-256-GCM per field. A field whose key was
@@ -131,6 +150,25 @@ export class PersonalDataCipher {
     return result;
   }
 
+  /**
+   * A copy of any value (a read-model document, say) with every sealed string in it opened
+   * with the subject's key, or "[erased]" where that key is gone. Read models keep personal
+   * fields sealed, as the store does, and open them only to answer.
+   */
+  async openFields<Value>(subject: DataSubject, value: Value): Promise<Value> {
+    if (!containsSealed(value)) return value;
+    const key = await this.cachedKey(subject, () => this.keys.find(subject));
+    const replace = (sealed: string) =>
+      key?.kind === 'key' ? openValue(key.key, subject, sealed) : ERASED;
+    return mapSealed(value, replace) as Value;
+  }
+
+  /** Drops a person's cached key when the event says they were erased (it opens nothing). */
+  notice(event: EventWithData): void {
+    if (isPersonErased(event))
+      this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
+  }
+
   /** Whether the event has personal fields (sealing changes it). */
   isPersonal(event: EventWithData): boolean {
     return this.personalPartOf(event) !== undefined;
@@ -140,6 +178,20 @@ export class PersonalDataCipher {
   async erase(subject: DataSubject): Promise<void> {
     await this.keys.destroy(subject);
     this.forget(subject);
+  }
+
+  /**
+   * Keys of the people read lately, not of everyone ever read: past KEY_CACHE_ENTRIES, expired
+   * entries go, then the least recently loaded ones (each entry is a key and a weak map).
+   */
+  private keepCacheBounded(): void {
+    if (this.cache.size <= KEY_CACHE_ENTRIES) return;
+    const now = Date.now();
+    for (const [id, entry] of this.cache) if (entry.until <= now) this.cache.delete(id);
+    for (const id of this.cache.keys()) {
+      if (this.cache.size <= KEY_CACHE_ENTRIES) break;
+      this.cache.delete(id);
+    }
   }
 
   /** Drops the subject's key from this process's cache. */
@@ -185,7 +237,9 @@ export class PersonalDataCipher {
     if (cached && cached.until > Date.now()) return cached.key;
     // One load per subject at a time: a page of one person's events asks the store once.
     const key = load();
+    this.cache.delete(id);
     this.cache.set(id, { key, until: Date.now() + this.keyCacheMs, opened: new WeakMap() });
+    this.keepCacheBounded();
     const loaded = await key.catch((error: unknown) => {
       this.cache.delete(id);
       throw error;

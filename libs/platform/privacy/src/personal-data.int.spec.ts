@@ -15,6 +15,7 @@ import {
   SqliteCheckpointStore,
   startRelay,
   subscribeToEvents,
+  talentloopTopology,
   type Relay,
 } from '@talentloop/messaging';
 import type { ReceivedEvent } from '@talentloop/contracts';
@@ -189,6 +190,7 @@ describe('a person’s data on the bus', () => {
       new EmbeddedMessageBus({ path: join(folder, 'bus.sqlite') }),
       store.cipher,
     );
+    await bus.declareTopology(talentloopTopology());
     checkpoints = new SqliteCheckpointStore({ path: join(folder, 'relay.sqlite') });
     relay = startRelay({
       store: store.sealed,

@@ -12,23 +12,29 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@talentloop/event-store';
+import type { MessageBus } from '@talentloop/messaging';
+import { OpeningMessageBus } from './opening-message-bus';
 import type { PersonalDataCipher } from './personal-data-cipher';
 
 /**
  * The event store as the services use it: an append checks the plaintext against the schema and
  * stores the personal fields sealed; every read opens them, so deciders, projections and replays
  * see plaintext, or "[erased]" for an erased person. `sealed` is the store underneath, for whoever
- * must pass events on as stored (the relay: the bus only ever carries ciphertext).
+ * must pass events on as stored (the relay: the bus only ever carries ciphertext) or keeps them
+ * sealed (the read sides); reading a `PersonErased` through it still drops the person's cached
+ * key in this process, so nothing opened later uses a key destroyed elsewhere.
  */
 export class ProtectedEventStore implements EventStore {
   private readonly registry: EventRegistry;
+  readonly sealed: EventStore;
 
   constructor(
-    readonly sealed: EventStore,
+    inner: EventStore,
     readonly cipher: PersonalDataCipher,
     options: { readonly registry?: EventRegistry } = {},
   ) {
     this.registry = options.registry ?? eventRegistry;
+    this.sealed = noticingErasures(inner, cipher);
   }
 
   async appendToStream(
@@ -71,9 +77,37 @@ export class ProtectedEventStore implements EventStore {
   }
 }
 
+/**
+ * The store as it is, except that every PersonErased read through it drops that person's key
+ * from the cipher's cache first: a page that ends with an erasure opens nothing before it with
+ * the destroyed key, and a process that only reads sealed events still learns of erasures.
+ */
+const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventStore => {
+  const notice = (events: readonly RecordedEvent[]) => {
+    for (const event of events) cipher.notice(event);
+    return events as RecordedEvent[];
+  };
+  return {
+    appendToStream: (streamName, events, options) =>
+      store.appendToStream(streamName, events, options),
+    readStream: async (streamName, options) => notice(await store.readStream(streamName, options)),
+    readAll: async (options) => notice(await store.readAll(options)),
+    subscribeToAll: (options, handler) =>
+      store.subscribeToAll(options, (event) => {
+        cipher.notice(event);
+        return handler(event);
+      }),
+    close: () => store.close(),
+  };
+};
+
 /** The store events are passed on from as stored: the sealed one under a ProtectedEventStore. */
 export const sealedStoreOf = (store: EventStore): EventStore =>
   store instanceof ProtectedEventStore ? store.sealed : store;
+
+/** The bus underneath, delivering events sealed as published (see OpeningMessageBus.sealed). */
+export const sealedBusOf = (bus: MessageBus): MessageBus =>
+  bus instanceof OpeningMessageBus ? bus.sealed : bus;
 
 /**
  * The store to feed these projections from: the sealed one underneath when none of them keeps

@@ -39,3 +39,29 @@ export const openReadModelStore = async (config: ReadModelStoreConfig): Promise<
       return assertNever(config);
   }
 };
+
+/**
+ * A store opened on first use: every service's platform provides one, and a process that
+ * never reads or writes a read model (a test of the platform alone) opens no file or server.
+ */
+export const lazyReadModelStore = (open: () => Promise<ReadModelStore>): ReadModelStore => {
+  let opened: Promise<ReadModelStore> | undefined;
+  const store = () => (opened ??= open());
+  return {
+    ensureCollection: async (collection, indexes) =>
+      (await store()).ensureCollection(collection, indexes),
+    load: async (collection, ids) => (await store()).load(collection, ids),
+    write: async (collection, writes) => (await store()).write(collection, writes),
+    insertFresh: async (collection, documents) =>
+      (await store()).insertFresh(collection, documents),
+    find: async (collection, query) => (await store()).find(collection, query),
+    findStored: async (collection, query) => (await store()).findStored(collection, query),
+    count: async (collection, where) => (await store()).count(collection, where),
+    dropCollection: async (collection) => (await store()).dropCollection(collection),
+    getState: async (key) => (await store()).getState(key),
+    setState: async (key, value) => (await store()).setState(key, value),
+    close: async () => {
+      if (opened) await (await opened).close();
+    },
+  };
+};

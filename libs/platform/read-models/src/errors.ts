@@ -62,3 +62,36 @@ export class ProjectionOutdatedError extends ReadModelError {
     );
   }
 }
+
+/**
+ * A decision needs a read side that has not yet applied everything it depends on (a read side
+ * catching up after a start or a rebuild, or lagging behind the bus). Retriable: the message
+ * is handled again later, once the read side has caught up; it is no fault of the message.
+ */
+export class ReadSideBehindError extends ReadModelError {
+  readonly code = 'READ_SIDE_BEHIND';
+  readonly retriable = true;
+  /** Not a failure of the message: the bus retries it without counting towards dead-lettering. */
+  readonly deferred = true;
+  constructor(
+    readonly readSide: string,
+    what: string,
+    waitedMs: number,
+  ) {
+    super(`read side ${readSide} has not caught up with ${what} after ${waitedMs} ms`);
+  }
+}
+
+/** A bus-fed read side could not write a message's documents yet; it is tried again later. */
+export class ReadModelWriteDeferredError extends ReadModelError {
+  readonly code = 'READ_MODEL_WRITE_DEFERRED';
+  readonly retriable = true;
+  /** Retried without counting towards dead-lettering: a read side must not skip a message. */
+  readonly deferred = true;
+  constructor(readSide: string, cause: unknown) {
+    super(
+      `read side ${readSide} could not apply a message yet: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
+  }
+}

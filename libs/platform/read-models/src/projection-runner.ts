@@ -191,10 +191,18 @@ export interface AppliedPage {
 }
 
 export interface StoreProjectionRun {
-  /** Resolves when the runner first reaches the end of the log. */
+  /** Resolves when the runner first reaches the end of the log; rejects if it fails before. */
   readonly caughtUp: Promise<void>;
   /** Settles when the run ends: resolves on stop, rejects when a page failed. */
   readonly finished: Promise<void>;
+  /**
+   * Resolves once every event stored before the call (of the projections' types) is applied:
+   * at once when a look at the log finds nothing after the runner's position, else after the
+   * runner's next read that finds the end. Rejects if the run fails or stops first.
+   */
+  caughtUpNow(): Promise<void>;
+  /** The global position the projections are complete up to (undefined before the first read). */
+  position(): bigint | undefined;
   stop(): Promise<void>;
 }
 
@@ -239,7 +247,27 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   let stopped = false;
   let wake = () => {};
   let reachedEnd = () => {};
-  const caughtUp = new Promise<void>((resolve) => (reachedEnd = resolve));
+  let failedBeforeEnd: (error: unknown) => void = () => {};
+  const caughtUp = new Promise<void>((resolve, reject) => {
+    reachedEnd = resolve;
+    failedBeforeEnd = reject;
+  });
+  // Nobody may be waiting for it; its failure is the run's, reported through `finished`.
+  caughtUp.catch(() => undefined);
+  /** Reads of the log started so far; a waiter needs one that started after it came. */
+  let readsStarted = 0;
+  const waiters = new Set<{
+    readonly after: number;
+    resolve(): void;
+    reject(error: unknown): void;
+  }>();
+  const settleWaiters = (read: number) => {
+    for (const waiter of waiters)
+      if (waiter.after < read) {
+        waiters.delete(waiter);
+        waiter.resolve();
+      }
+  };
 
   /** Each projection's collection and position, resolving switches made elsewhere. */
   const positions = async (checkpoint: Checkpoint) => {
@@ -272,6 +300,7 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         if (lowest === undefined || position < lowest) lowest = position;
       const after = lowest ?? 0n;
       appliedUpTo = after;
+      const read = ++readsStarted;
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
       if (page.length > 0) {
         const inputs = storeInputs(page);
@@ -297,6 +326,8 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       }
       if (page.length < pageSize) {
         reachedEnd();
+        settleWaiters(read);
+        if (waiters.size > 0 || stopped) continue;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, pollIntervalMs);
           wake = () => {
@@ -314,12 +345,38 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
     backlogAfter(eventStore, appliedUpTo, { eventTypes }),
   );
   const finished = run();
-  finished.then(unregister, unregister);
-  // A failure before the end was reached also settles caughtUp, so nobody waits forever.
-  finished.catch(() => reachedEnd());
+  const failWaiters = (error: unknown) => {
+    for (const waiter of waiters) waiter.reject(error);
+    waiters.clear();
+  };
+  finished.then(
+    () => {
+      unregister();
+      failWaiters(new Error(`projection runner ${name} stopped`));
+    },
+    (error: unknown) => {
+      unregister();
+      // A failure before the end was reached also settles caughtUp, so nobody waits forever.
+      failedBeforeEnd(error);
+      failWaiters(error);
+    },
+  );
   return {
     caughtUp,
     finished,
+    position: () => appliedUpTo,
+    caughtUpNow: async () => {
+      if (stopped) throw new Error(`projection runner ${name} stopped`);
+      const at = appliedUpTo;
+      if (at !== undefined) {
+        const newer = await eventStore.readAll({ after: at, maxCount: 1, filter: { eventTypes } });
+        if (newer.length === 0) return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        waiters.add({ after: readsStarted, resolve, reject });
+        wake();
+      });
+    },
     stop: async () => {
       stopped = true;
       wake();

@@ -9,105 +9,34 @@ import {
 import {
   deadLetterHeaders,
   type BusConsumer,
-  type BusMessage,
   type DeliveredMessage,
   type MessageBus,
   type MessageHandler,
 } from '@talentloop/messaging';
 import { readLags } from '@talentloop/observability';
+import {
+  declareTestTopics,
+  eventually,
+  PerKeyOrder,
+  PermanentFailure,
+  quickRetry,
+  RetriableFailure,
+  sequencedMessage,
+  sequenceOf,
+  uniqueName,
+  type MessageBusUnderTest,
+} from './bus-test-kit';
+import { describeLifecycleContract } from './message-bus-lifecycle.contract';
+import { describeReadContract } from './message-bus-read.contract';
 
-export interface MessageBusUnderTest {
-  readonly bus: MessageBus;
-  cleanup(): Promise<void>;
-}
-
-/** A unique name per test, so runs on a shared broker never see each other's messages. */
-export const uniqueName = (prefix: string): string =>
-  `${prefix}.${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-
-/**
- * An ephemeral view (see SubscribeToTopicsOptions.ephemeral) that has read every message of a
- * new topic; the adapters' own suites then stop it and look for what the bus kept of it.
- */
-export const ephemeralViewOfNewTopic = async (
-  bus: MessageBus,
-  messages: readonly BusMessage[],
-  timeoutMs?: number,
-) => {
-  const topic = uniqueName('view-topic');
-  await bus.ensureTopics([{ topic, partitions: 2 }]);
-  await bus.publish(topic, messages);
-  const groupId = uniqueName('view');
-  let handled = 0;
-  const view = await bus.subscribe({
-    groupId,
-    topics: [topic],
-    ephemeral: true,
-    handler: () => Promise.resolve(void handled++),
-  });
-  await eventually('the view to read the topic', () => handled === messages.length, timeoutMs);
-  return { topic, groupId, view };
-};
-
-/** Polls until the condition holds; fails with `what` after the timeout. */
-export const eventually = async (
-  what: string,
-  condition: () => boolean | Promise<boolean>,
-  timeoutMs = 20_000,
-): Promise<void> => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
-/** A plain message whose value says which key and which place in that key's sequence. */
-export const sequencedMessage = (key: string, sequence: number): BusMessage => ({
-  key,
-  headers: { 'x-sequence': String(sequence) },
-  value: JSON.stringify({ key, sequence }),
-});
-
-export const sequenceOf = (message: BusMessage): number =>
-  (JSON.parse(message.value) as { sequence: number }).sequence;
-
-/**
- * Checks, as each message arrives, that every earlier message of its key was handled
- * before: per-key order under at-least-once delivery (a redelivery may repeat, never skip).
- */
-export class PerKeyOrder {
-  private readonly highest = new Map<string, number>();
-  readonly violations: string[] = [];
-
-  record(key: string, sequence: number): void {
-    const highest = this.highest.get(key) ?? -1;
-    if (sequence > highest + 1)
-      this.violations.push(`${key}: ${sequence} arrived before ${highest + 1}`);
-    this.highest.set(key, Math.max(highest, sequence));
-  }
-
-  handledUpTo(key: string): number {
-    return this.highest.get(key) ?? -1;
-  }
-}
-
-class RetriableFailure extends Error {
-  override readonly name = 'RetriableFailure';
-  readonly retriable = true;
-}
-
-class PermanentFailure extends Error {
-  override readonly name = 'PermanentFailure';
-  readonly retriable = false;
-}
-
-const quickRetry = { maxAttempts: 3, initialBackoffMs: 10, maxBackoffMs: 40 };
+export * from './bus-test-kit';
 
 /**
  * The promises of the MessageBus port, run against one adapter: what the CloudEvents
  * binding puts on the wire comes back, order per key, commit only after success, retries,
- * dead-lettering, and independent consumer groups.
+ * dead-lettering, and independent consumer groups; then topology, group instances, the ends
+ * of partitions and the end of a consumer (message-bus-lifecycle.contract.ts), and reading a
+ * topic without a group (message-bus-read.contract.ts).
  */
 export function describeMessageBusContract(
   name: string,
@@ -131,16 +60,18 @@ export function describeMessageBusContract(
 
     const newTopic = async (partitions = 3): Promise<string> => {
       const topic = uniqueName('contract');
-      await bus.ensureTopics([{ topic, partitions }]);
+      await declareTestTopics(bus, [{ topic, partitions }]);
       return topic;
     };
 
+    /** Subscribes a group, its dead-letter topic declared first. */
     const consume = async (
       topic: string,
       handler: MessageHandler,
       groupId = uniqueName('group'),
       retry = quickRetry,
     ): Promise<BusConsumer> => {
+      await declareTestTopics(bus, [], [{ groupId, topics: [topic] }]);
       const consumer = await bus.subscribe({ groupId, topics: [topic], handler, retry });
       consumers.push(consumer);
       return consumer;
@@ -347,9 +278,11 @@ export function describeMessageBusContract(
       const handled: number[] = [];
       let inFlight = 0;
       let mostInFlight = 0;
+      const groupId = uniqueName('group');
+      await declareTestTopics(bus, [], [{ groupId, topics: [topic] }]);
       consumers.push(
         await bus.subscribe({
-          groupId: uniqueName('group'),
+          groupId,
           topics: [topic],
           ordering: 'partition',
           handler: async (message) => {
@@ -455,46 +388,6 @@ export function describeMessageBusContract(
       });
     });
 
-    it('starts an ephemeral subscription over at every start, and dead-letters to its group id', async () => {
-      // given three messages, the first of which the handler refuses for good
-      const topic = await newTopic(1);
-      const groupId = uniqueName('view');
-      await bus.publish(
-        topic,
-        [0, 1, 2].map((sequence) => sequencedMessage('emp-1', sequence)),
-      );
-      const startView = (received: number[]) =>
-        bus.subscribe({
-          groupId,
-          topics: [topic],
-          ephemeral: true,
-          retry: quickRetry,
-          handler: (message) => {
-            if (sequenceOf(message) === 0) return Promise.reject(new PermanentFailure('malformed'));
-            received.push(sequenceOf(message));
-            return Promise.resolve();
-          },
-        });
-
-      // when a view reads them and stops, and the view is started again
-      const first: number[] = [];
-      const view = await startView(first);
-      await eventually('the first start to read them', () => first.length === 2);
-      await view.stop();
-      const second: number[] = [];
-      consumers.push(await startView(second));
-
-      // then the second start reads them all again: nothing was kept for the first
-      await eventually('the second start to read them', () => second.length === 2);
-      expect([first, second]).toEqual([
-        [1, 2],
-        [1, 2],
-      ]);
-      // and both starts dead-lettered to the topic of the group id, not one of their own
-      const deadLetters = await collect(deadLetterTopicFor(topic, groupId));
-      await eventually('both dead letters', () => deadLetters.length === 2);
-    });
-
     it('gives every message to each of two groups', async () => {
       const topic = await newTopic(3);
       const [first, second] = await Promise.all([collect(topic), collect(topic)]);
@@ -509,5 +402,15 @@ export function describeMessageBusContract(
       expect(sequences(first)).toEqual(all);
       expect(sequences(second)).toEqual(all);
     });
+
+    describeLifecycleContract({
+      bus: () => bus,
+      keep: (consumer) => {
+        consumers.push(consumer);
+        return consumer;
+      },
+    });
+
+    describeReadContract({ bus: () => bus, collect: (topic) => collect(topic) });
   });
 }

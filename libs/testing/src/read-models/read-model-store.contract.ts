@@ -63,9 +63,18 @@ export function describeReadModelStoreContract(
         });
       });
 
+      it('keeps keys with dots and a leading $ as they are (records keyed by ids)', async () => {
+        const doc = { name: 'Ada', scores: { 'team.lead': 1, $weird: { 'a.b': [{ 'c.d': 2 }] } } };
+        await store.write(collection, [{ id: 'p1', doc, sources: {}, expectedVersion: 0 }]);
+
+        expect((await store.load(collection, ['p1'])).get('p1')?.doc).toEqual(doc);
+        expect(await store.find(collection, { where: { name: 'Ada' } })).toEqual([doc]);
+      });
+
       it('replaces a document at the version it was loaded with, incrementing the version', async () => {
         await insert('p1', { name: 'Ada' });
-        const sources = { store: '1', 'kafka:planning:0': '4' };
+        // A Kafka source names its topic, dots and all.
+        const sources = { store: '1', 'kafka:talentloop.planning.events.v1:0': '4' };
 
         const outcome = await store.write(collection, [
           { id: 'p1', doc: { name: 'Ada L.' }, sources, expectedVersion: 1 },

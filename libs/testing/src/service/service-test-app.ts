@@ -65,7 +65,6 @@ export const serviceTestEnv = (folder: string): NodeJS.ProcessEnv => ({
   EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
   EVENT_STORE_SQLITE_SYNCHRONOUS: 'normal',
   BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-  RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
   READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
 });
 

@@ -7,7 +7,8 @@ import {
 } from '@talentloop/analytics-domain';
 import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
 import type { ReadModelStore } from '@talentloop/read-models';
-import { FactsView, READ_MODEL_STORE } from '../projections/facts-view';
+import { READ_MODEL_STORE } from '@talentloop/http';
+import { FactsView } from '../projections/facts-view';
 
 @ApiTags('analytics')
 @Controller('analytics')

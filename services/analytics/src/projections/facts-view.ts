@@ -2,13 +2,19 @@ import {
   Inject,
   Injectable,
   Logger,
-  type OnApplicationShutdown,
-  type OnModuleInit,
+  type OnApplicationBootstrap,
   ServiceUnavailableException,
 } from '@nestjs/common';
 import type { EmployeeFacts } from '@talentloop/analytics-domain';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, problem, type SubjectDirectory } from '@talentloop/http';
+import {
+  EVENT_STORE,
+  problem,
+  READ_MODEL_STORE,
+  SUPERVISOR,
+  type SubjectDirectory,
+  type Supervisor,
+} from '@talentloop/http';
 import { eventSourceFor } from '@talentloop/privacy';
 import {
   activePointerKey,
@@ -16,12 +22,9 @@ import {
   runFromStore,
   type AppliedPage,
   type ReadModelStore,
-  type StoreProjectionRun,
 } from '@talentloop/read-models';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { employeeFactsProjection } from './employee-facts.projection';
-
-export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
 
 const RUNNER_NAME = 'analytics';
 
@@ -39,14 +42,13 @@ interface Entry {
  * store; the view drops them.
  */
 @Injectable()
-export class FactsView implements OnModuleInit, OnApplicationShutdown, SubjectDirectory {
+export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
   private readonly logger = new Logger(FactsView.name);
   private readonly tenants = new Map<string, Map<string, Entry>>();
   /** Per tenant, the facts as an array, rebuilt only after a change. */
   private readonly arrays = new Map<string, readonly EmployeeFacts[]>();
   private collection: string | undefined;
   private position = 0n;
-  private run: StoreProjectionRun | undefined;
   private loaded: Promise<void> | undefined;
   private isReady = false;
 
@@ -54,34 +56,44 @@ export class FactsView implements OnModuleInit, OnApplicationShutdown, SubjectDi
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
     @Inject(ANALYTICS_SETTINGS) private readonly settings: AnalyticsSettings,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
   ) {}
 
-  onModuleInit(): void {
-    const run = runFromStore({
-      eventStore: eventSourceFor(this.eventStore, [employeeFactsProjection]),
-      readModels: this.readModels,
-      projections: [employeeFactsProjection],
-      name: RUNNER_NAME,
-      pageSize: this.settings.projectionPageSize,
-      pollIntervalMs: this.settings.projectionPollMs,
-      onApplied: (page) => this.apply(page),
-      onRebuildProgress: (projection, progress) =>
-        this.logger.log(`rebuilding ${projection}: ${progress.events} events`),
-    });
-    this.run = run;
-    this.loaded = run.caughtUp.then(async () => {
-      await this.reloadIfNeeded();
-      this.isReady = true;
-    });
-    run.finished.catch((error: unknown) =>
-      this.logger.error(`analytics projection stopped: ${String(error)}`),
+  /**
+   * Runs the projection under the service's supervisor (restarted with backoff when it fails);
+   * the service is unready, and the view answers 503, until it has caught up and loaded.
+   */
+  onApplicationBootstrap(): void {
+    let markLoaded = () => {};
+    this.loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+    this.supervisor.supervise(
+      `${RUNNER_NAME}.read-side`,
+      (control) => {
+        control.catchingUp();
+        const run = runFromStore({
+          eventStore: eventSourceFor(this.eventStore, [employeeFactsProjection]),
+          readModels: this.readModels,
+          projections: [employeeFactsProjection],
+          name: RUNNER_NAME,
+          pageSize: this.settings.projectionPageSize,
+          pollIntervalMs: this.settings.projectionPollMs,
+          onApplied: (page) => this.apply(page),
+          onRebuildProgress: (projection, progress) =>
+            this.logger.log(`rebuilding ${projection}: ${progress.events} events`),
+        });
+        run.caughtUp
+          .then(async () => {
+            await this.reloadIfNeeded();
+            this.isReady = true;
+            markLoaded();
+            control.caughtUp();
+          })
+          // A run that fails before catching up rejects; the supervisor sees it in `finished`.
+          .catch(() => undefined);
+        return run;
+      },
+      { startsCaughtUp: false },
     );
-  }
-
-  /** Stops the runner, then closes the read-model store this view's runner writes. */
-  async onApplicationShutdown(): Promise<void> {
-    await this.run?.stop();
-    await this.readModels.close();
   }
 
   /** Resolves once the projection has caught up with the event store and the view is loaded. */

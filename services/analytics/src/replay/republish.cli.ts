@@ -35,7 +35,12 @@ const main = async (): Promise<number> => {
   const tty = process.stderr.isTTY;
   let drawnAt = 0;
   try {
-    await bus.ensureTopics([{ topic: options.topic, partitions: options.partitions }]);
+    // The integrator's own topic: declared here, apart from the system's topology.
+    await bus.declareTopology({
+      topics: [
+        { topic: options.topic, partitions: options.partitions, replicationFactor: 1, configs: {} },
+      ],
+    });
     const result = await republish({
       store,
       send: (records) => bus.publish(options.topic, records),

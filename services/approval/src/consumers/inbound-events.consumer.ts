@@ -1,57 +1,53 @@
-import {
-  Inject,
-  Injectable,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS, CLOCK, type Clock } from '@talentloop/http';
+import {
+  CLOCK,
+  EVENT_STORE,
+  MESSAGE_BUS,
+  SUPERVISOR,
+  type Clock,
+  type Supervisor,
+} from '@talentloop/http';
 import {
   consumerCommandId,
   subscribeToEvents,
-  type BusConsumer,
-  type DeliveredMessage,
+  consumerGroups,
   type MessageBus,
 } from '@talentloop/messaging';
 
-import { consumedContexts } from './consumed-topics';
 import { openApprovalRequest } from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
 
-const APPROVAL_CONSUMER_GROUP = 'approval';
+const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
 
 /**
  * Reacts to submitted goals and reporting-line changes. At-least-once delivery is made
  * harmless by deriving each command id from the event id: a redelivery appends nothing.
  */
 @Injectable()
-export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: BusConsumer | undefined;
-
+export class InboundEventsConsumer implements OnApplicationBootstrap {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     private readonly directory: ApprovalDirectory,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await subscribeToEvents(this.bus, {
-      groupId: APPROVAL_CONSUMER_GROUP,
-      contexts: consumedContexts,
-      handler: (event, delivered) => this.handle(event, delivered),
-    });
+  /** Runs under the service's supervisor: a broker down at start or a crash is retried. */
+  onApplicationBootstrap(): void {
+    this.supervisor.supervise(APPROVAL_CONSUMER_GROUP, () =>
+      subscribeToEvents(this.bus, {
+        groupId: APPROVAL_CONSUMER_GROUP,
+        contexts: consumerGroups.approval.contexts,
+        handler: (event) => this.handle(event),
+      }),
+    );
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-  }
-
-  private async handle(event: ReceivedEvent, delivered: DeliveredMessage): Promise<void> {
-    // Folded here too, so a submission that follows a people change on the same key sees it.
-    await this.directory.applyFromBus(event, delivered);
+  private async handle(event: ReceivedEvent): Promise<void> {
     const context: CommandContext = {
       tenantId: event.metadata.tenantId,
       actorId: event.metadata.actorId,

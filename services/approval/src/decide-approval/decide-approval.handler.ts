@@ -41,7 +41,7 @@ export class DecideApprovalHandler implements ICommandHandler<DecideApprovalComm
 
   async execute({ actor, requestId, decision, commandId }: DecideApprovalCommand) {
     // Streams are per tenant, so another tenant's request would read as missing: say why.
-    const known = this.directory.request(requestId);
+    const known = await this.directory.request(requestId);
     if (known && known.tenantId !== actor.tenantId)
       throw new OtherTenant('the approval request belongs to another organisation');
     const now = this.clock.now();

@@ -34,12 +34,10 @@ export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueA
   async execute({ tenantId, actorId }: FlagOverdueApprovalsCommand): Promise<OverdueCheckResult> {
     const now = this.clock.now();
     const { overdueAfterDays } = this.settings;
-    const due = this.directory
-      .pending(tenantId === undefined ? {} : { tenantId })
-      .filter(
-        (request) =>
-          !request.overdueReported && isOverdue(request.submittedAt, now, overdueAfterDays),
-      );
+    const due = (await this.directory.pending(tenantId === undefined ? {} : { tenantId })).filter(
+      (request) =>
+        !request.overdueReported && isOverdue(request.submittedAt, now, overdueAfterDays),
+    );
     const flagged: string[] = [];
     for (const request of due) {
       const { events } = await runOnApprovalRequest(

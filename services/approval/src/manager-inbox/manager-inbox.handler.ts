@@ -23,6 +23,6 @@ export class ManagerInboxHandler implements IQueryHandler<ManagerInboxQuery> {
 
   execute({ actor, managerId = actor.userId }: ManagerInboxQuery) {
     // Whose inbox the caller may read is the access guard's decision (ACCESS-MATRIX.md).
-    return Promise.resolve(this.directory.inbox(actor.tenantId, managerId, this.clock.now()));
+    return this.directory.inbox(actor.tenantId, managerId, this.clock.now());
   }
 }

@@ -4,6 +4,7 @@ import type { CommandContext, EventStore } from '@talentloop/event-store';
 import { MessagingError } from '@talentloop/messaging';
 import { runOnApprovalRequest } from '../approval-request.stream';
 import type { ApprovalDirectory } from '../projections/approval-directory';
+import { moveToCurrentManager } from '../reassign-approval/reassign-approval.handler';
 
 /**
  * The employee's manager is not known yet: the people sync may simply not have arrived.
@@ -19,8 +20,10 @@ class ManagerUnknownError extends MessagingError {
 
 /**
  * Opens (or, for a revised goal, reopens) the request thread of a submitted goal, addressed
- * to the manager the reporting lines name at that moment; the manager planning put on the
- * submission is the fallback while the people sync has not reached this service.
+ * to the manager the reporting lines name once they include every people event published so
+ * far; the manager planning put on the submission is the fallback while the people sync has
+ * not reached this service. A reporting-line change handled meanwhile may not have seen this
+ * request yet: looking at the line again after opening it closes that gap (ADR 0008).
  */
 export const openApprovalRequest = async (
   store: EventStore,
@@ -29,7 +32,9 @@ export const openApprovalRequest = async (
   context: CommandContext,
 ): Promise<void> => {
   const { goalId, employeeId, submissionNumber } = event.data;
-  const managerId = directory.managerOf(context.tenantId, employeeId) ?? event.data.managerId;
+  await directory.reportingLinesFresh();
+  const managerId =
+    (await directory.managerOf(context.tenantId, employeeId)) ?? event.data.managerId;
   if (!managerId) throw new ManagerUnknownError(employeeId);
   const requestId = approvalRequestIdFor(context.tenantId, goalId);
   await runOnApprovalRequest(
@@ -48,4 +53,5 @@ export const openApprovalRequest = async (
     },
     context,
   );
+  await moveToCurrentManager(store, directory, requestId, employeeId, context);
 };

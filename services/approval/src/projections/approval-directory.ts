@@ -1,23 +1,20 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { approvalRequestIdFor, isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
-import { streamPrefix, type ReceivedEvent } from '@talentloop/contracts';
-import type { EventStore, RecordedEvent, Subscription } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS, type SubjectDirectory } from '@talentloop/http';
+import { topicFor } from '@talentloop/contracts';
+import type { EventStore } from '@talentloop/event-store';
 import {
-  subscribeToEvents,
-  type BusConsumer,
-  type DeliveredMessage,
-  type MessageBus,
-} from '@talentloop/messaging';
-import { approvalRequestStream } from '../approval-request.stream';
+  EVENT_STORE,
+  MESSAGE_BUS,
+  PERSONAL_DATA_CIPHER,
+  READ_MODEL_STORE,
+  SUPERVISOR,
+  type Supervisor,
+  type SubjectDirectory,
+} from '@talentloop/http';
+import { consumerGroups, type MessageBus } from '@talentloop/messaging';
+import { sealedBusOf, sealedStoreOf, type PersonalDataCipher } from '@talentloop/privacy';
+import { ReadSide, superviseReadSide, type ReadModelStore } from '@talentloop/read-models';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
-import { consumedContexts } from '../consumers/consumed-topics';
 import {
   approvalRequestsProjection,
   type ApprovalRequestView,
@@ -25,13 +22,13 @@ import {
 import {
   goalSubmissionsId,
   goalSubmissionsProjection,
+  type GoalSubmissions,
   type GoalVersion,
 } from './goal-submissions/goal-submissions.projection';
-import { InMemoryReadModel } from './in-memory-read-model';
-import { busInput, STORE_SOURCE, toProjectedEvent } from '@talentloop/read-models';
 import {
   reportingLineId,
   reportingLinesProjection,
+  type ReportingLine,
 } from './reporting-lines/reporting-lines.projection';
 
 export interface InboxItem {
@@ -45,142 +42,133 @@ export interface InboxItem {
   readonly overdue: boolean;
 }
 
-const managerKey = (request: { tenantId: string; managerId: string }) =>
-  `${request.tenantId}/${request.managerId}`;
+/** The read side's consumer group: people and goal events from the other contexts. */
+export const APPROVAL_READ_SIDE_GROUP = consumerGroups.approvalReadSide.groupId;
 
 /**
- * The approval service's read side: requests (from its own streams), reporting lines and
- * goal versions (from the bus). All three are rebuilt from history at every start: the own
- * streams from the event store's beginning, the bus events by a consumer group of this
- * process alone that starts from the beginning of the topics.
+ * The approval service's read side, durable in the read-model store: requests from its own
+ * streams, reporting lines and submitted goal versions from the bus (ADR 0008). Feedback and
+ * notes stay sealed in the documents and are opened only to answer.
  */
 @Injectable()
-export class ApprovalDirectory
-  implements OnApplicationBootstrap, BeforeApplicationShutdown, SubjectDirectory
-{
-  private readonly requests = new InMemoryReadModel(approvalRequestsProjection, managerKey);
-  private readonly reportingLines = new InMemoryReadModel(reportingLinesProjection);
-  private readonly goalSubmissions = new InMemoryReadModel(goalSubmissionsProjection);
-  private readonly logger = new Logger('approval-directory');
-  private subscription: Subscription | undefined;
-  private consumer: BusConsumer | undefined;
+export class ApprovalDirectory implements OnApplicationBootstrap, SubjectDirectory {
+  readonly readSide: ReadSide;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(MESSAGE_BUS) bus: MessageBus,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    this.subscription = this.store.subscribeToAll(
-      { filter: { streamPrefixes: [streamPrefix('approval')] } },
-      (recorded) => this.applyFromStore(recorded),
-    );
-    this.subscription.finished.catch((error: unknown) =>
-      this.logger.error('approval request subscription stopped', String(error)),
-    );
-    this.consumer = await subscribeToEvents(this.bus, {
-      // Rebuilt from the beginning at every start; the bus forgets the group when it stops.
-      groupId: 'approval.directory',
-      ephemeral: true,
-      // identity: PersonErased, to fold the person's threads again without their free text.
-      contexts: [...consumedContexts, 'identity'],
-      fromBeginning: true,
-      handler: (event, delivered) => this.applyFromBus(event, delivered),
+  ) {
+    this.readSide = new ReadSide({
+      name: 'approval',
+      eventStore: sealedStoreOf(store),
+      bus: sealedBusOf(bus),
+      readModels,
+      own: [approvalRequestsProjection],
+      fromBus: {
+        ...consumerGroups.approvalReadSide,
+        projections: [reportingLinesProjection, goalSubmissionsProjection],
+      },
     });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-    await this.subscription?.stop();
+  onApplicationBootstrap(): void {
+    superviseReadSide(this.supervisor, this.readSide);
   }
 
-  private applyFromStore(recorded: RecordedEvent): void {
-    const event = toProjectedEvent(recorded);
-    if (event)
-      this.requests.apply({ event, source: STORE_SOURCE, position: recorded.globalPosition });
+  /** Waits until the reporting lines include every people event published so far. */
+  reportingLinesFresh(): Promise<void> {
+    return this.readSide.freshWithBus([topicFor('assessment')]);
   }
 
-  /** Folds a people or goal event from the bus; a redelivery changes nothing. */
-  async applyFromBus(event: ReceivedEvent, delivered: DeliveredMessage): Promise<void> {
-    if (event.type === 'PersonErased')
-      return this.forgetPerson(event.metadata.tenantId, event.data.employeeId);
-    const input = busInput(delivered, event);
-    this.reportingLines.apply(input);
-    this.goalSubmissions.apply(input);
+  /** Waits until the requests include every approval event stored so far. */
+  requestsFresh(): Promise<void> {
+    return this.readSide.freshWithStore();
   }
 
-  /**
-   * The person's threads folded again from their streams, where the feedback and notes about
-   * them now read "[erased]" (their key is destroyed).
-   */
-  private async forgetPerson(tenantId: string, employeeId: string): Promise<void> {
-    const theirs = this.requests.filter(
-      (request) => request.tenantId === tenantId && request.employeeId === employeeId,
+  async managerOf(tenantId: string, employeeId: string): Promise<string | null | undefined> {
+    const line = await this.readSide.reader.get<ReportingLine>(
+      reportingLinesProjection.name,
+      reportingLineId(tenantId, employeeId),
     );
-    for (const { requestId } of theirs) {
-      const recorded = await this.store.readStream(approvalRequestStream(tenantId, requestId));
-      this.requests.forget(requestId);
-      for (const event of recorded) this.applyFromStore(event);
-    }
+    return line?.managerId;
   }
 
-  managerOf(tenantId: string, employeeId: string): string | null | undefined {
-    return this.reportingLines.get(reportingLineId(tenantId, employeeId))?.managerId;
-  }
-
-  request(requestId: string): ApprovalRequestView | undefined {
-    return this.requests.get(requestId);
+  /** The request with its feedback and notes opened (or "[erased]"). */
+  async request(requestId: string): Promise<ApprovalRequestView | undefined> {
+    const request = await this.readSide.reader.get<ApprovalRequestView>(
+      approvalRequestsProjection.name,
+      requestId,
+    );
+    return request && this.opened(request);
   }
 
   /**
    * For access decisions: whose approval request (by its id, or by its goal's) it is and
    * who decides on it now, in the caller's tenant.
    */
-  ownerOf(kind: 'goal' | 'plan' | 'approval-request', tenantId: string, id: string) {
+  async ownerOf(kind: 'goal' | 'plan' | 'approval-request', tenantId: string, id: string) {
     if (kind === 'plan') return undefined;
-    const request = this.request(kind === 'goal' ? approvalRequestIdFor(tenantId, id) : id);
+    const request = await this.readSide.reader.get<ApprovalRequestView>(
+      approvalRequestsProjection.name,
+      kind === 'goal' ? approvalRequestIdFor(tenantId, id) : id,
+    );
     return request?.tenantId === tenantId
       ? { employeeId: request.employeeId, managerId: request.managerId }
       : undefined;
   }
 
-  goalVersions(tenantId: string, goalId: string): readonly GoalVersion[] {
-    return this.goalSubmissions.get(goalSubmissionsId(tenantId, goalId))?.versions ?? [];
+  async goalVersions(tenantId: string, goalId: string): Promise<readonly GoalVersion[]> {
+    const submissions = await this.readSide.reader.get<GoalSubmissions>(
+      goalSubmissionsProjection.name,
+      goalSubmissionsId(tenantId, goalId),
+    );
+    return submissions?.versions ?? [];
   }
 
-  pending(filter: { tenantId?: string; managerId?: string; employeeId?: string }) {
-    const { tenantId, managerId } = filter;
-    // A manager's inbox reads their own requests only; other questions look at all.
-    const indexKey =
-      tenantId !== undefined && managerId !== undefined
-        ? managerKey({ tenantId, managerId })
-        : undefined;
-    return this.requests
-      .filter(
-        (request) =>
-          request.status === 'pending' &&
-          (filter.tenantId === undefined || request.tenantId === filter.tenantId) &&
-          (filter.managerId === undefined || request.managerId === filter.managerId) &&
-          (filter.employeeId === undefined || request.employeeId === filter.employeeId),
-        indexKey,
-      )
-      .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  /** Pending requests, oldest first: of a tenant, a manager or an employee, or all of them. */
+  pending(filter: {
+    tenantId?: string;
+    managerId?: string;
+    employeeId?: string;
+  }): Promise<ApprovalRequestView[]> {
+    const where: Record<string, string> = { status: 'pending' };
+    for (const field of ['tenantId', 'managerId', 'employeeId'] as const) {
+      const value = filter[field];
+      if (value !== undefined) where[field] = value;
+    }
+    return this.readSide.reader.find<ApprovalRequestView>(approvalRequestsProjection.name, {
+      where,
+      sort: { submittedAt: 1 },
+    });
   }
 
   /** A manager's pending requests, oldest first, with how long each has waited. */
-  inbox(tenantId: string, managerId: string, now: Date): InboxItem[] {
-    return this.pending({ tenantId, managerId }).map((request) => ({
-      requestId: request.requestId,
-      goalId: request.goalId,
-      employeeId: request.employeeId,
-      submissionNumber: request.submissionNumber,
-      submittedAt: request.submittedAt,
-      title: this.goalVersions(tenantId, request.goalId).find(
-        (version) => version.submissionNumber === request.submissionNumber,
-      )?.goal.title,
-      pendingDays: pendingDaysAt(request.submittedAt, now),
-      overdue: isOverdue(request.submittedAt, now, this.settings.overdueAfterDays),
-    }));
+  async inbox(tenantId: string, managerId: string, now: Date): Promise<InboxItem[]> {
+    const pending = await this.pending({ tenantId, managerId });
+    return Promise.all(
+      pending.map(async (request) => ({
+        requestId: request.requestId,
+        goalId: request.goalId,
+        employeeId: request.employeeId,
+        submissionNumber: request.submissionNumber,
+        submittedAt: request.submittedAt,
+        title: (await this.goalVersions(tenantId, request.goalId)).find(
+          (version) => version.submissionNumber === request.submissionNumber,
+        )?.goal.title,
+        pendingDays: pendingDaysAt(request.submittedAt, now),
+        overdue: isOverdue(request.submittedAt, now, this.settings.overdueAfterDays),
+      })),
+    );
+  }
+
+  private opened(request: ApprovalRequestView): Promise<ApprovalRequestView> {
+    return this.cipher.openFields(
+      { tenantId: request.tenantId, subjectId: request.employeeId },
+      request,
+    );
   }
 }

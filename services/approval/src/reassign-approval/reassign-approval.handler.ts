@@ -4,8 +4,31 @@ import { runOnApprovalRequest } from '../approval-request.stream';
 import type { ApprovalDirectory } from '../projections/approval-directory';
 
 /**
- * Moves the employee's pending requests to the new manager. With no new manager the
- * requests stay where they are: HR decides as delegate until the HRIS names one.
+ * Moves one request to the employee's manager as the reporting lines say now, if it is
+ * pending with someone else. With no manager the request stays where it is: HR decides as
+ * delegate until the HRIS names one. The decider ignores a move to whom it is already with.
+ */
+export const moveToCurrentManager = async (
+  store: EventStore,
+  directory: ApprovalDirectory,
+  requestId: string,
+  employeeId: string,
+  context: CommandContext,
+): Promise<void> => {
+  const managerId = await directory.managerOf(context.tenantId, employeeId);
+  if (!managerId) return;
+  await runOnApprovalRequest(
+    store,
+    requestId,
+    { type: 'ReassignApproval', data: { toManagerId: managerId } },
+    // One command per request and manager: the event's command id alone would collide.
+    { ...context, commandId: `${context.commandId}:${requestId}:${managerId}` },
+  );
+};
+
+/**
+ * Moves the employee's pending requests to their current manager, once the reporting lines
+ * include this change and the requests every request opened so far (ADR 0008).
  */
 export const reassignPendingApprovals = async (
   store: EventStore,
@@ -13,14 +36,9 @@ export const reassignPendingApprovals = async (
   event: ReceivedEvent & ReportingLineChanged,
   context: CommandContext,
 ): Promise<void> => {
-  const { employeeId, newManagerId } = event.data;
-  if (newManagerId === null) return;
-  for (const request of directory.pending({ tenantId: context.tenantId, employeeId }))
-    await runOnApprovalRequest(
-      store,
-      request.requestId,
-      { type: 'ReassignApproval', data: { toManagerId: newManagerId } },
-      // One command per request: the event's command id alone would collide across them.
-      { ...context, commandId: `${context.commandId}:${request.requestId}` },
-    );
+  const { employeeId } = event.data;
+  await directory.reportingLinesFresh();
+  await directory.requestsFresh();
+  for (const request of await directory.pending({ tenantId: context.tenantId, employeeId }))
+    await moveToCurrentManager(store, directory, request.requestId, employeeId, context);
 };

@@ -2,6 +2,7 @@ import { EmployeeSynced, GoalSubmitted } from '@talentloop/contracts';
 import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { ApprovalModule, service } from '../app.module';
 import { approvalRequestStream } from '../approval-request.stream';
+import { ApprovalDirectory } from '../projections/approval-directory';
 
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 
@@ -9,9 +10,11 @@ export const TENANT = 'acme';
 
 /** The approval service on real SQLite files in a temp folder, driven over HTTP and the bus. */
 export class ApprovalTestApp extends ServiceTestHarness {
+  /** `folder`: an existing folder to run in (a restart reuses the previous run's files). */
   static async start(
     env: NodeJS.ProcessEnv = {},
     startAt = DEFAULT_TEST_START,
+    folder?: string,
   ): Promise<ApprovalTestApp> {
     const running = await ServiceTestApp.start({
       service,
@@ -19,10 +22,16 @@ export class ApprovalTestApp extends ServiceTestHarness {
       env: { APPROVAL_OVERDUE_CHECK_INTERVAL_SECONDS: '0', ...env },
       startAt,
       label: 'approval',
+      ...(folder === undefined ? {} : { folder }),
       defaultTenant: TENANT,
       defaultRoles: 'manager',
     });
     return new ApprovalTestApp(running);
+  }
+
+  /** The employee's manager as approval's reporting lines say now. */
+  managerOf(employeeId: string, tenantId = TENANT): Promise<string | null | undefined> {
+    return this.app.get(ApprovalDirectory).managerOf(tenantId, employeeId);
   }
 
   async eventTypesOf(requestId: string, tenantId = TENANT): Promise<string[]> {

@@ -27,19 +27,19 @@ export class ViewApprovalThreadQuery extends Query<ApprovalThreadView> {
 export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThreadQuery> {
   constructor(private readonly directory: ApprovalDirectory) {}
 
-  execute({ actor, target }: ViewApprovalThreadQuery): Promise<ApprovalThreadView> {
+  async execute({ actor, target }: ViewApprovalThreadQuery): Promise<ApprovalThreadView> {
     const requestId =
       'requestId' in target
         ? target.requestId
         : approvalRequestIdFor(actor.tenantId, target.goalId);
-    const request = this.directory.request(requestId);
+    const request = await this.directory.request(requestId);
     if (!request) throw new ApprovalRequestNotFound('there is no approval request with this id');
     if (request.tenantId !== actor.tenantId)
       throw new OtherTenant('the approval request belongs to another organisation');
     // Who may read it (the employee, their current manager, HR) is the access guard's decision.
-    return Promise.resolve({
+    return {
       ...request,
-      versions: this.directory.goalVersions(request.tenantId, request.goalId),
-    });
+      versions: await this.directory.goalVersions(request.tenantId, request.goalId),
+    };
   }
 }

@@ -1,42 +1,79 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   EmployeeNotFound,
   RoleProfileMissing,
   type AssessedEmployee,
-  type EmployeeEvent,
   type Reference,
 } from '@talentloop/assessment-domain';
-import type { Actor, SubjectDirectory } from '@talentloop/http';
-import { employeeAssessmentProjection } from '../projections/employee-assessment/employee-assessment.projection';
+import type { EventStore } from '@talentloop/event-store';
+import {
+  EVENT_STORE,
+  MESSAGE_BUS,
+  PERSONAL_DATA_CIPHER,
+  READ_MODEL_STORE,
+  SUPERVISOR,
+  type Supervisor,
+  type Actor,
+  type SubjectDirectory,
+} from '@talentloop/http';
+import type { MessageBus } from '@talentloop/messaging';
+import { sealedBusOf, sealedStoreOf, type PersonalDataCipher } from '@talentloop/privacy';
+import { ReadSide, superviseReadSide, type ReadModelStore } from '@talentloop/read-models';
+import {
+  employeeAssessmentId,
+  employeeAssessmentProjection,
+} from '../projections/employee-assessment/employee-assessment.projection';
 import { AssessmentStore } from './assessment-store';
 
 /**
- * The query side: an employee's assessment document is built by folding their stream
- * through the employee-assessment projection. The read-models library had no runner yet
- * when this was written; a gap report reads one stream, which the bench shows is fast.
+ * The query side: each employee's assessment document, durable in the read-model store and
+ * fed from the employee streams (ADR 0008). A query waits until the document includes every
+ * assessment event stored before it, so an answer right after a write shows that write.
  */
 @Injectable()
-export class EmployeeReader implements SubjectDirectory {
-  constructor(private readonly store: AssessmentStore) {}
+export class EmployeeReader implements OnApplicationBootstrap, SubjectDirectory {
+  readonly readSide: ReadSide;
 
-  private async employee(tenantId: string, employeeId: string) {
-    const events = await this.store.eventsOf<EmployeeEvent>('employee', tenantId, employeeId);
-    return events.reduce<AssessedEmployee | undefined>(
-      employeeAssessmentProjection.evolve,
-      undefined,
+  constructor(
+    private readonly store: AssessmentStore,
+    @Inject(EVENT_STORE) eventStore: EventStore,
+    @Inject(MESSAGE_BUS) bus: MessageBus,
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
+    @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
+  ) {
+    this.readSide = new ReadSide({
+      name: 'assessment',
+      eventStore: sealedStoreOf(eventStore),
+      bus: sealedBusOf(bus),
+      readModels,
+      own: [employeeAssessmentProjection],
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    superviseReadSide(this.supervisor, this.readSide);
+  }
+
+  /** The stored document, personal fields sealed. */
+  private async document(tenantId: string, employeeId: string) {
+    await this.readSide.freshWithStore();
+    return this.readSide.reader.get<AssessedEmployee>(
+      employeeAssessmentProjection.name,
+      employeeAssessmentId(tenantId, employeeId),
     );
   }
 
   /** For access decisions: the employee's current manager as the last HRIS sync said. */
   async managerOf(tenantId: string, employeeId: string): Promise<string | null | undefined> {
-    return (await this.employee(tenantId, employeeId))?.record.managerId;
+    return (await this.document(tenantId, employeeId))?.record.managerId;
   }
 
   /** The employee in the caller's tenant (who may see them is the access guard's decision). */
   async visibleTo(actor: Actor, employeeId: string): Promise<AssessedEmployee> {
-    const employee = await this.employee(actor.tenantId, employeeId);
+    const employee = await this.document(actor.tenantId, employeeId);
     if (!employee) throw new EmployeeNotFound(employeeId);
-    return employee;
+    return this.cipher.openFields({ tenantId: actor.tenantId, subjectId: employeeId }, employee);
   }
 
   async withReference(

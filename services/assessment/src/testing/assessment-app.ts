@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { createServiceApp, devSigningKey, mintToken } from '@talentloop/http';
-import { randomDevSecret } from '@talentloop/testing';
+import { randomDevSecret, serviceTestEnv } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,9 +38,7 @@ export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessm
     AUTH_MODE: 'development',
     AUTH_DEV_SECRET: devSecret,
     EVENT_STORE: 'sqlite',
-    EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
-    BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-    RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
+    ...serviceTestEnv(folder),
   });
   const app = await createServiceApp(AppModule, service, { logger: false });
   await app.listen(0, '127.0.0.1');

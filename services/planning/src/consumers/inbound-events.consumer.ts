@@ -1,27 +1,28 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS, CLOCK, type Clock } from '@talentloop/http';
+import {
+  CLOCK,
+  EVENT_STORE,
+  MESSAGE_BUS,
+  SUPERVISOR,
+  type Clock,
+  type Supervisor,
+} from '@talentloop/http';
 import {
   consumerCommandId,
+  consumerGroups,
   subscribeToEvents,
-  type BusConsumer,
   type MessageBus,
 } from '@talentloop/messaging';
 import type { GoalCommand } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { consumedContexts, PlanningDirectory } from '../projections/planning-directory';
+import { PlanningDirectory } from '../projections/planning-directory';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { runOnGoal } from '../shared/planning.streams';
 
-const PLANNING_CONSUMER_GROUP = 'planning';
+const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
 /**
  * Turns approvals into active goals and remeasurements into evaluations. Command ids derive
@@ -29,35 +30,50 @@ const PLANNING_CONSUMER_GROUP = 'planning';
  * cap reached when the approval arrives) is logged, not retried: retrying cannot change it.
  */
 @Injectable()
-export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private consumer: BusConsumer | undefined;
+export class InboundEventsConsumer implements OnApplicationBootstrap {
   private readonly logger = new Logger('planning-consumer');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
     private readonly directory: PlanningDirectory,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    this.consumer = await subscribeToEvents(this.bus, {
-      groupId: PLANNING_CONSUMER_GROUP,
-      contexts: consumedContexts,
-      handler: (event) => this.handle(event),
-    });
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
+  /** Runs under the service's supervisor: a broker down at start or a crash is retried. */
+  onApplicationBootstrap(): void {
+    this.supervisor.supervise(PLANNING_CONSUMER_GROUP, () =>
+      subscribeToEvents(this.bus, {
+        groupId: PLANNING_CONSUMER_GROUP,
+        contexts: consumerGroups.planning.contexts,
+        handler: (event) => this.handle(event),
+      }),
+    );
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {
     const { tenantId } = event.metadata;
+    if (event.type !== 'GoalApproved' && event.type !== 'Remeasured') return;
+    // Slots and active goals are counted from the goals read side: it must include every
+    // planning event stored before this one was handled (ADR 0008).
+    await this.directory.fresh();
     if (event.type === 'GoalApproved') {
       const { goalId, employeeId, requestId, submissionNumber, checkInCadence } = event.data;
-      const goal = this.directory.goal(tenantId, goalId);
+      const goal = await this.directory.goal(tenantId, goalId);
+      const otherCommittedGoals = await this.directory.committedGoals(
+        tenantId,
+        employeeId,
+        goalId,
+        ['active'],
+      );
+      const maxActiveGoals = await activeGoalCapOf(
+        this.directory,
+        this.settings,
+        tenantId,
+        goal?.state.planId,
+      );
       await this.run(event, goalId, (now) => ({
         type: 'ActivateGoal',
         data: {
@@ -65,26 +81,16 @@ export class InboundEventsConsumer implements OnApplicationBootstrap, BeforeAppl
           submissionNumber,
           checkInCadence,
           now,
-          otherCommittedGoals: this.directory.committedGoals(tenantId, employeeId, goalId, [
-            'active',
-          ]),
-          maxActiveGoals: activeGoalCapOf(
-            this.directory,
-            this.settings,
-            tenantId,
-            goal?.state.planId,
-          ),
+          otherCommittedGoals,
+          maxActiveGoals,
         },
       }));
-    } else if (event.type === 'Remeasured') {
+    } else {
       const { employeeId, competencyId } = event.data;
-      const goals = this.directory
-        .goalsOf(tenantId, employeeId)
-        .filter(
-          (goal) =>
-            goal.state.status === 'active' &&
-            goal.state.content.target.competencyId === competencyId,
-        );
+      const goals = (await this.directory.goalsOf(tenantId, employeeId)).filter(
+        (goal) =>
+          goal.state.status === 'active' && goal.state.content.target.competencyId === competencyId,
+      );
       for (const goal of goals)
         await this.run(event, goal.state.goalId, () => ({
           type: 'EvaluateGoal',

@@ -46,9 +46,9 @@ export class DraftGoalController {
     @IdParam('planId') planId: string,
     @Body() body: DraftGoalDto,
   ) {
-    const plan = this.directory.plan(actor.tenantId, planId);
+    const plan = await this.directory.plan(actor.tenantId, planId);
     if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
-    const found = body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined;
+    const found = body.gapId ? await this.directory.gap(actor.tenantId, body.gapId) : undefined;
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;
     if (body.gapId && !gap)
@@ -58,7 +58,7 @@ export class DraftGoalController {
       : body.target;
     if (!target)
       throw new UnprocessableEntityException(problem(422, 'NO_TARGET', 'name a gapId or a target'));
-    const context = goalContextOf(this.directory, {
+    const context = await goalContextOf(this.directory, {
       tenantId: actor.tenantId,
       employeeId: plan.employeeId,
       gapId: body.gapId ?? null,
@@ -70,7 +70,9 @@ export class DraftGoalController {
       target,
       context,
       language:
-        body.language ?? this.directory.person(actor.tenantId, plan.employeeId)?.language ?? 'en',
+        body.language ??
+        (await this.directory.person(actor.tenantId, plan.employeeId))?.language ??
+        'en',
       today: dateOf(now),
     };
     const { content, drafter } = await this.drafter.draft(request);

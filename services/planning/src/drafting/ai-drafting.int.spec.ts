@@ -107,8 +107,8 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
       PLANNING_AI_TIMEOUT_MS: String(TIMEOUT_MS),
     });
     await service.publishAssessmentOf(employee.userId, 'mgr-1', 'gap-7001');
-    await eventually('the gap reaches planning', () =>
-      Boolean(service.directory.gap(TENANT, 'gap-7001')),
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await service.directory.gap(TENANT, 'gap-7001')),
     );
     const response = await service.request('POST', '/plans', employee, {
       employeeId: employee.userId,
@@ -152,9 +152,13 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
         note,
       }),
     );
-    await eventually('the motivation reaches planning', () =>
+    await eventually('the motivation reaches planning', async () =>
       Boolean(
-        service.directory.motivation(TENANT, employee.userId, GapIdentified.example.competencyId),
+        await service.directory.motivation(
+          TENANT,
+          employee.userId,
+          GapIdentified.example.competencyId,
+        ),
       ),
     );
     await draftWith({ content: JSON.stringify(smartDraft) });

@@ -11,7 +11,7 @@ export class EditGoalController {
 
   @Patch()
   @ApiOperation({ summary: 'The employee edits a draft or a rejected goal; every change is kept' })
-  edit(
+  async edit(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: GoalChangesDto,
@@ -19,7 +19,7 @@ export class EditGoalController {
     const changes = changesOf(body);
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', 'send at least one field'));
-    const rejection = this.goals.knownRejection(actor, goalId);
+    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(actor, goalId, () => ({
       type: 'EditGoal',
       data: { changes, editedBy: actor.userId, ...rejection },

@@ -25,8 +25,9 @@ export class LogCheckInController {
 
   @Get('check-ins/overdue')
   @ApiOperation({ summary: "Overdue check-ins: the caller's own, and those of their reports" })
-  overdue(@CurrentActor() actor: Actor, @Query('scope') scope?: 'mine' | 'reports') {
+  async overdue(@CurrentActor() actor: Actor, @Query('scope') scope?: 'mine' | 'reports') {
     const now = this.goals.clock.now();
+    await this.goals.directory.fresh();
     return scope === 'reports'
       ? this.goals.directory.overdueCheckIns(actor.tenantId, now, { managerId: actor.userId })
       : this.goals.directory.overdueCheckIns(actor.tenantId, now, { employeeId: actor.userId });

@@ -5,11 +5,11 @@ import type { PlanningDirectory } from '../projections/planning-directory';
  * The cap a plan started with, so a later settings change does not move the goalposts of a
  * running cycle; the tenant's current setting when the plan is not (yet) read.
  */
-export const activeGoalCapOf = (
+export const activeGoalCapOf = async (
   directory: PlanningDirectory,
   settings: PlanningSettings,
   tenantId: string,
   planId: string | undefined,
-): number =>
-  (planId === undefined ? undefined : directory.plan(tenantId, planId)?.maxActiveGoals) ??
+): Promise<number> =>
+  (planId === undefined ? undefined : (await directory.plan(tenantId, planId))?.maxActiveGoals) ??
   maxActiveGoalsFor(settings, tenantId);

@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { PlanningDirectory, type GoalView } from '../projections/planning-directory';
 import { runOnGoal } from './planning.streams';
 
+export const goalNotFound = (goalId: string) =>
+  new NotFoundException(problem(404, 'GOAL_NOT_FOUND', `no goal ${goalId}`));
+
 /**
  * The one path every goal command of a caller takes: find the goal in the caller's tenant
  * (404 otherwise), build the domain command from it, run it on the goal's stream.
@@ -20,26 +23,30 @@ export class GoalCommands {
     readonly directory: PlanningDirectory,
   ) {}
 
-  known(actor: Actor, goalId: string): GoalView {
-    const view = this.directory.goal(actor.tenantId, goalId);
-    if (!view) throw new NotFoundException(problem(404, 'GOAL_NOT_FOUND', `no goal ${goalId}`));
+  /** The goal as its stream says now, in the caller's tenant; 404 otherwise. */
+  async known(actor: Actor, goalId: string): Promise<GoalView> {
+    const view = await this.directory.goal(actor.tenantId, goalId);
+    if (!view) throw goalNotFound(goalId);
     return view;
   }
 
   /** Which submission approval rejected, if any: the domain reads it as the 'rejected' phase. */
-  knownRejection(actor: Actor, goalId: string): { readonly rejectedSubmission?: number } {
-    const rejection = this.directory.rejectionOf(actor.tenantId, goalId);
+  async knownRejection(
+    actor: Actor,
+    goalId: string,
+  ): Promise<{ readonly rejectedSubmission?: number }> {
+    const rejection = await this.directory.rejectionOf(actor.tenantId, goalId);
     return rejection ? { rejectedSubmission: rejection.submissionNumber } : {};
   }
 
   async run(
     actor: Actor,
     goalId: string,
-    command: (view: GoalView, now: Date) => GoalCommand,
+    command: (view: GoalView, now: Date) => GoalCommand | Promise<GoalCommand>,
   ): Promise<readonly PlanningEvent[]> {
-    const view = this.known(actor, goalId);
+    const view = await this.known(actor, goalId);
     const now = this.clock.now();
-    const { events } = await runOnGoal(this.store, goalId, command(view, now), {
+    const { events } = await runOnGoal(this.store, goalId, await command(view, now), {
       tenantId: actor.tenantId,
       actorId: actor.userId,
       commandId: randomUUID(),

@@ -14,9 +14,12 @@ export interface ContextSource {
  * What the directory knows about the target, from the gap, the framework and the motivation
  * the employee recorded. Ids of people stay out: this is what a drafter may see.
  */
-export const goalContextOf = (directory: PlanningDirectory, source: ContextSource): GoalContext => {
-  const gap = source.gapId ? directory.gap(source.tenantId, source.gapId) : undefined;
-  const competency = directory.competency(source.tenantId, source.competencyId);
+export const goalContextOf = async (
+  directory: PlanningDirectory,
+  source: ContextSource,
+): Promise<GoalContext> => {
+  const gap = source.gapId ? await directory.gap(source.tenantId, source.gapId) : undefined;
+  const competency = await directory.competency(source.tenantId, source.competencyId);
   return {
     targetName: competency?.name ?? source.competencyId,
     definition: competency?.definition ?? null,
@@ -28,6 +31,6 @@ export const goalContextOf = (directory: PlanningDirectory, source: ContextSourc
     requiredLevel: gap?.requiredLevel ?? null,
     motivationNote:
       source.motivationNote ??
-      directory.motivation(source.tenantId, source.employeeId, source.competencyId),
+      (await directory.motivation(source.tenantId, source.employeeId, source.competencyId)),
   };
 };

@@ -26,7 +26,9 @@ export class StartPlanController {
   @ApiOperation({ summary: 'Start the development plan of an employee for a cycle' })
   async start(@CurrentActor() actor: Actor, @Body() body: StartPlanDto) {
     const planId = planIdOf(actor.tenantId, body.employeeId, body.cycle);
-    const previous = this.directory.latestPlanOf(actor.tenantId, body.employeeId);
+    // The previous cycle's plan: the plans read side must include every plan started so far.
+    await this.directory.fresh();
+    const previous = await this.directory.latestPlanOf(actor.tenantId, body.employeeId);
     const data = {
       planId,
       employeeId: body.employeeId,

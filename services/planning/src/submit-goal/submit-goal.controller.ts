@@ -20,16 +20,18 @@ export class SubmitGoalController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the goal to the manager (emits GoalSubmitted)' })
-  submit(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
+  async submit(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const { directory } = this.goals;
-    const rejection = this.goals.knownRejection(actor, goalId);
-    return this.goals.run(actor, goalId, ({ state }, now) => {
+    const rejection = await this.goals.knownRejection(actor, goalId);
+    return this.goals.run(actor, goalId, async ({ state }, now) => {
+      // The slots taken by the employee's other goals: every planning event before counts.
+      await directory.fresh();
       return {
         type: 'SubmitGoal',
         data: {
           ...rejection,
-          managerId: directory.person(actor.tenantId, state.employeeId)?.managerId ?? null,
-          context: goalContextOf(directory, {
+          managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
+          context: await goalContextOf(directory, {
             tenantId: actor.tenantId,
             employeeId: state.employeeId,
             gapId: state.gapId,
@@ -37,8 +39,17 @@ export class SubmitGoalController {
           }),
           settings: this.settings.smart,
           today: dateOf(now),
-          otherCommittedGoals: directory.committedGoals(actor.tenantId, state.employeeId, goalId),
-          maxActiveGoals: activeGoalCapOf(directory, this.settings, actor.tenantId, state.planId),
+          otherCommittedGoals: await directory.committedGoals(
+            actor.tenantId,
+            state.employeeId,
+            goalId,
+          ),
+          maxActiveGoals: await activeGoalCapOf(
+            directory,
+            this.settings,
+            actor.tenantId,
+            state.planId,
+          ),
         },
       };
     });

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
-import { GoalCommands } from '../shared/goal-commands';
+import { GoalCommands, goalNotFound } from '../shared/goal-commands';
 
 @ApiTags('goals')
 @Controller()
@@ -10,17 +10,21 @@ export class ViewGoalsController {
 
   @Get('goals/:goalId')
   @ApiOperation({ summary: 'A goal: its phase, content as drafted and as now, and its history' })
-  view(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
-    return this.goals.directory.describe(this.goals.known(actor, goalId));
+  async view(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
+    const goal = await this.goals.directory.describe(actor.tenantId, goalId);
+    if (!goal) throw goalNotFound(goalId);
+    return goal;
   }
 
   @Get('employees/:employeeId/goals')
   @ApiOperation({ summary: "An employee's goals" })
-  list(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
-    return Promise.all(
-      this.goals.directory
-        .goalsOf(actor.tenantId, employeeId)
-        .map((view) => this.goals.directory.describe(view)),
+  async list(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
+    const { directory } = this.goals;
+    await directory.fresh();
+    const goals = await directory.goalsOf(actor.tenantId, employeeId);
+    const described = await Promise.all(
+      goals.map(({ state }) => directory.describe(actor.tenantId, state.goalId)),
     );
+    return described.filter((goal) => goal !== undefined);
   }
 }

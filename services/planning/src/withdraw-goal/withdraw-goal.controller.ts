@@ -16,12 +16,12 @@ export class WithdrawGoalController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Withdraw a goal before evaluation; it frees its slot' })
-  withdraw(
+  async withdraw(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: WithdrawGoalDto,
   ) {
-    const rejection = this.goals.knownRejection(actor, goalId);
+    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(actor, goalId, () => ({
       type: 'WithdrawGoal',
       data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },

@@ -102,7 +102,12 @@ interface Follower {
 }
 
 const SUBSCRIPTION_PAGE_SIZE = 500;
-const STREAM_CACHE_SIZE = 10_000;
+/**
+ * What the decoded streams kept for reading again may take, counted as the JSON text of their
+ * events (their decoded objects take a small multiple of it): the cache never grows with the
+ * history, only with the streams read lately.
+ */
+const STREAM_CACHE_BYTES = 32 * 1024 * 1024;
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const noop = () => undefined;
 
@@ -130,7 +135,11 @@ export class SqliteEventStore implements EventStore {
   private flushes = 0;
   private closed = false;
   private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
-  private readonly streamCache = new Map<string, RecordedEvent[]>();
+  private readonly streamCache = new Map<
+    string,
+    { readonly events: RecordedEvent[]; readonly bytes: number }
+  >();
+  private streamCacheBytes = 0;
 
   private readonly selectLastRevision;
   private readonly insertEvent;
@@ -257,17 +266,24 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * A whole stream, decoded once: recorded events never change, so the streams read lately
-   * are kept (up to STREAM_CACHE_SIZE, least recently read out first) and each read only
+   * are kept (up to STREAM_CACHE_BYTES, least recently read out first) and each read only
    * fetches and decodes what was appended since, by this process or any other.
    */
   private wholeStream(streamName: string): RecordedEvent[] {
-    const cached = this.streamCache.get(streamName) ?? [];
-    const rows = this.selectStream.all(streamName, BigInt(cached.length), -1);
-    const events = rows.length === 0 ? cached : [...cached, ...this.toRecorded(rows)];
+    const cached = this.streamCache.get(streamName);
+    const known = cached?.events ?? [];
+    const rows = this.selectStream.all(streamName, BigInt(known.length), -1);
+    const events = rows.length === 0 ? known : [...known, ...this.toRecorded(rows)];
+    let bytes = cached?.bytes ?? 0;
+    for (const row of rows) bytes += row[6].length + row[7].length;
     this.streamCache.delete(streamName);
-    this.streamCache.set(streamName, events);
-    if (this.streamCache.size > STREAM_CACHE_SIZE)
-      this.streamCache.delete(this.streamCache.keys().next().value!);
+    this.streamCache.set(streamName, { events, bytes });
+    this.streamCacheBytes += bytes - (cached?.bytes ?? 0);
+    for (const [oldest, entry] of this.streamCache) {
+      if (this.streamCacheBytes <= STREAM_CACHE_BYTES || oldest === streamName) break;
+      this.streamCache.delete(oldest);
+      this.streamCacheBytes -= entry.bytes;
+    }
     return events.slice();
   }
 

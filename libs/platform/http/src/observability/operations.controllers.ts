@@ -15,9 +15,11 @@ import {
 import type { EventStore } from '@talentloop/event-store';
 import type { MessageBus } from '@talentloop/messaging';
 import { metricsRegistry, readLags } from '@talentloop/observability';
+import type { Supervisor } from '@talentloop/supervision';
 import { Public } from '../auth/authentication.guard';
 import { problem } from '../problem-details';
 import { EVENT_STORE, MESSAGE_BUS, SERVICE_NAME } from '../tokens';
+import { SUPERVISOR } from './supervisor.token';
 
 /** A dependency that does not answer within this long counts as down. */
 const PROBE_TIMEOUT_MS = 3_000;
@@ -33,7 +35,11 @@ const withinTimeout = <T>(work: Promise<T>): Promise<T> =>
     ),
   ]);
 
-/** Liveness and readiness (with the service's lags), unauthenticated. */
+/**
+ * Liveness and readiness (with the service's lags and background loops), unauthenticated.
+ * Liveness ignores the loops: the supervisor restarts a failed loop, restarting the process
+ * would not do better.
+ */
 @ApiTags('operations')
 @Public()
 @Controller('health')
@@ -44,6 +50,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
   ) {}
 
   @Get('live')
@@ -56,7 +63,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({
     summary:
-      'The service can reach its event store and its bus (send it traffic); lags are reported, not judged',
+      'The service can reach its event store and its bus, no background loop has been down past LOOP_DOWN_READY_THRESHOLD_MS and every read side has caught up since the start (send it traffic); lags are reported, not judged',
   })
   async ready(): Promise<HealthCheckResult & { service: string }> {
     const probe = async (key: string, work: () => Promise<unknown>) => {
@@ -73,22 +80,35 @@ export class HealthController {
       for (const { kind, name, value } of await readLags()) (lags[kind] ??= {})[name] = value;
       return this.indicators.check('lag').up(lags);
     };
+    const verdict = this.supervisor.readiness();
+    const loops = () => {
+      const check = this.indicators.check('loops');
+      const statuses = this.supervisor.status();
+      return verdict.ready
+        ? check.up({ loops: statuses })
+        : check.down({ loops: statuses, reasons: verdict.reasons });
+    };
     try {
       const result = await this.health.check([
         () => probe('eventStore', () => this.store.readAll({ maxCount: 1 })),
         () => probe('bus', () => this.bus.ping()),
         lag,
+        loops,
       ]);
       return { ...result, service: this.service };
     } catch (error) {
       const details =
         error instanceof ServiceUnavailableException ? error.getResponse() : String(error);
-      const down =
+      const unreachable =
         typeof details === 'object' && details !== null && 'error' in details
-          ? Object.keys(details.error as object)
+          ? Object.keys(details.error as object).filter((key) => key !== 'loops')
           : [];
+      const why = [
+        ...(unreachable.length > 0 ? [`not reachable: ${unreachable.join(', ')}`] : []),
+        ...(verdict.ready ? [] : [`not ready: ${verdict.reasons.join('; ')}`]),
+      ];
       throw new ServiceUnavailableException(
-        problem(503, 'NOT_READY', `not reachable: ${down.join(', ') || 'unknown'}`, {
+        problem(503, 'NOT_READY', why.join('; ') || 'not reachable: unknown', {
           service: this.service,
           health: details,
         }),

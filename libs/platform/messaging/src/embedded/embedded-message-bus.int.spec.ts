@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { deadLetterTopicFor } from '@talentloop/contracts';
 import {
+  declareTestTopics,
   describeMessageBusContract,
-  ephemeralViewOfNewTopic,
   eventually,
   PerKeyOrder,
   sequencedMessage,
@@ -61,34 +61,43 @@ describe('embedded message bus', () => {
         return { key, sequence: (JSON.parse(value) as { sequence: number }).sequence };
       });
 
-  it('forgets an ephemeral group when it stops: no offsets or lease stay in the file', async () => {
-    // given an ephemeral view that has read a topic
-    const { groupId, view } = await ephemeralViewOfNewTopic(bus, messagesOf(8));
-    const rowsOf = (table: string) => {
-      const db = new Database(file.path, { readonly: true });
-      try {
-        return db
-          .prepare<
-            [string],
-            { n: number }
-          >(`SELECT count(*) AS n FROM ${table} WHERE group_id LIKE ?`)
-          .get(`${groupId}.%`)?.n;
-      } finally {
-        db.close();
-      }
-    };
-    expect(rowsOf('bus_group_offsets')).toBeGreaterThan(0);
+  it('rejects finished when its loop fails, and a new subscription of the group loses nothing', async () => {
+    // given a group whose dead-letter topic is not declared, and a message it refuses for good
+    const topic = uniqueName('undeliverable');
+    const groupId = uniqueName('group');
+    await declareTestTopics(bus, [{ topic, partitions: 1 }]);
+    await bus.publish(topic, [sequencedMessage('emp-1', 0)]);
+    const refuse = () => Promise.reject(Object.assign(new Error('poison'), { retriable: false }));
+    const consumer = await bus.subscribe({ groupId, topics: [topic], handler: refuse });
 
-    // when it stops
-    await view.stop();
+    // when dead-lettering it fails
+    const failure = await consumer.finished.then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
 
-    // then the file keeps nothing of its group
-    expect([rowsOf('bus_group_offsets'), rowsOf('bus_group_leases')]).toEqual([0, 0]);
+    // then the consumer has stopped by itself and says why
+    expect(failure).toMatchObject({
+      code: 'CONSUMER_STOPPED',
+      cause: { code: 'PUBLISH_FAILED' },
+    });
+    // and once the dead-letter topic is declared, the group subscribed again dead-letters it
+    await declareTestTopics(bus, [], [{ groupId, topics: [topic] }]);
+    const again = await bus.subscribe({ groupId, topics: [topic], handler: refuse });
+    const dead: string[] = [];
+    const reader = await bus.subscribe({
+      groupId: uniqueName('reader'),
+      topics: [deadLetterTopicFor(topic, groupId)],
+      handler: (message) => Promise.resolve(void dead.push(message.value)),
+    });
+    await eventually('the dead letter', () => dead.length === 1);
+    await Promise.all([again.stop(), reader.stop()]);
+    expect(dead).toEqual([sequencedMessage('emp-1', 0).value]);
   });
 
   it('delivers to a consumer in another process what this one publishes', async () => {
     const topic = uniqueName('cross');
-    await bus.ensureTopics([{ topic, partitions: 3 }]);
+    await declareTestTopics(bus, [{ topic, partitions: 3 }]);
     child = spawnBusProcess({
       role: 'consumer',
       bus: { kind: 'embedded', path: file.path },
@@ -113,7 +122,7 @@ describe('embedded message bus', () => {
   it('serves a group with one member at a time and hands over when it dies', async () => {
     const topic = uniqueName('lease');
     const groupId = uniqueName('group');
-    await bus.ensureTopics([{ topic, partitions: 2 }]);
+    await declareTestTopics(bus, [{ topic, partitions: 2 }]);
     await bus.publish(topic, messagesOf(200));
     child = spawnBusProcess({
       role: 'consumer',

@@ -1,22 +1,27 @@
 import { registerLag } from '@talentloop/observability';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { deliverBatch, retryPolicyOf, sleepWhile, type DeliveryContext } from '../delivery-policy';
 import {
-  deadLetterTopicsOf,
-  deliverBatch,
-  retryPolicyOf,
-  sleepWhile,
-  type DeliveryContext,
-} from '../delivery-policy';
-import { BusClosedError, PublishFailedError } from '../errors';
+  BrokerRequestFailedError,
+  BusClosedError,
+  ConsumerStoppedError,
+  PublishFailedError,
+  UnknownTopicError,
+} from '../errors';
 import {
   groupOnBusOf,
   type BusConsumer,
   type BusMessage,
+  type CommittedOffset,
+  type DeliveredMessage,
   type MessageBus,
+  type PartitionEnd,
+  type ReadTopicOptions,
   type SubscribeToTopicsOptions,
-  type TopicSpec,
 } from '../message-bus.port';
+import { readWindowsOf } from '../read-topic';
+import type { Topology, TopologyReport } from '../topology/topology';
 import { SqliteBusLog } from './sqlite-bus-log';
 
 export interface EmbeddedMessageBusOptions {
@@ -80,8 +85,9 @@ export class EmbeddedMessageBus implements MessageBus {
     };
   }
 
-  ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
-    return this.run(() => this.log.createTopics(topics));
+  /** Partition counts are all the log keeps of a topology: it has no retention or size limits. */
+  declareTopology(topology: Topology): Promise<TopologyReport> {
+    return this.run(() => ({ topics: this.log.declareTopics(topology.topics) }));
   }
 
   async publish(topic: string, messages: readonly BusMessage[]): Promise<void> {
@@ -100,14 +106,12 @@ export class EmbeddedMessageBus implements MessageBus {
     const policy = retryPolicyOf(options.retry);
     const groupOnBus = groupOnBusOf(options);
     await this.run(() => {
-      for (const topic of options.topics) this.log.partitionsOf(topic);
-      this.log.createTopics(deadLetterTopicsOf(options.topics, options.groupId));
+      this.assertDeclared(`subscribing ${groupOnBus} to ${options.topics.join(', ')}`, options);
       if (options.fromBeginning === false) this.log.startAtEnd(groupOnBus, options.topics);
     });
     const consumer = new EmbeddedConsumer(this.log, {
       ...this.settings,
       groupId: groupOnBus,
-      ephemeral: options.ephemeral ?? false,
       topics: options.topics,
       delivery: {
         groupId: options.groupId,
@@ -127,6 +131,35 @@ export class EmbeddedMessageBus implements MessageBus {
     );
     this.consumers.add(consumer);
     return consumer;
+  }
+
+  partitionEnds(topics: readonly string[]): Promise<readonly PartitionEnd[]> {
+    return this.run(() => {
+      this.assertDeclared(`reading where ${topics.join(', ')} end`, { topics });
+      return topics.flatMap((topic) =>
+        this.log.partitionEnds(topic).map((end, partition) => ({ topic, partition, end })),
+      );
+    });
+  }
+
+  committedOffsets(
+    groupOnBus: string,
+    topics: readonly string[],
+  ): Promise<readonly CommittedOffset[]> {
+    return this.run(() => topics.flatMap((topic) => this.log.committedOffsets(groupOnBus, topic)));
+  }
+
+  /** The log keeps every message (no retention), so each partition starts at offset 0. */
+  readTopic(topic: string, options: ReadTopicOptions): Promise<readonly DeliveredMessage[]> {
+    return this.run(() => {
+      this.assertDeclared(`reading ${topic}`, { topics: [topic] });
+      const bounds = this.log
+        .partitionEnds(topic)
+        .map((end, partition) => ({ partition, first: 0n, end }));
+      return readWindowsOf(bounds, options).flatMap(({ partition, start, stop }) =>
+        this.log.read(topic, partition, Number(start), Number(stop - start)),
+      );
+    });
   }
 
   ping(): Promise<void> {
@@ -149,20 +182,25 @@ export class EmbeddedMessageBus implements MessageBus {
     return sleepers;
   }
 
+  /** As on Kafka, a topic nobody declared yet fails retriably: it may be declared in a moment. */
+  private assertDeclared(what: string, options: { readonly topics: readonly string[] }): void {
+    const missing = options.topics.find((topic) => !this.log.exists(topic));
+    if (missing !== undefined)
+      throw new BrokerRequestFailedError(what, new UnknownTopicError(missing), true);
+  }
+
   /** better-sqlite3 is synchronous; this turns its throws into rejections. */
-  private run(work: () => void): Promise<void> {
+  private run<T>(work: () => T): Promise<T> {
     return new Promise((resolvePromise) => {
       if (this.closed) throw new BusClosedError();
-      work();
-      resolvePromise();
+      resolvePromise(work());
     });
   }
 }
 
 interface EmbeddedConsumerSettings {
-  /** The group on the log (with its unique suffix when ephemeral). */
+  /** The group on the log (with its instance when it has one). */
   readonly groupId: string;
-  readonly ephemeral: boolean;
   readonly topics: readonly string[];
   readonly delivery: Omit<DeliveryContext, 'pause'>;
   readonly pollIntervalMs: number;
@@ -172,8 +210,6 @@ interface EmbeddedConsumerSettings {
   readonly onStopped: () => void;
 }
 
-const FAILURE_BACKOFF_MS = 1_000;
-
 /** One member of a group: waits for the lease, then consumes every partition of its topics. */
 class EmbeddedConsumer implements BusConsumer {
   private readonly memberId = randomUUID();
@@ -181,43 +217,45 @@ class EmbeddedConsumer implements BusConsumer {
   private holdsLease = false;
   private renewal: NodeJS.Timeout | undefined;
   private wakeUp: () => void = () => undefined;
-  private readonly finished: Promise<void>;
+  readonly finished: Promise<void>;
 
   constructor(
     private readonly log: SqliteBusLog,
     private readonly settings: EmbeddedConsumerSettings,
   ) {
     this.finished = this.consume();
+    // Nobody may be listening (a test, a script): a failure must not become an unhandled rejection.
+    this.finished.catch(() => undefined);
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wakeUp();
-    await this.finished;
+    await this.finished.catch(() => undefined);
   }
 
+  /**
+   * Consumes until stop(). A failure (the log locked past busy_timeout, a dead letter it could
+   * not write) ends the loop and rejects `finished`: whoever supervises the consumer subscribes
+   * again, from the committed offsets, so nothing uncommitted is lost.
+   */
   private async consume(): Promise<void> {
     // The caller gets its consumer before the first handler runs.
     await Promise.resolve();
     try {
       while (this.running) {
-        try {
-          if (!this.holdsLease && !this.tryClaimLease()) await this.idle();
-          else if (await this.consumeRound())
-            // Synchronous SQLite and quick handlers settle as microtasks: let timers (the
-            // lease renewal) and I/O run between rounds.
-            await new Promise(setImmediate);
-          else await this.idle();
-        } catch (error) {
-          // The log refused a read or a commit (locked past busy_timeout, disk full): nothing
-          // uncommitted is lost, so say it loudly and try again from the committed offsets.
-          console.error(`embedded bus consumer of group ${this.settings.groupId} failed`, error);
-          await sleepWhile(FAILURE_BACKOFF_MS, () => this.running);
-        }
+        if (!this.holdsLease && !this.tryClaimLease()) await this.idle();
+        else if (await this.consumeRound())
+          // Synchronous SQLite and quick handlers settle as microtasks: let timers (the
+          // lease renewal) and I/O run between rounds.
+          await new Promise(setImmediate);
+        else await this.idle();
       }
+    } catch (error) {
+      throw new ConsumerStoppedError(this.settings.groupId, error);
     } finally {
-      this.releaseLease();
-      if (this.settings.ephemeral) this.forgetGroup();
+      this.running = false;
+      this.releaseLeaseQuietly();
       this.settings.onStopped();
     }
   }
@@ -240,19 +278,15 @@ class EmbeddedConsumer implements BusConsumer {
     return true;
   }
 
-  private forgetGroup(): void {
-    try {
-      this.log.forgetGroup(this.settings.groupId);
-    } catch (error) {
-      // Locked past busy_timeout: the rows stay behind, which costs a few bytes, nothing else.
-      console.error(`embedded bus could not forget group ${this.settings.groupId}`, error);
-    }
-  }
-
   /** Gives the lease up (at once, so another member need not wait for it to expire). */
-  private releaseLease(): void {
-    if (this.holdsLease) this.log.releaseLease(this.settings.groupId, this.memberId);
-    this.loseLease();
+  private releaseLeaseQuietly(): void {
+    try {
+      if (this.holdsLease) this.log.releaseLease(this.settings.groupId, this.memberId);
+    } catch {
+      // Locked past busy_timeout: the lease expires by itself within its lifetime.
+    } finally {
+      this.loseLease();
+    }
   }
 
   private loseLease(): void {

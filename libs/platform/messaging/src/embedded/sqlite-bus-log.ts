@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openWalDatabase, startWalCheckpointer } from '@talentloop/event-store';
 import { UnknownTopicError } from '../errors';
-import type { BusMessage, DeliveredMessage, TopicSpec } from '../message-bus.port';
+import type { BusMessage, CommittedOffset, DeliveredMessage } from '../message-bus.port';
+import type { TopicDeclaration, TopicOutcome } from '../topology/topology';
 import { partitionOf } from './partitioner';
 
 /**
@@ -49,9 +50,8 @@ export interface SqliteBusLogOptions {
 
 export class SqliteBusLog {
   private readonly db: Database.Database;
-  private readonly knownPartitions = new Map<string, number>();
   private readonly selectPartitions;
-  private readonly insertTopic;
+  private readonly upsertTopic;
   private readonly selectNextOffset;
   private readonly insertMessage;
   private readonly selectMessages;
@@ -82,8 +82,8 @@ export class SqliteBusLog {
     this.selectPartitions = this.db
       .prepare<[string], number>('SELECT partitions FROM bus_topics WHERE topic = ?')
       .pluck();
-    this.insertTopic = this.db.prepare<[string, number]>(
-      'INSERT INTO bus_topics (topic, partitions) VALUES (?, ?) ON CONFLICT (topic) DO NOTHING',
+    this.upsertTopic = this.db.prepare<[string, number]>(
+      'INSERT INTO bus_topics (topic, partitions) VALUES (?, ?) ON CONFLICT (topic) DO UPDATE SET partitions = excluded.partitions',
     );
     this.selectNextOffset = this.db
       .prepare<
@@ -197,23 +197,50 @@ export class SqliteBusLog {
     }
   }
 
-  createTopics(topics: readonly TopicSpec[]): void {
-    this.db
-      .transaction(() => {
-        for (const { topic, partitions } of topics) this.insertTopic.run(topic, partitions);
-      })
+  /**
+   * Creates missing topics and adds partitions where fewer than declared, never fewer: the
+   * same rule as on Kafka (a key may then land on another partition, as there).
+   */
+  declareTopics(declarations: readonly TopicDeclaration[]): TopicOutcome[] {
+    return this.db
+      .transaction(() =>
+        declarations.map(({ topic, partitions }): TopicOutcome => {
+          const existing = this.selectPartitions.get(topic);
+          if (existing !== undefined && existing >= partitions)
+            return { topic, action: 'unchanged' };
+          this.upsertTopic.run(topic, partitions);
+          return existing === undefined
+            ? { topic, action: 'created', partitions }
+            : {
+                topic,
+                action: 'altered',
+                configs: [],
+                partitions: { from: existing, to: partitions },
+              };
+        }),
+      )
       .immediate();
   }
 
-  /** Partitions of a topic; a topic's partition count never changes once created. */
+  exists(topic: string): boolean {
+    return this.selectPartitions.get(topic) !== undefined;
+  }
+
+  /**
+   * Partitions of a topic, read each time (a primary-key lookup): another process may have
+   * added partitions since.
+   */
   partitionsOf(topic: string): number {
-    let partitions = this.knownPartitions.get(topic);
-    if (partitions === undefined) {
-      partitions = this.selectPartitions.get(topic);
-      if (partitions === undefined) throw new UnknownTopicError(topic);
-      this.knownPartitions.set(topic, partitions);
-    }
+    const partitions = this.selectPartitions.get(topic);
+    if (partitions === undefined) throw new UnknownTopicError(topic);
     return partitions;
+  }
+
+  /** The offset the next message of each partition will get, by partition number. */
+  partitionEnds(topic: string): bigint[] {
+    return Array.from({ length: this.partitionsOf(topic) }, (_, partition) =>
+      BigInt(this.selectNextOffset.get(topic, partition) ?? 0),
+    );
   }
 
   read(topic: string, partition: number, fromOffset: number, maxCount: number): DeliveredMessage[] {
@@ -225,6 +252,17 @@ export class SqliteBusLog {
       headers: JSON.parse(row[2]) as Record<string, string>,
       value: row[3],
     }));
+  }
+
+  /** The partitions of a topic the group has committed in, in partition order. */
+  committedOffsets(groupId: string, topic: string): CommittedOffset[] {
+    return this.db
+      .prepare<[string, string], [partition: number, next: number]>(
+        'SELECT partition_no, next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? ORDER BY partition_no',
+      )
+      .raw()
+      .all(groupId, topic)
+      .map(([partition, next]) => ({ topic, partition, next: BigInt(next) }));
   }
 
   committedOffset(groupId: string, topic: string, partition: number): number {
@@ -270,14 +308,6 @@ export class SqliteBusLog {
   leaseHeldByOther(groupId: string, memberId: string): boolean {
     const lease = this.selectLease.get(groupId);
     return lease !== undefined && lease[0] !== memberId && lease[1] > Date.now();
-  }
-
-  /** Deletes a group's offsets and lease: the log forgets it (an ephemeral subscription). */
-  forgetGroup(groupId: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM bus_group_offsets WHERE group_id = ?').run(groupId);
-      this.db.prepare('DELETE FROM bus_group_leases WHERE group_id = ?').run(groupId);
-    })();
   }
 
   releaseLease(groupId: string, memberId: string): void {

@@ -9,7 +9,7 @@ import {
   type EnvelopedEvent,
   type ReceivedEvent,
 } from '@talentloop/contracts';
-import { eventually, uniqueName } from '@talentloop/testing';
+import { declareTestTopics, eventually, uniqueName } from '@talentloop/testing';
 import { EmbeddedMessageBus } from '../embedded/embedded-message-bus';
 import { deadLetterHeaders, type DeliveredMessage } from '../message-bus.port';
 import { publishEvents, subscribeToEvents } from './event-messaging';
@@ -20,7 +20,7 @@ describe('events on the bus', () => {
   beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'talentloop-events-'));
     bus = new EmbeddedMessageBus({ path: join(folder, 'bus.sqlite') });
-    await bus.ensureTopics([
+    await declareTestTopics(bus, [
       { topic: topicFor('assessment'), partitions: 3 },
       { topic: topicFor('planning'), partitions: 3 },
     ]);
@@ -60,6 +60,7 @@ describe('events on the bus', () => {
   it('dead-letters a message that is not a valid event at once', async () => {
     const groupId = uniqueName('group');
     const topic = topicFor('assessment');
+    await declareTestTopics(bus, [], [{ groupId, topics: [topic] }]);
     const handled: ReceivedEvent[] = [];
     await subscribeToEvents(bus, {
       groupId,

@@ -15,6 +15,7 @@ import type {
   MessageBus,
   SubscribeToTopicsOptions,
 } from '../message-bus.port';
+import { byteBoundedBatches, DEFAULT_MAX_BATCH_BYTES } from './byte-bounded-batches';
 
 /** The Kafka record of an event: CloudEvents binary mode, keyed by its subject. */
 export const busMessageOf = (event: EnvelopedEvent): { topic: string; message: BusMessage } => {
@@ -24,14 +25,23 @@ export const busMessageOf = (event: EnvelopedEvent): { topic: string; message: B
   return { topic: topicFor(context), message: toKafkaRecord(cloudEvent) };
 };
 
+export interface PublishEventsOptions {
+  /**
+   * Uncompressed bytes per publish, at most (an event heavier than that goes alone), so that no
+   * batch exceeds the broker's max.message.bytes; DEFAULT_MAX_BATCH_BYTES by default.
+   */
+  readonly maxBatchBytes?: number;
+}
+
 /**
  * Publishes events (recorded ones carry their global position into `ce_sequence`) to their
- * contexts' topics, one publish per topic, in the order given. Throws ContractViolationError,
- * before publishing anything, for an event that breaks its contract.
+ * contexts' topics, in the order given, in batches bounded in bytes. Throws
+ * ContractViolationError, before publishing anything, for an event that breaks its contract.
  */
 export const publishEvents = async (
   bus: MessageBus,
   events: readonly EnvelopedEvent[],
+  options: PublishEventsOptions = {},
 ): Promise<void> => {
   const byTopic = new Map<string, BusMessage[]>();
   for (const event of events) {
@@ -40,7 +50,21 @@ export const publishEvents = async (
     if (messages) messages.push(message);
     else byTopic.set(topic, [message]);
   }
-  await Promise.all([...byTopic].map(([topic, messages]) => bus.publish(topic, messages)));
+  await Promise.all(
+    [...byTopic].map(([topic, messages]) =>
+      publishInBatches(bus, topic, messages, options.maxBatchBytes),
+    ),
+  );
+};
+
+/** One batch after the other: the next starts once the broker has the previous, so order holds. */
+export const publishInBatches = async (
+  bus: MessageBus,
+  topic: string,
+  messages: readonly BusMessage[],
+  maxBatchBytes = DEFAULT_MAX_BATCH_BYTES,
+): Promise<void> => {
+  for (const batch of byteBoundedBatches(messages, maxBatchBytes)) await bus.publish(topic, batch);
 };
 
 /** Receives valid, current-version events; `delivered` says where each came from. */
@@ -56,28 +80,18 @@ export type SubscribeToEventsOptions = Omit<SubscribeToTopicsOptions, 'topics' |
     | { readonly topics: readonly string[]; readonly contexts?: never }
   );
 
-/** Partitions of a context topic, whoever creates it first: its relay or a consumer. */
-export const CONTEXT_TOPIC_PARTITIONS = 3;
-
 /**
  * Subscribes to the events of some contexts (or topics). A message that is not a valid
  * event fails with a ContractViolationError, which is not retriable: it goes to the
  * dead-letter topic at once. Delivery is at-least-once: dedupe by `event.id` (see
- * ProcessedEventLog). Context topics are declared first (idempotently, as their relays do),
- * so a consumer may start before the service that publishes to it.
+ * ProcessedEventLog). The topics must be declared (see topology/): a subscription to one that
+ * is not fails retriably.
  */
-export const subscribeToEvents = async (
+export const subscribeToEvents = (
   bus: MessageBus,
   options: SubscribeToEventsOptions,
 ): Promise<BusConsumer> => {
   const { contexts, topics, handler, ...rest } = options;
-  if (contexts)
-    await bus.ensureTopics(
-      contexts.map((context) => ({
-        topic: topicFor(context),
-        partitions: CONTEXT_TOPIC_PARTITIONS,
-      })),
-    );
   return bus.subscribe({
     ...rest,
     topics: topics ?? (contexts ?? []).map(topicFor),

@@ -1,38 +1,44 @@
 import { registerLag } from '@talentloop/observability';
 import {
+  CompressionTypes,
   Kafka,
   Partitioners,
   type Admin,
-  type Consumer,
   type EachBatchPayload,
-  type IHeaders,
-  type KafkaMessage,
   type Producer,
 } from 'kafkajs';
-import {
-  deadLetterTopicsOf,
-  deliverBatch,
-  retryPolicyOf,
-  sleepWhile,
-  type DeliveryContext,
-} from '../delivery-policy';
+import { deliverBatch, retryPolicyOf, sleepWhile, type DeliveryContext } from '../delivery-policy';
 import {
   BrokerRequestFailedError,
   BusClosedError,
-  MessagingError,
-  messageOf,
+  ConsumerStoppedError,
   PublishFailedError,
+  UnknownTopicError,
 } from '../errors';
 import {
   groupOnBusOf,
   type BusConsumer,
   type BusMessage,
+  type CommittedOffset,
   type DeliveredMessage,
   type MessageBus,
+  type PartitionEnd,
+  type ReadTopicOptions,
   type SubscribeToTopicsOptions,
-  type TopicSpec,
 } from '../message-bus.port';
+import type { Topology, TopologyReport } from '../topology/topology';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logging';
+import {
+  brokerRequest,
+  isTransient,
+  lazyConnection,
+  retryingWhileTransient,
+  type LazyConnection,
+} from './kafka-requests';
+import { consumerLifetime } from './consumer-lifetime';
+import { deliveredOf } from './kafka-records';
+import { readKafkaTopic } from './kafka-topic-reader';
+import { declareKafkaTopology } from './kafka-topology';
 
 /**
  * Group membership timings. The defaults suit services: a dead member's partitions move
@@ -52,8 +58,6 @@ export interface KafkaConsumerTuning {
   readonly partitionsConsumedConcurrently: number;
   /** A batch is handled and committed this many messages at a time; 100 by default. */
   readonly chunkSize: number;
-  /** Wait before starting a consumer again that stopped on a non-retriable error; 5 000 ms. */
-  readonly restartMs: number;
 }
 
 export interface KafkaMessageBusOptions {
@@ -69,7 +73,6 @@ const defaultTuning: KafkaConsumerTuning = {
   maxWaitTimeInMs: 500,
   partitionsConsumedConcurrently: 3,
   chunkSize: 100,
-  restartMs: 5_000,
 };
 
 /** Partitions this member was given at its last group join, per topic. */
@@ -82,11 +85,13 @@ export interface KafkaBusConsumer extends BusConsumer {
 /**
  * The MessageBus on Kafka. Publishing goes through one idempotent producer (acks from all
  * in-sync replicas, one request in flight), so a retried send neither duplicates nor
- * reorders messages of a partition. Consumers commit offsets themselves, only for messages
- * whose handler succeeded or that went to the dead-letter topic.
+ * reorders messages of a partition; batches go out gzip-compressed (JSON events shrink to
+ * a fraction, well under the broker's max.message.bytes). Consumers commit offsets
+ * themselves, only for messages whose handler succeeded or that went to the dead-letter topic.
  */
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
+  private readonly clientId: string;
   private readonly tuning: KafkaConsumerTuning;
   private readonly producer: Producer;
   private readonly producerConnection: LazyConnection;
@@ -96,8 +101,9 @@ export class KafkaMessageBus implements MessageBus {
   private closed = false;
 
   constructor(options: KafkaMessageBusOptions) {
+    this.clientId = options.clientId ?? 'talentloop';
     this.kafka = new Kafka({
-      clientId: options.clientId ?? 'talentloop',
+      clientId: this.clientId,
       brokers: [...options.brokers],
       logLevel: kafkaLogLevel,
       logCreator: kafkaLogCreator,
@@ -115,26 +121,10 @@ export class KafkaMessageBus implements MessageBus {
     });
   }
 
-  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+  async declareTopology(topology: Topology): Promise<TopologyReport> {
     this.assertOpen();
-    if (topics.length === 0) return;
-    const names = topics.map(({ topic }) => topic);
-    await brokerRequest(`declaring ${names.join(', ')}`, () =>
-      this.withAdmin(async (admin) => {
-        // Only the missing ones: kafkajs skips waiting for leaders when any topic of the
-        // request already exists. One created meanwhile by another process resolves false.
-        const existing = new Set(await admin.listTopics());
-        const missing = topics.filter(({ topic }) => !existing.has(topic));
-        if (missing.length > 0)
-          await admin.createTopics({
-            waitForLeaders: true,
-            topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
-          });
-        // A topic another process has just created (listed above, or created first so that
-        // createTopics returned without waiting) may have no partition leaders yet: a
-        // consumer subscribing now would be told the broker does not host the partition.
-        await untilLeadersElected(admin, names);
-      }),
+    return brokerRequest('declaring the topology', () =>
+      this.withAdmin((admin) => declareKafkaTopology(admin, topology)),
     );
   }
 
@@ -145,6 +135,7 @@ export class KafkaMessageBus implements MessageBus {
       await this.producerConnection.open();
       await this.producer.sendBatch({
         acks: -1,
+        compression: CompressionTypes.GZIP,
         topicMessages: [
           {
             topic,
@@ -164,13 +155,12 @@ export class KafkaMessageBus implements MessageBus {
   async subscribe(options: SubscribeToTopicsOptions): Promise<KafkaBusConsumer> {
     this.assertOpen();
     const policy = retryPolicyOf(options.retry);
-    await this.ensureTopics(deadLetterTopicsOf(options.topics, options.groupId));
+    const groupOnBus = groupOnBusOf(options);
+    const what = `subscribing ${groupOnBus} to ${options.topics.join(', ')}`;
+    await this.assertDeclared(what, options.topics);
     const { tuning } = this;
-    // An ephemeral group commits nothing (the broker forgets it once empty); where it stands
-    // is kept here, for its lag.
-    const positions = options.ephemeral ? new Map<string, string>() : undefined;
     const consumer = this.kafka.consumer({
-      groupId: groupOnBusOf(options),
+      groupId: groupOnBus,
       sessionTimeout: tuning.sessionTimeoutMs,
       rebalanceTimeout: tuning.rebalanceTimeoutMs,
       heartbeatInterval: tuning.heartbeatIntervalMs,
@@ -181,15 +171,16 @@ export class KafkaMessageBus implements MessageBus {
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       assignment = payload.memberAssignment;
     });
-    const delivery = {
-      groupId: options.groupId,
-      handler: options.handler,
-      policy,
-      ordering: options.ordering,
-      deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
-    };
-    const start = async () => {
-      await brokerRequest(`subscribing ${options.groupId} to ${options.topics.join(', ')}`, () =>
+    const lifetime = consumerLifetime();
+    // kafkajs starts a crashed consumer again by itself only after a retriable error. After
+    // any other (the broker refusing a dead-letter message, say) it stays stopped: `finished`
+    // says so, for the supervisor to subscribe again. Listening before the first start: its
+    // first join may crash already.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) lifetime.end(new ConsumerStoppedError(groupOnBus, payload.error));
+    });
+    try {
+      await brokerRequest(what, () =>
         retryingWhileTransient(async () => {
           await consumer.connect();
           await consumer.subscribe({
@@ -202,33 +193,92 @@ export class KafkaMessageBus implements MessageBus {
         autoCommit: false,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: tuning.partitionsConsumedConcurrently,
-        eachBatch: (payload) => this.consumeBatch(payload, delivery, positions),
+        eachBatch: (payload) =>
+          this.consumeBatch(payload, {
+            groupId: options.groupId,
+            handler: options.handler,
+            policy,
+            ordering: options.ordering,
+            deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
+          }),
       });
-    };
-    // Listening before the first start: its first join may crash already.
-    const restarts = restartingAfterCrashes(consumer, options.groupId, start, tuning.restartMs);
-    try {
-      await start();
     } catch (error) {
-      restarts.stop();
       await consumer.disconnect();
       throw error;
     }
     const unregister = registerLag('consumer', options.groupId, () =>
-      this.consumerLag(options.groupId, options.topics, positions),
+      this.consumerLag(groupOnBus, options.topics),
     );
     const busConsumer: KafkaBusConsumer = {
       assignment: () => assignment,
+      finished: lifetime.finished,
       stop: async () => {
-        this.consumers.delete(busConsumer);
-        unregister();
-        restarts.stop();
+        if (lifetime.ended()) return;
         // Waits for the batch in hand (which commits what it handled), then leaves the group.
         await consumer.disconnect();
+        lifetime.end();
       },
     };
+    const forget = () => {
+      this.consumers.delete(busConsumer);
+      unregister();
+    };
+    lifetime.finished.then(forget, forget);
     this.consumers.add(busConsumer);
     return busConsumer;
+  }
+
+  async partitionEnds(topics: readonly string[]): Promise<readonly PartitionEnd[]> {
+    this.assertOpen();
+    const what = `reading where ${topics.join(', ')} end`;
+    await this.assertDeclared(what, topics);
+    return brokerRequest(what, () =>
+      this.withAdmin(async (admin) => {
+        const ends = await Promise.all(
+          topics.map(async (topic) =>
+            (await admin.fetchTopicOffsets(topic))
+              .map(({ partition, high }) => ({ topic, partition, end: BigInt(high) }))
+              .sort((a, b) => a.partition - b.partition),
+          ),
+        );
+        return ends.flat();
+      }),
+    );
+  }
+
+  async committedOffsets(
+    groupOnBus: string,
+    topics: readonly string[],
+  ): Promise<readonly CommittedOffset[]> {
+    this.assertOpen();
+    return brokerRequest(`reading the offsets of ${groupOnBus}`, () =>
+      this.withAdmin(async (admin) =>
+        (await admin.fetchOffsets({ groupId: groupOnBus, topics: [...topics] })).flatMap(
+          ({ topic, partitions }) =>
+            partitions
+              .filter(({ offset }) => offset !== '-1')
+              .map(({ partition, offset }) => ({ topic, partition, next: BigInt(offset) }))
+              .sort((a, b) => a.partition - b.partition),
+        ),
+      ),
+    );
+  }
+
+  async readTopic(topic: string, options: ReadTopicOptions): Promise<readonly DeliveredMessage[]> {
+    this.assertOpen();
+    await this.assertDeclared(`reading ${topic}`, [topic]);
+    return this.withAdmin((admin) =>
+      readKafkaTopic(
+        {
+          kafka: this.kafka,
+          admin,
+          clientId: this.clientId,
+          maxWaitTimeInMs: this.tuning.maxWaitTimeInMs,
+        },
+        topic,
+        options,
+      ),
+    );
   }
 
   async ping(): Promise<void> {
@@ -254,7 +304,6 @@ export class KafkaMessageBus implements MessageBus {
   private async consumeBatch(
     payload: EachBatchPayload,
     delivery: Omit<DeliveryContext, 'pause'>,
-    positions: Map<string, string> | undefined,
   ): Promise<void> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
@@ -275,42 +324,41 @@ export class KafkaMessageBus implements MessageBus {
         const last = chunk[handled - 1].offset;
         const next = (BigInt(last) + 1n).toString();
         payload.resolveOffset(last);
-        if (positions) positions.set(`${batch.topic}/${batch.partition}`, next);
-        else
-          await payload.commitOffsetsIfNecessary({
-            topics: [
-              { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
-            ],
-          });
+        await payload.commitOffsetsIfNecessary({
+          topics: [
+            { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
+          ],
+        });
       }
       if (handled < chunk.length) return;
       await heartbeat();
     }
   }
 
-  /**
-   * Messages on the topics after the group's committed offsets (from the log start when none);
-   * for an ephemeral group, after the positions it has handled.
-   */
-  private consumerLag(
-    groupId: string,
-    topics: readonly string[],
-    positions: ReadonlyMap<string, string> | undefined,
-  ): Promise<number> {
+  /** Messages on the topics after the group's committed offsets (from the log start when none). */
+  private consumerLag(groupOnBus: string, topics: readonly string[]): Promise<number> {
     return this.withAdmin(async (admin) => {
-      const committed = positions ? [] : await admin.fetchOffsets({ groupId, topics: [...topics] });
+      const committed = await admin.fetchOffsets({ groupId: groupOnBus, topics: [...topics] });
       let lag = 0n;
       for (const topic of topics) {
         const offsets = committed.find((entry) => entry.topic === topic)?.partitions ?? [];
         for (const { partition, high, low } of await admin.fetchTopicOffsets(topic)) {
-          const next = positions
-            ? positions.get(`${topic}/${partition}`)
-            : offsets.find((entry) => entry.partition === partition)?.offset;
+          const next = offsets.find((entry) => entry.partition === partition)?.offset;
           lag += BigInt(high) - BigInt(next === undefined || next === '-1' ? low : next);
         }
       }
       return Number(lag);
     });
+  }
+
+  /** A topic nobody declared yet fails the request retriably: it may be declared in a moment. */
+  private async assertDeclared(what: string, topics: readonly string[]): Promise<void> {
+    const existing = new Set(
+      await brokerRequest(what, () => this.withAdmin((a) => a.listTopics())),
+    );
+    const missing = topics.find((topic) => !existing.has(topic));
+    if (missing !== undefined)
+      throw new BrokerRequestFailedError(what, new UnknownTopicError(missing), true);
   }
 
   /**
@@ -326,151 +374,3 @@ export class KafkaMessageBus implements MessageBus {
     if (this.closed) throw new BusClosedError();
   }
 }
-
-interface LazyConnection {
-  open(): Promise<void>;
-  /** A connection was asked for (and not forgotten after failing). */
-  opened(): boolean;
-}
-
-/** Connects on first use; a failed connection is forgotten, so the next use tries again. */
-const lazyConnection = (connect: () => Promise<void>): LazyConnection => {
-  let connected: Promise<void> | undefined;
-  return {
-    open: () =>
-      (connected ??= connect().catch((error: unknown) => {
-        connected = undefined;
-        throw error;
-      })),
-    opened: () => connected !== undefined,
-  };
-};
-
-const textOf = (value: Buffer | string | null | undefined): string =>
-  value === null || value === undefined ? '' : value.toString();
-
-const headersOf = (headers: IHeaders | undefined): Record<string, string> => {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    // A header repeated on the wire: the bus port has one value per name, the first wins.
-    result[name] = textOf(Array.isArray(value) ? value[0] : value);
-  }
-  return result;
-};
-
-const deliveredOf = (
-  topic: string,
-  partition: number,
-  message: KafkaMessage,
-): DeliveredMessage => ({
-  topic,
-  partition,
-  offset: message.offset,
-  key: textOf(message.key),
-  headers: headersOf(message.headers),
-  value: textOf(message.value),
-});
-
-/**
- * kafkajs starts a crashed consumer again by itself only after a retriable error. After any
- * other (the broker refusing a dead-letter message, say) the group would stop consuming for
- * good while the service looks healthy. Such a consumer is started again every `restartMs`
- * while it keeps failing, each time logged as an error: the message in hand was not
- * committed, so it is delivered again and nothing is lost.
- */
-const restartingAfterCrashes = (
-  consumer: Consumer,
-  groupId: string,
-  start: () => Promise<void>,
-  restartMs: number,
-): { stop(): void } => {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const restartLater = (error: unknown) => {
-    if (stopped) return;
-    console.error(
-      `kafka consumer ${groupId} stopped on a non-retriable error; starting it again in ${restartMs} ms: ${messageOf(error)}`,
-    );
-    timer = setTimeout(() => {
-      if (stopped) return;
-      // A stop() that came while starting: leave the group again.
-      start()
-        .then(() => (stopped ? consumer.disconnect() : undefined))
-        .catch(restartLater);
-    }, restartMs);
-  };
-  consumer.on(consumer.events.CRASH, ({ payload }) => {
-    if (!payload.restart) restartLater(payload.error);
-  });
-  return {
-    stop: () => {
-      stopped = true;
-      clearTimeout(timer);
-    },
-  };
-};
-
-/** Polls the topics' metadata until every partition has a leader (30 s at most, then throws). */
-const untilLeadersElected = async (admin: Admin, topics: readonly string[]): Promise<void> => {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const { topics: found } = await admin.fetchTopicMetadata({ topics: [...topics] });
-      const led = found.every(
-        ({ partitions }) =>
-          partitions.length > 0 &&
-          partitions.every(({ leader }) => leader !== undefined && leader >= 0),
-      );
-      if (led && found.length === topics.length) return;
-    } catch (error) {
-      // The topic is not in the metadata of every broker yet: ask again.
-      if (Date.now() > deadline) throw error;
-    }
-    if (Date.now() > deadline)
-      throw new BrokerRequestFailedError(
-        `waiting for leaders of ${topics.join(', ')}`,
-        new Error('no leader within 30 s'),
-        true,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
-
-/**
- * Whether a kafkajs error may go away by itself. kafkajs marks its retriable errors, and once
- * its own few retries are spent it throws KafkaJSNumberOfRetriesExceeded, marked not
- * retriable; its consumer restarts on that error all the same, and so do the relay and a
- * subscription: a broker that is down, or still learning of a topic created elsewhere, answers
- * later.
- */
-const isTransient = (error: unknown): boolean => {
-  const { retriable, name } = (error ?? {}) as { retriable?: unknown; name?: unknown };
-  return retriable === true || name === 'KafkaJSNumberOfRetriesExceeded';
-};
-
-/** Runs a request to the broker; a kafkajs failure becomes a BrokerRequestFailedError. */
-const brokerRequest = async <T>(what: string, request: () => Promise<T>): Promise<T> => {
-  try {
-    return await request();
-  } catch (error) {
-    if (error instanceof MessagingError) throw error;
-    throw new BrokerRequestFailedError(what, error, isTransient(error));
-  }
-};
-
-/**
- * Runs `attempt` again while it fails with a transient error (a broker still learning about a
- * topic just created elsewhere), for 30 s at most.
- */
-const retryingWhileTransient = async <T>(attempt: () => Promise<T>): Promise<T> => {
-  const deadline = Date.now() + 30_000;
-  for (let wait = 100; ; wait = Math.min(wait * 2, 2_000)) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isTransient(error) || Date.now() + wait > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-  }
-};

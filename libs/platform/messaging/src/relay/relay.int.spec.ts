@@ -1,16 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   eventRegistry,
   streamName,
-  topicFor,
   type EventMetadata,
   type ReceivedEvent,
 } from '@talentloop/contracts';
 import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
-import { eventually, PerKeyOrder, uniqueName, useTemporaryFolder } from '@talentloop/testing';
+import {
+  declareTestTopics,
+  eventually,
+  PerKeyOrder,
+  uniqueName,
+  useTemporaryFolder,
+} from '@talentloop/testing';
 import { EmbeddedMessageBus } from '../embedded/embedded-message-bus';
 import { subscribeToEvents } from '../events/event-messaging';
 import { KafkaMessageBus } from '../kafka/kafka-message-bus';
@@ -54,15 +59,19 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
   let checkpoints: SqliteCheckpointStore;
   let bus: MessageBus;
   let tenant: string;
+  let topic: string;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     folder = mkdtempSync(join(tmpdir(), 'talentloop-relay-'));
     storePath = join(folder, 'talentloop.sqlite');
     store = new SqliteEventStore({ path: storePath, durability: 'normal' });
     checkpoints = new SqliteCheckpointStore({ path: storePath });
     bus = busOf(busUnderTest(storePath));
-    // A tenant per run: on a shared broker the context topic keeps earlier runs' events.
     tenant = `t${randomUUID().slice(0, 8)}`;
+    // A topic of the test's own, with the broker's default limits (max.message.bytes 1 MiB):
+    // the context topics on the shared broker belong to the services.
+    topic = uniqueName('relay-assessment');
+    await declareTestTopics(bus, [{ topic, partitions: 3 }]);
   });
   afterEach(async () => {
     await bus.close();
@@ -125,6 +134,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
       storePath,
       name,
       context: 'assessment',
+      topic,
       pageSize: 100,
     });
     await killed.waitForLine((line) => Number(line.split(' ')[1]) >= 1_000);
@@ -136,7 +146,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     expect(checkpointAtKill).toBeGreaterThan(0n);
     expect(checkpointAtKill).toBeLessThan(ownEvents.at(-1)?.globalPosition ?? 0n);
 
-    const relay = startRelay({ store, bus, checkpoints, name, context: 'assessment' });
+    const relay = startRelay({ store, bus, checkpoints, name, context: 'assessment', topic });
     await eventually('the relay to catch up', () => relay.metrics().caughtUp, 30_000);
     const metrics = relay.metrics();
     await relay.stop();
@@ -155,9 +165,8 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     }
     const consumer = await subscribeToEvents(bus, {
       groupId: uniqueName('check'),
-      contexts: ['assessment'],
+      topics: [topic],
       handler: (event, delivered) => {
-        if (event.metadata.tenantId !== tenant) return Promise.resolve();
         const positions = positionsOf.get(delivered.key) ?? [];
         order.record(delivered.key, positions.indexOf(event.globalPosition ?? -1n));
         received.push(event);
@@ -166,7 +175,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     });
     const distinct = () => new Set(received.map((event) => event.id)).size;
     await eventually(
-      `${ownEvents.length} events on ${topicFor('assessment')}`,
+      `${ownEvents.length} events on ${topic}`,
       () => distinct() === ownEvents.length,
       30_000,
     );
@@ -176,7 +185,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
   }, 90_000);
 
   it('publishes an append within milliseconds when idle', async () => {
-    const relay = assessmentRelay({ store, bus, checkpoints });
+    const relay = assessmentRelay({ store, bus, checkpoints, topic });
     await eventually('the relay to start', () => relay.metrics().caughtUp);
     await store.appendToStream(
       streamName({ context: 'assessment', aggregate: 'motivation', tenantId: tenant, id: 'emp-1' }),
@@ -188,6 +197,54 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     expect(relay.metrics()).toMatchObject({ relayed: 1, caughtUp: true });
     expect(relay.metrics().lastLatencyMs).toBeLessThan(1_000);
   });
+
+  /** Relays what is in the store, then reads it back from the topic, in the order received. */
+  const relayAndReceive = async (expected: number): Promise<ReceivedEvent[]> => {
+    const relay = assessmentRelay({ store, bus, checkpoints, topic });
+    const received: ReceivedEvent[] = [];
+    const consumer = await subscribeToEvents(bus, {
+      groupId: uniqueName('check'),
+      topics: [topic],
+      handler: (event) => Promise.resolve(void received.push(event)),
+    });
+    try {
+      await eventually(`${expected} events back`, () => received.length >= expected, 60_000);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+    }
+    await expect(relay.finished).resolves.toBeUndefined();
+    return received;
+  };
+
+  it('relays an event of 900 kB intact', async () => {
+    // given one event of about 900 kB (random text: compression cannot shrink it)
+    const event = frameworkOf(900_000, tenant);
+    expect(JSON.stringify(event.data).length).toBeGreaterThan(900_000);
+    await store.appendToStream(frameworkStream(tenant), [event], { expectedRevision: 'any' });
+
+    // when the relay publishes it and a consumer reads it back
+    const [received] = await relayAndReceive(1);
+
+    // then it arrives whole
+    expect(received).toMatchObject({ id: event.id, data: event.data });
+  }, 90_000);
+
+  it('relays a page of large events in batches the broker takes, in order and intact', async () => {
+    // given 30 events of about 150 kB of one framework: one page of 4.5 MB, one key
+    const events = Array.from({ length: 30 }, () => frameworkOf(150_000, tenant));
+    for (let start = 0; start < events.length; start += 10)
+      await store.appendToStream(frameworkStream(tenant), events.slice(start, start + 10), {
+        expectedRevision: 'any',
+      });
+
+    // when the relay publishes the page and a consumer reads the topic
+    const received = await relayAndReceive(30);
+
+    // then every event arrives once, whole, in the order appended
+    expect(received.map(({ id }) => id)).toEqual(events.map(({ id }) => id));
+    expect(received.map(({ data }) => data)).toEqual(events.map(({ data }) => data));
+  }, 120_000);
 });
 
 describe('the relay to a Kafka broker out of reach', () => {
@@ -199,6 +256,18 @@ describe('the relay to a Kafka broker out of reach', () => {
     const store = new SqliteEventStore({ path: storePath, durability: 'normal' });
     const checkpoints = new SqliteCheckpointStore({ path: storePath });
     const bus = new KafkaMessageBus({ brokers: ['127.0.0.1:1'] });
+    await store.appendToStream(
+      streamName({ context: 'assessment', aggregate: 'motivation', tenantId: 'acme', id: 'emp-1' }),
+      [
+        {
+          id: randomUUID(),
+          type: 'MotivationRecorded',
+          data: { employeeId: 'emp-1', competencyId: 'collaboration', energy: 3 },
+          metadata: metadataOf('MotivationRecorded', 'acme'),
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
     const reported: unknown[] = [];
     const relay = assessmentRelay({
       store,
@@ -215,7 +284,7 @@ describe('the relay to a Kafka broker out of reach', () => {
       // when kafkajs reports that its retries are exhausted
       await eventually('the relay to report a failure', () => reported.length > 0, 45_000);
       // then the relay reports it as retriable and is still running
-      expect(reported[0]).toMatchObject({ code: 'BROKER_REQUEST_FAILED', retriable: true });
+      expect(reported[0]).toMatchObject({ code: 'PUBLISH_FAILED', retriable: true });
       expect(stopped).toBe('running');
     } finally {
       await relay.stop();
@@ -239,3 +308,30 @@ const metadataOf = (type: string, tenantId: string): EventMetadata => ({
 });
 
 const planStarted = (): unknown => structuredClone(eventRegistry.current('PlanStarted')?.example);
+
+const frameworkStream = (tenantId: string) =>
+  streamName({ context: 'assessment', aggregate: 'framework', tenantId, id: 'framework-large' });
+
+/** A CompetencyFrameworkPublished of about `bytes`: competencies whose definitions are random text. */
+const frameworkOf = (bytes: number, tenantId: string): EventToAppend => {
+  const definitionLength = 2_000;
+  return {
+    id: randomUUID(),
+    type: 'CompetencyFrameworkPublished',
+    data: {
+      frameworkId: 'framework-large',
+      frameworkVersion: 1,
+      name: 'Large framework',
+      language: 'en',
+      competencies: Array.from({ length: Math.ceil(bytes / definitionLength) }, (_, i) => ({
+        competencyId: `competency-${i}`,
+        name: `Competency ${i}`,
+        definition: randomBytes((definitionLength * 3) / 4).toString('base64'),
+        kind: 'competency',
+        indicators: [],
+        facets: [],
+      })),
+    },
+    metadata: metadataOf('CompetencyFrameworkPublished', tenantId),
+  };
+};

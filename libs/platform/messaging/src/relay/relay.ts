@@ -8,7 +8,7 @@ import {
 } from '@talentloop/event-store';
 import { registerLag } from '@talentloop/observability';
 import { isRetriable } from '../errors';
-import { CONTEXT_TOPIC_PARTITIONS, publishEvents } from '../events/event-messaging';
+import { busMessageOf, publishInBatches } from '../events/event-messaging';
 import type { MessageBus } from '../message-bus.port';
 import type { CheckpointStore } from './checkpoint-store';
 
@@ -20,10 +20,15 @@ export interface RelayOptions {
   readonly name: string;
   /** The relay publishes this context's events (its streams) to this context's topic. */
   readonly context: BoundedContext;
-  /** Events read, and published in one batch, per round; 1 000 by default. */
+  /**
+   * Where the events go; `topicFor(context)` by default. It must be declared (see topology/):
+   * until it is, the relay retries.
+   */
+  readonly topic?: string;
+  /** Events read, and checkpointed after publishing, per round; 1 000 by default. */
   readonly pageSize?: number;
-  /** Partitions of the context topic, created at start when missing; 3 by default. */
-  readonly topicPartitions?: number;
+  /** A page is published in batches of at most this many uncompressed bytes; see publishEvents. */
+  readonly maxBatchBytes?: number;
   /**
    * After being woken by an append, wait this long before reading, so that the appends of
    * the next few milliseconds go out in the same page: one bus write (one fsync on the
@@ -64,8 +69,8 @@ const RETRY_MAX_MS = 5_000;
 
 /**
  * Moves a service's own events from its event store to its context topic, with no dual
- * write: read a page after the checkpoint, publish it (one batch), then save the
- * checkpoint. A crash between publishing and saving publishes that page again on restart:
+ * write: read a page after the checkpoint, publish it (in batches bounded in bytes, one after
+ * the other), then save the checkpoint. A crash between publishing and saving publishes that page again on restart:
  * at-least-once, in store order, so per key in order; consumers dedupe by event id.
  */
 export const startRelay = (options: RelayOptions): Relay => new CheckpointedRelay(options);
@@ -81,11 +86,13 @@ class CheckpointedRelay implements Relay {
     lastLatencyMs: undefined as number | undefined,
   };
   private readonly filter: EventFilter;
+  private readonly topic: string;
   private readonly pageSize: number;
   readonly finished: Promise<void>;
 
   constructor(private readonly options: RelayOptions) {
     this.filter = { streamPrefixes: [streamPrefix(options.context)] };
+    this.topic = options.topic ?? topicFor(options.context);
     this.pageSize = options.pageSize ?? 1_000;
     // Reported as talentloop_relay_lag_events while the relay runs.
     const unregister = registerLag('relay', options.name, () =>
@@ -110,19 +117,13 @@ class CheckpointedRelay implements Relay {
   }
 
   private async run(): Promise<void> {
-    const { bus, checkpoints, name, context } = this.options;
+    const { checkpoints, name } = this.options;
     let started = false;
     let after: bigint | undefined;
     let failures = 0;
     while (this.running) {
       try {
         if (!started) {
-          await bus.ensureTopics([
-            {
-              topic: topicFor(context),
-              partitions: this.options.topicPartitions ?? CONTEXT_TOPIC_PARTITIONS,
-            },
-          ]);
           after = await checkpoints.load(name);
           this.counters.publishedPosition = after;
           started = true;
@@ -156,7 +157,12 @@ class CheckpointedRelay implements Relay {
   private async relayPage(page: readonly RecordedEvent[]): Promise<bigint> {
     const last = page[page.length - 1];
     this.counters.headPosition = last.globalPosition;
-    await publishEvents(this.options.bus, page);
+    await publishInBatches(
+      this.options.bus,
+      this.topic,
+      page.map((event) => busMessageOf(event).message),
+      this.options.maxBatchBytes,
+    );
     await this.options.checkpoints.save(this.options.name, last.globalPosition);
     this.counters.relayed += page.length;
     this.counters.publishedPosition = last.globalPosition;

@@ -40,6 +40,7 @@ const relay = (settings: Extract<BusProcessRole, { role: 'relay' }>) => {
     checkpoints: new SqliteCheckpointStore({ path: settings.storePath }),
     name: settings.name,
     context: settings.context,
+    topic: settings.topic,
     pageSize: settings.pageSize,
   });
   let reported = 0;

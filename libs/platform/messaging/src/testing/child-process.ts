@@ -20,6 +20,7 @@ export type BusProcessRole =
       readonly storePath: string;
       readonly name: string;
       readonly context: BoundedContext;
+      readonly topic: string;
       readonly pageSize: number;
     };
 

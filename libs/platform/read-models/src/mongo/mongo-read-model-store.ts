@@ -26,11 +26,84 @@ interface DocumentRecord {
   _id: string;
   /** Version, the compare-and-set token. */
   _v: number;
-  _src: SourcePositions;
+  /** Source and position pairs: a source names a Kafka topic, whose dots no field name holds. */
+  _src: StoredSources;
   /** Token of the write call that wrote this version: lets a batch tell its own writes. */
   _w?: string;
   doc: object;
 }
+
+/** Pairs as objects: a source's dots may not name a field, nor nest an array in FerretDB. */
+type StoredSources =
+  | readonly { readonly source: string; readonly position: string }[]
+  | SourcePositions;
+
+const storedSources = (sources: SourcePositions): StoredSources =>
+  Object.entries(sources).map(([source, position]) => ({ source, position }));
+
+/**
+ * Keys of a document as MongoDB may hold them: a record keyed by ids (competencies, say) can
+ * have a key with a dot, which a field name may not hold, or one starting with `$`. Those two
+ * characters are stored as their full-width forms and read back as they were; a document with
+ * neither is stored as it is, without a copy.
+ */
+const DOT = '.';
+const STORED_DOT = '\uff0e';
+const DOLLAR = '$';
+const STORED_DOLLAR = '\uff04';
+
+const mapKeys = (
+  value: unknown,
+  key: (name: string) => string,
+  needed: (name: string) => boolean,
+): unknown => {
+  if (Array.isArray(value))
+    return value.some((item) => holdsKey(item, needed))
+      ? value.map((item) => mapKeys(item, key, needed))
+      : value;
+  if (typeof value !== 'object' || value === null || !holdsKey(value, needed)) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([name, field]) => [key(name), mapKeys(field, key, needed)]),
+  );
+};
+
+const holdsKey = (value: unknown, needed: (name: string) => boolean): boolean => {
+  if (Array.isArray(value)) return value.some((item) => holdsKey(item, needed));
+  if (typeof value !== 'object' || value === null) return false;
+  return Object.entries(value).some(([name, field]) => needed(name) || holdsKey(field, needed));
+};
+
+const unsafeKey = (name: string) => name.includes(DOT) || name.startsWith(DOLLAR);
+const escapedKey = (name: string) => name.includes(STORED_DOT) || name.startsWith(STORED_DOLLAR);
+
+const toStoredKeys = <Doc>(doc: Doc): Doc =>
+  mapKeys(
+    doc,
+    (name) => name.split(DOT).join(STORED_DOT).replace(/^\$/, STORED_DOLLAR),
+    unsafeKey,
+  ) as Doc;
+
+const fromStoredKeys = <Doc>(doc: Doc): Doc =>
+  mapKeys(
+    doc,
+    (name) =>
+      name
+        .split(STORED_DOT)
+        .join(DOT)
+        .replace(new RegExp(`^${STORED_DOLLAR}`), DOLLAR),
+    escapedKey,
+  ) as Doc;
+
+/** As stored; documents written before sources became pairs hold a plain object. */
+const sourcesOf = (stored: StoredSources): SourcePositions =>
+  Array.isArray(stored)
+    ? Object.fromEntries(
+        (stored as readonly { source: string; position: string }[]).map(({ source, position }) => [
+          source,
+          position,
+        ]),
+      )
+    : (stored as SourcePositions);
 
 interface StateRecord {
   _id: string;
@@ -148,9 +221,9 @@ export class MongoReadModelStore implements ReadModelStore {
     for (const record of records)
       found.set(record._id, {
         id: record._id,
-        doc: record.doc as Doc,
+        doc: fromStoredKeys(record.doc) as Doc,
         version: record._v,
-        sources: record._src,
+        sources: sourcesOf(record._src),
       });
     return found;
   }
@@ -173,7 +246,12 @@ export class MongoReadModelStore implements ReadModelStore {
         byKind.delete.push(_id);
         operations.push({ deleteOne: { filter: { _id, _v: expectedVersion } } });
       } else {
-        const record = { _v: expectedVersion + 1, _src: write.sources, _w: token, doc: write.doc };
+        const record = {
+          _v: expectedVersion + 1,
+          _src: storedSources(write.sources),
+          _w: token,
+          doc: toStoredKeys(write.doc),
+        };
         if (expectedVersion === 0) {
           byKind.insert.push(_id);
           operations.push({ insertOne: { document: { _id, ...record } } });
@@ -229,8 +307,8 @@ export class MongoReadModelStore implements ReadModelStore {
       const chunk = documents.slice(start, start + this.insertChunkSize).map((document) => ({
         _id: document.id,
         _v: document.version,
-        _src: document.sources,
-        doc: document.doc,
+        _src: storedSources(document.sources),
+        doc: toStoredKeys(document.doc),
       }));
       await target.insertMany(chunk, { ordered: false });
     };
@@ -249,7 +327,9 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async find<Doc extends object>(collection: string, query: DocumentQuery = {}): Promise<Doc[]> {
-    return (await this.select(collection, query, { doc: 1 })).map((record) => record.doc as Doc);
+    return (await this.select(collection, query, { doc: 1 })).map(
+      (record) => fromStoredKeys(record.doc) as Doc,
+    );
   }
 
   async findStored<Doc extends object>(
@@ -258,9 +338,9 @@ export class MongoReadModelStore implements ReadModelStore {
   ): Promise<StoredDocument<Doc>[]> {
     return (await this.select(collection, query, { _w: 0 })).map((record) => ({
       id: record._id,
-      doc: record.doc as Doc,
+      doc: fromStoredKeys(record.doc) as Doc,
       version: record._v,
-      sources: record._src,
+      sources: sourcesOf(record._src),
     }));
   }
 

@@ -40,6 +40,11 @@ export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
   name: 'approval-requests',
   version: 1,
   eventTypes: approvalEventTypes,
+  // A manager's inbox, an employee's pending requests, and every pending one (overdue check).
+  indexes: [
+    { fields: { status: 1, tenantId: 1, managerId: 1, submittedAt: 1 } },
+    { fields: { status: 1, tenantId: 1, employeeId: 1 } },
+  ],
   documentIds: (event) => (isApprovalEvent(event) ? [event.data.requestId] : []),
   evolve: (view, event) => {
     if (!isApprovalEvent(event)) return view;

@@ -1,6 +1,14 @@
-import { InMemoryReadModel } from '../in-memory-read-model';
-import type { ProjectedEvent } from '@talentloop/read-models';
-import { approvalRequestsProjection } from './approval-requests.projection';
+import {
+  absentDocument,
+  foldDocument,
+  type DocumentState,
+  type ProjectedEvent,
+  type ProjectionInput,
+} from '@talentloop/read-models';
+import {
+  approvalRequestsProjection,
+  type ApprovalRequestView,
+} from './approval-requests.projection';
 
 const metadata = (occurredAt: string) => ({
   tenantId: 'acme',
@@ -34,13 +42,17 @@ const rejected: ProjectedEvent = {
   metadata: metadata('2026-02-02T11:00:00.000Z'),
 };
 
+const fold = (state: DocumentState<ApprovalRequestView>, inputs: ProjectionInput[]) =>
+  foldDocument(approvalRequestsProjection, 'apr-1', state, inputs);
+
 describe('the approval requests projection', () => {
   it('keeps the status and every step of the exchange', () => {
-    const model = new InMemoryReadModel(approvalRequestsProjection);
-    model.apply({ event: requested, source: 'store', position: 1n });
-    model.apply({ event: rejected, source: 'store', position: 2n });
+    const { state } = fold(absentDocument, [
+      { event: requested, source: 'store', position: 1n },
+      { event: rejected, source: 'store', position: 2n },
+    ]);
 
-    expect(model.get('apr-1')).toMatchObject({
+    expect(state.doc).toMatchObject({
       tenantId: 'acme',
       status: 'rejected',
       exchange: [
@@ -51,11 +63,12 @@ describe('the approval requests projection', () => {
   });
 
   it('changes nothing when an event is applied again', () => {
-    const model = new InMemoryReadModel(approvalRequestsProjection);
-    model.apply({ event: requested, source: 'store', position: 1n });
-    model.apply({ event: rejected, source: 'store', position: 2n });
-    const once = model.get('apr-1');
-    model.apply({ event: rejected, source: 'store', position: 2n });
-    expect(model.get('apr-1')).toBe(once);
+    const once = fold(absentDocument, [
+      { event: requested, source: 'store', position: 1n },
+      { event: rejected, source: 'store', position: 2n },
+    ]).state;
+    const again = fold(once, [{ event: rejected, source: 'store', position: 2n }]);
+    expect(again.applied).toBe(0);
+    expect(again.state).toBe(once);
   });
 });

@@ -1,7 +1,16 @@
 import { EmployeeSynced } from '@talentloop/contracts';
-import { InMemoryReadModel } from '../in-memory-read-model';
-import type { ProjectedEvent } from '@talentloop/read-models';
-import { reportingLineId, reportingLinesProjection } from './reporting-lines.projection';
+import {
+  absentDocument,
+  foldDocument,
+  type DocumentState,
+  type ProjectedEvent,
+  type ProjectionInput,
+} from '@talentloop/read-models';
+import {
+  reportingLineId,
+  reportingLinesProjection,
+  type ReportingLine,
+} from './reporting-lines.projection';
 
 const metadata = {
   tenantId: 'acme',
@@ -27,26 +36,34 @@ const changed: ProjectedEvent = {
   metadata,
 };
 
+const line = reportingLineId('acme', 'emp-1001');
+const fold = (state: DocumentState<ReportingLine>, inputs: ProjectionInput[]) =>
+  foldDocument(reportingLinesProjection, line, state, inputs).state;
+
 describe('the reporting lines projection', () => {
   it('follows the employee to the current manager', () => {
-    const model = new InMemoryReadModel(reportingLinesProjection);
-    model.apply({ event: synced, source: 'kafka:t:0', position: 1n });
-    expect(model.get(reportingLineId('acme', 'emp-1001'))?.managerId).toBe('emp-0007');
-    model.apply({ event: changed, source: 'kafka:t:0', position: 2n });
-    expect(model.get(reportingLineId('acme', 'emp-1001'))?.managerId).toBe('emp-0031');
+    const synced1 = fold(absentDocument, [{ event: synced, source: 'kafka:t:0', position: 1n }]);
+    expect(synced1.doc?.managerId).toBe('emp-0007');
+    const moved = fold(synced1, [{ event: changed, source: 'kafka:t:0', position: 2n }]);
+    expect(moved.doc?.managerId).toBe('emp-0031');
   });
 
   it('ignores an older event delivered again after a newer one', () => {
-    const model = new InMemoryReadModel(reportingLinesProjection);
-    model.apply({ event: synced, source: 'kafka:t:0', position: 1n });
-    model.apply({ event: changed, source: 'kafka:t:0', position: 2n });
-    model.apply({ event: synced, source: 'kafka:t:0', position: 1n });
-    expect(model.get(reportingLineId('acme', 'emp-1001'))?.managerId).toBe('emp-0031');
+    const moved = fold(absentDocument, [
+      { event: synced, source: 'kafka:t:0', position: 1n },
+      { event: changed, source: 'kafka:t:0', position: 2n },
+    ]);
+    const again = fold(moved, [{ event: synced, source: 'kafka:t:0', position: 1n }]);
+    expect(again.doc?.managerId).toBe('emp-0031');
   });
 
   it('keeps tenants apart', () => {
-    const model = new InMemoryReadModel(reportingLinesProjection);
-    model.apply({ event: synced, source: 'kafka:t:0', position: 1n });
-    expect(model.get(reportingLineId('globex', 'emp-1001'))).toBeUndefined();
+    expect(reportingLinesProjection.documentIds({ ...synced })).toEqual([line]);
+    expect(
+      reportingLinesProjection.documentIds({
+        ...synced,
+        metadata: { ...metadata, tenantId: 'globex' },
+      }),
+    ).not.toContain(line);
   });
 });

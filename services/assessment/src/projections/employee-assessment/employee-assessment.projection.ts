@@ -4,6 +4,7 @@ import {
   type EmployeeEvent,
 } from '@talentloop/assessment-domain';
 import type { EventMetadata } from '@talentloop/contracts';
+import type { Projection } from '@talentloop/read-models';
 
 export type EmployeeAssessmentEvent = EmployeeEvent & { readonly metadata: EventMetadata };
 
@@ -17,25 +18,28 @@ const eventTypes = [
   'Remeasured',
 ] as const satisfies readonly EmployeeEvent['type'][];
 
+export const employeeAssessmentId = (tenantId: string, employeeId: string): string =>
+  `${tenantId}:${employeeId}`;
+
 /**
  * One document per employee and tenant: everything the assessment API answers about an
- * employee. Shaped as a `Projection` of libs/platform/read-models (name, version,
- * eventTypes, documentIds, evolve) and evolving with the domain's own evolve, so the
- * document is exactly the state the commands decide on. Until that library exposes a
- * runner, queries fold the employee's stream through it (EmployeeReader).
+ * employee, evolving with the domain's own evolve, so the document is exactly the state the
+ * commands decide on. Fed from the employee streams as stored: names, e-mail and notes stay
+ * sealed in the document, and EmployeeReader opens them to answer.
  */
-export const employeeAssessmentProjection = {
-  name: 'assessment.employee-assessment',
+export const employeeAssessmentProjection: Projection<AssessedEmployee> = {
+  name: 'assessment-employees',
   version: 1,
   eventTypes,
-  documentIds: (event: EmployeeAssessmentEvent): readonly string[] => [
-    `${event.metadata.tenantId}:${event.data.employeeId}`,
-  ],
-  evolve: (
-    document: AssessedEmployee | undefined,
-    event: EmployeeAssessmentEvent,
-  ): AssessedEmployee | undefined => {
-    const next = employeeDecider.evolve(document ?? employeeDecider.initialState(), event);
+  documentIds: (event) =>
+    'employeeId' in event.data && typeof event.data.employeeId === 'string'
+      ? [employeeAssessmentId(event.metadata.tenantId, event.data.employeeId)]
+      : [],
+  evolve: (document, event) => {
+    const next = employeeDecider.evolve(
+      document ?? employeeDecider.initialState(),
+      event as unknown as EmployeeAssessmentEvent,
+    );
     return next.status === 'unknown' ? undefined : next;
   },
 };

@@ -1,15 +1,22 @@
+import type { AssessedEmployee } from '@talentloop/assessment-domain';
 import type { EventMetadata } from '@talentloop/contracts';
+import type { ProjectedEvent } from '@talentloop/read-models';
 import {
   employeeAssessmentProjection as projection,
   type EmployeeAssessmentEvent,
 } from './employee-assessment.projection';
 
+const asProjected = (event: EmployeeAssessmentEvent) => ({ id: 'e', ...event }) as ProjectedEvent;
+
 const given = (events: readonly EmployeeAssessmentEvent[]) =>
-  events.reduce(projection.evolve, undefined);
+  events.reduce<AssessedEmployee | undefined>(
+    (document, event) => projection.evolve(document, asProjected(event), 'acme:emp-1'),
+    undefined,
+  );
 
 describe('the employee assessment read model', () => {
   it('keeps one document per tenant and employee', () =>
-    expect(projection.documentIds(synced)).toEqual(['acme:emp-1']));
+    expect(projection.documentIds(asProjected(synced))).toEqual(['acme:emp-1']));
 
   it('has no document before the HRIS sent the employee', () =>
     expect(given([motivated])).toBeUndefined());

@@ -1,0 +1,26 @@
+import { ConfigError } from '@talentloop/config';
+import { loopDownReadyThresholdMsFromEnv, platformConfigFromEnv } from './platform.config';
+
+const service = { name: 'probe', defaultPort: 3000 };
+const development = {
+  AUTH_MODE: 'development',
+  AUTH_DEV_SECRET: 'a-development-secret-of-32-chars!',
+};
+
+describe('the supervision settings of the platform', () => {
+  it('lets a loop be down 30 s before the service is unready when LOOP_DOWN_READY_THRESHOLD_MS is unset', () =>
+    expect(platformConfigFromEnv(service, development).loopDownReadyThresholdMs).toBe(30_000));
+
+  it('takes LOOP_DOWN_READY_THRESHOLD_MS in milliseconds', () =>
+    expect(loopDownReadyThresholdMsFromEnv({ LOOP_DOWN_READY_THRESHOLD_MS: '5000' })).toBe(5_000));
+
+  it('refuses a threshold that is not a whole number of milliseconds, naming the variable', () =>
+    expect(() =>
+      platformConfigFromEnv(service, { ...development, LOOP_DOWN_READY_THRESHOLD_MS: '30s' }),
+    ).toThrow(
+      new ConfigError(
+        'LOOP_DOWN_READY_THRESHOLD_MS',
+        "must be a whole number from 0 to 3600000; got '30s'",
+      ),
+    ));
+});

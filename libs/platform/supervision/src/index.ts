@@ -1,0 +1,4 @@
+export * from './backoff';
+export * from './loop';
+export * from './readiness';
+export * from './supervisor';

@@ -1,0 +1,191 @@
+import {
+  planningEvents,
+  type CompetencyFrameworkPublished,
+  type GapIdentified,
+  type PlanningEvent,
+} from '@talentloop/contracts';
+import { goalDecider, type GoalRecord, type GoalStatus } from '@talentloop/planning-domain';
+import type { ProjectedEvent, Projection } from '@talentloop/read-models';
+
+/**
+ * Planning's read models. Goals and plans come from its own streams; gaps, competencies,
+ * people and rejections from the other contexts' topics. Personal fields (motivation notes,
+ * feedback) stay sealed as they came; readers open them to answer.
+ */
+
+const idOf = (tenantId: string, ...parts: readonly string[]) => [tenantId, ...parts].join('/');
+
+const goalEventTypes = planningEvents
+  .map((definition) => definition.name)
+  .filter((name) => name !== 'PlanStarted');
+
+/** A goal as the decider folds it, with its tenant: lists, slots, overdue check-ins. */
+export interface GoalDocument {
+  readonly tenantId: string;
+  readonly state: GoalRecord & { readonly status: GoalStatus };
+}
+
+export const goalsProjection: Projection<GoalDocument> = {
+  name: 'planning-goals',
+  version: 1,
+  eventTypes: goalEventTypes,
+  indexes: [
+    { fields: { tenantId: 1, 'state.employeeId': 1 } },
+    { fields: { 'state.status': 1, tenantId: 1, 'state.nextCheckInDueAt': 1 } },
+  ],
+  // Goal events carry no personal field the documents keep; check-in answers stay in the stream.
+  personalData: 'ignored',
+  documentIds: (event) =>
+    'goalId' in event.data && typeof event.data.goalId === 'string' ? [event.data.goalId] : [],
+  evolve: (document, event) => {
+    const state = goalDecider.evolve(
+      document?.state ?? goalDecider.initialState(),
+      event as PlanningEvent,
+    );
+    return state.status === 'none' ? document : { tenantId: event.metadata.tenantId, state };
+  },
+};
+
+export interface PlanDocument {
+  readonly tenantId: string;
+  readonly planId: string;
+  readonly employeeId: string;
+  readonly maxActiveGoals: number;
+  readonly startedAt: string;
+}
+
+export const plansProjection: Projection<PlanDocument> = {
+  name: 'planning-plans',
+  version: 1,
+  eventTypes: ['PlanStarted'],
+  indexes: [{ fields: { tenantId: 1, employeeId: 1, startedAt: -1 } }],
+  personalData: 'ignored',
+  documentIds: (event) => (event.type === 'PlanStarted' ? [event.data.planId] : []),
+  evolve: (plan, event) =>
+    event.type === 'PlanStarted'
+      ? {
+          tenantId: event.metadata.tenantId,
+          planId: event.data.planId,
+          employeeId: event.data.employeeId,
+          maxActiveGoals: event.data.maxActiveGoals,
+          startedAt: event.metadata.occurredAt,
+        }
+      : plan,
+};
+
+export const gapId = (tenantId: string, id: string) => idOf(tenantId, id);
+
+export const gapsProjection: Projection<GapIdentified['data']> = {
+  name: 'planning-gaps',
+  version: 1,
+  eventTypes: ['GapIdentified'],
+  documentIds: (event) =>
+    event.type === 'GapIdentified' ? [gapId(event.metadata.tenantId, event.data.gapId)] : [],
+  evolve: (gap, event) => (event.type === 'GapIdentified' ? event.data : gap),
+};
+
+export type Competency = CompetencyFrameworkPublished['data']['competencies'][number];
+
+export const competencyId = (tenantId: string, id: string) => idOf(tenantId, id);
+
+export const competenciesProjection: Projection<Competency> = {
+  name: 'planning-competencies',
+  version: 1,
+  eventTypes: ['CompetencyFrameworkPublished'],
+  documentIds: (event) =>
+    event.type === 'CompetencyFrameworkPublished'
+      ? event.data.competencies.map((competency) =>
+          competencyId(event.metadata.tenantId, competency.competencyId),
+        )
+      : [],
+  evolve: (competency, event, documentId) =>
+    event.type === 'CompetencyFrameworkPublished'
+      ? (event.data.competencies.find(
+          (candidate) =>
+            competencyId(event.metadata.tenantId, candidate.competencyId) === documentId,
+        ) ?? competency)
+      : competency,
+};
+
+/** A person as drafting and access need them; motivation notes sealed, per competency. */
+export interface PersonDocument {
+  readonly tenantId: string;
+  readonly employeeId: string;
+  readonly managerId: string | null;
+  readonly language: 'nl' | 'en';
+  readonly motivations: Readonly<Record<string, string>>;
+}
+
+type PeopleEvent = Extract<
+  ProjectedEvent,
+  { type: 'EmployeeSynced' | 'ReportingLineChanged' | 'MotivationRecorded' }
+>;
+
+const isPeopleEvent = (event: ProjectedEvent): event is PeopleEvent =>
+  event.type === 'EmployeeSynced' ||
+  event.type === 'ReportingLineChanged' ||
+  event.type === 'MotivationRecorded';
+
+export const personId = (tenantId: string, employeeId: string) => idOf(tenantId, employeeId);
+
+export const peopleProjection: Projection<PersonDocument> = {
+  name: 'planning-people',
+  version: 1,
+  eventTypes: ['EmployeeSynced', 'ReportingLineChanged', 'MotivationRecorded'],
+  indexes: [{ fields: { tenantId: 1, managerId: 1 } }],
+  documentIds: (event) =>
+    isPeopleEvent(event) ? [personId(event.metadata.tenantId, event.data.employeeId)] : [],
+  evolve: (person, event) => {
+    if (!isPeopleEvent(event)) return person;
+    const { tenantId } = event.metadata;
+    const known: PersonDocument = person ?? {
+      tenantId,
+      employeeId: event.data.employeeId,
+      managerId: null,
+      language: 'en',
+      motivations: {},
+    };
+    switch (event.type) {
+      case 'EmployeeSynced':
+        return {
+          ...known,
+          managerId: event.data.managerId,
+          language: event.data.preferredLanguage,
+        };
+      case 'ReportingLineChanged':
+        return { ...known, managerId: event.data.newManagerId };
+      case 'MotivationRecorded':
+        return event.data.note
+          ? {
+              ...known,
+              motivations: { ...known.motivations, [event.data.competencyId]: event.data.note },
+            }
+          : known;
+    }
+  },
+};
+
+/** The latest rejection of a goal's submission, with its feedback sealed. */
+export interface RejectionDocument {
+  readonly tenantId: string;
+  readonly employeeId: string;
+  readonly submissionNumber: number;
+  readonly feedback: string;
+  readonly decidedBy: string;
+}
+
+export const rejectionId = (tenantId: string, goalId: string) => idOf(tenantId, goalId);
+
+export const rejectionsProjection: Projection<RejectionDocument> = {
+  name: 'planning-rejections',
+  version: 1,
+  eventTypes: ['GoalRejected'],
+  documentIds: (event) =>
+    event.type === 'GoalRejected' ? [rejectionId(event.metadata.tenantId, event.data.goalId)] : [],
+  evolve: (rejection, event) => {
+    if (event.type !== 'GoalRejected') return rejection;
+    const { employeeId, submissionNumber, feedback, decidedBy } = event.data;
+    if (rejection && rejection.submissionNumber >= submissionNumber) return rejection;
+    return { tenantId: event.metadata.tenantId, employeeId, submissionNumber, feedback, decidedBy };
+  },
+};
