@@ -1,6 +1,7 @@
 export * from './bootstrap';
 export * from './platform.config';
 export * from './platform.module';
+export * from './service-loops';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';

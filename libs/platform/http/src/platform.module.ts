@@ -56,6 +56,7 @@ import {
   READ_MODEL_STORE,
   SERVICE_NAME,
 } from './tokens';
+import { ServiceLoops } from './service-loops';
 
 export {
   EVENT_STORE,
@@ -147,13 +148,17 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
     @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
+    private readonly loops: ServiceLoops,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const env = this.options.env ?? process.env;
-    await this.declareTopology(env);
+    await this.declareTopology(this.options.env ?? process.env);
+    this.startRelays();
+    this.loops.start();
+  }
+
+  private startRelays(): void {
     const contexts = [this.options.publishes ?? []].flat();
-    if (contexts.length === 0) return;
     const checkpoints = new ReadModelCheckpointStore(this.readModels);
     // A failure the relay cannot retry (it stops) is the supervisor's: it starts the relay
     // again, from its checkpoint, after a backoff.
@@ -276,6 +281,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
         { provide: APP_GUARD, useClass: AccessGuard },
+        ServiceLoops,
         PlatformLifecycle,
       ],
       exports: [
@@ -285,6 +291,7 @@ export class PlatformModule {
         SERVICE_NAME,
         SUPERVISOR,
         READ_MODEL_STORE,
+        ServiceLoops,
         TOKEN_VERIFIER,
       ],
     };

@@ -1,21 +1,8 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
-import {
-  CLOCK,
-  EVENT_STORE,
-  MESSAGE_BUS,
-  SUPERVISOR,
-  type Clock,
-  type Supervisor,
-} from '@talentloop/http';
-import {
-  consumerCommandId,
-  subscribeToEvents,
-  consumerGroups,
-  type MessageBus,
-} from '@talentloop/messaging';
-
+import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
+import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import { openApprovalRequest } from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
@@ -27,24 +14,15 @@ const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
  * harmless by deriving each command id from the event id: a redelivery appends nothing.
  */
 @Injectable()
-export class InboundEventsConsumer implements OnApplicationBootstrap {
+export class InboundEventsConsumer {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     private readonly directory: ApprovalDirectory,
-  ) {}
-
-  /** Runs under the service's supervisor: a broker down at start or a crash is retried. */
-  onApplicationBootstrap(): void {
-    this.supervisor.supervise(APPROVAL_CONSUMER_GROUP, () =>
-      subscribeToEvents(this.bus, {
-        groupId: APPROVAL_CONSUMER_GROUP,
-        contexts: consumerGroups.approval.contexts,
-        handler: (event) => this.handle(event),
-      }),
-    );
+    loops: ServiceLoops,
+  ) {
+    // Under the service's supervisor: a broker down at start or a crash is retried.
+    loops.consume(consumerGroups.approval, (event) => this.handle(event));
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {

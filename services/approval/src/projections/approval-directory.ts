@@ -1,19 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { approvalRequestIdFor, isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
 import { topicFor } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
-import {
-  EVENT_STORE,
-  MESSAGE_BUS,
-  PERSONAL_DATA_CIPHER,
-  READ_MODEL_STORE,
-  SUPERVISOR,
-  type Supervisor,
-  type SubjectDirectory,
-} from '@talentloop/http';
-import { consumerGroups, type MessageBus } from '@talentloop/messaging';
-import { sealedBusOf, sealedStoreOf, type PersonalDataCipher } from '@talentloop/privacy';
-import { ReadSide, superviseReadSide, type ReadModelStore } from '@talentloop/read-models';
+import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/http';
+import { consumerGroups } from '@talentloop/messaging';
+import type { PersonalDataCipher } from '@talentloop/privacy';
+import type { ReadSide } from '@talentloop/read-models';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import {
   approvalRequestsProjection,
@@ -51,32 +42,22 @@ export const APPROVAL_READ_SIDE_GROUP = consumerGroups.approvalReadSide.groupId;
  * notes stay sealed in the documents and are opened only to answer.
  */
 @Injectable()
-export class ApprovalDirectory implements OnApplicationBootstrap, SubjectDirectory {
+export class ApprovalDirectory implements SubjectDirectory {
   readonly readSide: ReadSide;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(MESSAGE_BUS) bus: MessageBus,
-    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
+    loops: ServiceLoops,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
-    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
   ) {
-    this.readSide = new ReadSide({
+    this.readSide = loops.readSide({
       name: 'approval',
-      eventStore: sealedStoreOf(store),
-      bus: sealedBusOf(bus),
-      readModels,
       own: [approvalRequestsProjection],
       fromBus: {
         ...consumerGroups.approvalReadSide,
         projections: [reportingLinesProjection, goalSubmissionsProjection],
       },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    superviseReadSide(this.supervisor, this.readSide);
   }
 
   /** Waits until the reporting lines include every people event published so far. */

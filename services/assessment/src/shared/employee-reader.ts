@@ -1,24 +1,18 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   EmployeeNotFound,
   RoleProfileMissing,
   type AssessedEmployee,
   type Reference,
 } from '@talentloop/assessment-domain';
-import type { EventStore } from '@talentloop/event-store';
 import {
-  EVENT_STORE,
-  MESSAGE_BUS,
   PERSONAL_DATA_CIPHER,
-  READ_MODEL_STORE,
-  SUPERVISOR,
-  type Supervisor,
+  ServiceLoops,
   type Actor,
   type SubjectDirectory,
 } from '@talentloop/http';
-import type { MessageBus } from '@talentloop/messaging';
-import { sealedBusOf, sealedStoreOf, type PersonalDataCipher } from '@talentloop/privacy';
-import { ReadSide, superviseReadSide, type ReadModelStore } from '@talentloop/read-models';
+import type { PersonalDataCipher } from '@talentloop/privacy';
+import type { ReadSide } from '@talentloop/read-models';
 import {
   employeeAssessmentId,
   employeeAssessmentProjection,
@@ -31,28 +25,15 @@ import { AssessmentStore } from './assessment-store';
  * assessment event stored before it, so an answer right after a write shows that write.
  */
 @Injectable()
-export class EmployeeReader implements OnApplicationBootstrap, SubjectDirectory {
+export class EmployeeReader implements SubjectDirectory {
   readonly readSide: ReadSide;
 
   constructor(
     private readonly store: AssessmentStore,
-    @Inject(EVENT_STORE) eventStore: EventStore,
-    @Inject(MESSAGE_BUS) bus: MessageBus,
-    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
-    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
+    loops: ServiceLoops,
   ) {
-    this.readSide = new ReadSide({
-      name: 'assessment',
-      eventStore: sealedStoreOf(eventStore),
-      bus: sealedBusOf(bus),
-      readModels,
-      own: [employeeAssessmentProjection],
-    });
-  }
-
-  onApplicationBootstrap(): void {
-    superviseReadSide(this.supervisor, this.readSide);
+    this.readSide = loops.readSide({ name: 'assessment', own: [employeeAssessmentProjection] });
   }
 
   /** The stored document, personal fields sealed. */

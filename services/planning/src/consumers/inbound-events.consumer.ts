@@ -1,21 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
-import {
-  CLOCK,
-  EVENT_STORE,
-  MESSAGE_BUS,
-  SUPERVISOR,
-  type Clock,
-  type Supervisor,
-} from '@talentloop/http';
-import {
-  consumerCommandId,
-  consumerGroups,
-  subscribeToEvents,
-  type MessageBus,
-} from '@talentloop/messaging';
+import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
+import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import type { GoalCommand } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
@@ -30,27 +18,18 @@ const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
  * cap reached when the approval arrives) is logged, not retried: retrying cannot change it.
  */
 @Injectable()
-export class InboundEventsConsumer implements OnApplicationBootstrap {
+export class InboundEventsConsumer {
   private readonly logger = new Logger('planning-consumer');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
     private readonly directory: PlanningDirectory,
-  ) {}
-
-  /** Runs under the service's supervisor: a broker down at start or a crash is retried. */
-  onApplicationBootstrap(): void {
-    this.supervisor.supervise(PLANNING_CONSUMER_GROUP, () =>
-      subscribeToEvents(this.bus, {
-        groupId: PLANNING_CONSUMER_GROUP,
-        contexts: consumerGroups.planning.contexts,
-        handler: (event) => this.handle(event),
-      }),
-    );
+    loops: ServiceLoops,
+  ) {
+    // Under the service's supervisor: a broker down at start or a crash is retried.
+    loops.consume(consumerGroups.planning, (event) => this.handle(event));
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {

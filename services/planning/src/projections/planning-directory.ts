@@ -1,18 +1,15 @@
-import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { GapIdentified, PlanningEvent } from '@talentloop/contracts';
 import type { RecordedEvent } from '@talentloop/event-store';
 import type { EventStore } from '@talentloop/event-store';
 import {
   EVENT_STORE,
-  MESSAGE_BUS,
   PERSONAL_DATA_CIPHER,
-  READ_MODEL_STORE,
-  SUPERVISOR,
-  type Supervisor,
+  ServiceLoops,
   type Subject,
   type SubjectDirectory,
 } from '@talentloop/http';
-import { consumerGroups, type MessageBus } from '@talentloop/messaging';
+import { consumerGroups } from '@talentloop/messaging';
 import {
   goalDecider,
   phaseOf,
@@ -22,8 +19,8 @@ import {
   type GoalRecord,
   type GoalStatus,
 } from '@talentloop/planning-domain';
-import { sealedBusOf, sealedStoreOf, type PersonalDataCipher } from '@talentloop/privacy';
-import { ReadSide, superviseReadSide, type ReadModelStore } from '@talentloop/read-models';
+import type { PersonalDataCipher } from '@talentloop/privacy';
+import type { ReadSide } from '@talentloop/read-models';
 import { goalStream, planStream } from '../shared/planning.streams';
 import {
   competenciesProjection,
@@ -83,21 +80,16 @@ const foldGoal = (recorded: readonly RecordedEvent[]) =>
  * have caught up (`fresh`).
  */
 @Injectable()
-export class PlanningDirectory implements OnApplicationBootstrap, SubjectDirectory {
+export class PlanningDirectory implements SubjectDirectory {
   readonly readSide: ReadSide;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(MESSAGE_BUS) bus: MessageBus,
-    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
-    @Inject(SUPERVISOR) private readonly supervisor: Supervisor,
+    loops: ServiceLoops,
   ) {
-    this.readSide = new ReadSide({
+    this.readSide = loops.readSide({
       name: 'planning',
-      eventStore: sealedStoreOf(store),
-      bus: sealedBusOf(bus),
-      readModels,
       own: [goalsProjection, plansProjection],
       fromBus: {
         ...consumerGroups.planningReadSide,
@@ -109,10 +101,6 @@ export class PlanningDirectory implements OnApplicationBootstrap, SubjectDirecto
         ],
       },
     });
-  }
-
-  onApplicationBootstrap(): void {
-    superviseReadSide(this.supervisor, this.readSide);
   }
 
   /** Waits until the goals and plans include every planning event stored so far. */

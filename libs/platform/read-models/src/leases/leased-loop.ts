@@ -23,13 +23,13 @@ export const leasedLoop = (lease: Lease, ttlMs: number, start: () => Loop): Loop
         continue;
       }
       const loop = start();
-      let failed: unknown;
+      let failed: Error | undefined;
       let ended = false;
       const outcome = loop.finished.then(
         () => (ended = true),
         (error: unknown) => {
           ended = true;
-          failed = error ?? new Error('the loop failed');
+          failed = error instanceof Error ? error : new Error(String(error));
         },
       );
       // Renew while it runs; a lost lease (or a store that cannot say) stops it.
