@@ -1,5 +1,3 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { countsOf } from './demo/print';
 import {
@@ -12,33 +10,7 @@ import {
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import type { ServiceName } from './service-process';
 import type { RunningSystem } from './testing/running-system';
-
-interface StoredEvent {
-  readonly stream: string;
-  readonly revision: number;
-  readonly id: string;
-  readonly type: string;
-  readonly causationId: string | null;
-}
-
-/** One tenant's events as the SQLite event store holds them (read-only). */
-const storedEvents = (system: RunningSystem, tenantId: string): StoredEvent[] => {
-  const database = new Database(join(system.folder, 'talentloop.sqlite'), {
-    readonly: true,
-    fileMustExist: true,
-  });
-  try {
-    return database
-      .prepare(
-        `SELECT stream_name AS stream, stream_revision AS revision, event_id AS id, type,
-                json_extract(metadata, '$.causationId') AS causationId
-           FROM events WHERE json_extract(metadata, '$.tenantId') = ? ORDER BY global_position`,
-      )
-      .all(tenantId) as StoredEvent[];
-  } finally {
-    database.close();
-  }
-};
+import { revisionsByStream, storedEvents, storeIsReadable } from './testing/stored-events';
 
 /** What an integrator replays of one tenant, and HR's history of the demo's employee. */
 const ledgerOf = async (system: RunningSystem, tenantId: string) => {
@@ -108,7 +80,7 @@ describeOnEach(
       expect(crashedLedger.replayed).toBe(expectedSummary.replay.events);
       expect(crashedLedger).toEqual(controlLedger);
 
-      if (system.env['EVENT_STORE'] !== 'esdb') {
+      if (storeIsReadable(system)) {
         const stored = storedEvents(system, crashed.tenantId);
         expect(countsOf(stored.map((event) => event.type))).toEqual(expectedSummary.replay.types);
         // exactly one reaction per event that reached a consumer
@@ -119,10 +91,7 @@ describeOnEach(
           expect(new Set(causes).size).toBe(causes.length);
         }
         // every stream gapless from revision 0
-        const streams = new Map<string, number[]>();
-        for (const event of stored)
-          streams.set(event.stream, [...(streams.get(event.stream) ?? []), event.revision]);
-        for (const revisions of streams.values())
+        for (const revisions of revisionsByStream(stored))
           expect(revisions).toEqual(revisions.map((_, index) => index));
       }
       // and no consumer gave up on a message or stopped.

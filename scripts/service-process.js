@@ -50,38 +50,50 @@ const authEnv = (env) =>
     : {};
 
 /**
- * The environment of one service: `env` (process.env by default) with its port, development
- * tokens (see authEnv) and, unless `env` names them, every file of the embedded default in
- * TALENTLOOP_DATA_DIR (else data/): read models and relay checkpoints only make sense beside
- * the event store they were built from.
+ * The port of one instance of a service: instance 1 on the service's own port (3001–3004, or
+ * TALENTLOOP_BASE_PORT + 0…3), instance n one block of four ports further per extra instance.
  */
-const serviceEnv = (name, env = process.env) => {
+const portOf = (name, env = process.env, instance = 1) => {
   const index = services.findIndex((service) => service.name === name);
   if (index < 0) throw new Error(`unknown service ${name}`);
+  if (!Number.isInteger(instance) || instance < 1)
+    throw new Error(`instance must be a whole number ≥ 1, not ${instance}`);
   const basePort = Number(env.TALENTLOOP_BASE_PORT ?? 0);
+  return (basePort ? basePort + index : services[index].port) + (instance - 1) * services.length;
+};
+
+/**
+ * The environment of one instance of a service (1 unless told): `env` (process.env by default)
+ * with its port (see portOf), development tokens (see authEnv) and, unless `env` names them,
+ * every file of the embedded default in TALENTLOOP_DATA_DIR (else data/): read models and relay
+ * checkpoints only make sense beside the event store they were built from. Every instance of a
+ * service shares them: instances differ by port only.
+ */
+const serviceEnv = (name, env = process.env, instance = 1) => {
+  const port = portOf(name, env, instance);
   const dataDir = dataDirOf(env);
   const inData = (variable, file) => env[variable] ?? path.join(dataDir, file);
   return {
     ...env,
     ...authEnv(env),
-    PORT: String(basePort ? basePort + index : services[index].port),
+    PORT: String(port),
     EVENT_STORE_SQLITE_PATH: inData('EVENT_STORE_SQLITE_PATH', 'talentloop.sqlite'),
     BUS_SQLITE_PATH: inData('BUS_SQLITE_PATH', 'bus.sqlite'),
-    RELAY_CHECKPOINT_PATH: inData('RELAY_CHECKPOINT_PATH', 'relay-checkpoints.sqlite'),
     READ_MODELS_SQLITE_PATH: inData('READ_MODELS_SQLITE_PATH', 'read-models.sqlite'),
   };
 };
 
 /**
- * Starts one service; every line it writes (stdout and stderr) goes to `write` prefixed with
- * `[name] `.
+ * Starts one instance of a service (1 unless told); every line it writes (stdout and stderr)
+ * goes to `write` prefixed with `[name] ` (`[name#n] ` for instance n > 1).
  */
-const spawnService = (name, env, write) => {
+const spawnService = (name, env, write, instance = 1) => {
   const child = spawn(
     process.execPath,
     ['-r', '@swc-node/register', path.join('services', name, 'src', 'main.ts')],
-    { cwd: root, env: serviceEnv(name, env), stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env: serviceEnv(name, env, instance), stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const label = instance === 1 ? name : `${name}#${instance}`;
   for (const stream of [child.stdout, child.stderr])
     stream.on('data', (chunk) =>
       write(
@@ -89,11 +101,11 @@ const spawnService = (name, env, write) => {
           .toString()
           .split('\n')
           .filter(Boolean)
-          .map((line) => `[${name}] ${line}\n`)
+          .map((line) => `[${label}] ${line}\n`)
           .join(''),
       ),
     );
   return child;
 };
 
-module.exports = { services, serviceEnv, spawnService, dataDirOf, devJwtSecret };
+module.exports = { services, portOf, serviceEnv, spawnService, dataDirOf, devJwtSecret };

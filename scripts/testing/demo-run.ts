@@ -31,15 +31,22 @@ export interface DemoRun {
 
 const summaryPrefix = 'DEMO_SUMMARY ';
 
-/** `npm run demo` against the system, in a tenant of its own, running in the background. */
+/** A tenant for one demo run, so runs on one system (or one broker) never meet. */
+export const newDemoTenantId = (): string => `e2e-${randomBytes(4).toString('hex')}`;
+
+/**
+ * `npm run demo` against the system, running in the background, in a tenant of its own
+ * (or `env`'s DEMO_TENANT_ID, for a suite that prepared something in the tenant first).
+ */
 export class BackgroundDemo {
   output = '';
-  readonly tenantId = `e2e-${randomBytes(4).toString('hex')}`;
+  readonly tenantId: string;
   readonly finished: Promise<DemoRun>;
   private readonly watchers: { pattern: RegExp; found: () => void }[] = [];
   private readonly process: ChildProcessWithoutNullStreams;
 
   constructor(system: RunningSystem, env: NodeJS.ProcessEnv = {}) {
+    this.tenantId = env['DEMO_TENANT_ID'] ?? newDemoTenantId();
     this.process = spawn(
       process.execPath,
       ['-r', '@swc-node/register', resolve(__dirname, '..', 'demo.ts')],

@@ -97,7 +97,7 @@ const holderIsGone = (lock: string): boolean => {
  * and take each other's events: systems on Kafka take turns, through a lock folder in the
  * machine's temp folder. Resolves with the function that ends the turn.
  */
-const kafkaTurn = async (timeoutMs: number): Promise<() => void> => {
+export const kafkaTurn = async (timeoutMs: number): Promise<() => void> => {
   const lock = join(tmpdir(), 'talentloop-e2e-kafka.lock');
   const deadline = Date.now() + timeoutMs;
   for (;;) {

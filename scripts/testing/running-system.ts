@@ -4,7 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TokenSubject } from '@talentloop/http';
-import { services as serviceList, spawnService, type ServiceName } from '../service-process';
+import {
+  portOf,
+  services as serviceList,
+  spawnService,
+  type ServiceName,
+} from '../service-process';
 import { bearerTokens } from '../tokens';
 
 export const services = serviceList.map((service) => service.name);
@@ -51,6 +56,17 @@ const productionAuthEnv = (): NodeJS.ProcessEnv => {
 const isRunning = (child: ChildProcess | undefined) =>
   child !== undefined && child.exitCode === null && child.signalCode === null;
 
+/** One process of a service in the per-service mode: instance 1, or an extra one. */
+interface ServiceProcess {
+  readonly service: ServiceName;
+  readonly instance: number;
+  readonly child: ChildProcess;
+}
+
+const keyOf = (service: ServiceName, instance: number) => `${service}#${instance}`;
+const labelOf = (service: ServiceName, instance: number) =>
+  instance === 1 ? service : keyOf(service, instance);
+
 /**
  * The four services in a temp data folder, on four ports below Linux's ephemeral range
  * (32768+), so no outgoing connection of a parallel suite can already hold one of them.
@@ -69,7 +85,8 @@ export class RunningSystem {
   readonly bearer: (subject: TokenSubject) => Promise<string>;
   /** `npm start`, in the npm-start mode. */
   readonly process: ChildProcess | undefined;
-  private readonly children = new Map<ServiceName, ChildProcess>();
+  /** Per-service mode: every process started, by `service#instance`. */
+  private readonly children = new Map<string, ServiceProcess>();
 
   constructor({ env = {}, processes = 'npm-start' }: RunningSystemOptions = {}) {
     const given = { ...process.env, ...env };
@@ -100,48 +117,90 @@ export class RunningSystem {
     return { TALENTLOOP_DATA_DIR, TALENTLOOP_SIGNING_KEY, AUTH_ISSUER, AUTH_AUDIENCE };
   }
 
-  url(service: ServiceName, path: string): string {
-    return `http://127.0.0.1:${this.basePort + services.indexOf(service)}${path}`;
+  /** The URL of `path` on an instance of a service (instance 1 unless told; see portOf). */
+  url(service: ServiceName, path: string, instance = 1): string {
+    return `http://127.0.0.1:${portOf(service, this.env, instance)}${path}`;
   }
 
-  /** The readiness answer of each service asked for; fails with the system's own output when one never comes up. */
+  /**
+   * The readiness answer of every instance of each service asked for (instance 1, and those
+   * added by startInstance), in that order; fails with the system's own output when one never
+   * comes up.
+   */
   async ready(which: readonly ServiceName[] = services, timeoutMs = 75_000): Promise<Response[]> {
-    const deadline = Date.now() + timeoutMs;
-    const readyOne = async (service: ServiceName): Promise<Response> => {
-      for (;;) {
-        try {
-          const response = await fetch(this.url(service, '/health/ready'));
-          if (response.ok) return response;
-        } catch {
-          // not listening yet
-        }
-        const child = this.process ?? this.children.get(service);
-        if (Date.now() > deadline || !isRunning(child))
-          throw new Error(
-            `${service} did not become ready; exit ${child?.signalCode ?? child?.exitCode}; output:\n${this.output}`,
-          );
-        await new Promise((done) => setTimeout(done, 250));
-      }
-    };
-    return Promise.all(which.map(readyOne));
+    return this.answering('/health/ready', this.instancesOf(which), timeoutMs);
   }
 
-  /** Per-service mode: kills one service (SIGKILL unless told otherwise) and waits until it is gone. */
-  async kill(service: ServiceName, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.children.get(service);
+  /** The liveness answer of every instance of each service asked for, as `ready` waits for it. */
+  async live(which: readonly ServiceName[] = services, timeoutMs = 75_000): Promise<Response[]> {
+    return this.answering('/health/live', this.instancesOf(which), timeoutMs);
+  }
+
+  /** The instances of each service asked for, as [service, instance] pairs. */
+  instancesOf(which: readonly ServiceName[] = services): [ServiceName, number][] {
+    if (this.process) return which.map((service) => [service, 1]);
+    return which.flatMap((asked) =>
+      [...this.children.values()]
+        .filter(({ service }) => service === asked)
+        .map(({ instance }): [ServiceName, number] => [asked, instance])
+        .sort(([, a], [, b]) => a - b),
+    );
+  }
+
+  /** Whether an instance of a service (1 unless told) is still running. */
+  isRunning(service: ServiceName, instance = 1): boolean {
+    return isRunning(this.process ?? this.children.get(keyOf(service, instance))?.child);
+  }
+
+  /**
+   * Per-service mode: starts instance `instance` (≥ 2) of a service beside the others, on the
+   * same environment, data folder and read-model store, on a port of its own (see url), and
+   * waits until it is ready.
+   */
+  async startInstance(service: ServiceName, instance: number): Promise<void> {
+    if (this.process) throw new Error(`startInstance is for processes 'per-service'`);
+    if (instance < 2) throw new Error('instance 1 starts with the system');
+    if (this.isRunning(service, instance))
+      throw new Error(`${labelOf(service, instance)} is already running`);
+    this.note(`starting ${labelOf(service, instance)}`);
+    this.start(service, instance);
+    await this.answering('/health/ready', [[service, instance]], 75_000);
+  }
+
+  /**
+   * Per-service mode: kills an instance of a service (1 unless told; SIGKILL unless told
+   * otherwise) and waits until it is gone.
+   */
+  async kill(
+    service: ServiceName,
+    signal: NodeJS.Signals = 'SIGKILL',
+    instance = 1,
+  ): Promise<void> {
+    const child = this.children.get(keyOf(service, instance))?.child;
     if (!child)
-      throw new Error(`${service} is not a process of its own: use processes 'per-service'`);
-    this.write(`[test] ${signal} → ${service} (pid ${child.pid})\n`);
+      throw new Error(
+        `${labelOf(service, instance)} is not a process of its own: use processes 'per-service'`,
+      );
+    this.note(`${signal} → ${labelOf(service, instance)} (pid ${child.pid})`);
     child.kill(signal);
     await exitOf(child);
   }
 
-  /** Per-service mode: starts a service again on its port and data, and waits until it is ready. */
-  async restart(service: ServiceName): Promise<void> {
-    if (isRunning(this.children.get(service))) throw new Error(`${service} is still running`);
-    this.write(`[test] restarting ${service}\n`);
-    this.start(service);
-    await this.ready([service]);
+  /**
+   * Per-service mode: starts an instance of a service (1 unless told) again on its port and
+   * data, and waits until it is ready.
+   */
+  async restart(service: ServiceName, instance = 1): Promise<void> {
+    if (this.isRunning(service, instance))
+      throw new Error(`${labelOf(service, instance)} is still running`);
+    this.note(`restarting ${labelOf(service, instance)}`);
+    this.start(service, instance);
+    await this.answering('/health/ready', [[service, instance]], 75_000);
+  }
+
+  /** Adds a line of the test's own to the output, between the services' lines. */
+  note(line: string): void {
+    this.write(`[test] ${line}\n`);
   }
 
   /** Ctrl-C on `npm start`; resolves with its exit code. */
@@ -158,7 +217,9 @@ export class RunningSystem {
    * after 10 s), and its folder removed.
    */
   async dispose(): Promise<void> {
-    const processes = this.process ? [this.process] : [...this.children.values()];
+    const processes = this.process
+      ? [this.process]
+      : [...this.children.values()].map(({ child }) => child);
     const running = processes.filter(isRunning);
     for (const child of running) child.kill(this.process ? 'SIGINT' : 'SIGTERM');
     const force = setTimeout(() => running.forEach((child) => child.kill('SIGKILL')), 10_000);
@@ -167,8 +228,40 @@ export class RunningSystem {
     rmSync(this.folder, { recursive: true, force: true });
   }
 
-  private start(service: ServiceName): void {
-    this.children.set(service, spawnService(service, this.env, this.write));
+  private start(service: ServiceName, instance = 1): void {
+    this.children.set(keyOf(service, instance), {
+      service,
+      instance,
+      child: spawnService(service, this.env, this.write, instance),
+    });
+  }
+
+  /** Waits until `path` answers 2xx on every instance asked for, or fails with the output. */
+  private async answering(
+    path: string,
+    instances: readonly [ServiceName, number][],
+    timeoutMs: number,
+  ): Promise<Response[]> {
+    const deadline = Date.now() + timeoutMs;
+    const answeringOne = async ([service, instance]: [ServiceName, number]): Promise<Response> => {
+      let last = 'no answer';
+      for (;;) {
+        try {
+          const response = await fetch(this.url(service, path, instance));
+          if (response.ok) return response;
+          last = `${response.status} ${await response.text()}`;
+        } catch {
+          // not listening yet
+        }
+        const child = this.process ?? this.children.get(keyOf(service, instance))?.child;
+        if (Date.now() > deadline || !isRunning(child))
+          throw new Error(
+            `${labelOf(service, instance)} did not answer ${path} (last: ${last}); exit ${child?.signalCode ?? child?.exitCode}; output:\n${this.output}`,
+          );
+        await new Promise((done) => setTimeout(done, 250));
+      }
+    };
+    return Promise.all(instances.map(answeringOne));
   }
 
   private readonly write = (text: string): void => {

@@ -1,6 +1,6 @@
 import type { BoundedContext } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
-import type { MessageBus } from '@talentloop/messaging';
+import type { MessageBus, PartitionEnd } from '@talentloop/messaging';
 import { ReadModelReader } from '../active-collection';
 import { ReadSideBehindError } from '../errors';
 import type { Projection } from '../projection';
@@ -104,10 +104,20 @@ export class ReadSide {
     const run = await runFromBus({ bus, readModels, ...fromBus });
     this.busRun = run;
     let stopped = false;
+    // What was published when the loop started; asked again while the broker cannot say yet
+    // (just after it came back, its group coordinator is still loading), never given up on.
     const caughtUp = (async () => {
-      const ends = await bus.partitionEnds(run.topics);
-      while (!stopped && !(await busCaughtUp(bus, run.groupOnBus, ends)))
+      let ends: readonly PartitionEnd[] | undefined;
+      while (!stopped) {
+        try {
+          ends ??= await bus.partitionEnds(run.topics);
+          if (await busCaughtUp(bus, run.groupOnBus, ends)) return;
+        } catch {
+          // asked again below
+        }
         await sleep(START_POLL_MS);
+      }
+      throw new Error(`read side ${this.options.name} stopped before it caught up`);
     })();
     caughtUp.catch(() => undefined);
     return {
@@ -155,12 +165,18 @@ export class ReadSide {
     if (!run) throw new ReadSideBehindError(this.options.name, 'the bus (not started)', 0);
     const { bus } = this.options;
     const started = Date.now();
-    const ends = await bus.partitionEnds(topics ?? run.topics);
-    while (!(await busCaughtUp(bus, run.groupOnBus, ends))) {
+    let ends: readonly PartitionEnd[] | undefined;
+    for (;;) {
+      try {
+        ends ??= await bus.partitionEnds(topics ?? run.topics);
+        if (await busCaughtUp(bus, run.groupOnBus, ends)) return;
+      } catch {
+        // The broker cannot say yet: as behind as when it says no.
+      }
       if (Date.now() - started >= this.timeoutMs)
         throw new ReadSideBehindError(
           this.options.name,
-          `${(topics ?? run.topics).join(', ')}`,
+          (topics ?? run.topics).join(', '),
           Date.now() - started,
         );
       await sleep(BUS_POLL_MS);

@@ -1,0 +1,154 @@
+import { eventDefinitions, topicFor, type BoundedContext } from '@talentloop/contracts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { countsOf } from './demo/print';
+import type { ServiceName } from './service-process';
+import { BackgroundDemo, expectedSummary } from './testing/demo-run';
+import { describeOnEach, kafkaMongo, systemPerSuite } from './testing/infrastructures';
+import type { RunningSystem } from './testing/running-system';
+import {
+  causedBy,
+  causesOf,
+  replayedIds,
+  revisionsByStream,
+  storedEvents,
+  storeIsReadable,
+} from './testing/stored-events';
+import { tenantMessages } from './testing/topic-messages';
+
+const contextOf = new Map(eventDefinitions.map(({ name, context }) => [name, context]));
+
+/** What an instance answers a caller of the tenant, once `accept` says it is the answer. */
+const answerOf = async (
+  system: RunningSystem,
+  [service, instance]: [ServiceName, number],
+  path: string,
+  caller: { tenantId: string; userId: string; role: string },
+  accept: (body: unknown) => boolean,
+): Promise<unknown> => {
+  const authorization = await system.bearer({
+    tenantId: caller.tenantId,
+    userId: caller.userId,
+    roles: [caller.role],
+  });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const response = await fetch(system.url(service, path, instance), {
+      headers: { authorization },
+    });
+    const body: unknown = response.ok ? await response.json() : await response.text();
+    if (response.ok && accept(body)) return body;
+    if (Date.now() > deadline)
+      throw new Error(
+        `${service}#${instance} ${path} answered ${response.status}: ${String(body)}`,
+      );
+    await sleep(250);
+  }
+};
+
+describeOnEach(
+  'two instances each of planning and approval on one read-model store',
+  [kafkaMongo],
+  (infrastructure) => {
+    const started = systemPerSuite(infrastructure, { processes: 'per-service' });
+    beforeAll(async () => {
+      await started().startInstance('planning', 2);
+      await started().startInstance('approval', 2);
+    }, 180_000);
+
+    it('run the cycle as one instance would: each event handled once, each published once', async () => {
+      const system = started();
+      expect(system.instancesOf(['planning', 'approval'])).toEqual([
+        ['planning', 1],
+        ['planning', 2],
+        ['approval', 1],
+        ['approval', 2],
+      ]);
+      const since = Date.now() - 5_000;
+      const demo = new BackgroundDemo(system, { DEMO_PAUSE_AT: 'submitted' });
+      await demo.reached(/paused at submitted/);
+      const goalId = /goal (\S+) drafted by/.exec(demo.output)?.[1];
+      if (!goalId) throw new Error(`the demo printed no goal:\n${demo.output}`);
+      const { tenantId } = demo;
+
+      // While it waits, either approval instance lists the request in the manager's inbox,
+      const inboxes = await Promise.all(
+        ([1, 2] as const).map((instance) =>
+          answerOf(
+            system,
+            ['approval', instance],
+            '/approval-requests/inbox',
+            { tenantId, userId: 'mgr-ben', role: 'manager' },
+            (inbox) => (inbox as { goalId: string }[]).some((item) => item.goalId === goalId),
+          ),
+        ),
+      );
+      expect(inboxes[1]).toEqual(inboxes[0]);
+      // and either planning instance shows the goal submitted, the same.
+      const goals = await Promise.all(
+        ([1, 2] as const).map((instance) =>
+          answerOf(
+            system,
+            ['planning', instance],
+            `/goals/${goalId}`,
+            { tenantId, userId: 'emp-chloe', role: 'employee' },
+            (goal) => (goal as { status: string }).status === 'submitted',
+          ),
+        ),
+      );
+      expect(goals[1]).toEqual(goals[0]);
+
+      demo.resume();
+      const { summary } = await demo.finished;
+      expect(summary).toMatchObject(expectedSummary);
+
+      const replayed = await replayedIds(system, tenantId);
+      expect(new Set(replayed).size).toBe(replayed.length);
+      expect(replayed).toHaveLength(expectedSummary.replay.events);
+      if (!storeIsReadable(system)) return;
+
+      // Each event handled once: one reaction per cause, streams gap-free.
+      const stored = storedEvents(system, tenantId);
+      expect(countsOf(stored.map((event) => event.type))).toEqual(expectedSummary.replay.types);
+      const submissions = stored.filter((event) => event.type === 'GoalSubmitted');
+      expect(causedBy(causesOf(stored, 'ApprovalRequested'))).toEqual(
+        submissions.map((event) => event.id).sort(),
+      );
+      for (const reaction of ['GoalActivated', 'GoalEvaluated'])
+        expect([reaction, causesOf(stored, reaction).length]).toEqual([reaction, 1]);
+      for (const revisions of revisionsByStream(stored))
+        expect(revisions).toEqual(revisions.map((_, index) => index));
+
+      // Each event published once: on its context's topic exactly the stored events, no copy
+      // (two relays without the lease would publish each twice).
+      const contexts: BoundedContext[] = ['planning', 'approval'];
+      const storedIds = (context: BoundedContext) =>
+        stored
+          .filter((event) => contextOf.get(event.type) === context)
+          .map((event) => event.id)
+          .sort();
+      const published = await tenantMessages({
+        brokers: (system.env['KAFKA_BROKERS'] ?? '').split(','),
+        topics: contexts.map(topicFor),
+        tenantId,
+        since,
+        complete: (messages) =>
+          contexts.every((context) => {
+            const onTopic = new Set(
+              messages
+                .filter((message) => message.topic === topicFor(context))
+                .map((message) => message.id),
+            );
+            return storedIds(context).every((id) => onTopic.has(id));
+          }),
+      });
+      for (const context of contexts)
+        expect([
+          context,
+          published
+            .filter((message) => message.topic === topicFor(context))
+            .map((message) => message.id)
+            .sort(),
+        ]).toEqual([context, storedIds(context)]);
+    }, 300_000);
+  },
+);
