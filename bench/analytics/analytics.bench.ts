@@ -222,7 +222,6 @@ const main = async () => {
             ...auth.env,
             EVENT_STORE_SQLITE_PATH: storePath,
             READ_MODELS_SQLITE_PATH: embeddedPath,
-            RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
             BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
           },
         }),

@@ -54,7 +54,6 @@ const main = async () => {
     PORT: String(config.port),
     EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
     BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-    RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
     APPROVAL_OVERDUE_CHECK_INTERVAL_SECONDS: '0',
     ...auth.env,
   };

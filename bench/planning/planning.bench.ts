@@ -101,7 +101,6 @@ const submitFigures = async () => {
           ...auth.env,
           EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
           BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-          RELAY_CHECKPOINT_PATH: join(folder, 'relay.sqlite'),
         },
       }),
     ],

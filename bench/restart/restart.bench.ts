@@ -85,7 +85,6 @@ const runSize = async (size: number): Promise<SizeFigures> => {
   const files = {
     EVENT_STORE_SQLITE_PATH: join(folder, 'talentloop.sqlite'),
     BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
-    RELAY_CHECKPOINT_PATH: join(folder, 'relay-checkpoints.sqlite'),
     READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
   };
   let system: RunningSystem | undefined;

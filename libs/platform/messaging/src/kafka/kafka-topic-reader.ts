@@ -20,8 +20,8 @@ export interface KafkaTopicReaderSettings {
  * readTopic on Kafka. kafkajs has no consumer without a group (no `assign`), so the read
  * joins a group of its own, named once and never again, seeks each partition to its window
  * and commits nothing (autoCommit off, and seek does not commit then): no group's position
- * moves, and the broker forgets the empty group with no offsets, as it does an ephemeral
- * subscription's (ADR 0005). The windows come from the partitions' offsets first, so a topic
+ * moves, and the broker forgets the empty group, which has no offsets, once its offsets
+ * retention passes. The windows come from the partitions' offsets first, so a topic
  * with nothing to read costs no group at all.
  */
 export const readKafkaTopic = async (
