@@ -66,7 +66,9 @@ export class ReadModelReader {
     const now = this.now();
     if (cached && cached.until > now) return cached.collection;
     const collection = await this.store.getState(activePointerKey(projectionName));
-    this.pointers.set(projectionName, { collection, until: now + this.pointerTtlMs });
+    // A projection not built yet is asked again next time: it may be created any moment.
+    if (collection !== undefined)
+      this.pointers.set(projectionName, { collection, until: now + this.pointerTtlMs });
     return collection;
   }
 

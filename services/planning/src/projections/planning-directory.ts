@@ -193,11 +193,6 @@ export class PlanningDirectory implements SubjectDirectory {
     };
   }
 
-  async phase(view: GoalView): Promise<GoalPhase> {
-    const rejection = await this.rejectionOf(view.tenantId, view.state.goalId);
-    return phaseOf(view.state, rejection?.submissionNumber);
-  }
-
   goalsOf(tenantId: string, employeeId: string): Promise<GoalDocument[]> {
     return this.reader.find<GoalDocument>(goalsProjection.name, {
       where: { tenantId, 'state.employeeId': employeeId },
@@ -206,11 +201,18 @@ export class PlanningDirectory implements SubjectDirectory {
 
   /** Goals that hold a slot: active ones, and (when submitting) ones awaiting a decision. */
   async committedGoals(tenantId: string, employeeId: string, except: string, phases = COMMITTED) {
-    const goals = (await this.goalsOf(tenantId, employeeId)).filter(
-      (goal) => goal.state.goalId !== except,
-    );
-    const goalPhases = await Promise.all(goals.map((goal) => this.phase(goal)));
-    return goalPhases.filter((phase) => phases.includes(phase)).length;
+    const [goals, rejections] = await Promise.all([
+      this.goalsOf(tenantId, employeeId),
+      this.reader.find<RejectionDocument>(rejectionsProjection.name, {
+        where: { tenantId, employeeId },
+      }),
+    ]);
+    const rejected = new Map(rejections.map((rejection) => [rejection.goalId, rejection]));
+    return goals.filter(
+      ({ state }) =>
+        state.goalId !== except &&
+        phases.includes(phaseOf(state, rejected.get(state.goalId)?.submissionNumber)),
+    ).length;
   }
 
   /**

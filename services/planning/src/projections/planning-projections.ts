@@ -168,6 +168,7 @@ export const peopleProjection: Projection<PersonDocument> = {
 /** The latest rejection of a goal's submission, with its feedback sealed. */
 export interface RejectionDocument {
   readonly tenantId: string;
+  readonly goalId: string;
   readonly employeeId: string;
   readonly submissionNumber: number;
   readonly feedback: string;
@@ -178,14 +179,17 @@ export const rejectionId = (tenantId: string, goalId: string) => idOf(tenantId, 
 
 export const rejectionsProjection: Projection<RejectionDocument> = {
   name: 'planning-rejections',
-  version: 1,
+  version: 2,
   eventTypes: ['GoalRejected'],
+  // An employee's rejections at once: counting their slots reads them all.
+  indexes: [{ fields: { tenantId: 1, employeeId: 1 } }],
   documentIds: (event) =>
     event.type === 'GoalRejected' ? [rejectionId(event.metadata.tenantId, event.data.goalId)] : [],
   evolve: (rejection, event) => {
     if (event.type !== 'GoalRejected') return rejection;
-    const { employeeId, submissionNumber, feedback, decidedBy } = event.data;
+    const { goalId, employeeId, submissionNumber, feedback, decidedBy } = event.data;
     if (rejection && rejection.submissionNumber >= submissionNumber) return rejection;
-    return { tenantId: event.metadata.tenantId, employeeId, submissionNumber, feedback, decidedBy };
+    const { tenantId } = event.metadata;
+    return { tenantId, goalId, employeeId, submissionNumber, feedback, decidedBy };
   },
 };

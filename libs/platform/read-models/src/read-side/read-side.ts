@@ -64,7 +64,7 @@ export class ReadSide {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: ReadSideOptions) {
-    this.reader = new ReadModelReader(options.readModels, { pointerTtlMs: 0 });
+    this.reader = new ReadModelReader(options.readModels);
     this.timeoutMs = options.freshnessTimeoutMs ?? 10_000;
   }
 
