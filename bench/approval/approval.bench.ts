@@ -54,6 +54,7 @@ const main = async () => {
     PORT: String(config.port),
     EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
     BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+    READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
     APPROVAL_OVERDUE_CHECK_INTERVAL_SECONDS: '0',
     ...auth.env,
   };

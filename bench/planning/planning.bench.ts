@@ -101,6 +101,7 @@ const submitFigures = async () => {
           ...auth.env,
           EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
           BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+          READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
         },
       }),
     ],

@@ -116,6 +116,8 @@ describe('the HTTP platform every service shares', () => {
           env: {
             EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
             BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
+            // The relay's checkpoint and lease: this test's own, not data/ of the working folder.
+            READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
             AUTH_MODE: 'development',
             AUTH_DEV_SECRET: devSecret,
           },

@@ -80,6 +80,8 @@ describe('readiness of a service with background loops', () => {
           env: {
             EVENT_STORE_SQLITE_PATH: join(folder(), 'store.sqlite'),
             BUS_SQLITE_PATH: join(folder(), 'bus.sqlite'),
+            // The relay's checkpoint and lease: this test's own, not data/ of the working folder.
+            READ_MODELS_SQLITE_PATH: join(folder(), 'read-models.sqlite'),
             AUTH_MODE: 'development',
             AUTH_DEV_SECRET: randomUUID() + randomUUID(),
             LOOP_DOWN_READY_THRESHOLD_MS: '2000',
