@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { countsOf } from '../demo/print';
 import type { RunningSystem } from './running-system';
 
 export interface StoredEvent {
@@ -68,4 +69,24 @@ export const replayedIds = async (system: RunningSystem, tenantId: string): Prom
     .split('\n')
     .filter((row) => row.trim() !== '')
     .map((row) => (JSON.parse(row) as { id: string }).id);
+};
+
+/**
+ * Each event of a demo's tenant handled once: the demo's counts per type, one request per
+ * submission, one activation and one evaluation, each of its own cause, and every stream
+ * gap-free from revision 0.
+ */
+export const expectHandledOnce = (
+  stored: readonly StoredEvent[],
+  expectedTypes: Readonly<Record<string, number>>,
+): void => {
+  expect(countsOf(stored.map((event) => event.type))).toEqual(expectedTypes);
+  const submissions = stored.filter((event) => event.type === 'GoalSubmitted');
+  expect(causedBy(causesOf(stored, 'ApprovalRequested'))).toEqual(
+    submissions.map((event) => event.id).sort(),
+  );
+  for (const reaction of ['GoalActivated', 'GoalEvaluated'])
+    expect([reaction, causesOf(stored, reaction).length]).toEqual([reaction, 1]);
+  for (const revisions of revisionsByStream(stored))
+    expect(revisions).toEqual(revisions.map((_, index) => index));
 };
