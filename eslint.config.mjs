@@ -105,6 +105,8 @@ export default tseslint.config(
         require: 'readonly',
         module: 'writable',
         __dirname: 'readonly',
+        __filename: 'readonly',
+        performance: 'readonly',
         process: 'readonly',
         console: 'readonly',
         setTimeout: 'readonly',

@@ -29,6 +29,8 @@ const tier = (displayName, pattern, extra = {}) => ({
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testMatch: [`<rootDir>/{libs,services,deploy,bench,scripts}/**/${pattern}`],
+  // dist/ holds the compiled services (scripts/build.js), never tests or modules to map.
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
   ...extra,
 });
 

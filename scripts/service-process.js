@@ -4,6 +4,7 @@ const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { build, entryOf, distDir } = require('./build');
 
 const root = path.resolve(__dirname, '..');
 const services = [
@@ -84,15 +85,23 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
 };
 
 /**
- * Starts one instance of a service (1 unless told); every line it writes (stdout and stderr)
- * goes to `write` prefixed with `[name] ` (`[name#n] ` for instance n > 1).
+ * Starts one instance of a service (1 unless told) from its compiled JavaScript (dist/, brought
+ * up to date first: see build.js); every line it writes (stdout and stderr) goes to `write`
+ * prefixed with `[name] ` (`[name#n] ` for instance n > 1). Stack traces name dist/*.js lines;
+ * NODE_OPTIONS=--enable-source-maps maps them to the TypeScript (~15 % more CPU at start).
+ * On Node 22.1+ the services keep V8's compiled code in dist/.compile-cache between starts
+ * (NODE_COMPILE_CACHE; Node 20 ignores it).
  */
 const spawnService = (name, env, write, instance = 1) => {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join('services', name, 'src', 'main.ts')],
-    { cwd: root, env: serviceEnv(name, env, instance), stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  build();
+  const child = spawn(process.execPath, [entryOf(name)], {
+    cwd: root,
+    env: {
+      NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'),
+      ...serviceEnv(name, env, instance),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const label = instance === 1 ? name : `${name}#${instance}`;
   for (const stream of [child.stdout, child.stderr])
     stream.on('data', (chunk) =>

@@ -86,6 +86,11 @@ describe('the event catalog', () => {
     expect([...talentloopEventTypes].sort()).toEqual(current.sort());
   });
 
+  it('compiles every schema of every version in strict mode', () => {
+    // The registry compiles a validator on first use; this is where a broken schema shows.
+    expect(() => eventRegistry.compileAll()).not.toThrow();
+  });
+
   it('tells its own event types from others', () => {
     expect(isTalentloopEventType('GapIdentified')).toBe(true);
     expect(isTalentloopEventType('GapFound')).toBe(false);

@@ -1,3 +1,4 @@
+import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { EventMetadataSchema } from './metadata';
 import type { EventDefinition, Upcaster } from './event-definition';
@@ -17,27 +18,28 @@ export interface UpcastResult {
 const keyOf = (name: string, version: number) => `${name}@${version}`;
 
 /**
- * Every published event at every version, with compiled validators and the upcaster
- * chains. Built once per process; lookups are Map reads.
+ * Every published event at every version, with the upcaster chains and validators. Built once
+ * per process; lookups are Map reads. A validator is compiled on its first use, not at
+ * construction: compiling all of them cost every service about 200 ms of CPU at start, while a
+ * service validates only the events it writes and reads (`compileAll` checks every schema
+ * compiles: the catalogue's tests call it).
  */
 export class EventRegistry {
   private readonly byKey = new Map<string, EventDefinition>();
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly currentByName = new Map<string, EventDefinition>();
   private readonly upcasters = new Map<string, Upcaster>();
-  private readonly validateMetadataFn: ValidateFunction;
+  private ajv: Ajv | undefined;
+  private validateMetadataFn: ValidateFunction | undefined;
 
   constructor(
     readonly definitions: readonly EventDefinition[],
     upcasters: readonly Upcaster[],
   ) {
-    const ajv = createAjv();
-    this.validateMetadataFn = ajv.compile(EventMetadataSchema);
     for (const definition of definitions) {
       const key = keyOf(definition.name, definition.version);
       if (this.byKey.has(key)) throw new Error(`event ${key} is defined twice`);
       this.byKey.set(key, definition);
-      this.validators.set(key, ajv.compile(definition.schema));
       const current = this.currentByName.get(definition.name);
       if (!current || current.version < definition.version)
         this.currentByName.set(definition.name, definition);
@@ -70,12 +72,18 @@ export class EventRegistry {
     return [...this.currentByName.values()];
   }
 
+  /** Compiles every validator now (a schema that does not compile throws). */
+  compileAll(): void {
+    this.metadataValidator();
+    for (const key of this.byKey.keys()) this.validatorOf(key);
+  }
+
   /** Checks data and metadata; an empty list means valid. */
   validate(name: string, data: unknown, metadata: unknown): Violation[] {
-    if (!this.validateMetadataFn(metadata))
-      return violationsOf('metadata', this.validateMetadataFn);
+    const validateMetadata = this.metadataValidator();
+    if (!validateMetadata(metadata)) return violationsOf('metadata', validateMetadata);
     const version = (metadata as { schemaVersion: number }).schemaVersion;
-    const validate = this.validators.get(keyOf(name, version));
+    const validate = this.validatorOf(keyOf(name, version));
     if (!validate) {
       const known = this.currentByName.has(name);
       return [
@@ -85,6 +93,23 @@ export class EventRegistry {
       ];
     }
     return validate(data) ? [] : violationsOf('data', validate);
+  }
+
+  private metadataValidator(): ValidateFunction {
+    this.ajv ??= createAjv();
+    return (this.validateMetadataFn ??= this.ajv.compile(EventMetadataSchema));
+  }
+
+  /** The validator of a published name@version (compiled once), or undefined. */
+  private validatorOf(key: string): ValidateFunction | undefined {
+    const known = this.validators.get(key);
+    if (known) return known;
+    const definition = this.byKey.get(key);
+    if (!definition) return undefined;
+    this.ajv ??= createAjv();
+    const compiled = this.ajv.compile(definition.schema);
+    this.validators.set(key, compiled);
+    return compiled;
   }
 
   /** Brings stored data of any published version up to the current version. */

@@ -2,8 +2,18 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { measurementInstruments } from '@talentloop/contracts';
 import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
-import OpenAI from 'openai';
+import type { OpenAI } from 'openai';
+import type * as OpenAiSdk from 'openai';
 import { type AiSettings } from '../planning.settings';
+
+let loadedSdk: typeof OpenAiSdk | undefined;
+/**
+ * The OpenAI SDK, loaded on first use, when an AiDrafter is built: a service without a model
+ * configured never loads it, so never pays for it at start.
+ */
+const openAiSdk = (): typeof OpenAiSdk =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  (loadedSdk ??= require('openai') as typeof OpenAiSdk);
 
 const Words = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
@@ -128,7 +138,7 @@ export class AiDrafter {
   private readonly client: OpenAI;
 
   constructor(readonly settings: AiSettings) {
-    this.client = new OpenAI({
+    this.client = new (openAiSdk().OpenAI)({
       apiKey: settings.apiKey,
       baseURL: settings.baseURL,
       timeout: settings.timeoutMs,

@@ -1,21 +1,17 @@
 import { createHash } from 'node:crypto';
-import {
+import type {
+  AllStreamRecordedEvent,
+  AllStreamResolvedEvent,
   EventStoreDBClient,
-  NO_STREAM,
+  Filter,
+  JSONEventData,
+  JSONType,
+  Position,
+  ResolvedEvent,
   START,
-  StreamNotFoundError,
   WrongExpectedVersionError,
-  eventTypeFilter,
-  excludeSystemEvents,
-  streamNameFilter,
-  type AllStreamRecordedEvent,
-  type Filter,
-  type JSONEventData,
-  type JSONType,
-  type Position,
-  type ResolvedEvent,
-  type AllStreamResolvedEvent,
 } from '@eventstore/db-client';
+import type * as EsdbClient from '@eventstore/db-client';
 import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
 import { EventStoreError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
 import {
@@ -55,6 +51,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ORIGINAL_ID_KEY = 'eventId';
 const noop = () => undefined;
 
+let loadedClient: typeof EsdbClient | undefined;
+/**
+ * @eventstore/db-client (and grpc under it), loaded on first use, when an EsdbEventStore is
+ * built: a service on the embedded SQLite store never loads it, so never pays for it at start.
+ */
+const esdb = (): typeof EsdbClient =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  (loadedClient ??= require('@eventstore/db-client') as typeof EsdbClient);
+
 type StoredMetadata = EventMetadata & { [ORIGINAL_ID_KEY]?: string };
 type EsdbRecordedEvent = NonNullable<ResolvedEvent['event']> | AllStreamRecordedEvent;
 
@@ -83,7 +88,7 @@ export class EsdbEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(options: EsdbEventStoreOptions) {
-    this.client = EventStoreDBClient.connectionString(options.connectionString);
+    this.client = esdb().EventStoreDBClient.connectionString(options.connectionString);
     this.codec = new EventCodec(options.registry ?? eventRegistry);
   }
 
@@ -101,7 +106,7 @@ export class EsdbEventStore implements EventStore {
         { expectedRevision: options.expectedRevision },
       ));
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
+      if (error instanceof esdb().WrongExpectedVersionError) {
         return this.settleConflict(streamName, events, options.expectedRevision, error);
       }
       throw unavailable(error);
@@ -115,7 +120,7 @@ export class EsdbEventStore implements EventStore {
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     const read = this.client.readStream(streamName, {
-      fromRevision: options?.fromRevision ?? START,
+      fromRevision: options?.fromRevision ?? esdb().START,
       ...(options?.maxCount === undefined ? {} : { maxCount: options.maxCount }),
     });
     const events: RecordedEvent[] = [];
@@ -124,7 +129,7 @@ export class EsdbEventStore implements EventStore {
         if (resolved.event) events.push(this.toRecorded(resolved.event));
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof esdb().StreamNotFoundError) return [];
       throw unavailable(error);
     }
     return events;
@@ -137,7 +142,9 @@ export class EsdbEventStore implements EventStore {
     // Reading from a position includes the event at it; `after` is exclusive.
     let seenUpTo = options?.after ?? -1n;
     let from: Position | typeof START =
-      options?.after === undefined ? START : { commit: options.after, prepare: options.after };
+      options?.after === undefined
+        ? esdb().START
+        : { commit: options.after, prepare: options.after };
     while (page.length < maxCount) {
       const chunk: AllStreamResolvedEvent[] = [];
       try {
@@ -167,7 +174,7 @@ export class EsdbEventStore implements EventStore {
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     const after = options.after;
     const live = this.client.subscribeToAll({
-      fromPosition: after === undefined ? START : { commit: after, prepare: after },
+      fromPosition: after === undefined ? esdb().START : { commit: after, prepare: after },
       filter: serverFilterOf(options.filter),
     });
     const matches = eventFilterPredicate(options.filter);
@@ -221,7 +228,7 @@ export class EsdbEventStore implements EventStore {
     expected: ExpectedRevision,
     error: WrongExpectedVersionError,
   ): Promise<AppendResult> {
-    const actual = error.actualVersion === NO_STREAM ? undefined : error.actualVersion;
+    const actual = error.actualVersion === esdb().NO_STREAM ? undefined : error.actualVersion;
     const pinned = pinnedFirstRevision(expected);
     if (pinned !== undefined && actual !== undefined && actual >= pinned) {
       const stored = await this.storedRun(streamName, pinned, events.length);
@@ -282,6 +289,7 @@ const isOurs = (event: EsdbRecordedEvent): boolean =>
  * the server filters on stream name or on event type, not both.
  */
 const serverFilterOf = (filter: EventFilter | undefined): Filter => {
+  const { eventTypeFilter, excludeSystemEvents, streamNameFilter } = esdb();
   if (filter?.streamPrefixes) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
   if (filter?.tenantId !== undefined) {
     // The tenant sits between the first '-' and the next '.' (see isStreamOfTenant).

@@ -1,5 +1,6 @@
-import { logLevel, type logCreator } from 'kafkajs';
+import type { logCreator, logLevel } from 'kafkajs';
 import { messageOf } from '../errors';
+import { kafkaJs } from './kafka-driver';
 
 /**
  * kafkajs logs every rebalance and reconnect at INFO and prints its own JSON lines; we keep
@@ -8,15 +9,18 @@ import { messageOf } from '../errors';
  * "rebalancing", a coordinator still loading) although the layer above retries or rejoins
  * and logs if that fails; those echoes are dropped.
  */
-export const kafkaLogCreator: logCreator =
-  () =>
-  ({ namespace, level, log }) => {
-    if (level > logLevel.WARN) return;
+export const kafkaLogCreator: logCreator = () => {
+  // Read when kafkajs builds its logger: kafkajs is loaded on first use (see kafka-driver).
+  const { WARN, ERROR } = kafkaJs().logLevel;
+  return ({ namespace, level, log }) => {
+    if (level > WARN) return;
     const { message, error } = log as { message: string; error?: unknown };
     if (namespace === 'Connection' && message.startsWith('Response ')) return;
     const line = `[kafkajs] ${namespace}: ${message}${error === undefined ? '' : ` (${messageOf(error)})`}`;
-    if (level === logLevel.ERROR) console.error(line);
+    if (level === ERROR) console.error(line);
     else console.warn(line);
   };
+};
 
-export const kafkaLogLevel = logLevel.WARN;
+/** WARN, read when a client is built: kafkajs is loaded on first use (see kafka-driver). */
+export const kafkaLogLevel = (): logLevel => kafkaJs().logLevel.WARN;

@@ -1,12 +1,5 @@
 import { registerLag } from '@talentloop/observability';
-import {
-  CompressionTypes,
-  Kafka,
-  Partitioners,
-  type Admin,
-  type EachBatchPayload,
-  type Producer,
-} from 'kafkajs';
+import type { Admin, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { deliverBatch, retryPolicyOf, sleepWhile, type DeliveryContext } from '../delivery-policy';
 import {
   BrokerRequestFailedError,
@@ -27,6 +20,7 @@ import {
   type SubscribeToTopicsOptions,
 } from '../message-bus.port';
 import type { Topology, TopologyReport } from '../topology/topology';
+import { kafkaJs } from './kafka-driver';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logging';
 import {
   brokerRequest,
@@ -102,10 +96,12 @@ export class KafkaMessageBus implements MessageBus {
 
   constructor(options: KafkaMessageBusOptions) {
     this.clientId = options.clientId ?? 'talentloop';
-    this.kafka = new Kafka({
+    // kafkajs is loaded here, on first use: a service on the embedded bus never pays for it.
+    const kafkajs = kafkaJs();
+    this.kafka = new kafkajs.Kafka({
       clientId: this.clientId,
       brokers: [...options.brokers],
-      logLevel: kafkaLogLevel,
+      logLevel: kafkaLogLevel(),
       logCreator: kafkaLogCreator,
     });
     this.tuning = { ...defaultTuning, ...options.consumer };
@@ -117,7 +113,7 @@ export class KafkaMessageBus implements MessageBus {
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       // The Java client's partitioner: a key lands on the same partition as from JVM services.
-      createPartitioner: Partitioners.DefaultPartitioner,
+      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
     });
   }
 
@@ -135,7 +131,7 @@ export class KafkaMessageBus implements MessageBus {
       await this.producerConnection.open();
       await this.producer.sendBatch({
         acks: -1,
-        compression: CompressionTypes.GZIP,
+        compression: kafkaJs().CompressionTypes.GZIP,
         topicMessages: [
           {
             topic,

@@ -1,6 +1,7 @@
-import { ConfigResourceTypes, ConfigSource, type Admin } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { stepFor, outcomeOf, type ExistingTopic, type TopicStep } from '../topology/topology-plan';
 import type { Topology, TopologyReport } from '../topology/topology';
+import { kafkaJs } from './kafka-driver';
 import { untilLeadersElected } from './kafka-requests';
 
 /**
@@ -41,7 +42,7 @@ export const declareKafkaTopology = async (
     await admin.alterConfigs({
       validateOnly: false,
       resources: reconfigured.map((step) => ({
-        type: ConfigResourceTypes.TOPIC,
+        type: kafkaJs().ConfigResourceTypes.TOPIC,
         name: step.declaration.topic,
         configEntries: Object.entries(step.resultingConfigs).map(([name, value]) => ({
           name,
@@ -73,6 +74,7 @@ const existingTopics = async (
   const present = names.filter((name) => listed.has(name));
   const found = new Map<string, ExistingTopic>();
   if (present.length === 0) return found;
+  const { ConfigResourceTypes, ConfigSource } = kafkaJs();
   const [{ topics }, { resources }] = await Promise.all([
     admin.fetchTopicMetadata({ topics: present }),
     admin.describeConfigs({

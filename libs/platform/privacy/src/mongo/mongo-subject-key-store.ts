@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import type * as Mongoose from 'mongoose';
 import type { DataSubject, SubjectKey, SubjectKeyStore } from '../subject-key-store.port';
 
 interface KeyDocument {
   _id: string;
-  dataKey: mongoose.mongo.Binary | null;
+  dataKey: Mongoose.mongo.Binary | null;
   erasedAt?: string;
 }
+
+let loadedMongoose: typeof Mongoose | undefined;
+/**
+ * mongoose (and the MongoDB driver), loaded on first use, when a store connects: a service
+ * keeping its keys elsewhere never loads it, so never pays for it at start.
+ */
+const mongoose = (): typeof Mongoose =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  (loadedMongoose ??= require('mongoose') as typeof Mongoose);
 
 const DUPLICATE_KEY = 11000;
 const COLLECTION = 'subject_keys';
@@ -26,13 +35,13 @@ const subjectKeyOf = (document: KeyDocument | null): SubjectKey | undefined => {
  * Give this database its own backup policy: a restored key undoes an erasure.
  */
 export class MongoSubjectKeyStore implements SubjectKeyStore {
-  private constructor(private readonly connection: Connection) {}
+  private constructor(private readonly connection: Mongoose.Connection) {}
 
   static async connect(options: {
     readonly uri: string;
     readonly dbName: string;
   }): Promise<MongoSubjectKeyStore> {
-    const connection = await mongoose
+    const connection = await mongoose()
       .createConnection(options.uri, { dbName: options.dbName, serverSelectionTimeoutMS: 5000 })
       .asPromise();
     return new MongoSubjectKeyStore(connection);
@@ -42,7 +51,7 @@ export class MongoSubjectKeyStore implements SubjectKeyStore {
     const existing = await this.find(subject);
     if (existing) return existing;
     await this.keys()
-      .insertOne({ _id: idOf(subject), dataKey: new mongoose.mongo.Binary(randomBytes(32)) })
+      .insertOne({ _id: idOf(subject), dataKey: new (mongoose().mongo.Binary)(randomBytes(32)) })
       .catch((error: unknown) => {
         // Another process created the key first: everyone uses the stored one.
         if ((error as { code?: unknown }).code !== DUPLICATE_KEY) throw error;

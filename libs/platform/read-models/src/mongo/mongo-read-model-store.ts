@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import mongoose, { type Connection } from 'mongoose';
+import type * as Mongoose from 'mongoose';
 import { ReadModelStoreUnavailableError, UniqueConstraintError } from '../errors';
 import {
   assertCollectionName,
@@ -19,7 +19,16 @@ import type {
 } from '../read-model-store.port';
 import { documentField, filterOf, sortOf } from './mongo-query';
 
-type Mongo = typeof mongoose.mongo;
+type Mongo = typeof Mongoose.mongo;
+
+let loadedMongoose: typeof Mongoose | undefined;
+/**
+ * mongoose (and the MongoDB driver), loaded on first use, when a store connects: a service on
+ * the embedded SQLite read models never loads it, so never pays for it at start.
+ */
+const mongoose = (): typeof Mongoose =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  (loadedMongoose ??= require('mongoose') as typeof Mongoose);
 
 /** How a document is stored: the read model's own fields stay together under `doc`. */
 interface DocumentRecord {
@@ -149,7 +158,7 @@ const isUniqueViolation = (error: unknown): boolean =>
     /E11000|UNIQUE constraint failed/.test(error.message));
 
 type Kind = 'insert' | 'replace' | 'delete' | 'absent';
-type Operation = mongoose.mongo.AnyBulkWriteOperation<DocumentRecord>;
+type Operation = Mongoose.mongo.AnyBulkWriteOperation<DocumentRecord>;
 
 /**
  * Read models in MongoDB through a mongoose connection. Guarded writes without transactions
@@ -170,7 +179,7 @@ export class MongoReadModelStore implements ReadModelStore {
   private verifyEveryWrite: Promise<boolean> | undefined;
 
   constructor(
-    private readonly connection: Connection,
+    private readonly connection: Mongoose.Connection,
     options: MongoReadModelStoreTuning = {},
   ) {
     this.insertChunkSize = options.insertChunkSize ?? 10_000;
@@ -179,7 +188,7 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   static async connect(options: MongoReadModelStoreOptions): Promise<MongoReadModelStore> {
-    const connection = await mongoose
+    const connection = await mongoose()
       .createConnection(options.uri, { dbName: options.dbName, serverSelectionTimeoutMS: 5000 })
       .asPromise();
     return new MongoReadModelStore(connection, options);
@@ -464,7 +473,7 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   private mongo(): Mongo {
-    return mongoose.mongo;
+    return mongoose().mongo;
   }
 
   private db() {
