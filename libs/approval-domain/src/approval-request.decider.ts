@@ -69,7 +69,7 @@ const decisionBase = (input: DecisionInput, state: ApprovalRequestState): Decisi
   const decidedAs = decidingRole(state, input.caller);
   if (state.status !== 'pending')
     throw new ApprovalNotPending(`the request is ${state.status}, not awaiting a decision`, {
-      status: state.status,
+      requestStatus: state.status,
       submissionNumber: state.submissionNumber,
     });
   if (input.submissionNumber !== undefined && input.submissionNumber !== state.submissionNumber)

@@ -213,6 +213,29 @@ describe('the approval service over HTTP', () => {
     expect(types[0]).toBe('ApprovalRequested');
   });
 
+  it('answers a second decision on a decided request with 409 and the request status, writing nothing', async () => {
+    const { requestId } = await submitGoal();
+    expect((await decide(requestId, manager, 'approve', { checkInCadence: 'weekly' })).status).toBe(
+      200,
+    );
+
+    // The double click: the same decision again, then the other one.
+    for (const [decision, body] of [
+      ['approve', { checkInCadence: 'weekly' }],
+      ['reject', { feedback }],
+    ] as const) {
+      const response = await decide(requestId, manager, decision, body);
+      expect(response.status).toBe(409);
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(await response.json()).toMatchObject({
+        status: 409,
+        code: 'APPROVAL_NOT_PENDING',
+        requestStatus: 'approved',
+      });
+    }
+    expect(await service.eventTypesOf(requestId)).toEqual(['ApprovalRequested', 'GoalApproved']);
+  });
+
   it('opens one request however often GoalSubmitted is delivered', async () => {
     const goalId = `goal-${++goalCounter}`;
     const submitted = service.event('GoalSubmitted', goalSubmitted(goalId, 'emp-1001', 1, 'mgr-1'));

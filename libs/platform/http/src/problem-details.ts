@@ -45,19 +45,38 @@ const titles: Record<number, string> = {
 
 const typeOf = (code: string) => `urn:talentloop:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 
+/** The members every problem has; an extension never replaces one of them (RFC 9457 §3.2). */
+const STANDARD_MEMBERS: ReadonlySet<string> = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'code',
+  'instance',
+]);
+
+/**
+ * A problem document. Extensions (a domain error's details, field errors) come after the
+ * standard members and can never overwrite them: a detail named `status` once turned a 409
+ * into a 500 (`Invalid status code: "approved"`); such a key is left out.
+ */
 export const problem = (
   status: number,
   code: string,
   detail: string,
   extensions: Record<string, unknown> = {},
-): ProblemDetails => ({
-  type: typeOf(code),
-  title: titles[status] ?? 'Error',
-  status,
-  detail,
-  code,
-  ...extensions,
-});
+): ProblemDetails => {
+  const document: Record<string, unknown> = {
+    type: typeOf(code),
+    title: titles[status] ?? 'Error',
+    status,
+    detail,
+    code,
+  };
+  for (const [key, value] of Object.entries(extensions))
+    if (!STANDARD_MEMBERS.has(key)) document[key] = value;
+  return document as ProblemDetails;
+};
 
 /**
  * A client error the HTTP stack raises before any route runs (body-parser: body too large,
