@@ -15,9 +15,11 @@
  * BENCH_POLL_MS (5) at least between two polls of one manager's inbox;
  * BENCH_CHECKIN_GOALS (1200) active goals the check-ins rotate over; BENCH_SEED_CONCURRENCY
  * (16) seeding requests in flight; BENCH_PHASES (propagation,submit,check-in) what to run;
- * BENCH_PROFILE_DIR, when set, CPU-profiles every service during each load window only
+ * Before each load window the bench waits until every lag gauge of every service reads 0, so
+ * the window measures its own commands, not the seeding's backlog. BENCH_PROFILE_DIR, when set, CPU-profiles every service during each load window only
  * (cpu-profile.preload.js, toggled by SIGWINCH) into <dir>/<pid>-<n>.cpuprofile.
  */
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type Client } from '../../scripts/demo/http';
 import { RunningSystem, services } from '../../scripts/testing/running-system';
@@ -29,6 +31,7 @@ import { LagSampler } from './lag';
 import { runLoad, type CommandRequest, type LoadResult } from './load';
 import { CpuMeter, PeakSampler, servicePids, snapshot, type ServiceName } from './memory';
 import { measurePropagation } from './propagation';
+import { secondsToSettled } from '../restart/readiness';
 import {
   awaitGoalsReadable,
   cohort,
@@ -70,6 +73,30 @@ const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a'
 const mib = (value: number | undefined) =>
   value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(0);
 const log = (message: string) => process.stderr.write(`… ${message}\n`);
+
+/** Longest wait for the seeding's backlog to be worked off before a load window. */
+const SETTLE_TIMEOUT_MS = 600_000;
+/** Settle times before each load window, printed with the report. */
+const settleTimes: string[] = [];
+
+/**
+ * Before a load window: waits until every lag gauge of every service reads 0 (the seeding's
+ * events are published, consumed and applied by every read side), then 2 s more, so a window
+ * measures the commands it sends and the work they cause, not the seeding's backlog.
+ */
+const settle = async (urls: Readonly<Record<string, string>>, before: string): Promise<void> => {
+  const since = performance.now();
+  const { seconds, stillBusy } = await secondsToSettled(urls, since, {
+    intervalMs: 250,
+    timeoutMs: SETTLE_TIMEOUT_MS,
+  });
+  const figure = Number.isFinite(seconds)
+    ? `${seconds.toFixed(1)} s`
+    : `not settled after ${SETTLE_TIMEOUT_MS / 1000} s (${stillBusy.join('; ')})`;
+  settleTimes.push(`${before}: ${figure}`);
+  log(`backlog before ${before} worked off: ${figure}`);
+  await sleep(2000);
+};
 /**
  * Autocannon paces `overallRate` per connection, all connections on the same beat: every
  * beat sends one request on each at once. Fewer connections, each busier, keep those bursts
@@ -162,6 +189,7 @@ const commandVerdict = (name: string, rows: readonly Row[]) => {
 };
 
 const main = async () => {
+  if (config.profileDir) mkdirSync(config.profileDir, { recursive: true });
   console.log(`# bench:system\n\n${describeMachine()}\n`);
   console.log(
     `Embedded default (SQLite event store and bus), 4 service processes via scripts/start.js; tenant ${config.tenantId}; ${config.seconds} s per offered rate; EVENT_STORE_SQLITE_SYNCHRONOUS=${process.env.EVENT_STORE_SQLITE_SYNCHRONOUS ?? 'full (default)'}${config.profileDir ? `; services CPU-profiled during each load window into ${config.profileDir}` : ''}.\n`,
@@ -228,7 +256,7 @@ const main = async () => {
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     log(`seeded in ${seedSeconds.toFixed(0)} s`);
 
-    await sleep(2000);
+    await settle(api.urls, 'propagation');
     const atRest = snapshot(pids);
     const sampler = new PeakSampler(pids);
 
@@ -263,7 +291,7 @@ const main = async () => {
           continue;
         }
         const next = await prepare(rate);
-        await sleep(2000);
+        await settle(api.urls, `${name} at ${rate}/s`);
         log(`${name} at ${rate}/s for ${config.seconds} s`);
         const cpu = new CpuMeter(pids);
         toggleProfiles();
@@ -343,7 +371,10 @@ const main = async () => {
     );
     console.log(commandTable(checkIns.rows, checkIns.skipped));
     console.log(
-      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(10, rate/40) (autocannon sends one request per connection per beat, all connections on the same beat). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them).\n',
+      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(10, rate/40) (autocannon sends one request per connection per beat, all connections on the same beat). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them).',
+    );
+    console.log(
+      `Before each window the seeding's backlog was worked off (every lag gauge of every service at 0, then 2 s idle): ${settleTimes.join('; ')}.\n`,
     );
 
     const lat = propagation?.latenciesMs ?? [];
