@@ -39,6 +39,9 @@ export const service: ServiceDescription = {
   name: 'assessment',
   title: 'Assessment service',
   defaultPort: 3001,
+  // 5,000 people per call (SyncPeopleDto), each at most ~1.5 kB of JSON at the DTO's lengths.
+  // Measurement imports: the same limit for JSON as for CSV (ImportMeasurementsController).
+  jsonBodyLimits: { '/people/sync': '8mb', '/measurements/imports': '5mb' },
 };
 
 const commandHandlers = [

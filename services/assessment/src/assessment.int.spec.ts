@@ -267,6 +267,73 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('takes a sync of 5,000 people in one call, as the contract allows, and refuses bodies past its size', async () => {
+    // Long names and e-mails (about 520 bytes a person, 2.6 MB in all): far past the 100 kB
+    // that every other route keeps.
+    const person = (index: number) => ({
+      ...employeeBody(`bulk-${index}`, null),
+      displayName: `Bulk employee ${index} ${'n'.repeat(150)}`,
+      departmentName: `Department ${'d'.repeat(150)}`,
+    });
+    const employees = Array.from({ length: 5000 }, (_, index) => person(index));
+    expect(JSON.stringify({ employees }).length).toBeGreaterThan(2_000_000);
+    const synced = await json<{ changed: string[] }>(
+      await service.request('POST', '/people/sync', { employees }),
+      200,
+    );
+    expect(synced.changed).toHaveLength(5000);
+
+    // Past the route's limit: 413, nothing stored.
+    const oversized = await refused(
+      () =>
+        service.request('POST', '/people/sync', {
+          employees: [{ ...person(1), displayName: 'x'.repeat(9_000_000) }],
+        }),
+      413,
+    );
+    expect(oversized.code).toBe('ENTITY_TOO_LARGE');
+    // Another route keeps the default limit.
+    await refused(
+      () =>
+        service.request('POST', '/frameworks/big/versions', {
+          ...frameworkBody(1, 1),
+          padding: 'x'.repeat(200_000),
+        }),
+      413,
+    );
+  }, 60_000);
+
+  it('refuses an import file past 5 MB with 413 while it arrives, announced or chunked', async () => {
+    const row = 'emp-1;competency-1;360-round;78;45;2026-01-12T14:00:00Z;40;71;50;80\r\n';
+    const header = csv.split('\r\n')[0] + '\r\n';
+    const oversized = header + row.repeat(Math.ceil((6 * 1024 * 1024) / row.length));
+    const announced = await refused(
+      () => service.request('POST', '/measurements/imports', oversized, hr, 'text/csv'),
+      413,
+    );
+    expect(announced.code).toBe('ENTITY_TOO_LARGE');
+
+    // Without a length: chunks of 64 kB until the limit is passed.
+    const chunk = new TextEncoder().encode(row.repeat(Math.ceil(65_536 / row.length)));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent > 7 * 1024 * 1024) return controller.close();
+        sent += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const before = await eventCount();
+    const chunked = await fetch(`${service.base}/measurements/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${await service.token(hr)}` },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await eventCount()).toBe(before);
+  });
+
   it('lets only the employee, their manager or HR read the gaps', async () => {
     await refused(
       () =>

@@ -2,6 +2,7 @@ import {
   Body,
   Controller,
   HttpCode,
+  PayloadTooLargeException,
   Post,
   Req,
   UnsupportedMediaTypeException,
@@ -14,11 +15,40 @@ import { parseCsv } from './csv';
 import { ImportMeasurementsCommand } from './import-measurements.handler';
 import { rowFromCsv, rowsFromJson, type ImportRow } from './measurement-rows';
 
-const readText = async (request: Request): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
+/**
+ * The largest import file, CSV or JSON (about 40,000 measurements of a few indicators each):
+ * a larger file is refused with 413 while it arrives, before it fills the process's memory.
+ */
+export const IMPORT_BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+const tooLarge = () =>
+  new PayloadTooLargeException(
+    problem(
+      413,
+      'ENTITY_TOO_LARGE',
+      `an import file may hold at most ${IMPORT_BODY_LIMIT_BYTES} bytes; split it`,
+    ),
+  );
+
+/** The body as text; past the limit, the rest is drained unread and the import refused. */
+const readText = (request: Request): Promise<string> =>
+  new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > IMPORT_BODY_LIMIT_BYTES)
+      return reject(tooLarge());
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const onData = (chunk: Buffer) => {
+      bytes += chunk.length;
+      if (bytes <= IMPORT_BODY_LIMIT_BYTES) return void chunks.push(chunk);
+      request.off('data', onData);
+      chunks.length = 0;
+      request.resume();
+      reject(tooLarge());
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.once('error', reject);
+  });
 
 @ApiTags('measurements')
 @Controller('measurements/imports')

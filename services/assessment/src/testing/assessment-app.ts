@@ -15,6 +15,8 @@ export const hr: Caller = { user: 'hr-1', roles: 'hr' };
 
 export interface RunningAssessment {
   readonly app: INestApplication;
+  /** Where it listens, for requests `request` cannot make (streamed bodies). */
+  readonly base: string;
   readonly request: (
     method: string,
     path: string,
@@ -61,6 +63,7 @@ export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessm
   };
   return {
     app,
+    base,
     token,
     request: async (method, path, body, caller = hr, contentType = 'application/json') =>
       fetch(`${base}${path}`, {

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { authenticated, type Actor, UNAUTHENTICATED } from '../actor';
+import { authenticated, isAuthenticated, type Actor, UNAUTHENTICATED } from '../actor';
 import { problem, PROBLEM_JSON } from '../problem-details';
 import { KeysUnavailableError, type TokenVerifier } from './token-verifier';
 
@@ -81,6 +81,8 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     const http = context.switchToHttp();
     const request = http.getRequest<Request>();
+    // Already verified before its body was read (authenticateBeforeBody).
+    if (isAuthenticated(request)) return true;
     const actor = await verifiedActor(this.verify, request);
     if (actor === undefined) {
       http.getResponse<Response>().setHeader('WWW-Authenticate', CHALLENGE);
@@ -120,3 +122,25 @@ export const requireBearerToken =
       },
     );
   };
+
+/** Paths of the @Public() controllers (operations): no token asked, with or without a body. */
+const PUBLIC_PATHS = /^\/(?:health|metrics)(?:\/|$)/;
+
+/** A request with a body: a length above 0, or a chunked one. */
+const hasBody = (request: Request): boolean =>
+  request.headers['transfer-encoding'] !== undefined ||
+  Number(request.headers['content-length'] ?? 0) > 0;
+
+/**
+ * Authenticates a request with a body before the body is read (registered ahead of the body
+ * parsers): a caller without a valid token gets the one 401, never a 400 or 413 about a body it
+ * had no right to send, and no server work goes into parsing it. The guard then finds the
+ * request authenticated; requests without a body are left to the guard as before.
+ */
+export const authenticateBeforeBody = (verify: TokenVerifier): RequestHandler => {
+  const authenticate = requireBearerToken(verify);
+  return (request, response, next) =>
+    hasBody(request) && !PUBLIC_PATHS.test(request.path)
+      ? authenticate(request, response, next)
+      : next();
+};

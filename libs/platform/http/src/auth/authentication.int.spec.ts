@@ -1,4 +1,4 @@
-import { Controller, Get, type INestApplication, Module, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, type INestApplication, Module, Param, Post } from '@nestjs/common';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -37,8 +37,8 @@ class ProbeController {
   }
 
   @Post('goals/:goalId/submit')
-  submit(@Param('goalId') goalId: string) {
-    return { goalId };
+  submit(@Param('goalId') goalId: string, @Body() body: unknown) {
+    return { goalId, body };
   }
 }
 
@@ -291,6 +291,27 @@ describe('bearer-token authentication of every service', () => {
         const response = await fetch(`${probe.base}${path}`, { method });
         expect([method, path, response.status]).toEqual([method, path, 401]);
       }
+    });
+
+    it('refuses a body without a token with 401 before reading it: malformed, or too large', async () => {
+      const post = (body: string, headers: Record<string, string> = {}) =>
+        fetch(`${probe.base}/probe/goals/x-1/submit`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body,
+        });
+      for (const body of ['{"not json', `{"padding":"${'x'.repeat(300_000)}"}`]) {
+        const response = await post(body);
+        expect(response.status).toBe(401);
+        expect(await response.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+      }
+      // With a valid token the body is read as before: malformed JSON is the caller's 400.
+      const token = bearer(await mintToken(subject, rsaKey));
+      expect((await post('{"not json', token)).status).toBe(400);
+      const accepted = await post('{"note":"fine"}', token);
+      expect(accepted.status).toBe(201);
+      // …and parsed once authenticated.
+      expect(await accepted.json()).toEqual({ goalId: 'x-1', body: { note: 'fine' } });
     });
 
     it('serves the OpenAPI document to a caller with a valid token', async () => {
