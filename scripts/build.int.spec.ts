@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { services } from './service-process';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of ours
+const { build, entryOf } = require('./build') as {
+  build: () => { compiled: number; removed: number };
+  entryOf: (service: string) => string;
+};
+
+const root = join(__dirname, '..');
+
+/** Driver packages of the production topology (Kafka, MongoDB, EventStoreDB, OpenAI). */
+const DRIVERS = /node_modules\/(kafkajs|mongoose|mongodb|@eventstore\/db-client|@grpc|openai)\//;
+
+describe('the build of the services (dist/)', () => {
+  beforeAll(() => {
+    build();
+  });
+
+  it('is incremental: a second build with nothing changed compiles nothing', () => {
+    // given dist/ brought up to date
+    // when it is built again
+    const again = build();
+
+    // then no file is compiled or removed, and every service has its entry point
+    expect(again).toEqual({ compiled: 0, removed: 0 });
+    for (const { name } of services) expect(existsSync(join(root, entryOf(name)))).toBe(true);
+  });
+
+  it.each(services.map(({ name }) => name))(
+    'gives %s a module graph without the drivers of the production topology',
+    (name) => {
+      // given the service's compiled module and everything it imports
+      const loaded = execFileSync(
+        process.execPath,
+        [
+          '-e',
+          `require(${JSON.stringify(join(root, 'dist', 'services', name, 'src', 'app.module.js'))});` +
+            'process.stdout.write(JSON.stringify(Object.keys(require.cache)));',
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+
+      // then no driver was loaded: the embedded default does not pay for them at start
+      const modules = JSON.parse(loaded) as string[];
+      expect(modules.length).toBeGreaterThan(100);
+      expect(modules.filter((file) => DRIVERS.test(file))).toEqual([]);
+    },
+  );
+});
