@@ -95,9 +95,14 @@ export class EventRegistry {
     return validate(data) ? [] : violationsOf('data', validate);
   }
 
-  private metadataValidator(): ValidateFunction {
+  /** One Ajv instance for every schema, made on the first compile. */
+  private compile(schema: object): ValidateFunction {
     this.ajv ??= createAjv();
-    return (this.validateMetadataFn ??= this.ajv.compile(EventMetadataSchema));
+    return this.ajv.compile(schema);
+  }
+
+  private metadataValidator(): ValidateFunction {
+    return (this.validateMetadataFn ??= this.compile(EventMetadataSchema));
   }
 
   /** The validator of a published name@version (compiled once), or undefined. */
@@ -106,8 +111,7 @@ export class EventRegistry {
     if (known) return known;
     const definition = this.byKey.get(key);
     if (!definition) return undefined;
-    this.ajv ??= createAjv();
-    const compiled = this.ajv.compile(definition.schema);
+    const compiled = this.compile(definition.schema);
     this.validators.set(key, compiled);
     return compiled;
   }
