@@ -23,7 +23,17 @@ const infrastructurePackages = [
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/tmp/**', '**/coverage/**', '.nx/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/tmp/**',
+      '**/coverage/**',
+      '.nx/**',
+      '.venv-contract/**',
+      '.schemathesis/**',
+      '.hypothesis/**',
+      'schemathesis-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -279,4 +279,27 @@ describe('the approval service over HTTP', () => {
       (await service.request('POST', '/approval-requests/overdue-check', manager)).status,
     ).toBe(403);
   });
+
+  describe('with an Idempotency-Key', () => {
+    const decideWithKey = async (requestId: string, key: string, body: unknown) =>
+      service.requestWithHeaders(
+        'POST',
+        `/approval-requests/${requestId}/approve`,
+        { authorization: `Bearer ${await service.token(manager)}`, 'idempotency-key': key },
+        body,
+      );
+
+    it('answers an approval retried with the same key with the first answer, approving once', async () => {
+      const { requestId } = await submitGoal();
+      const key = 'approve-once-7f3a';
+
+      const first = await decideWithKey(requestId, key, { checkInCadence: 'weekly' });
+      const retry = await decideWithKey(requestId, key, { checkInCadence: 'weekly' });
+
+      expect([first.status, retry.status]).toEqual([200, 200]);
+      expect(retry.headers.get('idempotent-replayed')).toBe('true');
+      expect(await retry.json()).toEqual(await first.json());
+      expect(await service.eventTypesOf(requestId)).toEqual(['ApprovalRequested', 'GoalApproved']);
+    });
+  });
 });

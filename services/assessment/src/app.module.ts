@@ -41,7 +41,15 @@ export const service: ServiceDescription = {
   defaultPort: 3001,
   // 5,000 people per call (SyncPeopleDto), each at most ~1.5 kB of JSON at the DTO's lengths.
   // Measurement imports: the same limit for JSON as for CSV (ImportMeasurementsController).
-  jsonBodyLimits: { '/people/sync': '8mb', '/measurements/imports': '5mb' },
+  // A feedback round: 30,000 rater answers of at most ~330 bytes each. A framework: 500
+  // competencies of up to 30 indicators and facets fit in 12 MB at realistic text lengths
+  // (every text at its maximum would be ~150 MB, which no limit should accept): larger is 413.
+  jsonBodyLimits: {
+    '/people/sync': '8mb',
+    '/measurements/imports': '5mb',
+    '/employees/:employeeId/feedback-rounds': '12mb',
+    '/frameworks/:frameworkId/versions': '12mb',
+  },
 };
 
 const commandHandlers = [

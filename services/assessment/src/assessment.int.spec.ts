@@ -3,6 +3,10 @@ import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
 import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
 import {
+  IMPORT_BODY_LIMIT_BYTES,
+  IMPORT_ROW_LIMIT,
+} from './import-measurements/import-measurements.controller';
+import {
   employeeBody,
   frameworkBody,
   hr,
@@ -292,11 +296,13 @@ describe('the assessment service over HTTP, on the embedded store', () => {
       413,
     );
     expect(oversized.code).toBe('ENTITY_TOO_LARGE');
-    // Another route keeps the default limit.
+    // Another route keeps the default limit of 100 kB.
     await refused(
       () =>
-        service.request('POST', '/frameworks/big/versions', {
-          ...frameworkBody(1, 1),
+        service.request('PUT', '/role-profiles/big', {
+          name: 'Big',
+          frameworkId: 'big',
+          requiredCompetencies: [{ competencyId: 'c', requiredLevel: 3, weight: 1 }],
           padding: 'x'.repeat(200_000),
         }),
       413,
@@ -317,6 +323,8 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     const chunk = new TextEncoder().encode(row.repeat(Math.ceil(65_536 / row.length)));
     let sent = 0;
     const body = new ReadableStream<Uint8Array>({
+      // A file without its header line is refused at once (422), before it grows.
+      start: (controller) => controller.enqueue(new TextEncoder().encode(header)),
       pull(controller) {
         if (sent > 7 * 1024 * 1024) return controller.close();
         sent += chunk.length;
@@ -332,6 +340,126 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     } as RequestInit);
     expect(chunked.status).toBe(413);
     expect(await eventCount()).toBe(before);
+  });
+
+  describe('a CSV import, read as it arrives', () => {
+    const header =
+      'employeeId,competencyId,instrument,aptitude,behaviour,measuredAt,indicator:c2-indicator-1';
+    /** A valid measurement of emp-7 on that day of March, with any cells past the header's. */
+    const row = (day: number, ...extra: string[]) =>
+      [
+        'emp-7',
+        'competency-2',
+        'assessment',
+        '60',
+        '50',
+        `2026-03-${String(day).padStart(2, '0')}T10:00:00Z`,
+        '40',
+        ...extra,
+      ].join(',');
+    const file = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+    const importing = (body: string) => () =>
+      service.request('POST', '/measurements/imports', body, hr, 'text/csv');
+    const linesAndFields = (problem: { errors?: { line?: number; field: string }[] }) =>
+      problem.errors?.map(({ line, field }) => [line, field]);
+
+    it('refuses a row with an extra, unnamed cell of 1 MB, storing none of the file', async () => {
+      const problem = await refused(
+        importing(file(header, row(1), row(2, 'x'.repeat(1024 * 1024)))),
+        422,
+      );
+      expect(problem.code).toBe('IMPORT_REJECTED');
+      expect(linesAndFields(problem)).toEqual([[3, 'column 8']]);
+    });
+
+    it('names a row with a cell past the header along with every other bad row', async () => {
+      const problem = await refused(
+        importing(file(header, row(3), row(4, 'surplus'), row(5).replace(',60,', ',120,'), row(6))),
+        422,
+      );
+      expect(linesAndFields(problem)).toEqual([
+        [3, 'column 8'],
+        [4, 'aptitude'],
+      ]);
+    });
+
+    it.each([
+      ['a column it does not know', `${header},behavior`, 'behavior'],
+      ['a column named twice', `${header},aptitude`, 'aptitude'],
+      ['a column without a name', `${header},`, 'column 8'],
+    ])('refuses a header with %s, naming the column', async (_case, columns, field) => {
+      const problem = await refused(importing(file(columns, row(7, '55'))), 422);
+      expect(problem.code).toBe('IMPORT_REJECTED');
+      expect(linesAndFields(problem)).toEqual([[1, field]]);
+    });
+
+    it('refuses a file of more rows than an import may hold with 413, however few bytes', async () => {
+      const rows = Array.from({ length: IMPORT_ROW_LIMIT + 1 }, () => row(8));
+      const body = file(header, ...rows);
+      expect(body.length).toBeLessThan(IMPORT_BODY_LIMIT_BYTES);
+      const problem = await refused(importing(body), 413);
+      expect(problem.code).toBe('TOO_MANY_ROWS');
+    });
+
+    it('refuses a streamed file past 5 MB with 413 as it arrives, and answers the next import', async () => {
+      // Wide rows (about 200 bytes): the bytes run out before the rows do.
+      const wide = `${row(9).replace('emp-7', `emp-${'7'.repeat(150)}`)}\r\n`;
+      const chunk = new TextEncoder().encode(wide.repeat(Math.ceil(65_536 / wide.length)));
+      expect(IMPORT_BODY_LIMIT_BYTES / wide.length).toBeLessThan(IMPORT_ROW_LIMIT);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode(`${header}\r\n`)),
+        pull(controller) {
+          if (sent > 6 * 1024 * 1024) return controller.close();
+          sent += chunk.length;
+          controller.enqueue(chunk);
+        },
+      });
+      const problem = await refused(
+        async () =>
+          fetch(`${service.base}/measurements/imports`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'text/csv',
+              authorization: `Bearer ${await service.token(hr)}`,
+            },
+            body,
+            duplex: 'half',
+          } as RequestInit),
+        413,
+      );
+      expect(problem.code).toBe('ENTITY_TOO_LARGE');
+      await json(
+        await service.request('POST', '/measurements/imports', file(header), hr, 'text/csv'),
+        422,
+      );
+    });
+
+    it('imports a valid export, and importing it again changes nothing', async () => {
+      const valid =
+        '\uFEFF' +
+        file(
+          header,
+          '',
+          '"emp-7","competency-2","assessment","60","50","2026-03-10T10:00:00Z","40"',
+          row(11),
+        );
+      const before = await eventCount();
+      expect(
+        await json(
+          await service.request('POST', '/measurements/imports', valid, hr, 'text/csv'),
+          200,
+        ),
+      ).toEqual({ rows: 2, recorded: 2, unchanged: 0 });
+      expect(await eventCount()).toBe(before + 2);
+      expect(
+        await json(
+          await service.request('POST', '/measurements/imports', valid, hr, 'text/csv'),
+          200,
+        ),
+      ).toEqual({ rows: 2, recorded: 0, unchanged: 2 });
+      expect(await eventCount()).toBe(before + 2);
+    });
   });
 
   it('lets only the employee, their manager or HR read the gaps', async () => {

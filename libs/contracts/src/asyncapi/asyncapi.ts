@@ -8,7 +8,9 @@ import {
 } from '../envelope/cloud-event';
 import { binaryModeHeader, contentTypeHeader, toKafkaRecord } from '../envelope/kafka-binding';
 import { boundedContexts, type BoundedContext, type EventDefinition } from '../event-definition';
+import { ERASED, personalFieldPaths, SEALED_PREFIX } from '../personal-data';
 import { topicFor } from '../topics';
+import { SEALED_IV_BYTES, SEALED_TAG_BYTES, sealedExampleOf } from './sealed-example';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -84,23 +86,51 @@ const subjectField = (definition: EventDefinition): string => {
   return Object.keys(example).find((field) => example[field] === subject) ?? 'subject';
 };
 
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+
+const exampleSummary = (
+  definition: EventDefinition,
+  subject: string,
+  sealedFields: readonly string[],
+): string => {
+  const published = `As published on ${topicFor(definition.context)} with key ${subject}`;
+  if (sealedFields.length === 0) return `${published}; it has no personal fields to seal.`;
+  const fields = listFormat.format(sealedFields);
+  const verb = sealedFields.length === 1 ? 'is' : 'are';
+  return `${published}: ${fields} ${verb} sealed for the subject ${subject} of tenant ${exampleMetadata.tenantId} and open only with that subject's key (stand-in ciphertext bytes, real shape).`;
+};
+
+/** The event as it travels: the record the relay publishes, personal fields sealed. */
 const exampleOf = (definition: EventDefinition): JsonObject => {
-  const record = toKafkaRecord(
-    toCloudEvent({
-      id: `${definition.name.toLowerCase()}-example`,
-      type: definition.name,
-      data: definition.example,
-      metadata: { ...exampleMetadata, schemaVersion: definition.version },
-      globalPosition: 1042n,
-    }),
-  );
-  return { name: 'example', headers: record.headers, payload: toJson(definition.example) };
+  const { data, sealedFields } = sealedExampleOf(definition);
+  const cloudEvent = toCloudEvent({
+    id: `${definition.name.toLowerCase()}-example`,
+    type: definition.name,
+    data,
+    metadata: { ...exampleMetadata, schemaVersion: definition.version },
+    globalPosition: 1042n,
+  });
+  const record = toKafkaRecord(cloudEvent);
+  return {
+    name: 'published',
+    summary: exampleSummary(definition, cloudEvent.subject, sealedFields),
+    headers: record.headers,
+    payload: JSON.parse(record.value) as JsonObject,
+  };
+};
+
+const personalFieldsNote = (definition: EventDefinition): JsonObject => {
+  const fields = personalFieldPaths(definition.schema).map((path) => `\`${path.join('.')}\``);
+  return fields.length === 0
+    ? {}
+    : { description: `Personal fields, sealed on the bus: ${listFormat.format(fields)}.` };
 };
 
 const messageOf = (definition: EventDefinition): JsonObject => ({
   name: definition.name,
   title: `${definition.name} v${definition.version}`,
   summary: definition.description,
+  ...personalFieldsNote(definition),
   contentType: 'application/json',
   headers: headersSchema(definition),
   payload: toJson(definition.schema),
@@ -123,7 +153,7 @@ const messageOf = (definition: EventDefinition): JsonObject => ({
 const pascalCase = (context: BoundedContext): string =>
   `${context.charAt(0).toUpperCase()}${context.slice(1)}`;
 
-/** The AsyncAPI 3.0 document of every current event, generated from the registry. */
+/** The AsyncAPI 3.1 document of every current event, generated from the registry. */
 export const buildAsyncApiDocument = (): JsonObject => {
   const current = eventRegistry.currentDefinitions();
   const inContext = (context: BoundedContext) =>
@@ -150,7 +180,7 @@ export const buildAsyncApiDocument = (): JsonObject => {
     };
   }
   return {
-    asyncapi: '3.0.0',
+    asyncapi: '3.1.0',
     info: {
       title: 'Talentloop domain events',
       version: contractsVersion,
@@ -159,6 +189,11 @@ export const buildAsyncApiDocument = (): JsonObject => {
         'Every message is a CloudEvents 1.0 event in Kafka binary mode: attributes in `ce_*` headers,',
         'the data as JSON in the value, the subject (usually the employee id) as the key.',
         'Events only change by adding a version; consumers read old versions through upcasters.',
+        `Personal fields (\`x-personal: true\`) travel sealed with the key of the event's subject in its tenant:`,
+        `\`${SEALED_PREFIX}\` and the base64url of a ${SEALED_IV_BYTES}-byte IV, a ${SEALED_TAG_BYTES}-byte AES-256-GCM tag and the ciphertext,`,
+        'the tenant and subject bound as associated data; only that key opens them,',
+        `and they read \`"${ERASED}"\` once the subject is erased and the key destroyed.`,
+        'The message examples show each event as published, its personal fields sealed.',
       ].join(' '),
     },
     defaultContentType: 'application/json',

@@ -2,7 +2,7 @@ import { type INestApplication, type NestApplicationOptions, type Type } from '@
 import { NestFactory } from '@nestjs/core';
 import { json, type NextFunction, type Request, type Response } from 'express';
 import { CqrsModule } from '@nestjs/cqrs';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import {
   createLogger,
   labelMetricsWithService,
@@ -17,6 +17,8 @@ import {
 import type { TokenVerifier } from './auth/token-verifier';
 import { observeHttp } from './observability/http-observer';
 import { PinoNestLogger } from './observability/nest-logger';
+import { idempotencyKeyParameter } from './idempotency/idempotency.openapi';
+import { createOpenApiDocument, methodNotAllowed } from './openapi/openapi-document';
 import type { PlatformConfig } from './platform.config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -48,6 +50,7 @@ export const configureApp = (
   const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
   // Ahead of the body parsers, which Nest registers when the app initialises.
   app.use(authenticateBeforeBody(verifier));
+  app.use(methodNotAllowed(app));
   // A route's own JSON limit parses its body first; Nest's parser then leaves it alone. Wrapped:
   // Nest skips its global parser when it finds a middleware named `jsonParser` (express.json's).
   for (const [path, limit] of Object.entries(service.jsonBodyLimits ?? {})) {
@@ -63,18 +66,21 @@ export const configureApp = (
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable(
     'x-powered-by',
   );
-  const openApi = new DocumentBuilder()
-    .setTitle(`Talentloop ${service.title}`)
-    .setVersion('1')
-    .addBearerAuth()
-    .addSecurityRequirements('bearer')
-    .build();
   const authenticate = requireBearerToken(verifier);
   app.use('/docs', authenticate);
   app.use('/docs-yaml', authenticate);
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'docs/openapi.json',
-  });
+  SwaggerModule.setup(
+    'docs',
+    app,
+    () =>
+      createOpenApiDocument(app, {
+        title: service.title,
+        idempotencyKey: idempotencyKeyParameter,
+      }),
+    {
+      jsonDocumentUrl: 'docs/openapi.json',
+    },
+  );
 };
 
 export const createServiceApp = async (

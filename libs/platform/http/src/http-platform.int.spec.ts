@@ -392,4 +392,41 @@ describe('the HTTP platform every service shares', () => {
       expect.arrayContaining(['/health/ready', '/probe/rate']),
     );
   });
+
+  it('documents a body from its validation rules, and the health probes as public', async () => {
+    const response = await fetch(`${base}/docs/openapi.json`, { headers: { authorization } });
+    const document = (await response.json()) as {
+      paths: Record<string, Record<string, { security?: unknown; responses: object }>>;
+      components: { schemas: Record<string, unknown> };
+    };
+    expect(document.components.schemas['RateDto']).toEqual({
+      type: 'object',
+      properties: {
+        competencyId: { type: 'string', minLength: 3 },
+        energy: { type: 'integer', minimum: 1, maximum: 5 },
+      },
+      required: ['competencyId', 'energy'],
+      additionalProperties: false,
+    });
+    expect(document.paths['/health/live']?.['get']?.security).toEqual([]);
+    expect(Object.keys(document.paths['/probe/rate']?.['post']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['201', '400', '401', '403', '409', '413', '415', '422']),
+    );
+  });
+
+  it('answers a method a known path does not take with 405 and what it takes', async () => {
+    const response = await fetch(`${base}/probe/rate`, {
+      method: 'DELETE',
+      headers: { authorization },
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('content-type')).toContain(PROBLEM_JSON);
+    expect(await response.json()).toMatchObject({ status: 405, code: 'METHOD_NOT_ALLOWED' });
+    // An unknown path stays a 404.
+    expect(
+      (await fetch(`${base}/no-such-path`, { method: 'DELETE', headers: { authorization } }))
+        .status,
+    ).toBe(404);
+  });
 });

@@ -14,3 +14,8 @@ export * from './auth/token-minting';
 export * from './auth/authentication.guard';
 export * from './access/access-policy';
 export * from './access/access.guard';
+export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-records';
+export * from './idempotency/idempotency.openapi';
+export * from './idempotency/request-command-id';
+export { ApiBodyByMediaType } from './openapi/openapi-document';

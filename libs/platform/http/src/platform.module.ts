@@ -7,7 +7,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { TerminusModule } from '@nestjs/terminus';
@@ -46,6 +46,7 @@ import { authConfigFromEnv } from './auth/auth.config';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { createTokenVerifier } from './auth/token-verifier';
 import { AccessGuard } from './access/access.guard';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { HealthController, MetricsController } from './observability/operations.controllers';
 import { SUPERVISOR } from './observability/supervisor.token';
 import { loopDownReadyThresholdMsFromEnv } from './platform.config';
@@ -219,8 +220,8 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 /**
  * What every service shares: its event store and bus from the environment, the relay of
  * its own events, the supervisor of every background loop (SUPERVISOR), bearer-token
- * authentication of every route but health and metrics (AUTH_*), health (liveness,
- * readiness) and Prometheus metrics.
+ * authentication of every route but health and metrics (AUTH_*), safe retries of every POST
+ * sent with an Idempotency-Key, health (liveness, readiness) and Prometheus metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -281,6 +282,8 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
         { provide: APP_GUARD, useClass: AccessGuard },
+        // After both guards: a request refused with 401 or 403 never touches a key's record.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ServiceLoops,
         PlatformLifecycle,
       ],

@@ -7,15 +7,17 @@ import {
 } from '@nestjs/common';
 import { ID_PATTERN } from '@talentloop/contracts';
 import { problem } from './problem-details';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsISO8601,
   IsObject,
   IsString,
   Matches,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -47,6 +49,24 @@ class IdPipe implements PipeTransform<string, string> {
 
 export const IdParam = (name: string) => Param(name, IdPipe);
 
+/** A version number in a path: what is not a positive integer names no version, a 404. */
+@Injectable()
+class VersionPipe implements PipeTransform<string, number> {
+  transform(value: string): number {
+    if (!/^[1-9]\d{0,8}$/.test(value))
+      throw new NotFoundException(
+        problem(404, 'NOT_FOUND', `no version ${quotedForProblem(value)}: versions count from 1`),
+      );
+    return Number(value);
+  }
+}
+
+export const VersionParam = (name: string) => Param(name, VersionPipe);
+
+/** The OpenAPI form of a VersionParam (a method decorator: Swagger reads parameters there). */
+export const ApiVersionParam = (name: string) =>
+  ApiParam({ name, schema: { type: 'integer', minimum: 1, maximum: 999_999_999 } });
+
 /**
  * A list of nested DTOs, each validated, bounded like the event contracts bound it. Each item
  * must be an object: ValidateNested alone passes an empty array in place of an item.
@@ -65,3 +85,33 @@ export const IsListOf = (
     ValidateNested({ each: true }),
     Type(() => item),
   );
+
+/**
+ * Four-digit years from 1000 on: validator's strict ISO-8601 check reads years below 100 as
+ * 19xx and refuses them, so the rule is stated where the schema can show it.
+ */
+const FOUR_DIGIT_YEAR = /^[1-9]\d{3}-/;
+
+/** An ISO-8601 date or date-time that exists (no 30 February), from year 1000 on. */
+export const IsIsoDateOrTime = (description: string) =>
+  applyDecorators(
+    ApiProperty({ description, type: String }),
+    IsISO8601({ strict: true }),
+    Matches(FOUR_DIGIT_YEAR, { message: '$property must be a date from year 1000 on' }),
+  );
+
+/** A calendar date, YYYY-MM-DD, that exists, from year 1000 on. */
+export const IsCalendarDate = (description?: string) =>
+  applyDecorators(
+    ApiProperty({ description, type: String, format: 'date' }),
+    Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/, { message: '$property must be a date, YYYY-MM-DD' }),
+    IsISO8601({ strict: true }),
+  );
+
+/**
+ * May be absent; when sent, it must be valid. class-validator's IsOptional also lets `null`
+ * through every rule, which the handlers then passed on (an event refused at append, a 422
+ * from the store) and the OpenAPI document could not state: here null is a value like any
+ * other. A field that may be null says so itself (`ValidateIf((_, value) => value !== null)`).
+ */
+export const Optional = () => ValidateIf((_object, value) => value !== undefined);

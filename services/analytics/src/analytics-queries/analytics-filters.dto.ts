@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ID_PATTERN } from '@talentloop/http';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { ID_PATTERN, Optional } from '@talentloop/http';
+import { IsString, Matches } from 'class-validator';
 
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
 const idMessage = { message: '$property must be an id: letters, digits and . _ : @ - (max 128)' };
@@ -8,19 +8,19 @@ const idMessage = { message: '$property must be an id: letters, digits and . _ :
 /** The filters every analytics query takes; all optional. */
 export class AnalyticsFiltersDto {
   @ApiPropertyOptional({ description: 'Only employees of this department (now)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ID_PATTERN, idMessage)
   department?: string;
 
   @ApiPropertyOptional({ description: 'Only employees in this role (now)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ID_PATTERN, idMessage)
   role?: string;
 
   @ApiPropertyOptional({ description: 'Only this competency (or skill, certification, area)' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ID_PATTERN, idMessage)
   competency?: string;
@@ -30,7 +30,7 @@ export class AnalyticsFiltersDto {
       'A calendar year (2026), quarter (2026-Q1) or month (2026-03), UTC. Whole buckets only, so two periods never overlap partly.',
     pattern: PERIOD.source,
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(PERIOD, {
     message: '$property must be a year (2026), quarter (2026-Q1) or month (2026-03)',

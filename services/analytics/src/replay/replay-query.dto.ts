@@ -1,5 +1,6 @@
+import { Optional } from '@talentloop/http';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString } from 'class-validator';
+import { IsString } from 'class-validator';
 
 /**
  * The query of GET /replay/events. Only the shape is checked here (strings, no unknown
@@ -12,7 +13,7 @@ export class ReplayQueryDto {
     example: '1042',
     pattern: '^[0-9]{1,20}$',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   after?: string;
 
@@ -21,14 +22,14 @@ export class ReplayQueryDto {
       'Start at the first event recorded at or after this ISO-8601 time. Not with `after`.',
     example: '2026-01-12T00:00:00Z',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   from?: string;
 
   @ApiPropertyOptional({
     description: 'Comma-separated event types (e.g. `GoalApproved,GoalRejected`); all by default',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   types?: string;
 
@@ -36,7 +37,7 @@ export class ReplayQueryDto {
     description: 'At most this many events; unlimited by default',
     pattern: '^[1-9][0-9]{0,8}$',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   limit?: string;
 }

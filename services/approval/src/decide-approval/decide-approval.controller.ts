@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
-import { randomUUID } from 'node:crypto';
+import { CurrentActor, RequestCommandId, type Actor } from '@talentloop/http';
 import { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';
 import { DecideApprovalCommand } from './decide-approval.handler';
 
@@ -20,9 +19,10 @@ export class DecideApprovalController {
     @CurrentActor() actor: Actor,
     @Param('requestId') requestId: string,
     @Body() body: ApproveGoalDto,
+    @RequestCommandId() commandId: string,
   ) {
     return this.commands.execute(
-      new DecideApprovalCommand(actor, requestId, { type: 'ApproveGoal', body }, randomUUID()),
+      new DecideApprovalCommand(actor, requestId, { type: 'ApproveGoal', body }, commandId),
     );
   }
 
@@ -33,9 +33,10 @@ export class DecideApprovalController {
     @CurrentActor() actor: Actor,
     @Param('requestId') requestId: string,
     @Body() body: RejectGoalDto,
+    @RequestCommandId() commandId: string,
   ) {
     return this.commands.execute(
-      new DecideApprovalCommand(actor, requestId, { type: 'RejectGoal', body }, randomUUID()),
+      new DecideApprovalCommand(actor, requestId, { type: 'RejectGoal', body }, commandId),
     );
   }
 }

@@ -1,5 +1,6 @@
+import { Optional } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
 
 const cadences = ['weekly', 'fortnightly', 'monthly'] as const;
 
@@ -8,7 +9,7 @@ class DecisionDto {
     description: 'The submission decided on; a newer submission makes the decision stale (409)',
     minimum: 1,
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   submissionNumber?: number;
@@ -20,7 +21,7 @@ export class ApproveGoalDto extends DecisionDto {
   checkInCadence!: (typeof cadences)[number];
 
   @ApiPropertyOptional({ maxLength: 2000, description: 'Note from the manager to the employee' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   note?: string;

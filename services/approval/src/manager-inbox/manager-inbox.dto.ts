@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ID_PATTERN } from '@talentloop/http';
-import { IsOptional, Matches } from 'class-validator';
+import { ID_PATTERN, Optional } from '@talentloop/http';
+import { Matches } from 'class-validator';
 
 export class ManagerInboxQueryDto {
   @ApiPropertyOptional({ description: "HR only: another manager's inbox; the caller's by default" })
-  @IsOptional()
+  @Optional()
   @Matches(ID_PATTERN)
   managerId?: string;
 }

@@ -1,7 +1,7 @@
-import { IsId, IsListOf } from '@talentloop/http';
+import { IsId, IsIsoDateOrTime, IsListOf, Optional } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { raterGroups, type RaterGroup } from '@talentloop/assessment-domain';
-import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { IsScore } from '../shared/validation';
 
 export class RaterAnswerDto {
@@ -19,8 +19,7 @@ export class CloseFeedbackRoundDto {
   @IsId('360° round') roundId!: string;
   @IsId('Competency the round covered') competencyId!: string;
 
-  @ApiProperty({ description: 'When the round closed (ISO-8601)' })
-  @IsISO8601({ strict: true })
+  @IsIsoDateOrTime('When the round closed (ISO-8601)')
   closedAt!: string;
 
   @ApiProperty({ minimum: 0, maximum: 1000 })
@@ -34,7 +33,7 @@ export class CloseFeedbackRoundDto {
     maximum: 100,
     description: 'Aptitude from tests; the latest measured aptitude is kept when absent',
   })
-  @IsOptional()
+  @Optional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(100)

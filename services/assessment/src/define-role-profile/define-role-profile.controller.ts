@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/http';
 import { DefineRoleProfileDto } from './define-role-profile.dto';
 import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
 
@@ -23,9 +23,9 @@ export class DefineRoleProfileController {
     @CurrentActor() actor: Actor,
     @IdParam('roleId') roleId: string,
     @Body() body: DefineRoleProfileDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestCommandId() commandId: string,
   ) {
-    return this.commands.execute(new DefineRoleProfileCommand(actor, roleId, body, idempotencyKey));
+    return this.commands.execute(new DefineRoleProfileCommand(actor, roleId, body, commandId));
   }
 
   @Get()

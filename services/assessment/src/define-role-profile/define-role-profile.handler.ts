@@ -23,7 +23,7 @@ export class DefineRoleProfileCommand extends Command<RoleProfile> {
     readonly actor: Actor,
     readonly roleId: string,
     readonly body: DefineRoleProfileDto,
-    readonly idempotencyKey: string | undefined,
+    readonly commandId: string,
   ) {
     super();
   }
@@ -38,14 +38,14 @@ const profileOf = (roleId: string, state: RoleProfileState): RoleProfile => {
 export class DefineRoleProfileHandler implements ICommandHandler<DefineRoleProfileCommand> {
   constructor(private readonly store: AssessmentStore) {}
 
-  async execute({ actor, roleId, body, idempotencyKey }: DefineRoleProfileCommand) {
+  async execute({ actor, roleId, body, commandId }: DefineRoleProfileCommand) {
     const framework = latestVersion(await this.store.framework(actor.tenantId, body.frameworkId));
     const { state } = await this.store.run(
       roleProfileDecider,
       'roleProfile',
       roleId,
       { type: 'DefineRoleProfile', data: { roleId, ...body, framework } },
-      commandContext(actor, idempotencyKey),
+      commandContext(actor, commandId),
     );
     return profileOf(roleId, state);
   }

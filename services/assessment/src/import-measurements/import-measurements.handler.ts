@@ -99,6 +99,7 @@ export class ImportMeasurementsHandler implements ICommandHandler<ImportMeasurem
   }
 
   private async check(row: ImportRow, actor: Actor, lookup: EmployeeLookup): Promise<CheckedRow> {
+    if (row.violations) return { row, violations: row.violations };
     const { dto, violations } = await shapeOf(row);
     if (!dto) return { row, violations };
     const measurement = measurementInputOf(actor.tenantId, dto);

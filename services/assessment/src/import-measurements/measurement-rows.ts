@@ -1,14 +1,57 @@
-import type { CsvRow } from './csv';
+import type { Violation } from '@talentloop/assessment-domain';
+import type { CsvRecord } from './csv-reader';
 
 /** A row of an import before validation, and how to name its fields back to the sender. */
 export interface ImportRow {
   readonly line: number;
   readonly raw: Record<string, unknown>;
   readonly fieldName: (field: string) => string;
+  /** Set when the row is refused before validation: its cells do not fit the header. */
+  readonly violations?: readonly Violation[];
 }
 
+const FIXED_COLUMNS = [
+  'employeeId',
+  'competencyId',
+  'instrument',
+  'aptitude',
+  'behaviour',
+  'measuredAt',
+] as const;
 const INDICATOR = 'indicator:';
 const FACET = 'facet:';
+
+const isKnownColumn = (column: string) =>
+  (FIXED_COLUMNS as readonly string[]).includes(column) ||
+  [INDICATOR, FACET].some(
+    (prefix) => column.startsWith(prefix) && column.slice(prefix.length).trim() !== '',
+  );
+
+/**
+ * What is wrong with a CSV header. A column the import does not know would be ignored without
+ * a word (a `behavior` column loses every behaviour score), and a column named twice would
+ * keep one of its two values, so either refuses the file.
+ */
+export const headerViolations = (header: readonly string[]): Violation[] =>
+  header.flatMap((column, index) => {
+    const field = column === '' ? `column ${index + 1}` : column;
+    if (!isKnownColumn(column))
+      return [
+        {
+          field,
+          message: `unknown column; the columns are ${FIXED_COLUMNS.join(', ')}, ${INDICATOR}<id> and ${FACET}<id>`,
+        },
+      ];
+    if (header.indexOf(column) < index)
+      return [{ field, message: 'the column is named twice in the header' }];
+    return [];
+  });
+
+/** Names the first cell past the header's columns, or the first column left without one. */
+const cellCountViolation = (header: readonly string[], cells: number): Violation => ({
+  field: cells > header.length ? `column ${header.length + 1}` : header[cells],
+  message: `the row has ${cells} cells but the header names ${header.length} columns`,
+});
 
 /** Numbers as spreadsheets write them ("45", "45,5"); anything else is kept so validation names it. */
 const numberOf = (cell: string): number | string => {
@@ -29,8 +72,18 @@ const listField = /^(indicatorScores|facetScores)(?:\.|\[)(\d+)\]?/;
 /**
  * A CSV row in the wide layout HR tools export: one row per employee and competency, fixed
  * columns, then one `indicator:<id>` and `facet:<id>` column per score (empty = not scored).
+ * The header has passed `headerViolations`.
  */
-export const rowFromCsv = ({ line, cells }: CsvRow): ImportRow => {
+export const rowFromCsv = (header: readonly string[], record: CsvRecord): ImportRow => {
+  const { line } = record;
+  if (record.cells.length !== header.length)
+    return {
+      line,
+      raw: {},
+      fieldName: (field) => field,
+      violations: [cellCountViolation(header, record.cells.length)],
+    };
+  const cells = Object.fromEntries(header.map((column, index) => [column, record.cells[index]]));
   const indicators = scoresOf(cells, INDICATOR, 'indicatorId');
   const facets = scoresOf(cells, FACET, 'facetId');
   const fixed = ['employeeId', 'competencyId', 'instrument', 'measuredAt'] as const;

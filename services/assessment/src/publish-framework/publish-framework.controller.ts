@@ -1,7 +1,14 @@
-import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
+import {
+  ApiVersionParam,
+  CurrentActor,
+  type Actor,
+  IdParam,
+  RequestCommandId,
+  VersionParam,
+} from '@talentloop/http';
 import { PublishFrameworkDto } from './publish-framework.dto';
 import { GetFrameworkQuery, PublishFrameworkCommand } from './publish-framework.handler';
 
@@ -22,11 +29,9 @@ export class PublishFrameworkController {
     @CurrentActor() actor: Actor,
     @IdParam('frameworkId') frameworkId: string,
     @Body() body: PublishFrameworkDto,
-    @Headers('idempotency-key') idempotencyKey?: string,
+    @RequestCommandId() commandId: string,
   ) {
-    return this.commands.execute(
-      new PublishFrameworkCommand(actor, frameworkId, body, idempotencyKey),
-    );
+    return this.commands.execute(new PublishFrameworkCommand(actor, frameworkId, body, commandId));
   }
 
   @Get()
@@ -37,10 +42,11 @@ export class PublishFrameworkController {
 
   @Get('versions/:version')
   @ApiOperation({ summary: 'One published version of the framework, as it was published' })
+  @ApiVersionParam('version')
   version(
     @CurrentActor() actor: Actor,
     @IdParam('frameworkId') frameworkId: string,
-    @Param('version', ParseIntPipe) version: number,
+    @VersionParam('version') version: number,
   ) {
     return this.queries.execute(new GetFrameworkQuery(actor.tenantId, frameworkId, version));
   }

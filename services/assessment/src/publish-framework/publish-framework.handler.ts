@@ -22,7 +22,7 @@ export class PublishFrameworkCommand extends Command<FrameworkVersion> {
     readonly actor: Actor,
     readonly frameworkId: string,
     readonly body: PublishFrameworkDto,
-    readonly idempotencyKey: string | undefined,
+    readonly commandId: string,
   ) {
     super();
   }
@@ -32,13 +32,13 @@ export class PublishFrameworkCommand extends Command<FrameworkVersion> {
 export class PublishFrameworkHandler implements ICommandHandler<PublishFrameworkCommand> {
   constructor(private readonly store: AssessmentStore) {}
 
-  async execute({ actor, frameworkId, body, idempotencyKey }: PublishFrameworkCommand) {
+  async execute({ actor, frameworkId, body, commandId }: PublishFrameworkCommand) {
     const { state } = await this.store.run(
       frameworkDecider,
       'framework',
       frameworkId,
       { type: 'PublishFramework', data: { frameworkId, ...body } },
-      commandContext(actor, idempotencyKey),
+      commandContext(actor, commandId),
     );
     const published = latestVersion(state);
     // Unreachable after a successful publish; keeps the result type honest without a cast.

@@ -1,8 +1,8 @@
-import { IsId, IsListOf } from '@talentloop/http';
+import { IsId, IsIsoDateOrTime, IsListOf } from '@talentloop/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { measurementInstruments, type MeasurementInstrument } from '@talentloop/contracts';
-import { IsIn, IsISO8601 } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { IsScore } from '../shared/validation';
 
 export class IndicatorScoreDto {
@@ -35,8 +35,7 @@ export class MeasurementDto {
   @IsListOf(FacetScoreDto, { max: 30 })
   facetScores!: FacetScoreDto[];
 
-  @ApiProperty({ description: 'When the instrument was completed (ISO-8601)' })
-  @IsISO8601({ strict: true })
+  @IsIsoDateOrTime('When the instrument was completed (ISO-8601)')
   measuredAt!: string;
 }
 

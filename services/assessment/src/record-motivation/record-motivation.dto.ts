@@ -1,5 +1,6 @@
+import { Optional } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt, IsString, Length, Max, Min } from 'class-validator';
 
 export class RecordMotivationDto {
   @ApiProperty({ minimum: 1, maximum: 5, description: '1 = drains energy, 5 = gives energy' })
@@ -9,7 +10,7 @@ export class RecordMotivationDto {
   energy!: number;
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'Why, in the employee’s words' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 1000)
   note?: string;

@@ -11,8 +11,9 @@ export const contentId = (prefix: string, ...parts: readonly unknown[]): string 
 
 /**
  * Commands that may legitimately repeat over time (publish the old framework again, move an
- * employee back to their former manager) get a fresh id unless the caller sends an
- * Idempotency-Key; the deciders turn an unchanged repeat into no event.
+ * employee back to their former manager) get a fresh id unless the controller passes the
+ * request's (`@RequestCommandId()`: derived from an Idempotency-Key, so a retry is the same
+ * command); the deciders turn an unchanged repeat into no event.
  */
 export const commandContext = (
   actor: Actor,

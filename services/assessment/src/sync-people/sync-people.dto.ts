@@ -1,6 +1,6 @@
-import { ID_PATTERN, IsId, IsListOf } from '@talentloop/http';
+import { ID_PATTERN, IsId, IsListOf, Optional } from '@talentloop/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
 
 /** One employee as the HRIS exports it; ids are the HRIS's own. */
 export class HrisEmployeeDto {
@@ -17,7 +17,7 @@ export class HrisEmployeeDto {
     nullable: true,
     description: 'HRIS id of the current manager; null or absent when there is none',
   })
-  @IsOptional()
+  @Optional()
   @ValidateIf((_dto, value) => value !== null)
   @IsString()
   @Matches(ID_PATTERN)

@@ -1,8 +1,7 @@
 import { Body, Controller, HttpCode, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@talentloop/http';
 import { requireNotOwnGoal } from '@talentloop/planning-domain';
-import { randomUUID } from 'node:crypto';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 import { AdjustGoalDto } from './adjust-goal.dto';
@@ -20,21 +19,28 @@ export class AdjustGoalController {
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: AdjustGoalDto,
+    @RequestCommandId() commandId: string,
   ) {
     const changes = changesOf(body.changes);
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(
         problem(422, 'NO_CHANGES', 'send at least one change'),
       );
-    return this.goals.run(actor, goalId, () => ({
-      type: 'AdjustGoal',
-      data: {
-        adjustmentId: `adj-${randomUUID()}`,
-        changes,
-        reason: body.reason,
-        adjustedBy: actor.userId,
-      },
-    }));
+    // The adjustment's id follows from the command's: a retried adjustment is the same one.
+    return this.goals.run(
+      actor,
+      goalId,
+      () => ({
+        type: 'AdjustGoal',
+        data: {
+          adjustmentId: `adj-${commandId}`,
+          changes,
+          reason: body.reason,
+          adjustedBy: actor.userId,
+        },
+      }),
+      commandId,
+    );
   }
 
   @Post('adjustments/:adjustmentId/acknowledge')
@@ -44,13 +50,19 @@ export class AdjustGoalController {
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @IdParam('adjustmentId') adjustmentId: string,
+    @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(actor, goalId, ({ state }) => {
-      requireNotOwnGoal(actor, state.employeeId);
-      return {
-        type: 'AcknowledgeAdjustment',
-        data: { adjustmentId, acknowledgedBy: actor.userId },
-      };
-    });
+    return this.goals.run(
+      actor,
+      goalId,
+      ({ state }) => {
+        requireNotOwnGoal(actor, state.employeeId);
+        return {
+          type: 'AcknowledgeAdjustment',
+          data: { adjustmentId, acknowledgedBy: actor.userId },
+        };
+      },
+      commandId,
+    );
   }
 }

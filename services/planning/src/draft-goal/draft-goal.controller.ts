@@ -7,24 +7,31 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PlanningEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import {
   CurrentActor,
   EVENT_STORE,
   IdParam,
   problem,
+  RequestCommandId,
   type Actor,
   CLOCK,
   type Clock,
 } from '@talentloop/http';
-import { checkSmart, dateOf, unpairedFormalLearning } from '@talentloop/planning-domain';
-import { randomUUID } from 'node:crypto';
+import { checkSmart, contentOf, dateOf, unpairedFormalLearning } from '@talentloop/planning-domain';
 import { GoalDrafter } from '../drafting/goal-drafter';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { goalContextOf } from '../shared/goal-context';
 import { runOnGoal } from '../shared/planning.streams';
 import { DraftGoalDto } from './draft-goal.dto';
+
+/** The draft as GoalDrafted recorded it, if the command's events hold one. */
+const storedDraftOf = (events: readonly PlanningEvent[]) => {
+  const recorded = events.find((event) => event.type === 'GoalDrafted');
+  return recorded && { content: contentOf(recorded.data), drafter: recorded.data.drafter };
+};
 
 @ApiTags('goals')
 @Controller('plans/:planId/goals')
@@ -45,6 +52,7 @@ export class DraftGoalController {
     @CurrentActor() actor: Actor,
     @IdParam('planId') planId: string,
     @Body() body: DraftGoalDto,
+    @RequestCommandId() commandId: string,
   ) {
     const plan = await this.directory.plan(actor.tenantId, planId);
     if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
@@ -75,9 +83,10 @@ export class DraftGoalController {
         'en',
       today: dateOf(now),
     };
-    const { content, drafter } = await this.drafter.draft(request);
-    const goalId = `goal-${randomUUID()}`;
-    await runOnGoal(
+    const drafted = await this.drafter.draft(request);
+    // The goal's id follows from the command's: a retried draft is the same goal.
+    const goalId = `goal-${commandId}`;
+    const { events } = await runOnGoal(
       this.store,
       goalId,
       {
@@ -87,12 +96,15 @@ export class DraftGoalController {
           planId,
           employeeId: plan.employeeId,
           gapId: body.gapId ?? null,
-          ...content,
-          drafter,
+          ...drafted.content,
+          drafter: drafted.drafter,
         },
       },
-      { tenantId: actor.tenantId, actorId: actor.userId, commandId: randomUUID(), now },
+      { tenantId: actor.tenantId, actorId: actor.userId, commandId, now },
     );
+    // A retry whose first attempt was stored (then lost its answer) gets the stored draft, not
+    // the new one a language model may have written differently.
+    const { content, drafter } = storedDraftOf(events) ?? drafted;
     return {
       goalId,
       goal: content,

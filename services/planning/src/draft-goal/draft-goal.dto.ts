@@ -1,25 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { ID_PATTERN } from '@talentloop/http';
+import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ID_PATTERN, Optional } from '@talentloop/http';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { TargetDto } from '../shared/goal-content.dto';
 
+/** The controller refuses a draft naming neither (422 NO_TARGET); the schema says so too. */
+@JSONSchema({ anyOf: [{ required: ['gapId'] }, { required: ['target'] }] })
 export class DraftGoalDto {
   @ApiPropertyOptional({ description: 'Gap (from assessment) the goal addresses' })
-  @IsOptional()
+  @Optional()
   @Matches(ID_PATTERN)
   gapId?: string;
 
   @ApiPropertyOptional({ type: TargetDto, description: 'Target when there is no gap' })
-  @IsOptional()
+  @Optional()
   // ValidateNested alone passes an array in place of the object.
   @IsObject()
   @ValidateNested()
@@ -27,12 +22,12 @@ export class DraftGoalDto {
   target?: TargetDto;
 
   @ApiPropertyOptional({ enum: ['nl', 'en'], description: "Defaults to the employee's language" })
-  @IsOptional()
+  @Optional()
   @IsIn(['nl', 'en'])
   language?: 'nl' | 'en';
 
   @ApiPropertyOptional({ description: 'Why the employee wants this' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   motivationNote?: string;

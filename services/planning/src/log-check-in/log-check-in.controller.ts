@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
-import { randomUUID } from 'node:crypto';
+import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/http';
 import { GoalCommands } from '../shared/goal-commands';
-import { LogCheckInDto } from './log-check-in.dto';
+import { LogCheckInDto, OverdueCheckInsQueryDto } from './log-check-in.dto';
 
 @ApiTags('check-ins')
 @Controller()
@@ -16,16 +15,23 @@ export class LogCheckInController {
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: LogCheckInDto,
+    @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(actor, goalId, (_, now) => ({
-      type: 'LogCheckIn',
-      data: { checkInId: `chk-${randomUUID()}`, ...body, answers: { ...body.answers }, now },
-    }));
+    // The check-in's id follows from the command's: a retried check-in is the same check-in.
+    return this.goals.run(
+      actor,
+      goalId,
+      (_, now) => ({
+        type: 'LogCheckIn',
+        data: { checkInId: `chk-${commandId}`, ...body, answers: { ...body.answers }, now },
+      }),
+      commandId,
+    );
   }
 
   @Get('check-ins/overdue')
   @ApiOperation({ summary: "Overdue check-ins: the caller's own, and those of their reports" })
-  async overdue(@CurrentActor() actor: Actor, @Query('scope') scope?: 'mine' | 'reports') {
+  async overdue(@CurrentActor() actor: Actor, @Query() { scope }: OverdueCheckInsQueryDto) {
     const now = this.goals.clock.now();
     await this.goals.directory.fresh();
     return scope === 'reports'

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { Ids, Text } from '../shared/goal-content.dto';
 
 class AnswersDto {
@@ -26,4 +26,13 @@ export class LogCheckInDto {
   @Max(240)
   durationMinutes!: number;
   @Ids(20) actionsTicked!: string[];
+}
+
+export class OverdueCheckInsQueryDto {
+  @ApiProperty({
+    enum: ['mine', 'reports'],
+    description: "`mine`: the caller's own goals; `reports`: their direct reports' goals",
+  })
+  @IsIn(['mine', 'reports'])
+  scope!: 'mine' | 'reports';
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
 import { ActionDto } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -13,11 +13,18 @@ export class ManageActionsController {
   @ApiOperation({
     summary: 'Add a development action (formal learning without practice is flagged)',
   })
-  add(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string, @Body() body: ActionDto) {
-    return this.goals.run(actor, goalId, () => ({
-      type: 'AddAction',
-      data: { action: { ...body } },
-    }));
+  add(
+    @CurrentActor() actor: Actor,
+    @IdParam('goalId') goalId: string,
+    @Body() body: ActionDto,
+    @RequestCommandId() commandId: string,
+  ) {
+    return this.goals.run(
+      actor,
+      goalId,
+      () => ({ type: 'AddAction', data: { action: { ...body } } }),
+      commandId,
+    );
   }
 
   @Post(':actionId/complete')
@@ -27,10 +34,13 @@ export class ManageActionsController {
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @IdParam('actionId') actionId: string,
+    @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(actor, goalId, () => ({
-      type: 'CompleteAction',
-      data: { actionId },
-    }));
+    return this.goals.run(
+      actor,
+      goalId,
+      () => ({ type: 'CompleteAction', data: { actionId } }),
+      commandId,
+    );
   }
 }

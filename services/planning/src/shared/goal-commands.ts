@@ -39,17 +39,22 @@ export class GoalCommands {
     return rejection ? { rejectedSubmission: rejection.submissionNumber } : {};
   }
 
+  /**
+   * `commandId`: the request's (`@RequestCommandId()`), so a retry under the same
+   * Idempotency-Key runs the command the store already has; a fresh one when none is given.
+   */
   async run(
     actor: Actor,
     goalId: string,
     command: (view: GoalView, now: Date) => GoalCommand | Promise<GoalCommand>,
+    commandId: string = randomUUID(),
   ): Promise<readonly PlanningEvent[]> {
     const view = await this.known(actor, goalId);
     const now = this.clock.now();
     const { events } = await runOnGoal(this.store, goalId, await command(view, now), {
       tenantId: actor.tenantId,
       actorId: actor.userId,
-      commandId: randomUUID(),
+      commandId,
       now,
     });
     return events;

@@ -3,13 +3,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   ArrayMinSize,
   IsArray,
   IsIn,
-  IsISO8601,
   IsNumber,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -19,7 +18,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { measurementInstruments } from '@talentloop/contracts';
-import { ID_PATTERN } from '@talentloop/http';
+import { ID_PATTERN, IsCalendarDate, Optional } from '@talentloop/http';
+import { JSONSchema } from 'class-validator-jsonschema';
 
 const targetKinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;
 export const actionKinds = ['on-the-job', 'learning-from-others', 'formal-learning'] as const;
@@ -37,24 +37,24 @@ export const Text = (maxLength: number, description?: string) =>
 const OptionalText = (maxLength: number) =>
   applyDecorators(
     ApiPropertyOptional({ minLength: 1, maxLength }),
-    IsOptional(),
+    Optional(),
     IsString(),
     MinLength(1),
     MaxLength(maxLength),
   );
 
-/** A list of ids (indicators, ticked actions), each one storable under the contracts. */
+/**
+ * A list of ids (indicators, ticked actions), each one storable under the contracts, none
+ * twice (the contracts refuse duplicates: accepted here, the append failed with 422).
+ */
 export const Ids = (maxItems: number) =>
   applyDecorators(
     ApiProperty({ type: [String] }),
     IsArray(),
     ArrayMaxSize(maxItems),
+    ArrayUnique(),
     Matches(ID_PATTERN, { each: true }),
   );
-
-/** A calendar date, YYYY-MM-DD, that exists. */
-const CalendarDate = () =>
-  applyDecorators(Matches(/^\d{4}-\d{2}-\d{2}$/), IsISO8601({ strict: true }));
 
 export class TargetDto {
   @ApiProperty({ enum: targetKinds }) @IsIn(targetKinds) kind!: (typeof targetKinds)[number];
@@ -87,14 +87,15 @@ export class ActionDto {
 
 export class MilestoneDto {
   @Text(500) description!: string;
-  @ApiProperty({ format: 'date' }) @CalendarDate() dueOn!: string;
+  @IsCalendarDate() dueOn!: string;
 }
 
-/** Changed fields of a goal, as the contracts' GoalChanges bounds them. */
+/** Changed fields of a goal, as the contracts' GoalChanges bounds them; at least one (NO_CHANGES). */
+@JSONSchema({ minProperties: 1 })
 export class GoalChangesDto {
   @OptionalText(200) title?: string;
   @ApiPropertyOptional({ type: TargetDto })
-  @IsOptional()
+  @Optional()
   @IsObject()
   @ValidateNested()
   @Type(() => TargetDto)
@@ -102,7 +103,7 @@ export class GoalChangesDto {
   @OptionalText(2000) behaviour?: string;
   @OptionalText(2000) situation?: string;
   @ApiPropertyOptional({ type: [CriterionDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -112,7 +113,7 @@ export class GoalChangesDto {
   @Type(() => CriterionDto)
   successCriteria?: CriterionDto[];
   @ApiPropertyOptional({ type: [ActionDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsObject({ each: true })
@@ -120,15 +121,15 @@ export class GoalChangesDto {
   @Type(() => ActionDto)
   actions?: ActionDto[];
   @ApiPropertyOptional({ type: [MilestoneDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(12)
   @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MilestoneDto)
   milestones?: MilestoneDto[];
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @CalendarDate() deadline?: string;
-  @ApiPropertyOptional({ enum: ['nl', 'en'] }) @IsOptional() @IsIn(['nl', 'en']) language?:
+  @Optional() @IsCalendarDate() deadline?: string;
+  @ApiPropertyOptional({ enum: ['nl', 'en'] }) @Optional() @IsIn(['nl', 'en']) language?:
     | 'nl'
     | 'en';
 }

@@ -1,8 +1,15 @@
 import { Body, Controller, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/http';
-import { createHash, randomUUID } from 'node:crypto';
+import {
+  CurrentActor,
+  EVENT_STORE,
+  RequestCommandId,
+  type Actor,
+  CLOCK,
+  type Clock,
+} from '@talentloop/http';
+import { createHash } from 'node:crypto';
 import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { runOnPlan } from '../shared/planning.streams';
@@ -24,7 +31,11 @@ export class StartPlanController {
 
   @Post()
   @ApiOperation({ summary: 'Start the development plan of an employee for a cycle' })
-  async start(@CurrentActor() actor: Actor, @Body() body: StartPlanDto) {
+  async start(
+    @CurrentActor() actor: Actor,
+    @Body() body: StartPlanDto,
+    @RequestCommandId() commandId: string,
+  ) {
     const planId = planIdOf(actor.tenantId, body.employeeId, body.cycle);
     // The previous cycle's plan: the plans read side must include every plan started so far.
     await this.directory.fresh();
@@ -42,7 +53,7 @@ export class StartPlanController {
       {
         tenantId: actor.tenantId,
         actorId: actor.userId,
-        commandId: randomUUID(),
+        commandId,
         now: this.clock.now(),
       },
     );

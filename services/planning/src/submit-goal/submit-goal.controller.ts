@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
 import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
@@ -20,38 +20,47 @@ export class SubmitGoalController {
   @Post()
   @HttpCode(200)
   @ApiOperation({ summary: 'Submit the goal to the manager (emits GoalSubmitted)' })
-  async submit(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
+  async submit(
+    @CurrentActor() actor: Actor,
+    @IdParam('goalId') goalId: string,
+    @RequestCommandId() commandId: string,
+  ) {
     const { directory } = this.goals;
     const rejection = await this.goals.knownRejection(actor, goalId);
-    return this.goals.run(actor, goalId, async ({ state }, now) => {
-      // The slots taken by the employee's other goals: every planning event before counts.
-      await directory.fresh();
-      return {
-        type: 'SubmitGoal',
-        data: {
-          ...rejection,
-          managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
-          context: await goalContextOf(directory, {
-            tenantId: actor.tenantId,
-            employeeId: state.employeeId,
-            gapId: state.gapId,
-            competencyId: state.content.target.competencyId,
-          }),
-          settings: this.settings.smart,
-          today: dateOf(now),
-          otherCommittedGoals: await directory.committedGoals(
-            actor.tenantId,
-            state.employeeId,
-            goalId,
-          ),
-          maxActiveGoals: await activeGoalCapOf(
-            directory,
-            this.settings,
-            actor.tenantId,
-            state.planId,
-          ),
-        },
-      };
-    });
+    return this.goals.run(
+      actor,
+      goalId,
+      async ({ state }, now) => {
+        // The slots taken by the employee's other goals: every planning event before counts.
+        await directory.fresh();
+        return {
+          type: 'SubmitGoal',
+          data: {
+            ...rejection,
+            managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
+            context: await goalContextOf(directory, {
+              tenantId: actor.tenantId,
+              employeeId: state.employeeId,
+              gapId: state.gapId,
+              competencyId: state.content.target.competencyId,
+            }),
+            settings: this.settings.smart,
+            today: dateOf(now),
+            otherCommittedGoals: await directory.committedGoals(
+              actor.tenantId,
+              state.employeeId,
+              goalId,
+            ),
+            maxActiveGoals: await activeGoalCapOf(
+              directory,
+              this.settings,
+              actor.tenantId,
+              state.planId,
+            ),
+          },
+        };
+      },
+      commandId,
+    );
   }
 }

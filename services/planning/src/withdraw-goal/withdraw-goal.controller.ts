@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
 import { Text } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 
@@ -20,11 +20,17 @@ export class WithdrawGoalController {
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: WithdrawGoalDto,
+    @RequestCommandId() commandId: string,
   ) {
     const rejection = await this.goals.knownRejection(actor, goalId);
-    return this.goals.run(actor, goalId, () => ({
-      type: 'WithdrawGoal',
-      data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
-    }));
+    return this.goals.run(
+      actor,
+      goalId,
+      () => ({
+        type: 'WithdrawGoal',
+        data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
+      }),
+      commandId,
+    );
   }
 }

@@ -17,7 +17,7 @@ import { KeysUnavailableError, type TokenVerifier } from './token-verifier';
 /** The service's TokenVerifier, provided by the PlatformModule. */
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
-const PUBLIC_ROUTE = 'talentloop:public-route';
+export const PUBLIC_ROUTE = 'talentloop:public-route';
 
 /** A controller or handler anyone may call without a token: health and metrics only. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
