@@ -271,6 +271,38 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('answers a sync retried with its Idempotency-Key as the first time, changing nothing', async () => {
+    const sync = async (key: string, employees: unknown[]) =>
+      fetch(`${service.base}/people/sync`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await service.token(hr)}`,
+          'idempotency-key': key,
+        },
+        body: JSON.stringify({ employees }),
+      });
+    const employees = [employeeBody('emp-retry', null)];
+    const first = await sync('sync-retry-1', employees);
+    expect(first.status).toBe(200);
+    const answer: unknown = await first.json();
+    expect(answer).toMatchObject({ changed: ['emp-retry'] });
+    const before = await eventCount();
+
+    // The answer was lost; the platform sends the same call again under the same key.
+    const retried = await sync('sync-retry-1', employees);
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(await retried.json()).toEqual(answer);
+    expect(await eventCount()).toBe(before);
+
+    // The same key for another call is a mistake of the caller.
+    const reused = await sync('sync-retry-1', [employeeBody('emp-other', null)]);
+    expect(reused.status).toBe(422);
+    expect(await reused.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await eventCount()).toBe(before);
+  });
+
   it('takes a sync of 5,000 people in one call, as the contract allows, and refuses bodies past its size', async () => {
     // Long names and e-mails (about 520 bytes a person, 2.6 MB in all): far past the 100 kB
     // that every other route keeps.

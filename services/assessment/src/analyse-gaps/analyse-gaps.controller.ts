@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/http';
 import { GetGapReportQuery, IdentifyGapsCommand } from './analyse-gaps.handler';
 
 @ApiTags('gap analysis')
@@ -28,7 +28,11 @@ export class AnalyseGapsController {
   @ApiOperation({
     summary: 'Publish GapIdentified for each gap worth development not yet published',
   })
-  identify(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
-    return this.commands.execute(new IdentifyGapsCommand(actor, employeeId));
+  identify(
+    @CurrentActor() actor: Actor,
+    @IdParam('employeeId') employeeId: string,
+    @RequestCommandId() commandId: string,
+  ) {
+    return this.commands.execute(new IdentifyGapsCommand(actor, employeeId, commandId));
   }
 }

@@ -47,6 +47,8 @@ export class IdentifyGapsCommand extends Command<{ identified: GapIdentified['da
   constructor(
     readonly actor: Actor,
     readonly employeeId: string,
+    /** From the request's Idempotency-Key: a replay returns the gaps the first run published. */
+    readonly commandId: string,
   ) {
     super();
   }
@@ -59,12 +61,12 @@ export class IdentifyGapsHandler implements ICommandHandler<IdentifyGapsCommand>
     private readonly settings: PrioritySettings,
   ) {}
 
-  async execute({ actor, employeeId }: IdentifyGapsCommand) {
+  async execute({ actor, employeeId, commandId }: IdentifyGapsCommand) {
     const weighting = this.settings.weightingFor(actor.tenantId);
     const { events } = await this.store.onEmployee(
       employeeId,
       (reference) => ({ type: 'IdentifyGaps', data: { employeeId, weighting, reference } }),
-      commandContext(actor),
+      commandContext(actor, commandId),
     );
     return {
       identified: events.flatMap((event) => (event.type === 'GapIdentified' ? [event.data] : [])),

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
+import { CurrentActor, type Actor, RequestCommandId } from '@talentloop/http';
 import { SyncPeopleDto } from './sync-people.dto';
 import { SyncPeopleCommand } from './sync-people.handler';
 
@@ -16,7 +16,11 @@ export class SyncPeopleController {
     summary:
       'Bulk upsert of employees from the HRIS, keyed by external id; idempotent, reporting-line changes become events',
   })
-  sync(@CurrentActor() actor: Actor, @Body() body: SyncPeopleDto) {
-    return this.commands.execute(new SyncPeopleCommand(actor, body));
+  sync(
+    @CurrentActor() actor: Actor,
+    @Body() body: SyncPeopleDto,
+    @RequestCommandId() commandId: string,
+  ) {
+    return this.commands.execute(new SyncPeopleCommand(actor, body, commandId));
   }
 }

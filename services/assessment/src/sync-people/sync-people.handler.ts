@@ -16,6 +16,8 @@ export class SyncPeopleCommand extends Command<SyncOutcome> {
   constructor(
     readonly actor: Actor,
     readonly body: SyncPeopleDto,
+    /** From the request's Idempotency-Key: a replay reports what the first run changed. */
+    readonly commandId: string,
   ) {
     super();
   }
@@ -40,7 +42,7 @@ export class SyncPeopleHandler implements ICommandHandler<SyncPeopleCommand> {
   constructor(private readonly store: AssessmentStore) {}
 
   /** One stream per employee; unchanged records decide no events, so a re-sync is harmless. */
-  async execute({ actor, body }: SyncPeopleCommand): Promise<SyncOutcome> {
+  async execute({ actor, body, commandId }: SyncPeopleCommand): Promise<SyncOutcome> {
     const changed: string[] = [];
     const reportingLinesChanged: string[] = [];
     const now = new Date();
@@ -51,7 +53,7 @@ export class SyncPeopleHandler implements ICommandHandler<SyncPeopleCommand> {
         'employee',
         record.employeeId,
         { type: 'SyncEmployee', data: { record, effectiveAt: now.toISOString() } },
-        commandContext(actor, undefined, now),
+        commandContext(actor, commandId, now),
       );
       if (events.length > 0) changed.push(record.employeeId);
       if (events.some((event) => event.type === 'ReportingLineChanged'))
