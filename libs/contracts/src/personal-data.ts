@@ -9,6 +9,10 @@ export const SEALED_PREFIX = 'enc:v1:';
 /** What a personal field reads as once its data subject was erased (their key destroyed). */
 export const ERASED = '[erased]';
 
+/** After the prefix: the AES-256-GCM IV, the authentication tag, then the ciphertext. */
+export const SEALED_IV_BYTES = 12;
+export const SEALED_TAG_BYTES = 16;
+
 export const SEALED_PATTERN = '^enc:v1:[A-Za-z0-9_-]+$';
 export const SEALED_MAX_LENGTH = 12_000;
 
@@ -43,4 +47,30 @@ export const personalFieldPaths = (schema: TSchema): PersonalFieldPath[] => {
   return nested.flatMap(([step, child]) =>
     personalFieldPaths(child).map((path) => (step === '' ? path : [step, ...path])),
   );
+};
+
+/**
+ * A copy of `data` with the string at `path` replaced (`*` steps into every item; absent
+ * fields stay absent). `replace` gets the field's dotted location too (`items.0.note`). The
+ * one walk over personal fields: the cipher seals and opens with it, the AsyncAPI examples
+ * seal with it.
+ */
+export const mapPersonalField = (
+  data: unknown,
+  path: PersonalFieldPath,
+  replace: (value: string, field: string) => string,
+  location: readonly string[] = [],
+): unknown => {
+  const [step, ...rest] = path;
+  if (step === undefined)
+    return typeof data === 'string' ? replace(data, location.join('.')) : data;
+  if (step === '*')
+    return Array.isArray(data)
+      ? data.map((item, index) =>
+          mapPersonalField(item, rest, replace, [...location, String(index)]),
+        )
+      : data;
+  if (typeof data !== 'object' || data === null || !(step in data)) return data;
+  const record = data as Readonly<Record<string, unknown>>;
+  return { ...record, [step]: mapPersonalField(record[step], rest, replace, [...location, step]) };
 };

@@ -8,9 +8,15 @@ import {
 } from '../envelope/cloud-event';
 import { binaryModeHeader, contentTypeHeader, toKafkaRecord } from '../envelope/kafka-binding';
 import { boundedContexts, type BoundedContext, type EventDefinition } from '../event-definition';
-import { ERASED, personalFieldPaths, SEALED_PREFIX } from '../personal-data';
+import {
+  ERASED,
+  personalFieldPaths,
+  SEALED_IV_BYTES,
+  SEALED_PREFIX,
+  SEALED_TAG_BYTES,
+} from '../personal-data';
 import { topicFor } from '../topics';
-import { SEALED_IV_BYTES, SEALED_TAG_BYTES, sealedExampleOf } from './sealed-example';
+import { sealedExampleOf } from './sealed-example';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
 export interface JsonObject {

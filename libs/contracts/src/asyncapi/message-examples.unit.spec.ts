@@ -1,8 +1,13 @@
 import { eventRegistry } from '../catalog';
-import { personalFieldPaths, SEALED_PATTERN, SEALED_PREFIX } from '../personal-data';
+import {
+  personalFieldPaths,
+  SEALED_IV_BYTES,
+  SEALED_PATTERN,
+  SEALED_PREFIX,
+  SEALED_TAG_BYTES,
+} from '../personal-data';
 import { createAjv } from '../validation';
 import { buildAsyncApiDocument, type JsonObject, type JsonValue } from './asyncapi';
-import { SEALED_IV_BYTES, SEALED_TAG_BYTES } from './sealed-example';
 
 interface Message {
   readonly name: string;

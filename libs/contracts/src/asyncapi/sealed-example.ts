@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { EventDefinition } from '../event-definition';
-import { personalFieldPaths, SEALED_PREFIX, type PersonalFieldPath } from '../personal-data';
-
-/**
- * What follows the prefix of a sealed value, as `libs/platform/privacy` writes it: the base64url
- * of the AES-256-GCM IV, the authentication tag, then the ciphertext, as long as the UTF-8
- * plaintext. The contracts cannot import the cipher, so its two sizes are repeated here.
- */
-export const SEALED_IV_BYTES = 12;
-export const SEALED_TAG_BYTES = 16;
+import {
+  mapPersonalField,
+  personalFieldPaths,
+  SEALED_IV_BYTES,
+  SEALED_PREFIX,
+  SEALED_TAG_BYTES,
+} from '../personal-data';
 
 const SHA256_BYTES = 32;
 
@@ -26,25 +24,6 @@ const standInSealedValue = (seed: string, plaintext: string): string => {
   return SEALED_PREFIX + standInBytes(seed, length).toString('base64url');
 };
 
-/** A copy of `value` with the string at `path` replaced (absent fields stay absent). */
-const replaceAt = (
-  value: unknown,
-  path: PersonalFieldPath,
-  location: readonly string[],
-  replace: (plaintext: string, field: string) => string,
-): unknown => {
-  const [step, ...rest] = path;
-  if (step === undefined)
-    return typeof value === 'string' ? replace(value, location.join('.')) : value;
-  if (step === '*')
-    return Array.isArray(value)
-      ? value.map((item, index) => replaceAt(item, rest, [...location, String(index)], replace))
-      : value;
-  if (typeof value !== 'object' || value === null || !(step in value)) return value;
-  const record = value as Readonly<Record<string, unknown>>;
-  return { ...record, [step]: replaceAt(record[step], rest, [...location, step], replace) };
-};
-
 export interface SealedExample {
   /** The definition's example with every personal field sealed, as it is published. */
   readonly data: unknown;
@@ -60,7 +39,7 @@ export const sealedExampleOf = (definition: EventDefinition): SealedExample => {
     return standInSealedValue(`${definition.name}.v${definition.version}/${field}`, plaintext);
   };
   const data = personalFieldPaths(definition.schema).reduce(
-    (current, path) => replaceAt(current, path, [], seal),
+    (current, path) => mapPersonalField(current, path, seal),
     definition.example as unknown,
   );
   return { data, sealedFields };

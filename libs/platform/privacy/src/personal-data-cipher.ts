@@ -2,8 +2,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   ERASED,
   eventRegistry,
+  mapPersonalField,
   personalFieldPaths,
+  SEALED_IV_BYTES,
   SEALED_PREFIX,
+  SEALED_TAG_BYTES,
   type EventDefinition,
   type EventMetadata,
   type EventRegistry,
@@ -20,8 +23,8 @@ export interface EventWithData {
 }
 
 const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+const IV_BYTES = SEALED_IV_BYTES;
+const TAG_BYTES = SEALED_TAG_BYTES;
 /** How long a key is trusted from the cache before the store is asked again. */
 const DEFAULT_KEY_CACHE_MS = 30_000;
 /** Subjects whose key is kept at most: a bound on the cache, whatever the history holds. */
@@ -67,20 +70,6 @@ const openValue = (key: Buffer, subject: DataSubject, value: string): string => 
 };
 
 /** A copy of `data` with `replace` applied to the string at every path (absent fields stay absent). */
-const mapFields = (
-  data: unknown,
-  path: PersonalFieldPath,
-  replace: (value: string) => string,
-): unknown => {
-  const [step, ...rest] = path;
-  if (step === undefined) return typeof data === 'string' ? replace(data) : data;
-  if (step === '*')
-    return Array.isArray(data) ? data.map((item) => mapFields(item, rest, replace)) : data;
-  if (typeof data !== 'object' || data === null || !(step in data)) return data;
-  const record = data as Record<string, unknown>;
-  return { ...record, [step]: mapFields(record[step], rest, replace) };
-};
-
 const containsSealed = (value: unknown): boolean => {
   if (typeof value === 'string') return value.startsWith(SEALED_PREFIX);
   if (Array.isArray(value)) return value.some(containsSealed);
@@ -224,7 +213,10 @@ export class PersonalDataCipher {
     paths: readonly PersonalFieldPath[],
     replace: (value: string) => string,
   ): Event {
-    const data = paths.reduce((current, path) => mapFields(current, path, replace), event.data);
+    const data = paths.reduce(
+      (current, path) => mapPersonalField(current, path, replace),
+      event.data,
+    );
     return { ...event, data };
   }
 
