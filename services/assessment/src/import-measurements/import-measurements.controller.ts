@@ -45,23 +45,15 @@ export const IMPORT_ROW_LIMIT = 50_000;
  */
 export const IMPORT_ROW_LIMIT_CHARACTERS = 64 * 1024;
 
-const tooLarge = () =>
+/** A file past one of the import's limits: nothing in it is wrong, it needs splitting. */
+const pastLimit = (code: string, most: string) =>
   new PayloadTooLargeException(
-    problem(
-      413,
-      'ENTITY_TOO_LARGE',
-      `an import file may hold at most ${IMPORT_BODY_LIMIT_BYTES} bytes; split it`,
-    ),
+    problem(413, code, `an import file may hold at most ${most}; split it`),
   );
 
-const tooManyRows = () =>
-  new PayloadTooLargeException(
-    problem(
-      413,
-      'TOO_MANY_ROWS',
-      `an import file may hold at most ${IMPORT_ROW_LIMIT} rows; split it`,
-    ),
-  );
+const tooLarge = () => pastLimit('ENTITY_TOO_LARGE', `${IMPORT_BODY_LIMIT_BYTES} bytes`);
+
+const tooManyRows = () => pastLimit('TOO_MANY_ROWS', `${IMPORT_ROW_LIMIT} rows`);
 
 /** The rows of a CSV body, parsed as it arrives; a refused file's rest is drained unread. */
 const csvRows = async (request: Request): Promise<ImportRow[]> => {

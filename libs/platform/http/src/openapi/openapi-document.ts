@@ -89,8 +89,10 @@ export const methodNotAllowed = (app: INestApplication) => {
   return (request: Request, response: Response, next: NextFunction): void => {
     table ??= build(routesOf(app));
     const path = request.path;
+    // Every request passes here: test only the paths that take its method; the rest is for a miss.
+    if (table.some((entry) => entry.methods.has(request.method) && entry.matcher.test(path)))
+      return next();
     const candidates = table.filter((entry) => entry.matcher.test(path));
-    if (candidates.some((entry) => entry.methods.has(request.method))) return next();
     // `/approval-requests/overdue-check` is that path, not `/approval-requests/{requestId}`.
     const closest = Math.max(...candidates.map((entry) => entry.literals));
     const matching = candidates.filter((entry) => entry.literals === closest);
