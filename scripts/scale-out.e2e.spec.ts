@@ -47,6 +47,8 @@ describeOnEach(
   [kafkaMongo],
   (infrastructure) => {
     const started = systemPerSuite(infrastructure, { processes: 'per-service' });
+    /** The demo's tenant and gap, once the first test ran it. */
+    let demoRun: { tenantId: string; gapId: string } | undefined;
     beforeAll(async () => {
       await started().startInstance('planning', 2);
       await started().startInstance('approval', 2);
@@ -66,6 +68,8 @@ describeOnEach(
       const goalId = /goal (\S+) drafted by/.exec(demo.output)?.[1];
       if (!goalId) throw new Error(`the demo printed no goal:\n${demo.output}`);
       const { tenantId } = demo;
+      const gapId = /GapIdentified published for: \S+ \((\S+)\)/.exec(demo.output)?.[1];
+      if (gapId) demoRun = { tenantId, gapId };
 
       // While it waits, either approval instance lists the request in the manager's inbox,
       const inboxes = await Promise.all(
@@ -139,5 +143,58 @@ describeOnEach(
             .sort(),
         ]).toEqual([context, storedIds(context)]);
     }, 300_000);
+
+    it('holds the active-goal cap when ten submissions of one employee reach both instances at once', async () => {
+      if (!demoRun) throw new Error('the first test did not run the demo: no tenant and gap');
+      const system = started();
+      const { tenantId, gapId } = demoRun;
+      const authorization = await system.bearer({
+        tenantId,
+        userId: 'emp-chloe',
+        roles: ['employee'],
+      });
+      const call = async (instance: number, method: string, path: string, body?: unknown) => {
+        const response = await fetch(system.url('planning', path, instance), {
+          method,
+          headers: { authorization, 'content-type': 'application/json' },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as Record<string, unknown>,
+        };
+      };
+      const created = async (
+        response: Promise<{ status: number; body: Record<string, unknown> }>,
+      ) => {
+        const { status, body } = await response;
+        if (status !== 201 && status !== 200) throw new Error(`${status}: ${JSON.stringify(body)}`);
+        return body;
+      };
+      const { planId } = await created(
+        call(1, 'POST', '/plans', { employeeId: 'emp-chloe', cycle: '2027-H1' }),
+      );
+      const goalIds: string[] = [];
+      for (let n = 0; n < 10; n++)
+        goalIds.push(
+          String(
+            (
+              await created(
+                call(1 + (n % 2), 'POST', `/plans/${String(planId)}/goals/draft`, { gapId }),
+              )
+            ).goalId,
+          ),
+        );
+
+      // Five at each instance, all at once: the cap (3) is decided where they meet.
+      const answers = await Promise.all(
+        goalIds.map((goalId, n) => call(1 + (n % 2), 'POST', `/goals/${goalId}/submit`)),
+      );
+      const statuses = answers.map((answer) => answer.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+      expect(
+        answers.filter((answer) => answer.status !== 200).map((answer) => answer.body.code),
+      ).toEqual(Array.from({ length: 7 }, () => 'ACTIVE_GOAL_CAP_REACHED'));
+    }, 120_000);
   },
 );

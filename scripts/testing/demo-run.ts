@@ -214,7 +214,7 @@ export const expectedSummary = {
   },
   analytics: { shown: 4, withheld: 17 },
   replay: {
-    events: 53,
+    events: 55,
     foreign: 0,
     types: {
       ActionCompleted: 2,
@@ -232,6 +232,7 @@ export const expectedSummary = {
       GoalEdited: 2,
       GoalEvaluated: 1,
       GoalRejected: 1,
+      GoalSlotTaken: 2,
       GoalSubmitted: 2,
       MeasurementRecorded: 16,
       MotivationRecorded: 1,

@@ -52,6 +52,7 @@ export const talentloopEventTypes = [
   'GoalAdjustmentAcknowledged',
   'GoalEvaluated',
   'GoalWithdrawn',
+  'GoalSlotTaken',
   'ApprovalRequested',
   'GoalApproved',
   'GoalRejected',

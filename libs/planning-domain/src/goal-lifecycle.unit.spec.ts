@@ -11,12 +11,7 @@ import { DeciderSpecification } from '@talentloop/testing';
 import { defaultSmartSettings } from './goal-content';
 import { context } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
-import {
-  ActiveGoalCapReached,
-  AdjustmentNotPending,
-  IllegalGoalTransition,
-  UnknownAction,
-} from './goal.errors';
+import { AdjustmentNotPending, IllegalGoalTransition, UnknownAction } from './goal.errors';
 
 const spec = DeciderSpecification.for(goalDecider);
 const now = new Date('2026-03-01T09:00:00.000Z');
@@ -44,11 +39,6 @@ describe('a submitted goal', () => {
       .given([drafted(), submitted(1), edited(), submitted(2)])
       .when(activate(1))
       .then([]));
-  it('is not activated beyond the organisation cap of 2, naming it', () =>
-    spec
-      .given([drafted(), submitted(1)])
-      .when(activate(1, { otherCommittedGoals: 2, maxActiveGoals: 2 }))
-      .thenThrows(ActiveGoalCapReached, /already has 2 .* allows 2 at once/));
   it('cannot be edited while the manager decides, naming its state', () =>
     spec
       .given([drafted(), submitted(1)])
@@ -79,19 +69,6 @@ describe('a rejected goal', () => {
       .given([drafted(), submitted(1)])
       .when(submit({ rejectedSubmission: 1 }))
       .thenState((state) => expect(state).toMatchObject({ submissionNumber: 2 })));
-});
-
-describe('the active-goal cap', () => {
-  it('lets a second goal through when the organisation allows 2', () =>
-    spec
-      .given([drafted()])
-      .when(submit({ otherCommittedGoals: 1, maxActiveGoals: 2 }))
-      .thenState((state) => expect(state.status).toBe('submitted')));
-  it('refuses a third goal when the organisation allows 2', () =>
-    spec
-      .given([drafted()])
-      .when(submit({ otherCommittedGoals: 2, maxActiveGoals: 2 }))
-      .thenThrows(ActiveGoalCapReached, /allows 2 at once/));
 });
 
 describe('an active goal', () => {
@@ -280,17 +257,12 @@ function submit(
       context,
       settings: defaultSmartSettings,
       today: '2026-03-01',
-      otherCommittedGoals: 0,
-      maxActiveGoals: 3,
       ...overrides,
     },
   };
 }
 
-function activate(
-  submissionNumber: number,
-  cap = { otherCommittedGoals: 0, maxActiveGoals: 3 },
-): GoalCommand {
+function activate(submissionNumber: number): GoalCommand {
   return {
     type: 'ActivateGoal',
     data: {
@@ -298,7 +270,6 @@ function activate(
       submissionNumber,
       checkInCadence: 'fortnightly',
       now,
-      ...cap,
     },
   };
 }

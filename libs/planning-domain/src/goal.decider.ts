@@ -20,7 +20,6 @@ import {
 } from './goal-content';
 import {
   ActionAlreadyDone,
-  ActiveGoalCapReached,
   AdjustmentNotPending,
   GoalNotFound,
   IllegalGoalTransition,
@@ -57,12 +56,6 @@ interface KnowsRejection {
   readonly rejectedSubmission?: number;
 }
 
-/** Active goals of the employee other than this one (and, at submission, pending ones). */
-interface KnowsCommitments {
-  readonly otherCommittedGoals: number;
-  readonly maxActiveGoals: number;
-}
-
 export type GoalCommand =
   | { readonly type: 'DraftGoal'; readonly data: GoalDrafted['data'] }
   | {
@@ -71,17 +64,18 @@ export type GoalCommand =
     }
   | {
       readonly type: 'SubmitGoal';
-      readonly data: KnowsRejection &
-        KnowsCommitments & {
-          readonly managerId: string | null;
-          readonly context: GoalContext;
-          readonly settings: SmartSettings;
-          readonly today: string;
-        };
+      /** The cap is not the goal's to decide: the employee's active set holds it (TakeSlot). */
+      readonly data: KnowsRejection & {
+        readonly managerId: string | null;
+        readonly context: GoalContext;
+        readonly settings: SmartSettings;
+        readonly today: string;
+      };
     }
   | {
       readonly type: 'ActivateGoal';
-      readonly data: KnowsCommitments & {
+      /** No cap here: the approved submission took its slot when it was submitted. */
+      readonly data: {
         readonly approvalRequestId: string;
         readonly submissionNumber: number;
         readonly checkInCadence: CheckInCadence;
@@ -146,14 +140,6 @@ const requirePhase = (
   return goal;
 };
 
-const requireRoom = ({ otherCommittedGoals, maxActiveGoals }: KnowsCommitments) => {
-  if (otherCommittedGoals >= maxActiveGoals)
-    throw new ActiveGoalCapReached(
-      `the employee already has ${otherCommittedGoals} active or pending goal(s); the organisation allows ${maxActiveGoals} at once — finish or withdraw one first`,
-      { otherCommittedGoals, maxActiveGoals },
-    );
-};
-
 /** A changed target, success-criterion target or deadline is a new commitment for the manager. */
 const needsAcknowledgement = (changes: GoalChanges) =>
   changes.target !== undefined ||
@@ -170,7 +156,6 @@ const submit = (
     'submitted',
     data.rejectedSubmission,
   );
-  requireRoom(data);
   const smartChecks = checkSmart(goal.content, data.context, data.settings, data.today);
   const failed = failedChecks(smartChecks);
   if (failed.length > 0)
@@ -248,7 +233,6 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const goal = existing(state);
       // A redelivered or superseded approval changes nothing.
       if (goal.status !== 'submitted' || submissionNumber !== goal.submissionNumber) return [];
-      requireRoom(command.data);
       return [
         {
           type: 'GoalActivated',
@@ -413,6 +397,7 @@ const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
     case 'GoalWithdrawn':
       return { ...state, status: 'withdrawn' };
     case 'PlanStarted':
+    case 'GoalSlotTaken':
       return state;
     default:
       return assertNever(event);

@@ -3,7 +3,7 @@ import { DeciderSpecification } from '@talentloop/testing';
 import { context } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
 import { defaultSmartSettings, type GoalContext } from './goal-content';
-import { ActiveGoalCapReached, IllegalGoalTransition, SmartCheckFailed } from './goal.errors';
+import { IllegalGoalTransition, SmartCheckFailed } from './goal.errors';
 import { checkSmart } from './smart-check';
 import { draftDeterministically } from './deterministic-drafter';
 import { unpairedFormalLearning } from './actions.rule';
@@ -15,16 +15,9 @@ const drafted: PlanningEvent = {
   data: { ...GoalDrafted.example, deadline: '2026-07-31', milestones: [] },
 };
 const content = { ...GoalDrafted.example, deadline: '2026-07-31' };
-const submit = (otherCommittedGoals = 0): GoalCommand => ({
+const submit = (): GoalCommand => ({
   type: 'SubmitGoal',
-  data: {
-    managerId: 'mgr-1',
-    context,
-    settings: defaultSmartSettings,
-    today,
-    otherCommittedGoals,
-    maxActiveGoals: 3,
-  },
+  data: { managerId: 'mgr-1', context, settings: defaultSmartSettings, today },
 });
 const failing = (changes: Partial<typeof content>, ctx: Partial<GoalContext> = {}) =>
   checkSmart({ ...content, ...changes }, { ...context, ...ctx }, defaultSmartSettings, today)
@@ -100,11 +93,6 @@ describe('a draft goal', () => {
         data: { ...submit().data, context: { ...context, requiredLevel: null } },
       } as GoalCommand)
       .thenThrows(SmartCheckFailed, /relevant/));
-  it('cannot be submitted beyond the active-goal cap', () =>
-    spec
-      .given([drafted])
-      .when(submit(3))
-      .thenThrows(ActiveGoalCapReached, /allows 3/));
   it('cannot be checked in on, naming its state', () =>
     spec
       .given([drafted])

@@ -1,4 +1,5 @@
 export * from './access.rule';
+export * from './active-set.decider';
 export * from './actions.rule';
 export * from './check-in-schedule';
 export * from './dates';

@@ -17,6 +17,7 @@ import { LogCheckInController } from './log-check-in/log-check-in.controller';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
 import { PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
+import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
 import { StartPlanController } from './start-plan/start-plan.controller';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
@@ -62,6 +63,7 @@ export class PlanningModule {
         PlanningDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
         GoalCommands,
+        ActiveSet,
         GoalDrafter,
         InboundEventsConsumer,
       ],

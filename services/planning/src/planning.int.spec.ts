@@ -287,6 +287,63 @@ describe('the planning service over HTTP', () => {
     });
   });
 
+  it('holds the cap under ten concurrent submissions, and every accepted one activates', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const goalIds: string[] = [];
+    for (let n = 0; n < 10; n++) goalIds.push((await draft(me, planId, gapId)).goalId);
+    await eventually('the drafts are read', async () =>
+      (await Promise.all(goalIds.map(goalStatus))).every((status) => status === 'draft'),
+    );
+
+    const responses = await Promise.all(goalIds.map((goalId) => submit(me, goalId)));
+    const statuses = responses.map((response) => response.status);
+    // As many as fit are accepted (the default cap is 3); the others are told why.
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(7);
+    for (const response of responses.filter((r) => r.status === 409))
+      expect(await json<Problem>(response, 409)).toMatchObject({
+        code: 'ACTIVE_GOAL_CAP_REACHED',
+      });
+
+    // The manager approves every accepted one: each becomes active, none is left behind.
+    const accepted = goalIds.filter((_, index) => statuses[index] === 200);
+    for (const goalId of accepted)
+      await service.publish(service.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
+    await eventually('every approved goal is active', async () =>
+      (await Promise.all(accepted.map(goalStatus))).every((status) => status === 'active'),
+    );
+    const refused = goalIds.filter((_, index) => statuses[index] === 409);
+    expect(await Promise.all(refused.map(goalStatus))).toEqual(refused.map(() => 'draft'));
+  });
+
+  it('frees a slot when a goal is withdrawn or its submission rejected', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const [first, second, third, fourth, fifth] = await Promise.all(
+      [1, 2, 3, 4, 5].map(async () => (await draft(me, planId, gapId)).goalId),
+    );
+    for (const goalId of [first, second, third]) await json(await submit(me, goalId), 200);
+    await json<Problem>(await submit(me, fourth), 409);
+
+    // Withdrawn, then at once the fourth: the slot is free without waiting for the documents.
+    await json(
+      await service.request('POST', `/goals/${first}/withdraw`, me, { reason: 'Changed role.' }),
+      200,
+    );
+    await json(await submit(me, fourth), 200);
+    await json<Problem>(await submit(me, fifth), 409);
+
+    // The manager rejects the second: its slot is free for the fifth, and the second can no
+    // longer be resubmitted while the set is full.
+    await service.publish(service.event('GoalRejected', goalRejected(second, me.userId, 1)));
+    await eventually('the rejection reaches planning', async () =>
+      Boolean(await service.directory.rejectionOf(TENANT, second)),
+    );
+    await json(await submit(me, fifth), 200);
+    expect(await json<Problem>(await submit(me, second), 409)).toMatchObject({
+      code: 'ACTIVE_GOAL_CAP_REACHED',
+    });
+  });
+
   it('refuses bad input with a 4xx and stores nothing', async () => {
     const { me, gapId, planId } = await employeeWithPlan();
     const { goalId } = await draft(me, planId, gapId);

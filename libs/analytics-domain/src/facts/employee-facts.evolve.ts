@@ -256,6 +256,7 @@ export function evolveEmployeeFacts(
     case 'MotivationRecorded':
     case 'GapIdentified':
     case 'PlanStarted':
+    case 'GoalSlotTaken':
     case 'ActionAdded':
     case 'GoalAdjustmentAcknowledged':
     case 'ApprovalRequested':

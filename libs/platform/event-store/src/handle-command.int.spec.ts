@@ -1,6 +1,11 @@
 import { EnergyOutOfRange, motivationDecider, type RecordMotivation } from '@talentloop/testing';
 import { WrongExpectedRevisionError } from './errors';
-import { eventIdFor, handleCommand, type CommandContext } from './handle-command';
+import {
+  eventIdFor,
+  handleCommand,
+  retryingConflicts,
+  type CommandContext,
+} from './handle-command';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 const now = new Date('2026-03-02T09:00:00.000Z');
@@ -94,6 +99,91 @@ describe('handling a command', () => {
     const [rejected] = outcomes.filter((outcome) => outcome.status === 'rejected');
     expect(rejected?.reason).toBeInstanceOf(WrongExpectedRevisionError);
     expect(await store.readStream(stream)).toHaveLength(1);
+  });
+
+  it('builds the command from the state it read, in the same read', async () => {
+    await handleCommand(store, motivationDecider, stream, record(4), context('c-1'));
+    const seen: unknown[] = [];
+    await handleCommand(
+      store,
+      motivationDecider,
+      stream,
+      (state) => {
+        seen.push(state);
+        return record(2);
+      },
+      context('c-2'),
+    );
+
+    expect(seen).toEqual([{ status: 'recorded', energy: 4 }]);
+    expect(await store.readStream(stream)).toHaveLength(2);
+  });
+
+  it('runs beforeAppend with the decided events, and appends nothing when it throws', async () => {
+    const before: unknown[] = [];
+    await expect(
+      handleCommand(store, motivationDecider, stream, record(4), context('c-1'), {
+        beforeAppend: (events, state) => {
+          before.push({ events, state });
+          return Promise.reject(new Error('the reservation was refused'));
+        },
+      }),
+    ).rejects.toThrow('the reservation was refused');
+
+    expect(before).toEqual([
+      {
+        events: [{ type: 'MotivationRecorded', data: record(4).data }],
+        state: { status: 'unknown' },
+      },
+    ]);
+    expect(await store.readStream(stream)).toEqual([]);
+  });
+
+  it('skips beforeAppend for a command the store already has', async () => {
+    await handleCommand(store, motivationDecider, stream, record(4), context('c-1'));
+    let called = false;
+    await handleCommand(store, motivationDecider, stream, record(4), context('c-1'), {
+      beforeAppend: () => {
+        called = true;
+        return Promise.resolve();
+      },
+    });
+
+    expect(called).toBe(false);
+  });
+
+  it('lets every one of ten concurrent commands through when each retries its conflicts', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        retryingConflicts(() =>
+          handleCommand(
+            store,
+            motivationDecider,
+            stream,
+            { ...record(1 + (n % 5)), data: { ...record(1 + (n % 5)).data, note: `note ${n}` } },
+            context(`c-${n}`),
+          ),
+        ),
+      ),
+    );
+
+    const revisions = (await store.readStream(stream)).map((event) => event.streamRevision);
+    expect(revisions).toEqual(Array.from({ length: 10 }, (_, n) => BigInt(n)));
+  });
+
+  it('gives up after the attempts it was given, with the conflict', async () => {
+    let attempts = 0;
+    const conflict = new WrongExpectedRevisionError(stream, 0n, 1n);
+    await expect(
+      retryingConflicts(
+        () => {
+          attempts++;
+          return Promise.reject(conflict);
+        },
+        { attempts: 3, maxPauseMs: 1 },
+      ),
+    ).rejects.toBe(conflict);
+    expect(attempts).toBe(3);
   });
 });
 

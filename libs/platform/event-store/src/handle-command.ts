@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eventRegistry, type EventMetadata } from '@talentloop/contracts';
 import { fold, type Decider, type DomainEvent } from '@talentloop/domain-kernel';
 import { currentTraceparent, eventsAppended } from '@talentloop/observability';
+import { WrongExpectedRevisionError } from './errors';
 import type { EventStore, EventToAppend, ExpectedRevision } from './event-store.port';
 
 /** Who asks, for which tenant, when, and under which id: everything the domain must not invent. */
@@ -57,16 +58,29 @@ const traceparentOf = (context: CommandContext): { traceparent?: string } => {
   return traceparent ? { traceparent } : {};
 };
 
+export interface HandleCommandOptions<Event, State> {
+  /**
+   * Runs after the decision and before the append, with the events about to be appended and
+   * the state they were decided on; throwing aborts the command with nothing appended. For a
+   * reservation another stream must hold first (an employee's active-goal slot before the
+   * goal's submission). Not called when the command is a retry of one already appended.
+   */
+  readonly beforeAppend?: (events: readonly Event[], state: State) => Promise<void>;
+}
+
 /**
  * The whole of command handling: read the stream, fold, decide, append with the revision
  * that was read. Domain errors and WrongExpectedRevisionError propagate to the caller.
+ * `command` may be built from the state read, so the decision and the facts it rests on
+ * come from the same read.
  */
 export const handleCommand = async <Command, Event extends DomainEvent, State>(
   store: EventStore,
   decider: Decider<Command, Event, State>,
   streamName: string,
-  command: Command,
+  command: Command | ((state: State) => Command | Promise<Command>),
   context: CommandContext,
+  options: HandleCommandOptions<Event, State> = {},
 ): Promise<CommandResult<Event, State>> => {
   const recorded = await store.readStream(streamName);
   const history = recorded.map((event) => ({ type: event.type, data: event.data }) as Event);
@@ -82,8 +96,13 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
     };
   }
 
-  const events = decider.decide(command, state);
+  const decided =
+    typeof command === 'function'
+      ? await (command as (state: State) => Command | Promise<Command>)(state)
+      : command;
+  const events = decider.decide(decided, state);
   if (events.length === 0) return { events, state, nextExpectedRevision: lastRevision ?? -1n };
+  await options.beforeAppend?.(events, state);
 
   const toAppend: EventToAppend[] = events.map((event, index) => ({
     id: eventIdFor(streamName, context.commandId, index),
@@ -97,4 +116,23 @@ export const handleCommand = async <Command, Event extends DomainEvent, State>(
   });
   for (const event of toAppend) eventsAppended.inc({ type: event.type });
   return { events, state: events.reduce(decider.evolve, state), nextExpectedRevision };
+};
+
+/**
+ * Runs `attempt` again when another writer appended to the stream between its read and its
+ * append (WrongExpectedRevisionError), after a short random pause so racing writers spread
+ * out; for streams where concurrent commands are expected to meet. Other errors propagate.
+ */
+export const retryingConflicts = async <T>(
+  attempt: () => Promise<T>,
+  { attempts = 20, maxPauseMs = 10 }: { attempts?: number; maxPauseMs?: number } = {},
+): Promise<T> => {
+  for (let made = 1; ; made++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError) || made >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * maxPauseMs));
+    }
+  }
 };

@@ -5,17 +5,15 @@ import type { EventStore } from '@talentloop/event-store';
 import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import type { GoalCommand } from '@talentloop/planning-domain';
-import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
-import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { runOnGoal } from '../shared/planning.streams';
 
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
 /**
  * Turns approvals into active goals and remeasurements into evaluations. Command ids derive
- * from the event id (and goal), so a redelivery appends nothing. A rule that refuses (the
- * cap reached when the approval arrives) is logged, not retried: retrying cannot change it.
+ * from the event id (and goal), so a redelivery appends nothing. A rule that refuses is
+ * logged, not retried: retrying cannot change it.
  */
 @Injectable()
 export class InboundEventsConsumer {
@@ -24,7 +22,6 @@ export class InboundEventsConsumer {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
     private readonly directory: PlanningDirectory,
     loops: ServiceLoops,
   ) {
@@ -34,37 +31,17 @@ export class InboundEventsConsumer {
 
   private async handle(event: ReceivedEvent): Promise<void> {
     const { tenantId } = event.metadata;
-    if (event.type !== 'GoalApproved' && event.type !== 'Remeasured') return;
-    // Slots and active goals are counted from the goals read side: it must include every
-    // planning event stored before this one was handled (ADR 0008).
-    await this.directory.fresh();
     if (event.type === 'GoalApproved') {
-      const { goalId, employeeId, requestId, submissionNumber, checkInCadence } = event.data;
-      const goal = await this.directory.goal(tenantId, goalId);
-      const otherCommittedGoals = await this.directory.committedGoals(
-        tenantId,
-        employeeId,
-        goalId,
-        ['active'],
-      );
-      const maxActiveGoals = await activeGoalCapOf(
-        this.directory,
-        this.settings,
-        tenantId,
-        goal?.state.planId,
-      );
+      // No cap to check: the approved submission took its slot when it was submitted.
+      const { goalId, requestId, submissionNumber, checkInCadence } = event.data;
       await this.run(event, goalId, (now) => ({
         type: 'ActivateGoal',
-        data: {
-          approvalRequestId: requestId,
-          submissionNumber,
-          checkInCadence,
-          now,
-          otherCommittedGoals,
-          maxActiveGoals,
-        },
+        data: { approvalRequestId: requestId, submissionNumber, checkInCadence, now },
       }));
-    } else {
+    } else if (event.type === 'Remeasured') {
+      // Active goals are found in the goals read side: it must include every planning event
+      // stored before this one was handled (ADR 0008).
+      await this.directory.fresh();
       const { employeeId, competencyId } = event.data;
       const goals = (await this.directory.goalsOf(tenantId, employeeId)).filter(
         (goal) =>

@@ -15,7 +15,7 @@ import {
   phaseOf,
   planDecider,
   unpairedFormalLearning,
-  type GoalPhase,
+  type GoalStanding,
   type GoalRecord,
   type GoalStatus,
 } from '@talentloop/planning-domain';
@@ -63,8 +63,6 @@ export interface Rejection {
   readonly feedback: string;
   readonly decidedBy: string;
 }
-
-const COMMITTED: readonly GoalPhase[] = ['submitted', 'active'];
 
 const foldGoal = (recorded: readonly RecordedEvent[]) =>
   recorded.reduce(
@@ -199,8 +197,12 @@ export class PlanningDirectory implements SubjectDirectory {
     });
   }
 
-  /** Goals that hold a slot: active ones, and (when submitting) ones awaiting a decision. */
-  async committedGoals(tenantId: string, employeeId: string, except: string, phases = COMMITTED) {
+  /**
+   * Where each of the employee's goals stands, from the documents: what frees a slot in their
+   * active set. A document behind its stream only keeps a slot held longer, never frees one
+   * early (a goal withdrawn, evaluated or rejected stays so).
+   */
+  async standingsOf(tenantId: string, employeeId: string): Promise<Map<string, GoalStanding>> {
     const [goals, rejections] = await Promise.all([
       this.goalsOf(tenantId, employeeId),
       this.reader.find<RejectionDocument>(rejectionsProjection.name, {
@@ -208,11 +210,26 @@ export class PlanningDirectory implements SubjectDirectory {
       }),
     ]);
     const rejected = new Map(rejections.map((rejection) => [rejection.goalId, rejection]));
-    return goals.filter(
-      ({ state }) =>
-        state.goalId !== except &&
-        phases.includes(phaseOf(state, rejected.get(state.goalId)?.submissionNumber)),
-    ).length;
+    return new Map(
+      goals.map(({ state }) => [
+        state.goalId,
+        {
+          phase: phaseOf(state, rejected.get(state.goalId)?.submissionNumber),
+          submissionNumber: state.submissionNumber,
+        },
+      ]),
+    );
+  }
+
+  /** Where one goal stands, from its stream: for a decision the documents cannot settle. */
+  async standingOf(tenantId: string, goalId: string): Promise<GoalStanding | undefined> {
+    const view = await this.goal(tenantId, goalId);
+    if (!view) return undefined;
+    const rejection = await this.rejectionOf(tenantId, goalId);
+    return {
+      phase: phaseOf(view.state, rejection?.submissionNumber),
+      submissionNumber: view.state.submissionNumber,
+    };
   }
 
   /**

@@ -15,9 +15,10 @@ import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
 const idOf = (tenantId: string, ...parts: readonly string[]) => [tenantId, ...parts].join('/');
 
+/** Events on goals' streams: plans and active sets have streams of their own. */
 const goalEventTypes = planningEvents
   .map((definition) => definition.name)
-  .filter((name) => name !== 'PlanStarted');
+  .filter((name) => name !== 'PlanStarted' && name !== 'GoalSlotTaken');
 
 /** A goal as the decider folds it, with its tenant: lists, slots, overdue check-ins. */
 export interface GoalDocument {

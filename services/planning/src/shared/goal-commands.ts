@@ -1,8 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
+import type { CommandContext, EventStore, HandleCommandOptions } from '@talentloop/event-store';
 import { EVENT_STORE, problem, type Actor, CLOCK, type Clock } from '@talentloop/http';
-import type { GoalCommand } from '@talentloop/planning-domain';
+import type { GoalCommand, GoalState } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 
 import { PlanningDirectory, type GoalView } from '../projections/planning-directory';
@@ -42,21 +42,27 @@ export class GoalCommands {
   /**
    * `commandId`: the request's (`@RequestCommandId()`), so a retry under the same
    * Idempotency-Key runs the command the store already has; a fresh one when none is given.
+   * The command is built from the goal as the stream read for the decision says (one read).
    */
   async run(
     actor: Actor,
     goalId: string,
     command: (view: GoalView, now: Date) => GoalCommand | Promise<GoalCommand>,
     commandId: string = randomUUID(),
+    options?: (context: CommandContext) => HandleCommandOptions<PlanningEvent, GoalState>,
   ): Promise<readonly PlanningEvent[]> {
-    const view = await this.known(actor, goalId);
     const now = this.clock.now();
-    const { events } = await runOnGoal(this.store, goalId, await command(view, now), {
-      tenantId: actor.tenantId,
-      actorId: actor.userId,
-      commandId,
-      now,
-    });
+    const context = { tenantId: actor.tenantId, actorId: actor.userId, commandId, now };
+    const { events } = await runOnGoal(
+      this.store,
+      goalId,
+      (state) => {
+        if (state.status === 'none') throw goalNotFound(goalId);
+        return command({ tenantId: actor.tenantId, state }, now);
+      },
+      context,
+      options?.(context),
+    );
     return events;
   }
 }

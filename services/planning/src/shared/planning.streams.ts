@@ -1,9 +1,15 @@
-import { streamName } from '@talentloop/contracts';
-import { handleCommand, type CommandContext, type EventStore } from '@talentloop/event-store';
+import { streamName, type PlanningEvent } from '@talentloop/contracts';
+import {
+  handleCommand,
+  type CommandContext,
+  type EventStore,
+  type HandleCommandOptions,
+} from '@talentloop/event-store';
 import {
   goalDecider,
   planDecider,
   type GoalCommand,
+  type GoalState,
   type PlanCommand,
 } from '@talentloop/planning-domain';
 
@@ -13,12 +19,25 @@ export const goalStream = (tenantId: string, goalId: string): string =>
 export const planStream = (tenantId: string, planId: string): string =>
   streamName({ context: 'planning', aggregate: 'plan', tenantId, id: planId });
 
+/** An employee's active set: the goals holding their slots, where concurrent submissions meet. */
+export const activeSetStream = (tenantId: string, employeeId: string): string =>
+  streamName({ context: 'planning', aggregate: 'activeSet', tenantId, id: employeeId });
+
 export const runOnGoal = (
   store: EventStore,
   goalId: string,
-  command: GoalCommand,
+  command: GoalCommand | ((state: GoalState) => GoalCommand | Promise<GoalCommand>),
   context: CommandContext,
-) => handleCommand(store, goalDecider, goalStream(context.tenantId, goalId), command, context);
+  options?: HandleCommandOptions<PlanningEvent, GoalState>,
+) =>
+  handleCommand(
+    store,
+    goalDecider,
+    goalStream(context.tenantId, goalId),
+    command,
+    context,
+    options,
+  );
 
 export const runOnPlan = (
   store: EventStore,

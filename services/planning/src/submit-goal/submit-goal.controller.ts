@@ -3,6 +3,7 @@ import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
 import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { goalContextOf } from '../shared/goal-context';
 import { GoalCommands } from '../shared/goal-commands';
@@ -14,6 +15,7 @@ import { GoalCommands } from '../shared/goal-commands';
 export class SubmitGoalController {
   constructor(
     private readonly goals: GoalCommands,
+    private readonly activeSet: ActiveSet,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
@@ -30,37 +32,46 @@ export class SubmitGoalController {
     return this.goals.run(
       actor,
       goalId,
-      async ({ state }, now) => {
-        // The slots taken by the employee's other goals: every planning event before counts.
-        await directory.fresh();
-        return {
-          type: 'SubmitGoal',
-          data: {
-            ...rejection,
-            managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
-            context: await goalContextOf(directory, {
-              tenantId: actor.tenantId,
-              employeeId: state.employeeId,
-              gapId: state.gapId,
-              competencyId: state.content.target.competencyId,
-            }),
-            settings: this.settings.smart,
-            today: dateOf(now),
-            otherCommittedGoals: await directory.committedGoals(
-              actor.tenantId,
-              state.employeeId,
-              goalId,
-            ),
-            maxActiveGoals: await activeGoalCapOf(
-              directory,
-              this.settings,
-              actor.tenantId,
-              state.planId,
-            ),
-          },
-        };
-      },
+      async ({ state }, now) => ({
+        type: 'SubmitGoal',
+        data: {
+          ...rejection,
+          managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
+          context: await goalContextOf(directory, {
+            tenantId: actor.tenantId,
+            employeeId: state.employeeId,
+            gapId: state.gapId,
+            competencyId: state.content.target.competencyId,
+          }),
+          settings: this.settings.smart,
+          today: dateOf(now),
+        },
+      }),
       commandId,
+      // A SMART goal takes a slot of the employee's active set before it is submitted: the cap
+      // is decided there, where concurrent submissions meet (ADR 0010).
+      (context) => ({
+        beforeAppend: async (events, state) => {
+          if (state.status === 'none') return;
+          for (const event of events)
+            if (event.type === 'GoalSubmitted')
+              await this.activeSet.takeSlot(
+                {
+                  employeeId: state.employeeId,
+                  goalId,
+                  planId: state.planId,
+                  submissionNumber: event.data.submissionNumber,
+                  maxActiveGoals: await activeGoalCapOf(
+                    directory,
+                    this.settings,
+                    actor.tenantId,
+                    state.planId,
+                  ),
+                },
+                context,
+              );
+        },
+      }),
     );
   }
 }
