@@ -89,8 +89,8 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
  * up to date first: see build.js); every line it writes (stdout and stderr) goes to `write`
  * prefixed with `[name] ` (`[name#n] ` for instance n > 1). Stack traces name dist/*.js lines;
  * NODE_OPTIONS=--enable-source-maps maps them to the TypeScript (~15 % more CPU at start).
- * On Node 22.1+ the services keep V8's compiled code in dist/.compile-cache between starts
- * (NODE_COMPILE_CACHE; Node 20 ignores it).
+ * The services keep V8's compiled code in dist/.compile-cache between starts
+ * (NODE_COMPILE_CACHE, honoured since Node 22.1; the cache has a folder per Node version).
  */
 const spawnService = (name, env, write, instance = 1) => {
   build();
