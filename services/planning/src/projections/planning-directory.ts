@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { GapIdentified, PlanningEvent } from '@talentloop/contracts';
+import type { GapIdentified, GoalDrafted, PlanningEvent } from '@talentloop/contracts';
 import type { RecordedEvent } from '@talentloop/event-store';
 import type { EventStore } from '@talentloop/event-store';
 import {
@@ -139,12 +139,20 @@ export class PlanningDirectory implements SubjectDirectory {
   async ownerOf(kind: 'goal' | 'plan' | 'approval-request', tenantId: string, id: string) {
     const employeeId =
       kind === 'goal'
-        ? (await this.goal(tenantId, id))?.state.employeeId
+        ? await this.goalOwner(tenantId, id)
         : kind === 'plan'
           ? (await this.plan(tenantId, id))?.employeeId
           : undefined;
     if (employeeId === undefined) return undefined;
     return { employeeId, managerId: await this.managerOf(tenantId, employeeId) } satisfies Subject;
+  }
+
+  /** Whose goal it is: the first event of its stream says, and no later one changes it. */
+  private async goalOwner(tenantId: string, goalId: string): Promise<string | undefined> {
+    const [drafted] = await this.store.readStream(goalStream(tenantId, goalId), { maxCount: 1 });
+    return drafted?.type === 'GoalDrafted'
+      ? (drafted.data as GoalDrafted['data']).employeeId
+      : undefined;
   }
 
   /** The plan, read from its stream: other tenants' plans read as missing. */
