@@ -55,6 +55,12 @@ export interface DocumentQuery {
   readonly sort?: Readonly<Record<string, 1 | -1>>;
   readonly limit?: number;
   readonly skip?: number;
+  /**
+   * Top-level fields the answer leaves out, dropped by the store before the documents are
+   * sent or parsed: for a reader that never needs a large part (analytics' facts without
+   * their histories). Names only, no dots.
+   */
+  readonly without?: readonly string[];
 }
 
 export interface IndexSpec {

@@ -242,6 +242,43 @@ export function describeReadModelStoreContract(
         expect(await store.findStored(collection, { limit: 0 })).toEqual([]);
       });
 
+      it('leaves out the top-level fields a query names, and only those', async () => {
+        const query: DocumentQuery = {
+          where: { team: 'core' },
+          sort: { name: 1 },
+          without: ['address', 'age'],
+        };
+        expect(await store.find<Person>(collection, query)).toEqual([
+          { name: 'Ada', team: 'core', active: true },
+          { name: 'Bob', team: 'core', active: false },
+        ]);
+        const [ada] = await store.findStored<Person>(collection, query);
+        expect(ada).toEqual({
+          id: 'ada',
+          doc: { name: 'Ada', team: 'core', active: true },
+          version: 1,
+          sources: {},
+        });
+        // A field the documents do not have is no error.
+        expect(await sorted({ without: ['nickname'] })).toEqual([
+          'Ada',
+          'Bob',
+          'Cy',
+          'Dee',
+          'Eve',
+          'One',
+        ]);
+      });
+
+      it('refuses to leave out a path or an operator', async () => {
+        await expect(store.find(collection, { without: ['address.city'] })).rejects.toThrow(
+          /cannot leave out/,
+        );
+        await expect(store.find(collection, { without: ['$where'] })).rejects.toThrow(
+          /cannot leave out/,
+        );
+      });
+
       it('matches equality on strings, numbers and booleans without mixing types', async () => {
         expect(await sorted({ where: { team: 'core' } })).toEqual(['Ada', 'Bob']);
         expect(await sorted({ where: { age: 36 } })).toEqual(['Ada']);

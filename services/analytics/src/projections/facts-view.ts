@@ -170,8 +170,10 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
     }
     const known = employees.get(facts.employeeId);
     if (known && known.version >= version) return;
+    // Loaded documents come without their history (`without`); pages the runner wrote with.
+    const held = (facts as Partial<EmployeeFacts>).history?.length === 0;
     employees.set(facts.employeeId, {
-      facts: facts.history.length === 0 ? facts : { ...facts, history: [] },
+      facts: held ? facts : { ...facts, history: [] },
       version,
     });
     this.arrays.delete(facts.tenantId);
@@ -184,7 +186,11 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
     );
     if (collection === undefined) return;
     this.collection = collection;
-    for (const document of await this.readModels.findStored<EmployeeFacts>(collection))
+    // Histories are most of a document's bytes and the view never holds them: the store
+    // drops them before anything is sent or parsed.
+    for (const document of await this.readModels.findStored<EmployeeFacts>(collection, {
+      without: ['history'],
+    }))
       this.put(document.doc, document.version);
     const position = await readCheckpoint(this.readModels, RUNNER_NAME, collection);
     if (position !== undefined && position > this.position) this.position = position;

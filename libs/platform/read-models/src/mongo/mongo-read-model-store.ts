@@ -85,6 +85,20 @@ const holdsKey = (value: unknown, needed: (name: string) => boolean): boolean =>
 const unsafeKey = (name: string) => name.includes(DOT) || name.startsWith(DOLLAR);
 const escapedKey = (name: string) => name.includes(STORED_DOT) || name.startsWith(STORED_DOLLAR);
 
+/**
+ * The projection of a query: `fields` alone, or, when the query leaves document fields out,
+ * an exclusion of those and the write token (MongoDB refuses inclusion and exclusion mixed).
+ */
+const docProjection = (
+  { without = [] }: DocumentQuery,
+  fields: Readonly<Record<string, 0 | 1>>,
+): Readonly<Record<string, 0 | 1>> => {
+  if (without.length === 0) return fields;
+  for (const field of without)
+    if (unsafeKey(field)) throw new Error(`cannot leave out field ${JSON.stringify(field)}`);
+  return { _w: 0, ...Object.fromEntries(without.map((field) => [`doc.${field}`, 0 as const])) };
+};
+
 const toStoredKeys = <Doc>(doc: Doc): Doc =>
   mapKeys(
     doc,
@@ -336,7 +350,7 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async find<Doc extends object>(collection: string, query: DocumentQuery = {}): Promise<Doc[]> {
-    return (await this.select(collection, query, { doc: 1 })).map(
+    return (await this.select(collection, query, docProjection(query, { doc: 1 }))).map(
       (record) => fromStoredKeys(record.doc) as Doc,
     );
   }
@@ -345,12 +359,14 @@ export class MongoReadModelStore implements ReadModelStore {
     collection: string,
     query: DocumentQuery = {},
   ): Promise<StoredDocument<Doc>[]> {
-    return (await this.select(collection, query, { _w: 0 })).map((record) => ({
-      id: record._id,
-      doc: fromStoredKeys(record.doc) as Doc,
-      version: record._v,
-      sources: sourcesOf(record._src),
-    }));
+    return (await this.select(collection, query, docProjection(query, { _w: 0 }))).map(
+      (record) => ({
+        id: record._id,
+        doc: fromStoredKeys(record.doc) as Doc,
+        version: record._v,
+        sources: sourcesOf(record._src),
+      }),
+    );
   }
 
   /** The records of a query with the given projection. */

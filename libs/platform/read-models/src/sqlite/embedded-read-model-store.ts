@@ -38,6 +38,18 @@ const isUniqueViolation = (error: unknown): boolean =>
     String((error as { code?: unknown }).code),
   );
 
+/** The doc column, with the fields a query leaves out removed by SQLite's json_remove. */
+const docColumn = ({ without = [] }: DocumentQuery): string =>
+  without.length === 0
+    ? 'doc'
+    : `json_remove(doc, ${without.map((field) => `'$.${fieldName(field)}'`).join(', ')})`;
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const fieldName = (field: string): string => {
+  if (!FIELD_NAME.test(field)) throw new Error(`cannot leave out field ${JSON.stringify(field)}`);
+  return field;
+};
+
 const tableOf = (collection: string): string => {
   assertCollectionName(collection);
   return `"rm_${collection}"`;
@@ -166,7 +178,9 @@ export class EmbeddedReadModelStore implements ReadModelStore {
 
   find<Doc extends object>(collection: string, query: DocumentQuery = {}): Promise<Doc[]> {
     return settle(() =>
-      this.select<[string]>(collection, query, 'doc').map(([doc]) => JSON.parse(doc) as Doc),
+      this.select<[string]>(collection, query, docColumn(query)).map(
+        ([doc]) => JSON.parse(doc) as Doc,
+      ),
     );
   }
 
@@ -175,7 +189,7 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     query: DocumentQuery = {},
   ): Promise<StoredDocument<Doc>[]> {
     return settle(() =>
-      this.select<DocumentRow>(collection, query, 'id, doc, version, sources').map(
+      this.select<DocumentRow>(collection, query, `id, ${docColumn(query)}, version, sources`).map(
         ([id, doc, version, sources]) => ({
           id,
           doc: JSON.parse(doc) as Doc,
