@@ -61,6 +61,11 @@ export interface DocumentQuery {
    * their histories). Names only, no dots.
    */
   readonly without?: readonly string[];
+  /**
+   * Only documents whose id sorts after this one, in id order: keyset paging with `limit`
+   * (each page costs the same however deep; `skip` does not). Not with `sort`.
+   */
+  readonly after?: string;
 }
 
 export interface IndexSpec {

@@ -270,6 +270,16 @@ export function describeReadModelStoreContract(
         ]);
       });
 
+      it('pages in id order after a given id, with conditions, and not with a sort', async () => {
+        expect(await names({ after: 'bob', limit: 2 })).toEqual(['Cy', 'Dee']);
+        expect(await names({ after: 'dee' })).toEqual(['Eve', 'One']);
+        expect(await names({ after: 'ada', where: { team: 'edge' } })).toEqual(['Cy', 'Dee']);
+        expect(await names({ after: 'one' })).toEqual([]);
+        await expect(store.find(collection, { after: 'ada', sort: { name: 1 } })).rejects.toThrow(
+          /cannot be combined with sort/,
+        );
+      });
+
       it('refuses to leave out a path or an operator', async () => {
         await expect(store.find(collection, { without: ['address.city'] })).rejects.toThrow(
           /cannot leave out/,

@@ -187,11 +187,18 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
     if (collection === undefined) return;
     this.collection = collection;
     // Histories are most of a document's bytes and the view never holds them: the store
-    // drops them before anything is sent or parsed.
-    for (const document of await this.readModels.findStored<EmployeeFacts>(collection, {
-      without: ['history'],
-    }))
-      this.put(document.doc, document.version);
+    // drops them before anything is sent or parsed. Pages by id keep what a load allocates
+    // and throws away small, so the heap it leaves behind is about the facts alone.
+    for (let after: string | undefined; ; ) {
+      const page = await this.readModels.findStored<EmployeeFacts>(collection, {
+        without: ['history'],
+        limit: this.settings.loadPageSize,
+        ...(after === undefined ? {} : { after }),
+      });
+      for (const document of page) this.put(document.doc, document.version);
+      if (page.length < this.settings.loadPageSize) break;
+      after = page.at(-1)?.id;
+    }
     const position = await readCheckpoint(this.readModels, RUNNER_NAME, collection);
     if (position !== undefined && position > this.position) this.position = position;
   }

@@ -377,8 +377,14 @@ export class MongoReadModelStore implements ReadModelStore {
   ) {
     assertPaging(query);
     if (query.limit === 0) return [];
+    const filter = filterOf(comparisonsOf(query.where));
     const cursor = this.collection(collection)
-      .find(filterOf(comparisonsOf(query.where)), { projection })
+      .find(
+        query.after === undefined ? filter : { $and: [filter, { _id: { $gt: query.after } }] },
+        {
+          projection,
+        },
+      )
       .sort(sortOf(sortKeysOf(query.sort)));
     if (query.skip) cursor.skip(query.skip);
     if (query.limit !== undefined) cursor.limit(query.limit);

@@ -99,6 +99,8 @@ export function sortKeysOf(sort: DocumentQuery['sort']): SortKey[] {
 }
 
 export function assertPaging(query: DocumentQuery): void {
+  if (query.after !== undefined && Object.keys(query.sort ?? {}).length > 0)
+    throw new UnsupportedQueryError('after pages in id order and cannot be combined with sort');
   for (const [name, value] of [
     ['limit', query.limit],
     ['skip', query.skip],

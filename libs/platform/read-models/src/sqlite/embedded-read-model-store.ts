@@ -209,14 +209,20 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     const table = tableOf(collection);
     assertPaging(query);
     const where = whereOf(comparisonsOf(query.where));
+    const after = query.after === undefined ? '' : `${where.sql ? ' AND' : ' WHERE'} id > ?`;
     const order = orderOf(sortKeysOf(query.sort));
     if (!this.hasTable(table)) return [];
     return this.statement(
       table,
-      `SELECT ${columns} FROM ${table}${where.sql}${order} LIMIT ? OFFSET ?`,
+      `SELECT ${columns} FROM ${table}${where.sql}${after}${order} LIMIT ? OFFSET ?`,
     )
       .raw()
-      .all(...where.parameters, query.limit ?? -1, query.skip ?? 0) as Row[];
+      .all(
+        ...where.parameters,
+        ...(query.after === undefined ? [] : [query.after]),
+        query.limit ?? -1,
+        query.skip ?? 0,
+      ) as Row[];
   }
 
   count(collection: string, where?: DocumentQuery['where']): Promise<number> {
