@@ -19,9 +19,11 @@ import {
   type Relay,
 } from '@talentloop/messaging';
 import type { ReceivedEvent } from '@talentloop/contracts';
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SEALED_IV_BYTES, SEALED_PREFIX } from '@talentloop/contracts';
 import { OpeningMessageBus } from './opening-message-bus';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { eventSourceFor, ProtectedEventStore } from './protected-event-store';
@@ -53,6 +55,33 @@ beforeEach(() => {
 afterEach(async () => {
   for (const store of opened.splice(0)) await store.close();
   rmSync(folder, { recursive: true, force: true });
+});
+
+describe('a sealed value', () => {
+  const subject = { tenantId: 'acme', subjectId: 'emp-1' };
+  /** Sealed as the cipher does (AES-256-GCM, AAD tenant/subject), its tag cut to `tagBytes`. */
+  const sealedWithTag = (key: Buffer, plaintext: string, tagBytes: number) => {
+    const iv = randomBytes(SEALED_IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from('acme/emp-1'));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    const tag = cipher.getAuthTag().subarray(0, tagBytes);
+    return SEALED_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
+  };
+
+  it('opens with its whole tag, and is refused with a tag cut short', async () => {
+    const keys = new SqliteSubjectKeyStore({ path: storePath });
+    try {
+      const cipher = new PersonalDataCipher(keys);
+      const key = await keys.keyFor(subject);
+      if (key.kind !== 'key') throw new Error('no key was made');
+      expect(await cipher.openFields(subject, sealedWithTag(key.key, 'kept', 16))).toBe('kept');
+      // An empty value leaves nothing after a 4-byte tag: GCM without a fixed tag length
+      // took those 4 bytes as the whole tag and opened it.
+      await expect(cipher.openFields(subject, sealedWithTag(key.key, '', 4))).rejects.toThrow();
+    } finally {
+      await keys.close();
+    }
+  });
 });
 
 describe('a person’s data in the event store', () => {
