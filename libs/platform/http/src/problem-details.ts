@@ -5,6 +5,7 @@ import {
   InvalidEventError,
   WrongExpectedRevisionError,
 } from '@talentloop/event-store';
+import { ErasurePendingError } from '@talentloop/privacy';
 import { ReadSideBehindError } from '@talentloop/read-models';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -126,6 +127,8 @@ export const problemOf = (error: unknown): ProblemDetails => {
     );
   if (error instanceof EventStoreUnavailableError)
     return problem(503, error.code, 'the event store is unavailable; retry later');
+  if (error instanceof ErasurePendingError)
+    return problem(503, error.code, `${error.message}; the erasure is pending, retry it`);
   if (error instanceof ReadSideBehindError)
     return problem(503, error.code, 'the service is catching up with its events; retry soon');
   return problem(500, 'INTERNAL', 'an unexpected error occurred');

@@ -1,4 +1,5 @@
 import { DomainError } from '@talentloop/domain-kernel';
+import { ErasurePendingError } from '@talentloop/privacy';
 import { problem, problemOf } from './problem-details';
 
 class NotPending extends DomainError {
@@ -43,5 +44,17 @@ describe('problem documents', () => {
     // then the HTTP status is the conflict's, never the detail's
     expect(document.status).toBe(409);
     expect(document.code).toBe('NOT_PENDING');
+  });
+
+  it('answer an erasure whose key bytes are still stored with 503, to be retried', () => {
+    // given a key store that could not yet remove a destroyed key from its files
+    const error = new ErasurePendingError('readers kept its bytes in the write-ahead log');
+
+    // when it is mapped
+    const document = problemOf(error);
+
+    // then the caller is told to retry, not that the person is erased
+    expect(document).toMatchObject({ status: 503, code: 'ERASURE_PENDING' });
+    expect(document.detail).toMatch(/pending, retry it$/);
   });
 });

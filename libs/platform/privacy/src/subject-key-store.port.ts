@@ -22,7 +22,24 @@ export interface SubjectKeyStore {
   keyFor(subject: DataSubject): Promise<SubjectKey>;
   /** The subject's key when one was created; undefined when there never was one. */
   find(subject: DataSubject): Promise<SubjectKey | undefined>;
-  /** Destroys the key for good (idempotent); the subject stays erased. */
+  /**
+   * Destroys the key for good (idempotent); the subject stays erased. Rejects with
+   * ErasurePendingError when the key is unusable but its bytes could not be removed from
+   * storage yet: calling it again finishes the erasure.
+   */
   destroy(subject: DataSubject): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The key no longer opens anything, but its bytes are still in storage (a SQLite write-ahead
+ * log that readers kept from being truncated): the erasure is not finished. Destroying the key
+ * again finishes it; until then the caller must not report the person as erased.
+ */
+export class ErasurePendingError extends Error {
+  readonly code = 'ERASURE_PENDING';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ErasurePendingError';
+  }
 }
