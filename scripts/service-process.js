@@ -87,9 +87,9 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
 /**
  * Node 24's V8 sizes the young generation from the heap limit: up to 64 MiB per semi-space on
  * this kind of machine (Node 20: 16 MiB). A burst of allocation (analytics loading its facts,
- * a load peak) leaves it committed for good: ~70-90 MiB more RSS at rest per service, for no
- * measurable gain in throughput (bench:system). 16 MiB is what the services were measured
- * with before the move.
+ * a load peak) leaves it committed for good: ~70-90 MiB more RSS at rest per service.
+ * 16 MiB is what the services ran and were measured with on Node 20; bench:system on Node 24
+ * with it carried more check-ins than Node 20 did without (see ADR 0004).
  */
 const SERVICE_V8_FLAGS = ['--max-semi-space-size=16'];
 
