@@ -26,6 +26,7 @@ import {
   brokerRequest,
   isTransient,
   lazyConnection,
+  needsNewProducer,
   retryingWhileTransient,
   type LazyConnection,
 } from './kafka-requests';
@@ -87,8 +88,8 @@ export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
   private readonly clientId: string;
   private readonly tuning: KafkaConsumerTuning;
-  private readonly producer: Producer;
-  private readonly producerConnection: LazyConnection;
+  private producer: Producer;
+  private producerConnection: LazyConnection;
   private readonly admin: Admin;
   private readonly adminConnection: LazyConnection;
   private readonly consumers = new Set<KafkaBusConsumer>();
@@ -105,16 +106,37 @@ export class KafkaMessageBus implements MessageBus {
       logCreator: kafkaLogCreator,
     });
     this.tuning = { ...defaultTuning, ...options.consumer };
-    this.producerConnection = lazyConnection(() => this.producer.connect());
     this.admin = this.kafka.admin();
     this.adminConnection = lazyConnection(() => this.admin.connect());
-    this.producer = this.kafka.producer({
+    this.producer = this.newProducer();
+    this.producerConnection = this.connectionOf(this.producer);
+  }
+
+  private newProducer(): Producer {
+    return this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       // The Java client's partitioner: a key lands on the same partition as from JVM services.
-      createPartitioner: kafkajs.Partitioners.DefaultPartitioner,
+      createPartitioner: kafkaJs().Partitioners.DefaultPartitioner,
     });
+  }
+
+  private connectionOf(producer: Producer): LazyConnection {
+    return lazyConnection(() => producer.connect());
+  }
+
+  /**
+   * A producer whose sequence numbers the broker no longer accepts (it was killed and lost the
+   * tail of its log) fails every send after: it is replaced by a new one (a new producer id).
+   * A batch the broker did store before the crash may then be stored again; consumers handle
+   * an event id once, so that costs a duplicate message, never a duplicate effect.
+   */
+  private replaceProducer(): void {
+    const old = this.producer;
+    this.producer = this.newProducer();
+    this.producerConnection = this.connectionOf(this.producer);
+    old.disconnect().catch(() => undefined);
   }
 
   async declareTopology(topology: Topology): Promise<TopologyReport> {
@@ -144,6 +166,10 @@ export class KafkaMessageBus implements MessageBus {
         ],
       });
     } catch (error) {
+      if (needsNewProducer(error)) {
+        this.replaceProducer();
+        throw new PublishFailedError(topic, error, true);
+      }
       throw new PublishFailedError(topic, error, isTransient(error));
     }
   }

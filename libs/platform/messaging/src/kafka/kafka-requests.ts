@@ -13,6 +13,33 @@ export const isTransient = (error: unknown): boolean => {
   return retriable === true || name === 'KafkaJSNumberOfRetriesExceeded';
 };
 
+/**
+ * Errors after which an idempotent producer's state (its producer id and sequence numbers) no
+ * longer matches the broker's, typically after the broker was killed and lost the tail of its
+ * log: every later send with the same producer fails the same way. The producer must be
+ * replaced (a new producer id), as the Java client does by bumping its epoch.
+ */
+const PRODUCER_STATE_ERRORS = new Set([
+  'OUT_OF_ORDER_SEQUENCE_NUMBER',
+  'UNKNOWN_PRODUCER_ID',
+  'INVALID_PRODUCER_EPOCH',
+  'INVALID_PRODUCER_ID_MAPPING',
+]);
+
+/** Whether the error, or one it wraps (kafkajs nests them), says the producer must be replaced. */
+export const needsNewProducer = (error: unknown, depth = 0): boolean => {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const { type, cause, originalError, errors } = error as {
+    type?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+    errors?: unknown;
+  };
+  if (typeof type === 'string' && PRODUCER_STATE_ERRORS.has(type)) return true;
+  const nested: unknown[] = Array.isArray(errors) ? (errors as unknown[]) : [];
+  return [cause, originalError, ...nested].some((inner) => needsNewProducer(inner, depth + 1));
+};
+
 /** Runs a request to the broker; a kafkajs failure becomes a BrokerRequestFailedError. */
 export const brokerRequest = async <T>(what: string, request: () => Promise<T>): Promise<T> => {
   try {
