@@ -182,11 +182,20 @@ export class PlanningDirectory implements SubjectDirectory {
     return state.status === 'none' ? undefined : { tenantId, state };
   }
 
-  async rejectionOf(tenantId: string, goalId: string): Promise<Rejection | undefined> {
-    const rejection = await this.reader.get<RejectionDocument>(
+  private rejectionDocumentOf(tenantId: string, goalId: string) {
+    return this.reader.get<RejectionDocument>(
       rejectionsProjection.name,
       rejectionId(tenantId, goalId),
     );
+  }
+
+  /** Which submission approval rejected, if any; the feedback stays sealed (nothing opened). */
+  async rejectedSubmissionOf(tenantId: string, goalId: string): Promise<number | undefined> {
+    return (await this.rejectionDocumentOf(tenantId, goalId))?.submissionNumber;
+  }
+
+  async rejectionOf(tenantId: string, goalId: string): Promise<Rejection | undefined> {
+    const rejection = await this.rejectionDocumentOf(tenantId, goalId);
     if (!rejection) return undefined;
     const { submissionNumber, feedback, decidedBy } = rejection;
     return {
@@ -233,9 +242,8 @@ export class PlanningDirectory implements SubjectDirectory {
   async standingOf(tenantId: string, goalId: string): Promise<GoalStanding | undefined> {
     const view = await this.goal(tenantId, goalId);
     if (!view) return undefined;
-    const rejection = await this.rejectionOf(tenantId, goalId);
     return {
-      phase: phaseOf(view.state, rejection?.submissionNumber),
+      phase: phaseOf(view.state, await this.rejectedSubmissionOf(tenantId, goalId)),
       submissionNumber: view.state.submissionNumber,
     };
   }

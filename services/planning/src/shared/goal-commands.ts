@@ -35,8 +35,8 @@ export class GoalCommands {
     actor: Actor,
     goalId: string,
   ): Promise<{ readonly rejectedSubmission?: number }> {
-    const rejection = await this.directory.rejectionOf(actor.tenantId, goalId);
-    return rejection ? { rejectedSubmission: rejection.submissionNumber } : {};
+    const rejectedSubmission = await this.directory.rejectedSubmissionOf(actor.tenantId, goalId);
+    return rejectedSubmission === undefined ? {} : { rejectedSubmission };
   }
 
   /**

@@ -98,7 +98,13 @@ export function sortKeysOf(sort: DocumentQuery['sort']): SortKey[] {
   });
 }
 
+/** A top-level document field a query may leave out: a plain name, never a path or operator. */
+const LEFT_OUT_FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 export function assertPaging(query: DocumentQuery): void {
+  for (const field of query.without ?? [])
+    if (!LEFT_OUT_FIELD.test(field))
+      throw new UnsupportedQueryError(`cannot leave out field ${JSON.stringify(field)}`);
   if (query.after !== undefined && Object.keys(query.sort ?? {}).length > 0)
     throw new UnsupportedQueryError('after pages in id order and cannot be combined with sort');
   for (const [name, value] of [
