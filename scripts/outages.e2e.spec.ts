@@ -13,7 +13,7 @@ import {
   kafkaTurn,
   type Infrastructure,
 } from './testing/infrastructures';
-import { kafkaBroker } from './testing/kafka-broker';
+import { ownBroker } from './testing/kafka-broker';
 import { RunningSystem, services } from './testing/running-system';
 import {
   replayedIds,
@@ -23,16 +23,20 @@ import {
 } from './testing/stored-events';
 
 /**
- * Systems on the Kafka infrastructure whose tests take the broker away: within the Kafka turn,
- * and after them, whatever happened, the systems stopped (their databases dropped) and the
- * broker started again for the suites after this one.
+ * The broker these tests take away is one of their own (ownBroker): the shared test broker
+ * stays up for the suites running meanwhile. Within the Kafka turn all the same (one heavy
+ * Kafka system at a time on a small machine), and after the tests, whatever happened, the
+ * systems stopped (their databases dropped) and the broker stopped.
  */
+const kafkaBroker = ownBroker('outages-broker');
+
 const brokerOutages = (infrastructure: Infrastructure) => {
   const systems: RunningSystem[] = [];
   let endTurn: (() => void) | undefined;
   beforeAll(async () => {
     endTurn = await kafkaTurn(150_000);
-  }, 160_000);
+    await kafkaBroker.start();
+  }, 340_000);
   afterAll(async () => {
     try {
       for (const system of systems) {
@@ -41,14 +45,17 @@ const brokerOutages = (infrastructure: Infrastructure) => {
       }
     } finally {
       try {
-        await kafkaBroker.start();
+        await kafkaBroker.stop();
       } finally {
         endTurn?.();
       }
     }
   }, 240_000);
   return (): RunningSystem => {
-    const system = new RunningSystem({ processes: 'per-service', env: infrastructure.env() });
+    const system = new RunningSystem({
+      processes: 'per-service',
+      env: { ...infrastructure.env(), KAFKA_BROKERS: kafkaBroker.address },
+    });
     systems.push(system);
     return system;
   };
