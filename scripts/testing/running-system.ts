@@ -10,6 +10,7 @@ import {
   spawnService,
   type ServiceName,
 } from '../service-process';
+import { unthrottledEnv } from '@talentloop/testing';
 import { bearerTokens } from '../tokens';
 
 export const services = serviceList.map((service) => service.name);
@@ -76,7 +77,8 @@ export class RunningSystem {
   readonly basePort = 20_000 + Math.floor(Math.random() * 12_000);
   readonly folder = mkdtempSync(join(tmpdir(), 'talentloop-system-'));
   /**
-   * What every service process gets: process.env, the options' env, ports and data folder, and
+   * What every service process gets: process.env, the options' env, ports and data folder, no
+   * rate limit in the way (unless either sets one), and
    * on production infrastructure a key pair for production-mode tokens (on the embedded default
    * the services get development tokens from start.js, with the secret in the data folder).
    */
@@ -89,7 +91,9 @@ export class RunningSystem {
   private readonly children = new Map<string, ServiceProcess>();
 
   constructor({ env = {}, processes = 'npm-start' }: RunningSystemOptions = {}) {
-    const given = { ...process.env, ...env };
+    // The suites and bench:system drive the system as a handful of callers, far above any
+    // per-caller limit (HR seeds every draft); a suite may still set limits of its own.
+    const given = { ...unthrottledEnv(), ...process.env, ...env };
     this.env = {
       ...given,
       ...(onProductionInfrastructure(given) && given['AUTH_MODE'] === undefined

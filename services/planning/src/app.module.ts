@@ -15,7 +15,7 @@ import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
 import { LogCheckInController } from './log-check-in/log-check-in.controller';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
-import { PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
+import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
@@ -39,11 +39,16 @@ export interface PlanningModuleOptions {
 @Module({})
 export class PlanningModule {
   static register({ env, clock = systemClock }: PlanningModuleOptions): DynamicModule {
+    const settings = planningSettingsFromEnv(env);
     return {
       module: PlanningModule,
       imports: [
         ...serviceImports,
-        PlatformModule.forService(service.name, { publishes: 'planning', env }),
+        PlatformModule.forService(service.name, {
+          publishes: 'planning',
+          env,
+          rateLimits: { [DRAFT_RATE_LIMIT]: settings.draftRateLimitPerMinute },
+        }),
       ],
       // Fixed paths before parameterised ones: /check-ins/overdue is not a goal id.
       controllers: [
@@ -58,7 +63,7 @@ export class PlanningModule {
         ViewGoalsController,
       ],
       providers: [
-        { provide: PLANNING_SETTINGS, useValue: planningSettingsFromEnv(env) },
+        { provide: PLANNING_SETTINGS, useValue: settings },
         { provide: CLOCK, useValue: clock },
         PlanningDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },

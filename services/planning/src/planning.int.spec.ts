@@ -400,3 +400,60 @@ describe('the planning service over HTTP', () => {
     expect(history.filter((entry) => entry.event === 'GoalActivated')).toHaveLength(1);
   });
 });
+
+describe('the AI drafting limit per caller', () => {
+  const LIMIT = 3;
+  let service: PlanningTestApp;
+
+  beforeAll(async () => {
+    service = await PlanningTestApp.start({
+      PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+    });
+  });
+
+  afterAll(() => service.stop());
+
+  /** An employee known to planning, with a gap and a started plan. */
+  const employeeWithPlan = async (userId: string) => {
+    const me: Caller = { userId };
+    const gapId = `gap-${userId}`;
+    await service.publishAssessmentOf(userId, 'mgr-1', gapId);
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await service.directory.gap(TENANT, gapId)),
+    );
+    const started = await service.request('POST', '/plans', me, {
+      employeeId: userId,
+      cycle: '2026-H1',
+    });
+    expect(started.status).toBe(201);
+    const { planId } = (await started.json()) as { planId: string };
+    return {
+      me,
+      draft: () => service.request('POST', `/plans/${planId}/goals/draft`, me, { gapId }),
+    };
+  };
+
+  it('given a caller drafted the limit this minute, when they draft once more, then 429 problem+json with Retry-After and nothing is stored; another caller still drafts', async () => {
+    // given
+    const first = await employeeWithPlan('emp-3001');
+    const second = await employeeWithPlan('emp-3002');
+    for (let n = 0; n < LIMIT; n++) expect((await first.draft()).status).toBe(201);
+    const before = await service.storedEventCount();
+
+    // when
+    const refused = await first.draft();
+
+    // then
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(await refused.json()).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
+    expect(await service.storedEventCount()).toBe(before);
+    // The caller's other requests are not held to the drafting limit…
+    expect((await service.request('GET', '/employees/emp-3001/goals', first.me)).status).toBe(200);
+    // …and another caller has a limit of their own.
+    expect((await second.draft()).status).toBe(201);
+    // Probes are never limited.
+    expect((await fetch(`${service.base}/health/live`)).status).toBe(200);
+  });
+});

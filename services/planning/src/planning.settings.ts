@@ -1,4 +1,5 @@
 import { byTenant, integerIn, stringOr } from '@talentloop/config';
+import { perMinuteLimitFromEnv } from '@talentloop/http';
 import { defaultSmartSettings, type SmartSettings } from '@talentloop/planning-domain';
 
 export interface AiSettings {
@@ -14,7 +15,17 @@ export interface PlanningSettings {
   readonly maxActiveGoals: ReadonlyMap<string, number>;
   /** Null without a model: the deterministic drafter then drafts every goal. */
   readonly ai: AiSettings | null;
+  /** Drafts a caller may ask for per minute (each may be a paid model call). */
+  readonly draftRateLimitPerMinute: number;
 }
+
+/**
+ * A person drafts a handful of goals a cycle; twenty a minute leaves room for retries and
+ * rewording while capping what one caller (or a stolen token) can spend on the model.
+ */
+export const DEFAULT_DRAFT_RATE_LIMIT_PER_MINUTE = 20;
+/** The name of the drafting limit: the route's `@RateLimit`, the platform's `rateLimits`. */
+export const DRAFT_RATE_LIMIT = 'ai-drafting';
 
 const DEFAULT_MAX_ACTIVE_GOALS = 3;
 const CAP_VARIABLE = 'PLANNING_MAX_ACTIVE_GOALS';
@@ -27,7 +38,8 @@ const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> =>
 /**
  * PLANNING_MAX_GROWTH_PER_MONTH (1–30 score points, default 5), PLANNING_DEADLINE_MIN_MONTHS
  * and _MAX_MONTHS (default 3 and 6), PLANNING_MAX_ACTIVE_GOALS (JSON by tenant, 2 or 3),
- * and PLANNING_AI_MODEL / _BASE_URL / _API_KEY / _TIMEOUT_MS for an OpenAI-compatible model.
+ * PLANNING_AI_MODEL / _BASE_URL / _API_KEY / _TIMEOUT_MS for an OpenAI-compatible model, and
+ * PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE (drafts per caller per minute, default 20).
  */
 export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSettings => {
   const deadlineMinMonths = integerIn(
@@ -62,6 +74,11 @@ export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSetting
           timeoutMs: integerIn(env, 'PLANNING_AI_TIMEOUT_MS', { min: 100, max: 120_000 }, 20_000),
         }
       : null,
+    draftRateLimitPerMinute: perMinuteLimitFromEnv(
+      env,
+      'PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE',
+      DEFAULT_DRAFT_RATE_LIMIT_PER_MINUTE,
+    ),
   };
 };
 

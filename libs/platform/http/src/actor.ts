@@ -31,6 +31,9 @@ export const authenticated = (request: Request, actor: Actor): void => {
 /** Whether the request's bearer token was verified already (before its body was read). */
 export const isAuthenticated = (request: Request): boolean => actors.has(request);
 
+/** The verified actor of the request, or undefined before (or without) authentication. */
+export const authenticatedActor = (request: Request): Actor | undefined => actors.get(request);
+
 /**
  * The caller of the request, as the AuthenticationGuard verified it from the bearer token:
  * for controllers, and for guards that run after it (authorisation). A request that was not

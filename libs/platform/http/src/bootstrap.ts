@@ -15,6 +15,9 @@ import {
   TOKEN_VERIFIER,
 } from './auth/authentication.guard';
 import type { TokenVerifier } from './auth/token-verifier';
+import type { HttpConfig } from './http.config';
+import { securityHeaders } from './security/security-headers';
+import { HTTP_CONFIG } from './tokens';
 import { observeHttp } from './observability/http-observer';
 import { PinoNestLogger } from './observability/nest-logger';
 import { idempotencyKeyParameter } from './idempotency/idempotency.openapi';
@@ -35,9 +38,40 @@ export interface ServiceDescription {
 }
 
 /**
+ * Headers a browser may read from a cross-origin answer, besides the CORS-safelisted ones:
+ * what a client needs to retry, correlate and follow up.
+ */
+const EXPOSED_HEADERS = [
+  'Retry-After',
+  'WWW-Authenticate',
+  'Location',
+  'Idempotent-Replayed',
+  'x-request-id',
+  'x-trace-id',
+];
+
+/**
+ * CORS only for the configured origins (HTTP_CORS_ORIGINS), exactly: without any, no answer
+ * carries Access-Control-Allow-Origin, so no browser page of another origin reads one. Bearer
+ * tokens, not cookies: no credentials mode. Ahead of authentication, which a preflight (no
+ * Authorization header) would not pass.
+ */
+const allowConfiguredOrigins = (app: INestApplication, { corsOrigins }: HttpConfig): void => {
+  if (corsOrigins.length === 0) return;
+  app.enableCors({
+    origin: [...corsOrigins],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: EXPOSED_HEADERS,
+    credentials: false,
+    maxAge: 600,
+  });
+};
+
+/**
  * Everything an HTTP test and `main.ts` share: tracing, metrics and (given a logger) request
- * logs, validation, problem details, OpenAPI (served by Express, not a Nest route, so it gets
- * the bearer-token check as middleware; the guard of the PlatformModule covers the routes).
+ * logs, security headers and CORS, validation, problem details, OpenAPI (served by Express,
+ * not a Nest route, so it gets the bearer-token check as middleware; the guard of the
+ * PlatformModule covers the routes, and rate-limits them).
  */
 export const configureApp = (
   app: INestApplication,
@@ -47,6 +81,9 @@ export const configureApp = (
   startTelemetry();
   labelMetricsWithService(service.name);
   app.use(observeHttp(logger));
+  // First, so every answer carries them: a 401, a 404 of no route, a 429 as much as a 200.
+  app.use(securityHeaders());
+  allowConfiguredOrigins(app, app.get<HttpConfig>(HTTP_CONFIG));
   const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
   // Ahead of the body parsers, which Nest registers when the app initialises.
   app.use(authenticateBeforeBody(verifier));
@@ -62,7 +99,8 @@ export const configureApp = (
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
-  // A response names no framework: `X-Powered-By: Express` only helps an attacker.
+  // A response names no framework: `X-Powered-By: Express` only helps an attacker (helmet
+  // removes the header as well; disabled here it is never set in the first place).
   (app.getHttpAdapter().getInstance() as { disable(setting: string): void }).disable(
     'x-powered-by',
   );

@@ -1,5 +1,7 @@
 export * from './bootstrap';
 export * from './platform.config';
+export * from './http.config';
+export { RateLimit } from './rate-limit/rate-limit';
 export * from './platform.module';
 export * from './service-loops';
 export * from './problem-details';

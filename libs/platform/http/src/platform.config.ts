@@ -6,6 +6,7 @@ import { subjectKeyStoreConfigFromEnv } from '@talentloop/privacy';
 import { readModelStoreConfigFromEnv } from '@talentloop/read-models';
 import { DEFAULT_DOWN_READY_THRESHOLD_MS } from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
+import { httpConfigFromEnv } from './http.config';
 
 /**
  * LOOP_DOWN_READY_THRESHOLD_MS: how long a background loop (relay, consumer, projection) may
@@ -24,7 +25,8 @@ export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number
   integerIn(env, 'PORT', { min: 0, max: 65_535 }, defaultPort);
 
 /**
- * Every setting the shared platform reads for a service: HTTP (PORT, HOST), the event store,
+ * Every setting the shared platform reads for a service: HTTP (PORT, HOST, HTTP_CORS_ORIGINS,
+ * HTTP_RATE_LIMIT_PER_MINUTE), the event store,
  * the bus and its topics (KAFKA_TOPIC*), the read-model store (READ_MODELS, where the relays'
  * checkpoints and leases live too), the supervision of background loops
  * (LOOP_DOWN_READY_THRESHOLD_MS), logging, tracing and authentication (AUTH_*). Throws a
@@ -36,6 +38,7 @@ export const platformConfigFromEnv = (
 ) => ({
   port: portFromEnv(env, service.defaultPort),
   host: stringOr(env, 'HOST', '127.0.0.1'),
+  http: httpConfigFromEnv(env),
   eventStore: eventStoreConfigFromEnv(env),
   bus: messageBusConfigFromEnv(service.name, env),
   topology: topologyConfigFromEnv(env),

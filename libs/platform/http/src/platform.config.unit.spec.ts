@@ -24,3 +24,16 @@ describe('the supervision settings of the platform', () => {
       ),
     ));
 });
+
+describe('the HTTP edge settings of the platform', () => {
+  it('keeps CORS closed and limits each caller to 3000 requests a minute when nothing is set', () =>
+    expect(platformConfigFromEnv(service, development).http).toEqual({
+      corsOrigins: [],
+      rateLimitPerMinute: 3000,
+    }));
+
+  it('refuses to start on a malformed CORS origin, naming the variable', () =>
+    expect(() =>
+      platformConfigFromEnv(service, { ...development, HTTP_CORS_ORIGINS: 'https://app/x' }),
+    ).toThrow(/^HTTP_CORS_ORIGINS must list exact origins like https:\/\/app\.example\.com/));
+});

@@ -46,12 +46,15 @@ import { authConfigFromEnv } from './auth/auth.config';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
 import { createTokenVerifier } from './auth/token-verifier';
 import { AccessGuard } from './access/access.guard';
+import { httpConfigFromEnv } from './http.config';
+import { RateLimitGuard, rateLimitModule } from './rate-limit/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { HealthController, MetricsController } from './observability/operations.controllers';
 import { SUPERVISOR } from './observability/supervisor.token';
 import { loopDownReadyThresholdMsFromEnv } from './platform.config';
 import {
   EVENT_STORE,
+  HTTP_CONFIG,
   MESSAGE_BUS,
   PERSONAL_DATA_CIPHER,
   READ_MODEL_STORE,
@@ -61,6 +64,7 @@ import { ServiceLoops } from './service-loops';
 
 export {
   EVENT_STORE,
+  HTTP_CONFIG,
   MESSAGE_BUS,
   PERSONAL_DATA_CIPHER,
   READ_MODEL_STORE,
@@ -83,6 +87,11 @@ export interface PlatformOptions {
   /** The contexts whose events this service publishes; a relay per context starts with the service. */
   readonly publishes?: BoundedContext | readonly BoundedContext[];
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Stricter limits, requests per caller per minute, by name: each applies to the routes marked
+   * `@RateLimit(name)`, on top of the caller's shared limit (HTTP_RATE_LIMIT_PER_MINUTE).
+   */
+  readonly rateLimits?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -227,13 +236,18 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
 export class PlatformModule {
   static forService(service: string, options: PlatformOptions = {}): DynamicModule {
     const env = options.env ?? process.env;
+    const http = httpConfigFromEnv(env);
     return {
       module: PlatformModule,
       global: true,
-      imports: [TerminusModule.forRoot({ logger: false })],
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        rateLimitModule(http.rateLimitPerMinute, options.rateLimits),
+      ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: service },
+        { provide: HTTP_CONFIG, useValue: http },
         { provide: PLATFORM_OPTIONS, useValue: options },
         {
           // Personal data sealed per data subject in the store and on the bus (KEY_STORE).
@@ -280,6 +294,8 @@ export class PlatformModule {
         },
         { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(authConfigFromEnv(env)) },
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        // Per caller, so after authentication; before authorisation, which may read the store.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
         { provide: APP_GUARD, useClass: AccessGuard },
         // After both guards: a request refused with 401 or 403 never touches a key's record.
@@ -296,6 +312,7 @@ export class PlatformModule {
         READ_MODEL_STORE,
         ServiceLoops,
         TOKEN_VERIFIER,
+        HTTP_CONFIG,
       ],
     };
   }

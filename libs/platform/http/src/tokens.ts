@@ -5,3 +5,5 @@ export const SERVICE_NAME = Symbol('SERVICE_NAME');
 export const PERSONAL_DATA_CIPHER = Symbol('PERSONAL_DATA_CIPHER');
 /** The read-model store (READ_MODELS): every service's read side lives in it. */
 export const READ_MODEL_STORE = Symbol('READ_MODEL_STORE');
+/** The HTTP edge's settings (HttpConfig: CORS origins, rate limit), read from the environment. */
+export const HTTP_CONFIG = Symbol('HTTP_CONFIG');

@@ -60,12 +60,26 @@ export interface ServiceTestAppOptions {
 
 export const DEFAULT_TEST_START = '2026-02-02T10:00:00.000Z';
 
-/** Every SQLite file a service may open, in the folder; the store writes with synchronous=normal. */
+/**
+ * Rate limits out of the way (ten million a minute): suites, demos and benchmarks drive a
+ * service as a few callers, one of them (HR) seeding thousands of drafts within seconds, which
+ * is what the limits exist to stop. The limits' own tests set them low where they need them.
+ */
+export const unthrottledEnv = (): NodeJS.ProcessEnv => ({
+  HTTP_RATE_LIMIT_PER_MINUTE: '10000000',
+  PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE: '10000000',
+});
+
+/**
+ * Every SQLite file a service may open, in the folder; the store writes with synchronous=normal;
+ * no rate limit in the way.
+ */
 export const serviceTestEnv = (folder: string): NodeJS.ProcessEnv => ({
   EVENT_STORE_SQLITE_PATH: join(folder, 'store.sqlite'),
   EVENT_STORE_SQLITE_SYNCHRONOUS: 'normal',
   BUS_SQLITE_PATH: join(folder, 'bus.sqlite'),
   READ_MODELS_SQLITE_PATH: join(folder, 'read-models.sqlite'),
+  ...unthrottledEnv(),
 });
 
 /** A new development secret (AUTH_MODE=development): HS256 tokens signed with it are accepted. */

@@ -14,6 +14,7 @@ import {
   EVENT_STORE,
   IdParam,
   problem,
+  RateLimit,
   RequestCommandId,
   type Actor,
   CLOCK,
@@ -21,7 +22,7 @@ import {
 } from '@talentloop/http';
 import { checkSmart, contentOf, dateOf, unpairedFormalLearning } from '@talentloop/planning-domain';
 import { GoalDrafter } from '../drafting/goal-drafter';
-import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { goalContextOf } from '../shared/goal-context';
 import { runOnGoal } from '../shared/planning.streams';
@@ -45,6 +46,8 @@ export class DraftGoalController {
   ) {}
 
   @Post('draft')
+  // Each draft may be a call to a paid model: a stricter limit per caller than other routes.
+  @RateLimit(DRAFT_RATE_LIMIT)
   @ApiOperation({
     summary: 'Draft a SMART goal from a gap (AI when configured, else deterministic)',
   })

@@ -1,5 +1,5 @@
 import { createPublicKey } from 'node:crypto';
-import { ConfigError, oneOf, requiredString, stringOr } from '@talentloop/config';
+import { ConfigError, integerIn, oneOf, requiredString, stringOr } from '@talentloop/config';
 
 export const AUTH_MODES = ['production', 'development'] as const;
 export const PRODUCTION_ALGORITHMS = ['RS256', 'ES256'] as const;
@@ -10,9 +10,14 @@ export const DEV_ISSUER = 'talentloop-dev';
 export const DEV_AUDIENCE = 'talentloop';
 export const DEV_SECRET_MIN_LENGTH = 32;
 
+/** A token older than this (by its `iat`) is refused, however far away its `exp` is. */
+export const DEFAULT_MAX_TOKEN_AGE_SECONDS = 86_400;
+
 interface Expected {
   readonly issuer: string;
   readonly audience: string;
+  /** The oldest `iat` accepted, in seconds before now (AUTH_MAX_TOKEN_AGE_SECONDS). */
+  readonly maxTokenAgeSeconds: number;
 }
 
 /** Where a production token's signing keys come from: the identity provider's JWKS, or one key. */
@@ -42,6 +47,27 @@ const algorithmOfKey = (pem: string): ProductionAlgorithm | undefined => {
   if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
     return 'ES256';
   return undefined;
+};
+
+/** Loopback names and addresses: traffic to them never leaves the machine. */
+const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Whether the keys may be fetched from this URL: https, so nobody on the path can hand the
+ * service keys of their own and sign any token; plain http only to a loopback host, where
+ * there is no path (the authentication suite's identity provider on 127.0.0.1, a sidecar).
+ */
+export const isTrustedJwksUrl = (url: string): boolean => {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' ||
+    (parsed.protocol === 'http:' && LOOPBACK_HOST.test(parsed.hostname))
+  );
 };
 
 const keySourceFromEnv = (
@@ -74,6 +100,11 @@ const keySourceFromEnv = (
       shape: 'https://idp.example.com/.well-known/jwks.json',
     },
   );
+  if (!isTrustedJwksUrl(jwks))
+    throw new ConfigError(
+      'AUTH_JWKS_URL',
+      `must be an https URL (plain http only to localhost or 127.0.0.1); got '${jwks}'`,
+    );
   return { kind: 'jwks', url: jwks };
 };
 
@@ -111,10 +142,17 @@ const refuseDevelopmentOutsideEmbedded = (env: NodeJS.ProcessEnv): void => {
  * AUTH_MODE = production (default): RS256/ES256 tokens (AUTH_ALGORITHMS) signed by a key of
  * AUTH_JWKS_URL or by AUTH_PUBLIC_KEY (exactly one), from AUTH_ISSUER for AUTH_AUDIENCE.
  * AUTH_MODE = development: HS256 tokens signed with AUTH_DEV_SECRET (32+ characters), only on
- * the embedded default. Throws a ConfigError naming the first bad variable.
+ * the embedded default. Either way a token must have been issued (`iat`) within
+ * AUTH_MAX_TOKEN_AGE_SECONDS (default a day). Throws a ConfigError naming the first bad variable.
  */
 export const authConfigFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {
   const mode = oneOf(env, 'AUTH_MODE', AUTH_MODES, 'production');
+  const maxTokenAgeSeconds = integerIn(
+    env,
+    'AUTH_MAX_TOKEN_AGE_SECONDS',
+    { min: 60, max: 30 * 86_400 },
+    DEFAULT_MAX_TOKEN_AGE_SECONDS,
+  );
   if (mode === 'development') {
     refuseDevelopmentOutsideEmbedded(env);
     const secret = requiredString(env, 'AUTH_DEV_SECRET', 'when AUTH_MODE=development');
@@ -128,6 +166,7 @@ export const authConfigFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {
       secret,
       issuer: stringOr(env, 'AUTH_ISSUER', DEV_ISSUER),
       audience: stringOr(env, 'AUTH_AUDIENCE', DEV_AUDIENCE),
+      maxTokenAgeSeconds,
     };
   }
   const algorithms = algorithmsFromEnv(env);
@@ -137,5 +176,6 @@ export const authConfigFromEnv = (env: NodeJS.ProcessEnv): AuthConfig => {
     algorithms,
     issuer: requiredString(env, 'AUTH_ISSUER', 'when AUTH_MODE=production'),
     audience: requiredString(env, 'AUTH_AUDIENCE', 'when AUTH_MODE=production'),
+    maxTokenAgeSeconds,
   };
 };

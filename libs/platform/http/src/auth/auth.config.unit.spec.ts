@@ -39,8 +39,32 @@ describe('the authentication settings', () => {
         algorithms: ['RS256', 'ES256'],
         issuer: production.AUTH_ISSUER,
         audience: production.AUTH_AUDIENCE,
+        maxTokenAgeSeconds: 86_400,
       });
     });
+
+    it.each([
+      'http://idp.example.com/.well-known/jwks.json',
+      'http://10.0.0.7/jwks',
+      'http://127.0.0.1.nip.io/jwks',
+    ])(
+      'given a JWKS URL over plain http (%s), then it refuses to start: anyone on the path could hand it keys',
+      (url) =>
+        expect(refusalOf({ ...production, AUTH_JWKS_URL: url })).toMatchObject({
+          variable: 'AUTH_JWKS_URL',
+          message: `AUTH_JWKS_URL must be an https URL (plain http only to localhost or 127.0.0.1); got '${url}'`,
+        }),
+    );
+
+    it.each([
+      'http://127.0.0.1:8080/.well-known/jwks.json',
+      'http://localhost:8080/jwks',
+      'http://[::1]:8080/jwks',
+    ])('given a JWKS URL over plain http to a loopback host (%s), then it is accepted', (url) =>
+      expect(authConfigFromEnv({ ...production, AUTH_JWKS_URL: url })).toMatchObject({
+        keys: { kind: 'jwks', url },
+      }),
+    );
 
     it('given one PEM public key instead (with escaped newlines), then that key verifies', () => {
       const env = {
@@ -115,7 +139,29 @@ describe('the authentication settings', () => {
         secret,
         issuer: 'talentloop-dev',
         audience: 'talentloop',
+        maxTokenAgeSeconds: 86_400,
       }));
+
+    it('given AUTH_MAX_TOKEN_AGE_SECONDS, then tokens issued longer ago than that are refused', () =>
+      expect(
+        authConfigFromEnv({
+          AUTH_MODE: 'development',
+          AUTH_DEV_SECRET: secret,
+          AUTH_MAX_TOKEN_AGE_SECONDS: '3600',
+        }),
+      ).toMatchObject({ maxTokenAgeSeconds: 3600 }));
+
+    it.each(['0', '59', '2592001', 'a day'])(
+      'given AUTH_MAX_TOKEN_AGE_SECONDS=%j, then it refuses it',
+      (age) =>
+        expect(
+          refusalOf({
+            AUTH_MODE: 'development',
+            AUTH_DEV_SECRET: secret,
+            AUTH_MAX_TOKEN_AGE_SECONDS: age,
+          })?.variable,
+        ).toBe('AUTH_MAX_TOKEN_AGE_SECONDS'),
+    );
 
     it('given no secret or a short one, then it refuses to start', () => {
       expect(refusalOf({ AUTH_MODE: 'development' })?.message).toBe(

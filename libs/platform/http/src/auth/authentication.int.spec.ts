@@ -178,15 +178,29 @@ describe('bearer-token authentication of every service', () => {
       },
     );
 
-    /** A token of the provider's RS256 key with the times `finish` sets (mintToken always sets exp). */
-    const byHand = (finish: (jwt: SignJWT) => SignJWT) =>
+    /**
+     * A token of the provider's RS256 key, typ JWT and issued now, with what `finish` sets or
+     * changes (mintToken always sets exp).
+     */
+    const byHand = (finish: (jwt: SignJWT) => SignJWT, header: Record<string, unknown> = {}) =>
       finish(
         new SignJWT({ tenant: 'acme', roles: ['employee'] })
-          .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1' })
+          .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1', typ: 'JWT', ...header })
           .setSubject('emp-1')
           .setIssuer(ISSUER)
-          .setAudience(AUDIENCE),
+          .setAudience(AUDIENCE)
+          .setIssuedAt(),
       ).sign(rsa.privateKey);
+    const anHourLeft = (jwt: SignJWT) => jwt.setExpirationTime('1h');
+
+    it.each([
+      ['JWT', { typ: 'JWT' }],
+      ['at+jwt (an OAuth access token, RFC 9068)', { typ: 'at+jwt' }],
+      ['application/at+jwt', { typ: 'application/at+jwt' }],
+    ])('accepts a token of type %s', async (_typ, header) => {
+      const response = await whoami(bearer(await byHand(anHourLeft, header)));
+      expect(response.status).toBe(200);
+    });
 
     /** Tokens that must all be refused the same way, built when the keys exist. */
     const badTokens: readonly (readonly [string, () => Promise<Record<string, string>>])[] = [
@@ -247,6 +261,37 @@ describe('bearer-token authentication of every service', () => {
           ),
       ],
       ['a token without exp', async () => bearer(await byHand((jwt) => jwt))],
+      ['a token without typ', async () => bearer(await byHand(anHourLeft, { typ: undefined }))],
+      [
+        'a token of another type (typ JWS)',
+        async () => bearer(await byHand(anHourLeft, { typ: 'JWS' })),
+      ],
+      [
+        'an ID token (typ id_token+jwt)',
+        async () => bearer(await byHand(anHourLeft, { typ: 'id_token+jwt' })),
+      ],
+      [
+        'a token without iat',
+        async () =>
+          bearer(
+            await new SignJWT({ tenant: 'acme', roles: ['employee'] })
+              .setProtectedHeader({ alg: 'RS256', kid: 'rsa-1', typ: 'JWT' })
+              .setSubject('emp-1')
+              .setIssuer(ISSUER)
+              .setAudience(AUDIENCE)
+              .setExpirationTime('1h')
+              .sign(rsa.privateKey),
+          ),
+      ],
+      [
+        'a token issued more than a day ago, though not expired',
+        async () =>
+          bearer(
+            await byHand((jwt) =>
+              jwt.setIssuedAt(Math.floor(Date.now() / 1000) - 86_400 - 60).setExpirationTime('1h'),
+            ),
+          ),
+      ],
       [
         'a token naming an unknown role',
         async () => bearer(await mintToken({ ...subject, roles: ['root'] }, rsaKey)),

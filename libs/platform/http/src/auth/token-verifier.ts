@@ -56,6 +56,18 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 const VERIFIED_FOR_MS = 60_000;
 const VERIFIED_TOKENS = 10_000;
 
+/**
+ * The media types of a token meant as a bearer token: `JWT` (RFC 7519) or `at+jwt` (an OAuth
+ * access token, RFC 9068), case-insensitive and with or without `application/` (RFC 7515 §4.1.9).
+ * Anything else (no `typ`, `JWS`, an ID token's or a logout token's type) is another kind of
+ * signed object from the same issuer and must not pass for an access token.
+ */
+export const isAccessTokenType = (typ: unknown): boolean => {
+  if (typeof typ !== 'string') return false;
+  const type = typ.toLowerCase().replace(/^application\//, '');
+  return type === 'jwt' || type === 'at+jwt';
+};
+
 const isKnownRole = (role: unknown): role is Role =>
   typeof role === 'string' && (knownRoles as readonly string[]).includes(role);
 
@@ -90,8 +102,9 @@ const keysOf = (
 
 /**
  * The verifier of a service's configuration: signature (only the allowed algorithms, so never
- * `none` nor an HMAC token against a public key), issuer, audience, `exp` (required) and `nbf`,
- * then the claims that name the actor.
+ * `none` nor an HMAC token against a public key), the header's `typ`, issuer, audience, `exp`
+ * (required), `nbf`, and `iat` (required, at most maxTokenAgeSeconds ago: a leaked token with a
+ * far `exp` stops working), then the claims that name the actor.
  */
 export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVerifier> => {
   const { key, algorithms } = await keysOf(config);
@@ -99,7 +112,8 @@ export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVeri
     algorithms: [...algorithms],
     issuer: config.issuer,
     audience: config.audience,
-    requiredClaims: ['exp'],
+    requiredClaims: ['exp', 'iat'],
+    maxTokenAge: config.maxTokenAgeSeconds,
     clockTolerance: CLOCK_TOLERANCE_SECONDS,
   };
   const verified = new Map<string, { readonly actor: Actor; readonly until: number }>();
@@ -109,16 +123,26 @@ export const createTokenVerifier = async (config: AuthConfig): Promise<TokenVeri
     if (known) verified.delete(token);
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key, options));
+      const result = await jwtVerify(token, key, options);
+      // jose checks one `typ`; two are accepted here.
+      if (!isAccessTokenType(result.protectedHeader.typ))
+        throw new InvalidTokenError('the header typ is not JWT or at+jwt');
+      payload = result.payload;
     } catch (error) {
+      if (error instanceof InvalidTokenError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       if (keysUnavailable(error)) throw new KeysUnavailableError(reason);
       throw new InvalidTokenError(reason);
     }
     const actor = actorFromClaims(payload);
     const expiresAt = (payload.exp ?? 0) * 1000;
+    // Remembered no longer than it would pass the checks: not past exp, nor past its maximum age.
+    const tooOldAt = ((payload.iat ?? 0) + config.maxTokenAgeSeconds) * 1000;
     if (verified.size >= VERIFIED_TOKENS) verified.clear();
-    verified.set(token, { actor, until: Math.min(Date.now() + VERIFIED_FOR_MS, expiresAt) });
+    verified.set(token, {
+      actor,
+      until: Math.min(Date.now() + VERIFIED_FOR_MS, expiresAt, tooOldAt),
+    });
     return actor;
   };
 };

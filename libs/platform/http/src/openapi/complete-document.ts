@@ -58,6 +58,10 @@ const STANDARD: Readonly<Record<string, ResponseObject>> = {
   '413': problemResponse('The body is larger than this operation accepts'),
   '415': problemResponse('The body is not of a media type this operation accepts'),
   '422': problemResponse('The request is invalid: every bad field is listed in `errors`'),
+  '429': problemResponse(
+    'The caller sent more requests a minute than allowed (RATE_LIMITED): retry after the header’s seconds',
+    { headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } },
+  ),
   '503': problemResponse('The identity provider’s keys cannot be fetched now: retry', {
     headers: { 'Retry-After': { schema: { type: 'integer' } } },
   }),
@@ -96,7 +100,8 @@ export const platformStatuses = (
     (parameter): parameter is ParameterObject => !isReference(parameter),
   );
   const hasBody = operation.requestBody !== undefined;
-  const statuses = ['401', '403', '503'];
+  // Every route behind a token is rate-limited per caller.
+  const statuses = ['401', '403', '429', '503'];
   // A path id or a query naming a subject can name nothing in the caller's tenant.
   if (parameters.some((parameter) => parameter.in === 'path' || parameter.in === 'query'))
     statuses.push('404');

@@ -108,10 +108,11 @@ describe('the standard answers of an operation', () => {
       platformStatuses('get', { responses: {} }, route('get', '/health/live', { public: true })),
     ).toEqual([]));
 
-  it('are 401, 403 and 503 for any operation behind a token', () =>
+  it('are 401, 403, 429 (rate-limited per caller) and 503 for any operation behind a token', () =>
     expect(platformStatuses('get', { responses: {} }, route('get', '/x'))).toEqual([
       '401',
       '403',
+      '429',
       '503',
     ]));
 
@@ -126,7 +127,7 @@ describe('the standard answers of an operation', () => {
         },
         route('post', '/goals/{goalId}/submit'),
       ),
-    ).toEqual(['400', '401', '403', '404', '409', '413', '415', '422', '503']));
+    ).toEqual(['400', '401', '403', '404', '409', '413', '415', '422', '429', '503']));
 });
 
 describe('a completed document', () => {
@@ -164,6 +165,12 @@ describe('a completed document', () => {
       content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
     });
   });
+
+  it('documents 429 as problem+json with Retry-After', () =>
+    expect(plans?.responses['429']).toMatchObject({
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } },
+    }));
 
   it('offers the Idempotency-Key header on a POST', () =>
     expect(plans?.parameters).toEqual([idempotencyKeyParameter]));
