@@ -12,8 +12,9 @@ import {
   ERASED,
   personalFieldPaths,
   SEALED_IV_BYTES,
-  SEALED_PREFIX,
   SEALED_TAG_BYTES,
+  SEALED_V1_PREFIX,
+  SEALED_V2_PREFIX,
 } from '../personal-data';
 import { topicFor } from '../topics';
 import { sealedExampleOf } from './sealed-example';
@@ -196,9 +197,11 @@ export const buildAsyncApiDocument = (): JsonObject => {
         'the data as JSON in the value, the subject (usually the employee id) as the key.',
         'Events only change by adding a version; consumers read old versions through upcasters.',
         `Personal fields (\`x-personal: true\`) travel sealed with the key of the event's subject in its tenant:`,
-        `\`${SEALED_PREFIX}\` and the base64url of a ${SEALED_IV_BYTES}-byte IV, a ${SEALED_TAG_BYTES}-byte AES-256-GCM tag and the ciphertext,`,
-        'the tenant and subject bound as associated data; only that key opens them,',
-        `and they read \`"${ERASED}"\` once the subject is erased and the key destroyed.`,
+        `\`${SEALED_V2_PREFIX}<data key>:<event type>:<field>:\` and the base64url of a ${SEALED_IV_BYTES}-byte IV, a ${SEALED_TAG_BYTES}-byte AES-256-GCM tag and the ciphertext,`,
+        'the tenant, the subject, the number of the subject’s data key, the event type and the field (`*` for any array item) bound as associated data,',
+        'so a value moved to another field or event is refused; only that key opens them.',
+        `Events sealed before that carry \`${SEALED_V1_PREFIX}\` and the same bytes, bound to the tenant and subject only.`,
+        `Every sealed field reads \`"${ERASED}"\` once its subject is erased and the key destroyed.`,
         'The message examples show each event as published, its personal fields sealed.',
       ].join(' '),
     },

@@ -1,10 +1,11 @@
 import { eventRegistry } from '../catalog';
 import {
+  personalFieldAt,
   personalFieldPaths,
   SEALED_IV_BYTES,
   SEALED_PATTERN,
-  SEALED_PREFIX,
   SEALED_TAG_BYTES,
+  sealedEnvelopeOf,
 } from '../personal-data';
 import { createAjv } from '../validation';
 import { buildAsyncApiDocument, type JsonObject, type JsonValue } from './asyncapi';
@@ -107,12 +108,25 @@ describe('the message examples of the AsyncAPI document', () => {
       );
       for (const example of message.examples)
         for (const [field, sealed] of personalValuesOf(message.name, example['payload'])) {
-          const bytes = Buffer.from((sealed as string).slice(SEALED_PREFIX.length), 'base64url');
+          const bytes = Buffer.from(sealedEnvelopeOf(sealed as string)!.body, 'base64url');
 
           expect(bytes.length).toBe(
             SEALED_IV_BYTES + SEALED_TAG_BYTES + Buffer.byteLength(plaintext.get(field) as string),
           );
         }
+    }
+  });
+
+  it('seal a field as the cipher does now: for the event type and field it is in, with the first data key', () => {
+    for (const message of messages) {
+      const paths = personalFieldPaths(eventRegistry.current(message.name)!.schema);
+      for (const example of message.examples)
+        for (const [location, sealed] of personalValuesOf(message.name, example['payload']))
+          expect(sealedEnvelopeOf(sealed as string)).toMatchObject({
+            version: 2,
+            keyVersion: 1,
+            origin: { type: message.name, field: personalFieldAt(paths, location.split('.')) },
+          });
     }
   });
 

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { EventDefinition } from '../event-definition';
 import {
+  fieldNameOf,
   mapPersonalField,
   personalFieldPaths,
   SEALED_IV_BYTES,
-  SEALED_PREFIX,
   SEALED_TAG_BYTES,
+  sealedValueOf,
+  type SealedOrigin,
 } from '../personal-data';
 
 const SHA256_BYTES = 32;
@@ -18,10 +20,14 @@ const standInBytes = (seed: string, length: number): Buffer => {
   return Buffer.concat(blocks).subarray(0, length);
 };
 
-/** A personal field as the bus carries it: the real shape, stand-in bytes that no key opens. */
-const standInSealedValue = (seed: string, plaintext: string): string => {
+/**
+ * A personal field as the bus carries it: the real shape (sealed with the subject's first data
+ * key for its event type and field), stand-in bytes that no key opens.
+ */
+const standInSealedValue = (seed: string, origin: SealedOrigin, plaintext: string): string => {
   const length = SEALED_IV_BYTES + SEALED_TAG_BYTES + Buffer.byteLength(plaintext, 'utf8');
-  return SEALED_PREFIX + standInBytes(seed, length).toString('base64url');
+  const body = standInBytes(seed, length).toString('base64url');
+  return sealedValueOf({ version: 2, keyVersion: 1, origin, body });
 };
 
 export interface SealedExample {
@@ -34,13 +40,13 @@ export interface SealedExample {
 /** The example of an event as it travels on the bus: personal fields sealed for its subject. */
 export const sealedExampleOf = (definition: EventDefinition): SealedExample => {
   const sealedFields: string[] = [];
-  const seal = (plaintext: string, field: string): string => {
-    sealedFields.push(field);
-    return standInSealedValue(`${definition.name}.v${definition.version}/${field}`, plaintext);
-  };
-  const data = personalFieldPaths(definition.schema).reduce(
-    (current, path) => mapPersonalField(current, path, seal),
-    definition.example as unknown,
-  );
+  const data = personalFieldPaths(definition.schema).reduce((current, path) => {
+    const origin = { type: definition.name, field: fieldNameOf(path) };
+    return mapPersonalField(current, path, (plaintext, field) => {
+      sealedFields.push(field);
+      const seed = `${definition.name}.v${definition.version}/${field}`;
+      return standInSealedValue(seed, origin, plaintext);
+    });
+  }, definition.example as unknown);
   return { data, sealedFields };
 };

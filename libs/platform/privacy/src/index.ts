@@ -5,3 +5,4 @@ export * from './personal-data-cipher';
 export * from './protected-event-store';
 export * from './opening-message-bus';
 export * from './create-subject-key-store';
+export * from './sealed-value';

@@ -1,18 +1,21 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   ERASED,
   eventRegistry,
+  fieldNameOf,
   mapPersonalField,
+  personalFieldAt,
   personalFieldPaths,
-  SEALED_IV_BYTES,
   SEALED_PREFIX,
-  SEALED_TAG_BYTES,
+  sealedEnvelopeOf,
   type EventDefinition,
   type EventMetadata,
   type EventRegistry,
   type PersonalFieldPath,
   type PersonErased,
+  type SealedEnvelope,
+  type SealedOrigin,
 } from '@talentloop/contracts';
+import { openValue, sealValue } from './sealed-value';
 import type { DataSubject, SubjectKey, SubjectKeyStore } from './subject-key-store.port';
 
 /** What the cipher needs of an event: stored, recorded, received or about to be appended. */
@@ -22,9 +25,13 @@ export interface EventWithData {
   readonly metadata: EventMetadata;
 }
 
-const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = SEALED_IV_BYTES;
-const TAG_BYTES = SEALED_TAG_BYTES;
+/**
+ * Where the personal fields of a document (a read model's) were copied from: for a location in
+ * it (property names and array indices), the event type and field whose value is kept there,
+ * or undefined where the document keeps no personal data.
+ */
+export type OriginAt = (location: readonly string[]) => SealedOrigin | undefined;
+
 /** How long a key is trusted from the cache before the store is asked again. */
 const DEFAULT_KEY_CACHE_MS = 30_000;
 /** Subjects whose key is kept at most: a bound on the cache, whatever the history holds. */
@@ -47,38 +54,7 @@ const isPersonErased = (event: EventWithData): event is EventWithData & PersonEr
 
 const cacheKeyOf = (subject: DataSubject) => `${subject.tenantId}/${subject.subjectId}`;
 
-/** Binds a sealed value to its subject, so it cannot be pasted into another person's event. */
-const associatedDataOf = (subject: DataSubject) => Buffer.from(cacheKeyOf(subject), 'utf8');
-
-const sealValue = (key: Buffer, subject: DataSubject, plaintext: string): string => {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES }).setAAD(
-    associatedDataOf(subject),
-  );
-  const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
-};
-
-/**
- * Opens a sealed value; throws when it was altered. The tag length is fixed: without it, GCM
- * accepts a tag cut down to 4 bytes, and a value too short to hold a whole tag would open with
- * a truncated one (a forgery needs 2^32 tries instead of 2^128).
- */
-const openValue = (key: Buffer, subject: DataSubject, value: string): string => {
-  const bytes = Buffer.from(value.slice(SEALED_PREFIX.length), 'base64url');
-  if (bytes.length < IV_BYTES + TAG_BYTES)
-    throw new Error('a sealed value too short to hold its IV and a whole tag');
-  const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, IV_BYTES), {
-    authTagLength: TAG_BYTES,
-  }).setAAD(associatedDataOf(subject));
-  decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-  return Buffer.concat([
-    decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
-    decipher.final(),
-  ]).toString('utf8');
-};
-
-/** A copy of `data` with `replace` applied to the string at every path (absent fields stay absent). */
+/** Whether any string in the value looks sealed (the common case, none, is answered as is). */
 const containsSealed = (value: unknown): boolean => {
   if (typeof value === 'string') return value.startsWith(SEALED_PREFIX);
   if (Array.isArray(value)) return value.some(containsSealed);
@@ -86,23 +62,62 @@ const containsSealed = (value: unknown): boolean => {
   return false;
 };
 
-const mapSealed = (value: unknown, replace: (sealed: string) => string): unknown => {
-  if (typeof value === 'string') return value.startsWith(SEALED_PREFIX) ? replace(value) : value;
-  if (Array.isArray(value)) return value.map((item) => mapSealed(item, replace));
+/** A copy of the value with `replace` applied to every sealed string, told where it is. */
+const mapSealed = (
+  value: unknown,
+  replace: (envelope: SealedEnvelope, sealed: string, location: readonly string[]) => string,
+  location: readonly string[] = [],
+): unknown => {
+  if (typeof value === 'string') {
+    const envelope = sealedEnvelopeOf(value);
+    return envelope ? replace(envelope, value, location) : value;
+  }
+  if (Array.isArray(value))
+    return value.map((item, index) => mapSealed(item, replace, [...location, String(index)]));
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(
-      Object.entries(value).map(([name, field]) => [name, mapSealed(field, replace)]),
+      Object.entries(value).map(([name, field]) => [
+        name,
+        mapSealed(field, replace, [...location, name]),
+      ]),
     );
   return value;
 };
 
+const pathsByDefinition = new WeakMap<EventDefinition, PersonalFieldPath[]>();
+
+/** The personal fields of an event definition, worked out once per definition. */
+const personalPathsOf = (definition: EventDefinition): PersonalFieldPath[] => {
+  let paths = pathsByDefinition.get(definition);
+  if (!paths) {
+    paths = personalFieldPaths(definition.schema);
+    pathsByDefinition.set(definition, paths);
+  }
+  return paths;
+};
+
+/**
+ * The origin of a location inside the data of an event of `type` (its current version, the
+ * shape read models get): the personal field there, or undefined. For documents that keep
+ * whole events' data (an approval thread's entries, an employee's record).
+ */
+export const originInEventData = (
+  type: string,
+  location: readonly string[],
+  registry: EventRegistry = eventRegistry,
+): SealedOrigin | undefined => {
+  const definition = registry.current(type);
+  const field = definition && personalFieldAt(personalPathsOf(definition), location);
+  return field === undefined ? undefined : { type, field };
+};
+
 /**
  * Seals and opens the personal fields of events (those the contracts mark `x-personal`) with the
- * key of the event's subject in its tenant, AES-256-GCM per field. A field whose key was
+ * key of the event's subject in its tenant, AES-256-GCM per field, each value bound to its
+ * subject, event type and field (see sealed-value.ts). A field whose key was
  * destroyed opens as "[erased]"; data about an erased subject is sealed as "[erased]".
  */
 export class PersonalDataCipher {
-  private readonly paths = new Map<EventDefinition, PersonalFieldPath[]>();
   private readonly cache = new Map<string, CachedKey>();
   private readonly keyCacheMs: number;
   private readonly registry: EventRegistry;
@@ -115,14 +130,19 @@ export class PersonalDataCipher {
     this.keyCacheMs = options.keyCacheMs ?? DEFAULT_KEY_CACHE_MS;
   }
 
-  /** The event with every personal field sealed (fields sealed already stay as they are). */
+  /**
+   * The event with every personal field sealed for its subject, event type and field. What
+   * the event holds is plaintext, even a string that looks sealed (someone typed it, or pasted
+   * a sealed value seen elsewhere): it is sealed like any other, so it opens as the text it was.
+   */
   async seal<Event extends EventWithData>(event: Event): Promise<Event> {
     const personal = this.personalPartOf(event);
     if (!personal) return event;
     const key = await this.cachedKey(personal.subject, () => this.keys.keyFor(personal.subject));
-    return this.mapPersonalFields(event, personal.paths, (value) => {
-      if (value.startsWith(SEALED_PREFIX) || value === ERASED) return value;
-      return key?.kind === 'key' ? sealValue(key.key, personal.subject, value) : ERASED;
+    return this.mapPersonalFields(event, personal.paths, (value, field) => {
+      if (value === ERASED) return value;
+      if (key?.kind !== 'key') return ERASED;
+      return sealValue(key.key, personal.subject, { type: event.type, field }, value);
     });
   }
 
@@ -135,30 +155,38 @@ export class PersonalDataCipher {
     const key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
     if (key?.kind !== 'key')
       return this.mapPersonalFields(event, personal.paths, (value) =>
-        value.startsWith(SEALED_PREFIX) ? ERASED : value,
+        sealedEnvelopeOf(value) ? ERASED : value,
       );
     const opened = this.cache.get(cacheKeyOf(personal.subject))?.opened;
     const stored = typeof event.data === 'object' && event.data !== null ? event.data : undefined;
     const known = stored && opened?.get(stored);
     if (known !== undefined) return { ...event, data: known };
-    const result = this.mapPersonalFields(event, personal.paths, (value) =>
-      value.startsWith(SEALED_PREFIX) ? openValue(key.key, personal.subject, value) : value,
-    );
+    const result = this.mapPersonalFields(event, personal.paths, (value, field) => {
+      const envelope = sealedEnvelopeOf(value);
+      return envelope
+        ? openValue(key.key, personal.subject, envelope, { type: event.type, field })
+        : value;
+    });
     if (stored) opened?.set(stored, result.data);
     return result;
   }
 
   /**
-   * A copy of any value (a read-model document, say) with every sealed string in it opened
-   * with the subject's key, or "[erased]" where that key is gone. Read models keep personal
-   * fields sealed, as the store does, and open them only to answer.
+   * A copy of a value (a read-model document, or one field of it) with its personal fields
+   * opened with the subject's key, or "[erased]" where that key is gone. Read models keep
+   * personal fields sealed, as the store does, and open them only to answer. `originAt` says
+   * which event field each location was copied from: a value sealed for another field or event
+   * is refused there (SealedValueRefusedError), as the event store refuses it; where the
+   * document keeps no personal data, a string that looks sealed is left as it is, never opened.
    */
-  async openFields<Value>(subject: DataSubject, value: Value): Promise<Value> {
+  async openFields<Value>(subject: DataSubject, value: Value, originAt: OriginAt): Promise<Value> {
     if (!containsSealed(value)) return value;
     const key = await this.cachedKey(subject, () => this.keys.find(subject));
-    const replace = (sealed: string) =>
-      key?.kind === 'key' ? openValue(key.key, subject, sealed) : ERASED;
-    return mapSealed(value, replace) as Value;
+    return mapSealed(value, (envelope, sealed, location) => {
+      const origin = originAt(location);
+      if (!origin) return sealed;
+      return key?.kind === 'key' ? openValue(key.key, subject, envelope, origin) : ERASED;
+    }) as Value;
   }
 
   /** Drops a person's cached key when the event says they were erased (it opens nothing). */
@@ -202,11 +230,7 @@ export class PersonalDataCipher {
   ): { readonly subject: DataSubject; readonly paths: PersonalFieldPath[] } | undefined {
     const definition = this.registry.definition(event.type, event.metadata.schemaVersion);
     if (!definition) return undefined;
-    let paths = this.paths.get(definition);
-    if (!paths) {
-      paths = personalFieldPaths(definition.schema);
-      this.paths.set(definition, paths);
-    }
+    const paths = personalPathsOf(definition);
     if (paths.length === 0) return undefined;
     return {
       subject: {
@@ -217,15 +241,16 @@ export class PersonalDataCipher {
     };
   }
 
+  /** The event with `replace` applied to every personal field, told the field's name. */
   private mapPersonalFields<Event extends EventWithData>(
     event: Event,
     paths: readonly PersonalFieldPath[],
-    replace: (value: string) => string,
+    replace: (value: string, field: string) => string,
   ): Event {
-    const data = paths.reduce(
-      (current, path) => mapPersonalField(current, path, replace),
-      event.data,
-    );
+    const data = paths.reduce((current, path) => {
+      const field = fieldNameOf(path);
+      return mapPersonalField(current, path, (value) => replace(value, field));
+    }, event.data);
     return { ...event, data };
   }
 

@@ -23,10 +23,11 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEALED_IV_BYTES, SEALED_PREFIX } from '@talentloop/contracts';
+import { SEALED_IV_BYTES, SEALED_V1_PREFIX, type SealedOrigin } from '@talentloop/contracts';
 import { OpeningMessageBus } from './opening-message-bus';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { eventSourceFor, ProtectedEventStore } from './protected-event-store';
+import { SealedValueRefusedError } from './sealed-value';
 import { SqliteSubjectKeyStore } from './sqlite/sqlite-subject-key-store';
 
 const NAME = 'Wilhelmina Zwaanswijk-Oosterhout';
@@ -57,16 +58,19 @@ afterEach(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+/** Sealed as the first format was (v1: AES-256-GCM, AAD tenant/subject), its tag cut to `tagBytes`. */
+const sealedV1 = (key: Buffer, plaintext: string, tagBytes = 16, aad = 'acme/emp-1001') => {
+  const iv = randomBytes(SEALED_IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(aad));
+  const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag().subarray(0, tagBytes);
+  return SEALED_V1_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
+};
+
+const feedbackOrigin: SealedOrigin = { type: 'GoalRejected', field: 'feedback' };
+
 describe('a sealed value', () => {
   const subject = { tenantId: 'acme', subjectId: 'emp-1' };
-  /** Sealed as the cipher does (AES-256-GCM, AAD tenant/subject), its tag cut to `tagBytes`. */
-  const sealedWithTag = (key: Buffer, plaintext: string, tagBytes: number) => {
-    const iv = randomBytes(SEALED_IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from('acme/emp-1'));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    const tag = cipher.getAuthTag().subarray(0, tagBytes);
-    return SEALED_PREFIX + Buffer.concat([iv, tag, body]).toString('base64url');
-  };
 
   it('opens with its whole tag, and is refused with a tag cut short', async () => {
     const keys = new SqliteSubjectKeyStore({ path: storePath });
@@ -74,10 +78,13 @@ describe('a sealed value', () => {
       const cipher = new PersonalDataCipher(keys);
       const key = await keys.keyFor(subject);
       if (key.kind !== 'key') throw new Error('no key was made');
-      expect(await cipher.openFields(subject, sealedWithTag(key.key, 'kept', 16))).toBe('kept');
+      const sealed = (plaintext: string, tagBytes: number) =>
+        sealedV1(key.key, plaintext, tagBytes, 'acme/emp-1');
+      const open = (value: string) => cipher.openFields(subject, value, () => feedbackOrigin);
+      expect(await open(sealed('kept', 16))).toBe('kept');
       // An empty value leaves nothing after a 4-byte tag: GCM without a fixed tag length
       // took those 4 bytes as the whole tag and opened it.
-      await expect(cipher.openFields(subject, sealedWithTag(key.key, '', 4))).rejects.toThrow();
+      await expect(open(sealed('', 4))).rejects.toThrow();
     } finally {
       await keys.close();
     }
@@ -92,8 +99,8 @@ describe('a person’s data in the event store', () => {
 
     const [stored] = await store.sealed.readStream(employeeStream);
     const data = stored.data as EmployeeSynced['data'];
-    expect(data.displayName).toMatch(/^enc:v1:/);
-    expect(data.email).toMatch(/^enc:v1:/);
+    expect(data.displayName).toMatch(/^enc:v2:1:EmployeeSynced:displayName:[\w-]+$/);
+    expect(data.email).toMatch(/^enc:v2:1:EmployeeSynced:email:[\w-]+$/);
     expect(data.departmentName).toBe('Operations');
     const [read] = await store.readStream(employeeStream);
     expect(read.data).toEqual(synced().data);
@@ -123,6 +130,102 @@ describe('a person’s data in the event store', () => {
   });
 });
 
+describe('a sealed value moved to where it does not belong', () => {
+  /** The person's events as stored, and the store's key for them. */
+  const storedPerson = async (store: ProtectedEventStore) => {
+    await store.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    await store.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+    const [person] = await store.sealed.readStream(employeeStream);
+    const [answered] = await store.sealed.readStream(goalStream);
+    return {
+      person: person.data as EmployeeSynced['data'],
+      answers: (answered.data as { answers: Record<string, string> }).answers,
+    };
+  };
+
+  it('is refused in another field of the same person’s event', async () => {
+    // given the person's name and e-mail as stored
+    const store = openStore();
+    const { person } = await storedPerson(store);
+
+    // when someone who can write to the store swaps them in a new event about her
+    const swapped = synced({ displayName: person.email, email: person.displayName });
+    await store.sealed.appendToStream(employeeStream, [swapped], { expectedRevision: 'any' });
+
+    // then reading it refuses the values instead of showing her e-mail as her name
+    await expect(store.readStream(employeeStream)).rejects.toBeInstanceOf(SealedValueRefusedError);
+  });
+
+  it('is refused in another event type about the same person', async () => {
+    // given her check-in answer as stored
+    const store = openStore();
+    const { answers } = await storedPerson(store);
+
+    // when it is pasted into a motivation note about her
+    const note = motivated(answers['whatWasDone']);
+    await store.sealed.appendToStream(employeeStream, [note], { expectedRevision: 'any' });
+
+    // then the note is refused where it is read
+    await expect(store.readAll({ filter: { eventTypes: ['MotivationRecorded'] } })).rejects.toThrow(
+      'a value sealed for CheckInLogged.answers.whatWasDone was found in MotivationRecorded.note',
+    );
+  });
+
+  it('is refused where a read model opens it as another field, and left sealed where it keeps none', async () => {
+    const store = openStore();
+    const { answers } = await storedPerson(store);
+    const answer = answers['whatWasDone'];
+    const open = (value: unknown, origin: SealedOrigin | undefined) =>
+      store.cipher.openFields(subject, value, () => origin);
+
+    expect(await open(answer, { type: 'CheckInLogged', field: 'answers.whatWasDone' })).toBe(
+      FEEDBACK,
+    );
+    await expect(open(answer, feedbackOrigin)).rejects.toBeInstanceOf(SealedValueRefusedError);
+    expect(await open({ title: answer }, undefined)).toEqual({ title: answer });
+  });
+
+  it('typed in as plaintext is sealed like any other text, and reads back as typed', async () => {
+    // given her check-in answer as stored (an integrator sees it so on the bus)
+    const store = openStore();
+    const { answers } = await storedPerson(store);
+    const pasted = answers['whatWasDone'];
+
+    // when someone enters it as her motivation note through the API
+    await store.appendToStream(employeeStream, [motivated(pasted)], { expectedRevision: 'any' });
+
+    // then it is stored sealed as a note, and reads as the string entered, not as her answer
+    const [stored] = await store.sealed.readAll({ filter: { eventTypes: ['MotivationRecorded'] } });
+    expect((stored.data as { note: string }).note).toMatch(/^enc:v2:1:MotivationRecorded:note:/);
+    const [read] = await store.readAll({ filter: { eventTypes: ['MotivationRecorded'] } });
+    expect((read.data as { note: string }).note).toBe(pasted);
+  });
+});
+
+describe('a value sealed in the first format (v1, bound to tenant and subject only)', () => {
+  it('still opens from the event store and in a read model', async () => {
+    // given events stored before fields were bound
+    const store = openStore();
+    const created = await store.cipher.keys.keyFor(subject);
+    if (created.kind !== 'key') throw new Error('no key was made');
+    const old = synced({
+      displayName: sealedV1(created.key, NAME),
+      email: sealedV1(created.key, EMAIL),
+    });
+    await store.sealed.appendToStream(employeeStream, [old], { expectedRevision: 'no_stream' });
+
+    // when they are read
+    const [read] = await store.readStream(employeeStream);
+
+    // then they open, as they always did
+    expect(read.data).toEqual(synced().data);
+    const origin = { type: 'EmployeeSynced', field: 'displayName' };
+    const [stored] = await store.sealed.readStream(employeeStream);
+    const sealedName = (stored.data as EmployeeSynced['data']).displayName;
+    expect(await store.cipher.openFields(subject, sealedName, () => origin)).toBe(NAME);
+  });
+});
+
 describe('the events a projection is fed', () => {
   it('are sealed when the projection keeps no personal data, and opened when it may', async () => {
     // given a person's events in the store
@@ -135,7 +238,7 @@ describe('the events a projection is fed', () => {
 
     // then the first reads the fields sealed (no key opened for it), the second opened
     const [sealed] = await ignoring.readAll();
-    expect((sealed.data as EmployeeSynced['data']).displayName).toMatch(/^enc:v1:/);
+    expect((sealed.data as EmployeeSynced['data']).displayName).toMatch(/^enc:v2:/);
     const [plain] = await mixed.readAll();
     expect((plain.data as EmployeeSynced['data']).displayName).toBe(NAME);
   });
@@ -272,6 +375,16 @@ const synced = (data: Partial<EmployeeSynced['data']> = {}): EventToAppend => ({
   type: 'EmployeeSynced',
   // The published example, about this test's person.
   data: { ...syncedExample, displayName: NAME, email: EMAIL, ...data },
+  metadata: metadata(),
+});
+
+const motivationExample = eventRegistry.current('MotivationRecorded')?.example as object;
+
+/** A motivation note about the test's person (stored on her employee stream, as assessment does). */
+const motivated = (note: string): EventToAppend => ({
+  id: `evt-motivated-${(nextId++).toString()}`,
+  type: 'MotivationRecorded',
+  data: { ...motivationExample, employeeId: 'emp-1001', note },
   metadata: metadata(),
 });
 

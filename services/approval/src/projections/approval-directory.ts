@@ -7,6 +7,7 @@ import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import {
+  approvalRequestOrigins,
   approvalRequestsProjection,
   type ApprovalRequestView,
 } from './approval-requests/approval-requests.projection';
@@ -150,6 +151,7 @@ export class ApprovalDirectory implements SubjectDirectory {
     return this.cipher.openFields(
       { tenantId: request.tenantId, subjectId: request.employeeId },
       request,
+      approvalRequestOrigins(request),
     );
   }
 }

@@ -14,6 +14,7 @@ import {
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
 import {
+  assessedEmployeeOrigins,
   employeeAssessmentId,
   employeeAssessmentProjection,
 } from '../projections/employee-assessment/employee-assessment.projection';
@@ -54,7 +55,11 @@ export class EmployeeReader implements SubjectDirectory {
   async visibleTo(actor: Actor, employeeId: string): Promise<AssessedEmployee> {
     const employee = await this.document(actor.tenantId, employeeId);
     if (!employee) throw new EmployeeNotFound(employeeId);
-    return this.cipher.openFields({ tenantId: actor.tenantId, subjectId: employeeId }, employee);
+    return this.cipher.openFields(
+      { tenantId: actor.tenantId, subjectId: employeeId },
+      employee,
+      assessedEmployeeOrigins,
+    );
   }
 
   async withReference(

@@ -28,9 +28,11 @@ import {
   gapId,
   gapsProjection,
   goalsProjection,
+  motivationNoteOrigin,
   peopleProjection,
   personId,
   plansProjection,
+  rejectionFeedbackOrigin,
   rejectionId,
   rejectionsProjection,
   type Competency,
@@ -127,7 +129,11 @@ export class PlanningDirectory implements SubjectDirectory {
     const note = (await this.person(tenantId, employeeId))?.motivations[competency];
     return note === undefined
       ? null
-      : this.cipher.openFields({ tenantId, subjectId: employeeId }, note);
+      : this.cipher.openFields(
+          { tenantId, subjectId: employeeId },
+          note,
+          () => motivationNoteOrigin,
+        );
   }
 
   /** For access decisions: the person's current manager as the people events say now. */
@@ -204,6 +210,7 @@ export class PlanningDirectory implements SubjectDirectory {
       feedback: await this.cipher.openFields(
         { tenantId, subjectId: rejection.employeeId },
         feedback,
+        () => rejectionFeedbackOrigin,
       ),
     };
   }

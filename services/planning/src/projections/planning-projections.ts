@@ -3,6 +3,7 @@ import {
   type CompetencyFrameworkPublished,
   type GapIdentified,
   type PlanningEvent,
+  type SealedOrigin,
 } from '@talentloop/contracts';
 import { goalDecider, type GoalRecord, type GoalStatus } from '@talentloop/planning-domain';
 import type { ProjectedEvent, Projection } from '@talentloop/read-models';
@@ -108,6 +109,9 @@ export const competenciesProjection: Projection<Competency> = {
       : competency,
 };
 
+/** Where a person's motivation notes come from: opened as that field, refused as any other. */
+export const motivationNoteOrigin: SealedOrigin = { type: 'MotivationRecorded', field: 'note' };
+
 /** A person as drafting and access need them; motivation notes sealed, per competency. */
 export interface PersonDocument {
   readonly tenantId: string;
@@ -165,6 +169,9 @@ export const peopleProjection: Projection<PersonDocument> = {
     }
   },
 };
+
+/** Where a rejection's feedback comes from: opened as that field, refused as any other. */
+export const rejectionFeedbackOrigin: SealedOrigin = { type: 'GoalRejected', field: 'feedback' };
 
 /** The latest rejection of a goal's submission, with its feedback sealed. */
 export interface RejectionDocument {

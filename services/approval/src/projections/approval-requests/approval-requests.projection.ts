@@ -1,5 +1,6 @@
 import { approvalEvents, type ApprovalEvent } from '@talentloop/contracts';
 import { approvalRequestDecider, type ApprovalThread } from '@talentloop/approval-domain';
+import { originInEventData, type OriginAt } from '@talentloop/privacy';
 import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
 /** One step of the conversation: a submission, a decision with its feedback, a move, a reminder. */
@@ -60,3 +61,15 @@ export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
     };
   },
 };
+
+/**
+ * Where a request keeps personal data, and from which event field: each entry of the exchange
+ * keeps its event's data, so its notes and feedback are that event's fields. A sealed value
+ * anywhere else in the request is none of these, and is never opened.
+ */
+export const approvalRequestOrigins =
+  (request: ApprovalRequestView): OriginAt =>
+  ([part, index, ...rest]) => {
+    const entry = part === 'exchange' ? request.exchange[Number(index)] : undefined;
+    return entry && originInEventData(entry.event, rest);
+  };

@@ -6,6 +6,7 @@ import {
   type ProjectionInput,
 } from '@talentloop/read-models';
 import {
+  approvalRequestOrigins,
   approvalRequestsProjection,
   type ApprovalRequestView,
 } from './approval-requests.projection';
@@ -70,5 +71,36 @@ describe('the approval requests projection', () => {
     const again = fold(once, [{ event: rejected, source: 'store', position: 2n }]);
     expect(again.applied).toBe(0);
     expect(again.state).toBe(once);
+  });
+});
+
+describe('where a request keeps personal data', () => {
+  const request = fold(absentDocument, [
+    { event: requested, source: 'store', position: 1n },
+    { event: rejected, source: 'store', position: 2n },
+  ]).state.doc as ApprovalRequestView;
+
+  it('is the personal fields of the event each entry of the exchange keeps', () => {
+    // given a request whose second entry is a rejection
+    const originAt = approvalRequestOrigins(request);
+
+    // then its feedback is the rejection's feedback: opened as that, refused as anything else
+    expect(originAt(['exchange', '1', 'feedback'])).toEqual({
+      type: 'GoalRejected',
+      field: 'feedback',
+    });
+  });
+
+  it('is nowhere else: not the request, not an entry’s other fields, not a missing entry', () => {
+    const originAt = approvalRequestOrigins(request);
+
+    for (const location of [
+      ['employeeId'],
+      ['exchange', '0', 'feedback'],
+      ['exchange', '1', 'decidedBy'],
+      ['exchange', '2', 'feedback'],
+      ['exchange'],
+    ])
+      expect([location, originAt(location)]).toEqual([location, undefined]);
   });
 });

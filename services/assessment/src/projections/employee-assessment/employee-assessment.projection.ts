@@ -4,6 +4,7 @@ import {
   type EmployeeEvent,
 } from '@talentloop/assessment-domain';
 import type { EventMetadata } from '@talentloop/contracts';
+import { originInEventData, type OriginAt } from '@talentloop/privacy';
 import type { Projection } from '@talentloop/read-models';
 
 export type EmployeeAssessmentEvent = EmployeeEvent & { readonly metadata: EventMetadata };
@@ -42,4 +43,16 @@ export const employeeAssessmentProjection: Projection<AssessedEmployee> = {
     );
     return next.status === 'unknown' ? undefined : next;
   },
+};
+
+/**
+ * Where the document keeps personal data, and from which event field: the record is an
+ * EmployeeSynced's data (name, e-mail), each motivation a MotivationRecorded's (its note). A
+ * sealed value anywhere else in the document is none of these, and is never opened.
+ */
+export const assessedEmployeeOrigins: OriginAt = ([part, ...rest]) => {
+  if (part === 'record') return originInEventData('EmployeeSynced', rest);
+  if (part === 'motivations' && rest.length > 1)
+    return originInEventData('MotivationRecorded', rest.slice(1));
+  return undefined;
 };

@@ -2,6 +2,7 @@ import type { AssessedEmployee } from '@talentloop/assessment-domain';
 import type { EventMetadata } from '@talentloop/contracts';
 import type { ProjectedEvent } from '@talentloop/read-models';
 import {
+  assessedEmployeeOrigins,
   employeeAssessmentProjection as projection,
   type EmployeeAssessmentEvent,
 } from './employee-assessment.projection';
@@ -42,6 +43,33 @@ describe('the employee assessment read model', () => {
     expect(given([synced, motivated])?.motivations).toEqual({
       collaboration: motivated.data,
     }));
+});
+
+describe('where the employee document keeps personal data', () => {
+  it('is the synced record’s name and e-mail, and each motivation’s note', () => {
+    expect(assessedEmployeeOrigins(['record', 'displayName'])).toEqual({
+      type: 'EmployeeSynced',
+      field: 'displayName',
+    });
+    expect(assessedEmployeeOrigins(['record', 'email'])).toEqual({
+      type: 'EmployeeSynced',
+      field: 'email',
+    });
+    expect(assessedEmployeeOrigins(['motivations', 'collaboration', 'note'])).toEqual({
+      type: 'MotivationRecorded',
+      field: 'note',
+    });
+  });
+
+  it('is nowhere else', () => {
+    for (const location of [
+      ['record', 'departmentName'],
+      ['motivations', 'note'],
+      ['measurements', 'msr-1', 'note'],
+      ['rounds', '0', 'displayName'],
+    ])
+      expect([location, assessedEmployeeOrigins(location)]).toEqual([location, undefined]);
+  });
 });
 
 const at = '2026-03-01T09:00:00.000Z';
