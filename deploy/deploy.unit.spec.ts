@@ -446,6 +446,10 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
     ['assessment', { AUTH_MODE: 'development', AUTH_DEV_SECRET: 'x'.repeat(32) }, 'AUTH_MODE'],
     ['analytics', { AUTH_ISSUER: '' }, 'AUTH_ISSUER'],
     ['planning', { AUTH_PUBLIC_KEY: 'not a key', AUTH_JWKS_URL: '' }, 'AUTH_PUBLIC_KEY'],
+    ['assessment', { PRIVACY_KEK: '' }, 'PRIVACY_KEK'],
+    ['approval', { PRIVACY_KEK: 'c2hvcnQ=' }, 'PRIVACY_KEK'],
+    ['analytics', { PRIVACY_KEK_ID: '' }, 'PRIVACY_KEK_ID'],
+    ['planning', { PRIVACY_KEK_PREVIOUS: 'old' }, 'PRIVACY_KEK_PREVIOUS'],
   ];
 
   it.each(cases)('%s given %j: %s', (name, change, variable) => {

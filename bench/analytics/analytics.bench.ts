@@ -17,9 +17,10 @@ import { SqliteEventStore, type EventStore } from '@talentloop/event-store';
 import { createServiceApp } from '@talentloop/http';
 import {
   eventSourceFor,
+  openSubjectKeyStore,
   PersonalDataCipher,
   ProtectedEventStore,
-  SqliteSubjectKeyStore,
+  subjectKeyStoreConfigFromEnv,
 } from '@talentloop/privacy';
 import {
   EmbeddedReadModelStore,
@@ -168,7 +169,11 @@ const main = async () => {
   // file; the rebuild and the replay below open them again, as they do in production.
   const store = new ProtectedEventStore(
     new SqliteEventStore({ path: storePath, durability: 'normal' }),
-    new PersonalDataCipher(new SqliteSubjectKeyStore({ path: storePath })),
+    new PersonalDataCipher(
+      await openSubjectKeyStore(
+        subjectKeyStoreConfigFromEnv({ EVENT_STORE_SQLITE_PATH: storePath }),
+      ),
+    ),
   );
   try {
     let started = performance.now();

@@ -15,9 +15,10 @@ import {
 } from '@talentloop/contracts';
 import { SqliteEventStore } from '@talentloop/event-store';
 import {
+  openSubjectKeyStore,
   PersonalDataCipher,
   ProtectedEventStore,
-  SqliteSubjectKeyStore,
+  subjectKeyStoreConfigFromEnv,
 } from '@talentloop/privacy';
 import { appendHistory, organisationHistory, type HistoryEvent } from '@talentloop/testing';
 
@@ -83,7 +84,9 @@ export const writeHistory = async (path: string, size: number): Promise<WrittenH
   const employees = Math.max(20, Math.round(size / EVENTS_PER_EMPLOYEE));
   const store = new ProtectedEventStore(
     new SqliteEventStore({ path, durability: 'normal' }),
-    new PersonalDataCipher(new SqliteSubjectKeyStore({ path })),
+    new PersonalDataCipher(
+      await openSubjectKeyStore(subjectKeyStoreConfigFromEnv({ EVENT_STORE_SQLITE_PATH: path })),
+    ),
   );
   const started = performance.now();
   try {

@@ -30,6 +30,9 @@ export const kafkaMongoEnv = (): NodeJS.ProcessEnv => ({
   READ_MODELS: 'mongo',
   MONGODB_URI: mongodbUri,
   MONGODB_DB: `e2e_${randomBytes(4).toString('hex')}`,
+  // Production settings: the data keys must be wrapped with a KEK given (one per system).
+  PRIVACY_KEK: randomBytes(32).toString('base64'),
+  PRIVACY_KEK_ID: 'e2e',
   ...(esdbConnectionString
     ? { EVENT_STORE: 'esdb', ESDB_CONNECTION_STRING: esdbConnectionString, KEY_STORE: 'mongo' }
     : {}),

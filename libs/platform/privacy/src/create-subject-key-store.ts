@@ -6,6 +6,11 @@ import {
   eventStoreConfigFromEnv,
   type EventStore,
 } from '@talentloop/event-store';
+import {
+  keyEncryptionKeyConfigFromEnv,
+  openKeyEncryptionKey,
+  type KeyEncryptionKeyConfig,
+} from './key-encryption-key.config';
 import { OpeningMessageBus } from './opening-message-bus';
 import { MongoSubjectKeyStore } from './mongo/mongo-subject-key-store';
 import { PersonalDataCipher } from './personal-data-cipher';
@@ -14,15 +19,20 @@ import { SqliteSubjectKeyStore } from './sqlite/sqlite-subject-key-store';
 import type { SubjectKeyStore } from './subject-key-store.port';
 import type { MessageBus } from '@talentloop/messaging';
 
-export type SubjectKeyStoreConfig =
+export type SubjectKeyStoreConfig = (
   | { readonly kind: 'sqlite'; readonly path: string }
-  | { readonly kind: 'mongo'; readonly uri: string; readonly dbName: string };
+  | { readonly kind: 'mongo'; readonly uri: string; readonly dbName: string }
+) & {
+  /** What wraps the data keys (PRIVACY_KEK…). */
+  readonly kek: KeyEncryptionKeyConfig;
+};
 
 /**
  * Reads where the data subjects' keys live:
  * KEY_STORE = sqlite (default: table `subject_keys` in the event store's SQLite file,
  * EVENT_STORE_SQLITE_PATH) | mongo (collection `subject_keys` at MONGODB_URI, database
  * MONGODB_DB, default talentloop). With EVENT_STORE=esdb there is no SQLite file: mongo it is.
+ * And what wraps them: see keyEncryptionKeyConfigFromEnv.
  */
 export const subjectKeyStoreConfigFromEnv = (
   env: NodeJS.ProcessEnv = process.env,
@@ -33,20 +43,23 @@ export const subjectKeyStoreConfigFromEnv = (
       kind,
       uri: requiredString(env, 'MONGODB_URI', 'when KEY_STORE=mongo'),
       dbName: stringOr(env, 'MONGODB_DB', 'talentloop'),
+      kek: keyEncryptionKeyConfigFromEnv(env, undefined),
     };
   if (oneOf(env, 'EVENT_STORE', ['sqlite', 'esdb'], 'sqlite') === 'esdb')
     throw new ConfigError('KEY_STORE', "must be 'mongo' when EVENT_STORE=esdb");
-  return { kind, path: stringOr(env, 'EVENT_STORE_SQLITE_PATH', DEFAULT_SQLITE_PATH) };
+  const path = stringOr(env, 'EVENT_STORE_SQLITE_PATH', DEFAULT_SQLITE_PATH);
+  return { kind, path, kek: keyEncryptionKeyConfigFromEnv(env, path) };
 };
 
 export const openSubjectKeyStore = async (
   config: SubjectKeyStoreConfig,
 ): Promise<SubjectKeyStore> => {
+  const kek = openKeyEncryptionKey(config.kek);
   switch (config.kind) {
     case 'sqlite':
-      return new SqliteSubjectKeyStore({ path: config.path });
+      return new SqliteSubjectKeyStore({ path: config.path, kek });
     case 'mongo':
-      return MongoSubjectKeyStore.connect({ uri: config.uri, dbName: config.dbName });
+      return MongoSubjectKeyStore.connect({ uri: config.uri, dbName: config.dbName, kek });
     default:
       return assertNever(config);
   }

@@ -6,3 +6,6 @@ export * from './protected-event-store';
 export * from './opening-message-bus';
 export * from './create-subject-key-store';
 export * from './sealed-value';
+export * from './key-encryption-key.port';
+export * from './local-key-encryption-key';
+export * from './key-encryption-key.config';

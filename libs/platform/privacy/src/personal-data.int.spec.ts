@@ -24,6 +24,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEALED_IV_BYTES, SEALED_V1_PREFIX, type SealedOrigin } from '@talentloop/contracts';
+import { LocalKeyEncryptionKey } from './local-key-encryption-key';
 import { OpeningMessageBus } from './opening-message-bus';
 import { PersonalDataCipher } from './personal-data-cipher';
 import { eventSourceFor, ProtectedEventStore } from './protected-event-store';
@@ -36,13 +37,15 @@ const FEEDBACK = 'Wilhelmina, name the meetings where you will practise listenin
 
 let folder: string;
 let storePath: string;
+/** What wraps the keys: one KEK for every store these tests open on a file. */
+const kek = new LocalKeyEncryptionKey({ id: 'test', key: randomBytes(32) });
 const opened: ProtectedEventStore[] = [];
 
 /** The event store as a service opens it: protected, keys in the store's own file. */
 const openStore = (): ProtectedEventStore => {
   const store = new ProtectedEventStore(
     new SqliteEventStore({ path: storePath }),
-    new PersonalDataCipher(new SqliteSubjectKeyStore({ path: storePath })),
+    new PersonalDataCipher(new SqliteSubjectKeyStore({ path: storePath, kek })),
   );
   opened.push(store);
   return store;
@@ -73,7 +76,7 @@ describe('a sealed value', () => {
   const subject = { tenantId: 'acme', subjectId: 'emp-1' };
 
   it('opens with its whole tag, and is refused with a tag cut short', async () => {
-    const keys = new SqliteSubjectKeyStore({ path: storePath });
+    const keys = new SqliteSubjectKeyStore({ path: storePath, kek });
     try {
       const cipher = new PersonalDataCipher(keys);
       const key = await keys.keyFor(subject);

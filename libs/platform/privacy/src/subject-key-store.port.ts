@@ -14,7 +14,7 @@ export type SubjectKey =
   | { readonly kind: 'erased' };
 
 /**
- * Holds one data key per data subject. Every adapter passes the same contract suite
+ * Holds one data key per data subject, wrapped with a key-encryption key (KeyEncryptionKey). Every adapter passes the same contract suite
  * (libs/platform/privacy/src/testing/subject-key-store.contract.ts).
  */
 export interface SubjectKeyStore {
@@ -28,6 +28,12 @@ export interface SubjectKeyStore {
    * storage yet: calling it again finishes the erasure.
    */
   destroy(subject: DataSubject): Promise<void>;
+  /**
+   * Wraps every stored key with the current key-encryption key: keys stored before keys were
+   * wrapped, and keys wrapped with a KEK being retired (rotation). Answers how many it wrapped;
+   * a destroyed key stays destroyed, even one destroyed while it runs.
+   */
+  rewrap(): Promise<number>;
   close(): Promise<void>;
 }
 

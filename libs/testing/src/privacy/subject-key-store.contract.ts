@@ -1,5 +1,11 @@
-import type { DataSubject, SubjectKeyStore } from '@talentloop/privacy';
-import { randomUUID } from 'node:crypto';
+import {
+  LocalKeyEncryptionKey,
+  UnknownKeyEncryptionKeyError,
+  type DataSubject,
+  type KeyEncryptionKey,
+  type SubjectKeyStore,
+} from '@talentloop/privacy';
+import { randomBytes, randomUUID } from 'node:crypto';
 
 /** A subject no other test uses, so the suite runs against a shared database. */
 const freshSubject = (tenantId = 'acme'): DataSubject => ({
@@ -7,26 +13,39 @@ const freshSubject = (tenantId = 'acme'): DataSubject => ({
   subjectId: `emp-${randomUUID()}`,
 });
 
+/** A key-encryption key from fresh random bytes, as PRIVACY_KEK would give one. */
+const kekNamed = (id: string) => ({ id, key: randomBytes(32) });
+
 /**
- * The behaviour every SubjectKeyStore adapter must show. `open` gives a store over the same
- * storage each time it is called (a second process, as far as the store can tell).
+ * The behaviour every SubjectKeyStore adapter must show. `open` gives a store over the storage
+ * named (a file, a database): over the same storage each time it is given the same name (a
+ * second process, as far as the store can tell), wrapping its keys with the KEK given.
  */
 export function describeSubjectKeyStoreContract(
   name: string,
-  open: () => Promise<SubjectKeyStore>,
+  open: (kek: KeyEncryptionKey, storage: 'shared' | 'rotation') => Promise<SubjectKeyStore>,
 ): void {
   describe(`${name} (SubjectKeyStore contract)`, () => {
+    const kek = new LocalKeyEncryptionKey(kekNamed('contract'));
     let store: SubjectKeyStore;
     let other: SubjectKeyStore;
+    const opened: SubjectKeyStore[] = [];
+    /** Another process over the storage named, with the KEK given. */
+    const openWith = async (given: KeyEncryptionKey, storage: 'shared' | 'rotation' = 'shared') => {
+      const one = await open(given, storage);
+      opened.push(one);
+      return one;
+    };
 
     beforeAll(async () => {
-      store = await open();
-      other = await open();
+      store = await open(kek, 'shared');
+      other = await open(kek, 'shared');
     });
 
     afterAll(async () => {
       await store?.close();
       await other?.close();
+      for (const one of opened.splice(0)) await one.close();
     });
 
     describe('a subject without a key', () => {
@@ -68,6 +87,47 @@ export function describeSubjectKeyStoreContract(
         const [mine, theirs] = [await store.keyFor(subject), await store.keyFor(namesake)];
 
         expect(mine).not.toEqual(theirs);
+      });
+    });
+
+    describe('a key as stored', () => {
+      it('opens nothing without the KEK it was wrapped with', async () => {
+        // given a key wrapped with this store's KEK
+        const subject = freshSubject();
+        await store.keyFor(subject);
+
+        // when a process given another KEK reads it
+        const stranger = await openWith(new LocalKeyEncryptionKey(kekNamed('stranger')));
+
+        // then it is refused, not taken for a key
+        await expect(stranger.find(subject)).rejects.toBeInstanceOf(UnknownKeyEncryptionKeyError);
+      });
+
+      it('moves to a new KEK: new keys are wrapped with it, rewrap moves the old ones, then the old KEK can go', async () => {
+        // given keys wrapped with the old KEK, and the new one current while the old one still
+        // unwraps (storage of its own: a rewrap moves every key in it)
+        const old = kekNamed('rotation-old');
+        const next = kekNamed('rotation-new');
+        const before = await openWith(new LocalKeyEncryptionKey(old), 'rotation');
+        const subject = freshSubject();
+        const created = await before.keyFor(subject);
+        const during = await openWith(new LocalKeyEncryptionKey(next, [old]), 'rotation');
+        const later = freshSubject();
+        const createdLater = await during.keyFor(later);
+        const erased = freshSubject();
+        await before.keyFor(erased);
+        await before.destroy(erased);
+
+        // when every key is rewrapped with the new KEK
+        await during.rewrap();
+
+        // then the new KEK alone opens them all, the erased one stays erased, and nothing is left to do
+        const after = await openWith(new LocalKeyEncryptionKey(next), 'rotation');
+        expect(await after.find(subject)).toEqual(created);
+        expect(await after.find(later)).toEqual(createdLater);
+        expect(await after.find(erased)).toEqual({ kind: 'erased' });
+        expect(await during.rewrap()).toBe(0);
+        await expect(before.find(subject)).rejects.toBeInstanceOf(UnknownKeyEncryptionKeyError);
       });
     });
 
