@@ -620,12 +620,17 @@ const main = async () => {
   );
   statuses.push(active.status);
   line(`goal active; next check-in due ${active.nextCheckInDueAt ?? '—'}`);
-  const thread = await api.call<Thread>(
-    'approval',
-    'GET',
-    `/approval-requests/${requestId}`,
-    employee,
-  );
+  // Approval's own view of its decision is eventually consistent too: planning may show the
+  // goal active (through the bus) before approval's read side has applied its own event.
+  const thread = await waitFor('GoalApproved → the decision in the approval thread', async () => {
+    const current = await api.call<Thread>(
+      'approval',
+      'GET',
+      `/approval-requests/${requestId}`,
+      employee,
+    );
+    return current.status === 'approved' ? current : undefined;
+  });
   line(`approval thread: ${thread.exchange.map((entry) => entry.event).join(' → ')}`);
   summary.approval = {
     decisions: [rejected.type, approved.type],
