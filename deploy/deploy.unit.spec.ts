@@ -390,7 +390,10 @@ describe.each(environments)('what the services read, given the environment of $w
         eventStore: { kind: 'esdb', connectionString: environment['ESDB_CONNECTION_STRING'] },
         bus: { kind: 'kafka', brokers: environment['KAFKA_BROKERS'].split(',') },
         logging: { level: environment['LOG_LEVEL'] },
-        telemetry: { exporter: environment['OTEL_TRACES_EXPORTER'] },
+        telemetry: {
+          traces: environment['OTEL_TRACES_EXPORTER'],
+          metrics: environment['OTEL_METRICS_EXPORTER'],
+        },
       });
       // Every service's read side, and the relays' checkpoints and leases, live in MongoDB.
       expect(config['readModels']).toEqual({

@@ -1,3 +1,4 @@
+import './telemetry';
 import 'reflect-metadata';
 import { runService } from '@talentloop/http';
 import { AppModule, service } from './app.module';

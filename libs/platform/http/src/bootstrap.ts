@@ -134,14 +134,14 @@ export const createServiceApp = async (
 
 /**
  * Starts a service on its validated configuration: JSON logs (LOG_LEVEL) for Nest and every
- * request, OpenTelemetry (OTEL_TRACES_EXPORTER), then listens on HOST:PORT and says where.
+ * request, OpenTelemetry (OTEL_TRACES_EXPORTER, OTEL_METRICS_EXPORTER), then listens on HOST:PORT and says where.
  */
 export const bootstrapService = async (
   module: Type,
   service: ServiceDescription,
   { port, host, logging, telemetry }: PlatformConfig,
 ): Promise<INestApplication> => {
-  startTelemetry(telemetry);
+  startTelemetry(telemetry, service.name);
   const logger = createLogger(service.name, logging);
   const app = await createServiceApp(
     module,

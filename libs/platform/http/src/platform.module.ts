@@ -41,6 +41,7 @@ import {
   readModelStoreConfigFromEnv,
   type ReadModelStore,
 } from '@talentloop/read-models';
+import { flushTelemetry } from '@talentloop/observability';
 import { Supervisor, type Loop } from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
 import { AuthenticationGuard, TOKEN_VERIFIER } from './auth/authentication.guard';
@@ -223,6 +224,7 @@ class PlatformLifecycle implements OnApplicationBootstrap, OnApplicationShutdown
     await this.readModels.close();
     await this.bus.close();
     await this.store.close();
+    await flushTelemetry();
   }
 }
 

@@ -10,40 +10,124 @@ import {
 } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import {
-  BasicTracerProvider,
-  ConsoleSpanExporter,
-  type SpanProcessor,
-  SimpleSpanProcessor,
-} from '@opentelemetry/sdk-trace-base';
-import { oneOf } from '@talentloop/config';
+import { TracerProvider } from '@opentelemetry/sdk-trace';
+import { integerIn, oneOf } from '@talentloop/config';
+import type * as TelemetryExportModule from './telemetry-export';
+import type { TelemetryExport } from './telemetry-export';
 
 export { SpanKind };
 
-export type TracesExporter = 'none' | 'console';
+export type TracesExporter = 'none' | 'console' | 'otlp';
+export type MetricsExporter = 'none' | 'otlp';
+export type OtlpProtocol = 'http/protobuf' | 'http/json';
 
-/** OTEL_TRACES_EXPORTER = none (default: spans only carry context) | console. */
-export const telemetryConfigFromEnv = (env: NodeJS.ProcessEnv): { exporter: TracesExporter } => ({
-  exporter: oneOf(env, 'OTEL_TRACES_EXPORTER', ['none', 'console'], 'none'),
+export interface TelemetryConfig {
+  readonly traces: TracesExporter;
+  readonly metrics: MetricsExporter;
+  /** How OTLP travels: protobuf (the specification's default) or JSON, both over HTTP. */
+  readonly protocol: OtlpProtocol;
+  /** How long finished spans wait to be exported in a batch (OTEL_BSP_SCHEDULE_DELAY). */
+  readonly spanExportDelayMs: number;
+  /** How often metrics are exported (OTEL_METRIC_EXPORT_INTERVAL). */
+  readonly metricExportIntervalMs: number;
+}
+
+export const NO_TELEMETRY_EXPORT: TelemetryConfig = {
+  traces: 'none',
+  metrics: 'none',
+  protocol: 'http/protobuf',
+  spanExportDelayMs: 5_000,
+  metricExportIntervalMs: 60_000,
+};
+
+/**
+ * The standard OpenTelemetry variables this platform reads (the OTLP exporters read the rest
+ * themselves: OTEL_EXPORTER_OTLP_ENDPOINT, _HEADERS, _TIMEOUT, _COMPRESSION, certificates):
+ * - OTEL_TRACES_EXPORTER: none (default: spans only carry trace context), console, otlp;
+ * - OTEL_METRICS_EXPORTER: none (default; /metrics serves Prometheus either way), otlp;
+ * - OTEL_EXPORTER_OTLP_PROTOCOL: http/protobuf (default) or http/json (gRPC is not built in);
+ * - OTEL_BSP_SCHEDULE_DELAY (ms, default 5000) and OTEL_METRIC_EXPORT_INTERVAL (ms, 60000).
+ */
+export const telemetryConfigFromEnv = (env: NodeJS.ProcessEnv): TelemetryConfig => ({
+  traces: oneOf(env, 'OTEL_TRACES_EXPORTER', ['none', 'console', 'otlp'], 'none'),
+  metrics: oneOf(env, 'OTEL_METRICS_EXPORTER', ['none', 'otlp'], 'none'),
+  protocol: oneOf(
+    env,
+    'OTEL_EXPORTER_OTLP_PROTOCOL',
+    ['http/protobuf', 'http/json'],
+    'http/protobuf',
+  ),
+  spanExportDelayMs: integerIn(
+    env,
+    'OTEL_BSP_SCHEDULE_DELAY',
+    { min: 1, max: 600_000 },
+    NO_TELEMETRY_EXPORT.spanExportDelayMs,
+  ),
+  metricExportIntervalMs: integerIn(
+    env,
+    'OTEL_METRIC_EXPORT_INTERVAL',
+    { min: 100, max: 3_600_000 },
+    NO_TELEMETRY_EXPORT.metricExportIntervalMs,
+  ),
 });
 
 const TRACER = 'talentloop';
 let started = false;
+let tracerProvider: TracerProvider | undefined;
+let exported: TelemetryExport | undefined;
+
+/** Loaded only when something is exported (see telemetry-export.ts). */
+const loadExport = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./telemetry-export') as typeof TelemetryExportModule;
 
 /**
  * Registers OpenTelemetry once per process: W3C trace context, an AsyncLocalStorage context
  * manager (so the span of a request or a consumed event is current wherever its work goes)
  * and a tracer provider. Spans are always created, so every event appended carries a
- * `traceparent` of its own span within the caller's trace; exporting them is optional.
+ * `traceparent` of its own span within the caller's trace. With an exporter configured, spans
+ * go out in batches and metrics periodically, and the HTTP server, Express, kafkajs and the
+ * MongoDB driver are instrumented: call this before those modules are loaded (each service's
+ * `telemetry.ts`, the first import of its `main.ts`), or their calls are not seen.
  */
-export const startTelemetry = (config: { exporter: TracesExporter } = { exporter: 'none' }) => {
+export const startTelemetry = (
+  config: TelemetryConfig = NO_TELEMETRY_EXPORT,
+  serviceName = 'talentloop',
+) => {
   if (started) return;
   started = true;
-  const spanProcessors: SpanProcessor[] =
-    config.exporter === 'console' ? [new SimpleSpanProcessor(new ConsoleSpanExporter())] : [];
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors }));
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  const exporting = config.traces !== 'none' || config.metrics !== 'none';
+  const module = exporting ? loadExport() : undefined;
+  exported = module?.telemetryExport(config, serviceName);
+  tracerProvider = new TracerProvider(
+    exported ? { resource: exported.resource, spanProcessors: exported.spanProcessors } : {},
+  );
+  trace.setGlobalTracerProvider(tracerProvider);
+  if (module && exported) module.instrumentLibraries(tracerProvider, exported);
+};
+
+/**
+ * The variables as the service reads them at its first line; a bad value starts nothing here
+ * (the service's own configuration check then stops it with a message naming the variable).
+ */
+export const startTelemetryFromEnv = (serviceName: string, env: NodeJS.ProcessEnv) => {
+  let config: TelemetryConfig;
+  try {
+    config = telemetryConfigFromEnv(env);
+  } catch {
+    return;
+  }
+  startTelemetry(config, serviceName);
+};
+
+/** Whether spans leave the process (an exporter is configured). */
+export const tracesExported = (): boolean => (exported?.spanProcessors.length ?? 0) > 0;
+
+/** Exports what is still buffered (spans, metrics): at shutdown, before the process exits. */
+export const flushTelemetry = async (): Promise<void> => {
+  await Promise.all([tracerProvider?.forceFlush(), exported?.meterProvider?.forceFlush()]);
 };
 
 /** The W3C `traceparent` of the current span, if there is one. */
@@ -90,6 +174,21 @@ export const openSpan = (name: string, options: SpanOptions) => {
   };
 };
 
+/**
+ * The span of an incoming request: the HTTP server instrumentation's when it runs (it opened
+ * one around the request, continuing the caller's `traceparent`; `end` leaves it to it),
+ * else one of our own that `end` ends.
+ */
+export const requestSpan = (name: string, options: SpanOptions) => {
+  const current = trace.getActiveSpan();
+  if (current?.isRecording()) {
+    if (options.attributes) current.setAttributes(options.attributes);
+    return { span: current, run: <T>(work: () => T): T => work(), end: () => undefined };
+  }
+  const { span, run } = openSpan(name, options);
+  return { span, run, end: () => span.end() };
+};
+
 const fail = (span: Span, error: unknown) => {
   span.setStatus({
     code: SpanStatusCode.ERROR,
@@ -111,5 +210,39 @@ export const inSpan = async <T>(
     throw error;
   } finally {
     span.end();
+  }
+};
+
+/** Work done for a page of events makes a span in at most this many of their traces. */
+const MAX_EVENT_SPANS = 100;
+
+/**
+ * Runs work done for a page of stored events (a projection writing its documents) in a span
+ * within the trace of each event that carries a `traceparent` (up to 100 a page), so a trace
+ * reaches the read model its event ended in; the libraries' spans of the work (the MongoDB
+ * driver's) go under the first. Only when spans are exported: a rebuild costs nothing more.
+ */
+export const inEventSpans = async <T>(
+  name: string,
+  traceparents: readonly (string | undefined)[],
+  attributes: Attributes,
+  work: () => Promise<T>,
+): Promise<T> => {
+  if (!tracesExported()) return work();
+  const parents = [...new Set(traceparents.filter((parent) => parent !== undefined))].slice(
+    0,
+    MAX_EVENT_SPANS,
+  );
+  if (parents.length === 0) return work();
+  const spans = parents.map((parent) =>
+    openSpan(name, { kind: SpanKind.INTERNAL, parent, attributes }),
+  );
+  try {
+    return await spans[0].run(work);
+  } catch (error) {
+    for (const { span } of spans) fail(span, error);
+    throw error;
+  } finally {
+    for (const { span } of spans) span.end();
   }
 };

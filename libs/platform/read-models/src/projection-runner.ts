@@ -1,5 +1,5 @@
 import { backlogAfter, type EventStore } from '@talentloop/event-store';
-import { registerLag } from '@talentloop/observability';
+import { inEventSpans, registerLag } from '@talentloop/observability';
 import {
   activePointerKey,
   physicalCollectionName,
@@ -305,22 +305,30 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       if (page.length > 0) {
         const inputs = storeInputs(page);
         const end = page[page.length - 1].globalPosition;
-        for (const [projection, { after: position, collection }] of current) {
-          const outcome = await runner.applyBatch(
-            projection,
-            position === after ? inputs : inputs.filter((input) => input.position > position),
-          );
-          options.onApplied?.({
-            projection: projection.name,
-            collection,
-            documents: outcome.documents,
-            position: end,
-          });
-        }
-        // Only the collections in use: entries of replaced collections go.
-        const next: Checkpoint = {};
-        for (const { collection } of current.values()) next[collection] = end.toString();
-        await readModels.setState(checkpointKey(name), JSON.stringify(next));
+        const next = await inEventSpans(
+          `project ${name}`,
+          page.map((event) => event.metadata.traceparent),
+          { 'talentloop.projections': projections.map((projection) => projection.name) },
+          async () => {
+            for (const [projection, { after: position, collection }] of current) {
+              const outcome = await runner.applyBatch(
+                projection,
+                position === after ? inputs : inputs.filter((input) => input.position > position),
+              );
+              options.onApplied?.({
+                projection: projection.name,
+                collection,
+                documents: outcome.documents,
+                position: end,
+              });
+            }
+            // Only the collections in use: entries of replaced collections go.
+            const written: Checkpoint = {};
+            for (const { collection } of current.values()) written[collection] = end.toString();
+            await readModels.setState(checkpointKey(name), JSON.stringify(written));
+            return written;
+          },
+        );
         checkpoint = next;
         appliedUpTo = end;
       }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { httpRequestDuration, type Logger, openSpan, SpanKind } from '@talentloop/observability';
+import { httpRequestDuration, type Logger, requestSpan, SpanKind } from '@talentloop/observability';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -16,7 +16,8 @@ const routeOf = (request: Request): string => {
 };
 
 /**
- * Runs every request inside a server span (continuing the caller's `traceparent`), gives it
+ * Runs every request inside a server span (the HTTP instrumentation's when telemetry is
+ * exported, else one of its own; either continues the caller's `traceparent`), gives it
  * a request id (the caller's `x-request-id`, or a new one) echoed in the response with the
  * trace id, times it into talentloop_http_request_duration_seconds and, given a logger,
  * writes one JSON log line per request with both ids.
@@ -25,7 +26,7 @@ export const observeHttp = (logger?: Logger): RequestHandler => {
   return (request: Request, response: Response, next: NextFunction) => {
     const given = request.header('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    const { span, run } = openSpan(`${request.method} ${request.path}`, {
+    const { span, run, end } = requestSpan(`${request.method} ${request.path}`, {
       kind: SpanKind.SERVER,
       parent: request.header('traceparent'),
       attributes: { 'http.request.method': request.method, 'url.path': request.path },
@@ -57,7 +58,7 @@ export const observeHttp = (logger?: Logger): RequestHandler => {
             'request completed',
           ),
         );
-      span.end();
+      end();
     });
     run(next);
   };
