@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { ConfigError } from '@talentloop/config';
+import { describeAcl, serviceAcls, servicesOnTheBus } from '@talentloop/messaging';
 import { parseDocument } from 'yaml';
 import {
   ANALYTICS_DEFAULT_PORT,
@@ -223,10 +224,44 @@ describe('docker-compose.yml', () => {
         expect(Object.keys(compose.services)).toContain(host);
         expect(compose.services[host].healthcheck).toBeDefined();
       }
-      expect(definition.depends_on).toEqual(
-        Object.fromEntries(hosts.map((host) => [host, { condition: 'service_healthy' }])),
-      );
+      // On Kafka with ACLs, the topics and ACLs are declared (kafka-setup) before it starts.
+      const setup =
+        environment['KAFKA_TOPICS_AT_START'] === 'false'
+          ? { 'kafka-setup': { condition: 'service_completed_successfully' } }
+          : {};
+      expect(definition.depends_on).toEqual({
+        ...Object.fromEntries(hosts.map((host) => [host, { condition: 'service_healthy' }])),
+        ...setup,
+      });
     });
+
+    it('signs in to Kafka as its own user, with the password the broker gave that user', () => {
+      expect(environment['KAFKA_SECURITY_PROTOCOL']).toBe('SASL_SSL');
+      expect(environment['KAFKA_SASL_USERNAME']).toBe(service.name);
+      const users = new Map(
+        String(
+          (compose.services['kafka'].environment as Record<string, unknown>)[
+            'TALENTLOOP_KAFKA_USERS'
+          ],
+        )
+          .split(',')
+          .map((pair) => pair.split('=') as [string, string]),
+      );
+      expect(users.get(service.name)).toBe(environment['KAFKA_SASL_PASSWORD']);
+    });
+  });
+
+  it('declares the topics and grants the ACLs as admin before the services start', () => {
+    const setup = compose.services['kafka-setup'];
+    const environment = composeEnvironment(setup);
+    expect(JSON.stringify(setup.command)).toContain('kafka-topics.js');
+    expect(JSON.stringify(setup.command)).toContain('kafka-acls.js');
+    expect(environment['KAFKA_SASL_USERNAME']).toBe('admin');
+    expect(
+      String(
+        (compose.services['kafka'].environment as Record<string, unknown>)['KAFKA_SUPER_USERS'],
+      ),
+    ).toContain('User:admin');
   });
 
   it('advertises to the services the Kafka listener they are given', () => {
@@ -422,6 +457,67 @@ describe.each(environments)('what the services read, given the environment of $w
       expect(PINO_LEVELS).toContain(environment['LOG_LEVEL']);
       expect(environment['OTEL_SERVICE_NAME']).toBe(service.name);
     });
+  });
+});
+
+describe("Kubernetes' Kafka users", () => {
+  const users = objectsOfKind<
+    K8sObject & {
+      spec: {
+        authentication: {
+          type: string;
+          password: { valueFrom: { secretKeyRef: { name: string; key: string } } };
+        };
+        authorization: {
+          acls: {
+            resource: { type: string; name: string; patternType: string };
+            operations: string[];
+            host: string;
+          }[];
+        };
+      };
+    }
+  >(manifests, 'KafkaUser');
+
+  it('are one SCRAM-SHA-512 user per service, each with the ACLs of topology/acls.ts', () => {
+    expect(users.map((user) => user.metadata?.name).sort()).toEqual(
+      services.map((service) => service.name).sort(),
+    );
+    for (const user of users) {
+      expect(user.spec.authentication.type).toBe('scram-sha-512');
+      const granted = user.spec.authorization.acls
+        .flatMap(({ resource, operations, host }) =>
+          operations.map(
+            (operation) =>
+              describeAcl({
+                principal: `User:${String(user.metadata?.name)}`,
+                resource: resource.type as 'topic',
+                pattern: resource.patternType === 'prefix' ? 'prefixed' : 'literal',
+                name: resource.name,
+                operation: operation.toLowerCase() as 'read',
+              }) + (host === '*' ? '' : ` from ${host}`),
+          ),
+        )
+        .sort();
+      const name = user.metadata?.name as keyof typeof servicesOnTheBus;
+      expect(granted).toEqual(
+        serviceAcls({ name, ...servicesOnTheBus[name] })
+          .map(describeAcl)
+          .sort(),
+      );
+    }
+  });
+
+  it('give each service the password its Deployment signs in with', () => {
+    for (const service of services) {
+      const user = users.find((each) => each.metadata?.name === service.name);
+      const { name, key } = user!.spec.authentication.password.valueFrom.secretKeyRef;
+      const password = containerOf(service.name).env?.find(
+        (variable) => variable.name === 'KAFKA_SASL_PASSWORD',
+      )?.valueFrom?.secretKeyRef;
+      expect(password).toEqual({ name, key });
+      expect(k8sEnvironment(service.name)['KAFKA_SASL_USERNAME']).toBe(service.name);
+    }
   });
 });
 

@@ -54,7 +54,7 @@ const brokerOutages = (infrastructure: Infrastructure) => {
   return (): RunningSystem => {
     const system = new RunningSystem({
       processes: 'per-service',
-      env: { ...infrastructure.env(), KAFKA_BROKERS: kafkaBroker.address },
+      env: { ...infrastructure.env(), ...kafkaBroker.clientEnv },
     });
     systems.push(system);
     return system;

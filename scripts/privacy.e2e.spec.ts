@@ -212,7 +212,8 @@ describeOnEach(
 
     /** Every message of every talentloop topic (dead-letter topics too) of the demo's tenant. */
     const foundOnKafka = async (needles: readonly string[]): Promise<string[]> => {
-      const brokers = system.env['BUS'] === 'kafka' ? system.env['KAFKA_BROKERS'] : undefined;
+      const brokers =
+        system.env['BUS'] === 'kafka' ? system.env['TALENTLOOP_KAFKA_INSPECT_BROKERS'] : undefined;
       if (!brokers) {
         console.warn(
           'Kafka topics SKIPPED: this system runs on the embedded bus (its log file is searched instead)',

@@ -120,7 +120,7 @@ describeOnEach(
           .map((event) => event.id)
           .sort();
       const published = await tenantMessages({
-        brokers: (system.env['KAFKA_BROKERS'] ?? '').split(','),
+        brokers: (system.env['TALENTLOOP_KAFKA_INSPECT_BROKERS'] ?? '').split(','),
         topics: contexts.map(topicFor),
         tenantId,
         since,

@@ -70,6 +70,19 @@ const portOf = (name, env = process.env, instance = 1) => {
  * checkpoints only make sense beside the event store they were built from. Every instance of a
  * service shares them: instances differ by port only.
  */
+/**
+ * On a broker with SASL_SSL (the test brokers of deploy/test-infra), each service signs in as
+ * its own SCRAM user: TALENTLOOP_KAFKA_CREDENTIALS_FILE names the JSON file of the users'
+ * passwords the test broker made; a KAFKA_SASL_USERNAME given outright wins.
+ */
+const kafkaUserEnv = (name, env) => {
+  const file = env.TALENTLOOP_KAFKA_CREDENTIALS_FILE;
+  if (!file || env.KAFKA_SASL_USERNAME) return {};
+  const passwords = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (typeof passwords[name] !== 'string') throw new Error(`${file} has no Kafka user ${name}`);
+  return { KAFKA_SASL_USERNAME: name, KAFKA_SASL_PASSWORD: passwords[name] };
+};
+
 const serviceEnv = (name, env = process.env, instance = 1) => {
   const port = portOf(name, env, instance);
   const dataDir = dataDirOf(env);
@@ -77,6 +90,7 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
   return {
     ...env,
     ...authEnv(env),
+    ...kafkaUserEnv(name, env),
     PORT: String(port),
     EVENT_STORE_SQLITE_PATH: inData('EVENT_STORE_SQLITE_PATH', 'talentloop.sqlite'),
     BUS_SQLITE_PATH: inData('BUS_SQLITE_PATH', 'bus.sqlite'),

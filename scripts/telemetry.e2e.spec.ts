@@ -1,13 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { runDemo } from './testing/demo-run';
-import {
-  describeOnEach,
-  dropMongoDatabase,
-  kafkaMongo,
-  kafkaTurn,
-} from './testing/infrastructures';
+import { describeOnEach, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import { OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
-import { RunningSystem, services } from './testing/running-system';
+import { services } from './testing/running-system';
 
 /** OTLP's SpanKind numbers. */
 const SERVER = 2;
@@ -38,38 +33,21 @@ const summary = (spans: readonly ReceivedSpan[]) =>
  */
 describeOnEach('telemetry over OTLP', [kafkaMongo], () => {
   const receiver = new OtlpReceiver();
-  let system: RunningSystem | undefined;
-  let endTurn: (() => void) | undefined;
-
-  beforeAll(async () => {
-    await receiver.start();
-    endTurn = await kafkaTurn(150_000);
-    system = new RunningSystem({
-      env: {
-        ...kafkaMongo.env(),
-        OTEL_TRACES_EXPORTER: 'otlp',
-        OTEL_METRICS_EXPORTER: 'otlp',
-        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
-        OTEL_BSP_SCHEDULE_DELAY: '200',
-        OTEL_METRIC_EXPORT_INTERVAL: '1000',
-      },
-    });
-    await system.ready();
-  }, 240_000);
-
-  afterAll(async () => {
-    try {
-      await system?.dispose();
-      if (system) await dropMongoDatabase(system.env);
-    } finally {
-      endTurn?.();
-      await receiver.stop();
-    }
-  }, 30_000);
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  const started = systemPerSuite(kafkaMongo, {
+    env: () => ({
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_METRICS_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '200',
+      OTEL_METRIC_EXPORT_INTERVAL: '1000',
+    }),
+  });
 
   it('one trace runs from the submit request to the inbox write in approval', async () => {
-    const run = await runDemo(system!);
+    const run = await runDemo(started());
     expect(run.code).toBe(0);
     const { goalId } = run.summary;
 

@@ -7,6 +7,7 @@ import mongoose from 'mongoose';
 import { RunningSystem, type RunningSystemOptions } from './running-system';
 
 const kafkaBrokers = process.env['KAFKA_BROKERS']?.trim();
+const kafkaSaslBrokers = process.env['KAFKA_SASL_BROKERS']?.trim();
 const mongodbUri = process.env['MONGODB_URI']?.trim();
 const esdbConnectionString = process.env['ESDB_CONNECTION_STRING']?.trim();
 
@@ -20,13 +21,39 @@ const skipReason = !kafkaBrokers
 export const kafkaEventStore = esdbConnectionString ? 'EventStoreDB' : 'SQLite';
 
 /**
+ * How the services reach the test broker: over SASL_SSL, each as its own SCRAM user with the
+ * ACLs of `npm run kafka:acls` (scripts/service-process.js gives each its password), where the
+ * test infrastructure offers it (deploy/test-infra/up.sh does); the topics are the operator's
+ * work there (kafka.sh declares them), as in production with ACLs.
+ */
+export const kafkaClientEnv = (
+  broker: { readonly plaintext: string; readonly sasl?: string } = {
+    plaintext: kafkaBrokers ?? '',
+    sasl: kafkaSaslBrokers,
+  },
+  security: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv => ({
+  // Where a suite inspects the topics as the super user (read by no service).
+  TALENTLOOP_KAFKA_INSPECT_BROKERS: broker.plaintext,
+  ...(broker.sasl
+    ? {
+        KAFKA_BROKERS: broker.sasl,
+        KAFKA_SECURITY_PROTOCOL: 'SASL_SSL',
+        KAFKA_SSL_CA_FILE: security['KAFKA_SSL_CA_FILE'],
+        TALENTLOOP_KAFKA_CREDENTIALS_FILE: security['TALENTLOOP_KAFKA_CREDENTIALS_FILE'],
+        KAFKA_TOPICS_AT_START: 'false',
+      }
+    : { KAFKA_BROKERS: broker.plaintext }),
+});
+
+/**
  * Services on Kafka with MongoDB read models. Topics and consumer groups have fixed names
  * (talentloop.<context>.events.v1; groups planning, approval), so runs cannot be isolated on
  * the broker: each demo runs in a tenant of its own, and each system gets a database of its own.
  */
 export const kafkaMongoEnv = (): NodeJS.ProcessEnv => ({
   BUS: 'kafka',
-  KAFKA_BROKERS: kafkaBrokers,
+  ...kafkaClientEnv(),
   READ_MODELS: 'mongo',
   MONGODB_URI: mongodbUri,
   MONGODB_DB: `e2e_${randomBytes(4).toString('hex')}`,
@@ -58,7 +85,7 @@ export interface Infrastructure {
 
 export const embedded: Infrastructure = { label: 'the embedded default', env: () => ({}) };
 export const kafkaMongo: Infrastructure = {
-  label: `Kafka + MongoDB read models (event store: ${kafkaEventStore})`,
+  label: `Kafka${kafkaSaslBrokers ? ' (SASL_SSL, ACLs)' : ''} + MongoDB read models (event store: ${kafkaEventStore})`,
   env: kafkaMongoEnv,
 };
 
@@ -123,13 +150,19 @@ export const kafkaTurn = async (timeoutMs: number): Promise<() => void> => {
  */
 export const systemPerSuite = (
   infrastructure: Infrastructure,
-  options: Omit<RunningSystemOptions, 'env'> = {},
+  options: Omit<RunningSystemOptions, 'env'> & {
+    /** Variables on top of the infrastructure's, read when the system starts. */
+    readonly env?: () => NodeJS.ProcessEnv;
+  } = {},
 ): (() => RunningSystem) => {
   let system: RunningSystem | undefined;
   let endTurn: (() => void) | undefined;
   beforeAll(async () => {
     if (infrastructure === kafkaMongo) endTurn = await kafkaTurn(150_000);
-    system = new RunningSystem({ ...options, env: infrastructure.env() });
+    system = new RunningSystem({
+      ...options,
+      env: { ...infrastructure.env(), ...options.env?.() },
+    });
     await system.ready();
   }, 240_000);
   afterAll(async () => {

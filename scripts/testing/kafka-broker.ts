@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
+import { kafkaClientEnv } from './infrastructures';
 
 const testInfra = resolve(__dirname, '..', '..', 'deploy', 'test-infra');
 const run = promisify(execFile);
@@ -27,8 +28,10 @@ const alive = (pid: number): boolean => {
 
 /** A broker of deploy/test-infra/kafka.sh, run with these variables (folder and ports). */
 export interface TestBroker {
-  /** Where clients reach it (KAFKA_BROKERS). */
+  /** Where clients reach it as the super user (KAFKA_BROKERS, PLAINTEXT). */
   readonly address: string;
+  /** What a service under test is given to reach it as its own user (SASL_SSL). */
+  readonly clientEnv: NodeJS.ProcessEnv;
   /** Stops it as an operator would (SIGTERM, a clean shutdown). */
   stop(): Promise<void>;
   /** Starts it (a no-op when it runs) and resolves once it accepts produce requests. */
@@ -45,8 +48,17 @@ const brokerOf = (env: NodeJS.ProcessEnv): TestBroker => {
   const kafkaScript = async (command: 'start' | 'stop'): Promise<void> => {
     await run('bash', [resolve(testInfra, 'kafka.sh'), command], { env, timeout: 180_000 });
   };
+  const port = Number(env['TALENTLOOP_KAFKA_PORT'] || SHARED_KAFKA_PORT);
+  const saslPort = Number(env['TALENTLOOP_KAFKA_SASL_PORT'] || port + 2);
   return {
-    address: `127.0.0.1:${env['TALENTLOOP_KAFKA_PORT'] || SHARED_KAFKA_PORT}`,
+    address: `127.0.0.1:${port}`,
+    clientEnv: kafkaClientEnv(
+      { plaintext: `127.0.0.1:${port}`, sasl: `127.0.0.1:${saslPort}` },
+      {
+        KAFKA_SSL_CA_FILE: resolve(folder, 'kafka', 'tls', 'ca.pem'),
+        TALENTLOOP_KAFKA_CREDENTIALS_FILE: resolve(folder, 'kafka', 'credentials.json'),
+      },
+    ),
     stop: () => kafkaScript('stop'),
     start: () => kafkaScript('start'),
     async kill(): Promise<number> {
@@ -82,10 +94,12 @@ const brokerOf = (env: NodeJS.ProcessEnv): TestBroker => {
 export const ownBroker = (name: string): TestBroker => {
   const port = Number(process.env['TALENTLOOP_KAFKA_PORT'] || SHARED_KAFKA_PORT);
   const controller = Number(process.env['TALENTLOOP_KAFKA_CONTROLLER_PORT'] || port + 1);
+  const sasl = Number(process.env['TALENTLOOP_KAFKA_SASL_PORT'] || port + 2);
   return brokerOf({
     ...process.env,
     TALENTLOOP_TEST_INFRA_DIR: resolve(runFolderOf(process.env), name),
     TALENTLOOP_KAFKA_PORT: String(port + OWN_BROKER_PORT_OFFSET),
     TALENTLOOP_KAFKA_CONTROLLER_PORT: String(controller + OWN_BROKER_PORT_OFFSET),
+    TALENTLOOP_KAFKA_SASL_PORT: String(sasl + OWN_BROKER_PORT_OFFSET),
   });
 };

@@ -7,6 +7,7 @@ export {
   retryPolicyOf,
 } from './delivery-policy';
 export * from './kafka/kafka-message-bus';
+export * from './kafka/kafka-security';
 export * from './embedded/embedded-message-bus';
 export * from './events/event-messaging';
 export { DEFAULT_MAX_BATCH_BYTES } from './events/byte-bounded-batches';

@@ -1,5 +1,5 @@
 import { createEventStore, eventStoreConfigFromEnv } from '@talentloop/event-store';
-import { KafkaMessageBus } from '@talentloop/messaging';
+import { KafkaMessageBus, kafkaSecurityFromEnv } from '@talentloop/messaging';
 import { progressLine } from '@talentloop/read-models';
 import { parseRepublishArgs, REPUBLISH_USAGE } from './republish-args';
 import { republish, type RepublishProgress } from './republish';
@@ -31,7 +31,12 @@ const main = async (): Promise<number> => {
   const { options } = args;
   const store = createEventStore(eventStoreConfigFromEnv(process.env));
   // The bus's producer is idempotent with one request in flight: no duplicates, no reordering.
-  const bus = new KafkaMessageBus({ brokers, clientId: 'talentloop-republish' });
+  // With SASL_SSL, as a principal allowed to create and write the integrator's topic.
+  const bus = new KafkaMessageBus({
+    brokers,
+    clientId: 'talentloop-republish',
+    security: kafkaSecurityFromEnv(process.env),
+  });
   const tty = process.stderr.isTTY;
   let drawnAt = 0;
   try {

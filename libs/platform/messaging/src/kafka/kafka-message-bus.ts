@@ -19,9 +19,12 @@ import {
   type ReadTopicOptions,
   type SubscribeToTopicsOptions,
 } from '../message-bus.port';
+import type { AclRule } from '../topology/acls';
 import type { Topology, TopologyReport } from '../topology/topology';
+import { grantKafkaAcls } from './kafka-acls';
 import { kafkaJs } from './kafka-driver';
 import { kafkaLogCreator, kafkaLogLevel } from './kafka-logging';
+import { kafkaJsSecurity, PLAINTEXT, type KafkaSecurity } from './kafka-security';
 import {
   brokerRequest,
   isTransient,
@@ -58,6 +61,8 @@ export interface KafkaConsumerTuning {
 export interface KafkaMessageBusOptions {
   readonly brokers: readonly string[];
   readonly clientId?: string;
+  /** PLAINTEXT unless told: SASL_SSL with the service's own user (kafka-security.ts). */
+  readonly security?: KafkaSecurity;
   readonly consumer?: Partial<KafkaConsumerTuning>;
 }
 
@@ -102,6 +107,7 @@ export class KafkaMessageBus implements MessageBus {
     this.kafka = new kafkajs.Kafka({
       clientId: this.clientId,
       brokers: [...options.brokers],
+      ...kafkaJsSecurity(options.security ?? PLAINTEXT),
       logLevel: kafkaLogLevel(),
       logCreator: kafkaLogCreator,
     });
@@ -143,6 +149,14 @@ export class KafkaMessageBus implements MessageBus {
     this.assertOpen();
     return brokerRequest('declaring the topology', () =>
       this.withAdmin((admin) => declareKafkaTopology(admin, topology)),
+    );
+  }
+
+  /** Grants Kafka ACLs (topology/acls.ts), as the operator's principal: `npm run kafka:acls`. */
+  async grantAcls(rules: readonly AclRule[]): Promise<void> {
+    this.assertOpen();
+    return brokerRequest('granting the ACLs', () =>
+      this.withAdmin((admin) => grantKafkaAcls(admin, rules)),
     );
   }
 

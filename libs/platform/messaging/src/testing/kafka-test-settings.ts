@@ -19,3 +19,19 @@ export const testTuning: Partial<KafkaConsumerTuning> = {
   heartbeatIntervalMs: 300,
   maxWaitTimeInMs: 100,
 };
+
+/**
+ * The test broker's SASL_SSL listener (deploy/test-infra/up.sh): its address, the CA of its
+ * certificate and the passwords of its users (admin and one per service).
+ */
+export const kafkaSasl = (() => {
+  const brokers = process.env['KAFKA_SASL_BROKERS']?.trim();
+  const caFile = process.env['KAFKA_SSL_CA_FILE']?.trim();
+  const credentialsFile = process.env['TALENTLOOP_KAFKA_CREDENTIALS_FILE']?.trim();
+  if (!brokers || !caFile || !credentialsFile)
+    return {
+      skipReason:
+        'KAFKA_SASL_BROKERS, KAFKA_SSL_CA_FILE or TALENTLOOP_KAFKA_CREDENTIALS_FILE is not set (run deploy/test-infra/up.sh)',
+    } as const;
+  return { brokers: brokers.split(','), caFile, credentialsFile, skipReason: undefined } as const;
+})();
