@@ -212,8 +212,15 @@ export class KafkaMessageBus implements MessageBus {
     // any other (the broker refusing a dead-letter message, say) it stays stopped: `finished`
     // says so, for the supervisor to subscribe again. Listening before the first start: its
     // first join may crash already.
+    // A consumer that stays stopped still holds its connections: they are closed before
+    // `finished` says so, or every crash the supervisor recovers from would leak them.
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) lifetime.end(new ConsumerStoppedError(groupOnBus, payload.error));
+      if (payload.restart) return;
+      const error = new ConsumerStoppedError(groupOnBus, payload.error);
+      void consumer
+        .disconnect()
+        .catch(() => undefined)
+        .finally(() => lifetime.end(error));
     });
     try {
       await brokerRequest(what, () =>
@@ -326,8 +333,8 @@ export class KafkaMessageBus implements MessageBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
-    if (this.producerConnection.opened()) await this.producer.disconnect();
-    if (this.adminConnection.opened()) await this.admin.disconnect();
+    if (this.producerConnection.used()) await this.producer.disconnect();
+    if (this.adminConnection.used()) await this.admin.disconnect();
   }
 
   /**

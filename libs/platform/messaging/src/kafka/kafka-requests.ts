@@ -97,19 +97,26 @@ export const untilLeadersElected = async (
 
 export interface LazyConnection {
   open(): Promise<void>;
-  /** A connection was asked for (and not forgotten after failing). */
-  opened(): boolean;
+  /**
+   * A connection was ever asked for: the client may hold sockets, even after a failed
+   * connect (kafkajs keeps the cluster's connections when, say, the broker refuses the
+   * producer id), so it must be disconnected at close.
+   */
+  used(): boolean;
 }
 
 /** Connects on first use; a failed connection is forgotten, so the next use tries again. */
 export const lazyConnection = (connect: () => Promise<void>): LazyConnection => {
   let connected: Promise<void> | undefined;
+  let used = false;
   return {
-    open: () =>
-      (connected ??= connect().catch((error: unknown) => {
+    open: () => {
+      used = true;
+      return (connected ??= connect().catch((error: unknown) => {
         connected = undefined;
         throw error;
-      })),
-    opened: () => connected !== undefined,
+      }));
+    },
+    used: () => used,
   };
 };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
-import { needsNewProducer } from './kafka-requests';
+import { lazyConnection, needsNewProducer } from './kafka-requests';
 
 /** kafkajs's own protocol errors, as the broker's error codes make them. */
 const { createErrorFromCode } = createRequire(require.resolve('kafkajs'))(
@@ -29,5 +29,21 @@ describe('when an idempotent producer must be replaced', () => {
     expect(needsNewProducer(protocolError(6))).toBe(false); // NOT_LEADER_FOR_PARTITION
     expect(needsNewProducer(protocolError(7))).toBe(false); // REQUEST_TIMED_OUT
     expect(needsNewProducer(new Error('connect ECONNREFUSED'))).toBe(false);
+  });
+});
+
+describe('a connection made on first use', () => {
+  it('given a connect that fails, is used (to be closed) yet tries again on the next use', async () => {
+    let attempts = 0;
+    const connection = lazyConnection(() =>
+      ++attempts === 1 ? Promise.reject(new Error('refused')) : Promise.resolve(),
+    );
+    expect(connection.used()).toBe(false);
+    await expect(connection.open()).rejects.toThrow('refused');
+    // the client may hold sockets after a failed connect: close must still disconnect it
+    expect(connection.used()).toBe(true);
+    await connection.open();
+    await connection.open();
+    expect(attempts).toBe(2);
   });
 });
