@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { eventually } from '@talentloop/testing';
 import { runDemo } from './testing/demo-run';
 import { describeOnEach, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import { OtlpReceiver, type ReceivedSpan } from './testing/otlp-receiver';
@@ -12,14 +12,11 @@ const CONSUMER = 5;
 
 const PLANNING_TOPIC = 'talentloop.planning.events.v1';
 
+/** What `find` finds, once it finds something (the shared poller, `eventually`). */
 const waitFor = async <T>(what: string, find: () => T | undefined, timeoutMs = 30_000) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms`);
-    await sleep(250);
-  }
+  let found: T | undefined;
+  await eventually(what, () => (found = find()) !== undefined, timeoutMs);
+  return found as T;
 };
 
 const summary = (spans: readonly ReceivedSpan[]) =>

@@ -27,12 +27,8 @@ const HOST_NAME = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/;
  * than meant, so it is refused rather than silently ignored.
  */
 export const isExactOrigin = (candidate: string): boolean => {
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return false;
-  }
+  const url = URL.parse(candidate);
+  if (url === null) return false;
   return (
     (url.protocol === 'https:' || url.protocol === 'http:') &&
     url.origin === candidate &&

@@ -58,12 +58,8 @@ const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  * there is no path (the authentication suite's identity provider on 127.0.0.1, a sidecar).
  */
 export const isTrustedJwksUrl = (url: string): boolean => {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
+  const parsed = URL.parse(url);
+  if (parsed === null) return false;
   return (
     parsed.protocol === 'https:' ||
     (parsed.protocol === 'http:' && LOOPBACK_HOST.test(parsed.hostname))
