@@ -1,4 +1,4 @@
-import type { GoalDrafted, GoalEdited } from '@talentloop/contracts';
+import type { GoalDrafted, GoalEdited, MeasurementInstrument } from '@talentloop/contracts';
 
 type DraftedData = GoalDrafted['data'];
 
@@ -36,6 +36,15 @@ export interface GoalContext {
   readonly strongestIndicators: readonly IndicatorScore[];
   /** Level the role profile requires; null when the target is not in the role profile. */
   readonly requiredLevel: number | null;
+  /**
+   * The measurement the scores above come from; null when there is none. A gap names only its
+   * measurement's id; the latest measurement also its instrument and date.
+   */
+  readonly measuredBy: {
+    readonly measurementId: string;
+    readonly instrument: MeasurementInstrument | null;
+    readonly measuredAt: string | null;
+  } | null;
   readonly motivationNote: string | null;
 }
 

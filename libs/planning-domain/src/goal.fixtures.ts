@@ -10,5 +10,6 @@ export const context: GoalContext = {
   weakestIndicators: [{ indicatorId: 'active-listening', score: 45 }],
   strongestIndicators: [],
   requiredLevel: 4,
+  measuredBy: { measurementId: 'msr-5001', instrument: null, measuredAt: null },
   motivationNote: null,
 };

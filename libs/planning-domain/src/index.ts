@@ -8,5 +8,6 @@ export * from './evaluation';
 export * from './goal-content';
 export * from './goal.decider';
 export * from './goal.errors';
+export * from './measured-basis';
 export * from './plan.decider';
 export * from './smart-check';

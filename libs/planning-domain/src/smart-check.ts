@@ -85,10 +85,18 @@ const achievable = (
     'achievable',
     undefined,
     context.aptitude === null
-      ? 'no measurement bounds the targets; the manager judges feasibility'
-      : `targets stay within aptitude ${context.aptitude} and ${settings.maxGrowthPerMonth} points a month of growth`,
+      ? `no measurement of ${context.targetName} bounds the targets; the manager judges feasibility`
+      : `targets stay within aptitude ${context.aptitude} and ${settings.maxGrowthPerMonth} points a month of growth${measuredByText(context.measuredBy)}`,
   );
 };
+
+/** Which measurement bounded the targets, as far as it is known. */
+const measuredByText = (measuredBy: GoalContext['measuredBy']): string =>
+  measuredBy === null
+    ? ''
+    : measuredBy.instrument && measuredBy.measuredAt
+      ? ` (measured by ${measuredBy.instrument} on ${measuredBy.measuredAt.slice(0, 10)})`
+      : ` (measurement ${measuredBy.measurementId})`;
 
 const relevant = (context: GoalContext): SmartCheck =>
   check(

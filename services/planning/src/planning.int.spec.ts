@@ -1,3 +1,4 @@
+import { EmployeeSynced, MeasurementRecorded, RoleProfileDefined } from '@talentloop/contracts';
 import { eventually } from '@talentloop/testing';
 import {
   goalApproved,
@@ -274,6 +275,75 @@ describe('the planning service over HTTP', () => {
       'time-bound',
     ]);
     expect(refusal.detail).toMatch(/specific: .*; time-bound: deadline 2027-06-30/);
+    expect(await service.storedEventCount()).toBe(before);
+  });
+
+  it('bounds a goal drafted from a target by the latest measurement and the current role', async () => {
+    const { me, planId } = await employeeWithPlan();
+    // The employee moved to a role whose profile asks level 3; a manager observation followed.
+    await service.publish(
+      service.event('EmployeeSynced', {
+        ...EmployeeSynced.example,
+        employeeId: me.userId,
+        managerId: 'mgr-1',
+        roleId: 'analyst',
+      }),
+      service.event('RoleProfileDefined', {
+        ...RoleProfileDefined.example,
+        roleId: 'analyst',
+        name: 'Analyst',
+        requiredCompetencies: [{ competencyId: 'collaboration', requiredLevel: 3, weight: 0.5 }],
+      }),
+      service.event('MeasurementRecorded', {
+        ...MeasurementRecorded.example,
+        measurementId: `msr-${me.userId}`,
+        employeeId: me.userId,
+        instrument: 'manager-observation',
+        robustness: 'less-robust',
+        aptitude: 60,
+        behaviour: 50,
+        measuredAt: '2026-02-20T10:00:00.000Z',
+      }),
+    );
+    await eventually(
+      'the measurement and the role profile reach planning',
+      async () =>
+        (await service.directory.latestMeasurement(TENANT, me.userId, 'collaboration'))
+          ?.measurementId === `msr-${me.userId}` &&
+        (await service.directory.roleRequirement(TENANT, me.userId, 'collaboration')) === 3,
+    );
+
+    const target = { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] };
+    const drafted = await json<{
+      goalId: string;
+      smartChecks: NonNullable<Problem['smartChecks']>;
+    }>(await service.request('POST', `/plans/${planId}/goals/draft`, me, { target }), 201);
+    const explanationOf = (property: string) =>
+      drafted.smartChecks.find((check) => check.property === property)?.explanation;
+    expect(explanationOf('achievable')).toMatch(
+      /^targets stay within aptitude 60 .* \(measured by manager-observation on 2026-02-20\)$/,
+    );
+    expect(explanationOf('relevant')).toBe('the role profile requires Collaboration at level 3');
+
+    // Asking 80 of someone measured at aptitude 60 is refused at submission.
+    const { content } = await json<{ content: { successCriteria: { target: number }[] } }>(
+      await service.request('GET', `/goals/${drafted.goalId}`, me),
+      200,
+    );
+    const successCriteria = content.successCriteria.map((criterion) => ({
+      ...criterion,
+      target: 80,
+    }));
+    await json(
+      await service.request('PATCH', `/goals/${drafted.goalId}`, me, { successCriteria }),
+      200,
+    );
+    const before = await service.storedEventCount();
+    const refusal = await json<Problem>(await submit(me, drafted.goalId), 422);
+    expect(refusal.smartChecks?.find((check) => !check.passed)).toMatchObject({
+      property: 'achievable',
+      explanation: expect.stringMatching(/targets 80, above the aptitude of 60$/) as unknown,
+    });
     expect(await service.storedEventCount()).toBe(before);
   });
 

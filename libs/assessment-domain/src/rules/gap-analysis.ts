@@ -1,3 +1,4 @@
+import { weakestAndStrongest } from '@talentloop/domain-kernel';
 import type { FrameworkVersion } from '../framework/framework.decider';
 import { competencyIn } from '../framework/framework.decider';
 import type { RoleProfile } from '../role-profile/role-profile.decider';
@@ -24,9 +25,6 @@ export const requiredScoreOf = (level: number): number => 20 * (level - 1);
  * achievable.
  */
 export const MIN_ROOM_TO_GROW = 5;
-
-/** How many indicators are named on each side. */
-const NAMED_INDICATORS = 3;
 
 export interface NamedIndicatorScore {
   readonly indicatorId: string;
@@ -71,7 +69,7 @@ const verdictOf = (gap: Pick<CompetencyGap, 'requirementGap' | 'gap' | 'worthDev
   return 'below the requirement, but aptitude leaves little room: a question of fit, not a goal';
 };
 
-/** Weakest first and strongest first, never naming one indicator on both sides. */
+/** Weakest first and strongest first, with their names in the framework. */
 const namedIndicators = (measurement: Measurement, framework: FrameworkVersion) => {
   const names = new Map(
     competencyIn(framework, measurement.competencyId)?.indicators.map((indicator) => [
@@ -79,20 +77,13 @@ const namedIndicators = (measurement: Measurement, framework: FrameworkVersion) 
       indicator.name,
     ]) ?? [],
   );
-  const sorted = measurement.indicatorScores
-    .map(({ indicatorId, score }) => ({
+  return weakestAndStrongest(
+    measurement.indicatorScores.map(({ indicatorId, score }) => ({
       indicatorId,
       name: names.get(indicatorId) ?? indicatorId,
       score,
-    }))
-    .sort(
-      (left, right) =>
-        left.score - right.score || left.indicatorId.localeCompare(right.indicatorId),
-    );
-  const perSide = Math.min(NAMED_INDICATORS, Math.ceil(sorted.length / 2));
-  const weakest = sorted.slice(0, perSide);
-  const strongest = sorted.slice(perSide).reverse().slice(0, perSide);
-  return { weakest, strongest };
+    })),
+  );
 };
 
 export const analyseGaps = (

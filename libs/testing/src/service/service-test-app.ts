@@ -1,5 +1,5 @@
 import { type DynamicModule, type INestApplication, Module } from '@nestjs/common';
-import type { TalentloopEvent } from '@talentloop/contracts';
+import { eventRegistry, type TalentloopEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import {
   createServiceApp,
@@ -33,7 +33,7 @@ export interface PublishedEvent {
     tenantId: string;
     actorId: string;
     occurredAt: string;
-    schemaVersion: 1;
+    schemaVersion: number;
     traceparent?: string;
   };
 }
@@ -192,7 +192,8 @@ export class ServiceTestApp {
         tenantId,
         actorId: 'integrator-1',
         occurredAt: this.clock.now().toISOString(),
-        schemaVersion: 1,
+        // The version a producer writes today: data shaped as the current schema.
+        schemaVersion: eventRegistry.current(type)?.version ?? 1,
       },
     };
   }

@@ -13,6 +13,8 @@ import { consumerGroups } from '@talentloop/messaging';
 import {
   goalDecider,
   phaseOf,
+  type LatestMeasurement,
+  type RoleRequirement,
   planDecider,
   unpairedFormalLearning,
   type GoalStanding,
@@ -28,6 +30,8 @@ import {
   gapId,
   gapsProjection,
   goalsProjection,
+  measurementId,
+  measurementsProjection,
   motivationNoteOrigin,
   peopleProjection,
   personId,
@@ -35,11 +39,15 @@ import {
   rejectionFeedbackOrigin,
   rejectionId,
   rejectionsProjection,
+  roleProfileId,
+  roleProfilesProjection,
   type Competency,
   type GoalDocument,
+  type MeasurementDocument,
   type PersonDocument,
   type PlanDocument,
   type RejectionDocument,
+  type RoleProfileDocument,
 } from './planning-projections';
 
 /** The read side's consumer group: gaps, frameworks, people and decisions of other contexts. */
@@ -98,6 +106,8 @@ export class PlanningDirectory implements SubjectDirectory {
           competenciesProjection,
           peopleProjection,
           rejectionsProjection,
+          measurementsProjection,
+          roleProfilesProjection,
         ],
       },
     });
@@ -118,6 +128,37 @@ export class PlanningDirectory implements SubjectDirectory {
 
   competency(tenantId: string, id: string): Promise<Competency | undefined> {
     return this.reader.get<Competency>(competenciesProjection.name, competencyId(tenantId, id));
+  }
+
+  /** The latest measurement of the employee on the competency, whatever its instrument. */
+  async latestMeasurement(
+    tenantId: string,
+    employeeId: string,
+    competency: string,
+  ): Promise<LatestMeasurement | undefined> {
+    return this.reader.get<MeasurementDocument>(
+      measurementsProjection.name,
+      measurementId(tenantId, employeeId, competency),
+    );
+  }
+
+  /** What the employee's current role profile asks of the competency (see RoleRequirement). */
+  async roleRequirement(
+    tenantId: string,
+    employeeId: string,
+    competency: string,
+  ): Promise<RoleRequirement> {
+    const roleId = (await this.person(tenantId, employeeId))?.roleId;
+    if (!roleId) return undefined;
+    const profile = await this.reader.get<RoleProfileDocument>(
+      roleProfilesProjection.name,
+      roleProfileId(tenantId, roleId),
+    );
+    if (!profile) return undefined;
+    return (
+      profile.requiredCompetencies.find((required) => required.competencyId === competency)
+        ?.requiredLevel ?? null
+    );
   }
 
   async person(tenantId: string, employeeId: string): Promise<PersonDocument | undefined> {

@@ -2,10 +2,17 @@ import {
   planningEvents,
   type CompetencyFrameworkPublished,
   type GapIdentified,
+  type MeasurementRecorded,
+  type RoleProfileDefined,
   type PlanningEvent,
   type SealedOrigin,
 } from '@talentloop/contracts';
-import { goalDecider, type GoalRecord, type GoalStatus } from '@talentloop/planning-domain';
+import {
+  goalDecider,
+  type GoalRecord,
+  type GoalStatus,
+  type LatestMeasurement,
+} from '@talentloop/planning-domain';
 import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
 /**
@@ -117,6 +124,8 @@ export interface PersonDocument {
   readonly tenantId: string;
   readonly employeeId: string;
   readonly managerId: string | null;
+  /** The current role, whose profile says what the person's goals are relevant to. */
+  readonly roleId: string | null;
   readonly language: 'nl' | 'en';
   readonly motivations: Readonly<Record<string, string>>;
 }
@@ -135,7 +144,8 @@ export const personId = (tenantId: string, employeeId: string) => idOf(tenantId,
 
 export const peopleProjection: Projection<PersonDocument> = {
   name: 'planning-people',
-  version: 1,
+  // 2: the person's current role.
+  version: 2,
   eventTypes: ['EmployeeSynced', 'ReportingLineChanged', 'MotivationRecorded'],
   indexes: [{ fields: { tenantId: 1, managerId: 1 } }],
   documentIds: (event) =>
@@ -147,6 +157,7 @@ export const peopleProjection: Projection<PersonDocument> = {
       tenantId,
       employeeId: event.data.employeeId,
       managerId: null,
+      roleId: null,
       language: 'en',
       motivations: {},
     };
@@ -155,6 +166,7 @@ export const peopleProjection: Projection<PersonDocument> = {
         return {
           ...known,
           managerId: event.data.managerId,
+          roleId: event.data.roleId,
           language: event.data.preferredLanguage,
         };
       case 'ReportingLineChanged':
@@ -167,6 +179,72 @@ export const peopleProjection: Projection<PersonDocument> = {
             }
           : known;
     }
+  },
+};
+
+/** A role profile's latest version: what the role requires, competency by competency. */
+export type RoleProfileDocument = RoleProfileDefined['data'] & { readonly tenantId: string };
+
+export const roleProfileId = (tenantId: string, roleId: string) => idOf(tenantId, roleId);
+
+export const roleProfilesProjection: Projection<RoleProfileDocument> = {
+  name: 'planning-role-profiles',
+  version: 1,
+  eventTypes: ['RoleProfileDefined'],
+  personalData: 'ignored',
+  documentIds: (event) =>
+    event.type === 'RoleProfileDefined'
+      ? [roleProfileId(event.metadata.tenantId, event.data.roleId)]
+      : [],
+  evolve: (profile, event) =>
+    event.type === 'RoleProfileDefined' && event.data.roleVersion > (profile?.roleVersion ?? 0)
+      ? { ...event.data, tenantId: event.metadata.tenantId }
+      : profile,
+};
+
+/** The latest measurement of one employee on one competency, whatever its instrument. */
+export type MeasurementDocument = LatestMeasurement & {
+  readonly tenantId: string;
+  readonly employeeId: string;
+  readonly competencyId: string;
+};
+
+export const measurementId = (tenantId: string, employeeId: string, competency: string) =>
+  idOf(tenantId, employeeId, competency);
+
+const isNewer = (
+  candidate: MeasurementRecorded['data'],
+  known: MeasurementDocument | undefined,
+): boolean =>
+  known === undefined ||
+  candidate.measuredAt > known.measuredAt ||
+  (candidate.measuredAt === known.measuredAt && candidate.measurementId !== known.measurementId);
+
+export const measurementsProjection: Projection<MeasurementDocument> = {
+  name: 'planning-measurements',
+  version: 1,
+  eventTypes: ['MeasurementRecorded'],
+  personalData: 'ignored',
+  documentIds: (event) =>
+    event.type === 'MeasurementRecorded'
+      ? [measurementId(event.metadata.tenantId, event.data.employeeId, event.data.competencyId)]
+      : [],
+  // Measurements may be imported out of order: the one measured last wins, not the one last sent.
+  evolve: (known, event) => {
+    if (event.type !== 'MeasurementRecorded' || !isNewer(event.data, known)) return known;
+    const { employeeId, competencyId, instrument, aptitude, behaviour, indicatorScores } =
+      event.data;
+    return {
+      tenantId: event.metadata.tenantId,
+      employeeId,
+      competencyId,
+      measurementId: event.data.measurementId,
+      instrument,
+      aptitude,
+      behaviour,
+      indicatorScores,
+      measuredAt: event.data.measuredAt,
+    };
   },
 };
 

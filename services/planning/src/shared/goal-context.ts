@@ -1,4 +1,4 @@
-import type { GoalContext } from '@talentloop/planning-domain';
+import { measuredBasisOf, type GoalContext } from '@talentloop/planning-domain';
 import type { PlanningDirectory } from '../projections/planning-directory';
 
 export interface ContextSource {
@@ -11,24 +11,26 @@ export interface ContextSource {
 }
 
 /**
- * What the directory knows about the target, from the gap, the framework and the motivation
- * the employee recorded. Ids of people stay out: this is what a drafter may see.
+ * What the directory knows about the target: the employee's latest measurement of it (else the
+ * gap's), what their current role requires, the framework, and the motivation they recorded.
+ * Ids of people stay out: this is what a drafter may see.
  */
 export const goalContextOf = async (
   directory: PlanningDirectory,
   source: ContextSource,
 ): Promise<GoalContext> => {
   const gap = source.gapId ? await directory.gap(source.tenantId, source.gapId) : undefined;
-  const competency = await directory.competency(source.tenantId, source.competencyId);
+  const { tenantId, employeeId, competencyId } = source;
+  const [competency, latest, roleRequirement] = await Promise.all([
+    directory.competency(tenantId, competencyId),
+    directory.latestMeasurement(tenantId, employeeId, competencyId),
+    directory.roleRequirement(tenantId, employeeId, competencyId),
+  ]);
   return {
-    targetName: competency?.name ?? source.competencyId,
+    targetName: competency?.name ?? competencyId,
     definition: competency?.definition ?? null,
     indicators: competency?.indicators ?? [],
-    aptitude: gap?.aptitude ?? null,
-    behaviour: gap?.behaviour ?? null,
-    weakestIndicators: gap?.weakestIndicators ?? [],
-    strongestIndicators: gap?.strongestIndicators ?? [],
-    requiredLevel: gap?.requiredLevel ?? null,
+    ...measuredBasisOf({ gap, latest, roleRequirement }),
     motivationNote:
       source.motivationNote ??
       (await directory.motivation(source.tenantId, source.employeeId, source.competencyId)),
