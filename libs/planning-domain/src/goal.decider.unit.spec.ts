@@ -24,6 +24,27 @@ const failing = (changes: Partial<typeof content>, ctx: Partial<GoalContext> = {
     .filter((c) => !c.passed)
     .map((c) => c.property);
 
+const explanationOf = (
+  property: string,
+  changes: Partial<typeof content>,
+  ctx: Partial<GoalContext> = {},
+) =>
+  checkSmart({ ...content, ...changes }, { ...context, ...ctx }, defaultSmartSettings, today).find(
+    (c) => c.property === property,
+  )?.explanation;
+const levels = { '1': 'a', '2': 'b', '3': 'c', '4': 'd', '5': 'e' };
+const frameworkIndicators = [
+  { indicatorId: 'active-listening', name: 'Active listening', levels },
+  { indicatorId: 'shares-information', name: 'Shares information', levels },
+];
+const training = {
+  actionId: 'act-9',
+  kind: 'formal-learning' as const,
+  description: 'Follow the active listening training.',
+  frequency: 'once',
+  estimatedHours: 8,
+};
+
 describe('the SMART check', () => {
   it('passes a goal that names behaviour, situation, criteria, bounds and deadline', () =>
     expect(failing({})).toEqual([]));
@@ -47,6 +68,48 @@ describe('the SMART check', () => {
     expect(failing({}, { requiredLevel: null })).toEqual(['relevant']));
   it('passes relevant on motivation alone', () =>
     expect(failing({}, { requiredLevel: null, motivationNote: 'I want this.' })).toEqual([]));
+  it('fails specific when a targeted indicator is not in the framework', () =>
+    expect(
+      explanationOf(
+        'specific',
+        { target: { ...content.target, indicatorIds: ['listening'] } },
+        {
+          indicators: frameworkIndicators,
+        },
+      ),
+    ).toBe('listening is not an indicator of Collaboration in the framework'));
+  it('fails specific when a criterion reads an indicator the framework does not define', () =>
+    expect(
+      failing(
+        { successCriteria: [{ ...content.successCriteria[0], indicatorIds: ['listening'] }] },
+        { indicators: frameworkIndicators },
+      ),
+    ).toEqual(['specific']));
+  it('fails specific when it targets a stronger indicator and the employee does not say why', () =>
+    expect(
+      explanationOf(
+        'specific',
+        { target: { ...content.target, indicatorIds: ['shares-information'] } },
+        { strongestIndicators: [{ indicatorId: 'shares-information', score: 71 }] },
+      ),
+    ).toBe(
+      'shares-information is not among the weaker indicators (active-listening); target those, or say in the motivation why this one',
+    ));
+  it('passes a stronger indicator the employee motivated', () =>
+    expect(
+      failing(
+        { target: { ...content.target, indicatorIds: ['shares-information'] } },
+        { motivationNote: 'My team needs me to share more, not to listen better.' },
+      ),
+    ).toEqual([]));
+  it('fails achievable with formal learning only, saying why', () =>
+    expect(explanationOf('achievable', { actions: [training] })).toBe(
+      'only formal learning: a training or reading alone rarely changes behaviour at work; add at least one on-the-job action that practises it',
+    ));
+  it('fails achievable without any action', () =>
+    expect(failing({ actions: [] })).toEqual(['achievable']));
+  it('passes formal learning paired with practice on the job', () =>
+    expect(failing({ actions: [...content.actions, training] })).toEqual([]));
   it('fails time-bound with a deadline outside 3–6 months', () =>
     expect(failing({ deadline: '2026-12-31' })).toEqual(['time-bound']));
 });

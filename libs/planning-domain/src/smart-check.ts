@@ -18,17 +18,42 @@ const check = (property: SmartProperty, failure: string | undefined, success: st
 /** Three words at least: "communication" alone names a topic, not a behaviour. */
 const isConcrete = (text: string) => text.trim().split(/\s+/).length >= 3;
 
+/** Indicator ids the goal names (target and criteria) that its framework does not define. */
+const unknownIndicators = (goal: GoalContent, context: GoalContext): string[] => {
+  // Without the framework's indicators (not published to planning yet) nothing can be said.
+  if (context.indicators.length === 0) return [];
+  const defined = new Set(context.indicators.map((indicator) => indicator.indicatorId));
+  const named = [
+    ...goal.target.indicatorIds,
+    ...goal.successCriteria.flatMap((criterion) => criterion.indicatorIds),
+  ];
+  return [...new Set(named)].filter((id) => !defined.has(id));
+};
+
+/** Targeted indicators the measurement does not show among the weaker ones. */
+const strongerTargets = (goal: GoalContent, context: GoalContext): string[] => {
+  const weaker = new Set(context.weakestIndicators.map((indicator) => indicator.indicatorId));
+  return weaker.size === 0 ? [] : goal.target.indicatorIds.filter((id) => !weaker.has(id));
+};
+
+const idList = (indicators: readonly { readonly indicatorId: string }[]) =>
+  indicators.map((indicator) => indicator.indicatorId).join(', ');
+
 const specific = (goal: GoalContent, context: GoalContext): SmartCheck => {
   const weakSpotsKnown = goal.target.kind === 'competency' && context.weakestIndicators.length > 0;
+  const unknown = unknownIndicators(goal, context);
+  const stronger = strongerTargets(goal, context);
   const failure = !isConcrete(goal.behaviour)
     ? 'the behaviour to develop is not described concretely (at least a short sentence)'
     : !isConcrete(goal.situation)
       ? 'the work situation where the behaviour is practised is not described'
-      : weakSpotsKnown && goal.target.indicatorIds.length === 0
-        ? `the goal targets the whole competency while the measurement shows the weak indicators (${context.weakestIndicators
-            .map((indicator) => indicator.indicatorId)
-            .join(', ')}); target those`
-        : undefined;
+      : unknown.length > 0
+        ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not an indicator of ${context.targetName} in the framework`
+        : weakSpotsKnown && goal.target.indicatorIds.length === 0
+          ? `the goal targets the whole competency while the measurement shows the weak indicators (${idList(context.weakestIndicators)}); target those`
+          : stronger.length > 0 && !context.motivationNote?.trim()
+            ? `${stronger.join(', ')} ${stronger.length === 1 ? 'is' : 'are'} not among the weaker indicators (${idList(context.weakestIndicators)}); target those, or say in the motivation why this one`
+            : undefined;
   return check('specific', failure, 'names the behaviour, the work situation and what it targets');
 };
 
@@ -64,6 +89,14 @@ const achievable = (
   settings: SmartSettings,
   today: string,
 ): SmartCheck => {
+  if (!goal.actions.some((action) => action.kind === 'on-the-job'))
+    return check(
+      'achievable',
+      goal.actions.length === 0
+        ? 'no action says how the behaviour will be practised; add at least one on-the-job action'
+        : 'only formal learning: a training or reading alone rarely changes behaviour at work; add at least one on-the-job action that practises it',
+      '',
+    );
   const months = Math.max(0, monthsBetween(today, goal.deadline));
   const reachable = settings.maxGrowthPerMonth * months;
   for (const criterion of goal.successCriteria) {
