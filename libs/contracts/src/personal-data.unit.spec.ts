@@ -22,6 +22,7 @@ describe('the personal fields of the events', () => {
     expect(personal).toEqual({
       EmployeeSynced: ['displayName', 'email'],
       MotivationRecorded: ['note'],
+      GoalDrafted: ['motivationNote'],
       CheckInLogged: [
         'answers.whatWasDone',
         'answers.whatGoesWellAndWhatIsHard',

@@ -5,7 +5,7 @@ type DraftedData = GoalDrafted['data'];
 /** What a goal says: the part the employee owns and edits, as the contracts define it. */
 export type GoalContent = Omit<
   DraftedData,
-  'goalId' | 'planId' | 'employeeId' | 'gapId' | 'drafter'
+  'goalId' | 'planId' | 'employeeId' | 'gapId' | 'drafter' | 'motivationNote'
 >;
 export type GoalChanges = GoalEdited['data']['changes'];
 export type SuccessCriterion = GoalContent['successCriteria'][number];

@@ -39,6 +39,8 @@ export interface GoalRecord {
   readonly gapId: string | null;
   readonly drafted: GoalContent;
   readonly content: GoalContent;
+  /** Why the employee wants the goal, given with the draft: what makes it relevant to them. */
+  readonly motivationNote: string | null;
   readonly submissionNumber: number;
   readonly checkInCadence: CheckInCadence | null;
   readonly nextCheckInDueAt: string | null;
@@ -333,7 +335,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
 
 const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
   if (event.type === 'GoalDrafted') {
-    const { goalId, planId, employeeId, gapId } = event.data;
+    const { goalId, planId, employeeId, gapId, motivationNote } = event.data;
     const content = contentOf(event.data);
     return {
       status: 'draft',
@@ -343,6 +345,7 @@ const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
       gapId,
       drafted: content,
       content,
+      motivationNote,
       submissionNumber: 0,
       checkInCadence: null,
       nextCheckInDueAt: null,

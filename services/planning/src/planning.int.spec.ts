@@ -347,6 +347,57 @@ describe('the planning service over HTTP', () => {
     expect(await service.storedEventCount()).toBe(before);
   });
 
+  it('keeps the motivation given with the draft: it makes the goal relevant at submission too', async () => {
+    const { me, planId } = await employeeWithPlan();
+    // The employee's role does not ask for collaboration: only their motivation makes it relevant.
+    await service.publish(
+      service.event('EmployeeSynced', {
+        ...EmployeeSynced.example,
+        employeeId: me.userId,
+        managerId: 'mgr-1',
+        roleId: 'designer',
+      }),
+      service.event('RoleProfileDefined', {
+        ...RoleProfileDefined.example,
+        roleId: 'designer',
+        name: 'Designer',
+        requiredCompetencies: [{ competencyId: 'communication', requiredLevel: 3, weight: 1 }],
+      }),
+    );
+    await eventually(
+      'the role profile reaches planning',
+      async () =>
+        (await service.directory.roleRequirement(TENANT, me.userId, 'collaboration')) === null,
+    );
+    const target = { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] };
+    const motivationNote = 'I lead the design critiques and want people to feel heard.';
+    const motivated = await json<{ goalId: string }>(
+      await service.request('POST', `/plans/${planId}/goals/draft`, me, { target, motivationNote }),
+      201,
+    );
+    const unmotivated = await json<{ goalId: string }>(
+      await service.request('POST', `/plans/${planId}/goals/draft`, me, { target }),
+      201,
+    );
+
+    await json(await submit(me, motivated.goalId), 200);
+    expect(
+      await json<{ motivationNote: string | null }>(
+        await service.request('GET', `/goals/${motivated.goalId}`, manager),
+        200,
+      ),
+    ).toMatchObject({ motivationNote });
+    const refusal = await json<Problem>(await submit(me, unmotivated.goalId), 422);
+    expect(refusal.smartChecks?.filter((check) => !check.passed)).toEqual([
+      {
+        property: 'relevant',
+        passed: false,
+        explanation:
+          'Collaboration is not in the role profile and no motivation explains why it matters',
+      },
+    ]);
+  });
+
   it('refuses a fourth committed goal, naming the cap', async () => {
     const { me, gapId, planId } = await employeeWithPlan();
     for (let n = 0; n < 3; n++) await activeGoal(me, planId, gapId);

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Personal } from '../personal-data';
-import { defineEvent, type EventOf } from '../event-definition';
+import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
 import {
   CheckInCadence,
@@ -140,42 +140,76 @@ export const PlanStarted = defineEvent({
   example: { planId: 'plan-2001', employeeId: 'emp-1001', previousPlanId: null, maxActiveGoals: 3 },
 });
 
-export const GoalDrafted = defineEvent({
+const goalDraftedV1Properties = {
+  goalId: Id('Goal'),
+  planId: Id('Plan the goal belongs to'),
+  employeeId: Id('Employee'),
+  gapId: Nullable(Id('Gap the goal addresses'), 'Null for a goal started without a gap'),
+  ...goalContentProperties,
+  drafter: Type.Object(
+    {
+      kind: Type.Union([Type.Literal('ai'), Type.Literal('deterministic')]),
+      model: Nullable(Text('Language model name', 200), 'Null for the deterministic drafter'),
+      fallbackReason: Nullable(
+        Text('Why the deterministic drafter was used instead of the model', 500),
+        'Null unless the model was configured but not used',
+      ),
+    },
+    { additionalProperties: false },
+  ),
+};
+
+const goalDraftedExampleV1 = {
+  goalId: 'goal-3001',
+  planId: 'plan-2001',
+  employeeId: 'emp-1001',
+  gapId: 'gap-7001',
+  ...goalContentExample,
+  drafter: { kind: 'ai' as const, model: 'gpt-4o-mini', fallbackReason: null },
+};
+
+/** Stored drafts from before the motivation was kept on the goal; read through the upcaster. */
+export const GoalDraftedV1 = defineEvent({
   context,
   name: 'GoalDrafted',
   version: 1,
   description:
     'A SMART goal was drafted from a gap, by a language model or the deterministic drafter; the employee owns it from here.',
+  schema: Type.Object(goalDraftedV1Properties, { additionalProperties: false }),
+  subjectOf: (data) => data.employeeId,
+  example: goalDraftedExampleV1,
+});
+
+export const GoalDrafted = defineEvent({
+  context,
+  name: 'GoalDrafted',
+  version: 2,
+  description:
+    'A SMART goal was drafted from a gap or a target, by a language model or the deterministic drafter, with the motivation the employee gave; the employee owns it from here.',
   schema: Type.Object(
     {
-      goalId: Id('Goal'),
-      planId: Id('Plan the goal belongs to'),
-      employeeId: Id('Employee'),
-      gapId: Nullable(Id('Gap the goal addresses'), 'Null for a goal started without a gap'),
-      ...goalContentProperties,
-      drafter: Type.Object(
-        {
-          kind: Type.Union([Type.Literal('ai'), Type.Literal('deterministic')]),
-          model: Nullable(Text('Language model name', 200), 'Null for the deterministic drafter'),
-          fallbackReason: Nullable(
-            Text('Why the deterministic drafter was used instead of the model', 500),
-            'Null unless the model was configured but not used',
-          ),
-        },
-        { additionalProperties: false },
+      ...goalDraftedV1Properties,
+      motivationNote: Nullable(
+        Personal(Text('Why the employee wants this goal, in their words', 1000)),
+        'Null when the employee gave none with the draft',
       ),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    goalId: 'goal-3001',
-    planId: 'plan-2001',
-    employeeId: 'emp-1001',
-    gapId: 'gap-7001',
-    ...goalContentExample,
-    drafter: { kind: 'ai', model: 'gpt-4o-mini', fallbackReason: null },
+    ...goalDraftedExampleV1,
+    motivationNote: 'My team asked me to let them finish before I answer.',
   },
+});
+
+export const goalDraftedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalDraftedV1>,
+  EventData<typeof GoalDrafted>
+>({
+  name: 'GoalDrafted',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, motivationNote: null }),
 });
 
 export const GoalEdited = defineEvent({
@@ -579,6 +613,7 @@ export const planningEvents = [
 ] as const;
 
 export type PlanStarted = EventOf<typeof PlanStarted>;
+export type GoalDraftedV1 = EventOf<typeof GoalDraftedV1>;
 export type GoalDrafted = EventOf<typeof GoalDrafted>;
 export type GoalEdited = EventOf<typeof GoalEdited>;
 export type GoalSubmitted = EventOf<typeof GoalSubmitted>;

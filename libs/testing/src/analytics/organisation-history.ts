@@ -565,6 +565,7 @@ export function* organisationHistory(
         next(3) === 0
           ? { kind: 'deterministic', model: null, fallbackReason: null }
           : text.drafted.drafter,
+      motivationNote: null,
     });
     if (next(5) < 2) {
       later(HOUR, 3 * DAY);

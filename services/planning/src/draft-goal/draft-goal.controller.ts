@@ -101,6 +101,8 @@ export class DraftGoalController {
           gapId: body.gapId ?? null,
           ...drafted.content,
           drafter: drafted.drafter,
+          // Kept on the goal (sealed): the submission is checked and shown with it.
+          motivationNote: body.motivationNote ?? null,
         },
       },
       { tenantId: actor.tenantId, actorId: actor.userId, commandId, now },

@@ -42,7 +42,7 @@ export const goalsProjection: Projection<GoalDocument> = {
     { fields: { tenantId: 1, 'state.employeeId': 1 } },
     { fields: { 'state.status': 1, tenantId: 1, 'state.nextCheckInDueAt': 1 } },
   ],
-  // Goal events carry no personal field the documents keep; check-in answers stay in the stream.
+  // The documents keep no personal field: check-in answers and the motivation stay in the stream.
   personalData: 'ignored',
   documentIds: (event) =>
     'goalId' in event.data && typeof event.data.goalId === 'string' ? [event.data.goalId] : [],
@@ -51,7 +51,10 @@ export const goalsProjection: Projection<GoalDocument> = {
       document?.state ?? goalDecider.initialState(),
       event as PlanningEvent,
     );
-    return state.status === 'none' ? document : { tenantId: event.metadata.tenantId, state };
+    // The motivation is read from the goal's stream where it is shown; lists leave it out.
+    return state.status === 'none'
+      ? document
+      : { tenantId: event.metadata.tenantId, state: { ...state, motivationNote: null } };
   },
 };
 

@@ -42,6 +42,8 @@ export class SubmitGoalController {
             employeeId: state.employeeId,
             gapId: state.gapId,
             competencyId: state.content.target.competencyId,
+            // The motivation given with the draft, else the one recorded with assessment.
+            motivationNote: state.motivationNote,
           }),
           settings: this.settings.smart,
           today: dateOf(now),
