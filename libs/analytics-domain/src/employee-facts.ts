@@ -1,4 +1,9 @@
-import type { MeasurementInstrument, Robustness, TalentloopEvent } from '@talentloop/contracts';
+import type {
+  CheckInLength,
+  MeasurementInstrument,
+  Robustness,
+  TalentloopEvent,
+} from '@talentloop/contracts';
 
 /**
  * What analytics knows about one employee, folded from the events of every service. HR
@@ -79,6 +84,11 @@ export interface CheckInFact {
   /** The due date it answered (the goal's nextCheckInDueAt before it); null if unknown. */
   readonly dueAt: string | null;
   readonly onTime: boolean;
+  /**
+   * Set only when the check-in's length was outside the expected 15–30 minutes (checkInLength):
+   * most check-ins carry nothing more, and a document stays small.
+   */
+  readonly outsideExpectedLength?: Exclude<CheckInLength, 'within'>;
 }
 
 export interface DecisionFact {

@@ -93,6 +93,16 @@ describe('an active goal', () => {
           },
         },
       ]));
+  it.each([5, 90])(
+    'accepts a check-in of %i minutes, outside 15–30, and records its length as given',
+    (durationMinutes) =>
+      expect(
+        goalDecider.decide(
+          checkIn('2026-03-10T09:00:00.000Z', [], durationMinutes),
+          fold(active()),
+        ),
+      ).toMatchObject([{ type: 'CheckInLogged', data: { durationMinutes } }]),
+  );
   it('marks a check-in after its due date as late', () =>
     spec
       .given(active())
@@ -292,10 +302,10 @@ function withdraw(): GoalCommand {
   };
 }
 
-function checkIn(at: string, actionsTicked: string[]): GoalCommand {
+function checkIn(at: string, actionsTicked: string[], durationMinutes = 20): GoalCommand {
   return {
     type: 'LogCheckIn',
-    data: { checkInId: 'chk-1', answers, durationMinutes: 20, actionsTicked, now: new Date(at) },
+    data: { checkInId: 'chk-1', answers, durationMinutes, actionsTicked, now: new Date(at) },
   };
 }
 

@@ -1,6 +1,7 @@
 export * from './access.rule';
 export * from './active-set.decider';
 export * from './actions.rule';
+export * from './check-in-length';
 export * from './check-in-schedule';
 export * from './dates';
 export * from './deterministic-drafter';

@@ -259,6 +259,76 @@ describe('the analytics service over HTTP', () => {
     });
   });
 
+  describe('check-in adherence', () => {
+    interface Adherence {
+      readonly expectedCheckInMinutes: { min: number; max: number };
+      readonly total: { status: string; people?: number; value?: object };
+      readonly byDepartment: readonly { departmentId: string; figure: object }[];
+    }
+
+    beforeAll(async () => {
+      // Six sales leads hold their first check-in: one short, two long, three within 15–30.
+      const minutes: [string, number][] = [
+        ['s2', 5],
+        ['s3', 90],
+        ['s4', 45],
+        ['s5', 20],
+        ['s6', 15],
+        ['s7', 30],
+      ];
+      for (const [employeeId, durationMinutes] of minutes)
+        await app.record(
+          'CheckInLogged',
+          { goalId: `goal-${employeeId}`, employeeId, durationMinutes, onTime: true },
+          { at: '2026-02-16T08:00:00.000Z' },
+        );
+      await app.caughtUp();
+    });
+
+    it('counts the check-ins outside 15–30 minutes, short and long, among those held', async () => {
+      const { status, body } = await app.get<Adherence>('/analytics/check-in-adherence', hr);
+      expect(status).toBe(200);
+      expect(body.expectedCheckInMinutes).toEqual({ min: 15, max: 30 });
+      expect(body.total).toMatchObject({
+        status: 'shown',
+        people: 9,
+        value: {
+          onTime: 6,
+          held: 6,
+          outsideExpectedLength: { count: 3, short: 1, long: 2, share: 0.5 },
+        },
+      });
+    });
+
+    it('withholds the counts with the figure where it describes fewer than 5 people', async () => {
+      const { body } = await app.get<Adherence>('/analytics/check-in-adherence', hr);
+      // Engineering has 2 people with goals, and sales alone would give them away.
+      for (const row of body.byDepartment) {
+        expect(row.figure).toMatchObject({ status: 'withheld' });
+        expect(row.figure).not.toHaveProperty('value');
+      }
+      const legal = await app.get<Adherence>('/analytics/check-in-adherence', {
+        userId: 'mgr-2',
+        roles: 'manager',
+      });
+      expect(legal.body.total).toMatchObject({ status: 'withheld' });
+      expect(legal.body.total).not.toHaveProperty('value');
+    });
+
+    it("says so in the employee's development history", async () => {
+      const { body } = await app.get<{ entries: { type: string; summary: string }[] }>(
+        '/analytics/employees/s3/history',
+        hr,
+      );
+      expect(body.entries.at(-1)).toEqual({
+        at: '2026-02-16T08:00:00.000Z',
+        type: 'CheckInLogged',
+        subjectId: 'goal-s3',
+        summary: 'check-in on goal goal-s3 (on time; 90 minutes, outside the expected 15–30)',
+      });
+    });
+  });
+
   describe('after an erasure', () => {
     let before: ActivePlans;
     beforeAll(async () => {

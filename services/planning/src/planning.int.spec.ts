@@ -252,6 +252,59 @@ describe('the planning service over HTTP', () => {
     ).toMatchObject({ detail: 'a submitted goal cannot be edited', currentState: 'submitted' });
   });
 
+  it("accepts check-ins far outside 15–30 minutes and flags them in the goal's history", async () => {
+    // given an active goal
+    const { me, gapId, planId } = await employeeWithPlan();
+    const goalId = await activeGoal(me, planId, gapId);
+
+    // when check-ins of 5, 20 and 90 minutes are logged
+    for (const durationMinutes of [5, 20, 90]) {
+      const [logged] = await json<EventBody[]>(
+        await service.request('POST', `/goals/${goalId}/check-ins`, me, {
+          answers,
+          durationMinutes,
+          actionsTicked: [],
+        }),
+        201,
+      );
+      expect(logged.data.durationMinutes).toBe(durationMinutes);
+    }
+
+    // then each is in the history with its duration, the short and long ones flagged
+    const { history } = await goal(goalId, me);
+    const expectedMinutes = { min: 15, max: 30 };
+    expect(history.filter((entry) => entry.event === 'CheckInLogged')).toMatchObject([
+      {
+        data: { durationMinutes: 5 },
+        checkInLength: {
+          durationMinutes: 5,
+          length: 'short',
+          outsideExpectedRange: true,
+          expectedMinutes,
+        },
+      },
+      {
+        checkInLength: {
+          durationMinutes: 20,
+          length: 'within',
+          outsideExpectedRange: false,
+          expectedMinutes,
+        },
+      },
+      {
+        checkInLength: {
+          durationMinutes: 90,
+          length: 'long',
+          outsideExpectedRange: true,
+          expectedMinutes,
+        },
+      },
+    ]);
+    expect(history.find((entry) => entry.event === 'GoalActivated')).not.toHaveProperty(
+      'checkInLength',
+    );
+  });
+
   it('refuses to submit while a SMART check fails, with 422 listing the failed checks', async () => {
     const { me, gapId, planId } = await employeeWithPlan();
     const { goalId } = await draft(me, planId, gapId);

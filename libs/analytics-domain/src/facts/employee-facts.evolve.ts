@@ -1,11 +1,19 @@
-import type {
-  EventMetadata,
-  GoalDrafted,
-  TalentloopEvent,
-  TalentloopEventType,
+import {
+  checkInLength,
+  expectedCheckInMinutes,
+  type EventMetadata,
+  type GoalDrafted,
+  type TalentloopEvent,
+  type TalentloopEventType,
 } from '@talentloop/contracts';
 import { assertNever } from '@talentloop/domain-kernel';
-import type { EmployeeFacts, GoalFact, GoalStatus, HistoryEntry } from '../employee-facts';
+import type {
+  CheckInFact,
+  EmployeeFacts,
+  GoalFact,
+  GoalStatus,
+  HistoryEntry,
+} from '../employee-facts';
 
 /** An event as analytics folds it: its metadata carries the tenant and the time. */
 export type FactEvent = TalentloopEvent & { readonly metadata: EventMetadata };
@@ -218,12 +226,26 @@ export function evolveEmployeeFacts(
       });
     }
     case 'CheckInLogged': {
-      const { goalId, onTime, nextDueAt } = event.data;
-      const summary = `check-in on goal ${goalId} (${onTime ? 'on time' : 'late'})`;
+      const { goalId, onTime, nextDueAt, durationMinutes } = event.data;
+      const length = checkInLength(durationMinutes);
+      const { min, max } = expectedCheckInMinutes;
+      const outside =
+        length === 'within'
+          ? ''
+          : `; ${durationMinutes} minutes, outside the expected ${min}–${max}`;
+      const summary = `check-in on goal ${goalId} (${onTime ? 'on time' : 'late'}${outside})`;
       return next(facts, event, goalId, summary, {
         goals: updateGoal(facts.goals, goalId, (goal) => ({
           ...goal,
-          checkIns: [...goal.checkIns, { heldAt: at, dueAt: goal.nextCheckInDueAt, onTime }],
+          checkIns: [
+            ...goal.checkIns,
+            {
+              heldAt: at,
+              dueAt: goal.nextCheckInDueAt,
+              onTime,
+              ...(length !== 'within' && { outsideExpectedLength: length }),
+            } satisfies CheckInFact,
+          ],
           // A closed goal has nothing due, whatever a late check-in says.
           nextCheckInDueAt: goal.closedAt === null ? nextDueAt : null,
         })),

@@ -317,6 +317,24 @@ describe('an active goal', () => {
         expect(facts.history.at(-1)?.summary).toBe(`check-in on goal ${goalId} (late)`);
       }));
 
+  it.each([
+    [5, 'short'],
+    [90, 'long'],
+  ] as const)(
+    'records a check-in of %i minutes as %s, outside 15–30, and says so in the history',
+    (durationMinutes, length) =>
+      given(...history)
+        .when(checkedIn({ durationMinutes, nextDueAt: secondDue }, checkInTime))
+        .then((facts) => {
+          expect(goalOf(facts).checkIns).toEqual([
+            { heldAt: checkInTime, dueAt: firstDue, onTime: true, outsideExpectedLength: length },
+          ]);
+          expect(facts.history.at(-1)?.summary).toBe(
+            `check-in on goal ${goalId} (on time; ${durationMinutes} minutes, outside the expected 15–30)`,
+          );
+        }),
+  );
+
   it('is adjusted to another target and stays active', () =>
     given(...history)
       .when(

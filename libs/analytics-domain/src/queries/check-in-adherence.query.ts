@@ -1,5 +1,6 @@
+import { expectedCheckInMinutes } from '@talentloop/contracts';
 import { assertNever } from '@talentloop/domain-kernel';
-import type { EmployeeFacts, GoalFact } from '../employee-facts';
+import type { CheckInFact, EmployeeFacts, GoalFact } from '../employee-facts';
 import {
   type DepartmentRow,
   departmentBreakdown,
@@ -31,12 +32,28 @@ export interface CheckInAdherenceValue {
   readonly due: number;
   readonly onTime: number;
   readonly share: number;
+  /** Check-ins held: only those have a length. */
+  readonly held: number;
+  /** Held check-ins whose length was outside the expected range: accepted, and counted here. */
+  readonly outsideExpectedLength: OutsideExpectedLength;
+}
+
+export interface OutsideExpectedLength {
+  readonly count: number;
+  /** Shorter than the expected range. */
+  readonly short: number;
+  /** Longer than the expected range. */
+  readonly long: number;
+  /** Share of the held check-ins. */
+  readonly share: number;
 }
 
 export interface CheckInAdherenceReport {
   readonly filters: FilterLabels;
   readonly threshold: number;
   readonly referenceInstant: string;
+  /** The range `outsideExpectedLength` is read against (checkInLength). */
+  readonly expectedCheckInMinutes: typeof expectedCheckInMinutes;
   readonly total: Figure<CheckInAdherenceValue>;
   readonly byDepartment: readonly DepartmentRow<CheckInAdherenceValue>[];
 }
@@ -46,7 +63,36 @@ interface DueCheckIns extends Contribution {
   readonly at: string;
   readonly count: number;
   readonly onTime: boolean;
+  readonly held: boolean;
+  readonly outsideExpectedLength?: CheckInFact['outsideExpectedLength'];
 }
+
+/** What one member, or a group of them, adds up to. */
+interface CheckInCounts {
+  due: number;
+  onTime: number;
+  held: number;
+  short: number;
+  long: number;
+}
+
+const noCheckIns = (): CheckInCounts => ({ due: 0, onTime: 0, held: 0, short: 0, long: 0 });
+
+const countInto = (counts: CheckInCounts, checkIns: DueCheckIns): void => {
+  counts.due += checkIns.count;
+  if (checkIns.onTime) counts.onTime += checkIns.count;
+  if (checkIns.held) counts.held += checkIns.count;
+  if (checkIns.outsideExpectedLength === 'short') counts.short += checkIns.count;
+  if (checkIns.outsideExpectedLength === 'long') counts.long += checkIns.count;
+};
+
+const addInto = (counts: CheckInCounts, more: CheckInCounts): void => {
+  counts.due += more.due;
+  counts.onTime += more.onTime;
+  counts.held += more.held;
+  counts.short += more.short;
+  counts.long += more.long;
+};
 
 const DAY_MS = 86_400_000;
 
@@ -82,6 +128,7 @@ const missedOf = (
     at,
     count,
     onTime: false,
+    held: false,
   });
   if (goal.checkInCadence === null) return [missed(goal.nextCheckInDueAt, 1)];
   const step = cadenceDays(goal.checkInCadence) * DAY_MS;
@@ -105,8 +152,7 @@ interface CheckInFacts {
    */
   readonly held: readonly DueCheckIns[];
   readonly heldSubject: Subject;
-  readonly heldDue: number;
-  readonly heldOnTime: number;
+  readonly heldCounts: CheckInCounts;
   /** Active goals with a next due date, and that date in ms. */
   readonly expecting: readonly { readonly goal: GoalFact; readonly first: number }[];
 }
@@ -119,14 +165,17 @@ const checkInFactsOf = perEmployee((employee): CheckInFacts => {
         at: checkIn.dueAt ?? checkIn.heldAt,
         count: 1,
         onTime: checkIn.onTime,
+        held: true,
+        outsideExpectedLength: checkIn.outsideExpectedLength,
       }),
     ),
   );
+  const heldCounts = noCheckIns();
+  for (const checkIns of held) countInto(heldCounts, checkIns);
   return {
     held,
     heldSubject: subjectOf(employee, held),
-    heldDue: held.reduce((sum, checkIns) => sum + checkIns.count, 0),
-    heldOnTime: held.reduce((sum, checkIns) => sum + (checkIns.onTime ? checkIns.count : 0), 0),
+    heldCounts,
     expecting:
       employee.employmentStatus === 'active'
         ? goalsOf(employee)
@@ -152,7 +201,10 @@ const missedCheckInsOf = (
   return missed;
 };
 
-/** Share of due check-ins that were held on time. */
+/**
+ * Share of due check-ins that were held on time, and how many held ones were outside the
+ * expected length: one figure, on one population, withheld as a whole.
+ */
 export function checkInAdherenceReport(
   facts: readonly EmployeeFacts[],
   request: AnalyticsRequest,
@@ -185,45 +237,48 @@ export function checkInAdherenceReport(
     ['department'],
     [['department']],
   );
-  // Each member's due and on-time counts, once, so rows only add them up.
+  // Each member's counts, once, so rows only add them up.
   const everyItem = filters.competencyId === undefined && filters.period === undefined;
   const members: EmployeeFacts[] = [];
-  const dues: number[] = [];
-  const onTimes: number[] = [];
+  const memberCounts: CheckInCounts[] = [];
   people.forEach((employee, index) => {
     if (!matchesPerson(employee, filters)) return;
     const checkIns = prepared[index];
-    let due = everyItem ? checkIns.heldDue : 0;
-    let onTime = everyItem ? checkIns.heldOnTime : 0;
+    const counts = noCheckIns();
+    if (everyItem) addInto(counts, checkIns.heldCounts);
     const add = (items: readonly DueCheckIns[]): void => {
-      for (const item of items) {
-        if (!matchesItem(filters, item)) continue;
-        due += item.count;
-        if (item.onTime) onTime += item.count;
-      }
+      for (const item of items) if (matchesItem(filters, item)) countInto(counts, item);
     };
     if (!everyItem) add(checkIns.held);
     add(missedByEmployee[index] ?? []);
-    if (due > 0) {
+    if (counts.due > 0) {
       members.push(employee);
-      dues.push(due);
-      onTimes.push(onTime);
+      memberCounts.push(counts);
     }
   });
   const value = (group: readonly number[]): CheckInAdherenceValue => {
-    let due = 0;
-    let onTime = 0;
-    for (const member of group) {
-      due += dues[member];
-      onTime += onTimes[member];
-    }
-    return { due, onTime, share: share(onTime, due) };
+    const sum = noCheckIns();
+    for (const member of group) addInto(sum, memberCounts[member]);
+    const outside = sum.short + sum.long;
+    return {
+      due: sum.due,
+      onTime: sum.onTime,
+      share: share(sum.onTime, sum.due),
+      held: sum.held,
+      outsideExpectedLength: {
+        count: outside,
+        short: sum.short,
+        long: sum.long,
+        share: share(outside, sum.held),
+      },
+    };
   };
   const total = populations.assess({}, () => value(members.map((_, index) => index))).figure;
   return {
     filters: filterLabels(filters),
     threshold,
     referenceInstant: reference,
+    expectedCheckInMinutes,
     total,
     byDepartment: departmentBreakdown(populations, total, members, value),
   };

@@ -222,7 +222,13 @@ describe('check-in adherence', () => {
     expect(report.total).toEqual({
       status: 'shown',
       people: 5,
-      value: { due: 9, onTime: 6, share: 6 / 9 },
+      value: {
+        due: 9,
+        onTime: 6,
+        share: 6 / 9,
+        held: 7,
+        outsideExpectedLength: { count: 0, short: 0, long: 0, share: 0 },
+      },
     });
   });
 
@@ -239,7 +245,13 @@ describe('check-in adherence', () => {
     expect(report.total).toEqual({
       status: 'shown',
       people: 5,
-      value: { due: 25, onTime: 0, share: 0 },
+      value: {
+        due: 25,
+        onTime: 0,
+        share: 0,
+        held: 0,
+        outsideExpectedLength: { count: 0, short: 0, long: 0, share: 0 },
+      },
     });
   });
 

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { expectedCheckInMinutes } from '../check-in-length';
 import { Personal } from '../personal-data';
 import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
@@ -373,7 +374,7 @@ export const CheckInLogged = defineEvent({
       durationMinutes: Type.Integer({
         minimum: 1,
         maximum: 240,
-        description: 'Typically 15–30 minutes',
+        description: `Typically ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes`,
       }),
       actionsTicked: IdList('Actions ticked off during the check-in', 20),
       nextDueAt: IsoDateTime('When the next check-in is due'),

@@ -20,6 +20,7 @@ import {
   type AnalyticsScope,
   type EmployeeFacts,
 } from '@talentloop/analytics-domain';
+import { expectedCheckInMinutes } from '@talentloop/contracts';
 import { CLOCK, CurrentActor, problem, type Actor, type Clock } from '@talentloop/http';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { FactsView } from '../projections/facts-view';
@@ -148,7 +149,10 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
   }
 
   @Get('check-in-adherence')
-  @ApiOperation({ summary: 'Share of due check-ins that were held on time' })
+  @ApiOperation({
+    summary: 'Share of due check-ins that were held on time',
+    description: `Each figure also counts the held check-ins outside the expected ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes (\`outsideExpectedLength\`: count, short, long, and their share of \`held\`), withheld with the figure.`,
+  })
   checkInAdherence(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
     return this.answer(actor, filters, checkInAdherenceReport);
   }

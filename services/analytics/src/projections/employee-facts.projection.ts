@@ -13,7 +13,8 @@ import type { Projection } from '@talentloop/read-models';
  */
 export const employeeFactsProjection: Projection<EmployeeFacts> = {
   name: 'analytics-employee-facts',
-  version: 1,
+  // 2: check-ins outside the expected length are marked (CheckInFact.outsideExpectedLength).
+  version: 2,
   eventTypes: factsEventTypes,
   // The facts keep no names and no free text (see EmployeeFacts).
   personalData: 'ignored',

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { expectedCheckInMinutes } from '@talentloop/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { Ids, Text } from '../shared/goal-content.dto';
@@ -19,7 +20,7 @@ export class LogCheckInDto {
   @ApiProperty({
     minimum: 1,
     maximum: 240,
-    description: '15–30 minutes expected; recorded as given',
+    description: `${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes expected; recorded as given, and flagged as short or long in the goal's history when outside that range`,
   })
   @IsInt()
   @Min(1)

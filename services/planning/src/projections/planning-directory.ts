@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { GapIdentified, GoalDrafted, PlanningEvent } from '@talentloop/contracts';
+import type {
+  CheckInLogged,
+  GapIdentified,
+  GoalDrafted,
+  PlanningEvent,
+} from '@talentloop/contracts';
 import type { RecordedEvent } from '@talentloop/event-store';
 import type { EventStore } from '@talentloop/event-store';
 import {
@@ -11,12 +16,14 @@ import {
 } from '@talentloop/http';
 import { consumerGroups } from '@talentloop/messaging';
 import {
+  checkInLengthNote,
   goalDecider,
   phaseOf,
   type LatestMeasurement,
   type RoleRequirement,
   planDecider,
   unpairedFormalLearning,
+  type CheckInLengthNote,
   type GoalStanding,
   type GoalRecord,
   type GoalStatus,
@@ -58,6 +65,8 @@ export interface GoalHistoryEntry {
   readonly at: string;
   readonly by: string;
   readonly data: unknown;
+  /** On a check-in only: its duration, flagged when outside the expected 15–30 minutes. */
+  readonly checkInLength?: CheckInLengthNote;
 }
 
 /** A goal as its stream says now, in the caller's tenant. */
@@ -310,6 +319,9 @@ export class PlanningDirectory implements SubjectDirectory {
       at: event.metadata.occurredAt,
       by: event.metadata.actorId,
       data: event.data,
+      ...(event.type === 'CheckInLogged' && {
+        checkInLength: checkInLengthNote((event.data as CheckInLogged['data']).durationMinutes),
+      }),
     }));
     return {
       ...state,

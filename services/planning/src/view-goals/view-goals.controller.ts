@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { expectedCheckInMinutes } from '@talentloop/contracts';
 import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
 import { GoalCommands, goalNotFound } from '../shared/goal-commands';
 
@@ -9,7 +10,10 @@ export class ViewGoalsController {
   constructor(private readonly goals: GoalCommands) {}
 
   @Get('goals/:goalId')
-  @ApiOperation({ summary: 'A goal: its phase, content as drafted and as now, and its history' })
+  @ApiOperation({
+    summary: 'A goal: its phase, content as drafted and as now, and its history',
+    description: `Each check-in in the history carries \`checkInLength\`: its duration and whether it was outside the expected ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes (short or long). Such a check-in was accepted like any other; it is only flagged.`,
+  })
   async view(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const goal = await this.goals.directory.describe(actor.tenantId, goalId);
     if (!goal) throw goalNotFound(goalId);
