@@ -757,11 +757,15 @@ const main = async () => {
     );
 
   // 15. evaluation
-  step('Evaluation (planning reacts to Remeasured)');
-  const evaluated = await waitFor(
-    'Remeasured → GoalEvaluated in planning',
-    goalInStatus(goalId, 'evaluated'),
-  );
+  step('Evaluation: progress before the deadline, evaluated early at the manager’s request');
+  await waitFor('MeasurementRecorded → GoalProgressMeasured in planning', async () => {
+    const goal = await goalOf(goalId);
+    return goal.history.some((entry) => entry.event === 'GoalProgressMeasured') ? goal : undefined;
+  });
+  line('the round is progress against the baseline frozen at activation; the deadline is ahead');
+  await api.call('planning', 'POST', `/goals/${goalId}/evaluate`, manager, { expect: 200 });
+  line(`${manager.userId} asked for the evaluation now`);
+  const evaluated = await waitFor('the evaluation in planning', goalInStatus(goalId, 'evaluated'));
   const evaluation = evaluated.history.find((entry) => entry.event === 'GoalEvaluated')?.data as
     | {
         outcome: string;

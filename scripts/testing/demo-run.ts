@@ -209,12 +209,13 @@ export const expectedSummary = {
       'CheckInLogged',
       'GoalAdjusted',
       'GoalAdjustmentAcknowledged',
+      'GoalProgressMeasured',
       'GoalEvaluated',
     ],
   },
   analytics: { shown: 4, withheld: 17 },
   replay: {
-    events: 55,
+    events: 56,
     foreign: 0,
     types: {
       ActionCompleted: 2,
@@ -231,6 +232,7 @@ export const expectedSummary = {
       GoalDrafted: 1,
       GoalEdited: 2,
       GoalEvaluated: 1,
+      GoalProgressMeasured: 1,
       GoalRejected: 1,
       GoalSlotTaken: 2,
       GoalSubmitted: 2,

@@ -7,7 +7,15 @@ import {
 } from './events/assessment.events';
 import { approvalEvents } from './events/approval.events';
 import { identityEvents } from './events/identity.events';
-import { GoalDraftedV1, goalDraftedV1ToV2, planningEvents } from './events/planning.events';
+import {
+  GoalActivatedV1,
+  GoalDraftedV1,
+  GoalEvaluatedV1,
+  goalActivatedV1ToV2,
+  goalDraftedV1ToV2,
+  goalEvaluatedV1ToV2,
+  planningEvents,
+} from './events/planning.events';
 
 /** Every published event at every version, oldest versions included so stored history reads. */
 export const eventDefinitions: readonly EventDefinition[] = [
@@ -15,11 +23,18 @@ export const eventDefinitions: readonly EventDefinition[] = [
   MeasurementRecordedV1,
   ...planningEvents,
   GoalDraftedV1,
+  GoalActivatedV1,
+  GoalEvaluatedV1,
   ...approvalEvents,
   ...identityEvents,
 ];
 
-export const upcasters: readonly Upcaster[] = [measurementRecordedV1ToV2, goalDraftedV1ToV2];
+export const upcasters: readonly Upcaster[] = [
+  measurementRecordedV1ToV2,
+  goalDraftedV1ToV2,
+  goalActivatedV1ToV2,
+  goalEvaluatedV1ToV2,
+];
 
 export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);
 
@@ -46,6 +61,7 @@ export const talentloopEventTypes = [
   'GoalEdited',
   'GoalSubmitted',
   'GoalActivated',
+  'GoalProgressMeasured',
   'ActionAdded',
   'ActionCompleted',
   'CheckInLogged',

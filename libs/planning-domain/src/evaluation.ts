@@ -1,52 +1,122 @@
-import type { GoalEvaluated, Remeasured } from '@talentloop/contracts';
+import {
+  robustnessOfInstrument,
+  type GoalActivated,
+  type GoalEvaluated,
+} from '@talentloop/contracts';
 import type { GoalContent, SuccessCriterion } from './goal-content';
+import type { LatestMeasurement } from './measured-basis';
 
-type Remeasurement = Remeasured['data'];
+/** A measurement as a goal keeps it: the baseline frozen at activation, or a later one. */
+export type GoalMeasurement = NonNullable<GoalActivated['data']['baseline']>;
 type EvaluatedCriterion = GoalEvaluated['data']['criteria'][number];
 
-const mean = (values: readonly number[]) =>
-  Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+/** What a goal keeps of a recorded measurement, whatever its instrument. */
+export const goalMeasurementOf = (recorded: LatestMeasurement): GoalMeasurement => ({
+  measurementId: recorded.measurementId,
+  instrument: recorded.instrument,
+  measuredAt: recorded.measuredAt,
+  behaviour: recorded.behaviour,
+  indicators: recorded.indicatorScores.map(({ indicatorId, score }) => ({ indicatorId, score })),
+});
 
-/** The baseline → remeasure pair a criterion is read on; indicators fall back to behaviour. */
-const scoresFor = (criterion: SuccessCriterion, remeasured: Remeasurement) => {
-  const changes = remeasured.indicators
-    .filter((indicator) => criterion.indicatorIds.includes(indicator.indicatorId))
-    .map((indicator) => indicator.change);
-  if (criterion.metric === 'indicator-score' && changes.length > 0)
+/**
+ * Whether a measurement shows progress on a goal: it is newer than the frozen baseline (a goal
+ * without a baseline takes any). The baseline itself, or anything measured before it, is not
+ * evidence of growth: that is how a 360° round closed later can no longer overwrite it.
+ */
+export const isLaterThanBaseline = (
+  measurement: GoalMeasurement,
+  baseline: GoalMeasurement | null,
+): boolean =>
+  baseline === null ||
+  (measurement.measurementId !== baseline.measurementId &&
+    measurement.measuredAt > baseline.measuredAt);
+
+/** A measurement on or after the deadline's day evaluates the goal; an earlier one is progress. */
+export const isAtOrAfterDeadline = (measurement: GoalMeasurement, deadline: string): boolean =>
+  measurement.measuredAt.slice(0, 10) >= deadline;
+
+const scoreOf = (measurement: GoalMeasurement | null, indicatorId: string): number | null =>
+  measurement?.indicators.find((indicator) => indicator.indicatorId === indicatorId)?.score ?? null;
+
+const weakest = (scores: readonly (number | null)[]): number | null =>
+  scores.length > 0 && scores.every((score) => score !== null)
+    ? Math.min(...(scores as number[]))
+    : null;
+
+/**
+ * One criterion against the evidence. An indicator criterion is met only if every indicator
+ * it names was measured and reaches the target: its score is the weakest one, and an indicator
+ * the evidence did not measure fails it (never a silent fall-back to the overall score). A
+ * behaviour criterion reads the overall behaviour. Evidence from another instrument than the
+ * criterion names, or from a less robust one, is marked so in the criterion's verdict.
+ */
+export const evaluateCriterion = (
+  criterion: SuccessCriterion,
+  baseline: GoalMeasurement | null,
+  evidence: GoalMeasurement,
+): EvaluatedCriterion => {
+  const common = {
+    criterionId: criterion.criterionId,
+    target: criterion.target,
+    baselineMeasurementId: baseline?.measurementId ?? null,
+    measurementId: evidence.measurementId,
+    instrument: criterion.instrument,
+    evidenceInstrument: evidence.instrument,
+    lessRobust:
+      evidence.instrument !== criterion.instrument ||
+      robustnessOfInstrument(evidence.instrument) === 'less-robust',
+  };
+  if (criterion.metric === 'indicator-score' && criterion.indicatorIds.length > 0) {
+    const indicators = criterion.indicatorIds.map((indicatorId) => {
+      const remeasured = scoreOf(evidence, indicatorId);
+      return {
+        indicatorId,
+        baseline: scoreOf(baseline, indicatorId),
+        remeasured,
+        met: remeasured !== null && remeasured >= criterion.target,
+      };
+    });
     return {
-      baseline: mean(changes.map((change) => change.baseline)),
-      remeasured: mean(changes.map((change) => change.remeasured)),
+      ...common,
+      met: indicators.every((indicator) => indicator.met),
+      baseline: weakest(indicators.map((indicator) => indicator.baseline)),
+      remeasured: weakest(indicators.map((indicator) => indicator.remeasured)),
+      indicators,
     };
-  return { baseline: remeasured.behaviour.baseline, remeasured: remeasured.behaviour.remeasured };
+  }
+  return {
+    ...common,
+    met: evidence.behaviour >= criterion.target,
+    baseline: baseline?.behaviour ?? null,
+    remeasured: evidence.behaviour,
+    indicators: [],
+  };
 };
 
-/** Every success criterion against the remeasurement; the outcome follows from how many are met. */
+/**
+ * Every success criterion against the goal's frozen baseline and the evidence; the outcome
+ * follows from how many are met. Evidence from another instrument than the baseline's is weaker
+ * evidence of growth as a whole.
+ */
 export const evaluateGoal = (
-  goalId: string,
-  employeeId: string,
-  goal: GoalContent,
-  remeasured: Remeasurement,
+  goal: { readonly goalId: string; readonly employeeId: string; readonly content: GoalContent },
+  baseline: GoalMeasurement | null,
+  evidence: GoalMeasurement,
+  requestedEarly: boolean,
 ): GoalEvaluated['data'] => {
-  const criteria: EvaluatedCriterion[] = goal.successCriteria.map((criterion) => {
-    const scores = scoresFor(criterion, remeasured);
-    return {
-      criterionId: criterion.criterionId,
-      met: scores.remeasured >= criterion.target,
-      target: criterion.target,
-      baseline: scores.baseline,
-      remeasured: scores.remeasured,
-      baselineMeasurementId: remeasured.baselineMeasurementId,
-      measurementId: remeasured.measurementId,
-      instrument: criterion.instrument,
-    };
-  });
+  const criteria = goal.content.successCriteria.map((criterion) =>
+    evaluateCriterion(criterion, baseline, evidence),
+  );
   const met = criteria.filter((criterion) => criterion.met).length;
   return {
-    goalId,
-    employeeId,
+    goalId: goal.goalId,
+    employeeId: goal.employeeId,
     outcome: met === criteria.length ? 'achieved' : met > 0 ? 'partly-achieved' : 'not-achieved',
     criteria,
-    // Evidence from another instrument than the baseline's, or a weaker one, is weaker evidence.
-    lessRobust: !remeasured.sameInstrument || remeasured.robustness === 'less-robust',
+    lessRobust:
+      criteria.some((criterion) => criterion.lessRobust) ||
+      (baseline !== null && baseline.instrument !== evidence.instrument),
+    requestedEarly,
   };
 };

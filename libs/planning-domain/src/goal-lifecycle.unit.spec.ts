@@ -4,14 +4,19 @@ import {
   GoalDrafted,
   GoalEdited,
   GoalSubmitted,
-  Remeasured,
   type PlanningEvent,
 } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { defaultSmartSettings } from './goal-content';
 import { context } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
-import { AdjustmentNotPending, IllegalGoalTransition, UnknownAction } from './goal.errors';
+import { evaluateCriterion, type GoalMeasurement } from './evaluation';
+import {
+  AdjustmentNotPending,
+  IllegalGoalTransition,
+  NothingMeasuredSinceBaseline,
+  UnknownAction,
+} from './goal.errors';
 
 const spec = DeciderSpecification.for(goalDecider);
 const now = new Date('2026-03-01T09:00:00.000Z');
@@ -31,6 +36,7 @@ describe('a submitted goal', () => {
             approvalRequestId: 'apr-4001',
             checkInCadence: 'fortnightly',
             nextCheckInDueAt: '2026-03-15T09:00:00.000Z',
+            baseline,
           },
         },
       ]));
@@ -161,47 +167,179 @@ describe('an active goal', () => {
       ]));
 });
 
-describe('the evaluation of an active goal on remeasurement', () => {
+describe('an active goal, measured again', () => {
   const active = () => [drafted(twoCriteria), submitted(1), activated()];
-  const outcome = (listening: number, behaviour: number) =>
-    goalDecider.decide(evaluate(listening, behaviour), fold(active()));
 
-  it('is achieved when every criterion is met, with baseline → remeasure as evidence', () =>
-    expect(outcome(62, 58)[0]).toMatchObject({
-      type: 'GoalEvaluated',
+  it('takes a measurement before the deadline as progress against the frozen baseline', () =>
+    spec
+      .given(active())
+      .when(measure('msr-6001', '2026-04-02', { listening: 55, behaviour: 50 }))
+      .then([
+        {
+          type: 'GoalProgressMeasured',
+          data: {
+            ...ids,
+            measurement: measured('msr-6001', '2026-04-02', { listening: 55, behaviour: 50 }),
+            baselineMeasurementId: 'msr-5001',
+          },
+        },
+      ]));
+  it('is evaluated by a measurement on or after its deadline, against the frozen baseline', () =>
+    expect(
+      goalDecider.decide(
+        measure('msr-6002', '2026-07-31', { listening: 62, behaviour: 58 }),
+        fold(active()),
+      ),
+    ).toEqual([
+      {
+        type: 'GoalEvaluated',
+        data: expect.objectContaining({
+          outcome: 'achieved',
+          lessRobust: false,
+          requestedEarly: false,
+          criteria: [
+            expect.objectContaining({
+              criterionId: 'crit-1',
+              met: true,
+              baseline: 45,
+              remeasured: 62,
+            }),
+            expect.objectContaining({
+              criterionId: 'crit-2',
+              met: true,
+              baseline: 45,
+              remeasured: 58,
+            }),
+          ],
+        }) as unknown,
+      },
+    ]));
+  it('keeps its baseline when a 360° round closes in between: the round is progress', () =>
+    expect(
+      goalDecider.decide(
+        measure('msr-6002', '2026-08-01', { listening: 62, behaviour: 58 }),
+        fold([...active(), progressed('msr-6001', '2026-04-02', { listening: 55, behaviour: 50 })]),
+      )[0],
+    ).toMatchObject({
       data: {
-        outcome: 'achieved',
-        lessRobust: false,
         criteria: [
-          { criterionId: 'crit-1', met: true, baseline: 45, remeasured: 62, target: 60 },
-          { criterionId: 'crit-2', met: true, baseline: 45, remeasured: 58, target: 55 },
+          { baseline: 45, remeasured: 62 },
+          { baseline: 45, remeasured: 58 },
         ],
       },
     }));
-  it('is partly achieved when some criteria are met', () =>
-    expect(outcome(62, 50)[0]).toMatchObject({ data: { outcome: 'partly-achieved' } }));
-  it('is not achieved when no criterion is met', () =>
-    expect(outcome(50, 50)[0]).toMatchObject({ data: { outcome: 'not-achieved' } }));
-  it('is marked less robust when the instrument differed from the baseline', () =>
+  it('ignores the baseline itself, an older measurement and a redelivered one', () => {
+    const withProgress = [
+      ...active(),
+      progressed('msr-6001', '2026-04-02', { listening: 55, behaviour: 50 }),
+    ];
+    for (const again of [
+      measure('msr-5001', '2026-01-12', { listening: 45, behaviour: 45 }),
+      measure('msr-4999', '2025-12-01', { listening: 40, behaviour: 40 }),
+      measure('msr-6001', '2026-04-02', { listening: 55, behaviour: 50 }),
+    ])
+      expect(goalDecider.decide(again, fold(withProgress))).toEqual([]);
+  });
+  it('is evaluated early on request, on the latest progress, marked so', () =>
     expect(
       goalDecider.decide(
-        {
-          type: 'EvaluateGoal',
-          data: { remeasured: { ...remeasurement(62, 58), sameInstrument: false } },
-        },
+        { type: 'EvaluateGoal', data: { today: '2026-04-10' } },
+        fold([...active(), progressed('msr-6001', '2026-04-02', { listening: 62, behaviour: 50 })]),
+      )[0],
+    ).toMatchObject({
+      type: 'GoalEvaluated',
+      data: { outcome: 'partly-achieved', requestedEarly: true },
+    }));
+  it('cannot be evaluated on request before anything was measured since the baseline', () =>
+    spec
+      .given(active())
+      .when({ type: 'EvaluateGoal', data: { today: '2026-04-10' } })
+      .thenThrows(NothingMeasuredSinceBaseline, /nothing was measured since the baseline/));
+  it('is not achieved when no criterion is met', () =>
+    expect(
+      goalDecider.decide(
+        measure('msr-6002', '2026-07-31', { listening: 50, behaviour: 50 }),
         fold(active()),
       )[0],
-    ).toMatchObject({ data: { lessRobust: true } }));
-  it('happens once: a redelivered remeasurement finds the goal evaluated', () =>
+    ).toMatchObject({ data: { outcome: 'not-achieved' } }));
+  it('ends the goal: it can no longer be withdrawn, nor evaluated again', () => {
+    const evaluated = goalDecider.decide(
+      measure('msr-6002', '2026-07-31', { listening: 62, behaviour: 58 }),
+      fold(active()),
+    );
     spec
-      .given([...active(), ...outcome(62, 58)])
-      .when(evaluate(62, 58))
-      .then([]));
-  it('ends the goal: it can no longer be withdrawn', () =>
-    spec
-      .given([...active(), ...outcome(62, 58)])
+      .given([...active(), ...evaluated])
       .when(withdraw())
-      .thenThrows(IllegalGoalTransition, 'an evaluated goal cannot be withdrawn'));
+      .thenThrows(IllegalGoalTransition, 'an evaluated goal cannot be withdrawn');
+    spec
+      .given([...active(), ...evaluated])
+      .when(measure('msr-6003', '2026-09-01', { listening: 70, behaviour: 70 }))
+      .then([]);
+  });
+});
+
+describe('a success criterion, read on the evidence', () => {
+  const onIndicators = {
+    criterionId: 'crit-9',
+    instrument: '360-round' as const,
+    metric: 'indicator-score' as const,
+    indicatorIds: ['active-listening', 'shares-information'],
+    target: 60,
+    description: 'Both indicators score at least 60.',
+  };
+
+  it('on several indicators is met only if each one is, and reads as the weakest', () =>
+    expect(
+      evaluateCriterion(onIndicators, baseline, {
+        ...measured('msr-6002', '2026-07-31', { listening: 70, behaviour: 70 }),
+        indicators: [
+          { indicatorId: 'active-listening', score: 70 },
+          { indicatorId: 'shares-information', score: 55 },
+        ],
+      }),
+    ).toMatchObject({
+      met: false,
+      baseline: 45,
+      remeasured: 55,
+      indicators: [
+        { indicatorId: 'active-listening', baseline: 45, remeasured: 70, met: true },
+        { indicatorId: 'shares-information', baseline: 71, remeasured: 55, met: false },
+      ],
+    }));
+  it('fails an indicator the evidence did not measure, without falling back to the overall score', () =>
+    expect(
+      evaluateCriterion(onIndicators, baseline, {
+        ...measured('msr-6002', '2026-07-31', { listening: 70, behaviour: 90 }),
+        indicators: [{ indicatorId: 'active-listening', score: 70 }],
+      }),
+    ).toMatchObject({
+      met: false,
+      remeasured: null,
+      indicators: [
+        { indicatorId: 'active-listening', met: true },
+        { indicatorId: 'shares-information', remeasured: null, met: false },
+      ],
+    }));
+  it('marks evidence from another instrument than it names as less robust', () => {
+    const evidence = {
+      ...measured('msr-6002', '2026-07-31', { listening: 70, behaviour: 70 }),
+      instrument: 'assessment' as const,
+    };
+    expect(evaluateCriterion(onIndicators, baseline, evidence)).toMatchObject({
+      evidenceInstrument: 'assessment',
+      lessRobust: true,
+    });
+    expect(
+      evaluateCriterion({ ...onIndicators, instrument: 'assessment' }, baseline, evidence),
+    ).toMatchObject({ lessRobust: false });
+  });
+  it('marks a less robust instrument as less robust even when the criterion names it', () =>
+    expect(
+      evaluateCriterion({ ...onIndicators, instrument: 'manager-observation' }, baseline, {
+        ...measured('msr-6002', '2026-07-31', { listening: 70, behaviour: 70 }),
+        instrument: 'manager-observation',
+      }),
+    ).toMatchObject({ lessRobust: true }));
 });
 
 // Fixtures
@@ -280,6 +418,7 @@ function activate(submissionNumber: number): GoalCommand {
       submissionNumber,
       checkInCadence: 'fortnightly',
       now,
+      baseline,
     },
   };
 }
@@ -328,20 +467,41 @@ function acknowledge(): GoalCommand {
   };
 }
 
-function remeasurement(listening: number, behaviour: number) {
-  const change = (baseline: number, remeasured: number) => ({
-    baseline,
-    remeasured,
-    absoluteDelta: remeasured - baseline,
-    relativeDelta: (remeasured - baseline) / baseline,
-  });
+const baseline = GoalActivated.example.baseline;
+
+function measured(
+  measurementId: string,
+  day: string,
+  scores: { listening: number; behaviour: number },
+): GoalMeasurement {
   return {
-    ...Remeasured.example,
-    behaviour: change(45, behaviour),
-    indicators: [{ indicatorId: 'active-listening', change: change(45, listening) }],
+    measurementId,
+    instrument: '360-round',
+    measuredAt: `${day}T10:00:00.000Z`,
+    behaviour: scores.behaviour,
+    indicators: [{ indicatorId: 'active-listening', score: scores.listening }],
   };
 }
 
-function evaluate(listening: number, behaviour: number): GoalCommand {
-  return { type: 'EvaluateGoal', data: { remeasured: remeasurement(listening, behaviour) } };
+function measure(
+  measurementId: string,
+  day: string,
+  scores: { listening: number; behaviour: number },
+): GoalCommand {
+  return { type: 'MeasureProgress', data: { measurement: measured(measurementId, day, scores) } };
+}
+
+function progressed(
+  measurementId: string,
+  day: string,
+  scores: { listening: number; behaviour: number },
+): PlanningEvent {
+  return {
+    type: 'GoalProgressMeasured',
+    data: {
+      ...ids,
+      measurement: measured(measurementId, day, scores),
+      baselineMeasurementId: 'msr-5001',
+    },
+  };
 }

@@ -4,11 +4,15 @@ import type {
   GoalDrafted,
   GoalSubmitted,
   PlanningEvent,
-  Remeasured,
 } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
-import { evaluateGoal } from './evaluation';
+import {
+  evaluateGoal,
+  isAtOrAfterDeadline,
+  isLaterThanBaseline,
+  type GoalMeasurement,
+} from './evaluation';
 import {
   applyChanges,
   contentOf,
@@ -23,6 +27,7 @@ import {
   AdjustmentNotPending,
   GoalNotFound,
   IllegalGoalTransition,
+  NothingMeasuredSinceBaseline,
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
@@ -41,6 +46,10 @@ export interface GoalRecord {
   readonly content: GoalContent;
   /** Why the employee wants the goal, given with the draft: what makes it relevant to them. */
   readonly motivationNote: string | null;
+  /** The employee's latest measurement of the target when the goal became active. */
+  readonly baseline: GoalMeasurement | null;
+  /** The latest measurement since, before the deadline: progress, not yet the evaluation. */
+  readonly progress: GoalMeasurement | null;
   readonly submissionNumber: number;
   readonly checkInCadence: CheckInCadence | null;
   readonly nextCheckInDueAt: string | null;
@@ -82,6 +91,8 @@ export type GoalCommand =
         readonly submissionNumber: number;
         readonly checkInCadence: CheckInCadence;
         readonly now: Date;
+        /** The employee's latest measurement of the target, frozen as the baseline. */
+        readonly baseline: GoalMeasurement | null;
       };
     }
   | { readonly type: 'AddAction'; readonly data: { readonly action: DevelopmentAction } }
@@ -106,7 +117,16 @@ export type GoalCommand =
       readonly type: 'AcknowledgeAdjustment';
       readonly data: { readonly adjustmentId: string; readonly acknowledgedBy: string };
     }
-  | { readonly type: 'EvaluateGoal'; readonly data: { readonly remeasured: Remeasured['data'] } }
+  | {
+      /** A measurement of the goal's target: progress before the deadline, else the evaluation. */
+      readonly type: 'MeasureProgress';
+      readonly data: { readonly measurement: GoalMeasurement };
+    }
+  | {
+      /** Someone asks for the evaluation now, on the latest measurement since the baseline. */
+      readonly type: 'EvaluateGoal';
+      readonly data: { readonly today: string };
+    }
   | {
       readonly type: 'WithdrawGoal';
       readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
@@ -231,7 +251,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'SubmitGoal':
       return submit(command.data, state);
     case 'ActivateGoal': {
-      const { approvalRequestId, submissionNumber, checkInCadence, now } = command.data;
+      const { approvalRequestId, submissionNumber, checkInCadence, now, baseline } = command.data;
       const goal = existing(state);
       // A redelivered or superseded approval changes nothing.
       if (goal.status !== 'submitted' || submissionNumber !== goal.submissionNumber) return [];
@@ -245,6 +265,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
             approvalRequestId,
             checkInCadence,
             nextCheckInDueAt: nextCheckInDue(now, checkInCadence),
+            baseline,
           },
         },
       ];
@@ -302,15 +323,39 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
-    case 'EvaluateGoal': {
+    case 'MeasureProgress': {
+      const { measurement } = command.data;
       const goal = existing(state);
-      // Remeasurement evaluates active goals only; a redelivery finds it evaluated already.
-      if (goal.status !== 'active') return [];
+      // Only an active goal grows; a measurement not newer than what it knows (a redelivery,
+      // the baseline itself, one imported late) changes nothing.
+      if (goal.status !== 'active' || !isLaterThanBaseline(measurement, goal.baseline)) return [];
+      if (goal.progress && !isLaterThanBaseline(measurement, goal.progress)) return [];
+      if (isAtOrAfterDeadline(measurement, goal.content.deadline))
+        return [
+          { type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, measurement, false) },
+        ];
       return [
         {
-          type: 'GoalEvaluated',
-          data: evaluateGoal(goal.goalId, goal.employeeId, goal.content, command.data.remeasured),
+          type: 'GoalProgressMeasured',
+          data: {
+            goalId: goal.goalId,
+            employeeId: goal.employeeId,
+            measurement,
+            baselineMeasurementId: goal.baseline?.measurementId ?? null,
+          },
         },
+      ];
+    }
+    case 'EvaluateGoal': {
+      const goal = requirePhase(state, ['active'], 'evaluated');
+      if (!goal.progress)
+        throw new NothingMeasuredSinceBaseline(
+          'nothing was measured since the baseline: record a measurement of the target first',
+          { baselineMeasurementId: goal.baseline?.measurementId ?? null },
+        );
+      const early = command.data.today < goal.content.deadline;
+      return [
+        { type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) },
       ];
     }
     case 'WithdrawGoal': {
@@ -346,6 +391,8 @@ const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
       drafted: content,
       content,
       motivationNote,
+      baseline: null,
+      progress: null,
       submissionNumber: 0,
       checkInCadence: null,
       nextCheckInDueAt: null,
@@ -370,7 +417,10 @@ const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
         status: 'active',
         checkInCadence: event.data.checkInCadence,
         nextCheckInDueAt: event.data.nextCheckInDueAt,
+        baseline: event.data.baseline,
       };
+    case 'GoalProgressMeasured':
+      return { ...state, progress: event.data.measurement };
     case 'ActionAdded':
       return {
         ...state,

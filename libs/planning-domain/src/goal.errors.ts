@@ -45,3 +45,9 @@ export class NotAllowed extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'NOT_ALLOWED';
 }
+
+/** An evaluation asked for before anything was measured after the goal's baseline. */
+export class NothingMeasuredSinceBaseline extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'NOTHING_MEASURED_SINCE_BASELINE';
+}

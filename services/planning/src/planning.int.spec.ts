@@ -4,7 +4,7 @@ import {
   goalApproved,
   goalRejected,
   PlanningTestApp,
-  remeasured,
+  measuredAgain,
   TENANT,
   type Caller,
 } from './testing/planning-test-app';
@@ -170,7 +170,20 @@ describe('the planning service over HTTP', () => {
     expect((await service.request('POST', acknowledge, employee)).status).toBe(403);
     await json(await service.request('POST', acknowledge, manager), 200);
 
-    await service.publish(service.event('Remeasured', remeasured(employee.userId)));
+    // A 360° round before the deadline is progress against the baseline frozen at activation;
+    // the manager asks for the evaluation early.
+    await service.publish(
+      service.event(
+        'MeasurementRecorded',
+        measuredAgain(employee.userId, service.clock.now().toISOString()),
+      ),
+    );
+    await eventually('the progress is recorded', async () =>
+      (await goal(goalId)).history.some((entry) => entry.event === 'GoalProgressMeasured'),
+    );
+    const evaluate = `/goals/${goalId}/evaluate`;
+    expect((await service.request('POST', evaluate, employee)).status).toBe(403);
+    await json(await service.request('POST', evaluate, manager), 200);
     await eventually(
       'the goal is evaluated',
       async () => (await goalStatus(goalId)) === 'evaluated',
@@ -189,6 +202,7 @@ describe('the planning service over HTTP', () => {
       'CheckInLogged',
       'GoalAdjusted',
       'GoalAdjustmentAcknowledged',
+      'GoalProgressMeasured',
       'GoalEvaluated',
     ]);
     expect(evaluated.history[1]).toMatchObject({
@@ -198,7 +212,17 @@ describe('the planning service over HTTP', () => {
     expect(evaluated.history.at(-1)?.data).toMatchObject({
       outcome: 'achieved',
       lessRobust: false,
-      criteria: [{ met: true, baseline: 45, remeasured: 62, measurementId: 'msr-5090' }],
+      requestedEarly: true,
+      criteria: [
+        {
+          met: true,
+          baseline: 45,
+          remeasured: 62,
+          baselineMeasurementId: 'msr-5001',
+          measurementId: 'msr-5090',
+          indicators: [{ indicatorId: 'active-listening', baseline: 45, remeasured: 62 }],
+        },
+      ],
     });
   });
 
@@ -449,6 +473,37 @@ describe('the planning service over HTTP', () => {
           'Collaboration is not in the role profile and no motivation explains why it matters',
       },
     ]);
+  });
+
+  it('evaluates a goal by itself on a measurement at its deadline, against the frozen baseline', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const goalId = await activeGoal(me, planId, gapId);
+    const { content } = await goal(goalId, me);
+    // A round closed after approval is progress; the one at the deadline is the evaluation.
+    await service.publish(
+      service.event('MeasurementRecorded', {
+        ...measuredAgain(me.userId, '2026-03-01T10:00:00.000Z'),
+        measurementId: `msr-${me.userId}-interim`,
+        behaviour: 50,
+      }),
+      service.event(
+        'MeasurementRecorded',
+        measuredAgain(me.userId, `${content.deadline}T16:00:00.000Z`),
+      ),
+    );
+    await eventually(
+      'the goal is evaluated',
+      async () => (await goalStatus(goalId)) === 'evaluated',
+    );
+    const { history } = await goal(goalId, me);
+    expect(history.map((entry) => entry.event).slice(-2)).toEqual([
+      'GoalProgressMeasured',
+      'GoalEvaluated',
+    ]);
+    expect(history.at(-1)?.data).toMatchObject({
+      requestedEarly: false,
+      criteria: [{ baseline: 45, baselineMeasurementId: 'msr-5001', measurementId: 'msr-5090' }],
+    });
   });
 
   it('refuses a fourth committed goal, naming the cap', async () => {

@@ -279,6 +279,7 @@ export function evolveEmployeeFacts(
     case 'GapIdentified':
     case 'PlanStarted':
     case 'GoalSlotTaken':
+    case 'GoalProgressMeasured':
     case 'ActionAdded':
     case 'GoalAdjustmentAcknowledged':
     case 'ApprovalRequested':

@@ -290,30 +290,122 @@ export const GoalSubmitted = defineEvent({
   },
 });
 
-export const GoalActivated = defineEvent({
+const goalActivatedV1Properties = {
+  goalId: Id('Goal'),
+  planId: Id('Plan'),
+  employeeId: Id('Employee'),
+  approvalRequestId: Id('Approval request that approved it'),
+  checkInCadence: CheckInCadence,
+  nextCheckInDueAt: IsoDateTime('When the first check-in is due'),
+};
+
+const goalActivatedExampleV1 = {
+  goalId: 'goal-3001',
+  planId: 'plan-2001',
+  employeeId: 'emp-1001',
+  approvalRequestId: 'apr-4001',
+  checkInCadence: 'fortnightly' as const,
+  nextCheckInDueAt: '2026-02-16T09:00:00.000Z',
+};
+
+/** Stored activations from before the baseline was frozen; read through the upcaster. */
+export const GoalActivatedV1 = defineEvent({
   context,
   name: 'GoalActivated',
   version: 1,
   description: 'The approved goal became active; check-ins start on the agreed cadence.',
+  schema: Type.Object(goalActivatedV1Properties, { additionalProperties: false }),
+  subjectOf: (data) => data.employeeId,
+  example: goalActivatedExampleV1,
+});
+
+const IndicatorScores = Type.Array(
+  Type.Object(
+    { indicatorId: Id('Behaviour indicator'), score: Score('Score of the indicator') },
+    { additionalProperties: false },
+  ),
+  { maxItems: 30 },
+);
+
+/** A measurement as a goal keeps it: its baseline, or a later measurement of its progress. */
+const GoalMeasurement = Type.Object(
+  {
+    measurementId: Id('Measurement'),
+    instrument: MeasurementInstrumentSchema,
+    measuredAt: IsoDateTime('When the instrument was completed'),
+    behaviour: Score('Behaviour on the competency'),
+    indicators: IndicatorScores,
+  },
+  { additionalProperties: false },
+);
+
+const baselineExample = {
+  measurementId: 'msr-5001',
+  instrument: '360-round' as const,
+  measuredAt: '2026-01-12T14:00:00.000Z',
+  behaviour: 45,
+  indicators: [
+    { indicatorId: 'active-listening', score: 45 },
+    { indicatorId: 'shares-information', score: 71 },
+  ],
+};
+
+export const GoalActivated = defineEvent({
+  context,
+  name: 'GoalActivated',
+  version: 2,
+  description:
+    'The approved goal became active; check-ins start on the agreed cadence, and the baseline every later measurement of the goal is read against is frozen.',
+  schema: Type.Object(
+    {
+      ...goalActivatedV1Properties,
+      baseline: Nullable(
+        GoalMeasurement,
+        "The employee's latest measurement of the target when the goal became active; null when there was none",
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { ...goalActivatedExampleV1, baseline: baselineExample },
+});
+
+export const goalActivatedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalActivatedV1>,
+  EventData<typeof GoalActivated>
+>({
+  name: 'GoalActivated',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, baseline: null }),
+});
+
+export const GoalProgressMeasured = defineEvent({
+  context,
+  name: 'GoalProgressMeasured',
+  version: 1,
+  description:
+    "A measurement of an active goal's target before its deadline (any instrument, a closed 360° round included): progress against the frozen baseline, not yet the evaluation.",
   schema: Type.Object(
     {
       goalId: Id('Goal'),
-      planId: Id('Plan'),
       employeeId: Id('Employee'),
-      approvalRequestId: Id('Approval request that approved it'),
-      checkInCadence: CheckInCadence,
-      nextCheckInDueAt: IsoDateTime('When the first check-in is due'),
+      measurement: GoalMeasurement,
+      baselineMeasurementId: Nullable(Id('Frozen baseline'), 'Null when the goal has none'),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
     goalId: 'goal-3001',
-    planId: 'plan-2001',
     employeeId: 'emp-1001',
-    approvalRequestId: 'apr-4001',
-    checkInCadence: 'fortnightly',
-    nextCheckInDueAt: '2026-02-16T09:00:00.000Z',
+    measurement: {
+      measurementId: 'msr-5050',
+      instrument: 'manager-observation',
+      measuredAt: '2026-04-02T10:00:00.000Z',
+      behaviour: 52,
+      indicators: [{ indicatorId: 'active-listening', score: 55 }],
+    },
+    baselineMeasurementId: 'msr-5001',
   },
 });
 
@@ -453,7 +545,44 @@ export const GoalAdjustmentAcknowledged = defineEvent({
   },
 });
 
-export const GoalEvaluated = defineEvent({
+const goalEvaluatedV1Criterion = {
+  criterionId: Id('Success criterion'),
+  met: Type.Boolean(),
+  target: Score('Score the criterion required'),
+  baseline: Nullable(Score('Score at the baseline'), 'Null when nothing was measured'),
+  remeasured: Score('Score at the remeasurement'),
+  baselineMeasurementId: Nullable(Id('Baseline measurement'), 'Null without baseline'),
+  measurementId: Id('Remeasurement the evidence comes from'),
+  instrument: MeasurementInstrumentSchema,
+};
+
+const goalOutcome = Type.Union([
+  Type.Literal('achieved'),
+  Type.Literal('partly-achieved'),
+  Type.Literal('not-achieved'),
+]);
+
+const goalEvaluatedExampleV1 = {
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  outcome: 'achieved' as const,
+  criteria: [
+    {
+      criterionId: 'crit-1',
+      met: true,
+      target: 60,
+      baseline: 45,
+      remeasured: 62,
+      baselineMeasurementId: 'msr-5001',
+      measurementId: 'msr-5090',
+      instrument: '360-round' as const,
+    },
+  ],
+  lessRobust: false,
+};
+
+/** Stored evaluations from before verdicts per indicator; read through the upcaster. */
+export const GoalEvaluatedV1 = defineEvent({
   context,
   name: 'GoalEvaluated',
   version: 1,
@@ -463,22 +592,60 @@ export const GoalEvaluated = defineEvent({
     {
       goalId: Id('Goal'),
       employeeId: Id('Employee'),
-      outcome: Type.Union([
-        Type.Literal('achieved'),
-        Type.Literal('partly-achieved'),
-        Type.Literal('not-achieved'),
-      ]),
+      outcome: goalOutcome,
+      criteria: Type.Array(Type.Object(goalEvaluatedV1Criterion, { additionalProperties: false }), {
+        minItems: 1,
+        maxItems: 10,
+      }),
+      lessRobust: Type.Boolean({
+        description: 'Some evidence came from a less robust or substitute instrument',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: goalEvaluatedExampleV1,
+});
+
+export const GoalEvaluated = defineEvent({
+  context,
+  name: 'GoalEvaluated',
+  version: 2,
+  description:
+    "Every success criterion was evaluated against the goal's frozen baseline and a measurement at or after the deadline (or earlier, on request); the goal closed.",
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      outcome: goalOutcome,
       criteria: Type.Array(
         Type.Object(
           {
-            criterionId: Id('Success criterion'),
-            met: Type.Boolean(),
-            target: Score('Score the criterion required'),
-            baseline: Nullable(Score('Score at the baseline'), 'Null when nothing was measured'),
-            remeasured: Score('Score at the remeasurement'),
-            baselineMeasurementId: Nullable(Id('Baseline measurement'), 'Null without baseline'),
-            measurementId: Id('Remeasurement the evidence comes from'),
-            instrument: MeasurementInstrumentSchema,
+            ...goalEvaluatedV1Criterion,
+            remeasured: Nullable(
+              Score('Score at the remeasurement; the weakest indicator for several'),
+              'Null when the measurement did not measure what the criterion reads',
+            ),
+            indicators: Type.Array(
+              Type.Object(
+                {
+                  indicatorId: Id('Behaviour indicator the criterion reads'),
+                  baseline: Nullable(Score('Score at the baseline'), 'Null when not measured'),
+                  remeasured: Nullable(Score('Score now'), 'Null when not measured'),
+                  met: Type.Boolean({ description: 'Measured, and at least the target' }),
+                },
+                { additionalProperties: false },
+              ),
+              {
+                maxItems: 30,
+                description: 'A criterion on several indicators is met only if each one is',
+              },
+            ),
+            evidenceInstrument: MeasurementInstrumentSchema,
+            lessRobust: Type.Boolean({
+              description:
+                'The evidence came from another instrument than the criterion names, or a less robust one',
+            }),
           },
           { additionalProperties: false },
         ),
@@ -487,28 +654,43 @@ export const GoalEvaluated = defineEvent({
       lessRobust: Type.Boolean({
         description: 'Some evidence came from a less robust or substitute instrument',
       }),
+      requestedEarly: Type.Boolean({
+        description: 'Evaluated before the deadline because someone asked for it',
+      }),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    outcome: 'achieved',
+    ...goalEvaluatedExampleV1,
     criteria: [
       {
-        criterionId: 'crit-1',
-        met: true,
-        target: 60,
-        baseline: 45,
-        remeasured: 62,
-        baselineMeasurementId: 'msr-5001',
-        measurementId: 'msr-5090',
-        instrument: '360-round',
+        ...goalEvaluatedExampleV1.criteria[0],
+        indicators: [{ indicatorId: 'active-listening', baseline: 45, remeasured: 62, met: true }],
+        evidenceInstrument: '360-round',
+        lessRobust: false,
       },
     ],
-    lessRobust: false,
+    requestedEarly: false,
   },
+});
+
+export const goalEvaluatedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalEvaluatedV1>,
+  EventData<typeof GoalEvaluated>
+>({
+  name: 'GoalEvaluated',
+  fromVersion: 1,
+  upcast: (data) => ({
+    ...data,
+    criteria: data.criteria.map((criterion) => ({
+      ...criterion,
+      indicators: [],
+      evidenceInstrument: criterion.instrument,
+      lessRobust: data.lessRobust,
+    })),
+    requestedEarly: false,
+  }),
 });
 
 export const GoalWithdrawn = defineEvent({
@@ -603,6 +785,7 @@ export const planningEvents = [
   GoalEdited,
   GoalSubmitted,
   GoalActivated,
+  GoalProgressMeasured,
   ActionAdded,
   ActionCompleted,
   CheckInLogged,
@@ -618,12 +801,15 @@ export type GoalDraftedV1 = EventOf<typeof GoalDraftedV1>;
 export type GoalDrafted = EventOf<typeof GoalDrafted>;
 export type GoalEdited = EventOf<typeof GoalEdited>;
 export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
+export type GoalActivatedV1 = EventOf<typeof GoalActivatedV1>;
 export type GoalActivated = EventOf<typeof GoalActivated>;
+export type GoalProgressMeasured = EventOf<typeof GoalProgressMeasured>;
 export type ActionAdded = EventOf<typeof ActionAdded>;
 export type ActionCompleted = EventOf<typeof ActionCompleted>;
 export type CheckInLogged = EventOf<typeof CheckInLogged>;
 export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
 export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;
+export type GoalEvaluatedV1 = EventOf<typeof GoalEvaluatedV1>;
 export type GoalEvaluated = EventOf<typeof GoalEvaluated>;
 export type GoalWithdrawn = EventOf<typeof GoalWithdrawn>;
 export type GoalSlotTaken = EventOf<typeof GoalSlotTaken>;

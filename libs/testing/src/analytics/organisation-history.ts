@@ -661,6 +661,7 @@ export function* organisationHistory(
       approvalRequestId: requestId,
       checkInCadence: cadence,
       nextCheckInDueAt: new Date(dueAt).toISOString(),
+      baseline: null,
     });
 
     // Check-ins on the cadence, some late; actions ticked along the way.
@@ -777,6 +778,9 @@ export function* organisationHistory(
         baselineMeasurementId: target.measurementId,
         measurementId,
         instrument,
+        indicators: [],
+        evidenceInstrument: instrument,
+        lessRobust: robustness === 'less-robust',
       };
     });
     const met = evaluated.filter((criterion) => criterion.met).length;
@@ -786,6 +790,7 @@ export function* organisationHistory(
       outcome: met === evaluated.length ? 'achieved' : met > 0 ? 'partly-achieved' : 'not-achieved',
       criteria: evaluated,
       lessRobust: robustness === 'less-robust',
+      requestedEarly: false,
     });
   };
 

@@ -4,14 +4,15 @@ import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
 import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
-import type { GoalCommand } from '@talentloop/planning-domain';
+import { goalMeasurementOf, type GoalCommand } from '@talentloop/planning-domain';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { runOnGoal } from '../shared/planning.streams';
 
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
 /**
- * Turns approvals into active goals and remeasurements into evaluations. Command ids derive
+ * Turns approvals into active goals (freezing their baseline) and measurements into progress
+ * or evaluations. Command ids derive
  * from the event id (and goal), so a redelivery appends nothing. A rule that refuses is
  * logged, not retried: retrying cannot change it.
  */
@@ -34,25 +35,41 @@ export class InboundEventsConsumer {
     if (event.type === 'GoalApproved') {
       // No cap to check: the approved submission took its slot when it was submitted.
       const { goalId, requestId, submissionNumber, checkInCadence } = event.data;
+      const baseline = await this.baselineOf(tenantId, goalId);
       await this.run(event, goalId, (now) => ({
         type: 'ActivateGoal',
-        data: { approvalRequestId: requestId, submissionNumber, checkInCadence, now },
+        data: { approvalRequestId: requestId, submissionNumber, checkInCadence, now, baseline },
       }));
-    } else if (event.type === 'Remeasured') {
-      // Active goals are found in the goals read side: it must include every planning event
-      // stored before this one was handled (ADR 0008).
+    } else if (event.type === 'MeasurementRecorded') {
+      // Any instrument, a closed 360° round included: progress on the active goals of that
+      // target, or their evaluation once the deadline is reached. Active goals are found in
+      // the goals read side: it must include every planning event stored before this one
+      // was handled (ADR 0008).
       await this.directory.fresh();
       const { employeeId, competencyId } = event.data;
       const goals = (await this.directory.goalsOf(tenantId, employeeId)).filter(
         (goal) =>
           goal.state.status === 'active' && goal.state.content.target.competencyId === competencyId,
       );
+      const measurement = goalMeasurementOf(event.data);
       for (const goal of goals)
         await this.run(event, goal.state.goalId, () => ({
-          type: 'EvaluateGoal',
-          data: { remeasured: event.data },
+          type: 'MeasureProgress',
+          data: { measurement },
         }));
     }
+  }
+
+  /** The employee's latest measurement of the goal's target, frozen when it becomes active. */
+  private async baselineOf(tenantId: string, goalId: string) {
+    const goal = await this.directory.goal(tenantId, goalId);
+    if (!goal) return null;
+    const latest = await this.directory.latestMeasurement(
+      tenantId,
+      goal.state.employeeId,
+      goal.state.content.target.competencyId,
+    );
+    return latest ? goalMeasurementOf(latest) : null;
   }
 
   private async run(event: ReceivedEvent, goalId: string, command: (now: Date) => GoalCommand) {

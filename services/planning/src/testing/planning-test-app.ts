@@ -4,7 +4,7 @@ import {
   GapIdentified,
   GoalApproved,
   GoalRejected,
-  Remeasured,
+  MeasurementRecorded,
 } from '@talentloop/contracts';
 import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { PlanningModule, service } from '../app.module';
@@ -44,12 +44,14 @@ export class PlanningTestApp extends ServiceTestHarness {
 
   /**
    * What assessment publishes before an employee drafts: the framework, the employee (with
-   * their manager) and a gap on Collaboration with active listening as the weak spot.
+   * their manager), a 360° round's measurement of Collaboration (msr-5001, active listening
+   * 45: the baseline of the goals drafted from it) and the gap read from it.
    */
   async publishAssessmentOf(employeeId: string, managerId: string, gapId: string): Promise<void> {
     await this.publish(
       this.event('CompetencyFrameworkPublished', CompetencyFrameworkPublished.example),
       this.event('EmployeeSynced', { ...EmployeeSynced.example, employeeId, managerId }),
+      this.event('MeasurementRecorded', { ...MeasurementRecorded.example, employeeId }),
       this.event('GapIdentified', { ...GapIdentified.example, gapId, employeeId }),
     );
   }
@@ -74,4 +76,15 @@ export const goalRejected = (goalId: string, employeeId: string, submissionNumbe
   ...decisionOn(goalId, employeeId, submissionNumber),
 });
 
-export const remeasured = (employeeId: string) => ({ ...Remeasured.example, employeeId });
+/** A later 360° round of the employee on Collaboration: active listening 62, behaviour 58. */
+export const measuredAgain = (employeeId: string, measuredAt: string) => ({
+  ...MeasurementRecorded.example,
+  measurementId: 'msr-5090',
+  employeeId,
+  behaviour: 58,
+  indicatorScores: [
+    { indicatorId: 'active-listening', score: 62 },
+    { indicatorId: 'shares-information', score: 71 },
+  ],
+  measuredAt,
+});

@@ -1,0 +1,45 @@
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  CLOCK,
+  CurrentActor,
+  IdParam,
+  RequestCommandId,
+  type Actor,
+  type Clock,
+} from '@talentloop/http';
+import { dateOf, requireNotOwnGoal } from '@talentloop/planning-domain';
+import { GoalCommands } from '../shared/goal-commands';
+
+@ApiTags('goals')
+@Controller('goals/:goalId')
+export class EvaluateGoalController {
+  constructor(
+    private readonly goals: GoalCommands,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('evaluate')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The manager (or HR) asks for the evaluation now, on the latest measurement since the baseline',
+    description:
+      'A measurement at or after the deadline evaluates the goal by itself; before it, measurements are progress. This evaluates an active goal early (`requestedEarly`), against its frozen baseline; 409 NOTHING_MEASURED_SINCE_BASELINE when nothing was measured since.',
+  })
+  evaluate(
+    @CurrentActor() actor: Actor,
+    @IdParam('goalId') goalId: string,
+    @RequestCommandId() commandId: string,
+  ) {
+    return this.goals.run(
+      actor,
+      goalId,
+      ({ state }) => {
+        requireNotOwnGoal(actor, state.employeeId, 'ask for the evaluation of their own goal');
+        return { type: 'EvaluateGoal', data: { today: dateOf(this.clock.now()) } };
+      },
+      commandId,
+    );
+  }
+}
