@@ -7,18 +7,19 @@ import {
 } from './events/assessment.events';
 import { approvalEvents } from './events/approval.events';
 import { identityEvents } from './events/identity.events';
-import { planningEvents } from './events/planning.events';
+import { CheckInLoggedV1, checkInLoggedV1ToV2, planningEvents } from './events/planning.events';
 
 /** Every published event at every version, oldest versions included so stored history reads. */
 export const eventDefinitions: readonly EventDefinition[] = [
   ...assessmentEvents,
   MeasurementRecordedV1,
   ...planningEvents,
+  CheckInLoggedV1,
   ...approvalEvents,
   ...identityEvents,
 ];
 
-export const upcasters: readonly Upcaster[] = [measurementRecordedV1ToV2];
+export const upcasters: readonly Upcaster[] = [measurementRecordedV1ToV2, checkInLoggedV1ToV2];
 
 export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);
 

@@ -26,6 +26,7 @@ describe('the personal fields of the events', () => {
         'answers.whatWasDone',
         'answers.whatGoesWellAndWhatIsHard',
         'answers.whatIsNext',
+        'managerNotes',
       ],
       GoalAdjusted: ['reason'],
       GoalWithdrawn: ['reason'],

@@ -1,21 +1,29 @@
-import {
-  GoalActivated,
-  GoalAdjusted,
-  GoalDrafted,
-  GoalEdited,
-  GoalSubmitted,
-  Remeasured,
-  type PlanningEvent,
-} from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
-import { defaultSmartSettings } from './goal-content';
-import { context } from './goal.fixtures';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import {
+  acknowledge,
+  activate,
+  activated,
+  adjust,
+  adjusted,
+  answers,
+  checkIn,
+  completed,
+  drafted,
+  edit,
+  edited,
+  evaluate,
+  fold,
+  ids,
+  remeasurement,
+  submit,
+  submitted,
+  twoCriteria,
+  withdraw,
+} from './goal.fixtures';
+import { goalDecider } from './goal.decider';
 import { AdjustmentNotPending, IllegalGoalTransition, UnknownAction } from './goal.errors';
 
 const spec = DeciderSpecification.for(goalDecider);
-const now = new Date('2026-03-01T09:00:00.000Z');
-const ids = { goalId: 'goal-3001', employeeId: 'emp-1001' };
 
 describe('a submitted goal', () => {
   it('is activated by its approval, with the first check-in due one cadence later', () =>
@@ -75,7 +83,7 @@ describe('an active goal', () => {
   const active = () => [drafted(), submitted(1), activated()];
 
   it('ignores a redelivered approval', () => spec.given(active()).when(activate(1)).then([]));
-  it('logs an on-time check-in and sets the next one due', () =>
+  it('logs an on-time check-in by the employee and sets the next one due', () =>
     spec
       .given(active())
       .when(checkIn('2026-03-10T09:00:00.000Z', []))
@@ -90,6 +98,7 @@ describe('an active goal', () => {
             actionsTicked: [],
             nextDueAt: '2026-03-24T09:00:00.000Z',
             onTime: true,
+            loggedBy: 'emp-1001',
           },
         },
       ]));
@@ -193,145 +202,3 @@ describe('the evaluation of an active goal on remeasurement', () => {
       .when(withdraw())
       .thenThrows(IllegalGoalTransition, 'an evaluated goal cannot be withdrawn'));
 });
-
-// Fixtures
-
-const answers = {
-  whatWasDone: 'Summarised before replying in two meetings.',
-  whatGoesWellAndWhatIsHard: 'Summaries go well; waiting is hard.',
-  whatIsNext: 'Ask one deepening question per meeting.',
-};
-
-const twoCriteria: Partial<GoalDrafted['data']> = {
-  successCriteria: [
-    GoalDrafted.example.successCriteria[0],
-    {
-      criterionId: 'crit-2',
-      instrument: '360-round',
-      metric: 'behaviour-score',
-      indicatorIds: [],
-      target: 55,
-      description: 'Collaboration scores at least 55 in the next 360° round.',
-    },
-  ],
-};
-
-function fold(events: readonly PlanningEvent[]) {
-  return events.reduce(goalDecider.evolve, goalDecider.initialState());
-}
-
-function drafted(changes: Partial<GoalDrafted['data']> = {}): PlanningEvent {
-  return { type: 'GoalDrafted', data: { ...GoalDrafted.example, ...changes } };
-}
-
-function submitted(submissionNumber: number): PlanningEvent {
-  return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
-}
-
-function edited(): PlanningEvent {
-  return { type: 'GoalEdited', data: GoalEdited.example };
-}
-
-function activated(): PlanningEvent {
-  return {
-    type: 'GoalActivated',
-    data: { ...GoalActivated.example, nextCheckInDueAt: '2026-03-15T09:00:00.000Z' },
-  };
-}
-
-function completed(actionId: string): PlanningEvent {
-  return { type: 'ActionCompleted', data: { ...ids, actionId } };
-}
-
-function adjusted(): PlanningEvent {
-  return { type: 'GoalAdjusted', data: { ...GoalAdjusted.example, requiresAcknowledgement: true } };
-}
-
-function submit(
-  overrides: Partial<Extract<GoalCommand, { type: 'SubmitGoal' }>['data']> = {},
-): GoalCommand {
-  return {
-    type: 'SubmitGoal',
-    data: {
-      managerId: 'mgr-1',
-      context,
-      settings: defaultSmartSettings,
-      today: '2026-03-01',
-      ...overrides,
-    },
-  };
-}
-
-function activate(submissionNumber: number): GoalCommand {
-  return {
-    type: 'ActivateGoal',
-    data: {
-      approvalRequestId: 'apr-4001',
-      submissionNumber,
-      checkInCadence: 'fortnightly',
-      now,
-    },
-  };
-}
-
-function edit(rejectedSubmission?: number): GoalCommand {
-  return {
-    type: 'EditGoal',
-    data: {
-      changes: { situation: 'In every project kick-off with the client.' },
-      editedBy: 'emp-1001',
-      ...(rejectedSubmission === undefined ? {} : { rejectedSubmission }),
-    },
-  };
-}
-
-function withdraw(): GoalCommand {
-  return {
-    type: 'WithdrawGoal',
-    data: { reason: 'Moved to another team.', withdrawnBy: 'emp-1001' },
-  };
-}
-
-function checkIn(at: string, actionsTicked: string[]): GoalCommand {
-  return {
-    type: 'LogCheckIn',
-    data: { checkInId: 'chk-1', answers, durationMinutes: 20, actionsTicked, now: new Date(at) },
-  };
-}
-
-function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
-  return {
-    type: 'AdjustGoal',
-    data: {
-      adjustmentId: 'adj-1',
-      changes,
-      reason: 'The project moved by two months.',
-      adjustedBy: 'emp-1001',
-    },
-  };
-}
-
-function acknowledge(): GoalCommand {
-  return {
-    type: 'AcknowledgeAdjustment',
-    data: { adjustmentId: 'adj-1', acknowledgedBy: 'mgr-1' },
-  };
-}
-
-function remeasurement(listening: number, behaviour: number) {
-  const change = (baseline: number, remeasured: number) => ({
-    baseline,
-    remeasured,
-    absoluteDelta: remeasured - baseline,
-    relativeDelta: (remeasured - baseline) / baseline,
-  });
-  return {
-    ...Remeasured.example,
-    behaviour: change(45, behaviour),
-    indicators: [{ indicatorId: 'active-listening', change: change(45, listening) }],
-  };
-}
-
-function evaluate(listening: number, behaviour: number): GoalCommand {
-  return { type: 'EvaluateGoal', data: { remeasured: remeasurement(listening, behaviour) } };
-}

@@ -23,6 +23,7 @@ import {
   AdjustmentNotPending,
   GoalNotFound,
   IllegalGoalTransition,
+  NotAllowed,
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
@@ -88,8 +89,10 @@ export type GoalCommand =
       readonly type: 'LogCheckIn';
       readonly data: Omit<
         CheckInLogged['data'],
-        'goalId' | 'employeeId' | 'nextDueAt' | 'onTime'
+        'goalId' | 'employeeId' | 'nextDueAt' | 'onTime' | 'loggedBy'
       > & {
+        /** The employee, their manager or an HR delegate. */
+        readonly loggedBy: string;
         readonly now: Date;
       };
     }
@@ -181,6 +184,9 @@ const logCheckIn = (
 ): readonly PlanningEvent[] => {
   const goal = requirePhase(state, ['active'], 'checked in on');
   const { now, ...checkIn } = data;
+  // The notes are the manager's side of the conversation: the employee's are the answers.
+  if (checkIn.managerNotes !== undefined && checkIn.loggedBy === goal.employeeId)
+    throw new NotAllowed("the employee cannot write the manager's notes");
   const known = new Set(goal.content.actions.map((action) => action.actionId));
   const unknown = checkIn.actionsTicked.find((id) => !known.has(id));
   if (unknown) throw new UnknownAction(`the goal has no action ${unknown}`);

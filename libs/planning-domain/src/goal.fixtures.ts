@@ -1,4 +1,19 @@
-import type { GoalContext } from './goal-content';
+import {
+  GoalActivated,
+  GoalAdjusted,
+  GoalDrafted,
+  GoalEdited,
+  GoalSubmitted,
+  Remeasured,
+  type PlanningEvent,
+} from '@talentloop/contracts';
+import { defaultSmartSettings, type GoalContext } from './goal-content';
+import { goalDecider, type GoalCommand } from './goal.decider';
+
+/** Events and commands of the goal decider's tests: goal-3001 of emp-1001, managed by mgr-1. */
+
+export const now = new Date('2026-03-01T09:00:00.000Z');
+export const ids = { goalId: 'goal-3001', employeeId: 'emp-1001' };
 
 /** The context of the contracts' example gap: Collaboration, active listening the weak spot. */
 export const context: GoalContext = {
@@ -12,3 +27,154 @@ export const context: GoalContext = {
   requiredLevel: 4,
   motivationNote: null,
 };
+
+export const answers = {
+  whatWasDone: 'Summarised before replying in two meetings.',
+  whatGoesWellAndWhatIsHard: 'Summaries go well; waiting is hard.',
+  whatIsNext: 'Ask one deepening question per meeting.',
+};
+
+export const twoCriteria: Partial<GoalDrafted['data']> = {
+  successCriteria: [
+    GoalDrafted.example.successCriteria[0],
+    {
+      criterionId: 'crit-2',
+      instrument: '360-round',
+      metric: 'behaviour-score',
+      indicatorIds: [],
+      target: 55,
+      description: 'Collaboration scores at least 55 in the next 360° round.',
+    },
+  ],
+};
+
+export function fold(events: readonly PlanningEvent[]) {
+  return events.reduce(goalDecider.evolve, goalDecider.initialState());
+}
+
+export function drafted(changes: Partial<GoalDrafted['data']> = {}): PlanningEvent {
+  return { type: 'GoalDrafted', data: { ...GoalDrafted.example, ...changes } };
+}
+
+export function submitted(submissionNumber: number): PlanningEvent {
+  return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
+}
+
+export function edited(): PlanningEvent {
+  return { type: 'GoalEdited', data: GoalEdited.example };
+}
+
+export function activated(): PlanningEvent {
+  return {
+    type: 'GoalActivated',
+    data: { ...GoalActivated.example, nextCheckInDueAt: '2026-03-15T09:00:00.000Z' },
+  };
+}
+
+export function completed(actionId: string): PlanningEvent {
+  return { type: 'ActionCompleted', data: { ...ids, actionId } };
+}
+
+export function adjusted(): PlanningEvent {
+  return { type: 'GoalAdjusted', data: { ...GoalAdjusted.example, requiresAcknowledgement: true } };
+}
+
+export function submit(
+  overrides: Partial<Extract<GoalCommand, { type: 'SubmitGoal' }>['data']> = {},
+): GoalCommand {
+  return {
+    type: 'SubmitGoal',
+    data: {
+      managerId: 'mgr-1',
+      context,
+      settings: defaultSmartSettings,
+      today: '2026-03-01',
+      ...overrides,
+    },
+  };
+}
+
+export function activate(submissionNumber: number): GoalCommand {
+  return {
+    type: 'ActivateGoal',
+    data: {
+      approvalRequestId: 'apr-4001',
+      submissionNumber,
+      checkInCadence: 'fortnightly',
+      now,
+    },
+  };
+}
+
+export function edit(rejectedSubmission?: number): GoalCommand {
+  return {
+    type: 'EditGoal',
+    data: {
+      changes: { situation: 'In every project kick-off with the client.' },
+      editedBy: 'emp-1001',
+      ...(rejectedSubmission === undefined ? {} : { rejectedSubmission }),
+    },
+  };
+}
+
+export function withdraw(): GoalCommand {
+  return {
+    type: 'WithdrawGoal',
+    data: { reason: 'Moved to another team.', withdrawnBy: 'emp-1001' },
+  };
+}
+
+export function checkIn(
+  at: string,
+  actionsTicked: string[],
+  by: { loggedBy: string; managerNotes?: string } = { loggedBy: ids.employeeId },
+): GoalCommand {
+  return {
+    type: 'LogCheckIn',
+    data: {
+      checkInId: 'chk-1',
+      answers,
+      durationMinutes: 20,
+      actionsTicked,
+      ...by,
+      now: new Date(at),
+    },
+  };
+}
+
+export function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
+  return {
+    type: 'AdjustGoal',
+    data: {
+      adjustmentId: 'adj-1',
+      changes,
+      reason: 'The project moved by two months.',
+      adjustedBy: 'emp-1001',
+    },
+  };
+}
+
+export function acknowledge(): GoalCommand {
+  return {
+    type: 'AcknowledgeAdjustment',
+    data: { adjustmentId: 'adj-1', acknowledgedBy: 'mgr-1' },
+  };
+}
+
+export function remeasurement(listening: number, behaviour: number) {
+  const change = (baseline: number, remeasured: number) => ({
+    baseline,
+    remeasured,
+    absoluteDelta: remeasured - baseline,
+    relativeDelta: (remeasured - baseline) / baseline,
+  });
+  return {
+    ...Remeasured.example,
+    behaviour: change(45, behaviour),
+    indicators: [{ indicatorId: 'active-listening', change: change(45, listening) }],
+  };
+}
+
+export function evaluate(listening: number, behaviour: number): GoalCommand {
+  return { type: 'EvaluateGoal', data: { remeasured: remeasurement(listening, behaviour) } };
+}

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Personal } from '../personal-data';
-import { defineEvent, type EventOf } from '../event-definition';
+import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
 import {
   CheckInCadence,
@@ -318,50 +318,92 @@ export const ActionCompleted = defineEvent({
   example: { goalId: 'goal-3001', employeeId: 'emp-1001', actionId: 'act-1' },
 });
 
-export const CheckInLogged = defineEvent({
+const checkInV1Properties = {
+  checkInId: Id('Check-in'),
+  goalId: Id('Goal'),
+  employeeId: Id('Employee'),
+  answers: Type.Object(
+    {
+      whatWasDone: Personal(Text('What did you do since the last check-in?')),
+      whatGoesWellAndWhatIsHard: Personal(Text('What goes well and what is hard?')),
+      whatIsNext: Personal(Text('What will you do next?')),
+    },
+    { additionalProperties: false },
+  ),
+  durationMinutes: Type.Integer({
+    minimum: 1,
+    maximum: 240,
+    description: 'Typically 15–30 minutes',
+  }),
+  actionsTicked: IdList('Actions ticked off during the check-in', 20),
+  nextDueAt: IsoDateTime('When the next check-in is due'),
+  onTime: Type.Boolean({ description: 'Held no later than it was due' }),
+};
+
+const CheckInLoggedV1Schema = Type.Object(checkInV1Properties, { additionalProperties: false });
+
+const checkInExampleV1: Static<typeof CheckInLoggedV1Schema> = {
+  checkInId: 'chk-6001',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  answers: {
+    whatWasDone: 'Summarised before responding in three meetings.',
+    whatGoesWellAndWhatIsHard: 'Easy with peers, hard when I disagree.',
+    whatIsNext: 'Practise in the project kick-off.',
+  },
+  durationMinutes: 20,
+  actionsTicked: ['act-1'],
+  nextDueAt: '2026-03-02T09:00:00.000Z',
+  onTime: true,
+};
+
+/** Stored check-ins from before who logged them was recorded; read through the upcaster. */
+export const CheckInLoggedV1 = defineEvent({
   context,
   name: 'CheckInLogged',
   version: 1,
   description: 'A check-in on a goal was held around the three questions.',
+  schema: CheckInLoggedV1Schema,
+  subjectOf: (data) => data.employeeId,
+  example: checkInExampleV1,
+});
+
+export const CheckInLogged = defineEvent({
+  context,
+  name: 'CheckInLogged',
+  version: 2,
+  description:
+    "A check-in on a goal was held around the three questions, logged by the employee, their manager or an HR delegate; it carries the employee's answers and, optionally, the manager's notes. Version 2 added loggedBy and managerNotes.",
   schema: Type.Object(
     {
-      checkInId: Id('Check-in'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
-      answers: Type.Object(
-        {
-          whatWasDone: Personal(Text('What did you do since the last check-in?')),
-          whatGoesWellAndWhatIsHard: Personal(Text('What goes well and what is hard?')),
-          whatIsNext: Personal(Text('What will you do next?')),
-        },
-        { additionalProperties: false },
+      ...checkInV1Properties,
+      loggedBy: Nullable(
+        Id('Who logged the check-in: the employee, their manager or an HR delegate'),
+        'Null for check-ins logged before version 2, which did not record it (the CloudEvents actorid still names them)',
       ),
-      durationMinutes: Type.Integer({
-        minimum: 1,
-        maximum: 240,
-        description: 'Typically 15–30 minutes',
-      }),
-      actionsTicked: IdList('Actions ticked off during the check-in', 20),
-      nextDueAt: IsoDateTime('When the next check-in is due'),
-      onTime: Type.Boolean({ description: 'Held no later than it was due' }),
+      managerNotes: Type.Optional(
+        Personal(
+          Text("The manager's own notes on the check-in; absent when they added none", 2000),
+        ),
+      ),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    checkInId: 'chk-6001',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    answers: {
-      whatWasDone: 'Summarised before responding in three meetings.',
-      whatGoesWellAndWhatIsHard: 'Easy with peers, hard when I disagree.',
-      whatIsNext: 'Practise in the project kick-off.',
-    },
-    durationMinutes: 20,
-    actionsTicked: ['act-1'],
-    nextDueAt: '2026-03-02T09:00:00.000Z',
-    onTime: true,
+    ...checkInExampleV1,
+    loggedBy: 'emp-0007',
+    managerNotes: 'Visible progress in the stand-ups; next, try it when the team disagrees.',
   },
+});
+
+export const checkInLoggedV1ToV2 = defineUpcaster<
+  EventData<typeof CheckInLoggedV1>,
+  EventData<typeof CheckInLogged>
+>({
+  name: 'CheckInLogged',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, loggedBy: null }),
 });
 
 export const GoalAdjusted = defineEvent({
@@ -585,6 +627,7 @@ export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
 export type GoalActivated = EventOf<typeof GoalActivated>;
 export type ActionAdded = EventOf<typeof ActionAdded>;
 export type ActionCompleted = EventOf<typeof ActionCompleted>;
+export type CheckInLoggedV1 = EventOf<typeof CheckInLoggedV1>;
 export type CheckInLogged = EventOf<typeof CheckInLogged>;
 export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
 export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;

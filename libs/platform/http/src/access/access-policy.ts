@@ -136,6 +136,11 @@ const owned = (subject: SubjectLocator): AccessRule => ({
   subject,
   reach: { employee: 'self', hr: 'tenant' },
 });
+/** The goal in execution, which both sides move on: the employee, their manager, HR for them. */
+const conversation = (subject: SubjectLocator): AccessRule => ({
+  subject,
+  reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
+});
 /** The manager's side of the goal conversation; HR may act as delegate. */
 const managerial = (subject: SubjectLocator): AccessRule => ({
   subject,
@@ -188,7 +193,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
   'POST /goals/:goalId/actions/:actionId/complete': owned(goal),
-  'POST /goals/:goalId/check-ins': owned(goal),
+  'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
   'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
   'GET /goals/:goalId': {

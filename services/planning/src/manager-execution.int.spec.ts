@@ -1,0 +1,127 @@
+import { bodyOf, PlanningTestApp, type Caller } from './testing/planning-test-app';
+
+/** The manager in execution: check-ins with their report, over HTTP on a real app. */
+
+const manager: Caller = { userId: 'mgr-1', roles: 'manager' };
+const otherManager: Caller = { userId: 'mgr-2', roles: 'manager' };
+const hr: Caller = { userId: 'hr-1', roles: 'hr' };
+const answers = {
+  whatWasDone: 'Summarised every speaker in two stand-ups.',
+  whatGoesWellAndWhatIsHard: 'Summaries go well; holding back my own view is hard.',
+  whatIsNext: 'Ask one deepening question per meeting.',
+};
+const managerNotes = 'Clearly calmer in the stand-ups; next, try it in the design review.';
+
+interface EventBody {
+  type: string;
+  data: Record<string, unknown>;
+}
+interface GoalBody {
+  completedActionIds: string[];
+  content: { actions: { actionId: string }[] };
+  history: { event: string; by: string; data: Record<string, unknown> }[];
+}
+
+describe("the manager's side of an active goal", () => {
+  let service: PlanningTestApp;
+  let employeeCounter = 0;
+
+  beforeAll(async () => {
+    service = await PlanningTestApp.start();
+  });
+
+  afterAll(() => service.stop());
+
+  /** An active goal of a fresh report of mgr-1. */
+  const reportsActiveGoal = async () => {
+    const { me, gapId, planId } = await service.employeeWithPlan(`emp-${5000 + ++employeeCounter}`);
+    return { employee: me, goalId: await service.activeGoal(me, planId, gapId) };
+  };
+
+  const checkIn = (goalId: string, caller: Caller, extra: Record<string, unknown> = {}) =>
+    service.request('POST', `/goals/${goalId}/check-ins`, caller, {
+      answers,
+      durationMinutes: 25,
+      actionsTicked: [],
+      ...extra,
+    });
+
+  const goal = async (goalId: string, caller: Caller) =>
+    bodyOf<GoalBody>(await service.request('GET', `/goals/${goalId}`, caller), 200);
+
+  describe('a check-in', () => {
+    it("is logged by the manager with both sides' notes, and read by everyone who reads the goal", async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+
+      const [logged] = await bodyOf<EventBody[]>(
+        await checkIn(goalId, manager, { managerNotes }),
+        201,
+      );
+
+      expect(logged).toMatchObject({
+        type: 'CheckInLogged',
+        data: { loggedBy: manager.userId, managerNotes, answers, onTime: true },
+      });
+      for (const reader of [employee, manager, hr]) {
+        const { history } = await goal(goalId, reader);
+        expect(history.at(-1)).toMatchObject({
+          event: 'CheckInLogged',
+          by: manager.userId,
+          data: { loggedBy: manager.userId, managerNotes, answers },
+        });
+      }
+    });
+
+    it('logged by the employee records them, without manager notes', async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+
+      const [logged] = await bodyOf<EventBody[]>(await checkIn(goalId, employee), 201);
+
+      expect(logged.data.loggedBy).toBe(employee.userId);
+      expect(logged.data).not.toHaveProperty('managerNotes');
+    });
+
+    it("is refused to the employee carrying the manager's notes (403), storing nothing", async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const before = await service.storedEventCount();
+
+      const refused = await checkIn(goalId, employee, { managerNotes });
+
+      expect(await bodyOf(refused, 403)).toMatchObject({
+        code: 'NOT_ALLOWED',
+        detail: "the employee cannot write the manager's notes",
+      });
+      expect(await service.storedEventCount()).toBe(before);
+    });
+
+    it('is refused to another manager and to a colleague (403), storing nothing', async () => {
+      const { goalId } = await reportsActiveGoal();
+      const before = await service.storedEventCount();
+
+      const statuses = await Promise.all(
+        [otherManager, { userId: 'emp-9999' }].map(
+          async (caller) => (await checkIn(goalId, caller, {})).status,
+        ),
+      );
+
+      expect(statuses).toEqual([403, 403]);
+      expect(await service.storedEventCount()).toBe(before);
+    });
+
+    it.each([
+      ['empty notes', { managerNotes: '' }],
+      ['notes over 2000 characters', { managerNotes: 'x'.repeat(2001) }],
+      ['notes that are not text', { managerNotes: 42 }],
+      ['no answers', { answers: undefined }],
+    ])('with %s is refused with 422 problem+json, storing nothing', async (_, extra) => {
+      const { goalId } = await reportsActiveGoal();
+      const before = await service.storedEventCount();
+
+      const refused = await checkIn(goalId, manager, extra);
+
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(await service.storedEventCount()).toBe(before);
+    });
+  });
+});
