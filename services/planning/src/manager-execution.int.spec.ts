@@ -124,4 +124,55 @@ describe("the manager's side of an active goal", () => {
       expect(await service.storedEventCount()).toBe(before);
     });
   });
+
+  describe('an action', () => {
+    it("is ticked off by the manager, named in the goal's history, and only once", async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const { content } = await goal(goalId, employee);
+      const [actionId] = content.actions.map((action) => action.actionId);
+      const tick = `/goals/${goalId}/actions/${actionId}/complete`;
+
+      const ticked = await bodyOf<EventBody[]>(await service.request('POST', tick, manager), 200);
+
+      expect(ticked).toEqual([
+        { type: 'ActionCompleted', data: { goalId, employeeId: employee.userId, actionId } },
+      ]);
+      const after = await goal(goalId, employee);
+      expect(after.completedActionIds).toEqual([actionId]);
+      expect(after.history.at(-1)).toMatchObject({ event: 'ActionCompleted', by: manager.userId });
+      expect(await bodyOf(await service.request('POST', tick, employee), 409)).toMatchObject({
+        code: 'ACTION_ALREADY_DONE',
+      });
+    });
+
+    it('is refused to another manager and to a colleague (403), storing nothing', async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const [actionId] = (await goal(goalId, employee)).content.actions.map((a) => a.actionId);
+      const tick = `/goals/${goalId}/actions/${actionId}/complete`;
+      const before = await service.storedEventCount();
+
+      const statuses = await Promise.all(
+        [otherManager, { userId: 'emp-9999' }].map(
+          async (caller) => (await service.request('POST', tick, caller)).status,
+        ),
+      );
+
+      expect(statuses).toEqual([403, 403]);
+      expect(await service.storedEventCount()).toBe(before);
+    });
+
+    it('the goal does not have is refused with 422 UNKNOWN_ACTION, storing nothing', async () => {
+      const { goalId } = await reportsActiveGoal();
+      const before = await service.storedEventCount();
+
+      const refused = await service.request(
+        'POST',
+        `/goals/${goalId}/actions/act-unknown/complete`,
+        manager,
+      );
+
+      expect(await bodyOf(refused, 422)).toMatchObject({ code: 'UNKNOWN_ACTION' });
+      expect(await service.storedEventCount()).toBe(before);
+    });
+  });
 });

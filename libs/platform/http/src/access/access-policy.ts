@@ -192,7 +192,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/submit': owned(goal),
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
-  'POST /goals/:goalId/actions/:actionId/complete': owned(goal),
+  'POST /goals/:goalId/actions/:actionId/complete': conversation(goal),
   'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
   'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
