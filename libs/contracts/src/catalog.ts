@@ -51,6 +51,7 @@ export const talentloopEventTypes = [
   'CheckInLogged',
   'GoalAdjusted',
   'GoalAdjustmentAcknowledged',
+  'GoalAdjustmentRefused',
   'GoalEvaluated',
   'GoalWithdrawn',
   'GoalSlotTaken',

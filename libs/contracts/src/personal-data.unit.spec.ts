@@ -29,6 +29,7 @@ describe('the personal fields of the events', () => {
         'managerNotes',
       ],
       GoalAdjusted: ['reason'],
+      GoalAdjustmentRefused: ['reason'],
       GoalWithdrawn: ['reason'],
       GoalApproved: ['note'],
       GoalRejected: ['feedback'],

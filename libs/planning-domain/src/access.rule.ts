@@ -6,10 +6,14 @@ export interface Caller {
 
 /**
  * Who reaches a goal at all is the access policy's decision (ACCESS-MATRIX.md); within that
- * reach, nobody acknowledges an adjustment of their own goal, even with the HR role: the
- * acknowledgement is the other side's agreement.
+ * reach, nobody acknowledges or refuses an adjustment of their own goal, even with the HR
+ * role: the decision is the other side's.
  */
-export const requireNotOwnGoal = (caller: Caller, employeeId: string): void => {
+export const requireNotOwnGoal = (
+  caller: Caller,
+  employeeId: string,
+  decision: 'acknowledge' | 'refuse',
+): void => {
   if (caller.userId === employeeId)
-    throw new NotAllowed('the employee cannot acknowledge their own adjustment');
+    throw new NotAllowed(`the employee cannot ${decision} their own adjustment`);
 };

@@ -130,17 +130,23 @@ describe('an active goal', () => {
     spec
       .given(active())
       .when(adjust({ deadline: '2026-09-30' }))
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: ['adj-1'] })));
+      .thenState((state) =>
+        expect(state).toMatchObject({
+          pendingAdjustments: [
+            { adjustmentId: 'adj-1', replaced: { deadline: '2026-07-31' }, changedAgain: [] },
+          ],
+        }),
+      ));
   it('changes actions without asking for acknowledgement', () =>
     spec
       .given(active())
       .when(adjust({ actions: [] }))
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+      .thenState((state) => expect(state).toMatchObject({ pendingAdjustments: [] })));
   it('records the manager acknowledging an adjustment', () =>
     spec
       .given([...active(), adjusted()])
       .when(acknowledge())
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+      .thenState((state) => expect(state).toMatchObject({ pendingAdjustments: [] })));
   it('refuses to acknowledge an adjustment twice', () =>
     spec
       .given([...active(), adjusted()])

@@ -1,20 +1,19 @@
 import type {
   CheckInLogged,
   GoalAdjusted,
+  GoalAdjustmentRefused,
   GoalDrafted,
   GoalSubmitted,
   PlanningEvent,
   Remeasured,
 } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
+import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
 import { evaluateGoal } from './evaluation';
 import {
-  applyChanges,
-  contentOf,
   type DevelopmentAction,
   type GoalChanges,
-  type GoalContent,
   type GoalContext,
   type SmartSettings,
 } from './goal-content';
@@ -27,30 +26,8 @@ import {
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
+import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
 import { checkSmart, failedChecks } from './smart-check';
-
-export type GoalStatus = 'draft' | 'submitted' | 'revised' | 'active' | 'evaluated' | 'withdrawn';
-/** How a goal reads to people: a submitted goal whose submission was rejected is revisable. */
-export type GoalPhase = GoalStatus | 'rejected';
-
-export interface GoalRecord {
-  readonly goalId: string;
-  readonly planId: string;
-  readonly employeeId: string;
-  readonly gapId: string | null;
-  readonly drafted: GoalContent;
-  readonly content: GoalContent;
-  readonly submissionNumber: number;
-  readonly checkInCadence: CheckInCadence | null;
-  readonly nextCheckInDueAt: string | null;
-  readonly completedActionIds: readonly string[];
-  /** Adjustments of target or deadline the manager has not acknowledged yet. */
-  readonly unacknowledgedAdjustments: readonly string[];
-}
-
-export type GoalState =
-  | { readonly status: 'none' }
-  | (GoalRecord & { readonly status: GoalStatus });
 
 /** The decision approval published on the latest submission, when it was a rejection. */
 interface KnowsRejection {
@@ -107,19 +84,15 @@ export type GoalCommand =
       readonly type: 'AcknowledgeAdjustment';
       readonly data: { readonly adjustmentId: string; readonly acknowledgedBy: string };
     }
+  | {
+      readonly type: 'RefuseAdjustment';
+      readonly data: Pick<GoalAdjustmentRefused['data'], 'adjustmentId' | 'reason' | 'refusedBy'>;
+    }
   | { readonly type: 'EvaluateGoal'; readonly data: { readonly remeasured: Remeasured['data'] } }
   | {
       readonly type: 'WithdrawGoal';
       readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
     };
-
-export const phaseOf = (
-  state: GoalRecord & { readonly status: GoalStatus },
-  rejectedSubmission: number | undefined,
-): GoalPhase =>
-  state.status === 'submitted' && rejectedSubmission === state.submissionNumber
-    ? 'rejected'
-    : state.status;
 
 const existing = (state: GoalState) => {
   if (state.status === 'none') throw new GoalNotFound('there is no goal with this id');
@@ -212,6 +185,38 @@ const logCheckIn = (
   ];
 };
 
+const isPending = (goal: GoalRecord, adjustmentId: string) =>
+  goal.pendingAdjustments.some((pending) => pending.adjustmentId === adjustmentId);
+
+/**
+ * A refused adjustment is not in force: the goal goes back to what it said before it, for the
+ * fields no later adjustment changed again, and stays active.
+ */
+const refuseAdjustment = (
+  data: Extract<GoalCommand, { type: 'RefuseAdjustment' }>['data'],
+  state: GoalState,
+): readonly PlanningEvent[] => {
+  const goal = requirePhase(state, ['active'], 'set back by a refusal');
+  const refused = goal.pendingAdjustments.find(
+    (pending) => pending.adjustmentId === data.adjustmentId,
+  );
+  if (!refused)
+    throw new AdjustmentNotPending(
+      `adjustment ${data.adjustmentId} does not await acknowledgement or refusal`,
+    );
+  return [
+    {
+      type: 'GoalAdjustmentRefused',
+      data: {
+        ...data,
+        goalId: goal.goalId,
+        employeeId: goal.employeeId,
+        restored: restoredBy(refused),
+      },
+    },
+  ];
+};
+
 const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[] => {
   switch (command.type) {
     case 'DraftGoal':
@@ -297,7 +302,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'AcknowledgeAdjustment': {
       const goal = existing(state);
       const { adjustmentId, acknowledgedBy } = command.data;
-      if (!goal.unacknowledgedAdjustments.includes(adjustmentId))
+      if (!isPending(goal, adjustmentId))
         throw new AdjustmentNotPending(`adjustment ${adjustmentId} does not await acknowledgement`);
       return [
         {
@@ -306,6 +311,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
+    case 'RefuseAdjustment':
+      return refuseAdjustment(command.data, state);
     case 'EvaluateGoal': {
       const goal = existing(state);
       // Remeasurement evaluates active goals only; a redelivery finds it evaluated already.
@@ -337,81 +344,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
   }
 };
 
-const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
-  if (event.type === 'GoalDrafted') {
-    const { goalId, planId, employeeId, gapId } = event.data;
-    const content = contentOf(event.data);
-    return {
-      status: 'draft',
-      goalId,
-      planId,
-      employeeId,
-      gapId,
-      drafted: content,
-      content,
-      submissionNumber: 0,
-      checkInCadence: null,
-      nextCheckInDueAt: null,
-      completedActionIds: [],
-      unacknowledgedAdjustments: [],
-    };
-  }
-  if (state.status === 'none') return state;
-  switch (event.type) {
-    case 'GoalEdited':
-      return {
-        ...state,
-        // An edit after a submission can only follow a rejection: the goal is being revised.
-        status: state.status === 'submitted' ? 'revised' : state.status,
-        content: applyChanges(state.content, event.data.changes),
-      };
-    case 'GoalSubmitted':
-      return { ...state, status: 'submitted', submissionNumber: event.data.submissionNumber };
-    case 'GoalActivated':
-      return {
-        ...state,
-        status: 'active',
-        checkInCadence: event.data.checkInCadence,
-        nextCheckInDueAt: event.data.nextCheckInDueAt,
-      };
-    case 'ActionAdded':
-      return {
-        ...state,
-        content: { ...state.content, actions: [...state.content.actions, event.data.action] },
-      };
-    case 'ActionCompleted':
-      return { ...state, completedActionIds: [...state.completedActionIds, event.data.actionId] };
-    case 'CheckInLogged':
-      return { ...state, nextCheckInDueAt: event.data.nextDueAt };
-    case 'GoalAdjusted':
-      return {
-        ...state,
-        content: applyChanges(state.content, event.data.changes),
-        unacknowledgedAdjustments: event.data.requiresAcknowledgement
-          ? [...state.unacknowledgedAdjustments, event.data.adjustmentId]
-          : state.unacknowledgedAdjustments,
-      };
-    case 'GoalAdjustmentAcknowledged':
-      return {
-        ...state,
-        unacknowledgedAdjustments: state.unacknowledgedAdjustments.filter(
-          (id) => id !== event.data.adjustmentId,
-        ),
-      };
-    case 'GoalEvaluated':
-      return { ...state, status: 'evaluated' };
-    case 'GoalWithdrawn':
-      return { ...state, status: 'withdrawn' };
-    case 'PlanStarted':
-    case 'GoalSlotTaken':
-      return state;
-    default:
-      return assertNever(event);
-  }
-};
-
 export const goalDecider: Decider<GoalCommand, PlanningEvent, GoalState> = {
   initialState: () => ({ status: 'none' }),
-  evolve,
+  evolve: evolveGoal,
   decide,
 };

@@ -142,11 +142,14 @@ export function checkIn(
   };
 }
 
-export function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
+export function adjust(
+  changes: GoalAdjusted['data']['changes'],
+  adjustmentId = 'adj-1',
+): GoalCommand {
   return {
     type: 'AdjustGoal',
     data: {
-      adjustmentId: 'adj-1',
+      adjustmentId,
       changes,
       reason: 'The project moved by two months.',
       adjustedBy: 'emp-1001',
@@ -154,11 +157,30 @@ export function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
   };
 }
 
-export function acknowledge(): GoalCommand {
+export function acknowledge(adjustmentId = 'adj-1'): GoalCommand {
   return {
     type: 'AcknowledgeAdjustment',
-    data: { adjustmentId: 'adj-1', acknowledgedBy: 'mgr-1' },
+    data: { adjustmentId, acknowledgedBy: 'mgr-1' },
   };
+}
+
+export function refuse(adjustmentId = 'adj-1'): GoalCommand {
+  return {
+    type: 'RefuseAdjustment',
+    data: {
+      adjustmentId,
+      reason: 'The leave is covered by the milestones; keep the deadline.',
+      refusedBy: 'mgr-1',
+    },
+  };
+}
+
+/** The history after the commands, each decided on the state the ones before it left. */
+export function decided(given: readonly PlanningEvent[], ...commands: GoalCommand[]) {
+  return commands.reduce<readonly PlanningEvent[]>(
+    (history, command) => [...history, ...goalDecider.decide(command, fold(history))],
+    given,
+  );
 }
 
 export function remeasurement(listening: number, behaviour: number) {

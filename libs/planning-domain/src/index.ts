@@ -1,6 +1,7 @@
 export * from './access.rule';
 export * from './active-set.decider';
 export * from './actions.rule';
+export * from './adjustments';
 export * from './check-in-schedule';
 export * from './dates';
 export * from './deterministic-drafter';
@@ -8,5 +9,6 @@ export * from './evaluation';
 export * from './goal-content';
 export * from './goal.decider';
 export * from './goal.errors';
+export * from './goal.state';
 export * from './plan.decider';
 export * from './smart-check';

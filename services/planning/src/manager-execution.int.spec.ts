@@ -1,6 +1,6 @@
 import { bodyOf, PlanningTestApp, type Caller } from './testing/planning-test-app';
 
-/** The manager in execution: check-ins with their report, over HTTP on a real app. */
+/** The manager in execution: check-ins, ticks and adjustment refusals, over HTTP on a real app. */
 
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };
 const otherManager: Caller = { userId: 'mgr-2', roles: 'manager' };
@@ -17,8 +17,10 @@ interface EventBody {
   data: Record<string, unknown>;
 }
 interface GoalBody {
+  status: string;
+  unacknowledgedAdjustments: string[];
   completedActionIds: string[];
-  content: { actions: { actionId: string }[] };
+  content: { deadline: string; actions: { actionId: string }[] };
   history: { event: string; by: string; data: Record<string, unknown> }[];
 }
 
@@ -172,6 +174,102 @@ describe("the manager's side of an active goal", () => {
       );
 
       expect(await bodyOf(refused, 422)).toMatchObject({ code: 'UNKNOWN_ACTION' });
+      expect(await service.storedEventCount()).toBe(before);
+    });
+  });
+
+  describe('an adjustment', () => {
+    const adjustDeadline = async (employee: Caller, goalId: string) => {
+      const [adjusted] = await bodyOf<EventBody[]>(
+        await service.request('POST', `/goals/${goalId}/adjust`, employee, {
+          changes: { deadline: '2026-09-30' },
+          reason: 'Two months of leave moved the practice period.',
+        }),
+        201,
+      );
+      return String(adjusted.data.adjustmentId);
+    };
+    const refusal = { reason: 'The milestones cover the leave; keep the deadline.' };
+
+    it('is refused by the manager with a reason: the goal is back as before it, and stays active', async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const { content: before } = await goal(goalId, employee);
+      const adjustmentId = await adjustDeadline(employee, goalId);
+      const refuse = `/goals/${goalId}/adjustments/${adjustmentId}/refuse`;
+
+      const refused = await bodyOf<EventBody[]>(
+        await service.request('POST', refuse, manager, refusal),
+        200,
+      );
+
+      expect(refused).toEqual([
+        {
+          type: 'GoalAdjustmentRefused',
+          data: {
+            adjustmentId,
+            goalId,
+            employeeId: employee.userId,
+            reason: refusal.reason,
+            restored: { deadline: before.deadline },
+            refusedBy: manager.userId,
+          },
+        },
+      ]);
+      const after = await goal(goalId, employee);
+      expect(after).toMatchObject({
+        status: 'active',
+        content: { deadline: before.deadline },
+        unacknowledgedAdjustments: [],
+      });
+      expect(after.history.at(-1)).toMatchObject({
+        event: 'GoalAdjustmentRefused',
+        by: manager.userId,
+        data: { reason: refusal.reason },
+      });
+      const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;
+      for (const again of [refuse, acknowledge])
+        expect(
+          await bodyOf(await service.request('POST', again, manager, refusal), 409),
+        ).toMatchObject({
+          code: 'ADJUSTMENT_NOT_PENDING',
+        });
+    });
+
+    it('is refused to the employee, another manager and a colleague (403), storing nothing', async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const adjustmentId = await adjustDeadline(employee, goalId);
+      const refuse = `/goals/${goalId}/adjustments/${adjustmentId}/refuse`;
+      const before = await service.storedEventCount();
+
+      const statuses = await Promise.all(
+        [employee, otherManager, { userId: 'emp-9999' }].map(
+          async (caller) => (await service.request('POST', refuse, caller, refusal)).status,
+        ),
+      );
+
+      expect(statuses).toEqual([403, 403, 403]);
+      expect(await service.storedEventCount()).toBe(before);
+    });
+
+    it.each([
+      ['no reason', {}],
+      ['a reason under 10 characters', { reason: 'No.' }],
+      ['a reason over 1000 characters', { reason: 'x'.repeat(1001) }],
+      ['an unknown field', { ...refusal, restored: { deadline: '2027-01-31' } }],
+    ])('with %s is refused with 422 problem+json, storing nothing', async (_, body) => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const adjustmentId = await adjustDeadline(employee, goalId);
+      const before = await service.storedEventCount();
+
+      const refused = await service.request(
+        'POST',
+        `/goals/${goalId}/adjustments/${adjustmentId}/refuse`,
+        manager,
+        body,
+      );
+
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
       expect(await service.storedEventCount()).toBe(before);
     });
   });

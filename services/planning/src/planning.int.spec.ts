@@ -128,9 +128,7 @@ describe('the planning service over HTTP', () => {
     expect(adjusted.data.requiresAcknowledgement).toBe(true);
     const adjustmentId = String(adjusted.data.adjustmentId);
     await eventually('the manager sees the adjustment', async () =>
-      Boolean(
-        (await service.directory.goal(TENANT, goalId))?.state.unacknowledgedAdjustments.length,
-      ),
+      Boolean((await service.directory.goal(TENANT, goalId))?.state.pendingAdjustments.length),
     );
     expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
     const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;

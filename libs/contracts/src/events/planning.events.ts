@@ -406,6 +406,14 @@ export const checkInLoggedV1ToV2 = defineUpcaster<
   upcast: (data) => ({ ...data, loggedBy: null }),
 });
 
+/** The adjustment of a goal an adjustment event is about, and an example of one. */
+const adjustmentOfGoal = {
+  adjustmentId: Id('Adjustment'),
+  goalId: Id('Goal'),
+  employeeId: Id('Employee'),
+};
+const adjustmentExample = { adjustmentId: 'adj-1', goalId: 'goal-3001', employeeId: 'emp-1001' };
+
 export const GoalAdjusted = defineEvent({
   context,
   name: 'GoalAdjusted',
@@ -413,9 +421,7 @@ export const GoalAdjusted = defineEvent({
   description: 'An active goal proved unrealistic and was adjusted; the manager sees the change.',
   schema: Type.Object(
     {
-      adjustmentId: Id('Adjustment'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
+      ...adjustmentOfGoal,
       changes: GoalChanges,
       reason: Personal(Text('Why the goal was adjusted', 1000, 10)),
       requiresAcknowledgement: Type.Boolean({
@@ -427,9 +433,7 @@ export const GoalAdjusted = defineEvent({
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    adjustmentId: 'adj-1',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
+    ...adjustmentExample,
     changes: { deadline: '2026-09-30' },
     reason: 'Two months of parental leave moved the practice period.',
     requiresAcknowledgement: true,
@@ -444,19 +448,42 @@ export const GoalAdjustmentAcknowledged = defineEvent({
   description: 'The manager acknowledged an adjustment of an active goal.',
   schema: Type.Object(
     {
-      adjustmentId: Id('Adjustment'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
+      ...adjustmentOfGoal,
       acknowledgedBy: Id('Manager or HR delegate'),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    adjustmentId: 'adj-1',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
+    ...adjustmentExample,
     acknowledgedBy: 'emp-0007',
+  },
+});
+
+export const GoalAdjustmentRefused = defineEvent({
+  context,
+  name: 'GoalAdjustmentRefused',
+  version: 1,
+  description:
+    'The manager (or an HR delegate) refused an adjustment of an active goal, with a reason: the adjustment is not in force. Each field it changed is set back to its value from before the adjustment (restored), unless a later adjustment changed that field again: then the later value stays, and refusing that later adjustment as well sets the field back to its value from before both. The goal stays active on the restored content; the employee may propose another adjustment.',
+  schema: Type.Object(
+    {
+      ...adjustmentOfGoal,
+      reason: Personal(Text('Why the adjustment was refused', 1000, 10)),
+      restored: Type.Partial(GoalContent, {
+        description:
+          'The fields set back, with the values they have again; empty when later adjustments changed every one of them',
+      }),
+      refusedBy: Id('Manager or HR delegate'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...adjustmentExample,
+    reason: 'The leave is covered by the milestones; keep the July deadline.',
+    restored: { deadline: '2026-07-31' },
+    refusedBy: 'emp-0007',
   },
 });
 
@@ -615,6 +642,7 @@ export const planningEvents = [
   CheckInLogged,
   GoalAdjusted,
   GoalAdjustmentAcknowledged,
+  GoalAdjustmentRefused,
   GoalEvaluated,
   GoalWithdrawn,
   GoalSlotTaken,
@@ -631,6 +659,7 @@ export type CheckInLoggedV1 = EventOf<typeof CheckInLoggedV1>;
 export type CheckInLogged = EventOf<typeof CheckInLogged>;
 export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
 export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;
+export type GoalAdjustmentRefused = EventOf<typeof GoalAdjustmentRefused>;
 export type GoalEvaluated = EventOf<typeof GoalEvaluated>;
 export type GoalWithdrawn = EventOf<typeof GoalWithdrawn>;
 export type GoalSlotTaken = EventOf<typeof GoalSlotTaken>;

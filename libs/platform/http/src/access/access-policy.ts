@@ -196,6 +196,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
   'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
+  'POST /goals/:goalId/adjustments/:adjustmentId/refuse': managerial(goal),
   'GET /goals/:goalId': {
     subject: goal,
     reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
