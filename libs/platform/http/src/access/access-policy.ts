@@ -177,6 +177,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /employees/:employeeId/remeasurements': ingestion(person()),
   'POST /employees/:employeeId/feedback-rounds': ingestion(person()),
   'POST /employees/:employeeId/gap-analyses': ingestion(person()),
+  'POST /employees/:employeeId/observations': managerial(person()),
   'PUT /employees/:employeeId/motivations/:competencyId': {
     subject: person(),
     reach: { employee: 'self', hr: 'tenant', admin: 'tenant' },
