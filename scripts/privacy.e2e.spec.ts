@@ -135,7 +135,7 @@ describeOnEach(
       ).exchange.find((entry) => entry.event === 'GoalRejected');
       expect(rejection?.feedback).toBe(ERASED);
       // Their events are still there, readable, with the personal fields erased.
-      expect(answers.replay).toContain('"type":"talentloop.planning.CheckInLogged.v1"');
+      expect(answers.replay).toContain('"type":"talentloop.planning.CheckInLogged.v2"');
       expect(answers.replay).toContain(`"whatWasDone":"${ERASED}"`);
 
       const needles = personalTexts(demo.tenantId);

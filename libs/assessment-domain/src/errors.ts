@@ -67,11 +67,22 @@ export class NoBaseline extends DomainError {
 export class AptitudeUnknown extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'APTITUDE_UNKNOWN';
-  constructor(competencyId: string) {
+  constructor(competencyId: string, scoredBy: '360-round' | 'manager-observation' = '360-round') {
     super(
-      `a 360° round measures behaviour only; give the aptitude on ${competencyId} or measure it first`,
+      scoredBy === '360-round'
+        ? `a 360° round measures behaviour only; give the aptitude on ${competencyId} or measure it first`
+        : `a manager observation scores behaviour only; measure the aptitude on ${competencyId} first`,
       { competencyId },
     );
+  }
+}
+
+/** A manager observation is of someone else: one's own view of oneself is a self-evaluation. */
+export class SelfObservation extends DomainError {
+  readonly kind = 'forbidden';
+  readonly code = 'NOT_ALLOWED';
+  constructor() {
+    super('nobody records a manager observation of themselves; that is a self-evaluation');
   }
 }
 

@@ -8,9 +8,11 @@ import {
 import { approvalEvents } from './events/approval.events';
 import { identityEvents } from './events/identity.events';
 import {
+  CheckInLoggedV1,
   GoalActivatedV1,
   GoalDraftedV1,
   GoalEvaluatedV1,
+  checkInLoggedV1ToV2,
   goalActivatedV1ToV2,
   goalDraftedV1ToV2,
   goalEvaluatedV1ToV2,
@@ -25,6 +27,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   GoalDraftedV1,
   GoalActivatedV1,
   GoalEvaluatedV1,
+  CheckInLoggedV1,
   ...approvalEvents,
   ...identityEvents,
 ];
@@ -34,6 +37,7 @@ export const upcasters: readonly Upcaster[] = [
   goalDraftedV1ToV2,
   goalActivatedV1ToV2,
   goalEvaluatedV1ToV2,
+  checkInLoggedV1ToV2,
 ];
 
 export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);
@@ -67,6 +71,7 @@ export const talentloopEventTypes = [
   'CheckInLogged',
   'GoalAdjusted',
   'GoalAdjustmentAcknowledged',
+  'GoalAdjustmentRefused',
   'GoalEvaluated',
   'GoalWithdrawn',
   'GoalSlotTaken',

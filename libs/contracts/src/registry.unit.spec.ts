@@ -1,5 +1,6 @@
 import { eventRegistry } from './catalog';
 import { MeasurementRecorded, MeasurementRecordedV1 } from './events/assessment.events';
+import { CheckInLoggedV1 } from './events/planning.events';
 
 const metadata = (schemaVersion: number) => ({
   tenantId: 'acme',
@@ -118,5 +119,26 @@ describe('upcasting a stored MeasurementRecorded v1', () => {
       version: 2,
       data: validMeasurement,
     });
+  });
+});
+
+describe('upcasting a stored CheckInLogged v1', () => {
+  const storedV1 = CheckInLoggedV1.example;
+
+  it('yields v2 that says it does not know who logged it, and no manager notes', () => {
+    const result = eventRegistry.upcast('CheckInLogged', 1, storedV1);
+
+    expect(result).toEqual({ version: 2, data: { ...storedV1, loggedBy: null } });
+    expect(eventRegistry.validate('CheckInLogged', result.data, metadata(2))).toEqual([]);
+  });
+
+  it('refuses a v1 check-in carrying the fields of v2: version 1 stays as published', () => {
+    const violations = eventRegistry.validate(
+      'CheckInLogged',
+      { ...storedV1, loggedBy: 'emp-0007' },
+      metadata(1),
+    );
+
+    expect(violations).toEqual([{ field: 'data.loggedBy', message: 'is not allowed' }]);
   });
 });

@@ -7,12 +7,8 @@ export interface Caller {
 /**
  * Who reaches a goal at all is the access policy's decision (ACCESS-MATRIX.md); within that
  * reach, nobody takes the other side's part on their own goal, even with the HR role: an
- * acknowledgement is the other side's agreement, an early evaluation the other side's call.
+ * adjustment is acknowledged or refused, and an early evaluation asked for, by the other side.
  */
-export const requireNotOwnGoal = (
-  caller: Caller,
-  employeeId: string,
-  act = 'acknowledge their own adjustment',
-): void => {
+export const requireNotOwnGoal = (caller: Caller, employeeId: string, act: string): void => {
   if (caller.userId === employeeId) throw new NotAllowed(`the employee cannot ${act}`);
 };

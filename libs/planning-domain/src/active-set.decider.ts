@@ -1,6 +1,6 @@
 import type { GoalSlotTaken, PlanningEvent } from '@talentloop/contracts';
 import type { Decider } from '@talentloop/domain-kernel';
-import type { GoalPhase } from './goal.decider';
+import type { GoalPhase } from './goal.state';
 import { ActiveGoalCapReached } from './goal.errors';
 
 /**

@@ -1,16 +1,29 @@
-import {
-  GoalActivated,
-  GoalAdjusted,
-  GoalDrafted,
-  GoalEdited,
-  GoalSubmitted,
-  type PlanningEvent,
-} from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
-import { defaultSmartSettings } from './goal-content';
-import { context } from './goal.fixtures';
-import { goalDecider, type GoalCommand } from './goal.decider';
-import { evaluateCriterion, type GoalMeasurement } from './evaluation';
+import { evaluateCriterion } from './evaluation';
+import {
+  acknowledge,
+  activate,
+  activated,
+  adjust,
+  adjusted,
+  answers,
+  baseline,
+  checkIn,
+  completed,
+  drafted,
+  edit,
+  edited,
+  fold,
+  ids,
+  measure,
+  measured,
+  progressed,
+  submit,
+  submitted,
+  twoCriteria,
+  withdraw,
+} from './goal.fixtures';
+import { goalDecider } from './goal.decider';
 import {
   AdjustmentNotPending,
   IllegalGoalTransition,
@@ -19,8 +32,6 @@ import {
 } from './goal.errors';
 
 const spec = DeciderSpecification.for(goalDecider);
-const now = new Date('2026-03-01T09:00:00.000Z');
-const ids = { goalId: 'goal-3001', employeeId: 'emp-1001' };
 
 describe('a submitted goal', () => {
   it('is activated by its approval, with the first check-in due one cadence later', () =>
@@ -81,7 +92,7 @@ describe('an active goal', () => {
   const active = () => [drafted(), submitted(1), activated()];
 
   it('ignores a redelivered approval', () => spec.given(active()).when(activate(1)).then([]));
-  it('logs an on-time check-in and sets the next one due', () =>
+  it('logs an on-time check-in by the employee and sets the next one due', () =>
     spec
       .given(active())
       .when(checkIn('2026-03-10T09:00:00.000Z', []))
@@ -96,6 +107,7 @@ describe('an active goal', () => {
             actionsTicked: [],
             nextDueAt: '2026-03-24T09:00:00.000Z',
             onTime: true,
+            loggedBy: 'emp-1001',
           },
         },
       ]));
@@ -104,7 +116,7 @@ describe('an active goal', () => {
     (durationMinutes) =>
       expect(
         goalDecider.decide(
-          checkIn('2026-03-10T09:00:00.000Z', [], durationMinutes),
+          checkIn('2026-03-10T09:00:00.000Z', [], undefined, durationMinutes),
           fold(active()),
         ),
       ).toMatchObject([{ type: 'CheckInLogged', data: { durationMinutes } }]),
@@ -137,17 +149,23 @@ describe('an active goal', () => {
     spec
       .given(active())
       .when(adjust({ deadline: '2026-09-30' }))
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: ['adj-1'] })));
+      .thenState((state) =>
+        expect(state).toMatchObject({
+          pendingAdjustments: [
+            { adjustmentId: 'adj-1', replaced: { deadline: '2026-07-31' }, changedAgain: [] },
+          ],
+        }),
+      ));
   it('changes actions without asking for acknowledgement', () =>
     spec
       .given(active())
       .when(adjust({ actions: [] }))
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+      .thenState((state) => expect(state).toMatchObject({ pendingAdjustments: [] })));
   it('records the manager acknowledging an adjustment', () =>
     spec
       .given([...active(), adjusted()])
       .when(acknowledge())
-      .thenState((state) => expect(state).toMatchObject({ unacknowledgedAdjustments: [] })));
+      .thenState((state) => expect(state).toMatchObject({ pendingAdjustments: [] })));
   it('refuses to acknowledge an adjustment twice', () =>
     spec
       .given([...active(), adjusted()])
@@ -341,167 +359,3 @@ describe('a success criterion, read on the evidence', () => {
       }),
     ).toMatchObject({ lessRobust: true }));
 });
-
-// Fixtures
-
-const answers = {
-  whatWasDone: 'Summarised before replying in two meetings.',
-  whatGoesWellAndWhatIsHard: 'Summaries go well; waiting is hard.',
-  whatIsNext: 'Ask one deepening question per meeting.',
-};
-
-const twoCriteria: Partial<GoalDrafted['data']> = {
-  successCriteria: [
-    GoalDrafted.example.successCriteria[0],
-    {
-      criterionId: 'crit-2',
-      instrument: '360-round',
-      metric: 'behaviour-score',
-      indicatorIds: [],
-      target: 55,
-      description: 'Collaboration scores at least 55 in the next 360° round.',
-    },
-  ],
-};
-
-function fold(events: readonly PlanningEvent[]) {
-  return events.reduce(goalDecider.evolve, goalDecider.initialState());
-}
-
-function drafted(changes: Partial<GoalDrafted['data']> = {}): PlanningEvent {
-  return { type: 'GoalDrafted', data: { ...GoalDrafted.example, ...changes } };
-}
-
-function submitted(submissionNumber: number): PlanningEvent {
-  return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
-}
-
-function edited(): PlanningEvent {
-  return { type: 'GoalEdited', data: GoalEdited.example };
-}
-
-function activated(): PlanningEvent {
-  return {
-    type: 'GoalActivated',
-    data: { ...GoalActivated.example, nextCheckInDueAt: '2026-03-15T09:00:00.000Z' },
-  };
-}
-
-function completed(actionId: string): PlanningEvent {
-  return { type: 'ActionCompleted', data: { ...ids, actionId } };
-}
-
-function adjusted(): PlanningEvent {
-  return { type: 'GoalAdjusted', data: { ...GoalAdjusted.example, requiresAcknowledgement: true } };
-}
-
-function submit(
-  overrides: Partial<Extract<GoalCommand, { type: 'SubmitGoal' }>['data']> = {},
-): GoalCommand {
-  return {
-    type: 'SubmitGoal',
-    data: {
-      managerId: 'mgr-1',
-      context,
-      settings: defaultSmartSettings,
-      today: '2026-03-01',
-      ...overrides,
-    },
-  };
-}
-
-function activate(submissionNumber: number): GoalCommand {
-  return {
-    type: 'ActivateGoal',
-    data: {
-      approvalRequestId: 'apr-4001',
-      submissionNumber,
-      checkInCadence: 'fortnightly',
-      now,
-      baseline,
-    },
-  };
-}
-
-function edit(rejectedSubmission?: number): GoalCommand {
-  return {
-    type: 'EditGoal',
-    data: {
-      changes: { situation: 'In every project kick-off with the client.' },
-      editedBy: 'emp-1001',
-      ...(rejectedSubmission === undefined ? {} : { rejectedSubmission }),
-    },
-  };
-}
-
-function withdraw(): GoalCommand {
-  return {
-    type: 'WithdrawGoal',
-    data: { reason: 'Moved to another team.', withdrawnBy: 'emp-1001' },
-  };
-}
-
-function checkIn(at: string, actionsTicked: string[], durationMinutes = 20): GoalCommand {
-  return {
-    type: 'LogCheckIn',
-    data: { checkInId: 'chk-1', answers, durationMinutes, actionsTicked, now: new Date(at) },
-  };
-}
-
-function adjust(changes: GoalAdjusted['data']['changes']): GoalCommand {
-  return {
-    type: 'AdjustGoal',
-    data: {
-      adjustmentId: 'adj-1',
-      changes,
-      reason: 'The project moved by two months.',
-      adjustedBy: 'emp-1001',
-    },
-  };
-}
-
-function acknowledge(): GoalCommand {
-  return {
-    type: 'AcknowledgeAdjustment',
-    data: { adjustmentId: 'adj-1', acknowledgedBy: 'mgr-1' },
-  };
-}
-
-const baseline = GoalActivated.example.baseline;
-
-function measured(
-  measurementId: string,
-  day: string,
-  scores: { listening: number; behaviour: number },
-): GoalMeasurement {
-  return {
-    measurementId,
-    instrument: '360-round',
-    measuredAt: `${day}T10:00:00.000Z`,
-    behaviour: scores.behaviour,
-    indicators: [{ indicatorId: 'active-listening', score: scores.listening }],
-  };
-}
-
-function measure(
-  measurementId: string,
-  day: string,
-  scores: { listening: number; behaviour: number },
-): GoalCommand {
-  return { type: 'MeasureProgress', data: { measurement: measured(measurementId, day, scores) } };
-}
-
-function progressed(
-  measurementId: string,
-  day: string,
-  scores: { listening: number; behaviour: number },
-): PlanningEvent {
-  return {
-    type: 'GoalProgressMeasured',
-    data: {
-      ...ids,
-      measurement: measured(measurementId, day, scores),
-      baselineMeasurementId: 'msr-5001',
-    },
-  };
-}

@@ -1,11 +1,13 @@
 import type {
   CheckInLogged,
   GoalAdjusted,
+  GoalAdjustmentRefused,
   GoalDrafted,
   GoalSubmitted,
   PlanningEvent,
 } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
+import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
 import {
   evaluateGoal,
@@ -14,11 +16,8 @@ import {
   type GoalMeasurement,
 } from './evaluation';
 import {
-  applyChanges,
-  contentOf,
   type DevelopmentAction,
   type GoalChanges,
-  type GoalContent,
   type GoalContext,
   type SmartSettings,
 } from './goal-content';
@@ -28,39 +27,12 @@ import {
   GoalNotFound,
   IllegalGoalTransition,
   NothingMeasuredSinceBaseline,
+  NotAllowed,
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
+import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
 import { checkSmart, failedChecks } from './smart-check';
-
-export type GoalStatus = 'draft' | 'submitted' | 'revised' | 'active' | 'evaluated' | 'withdrawn';
-/** How a goal reads to people: a submitted goal whose submission was rejected is revisable. */
-export type GoalPhase = GoalStatus | 'rejected';
-
-export interface GoalRecord {
-  readonly goalId: string;
-  readonly planId: string;
-  readonly employeeId: string;
-  readonly gapId: string | null;
-  readonly drafted: GoalContent;
-  readonly content: GoalContent;
-  /** Why the employee wants the goal, given with the draft: what makes it relevant to them. */
-  readonly motivationNote: string | null;
-  /** The employee's latest measurement of the target when the goal became active. */
-  readonly baseline: GoalMeasurement | null;
-  /** The latest measurement since, before the deadline: progress, not yet the evaluation. */
-  readonly progress: GoalMeasurement | null;
-  readonly submissionNumber: number;
-  readonly checkInCadence: CheckInCadence | null;
-  readonly nextCheckInDueAt: string | null;
-  readonly completedActionIds: readonly string[];
-  /** Adjustments of target or deadline the manager has not acknowledged yet. */
-  readonly unacknowledgedAdjustments: readonly string[];
-}
-
-export type GoalState =
-  | { readonly status: 'none' }
-  | (GoalRecord & { readonly status: GoalStatus });
 
 /** The decision approval published on the latest submission, when it was a rejection. */
 interface KnowsRejection {
@@ -101,8 +73,10 @@ export type GoalCommand =
       readonly type: 'LogCheckIn';
       readonly data: Omit<
         CheckInLogged['data'],
-        'goalId' | 'employeeId' | 'nextDueAt' | 'onTime'
+        'goalId' | 'employeeId' | 'nextDueAt' | 'onTime' | 'loggedBy'
       > & {
+        /** The employee, their manager or an HR delegate. */
+        readonly loggedBy: string;
         readonly now: Date;
       };
     }
@@ -118,6 +92,10 @@ export type GoalCommand =
       readonly data: { readonly adjustmentId: string; readonly acknowledgedBy: string };
     }
   | {
+      readonly type: 'RefuseAdjustment';
+      readonly data: Pick<GoalAdjustmentRefused['data'], 'adjustmentId' | 'reason' | 'refusedBy'>;
+    }
+  | {
       /** A measurement of the goal's target: progress before the deadline, else the evaluation. */
       readonly type: 'MeasureProgress';
       readonly data: { readonly measurement: GoalMeasurement };
@@ -131,14 +109,6 @@ export type GoalCommand =
       readonly type: 'WithdrawGoal';
       readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
     };
-
-export const phaseOf = (
-  state: GoalRecord & { readonly status: GoalStatus },
-  rejectedSubmission: number | undefined,
-): GoalPhase =>
-  state.status === 'submitted' && rejectedSubmission === state.submissionNumber
-    ? 'rejected'
-    : state.status;
 
 const existing = (state: GoalState) => {
   if (state.status === 'none') throw new GoalNotFound('there is no goal with this id');
@@ -203,6 +173,9 @@ const logCheckIn = (
 ): readonly PlanningEvent[] => {
   const goal = requirePhase(state, ['active'], 'checked in on');
   const { now, ...checkIn } = data;
+  // The notes are the manager's side of the conversation: the employee's are the answers.
+  if (checkIn.managerNotes !== undefined && checkIn.loggedBy === goal.employeeId)
+    throw new NotAllowed("the employee cannot write the manager's notes");
   const known = new Set(goal.content.actions.map((action) => action.actionId));
   const unknown = checkIn.actionsTicked.find((id) => !known.has(id));
   if (unknown) throw new UnknownAction(`the goal has no action ${unknown}`);
@@ -223,6 +196,38 @@ const logCheckIn = (
         // The cadence was set at activation, so an active goal always has one.
         nextDueAt: nextCheckInDue(now, goal.checkInCadence ?? 'monthly'),
         onTime: goal.nextCheckInDueAt === null || now.toISOString() <= goal.nextCheckInDueAt,
+      },
+    },
+  ];
+};
+
+const isPending = (goal: GoalRecord, adjustmentId: string) =>
+  goal.pendingAdjustments.some((pending) => pending.adjustmentId === adjustmentId);
+
+/**
+ * A refused adjustment is not in force: the goal goes back to what it said before it, for the
+ * fields no later adjustment changed again, and stays active.
+ */
+const refuseAdjustment = (
+  data: Extract<GoalCommand, { type: 'RefuseAdjustment' }>['data'],
+  state: GoalState,
+): readonly PlanningEvent[] => {
+  const goal = requirePhase(state, ['active'], 'set back by a refusal');
+  const refused = goal.pendingAdjustments.find(
+    (pending) => pending.adjustmentId === data.adjustmentId,
+  );
+  if (!refused)
+    throw new AdjustmentNotPending(
+      `adjustment ${data.adjustmentId} does not await acknowledgement or refusal`,
+    );
+  return [
+    {
+      type: 'GoalAdjustmentRefused',
+      data: {
+        ...data,
+        goalId: goal.goalId,
+        employeeId: goal.employeeId,
+        restored: restoredBy(refused),
       },
     },
   ];
@@ -314,7 +319,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'AcknowledgeAdjustment': {
       const goal = existing(state);
       const { adjustmentId, acknowledgedBy } = command.data;
-      if (!goal.unacknowledgedAdjustments.includes(adjustmentId))
+      if (!isPending(goal, adjustmentId))
         throw new AdjustmentNotPending(`adjustment ${adjustmentId} does not await acknowledgement`);
       return [
         {
@@ -323,6 +328,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
+    case 'RefuseAdjustment':
+      return refuseAdjustment(command.data, state);
     case 'MeasureProgress': {
       const { measurement } = command.data;
       const goal = existing(state);
@@ -378,87 +385,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
   }
 };
 
-const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
-  if (event.type === 'GoalDrafted') {
-    const { goalId, planId, employeeId, gapId, motivationNote } = event.data;
-    const content = contentOf(event.data);
-    return {
-      status: 'draft',
-      goalId,
-      planId,
-      employeeId,
-      gapId,
-      drafted: content,
-      content,
-      motivationNote,
-      baseline: null,
-      progress: null,
-      submissionNumber: 0,
-      checkInCadence: null,
-      nextCheckInDueAt: null,
-      completedActionIds: [],
-      unacknowledgedAdjustments: [],
-    };
-  }
-  if (state.status === 'none') return state;
-  switch (event.type) {
-    case 'GoalEdited':
-      return {
-        ...state,
-        // An edit after a submission can only follow a rejection: the goal is being revised.
-        status: state.status === 'submitted' ? 'revised' : state.status,
-        content: applyChanges(state.content, event.data.changes),
-      };
-    case 'GoalSubmitted':
-      return { ...state, status: 'submitted', submissionNumber: event.data.submissionNumber };
-    case 'GoalActivated':
-      return {
-        ...state,
-        status: 'active',
-        checkInCadence: event.data.checkInCadence,
-        nextCheckInDueAt: event.data.nextCheckInDueAt,
-        baseline: event.data.baseline,
-      };
-    case 'GoalProgressMeasured':
-      return { ...state, progress: event.data.measurement };
-    case 'ActionAdded':
-      return {
-        ...state,
-        content: { ...state.content, actions: [...state.content.actions, event.data.action] },
-      };
-    case 'ActionCompleted':
-      return { ...state, completedActionIds: [...state.completedActionIds, event.data.actionId] };
-    case 'CheckInLogged':
-      return { ...state, nextCheckInDueAt: event.data.nextDueAt };
-    case 'GoalAdjusted':
-      return {
-        ...state,
-        content: applyChanges(state.content, event.data.changes),
-        unacknowledgedAdjustments: event.data.requiresAcknowledgement
-          ? [...state.unacknowledgedAdjustments, event.data.adjustmentId]
-          : state.unacknowledgedAdjustments,
-      };
-    case 'GoalAdjustmentAcknowledged':
-      return {
-        ...state,
-        unacknowledgedAdjustments: state.unacknowledgedAdjustments.filter(
-          (id) => id !== event.data.adjustmentId,
-        ),
-      };
-    case 'GoalEvaluated':
-      return { ...state, status: 'evaluated' };
-    case 'GoalWithdrawn':
-      return { ...state, status: 'withdrawn' };
-    case 'PlanStarted':
-    case 'GoalSlotTaken':
-      return state;
-    default:
-      return assertNever(event);
-  }
-};
-
 export const goalDecider: Decider<GoalCommand, PlanningEvent, GoalState> = {
   initialState: () => ({ status: 'none' }),
-  evolve,
+  evolve: evolveGoal,
   decide,
 };

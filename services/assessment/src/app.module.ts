@@ -27,6 +27,8 @@ import {
 } from './publish-framework/publish-framework.handler';
 import { RecordMeasurementController } from './record-measurement/record-measurement.controller';
 import { RecordMeasurementHandler } from './record-measurement/record-measurement.handler';
+import { RecordObservationController } from './record-observation/record-observation.controller';
+import { RecordObservationHandler } from './record-observation/record-observation.handler';
 import { RecordMotivationController } from './record-motivation/record-motivation.controller';
 import { RecordMotivationHandler } from './record-motivation/record-motivation.handler';
 import { AssessmentStore } from './shared/assessment-store';
@@ -57,6 +59,7 @@ const commandHandlers = [
   DefineRoleProfileHandler,
   SyncPeopleHandler,
   RecordMeasurementHandler,
+  RecordObservationHandler,
   ImportMeasurementsHandler,
   CloseFeedbackRoundHandler,
   RecordMotivationHandler,
@@ -81,6 +84,7 @@ const queryHandlers = [
     DefineRoleProfileController,
     SyncPeopleController,
     RecordMeasurementController,
+    RecordObservationController,
     ImportMeasurementsController,
     CloseFeedbackRoundController,
     RecordMotivationController,

@@ -1,37 +1,29 @@
 import type { ReceivedEvent } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, MESSAGE_BUS } from '@talentloop/http';
+import { MESSAGE_BUS } from '@talentloop/http';
 import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
 import {
   IMPORT_BODY_LIMIT_BYTES,
   IMPORT_ROW_LIMIT,
 } from './import-measurements/import-measurements.controller';
 import {
+  bodyOf,
   employeeBody,
+  eventCountOf,
   frameworkBody,
   hr,
+  refusedBy,
   startAssessment,
+  teamLeadProfile,
   type RunningAssessment,
 } from './testing/assessment-app';
 
 describe('the assessment service over HTTP, on the embedded store', () => {
   let service: RunningAssessment;
-  const eventCount = async () =>
-    (await service.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 100_000 })).length;
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    expect({ status: response.status, body }).toMatchObject({ status });
-    return body;
-  };
+  const eventCount = () => eventCountOf(service);
+  const json = bodyOf;
   /** The request is refused with this status and stores nothing. */
-  const refused = async (request: () => Promise<Response>, status: number) => {
-    const before = await eventCount();
-    const response = await request();
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await eventCount()).toBe(before);
-    return (await response.json()) as { code: string; errors?: { line?: number; field: string }[] };
-  };
+  const refused = (request: () => Promise<Response>, status: number) =>
+    refusedBy(service, request, status);
 
   beforeAll(async () => {
     service = await startAssessment();
@@ -53,17 +45,7 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     );
     expect(framework.frameworkVersion).toBe(1);
 
-    await json(
-      await service.request('PUT', '/role-profiles/team-lead', {
-        name: 'Team lead',
-        frameworkId: 'core',
-        requiredCompetencies: [
-          { competencyId: 'competency-1', requiredLevel: 4, weight: 40 },
-          { competencyId: 'competency-2', requiredLevel: 3, weight: 20 },
-        ],
-      }),
-      200,
-    );
+    await json(await service.request('PUT', '/role-profiles/team-lead', teamLeadProfile), 200);
 
     const synced = await json<{ changed: string[] }>(
       await service.request('POST', '/people/sync', {

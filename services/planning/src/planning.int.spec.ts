@@ -1,6 +1,7 @@
 import { EmployeeSynced, MeasurementRecorded, RoleProfileDefined } from '@talentloop/contracts';
 import { eventually } from '@talentloop/testing';
 import {
+  bodyOf,
   goalApproved,
   goalRejected,
   PlanningTestApp,
@@ -48,50 +49,17 @@ describe('the planning service over HTTP', () => {
 
   afterAll(() => service.stop());
 
-  const json = async <T>(response: Response, status: number): Promise<T> => {
-    const body = (await response.json()) as T;
-    if (response.status !== status)
-      throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
-    return body;
-  };
+  const json = bodyOf;
 
   /** A fresh employee with manager mgr-1 and a gap, known to planning, with a started plan. */
-  const employeeWithPlan = async () => {
-    const me: Caller = { userId: `emp-${2000 + ++employeeCounter}` };
-    const gapId = `gap-${me.userId}`;
-    await service.publishAssessmentOf(me.userId, 'mgr-1', gapId);
-    await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, gapId)),
-    );
-    const { planId } = await json<{ planId: string }>(
-      await service.request('POST', '/plans', me, { employeeId: me.userId, cycle: '2026-H1' }),
-      201,
-    );
-    return { me, gapId, planId };
-  };
-
-  const draft = async (me: Caller, planId: string, gapId: string) =>
-    json<{ goalId: string; drafter: { kind: string }; smartChecks: { passed: boolean }[] }>(
-      await service.request('POST', `/plans/${planId}/goals/draft`, me, { gapId }),
-      201,
-    );
-
-  const submit = (me: Caller, goalId: string) =>
-    service.request('POST', `/goals/${goalId}/submit`, me);
-
+  const employeeWithPlan = () => service.employeeWithPlan(`emp-${2000 + ++employeeCounter}`);
+  const draft = (me: Caller, planId: string, gapId: string) => service.draft(me, planId, gapId);
+  const submit = (me: Caller, goalId: string) => service.submit(me, goalId);
   const goal = async (goalId: string, caller: Caller = employee) =>
     json<GoalBody>(await service.request('GET', `/goals/${goalId}`, caller), 200);
-
-  const goalStatus = async (goalId: string) =>
-    (await service.directory.goal(TENANT, goalId))?.state.status;
-
-  const activeGoal = async (me: Caller, planId: string, gapId: string) => {
-    const { goalId } = await draft(me, planId, gapId);
-    await json(await submit(me, goalId), 200);
-    await service.publish(service.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
-    await eventually('the goal is active', async () => (await goalStatus(goalId)) === 'active');
-    return goalId;
-  };
+  const goalStatus = (goalId: string) => service.goalStatus(goalId);
+  const activeGoal = (me: Caller, planId: string, gapId: string) =>
+    service.activeGoal(me, planId, gapId);
 
   it('runs draft → edit → submit → approval → check-ins → adjustment → remeasurement → evaluation', async () => {
     await service.publishAssessmentOf(employee.userId, 'mgr-1', 'gap-7001');
@@ -161,9 +129,7 @@ describe('the planning service over HTTP', () => {
     expect(adjusted.data.requiresAcknowledgement).toBe(true);
     const adjustmentId = String(adjusted.data.adjustmentId);
     await eventually('the manager sees the adjustment', async () =>
-      Boolean(
-        (await service.directory.goal(TENANT, goalId))?.state.unacknowledgedAdjustments.length,
-      ),
+      Boolean((await service.directory.goal(TENANT, goalId))?.state.pendingAdjustments.length),
     );
     expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
     const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;

@@ -34,6 +34,7 @@ export const factsEventTypes = [
   'CheckInLogged',
   'ActionCompleted',
   'GoalAdjusted',
+  'GoalAdjustmentRefused',
   'GoalEvaluated',
   'GoalWithdrawn',
 ] as const satisfies readonly TalentloopEventType[];
@@ -158,10 +159,16 @@ export function evolveEmployeeFacts(
       return next(facts, event, goalId, summary, { goals });
     }
     case 'GoalEdited':
-    case 'GoalAdjusted': {
-      const { goalId, changes } = event.data;
-      const verb = event.type === 'GoalEdited' ? 'edited' : 'adjusted';
-      const summary = `goal ${goalId} ${verb}: ${Object.keys(changes).join(', ')}`;
+    case 'GoalAdjusted':
+    case 'GoalAdjustmentRefused': {
+      const { goalId } = event.data;
+      const changes =
+        event.type === 'GoalAdjustmentRefused' ? event.data.restored : event.data.changes;
+      const fields = Object.keys(changes).join(', ');
+      const summary =
+        event.type === 'GoalAdjustmentRefused'
+          ? `goal ${goalId}: adjustment ${event.data.adjustmentId} refused, set back: ${fields || 'nothing'}`
+          : `goal ${goalId} ${event.type === 'GoalEdited' ? 'edited' : 'adjusted'}: ${fields}`;
       const { target } = changes;
       if (!target) return next(facts, event, goalId, summary);
       return next(facts, event, goalId, summary, {

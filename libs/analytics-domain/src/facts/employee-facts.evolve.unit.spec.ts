@@ -1,5 +1,6 @@
 import {
   eventRegistry,
+  GoalDrafted,
   type TalentloopEventOfType,
   type TalentloopEventType,
 } from '@talentloop/contracts';
@@ -343,6 +344,24 @@ describe('an active goal', () => {
       .then((facts) =>
         expect(goalOf(facts)).toMatchObject({ status: 'active', competencyId: 'feedback' }),
       ));
+
+  it('is back on its target when the manager refuses the adjustment that changed it', () => {
+    const target = GoalDrafted.example.target;
+    return given(
+      ...history,
+      adjusted({ target: { kind: 'competency', competencyId: 'feedback', indicatorIds: [] } }),
+    )
+      .when(event('GoalAdjustmentRefused', { restored: { target } }, later))
+      .then((facts) => {
+        expect(goalOf(facts)).toMatchObject({
+          status: 'active',
+          competencyId: target.competencyId,
+        });
+        expect(facts.history.at(-1)?.summary).toBe(
+          `goal ${goalId}: adjustment adj-1 refused, set back: target`,
+        );
+      });
+  });
 
   it('is unchanged by a completed action, which is history', () =>
     given(...history)

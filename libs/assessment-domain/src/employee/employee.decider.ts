@@ -10,6 +10,7 @@ import type {
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import {
   AptitudeUnknown,
+  SelfObservation,
   assertNoViolations,
   EmployeeNotFound,
   InvalidAssessmentInput,
@@ -54,6 +55,16 @@ export type EmployeeCommand =
   | Command<'SyncEmployee', { readonly record: EmployeeRecord; readonly effectiveAt: string }>
   | Command<'RecordMeasurement', Referenced<{ readonly measurement: MeasurementInput }>>
   | Command<'Remeasure', Referenced<{ readonly measurement: MeasurementInput }>>
+  | Command<
+      'RecordObservation',
+      Referenced<{
+        /** What the manager saw: behaviour (and indicators), no aptitude, no facets. */
+        readonly observation: Omit<MeasurementInput, 'instrument' | 'aptitude' | 'facetScores'>;
+        readonly observedBy: string;
+        /** A remeasurement is compared with the latest measurement, as any remeasurement. */
+        readonly recordAs: 'measurement' | 'remeasurement';
+      }>
+    >
   | Command<
       'CloseFeedbackRound',
       Referenced<{
@@ -217,6 +228,36 @@ const measure = (
   ];
 };
 
+/**
+ * A manager observation: behaviour seen at work, recorded as a (less robust) measurement or
+ * remeasurement. Aptitude is not what a manager scores, so the latest measured aptitude and its
+ * facets are kept, as for a 360° round without one.
+ */
+const observe = (
+  state: EmployeeState,
+  {
+    observation,
+    observedBy,
+    recordAs,
+    reference,
+  }: Extract<EmployeeCommand, { type: 'RecordObservation' }>['data'],
+): EmployeeEvent[] => {
+  const { employee } = assessable(state, observation.employeeId, reference);
+  if (observedBy === observation.employeeId) throw new SelfObservation();
+  const previous = employee.latest[observation.competencyId];
+  if (!previous) throw new AptitudeUnknown(observation.competencyId, 'manager-observation');
+  const measurement: MeasurementInput = {
+    ...observation,
+    instrument: 'manager-observation',
+    aptitude: previous.aptitude,
+    facetScores: previous.facetScores,
+  };
+  return measure(state, recordAs === 'measurement' ? 'RecordMeasurement' : 'Remeasure', {
+    measurement,
+    reference,
+  });
+};
+
 const closeRound = (
   employee: AssessedEmployee,
   framework: FrameworkVersion,
@@ -323,6 +364,8 @@ export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeSt
       case 'RecordMeasurement':
       case 'Remeasure':
         return measure(state, command.type, command.data);
+      case 'RecordObservation':
+        return observe(state, command.data);
       case 'CloseFeedbackRound': {
         const { employee, reference } = assessable(
           state,

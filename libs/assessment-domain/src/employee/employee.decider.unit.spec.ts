@@ -5,6 +5,7 @@ import {
   InvalidAssessmentInput,
   NoBaseline,
   RoleProfileMissing,
+  SelfObservation,
 } from '../errors';
 import { measurementOf, type MeasurementInput } from '../rules/measurement';
 import { defaultWeighting } from '../rules/prioritisation';
@@ -200,6 +201,56 @@ describe('an employee with a baseline', () => {
   });
 });
 
+describe('a manager observation', () => {
+  const measured = {
+    type: 'MeasurementRecorded' as const,
+    data: measurementOf(baseline, framework),
+  };
+
+  it('is recorded as a less robust measurement of behaviour, keeping the measured aptitude', () =>
+    spec
+      .given([synced, measured])
+      .when(observing('measurement'))
+      .then([
+        {
+          type: 'MeasurementRecorded',
+          data: {
+            ...observation,
+            frameworkVersion: framework.frameworkVersion,
+            instrument: 'manager-observation',
+            robustness: 'less-robust',
+            aptitude: baseline.aptitude,
+            facetScores: baseline.facetScores,
+          },
+        },
+      ]));
+
+  it('serves as the remeasurement, compared with the latest measurement and less robust', () => {
+    const events = employeeDecider.decide(observing('remeasurement'), fold([synced, measured]));
+    expect(events.map((event) => event.type)).toEqual(['MeasurementRecorded', 'Remeasured']);
+    expect(events[1]?.data).toMatchObject({
+      baselineMeasurementId: 'msr-1',
+      measurementId: observation.measurementId,
+      sameInstrument: false,
+      robustness: 'less-robust',
+      behaviour: { baseline: 45, remeasured: 55 },
+      aptitude: { absoluteDelta: 0 },
+    });
+  });
+
+  it('needs a measured aptitude: a manager scores behaviour only', () =>
+    spec
+      .given([synced])
+      .when(observing('measurement'))
+      .thenThrows(AptitudeUnknown, /manager/));
+
+  it('is never of oneself: that is a self-evaluation', () =>
+    spec
+      .given([synced, measured])
+      .when(observing('measurement', baseline.employeeId))
+      .thenThrows(SelfObservation));
+});
+
 const now = '2026-03-01T09:00:00.000Z';
 const synced = { type: 'EmployeeSynced' as const, data: sanne };
 const fold = (events: EmployeeEvent[]) =>
@@ -254,4 +305,19 @@ const round = (aptitude: number | undefined): EmployeeCommand => ({
       { raterId: 'p-1', group: 'peer', indicatorId: 'active-listening', score: 90 },
     ],
   },
+});
+const observation = {
+  measurementId: 'msr-observed',
+  employeeId: 'emp-1',
+  competencyId: 'collaboration',
+  behaviour: 55,
+  indicatorScores: [{ indicatorId: 'active-listening', score: 60 }],
+  measuredAt: '2026-06-15T09:00:00.000Z',
+};
+const observing = (
+  recordAs: 'measurement' | 'remeasurement',
+  observedBy = 'emp-7',
+): EmployeeCommand => ({
+  type: 'RecordObservation',
+  data: { observation, observedBy, recordAs, reference },
 });

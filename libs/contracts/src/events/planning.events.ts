@@ -445,51 +445,101 @@ export const ActionCompleted = defineEvent({
   example: { goalId: 'goal-3001', employeeId: 'emp-1001', actionId: 'act-1' },
 });
 
-export const CheckInLogged = defineEvent({
+const checkInV1Properties = {
+  checkInId: Id('Check-in'),
+  goalId: Id('Goal'),
+  employeeId: Id('Employee'),
+  answers: Type.Object(
+    {
+      whatWasDone: Personal(Text('What did you do since the last check-in?')),
+      whatGoesWellAndWhatIsHard: Personal(Text('What goes well and what is hard?')),
+      whatIsNext: Personal(Text('What will you do next?')),
+    },
+    { additionalProperties: false },
+  ),
+  durationMinutes: Type.Integer({
+    minimum: 1,
+    maximum: 240,
+    description: `Typically ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes`,
+  }),
+  actionsTicked: IdList('Actions ticked off during the check-in', 20),
+  nextDueAt: IsoDateTime('When the next check-in is due'),
+  onTime: Type.Boolean({ description: 'Held no later than it was due' }),
+};
+
+const CheckInLoggedV1Schema = Type.Object(checkInV1Properties, { additionalProperties: false });
+
+const checkInExampleV1: Static<typeof CheckInLoggedV1Schema> = {
+  checkInId: 'chk-6001',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  answers: {
+    whatWasDone: 'Summarised before responding in three meetings.',
+    whatGoesWellAndWhatIsHard: 'Easy with peers, hard when I disagree.',
+    whatIsNext: 'Practise in the project kick-off.',
+  },
+  durationMinutes: 20,
+  actionsTicked: ['act-1'],
+  nextDueAt: '2026-03-02T09:00:00.000Z',
+  onTime: true,
+};
+
+/** Stored check-ins from before who logged them was recorded; read through the upcaster. */
+export const CheckInLoggedV1 = defineEvent({
   context,
   name: 'CheckInLogged',
   version: 1,
   description: 'A check-in on a goal was held around the three questions.',
+  schema: CheckInLoggedV1Schema,
+  subjectOf: (data) => data.employeeId,
+  example: checkInExampleV1,
+});
+
+export const CheckInLogged = defineEvent({
+  context,
+  name: 'CheckInLogged',
+  version: 2,
+  description:
+    "A check-in on a goal was held around the three questions, logged by the employee, their manager or an HR delegate; it carries the employee's answers and, optionally, the manager's notes. Version 2 added loggedBy and managerNotes.",
   schema: Type.Object(
     {
-      checkInId: Id('Check-in'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
-      answers: Type.Object(
-        {
-          whatWasDone: Personal(Text('What did you do since the last check-in?')),
-          whatGoesWellAndWhatIsHard: Personal(Text('What goes well and what is hard?')),
-          whatIsNext: Personal(Text('What will you do next?')),
-        },
-        { additionalProperties: false },
+      ...checkInV1Properties,
+      loggedBy: Nullable(
+        Id('Who logged the check-in: the employee, their manager or an HR delegate'),
+        'Null for check-ins logged before version 2, which did not record it (the CloudEvents actorid still names them)',
       ),
-      durationMinutes: Type.Integer({
-        minimum: 1,
-        maximum: 240,
-        description: `Typically ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes`,
-      }),
-      actionsTicked: IdList('Actions ticked off during the check-in', 20),
-      nextDueAt: IsoDateTime('When the next check-in is due'),
-      onTime: Type.Boolean({ description: 'Held no later than it was due' }),
+      managerNotes: Type.Optional(
+        Personal(
+          Text("The manager's own notes on the check-in; absent when they added none", 2000),
+        ),
+      ),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    checkInId: 'chk-6001',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    answers: {
-      whatWasDone: 'Summarised before responding in three meetings.',
-      whatGoesWellAndWhatIsHard: 'Easy with peers, hard when I disagree.',
-      whatIsNext: 'Practise in the project kick-off.',
-    },
-    durationMinutes: 20,
-    actionsTicked: ['act-1'],
-    nextDueAt: '2026-03-02T09:00:00.000Z',
-    onTime: true,
+    ...checkInExampleV1,
+    loggedBy: 'emp-0007',
+    managerNotes: 'Visible progress in the stand-ups; next, try it when the team disagrees.',
   },
 });
+
+export const checkInLoggedV1ToV2 = defineUpcaster<
+  EventData<typeof CheckInLoggedV1>,
+  EventData<typeof CheckInLogged>
+>({
+  name: 'CheckInLogged',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, loggedBy: null }),
+});
+
+/** The adjustment of a goal an adjustment event is about, and an example of one. */
+const adjustmentOfGoal = {
+  adjustmentId: Id('Adjustment'),
+  goalId: Id('Goal'),
+  employeeId: Id('Employee'),
+};
+const adjustmentExample = { adjustmentId: 'adj-1', goalId: 'goal-3001', employeeId: 'emp-1001' };
 
 export const GoalAdjusted = defineEvent({
   context,
@@ -498,9 +548,7 @@ export const GoalAdjusted = defineEvent({
   description: 'An active goal proved unrealistic and was adjusted; the manager sees the change.',
   schema: Type.Object(
     {
-      adjustmentId: Id('Adjustment'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
+      ...adjustmentOfGoal,
       changes: GoalChanges,
       reason: Personal(Text('Why the goal was adjusted', 1000, 10)),
       requiresAcknowledgement: Type.Boolean({
@@ -512,9 +560,7 @@ export const GoalAdjusted = defineEvent({
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    adjustmentId: 'adj-1',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
+    ...adjustmentExample,
     changes: { deadline: '2026-09-30' },
     reason: 'Two months of parental leave moved the practice period.',
     requiresAcknowledgement: true,
@@ -529,19 +575,42 @@ export const GoalAdjustmentAcknowledged = defineEvent({
   description: 'The manager acknowledged an adjustment of an active goal.',
   schema: Type.Object(
     {
-      adjustmentId: Id('Adjustment'),
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
+      ...adjustmentOfGoal,
       acknowledgedBy: Id('Manager or HR delegate'),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    adjustmentId: 'adj-1',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
+    ...adjustmentExample,
     acknowledgedBy: 'emp-0007',
+  },
+});
+
+export const GoalAdjustmentRefused = defineEvent({
+  context,
+  name: 'GoalAdjustmentRefused',
+  version: 1,
+  description:
+    'The manager (or an HR delegate) refused an adjustment of an active goal, with a reason: the adjustment is not in force. Each field it changed is set back to its value from before the adjustment (restored), unless a later adjustment changed that field again: then the later value stays, and refusing that later adjustment as well sets the field back to its value from before both. The goal stays active on the restored content; the employee may propose another adjustment.',
+  schema: Type.Object(
+    {
+      ...adjustmentOfGoal,
+      reason: Personal(Text('Why the adjustment was refused', 1000, 10)),
+      restored: Type.Partial(GoalContent, {
+        description:
+          'The fields set back, with the values they have again; empty when later adjustments changed every one of them',
+      }),
+      refusedBy: Id('Manager or HR delegate'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...adjustmentExample,
+    reason: 'The leave is covered by the milestones; keep the July deadline.',
+    restored: { deadline: '2026-07-31' },
+    refusedBy: 'emp-0007',
   },
 });
 
@@ -791,6 +860,7 @@ export const planningEvents = [
   CheckInLogged,
   GoalAdjusted,
   GoalAdjustmentAcknowledged,
+  GoalAdjustmentRefused,
   GoalEvaluated,
   GoalWithdrawn,
   GoalSlotTaken,
@@ -806,10 +876,12 @@ export type GoalActivated = EventOf<typeof GoalActivated>;
 export type GoalProgressMeasured = EventOf<typeof GoalProgressMeasured>;
 export type ActionAdded = EventOf<typeof ActionAdded>;
 export type ActionCompleted = EventOf<typeof ActionCompleted>;
+export type CheckInLoggedV1 = EventOf<typeof CheckInLoggedV1>;
 export type CheckInLogged = EventOf<typeof CheckInLogged>;
 export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
 export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;
 export type GoalEvaluatedV1 = EventOf<typeof GoalEvaluatedV1>;
+export type GoalAdjustmentRefused = EventOf<typeof GoalAdjustmentRefused>;
 export type GoalEvaluated = EventOf<typeof GoalEvaluated>;
 export type GoalWithdrawn = EventOf<typeof GoalWithdrawn>;
 export type GoalSlotTaken = EventOf<typeof GoalSlotTaken>;

@@ -121,7 +121,7 @@ describe('a person’s data in the event store', () => {
     await expect(appending).rejects.toThrow('data.email');
   });
 
-  it('opens in free text inside nested objects (check-in answers) and leaves ids and figures alone', async () => {
+  it('opens in free text inside nested objects (check-in answers, manager notes) and leaves ids and figures alone', async () => {
     const store = openStore();
 
     await store.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
@@ -268,6 +268,7 @@ describe('an erased person', () => {
       const [answered] = await reader.readAll({ filter: { eventTypes: ['CheckInLogged'] } });
       expect(answered.data).toMatchObject({
         answers: { whatWasDone: ERASED, whatGoesWellAndWhatIsHard: ERASED, whatIsNext: ERASED },
+        managerNotes: ERASED,
         durationMinutes: 20,
         onTime: true,
       });
@@ -407,8 +408,10 @@ const checkIn = (): EventToAppend => ({
     actionsTicked: [],
     nextDueAt: '2026-03-15T09:00:00.000Z',
     onTime: true,
+    loggedBy: 'emp-0007',
+    managerNotes: 'Wilhelmina listens first in stand-ups now.',
   },
-  metadata: metadata(),
+  metadata: { ...metadata(), schemaVersion: 2 },
 });
 
 /** Whether any file of the folder (databases, WALs) holds the text, as UTF-8 bytes. */

@@ -686,6 +686,7 @@ export function* organisationHistory(
         actionsTicked: ticked,
         nextDueAt: new Date(dueAt).toISOString(),
         onTime: !late,
+        loggedBy: employeeId,
       });
       for (const actionId of ticked) {
         later(1000, MINUTE);

@@ -1,5 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { EmployeeCommand, MeasurementInput } from '@talentloop/assessment-domain';
+import type {
+  EmployeeCommand,
+  EmployeeState,
+  MeasurementInput,
+} from '@talentloop/assessment-domain';
 import type { MeasurementRecorded, Remeasured } from '@talentloop/contracts';
 import type { Actor } from '@talentloop/http';
 import { AssessmentStore } from '../shared/assessment-store';
@@ -59,13 +63,18 @@ export class RecordMeasurementHandler implements ICommandHandler<RecordMeasureme
       (reference): EmployeeCommand => ({ type: kind, data: { measurement, reference } }),
       commandContext(actor, measurementCommandId(kind, measurement.measurementId)),
     );
-    if (state.status === 'unknown') return { measurement: undefined };
-    const comparison = state.remeasurements.find(
-      (compared) => compared.measurementId === measurement.measurementId,
-    );
-    return {
-      measurement: state.measurements[measurement.measurementId],
-      ...(comparison ? { comparison } : {}),
-    };
+    return outcomeOf(state, measurement.measurementId);
   }
 }
+
+/** The measurement as recorded, and its comparison when it was a remeasurement. */
+export const outcomeOf = (state: EmployeeState, measurementId: string): MeasurementOutcome => {
+  if (state.status === 'unknown') return { measurement: undefined };
+  const comparison = state.remeasurements.find(
+    (compared) => compared.measurementId === measurementId,
+  );
+  return {
+    measurement: state.measurements[measurementId],
+    ...(comparison ? { comparison } : {}),
+  };
+};

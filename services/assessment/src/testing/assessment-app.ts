@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createServiceApp, devSigningKey, mintToken } from '@talentloop/http';
+import type { EventStore } from '@talentloop/event-store';
+import { createServiceApp, devSigningKey, EVENT_STORE, mintToken } from '@talentloop/http';
 import { randomDevSecret, serviceTestEnv } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -83,6 +84,38 @@ export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessm
   };
 };
 
+/** Every event in the service's store: what a refused request must not add. */
+export const eventCountOf = async (service: RunningAssessment): Promise<number> =>
+  (await service.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 100_000 })).length;
+
+/** The body of a response that must have the status; a test fails naming what came instead. */
+export const bodyOf = async <T>(response: Response, status: number): Promise<T> => {
+  const body = (await response.json()) as T;
+  if (response.status !== status)
+    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+};
+
+/** The problem of a request that must be refused with the status, storing nothing. */
+export const refusedBy = async (
+  service: RunningAssessment,
+  request: () => Promise<Response>,
+  status: number,
+) => {
+  const before = await eventCountOf(service);
+  const response = await request();
+  const problem = await bodyOf<{ code: string; errors?: { line?: number; field: string }[] }>(
+    response,
+    status,
+  );
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.includes('application/problem+json'))
+    throw new Error(`expected a problem+json, got ${contentType}`);
+  const after = await eventCountOf(service);
+  if (after !== before) throw new Error(`the refused request stored ${after - before} event(s)`);
+  return problem;
+};
+
 const levels = {
   '1': 'Rarely shows it.',
   '2': 'Shows it when asked.',
@@ -108,6 +141,16 @@ export const frameworkBody = (competencies: number, indicators: number) => ({
     facets: [{ facetId: `c${c + 1}-facet`, name: 'Facet', description: 'A talent facet.' }],
   })),
 });
+
+/** The role profile of `employeeBody`'s role: the first two competencies of `frameworkBody`. */
+export const teamLeadProfile = {
+  name: 'Team lead',
+  frameworkId: 'core',
+  requiredCompetencies: [
+    { competencyId: 'competency-1', requiredLevel: 4, weight: 40 },
+    { competencyId: 'competency-2', requiredLevel: 3, weight: 20 },
+  ],
+};
 
 export const employeeBody = (externalId: string, managerExternalId: string | null) => ({
   externalId,

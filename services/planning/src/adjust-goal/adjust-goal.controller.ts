@@ -4,7 +4,7 @@ import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@t
 import { requireNotOwnGoal } from '@talentloop/planning-domain';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
-import { AdjustGoalDto } from './adjust-goal.dto';
+import { AdjustGoalDto, RefuseAdjustmentDto } from './adjust-goal.dto';
 
 @ApiTags('adjustments')
 @Controller('goals/:goalId')
@@ -56,10 +56,38 @@ export class AdjustGoalController {
       actor,
       goalId,
       ({ state }) => {
-        requireNotOwnGoal(actor, state.employeeId);
+        requireNotOwnGoal(actor, state.employeeId, 'acknowledge their own adjustment');
         return {
           type: 'AcknowledgeAdjustment',
           data: { adjustmentId, acknowledgedBy: actor.userId },
+        };
+      },
+      commandId,
+    );
+  }
+
+  @Post('adjustments/:adjustmentId/refuse')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'The manager refuses a changed target, criteria or deadline, with a reason',
+    description:
+      'Emits GoalAdjustmentRefused: the adjustment is not in force, and the fields it changed go back to what they were before it (a field a later adjustment changed again keeps that value). The goal stays active. Only an adjustment awaiting acknowledgement can be refused (409 otherwise), by the manager or an HR delegate, never by the employee.',
+  })
+  refuse(
+    @CurrentActor() actor: Actor,
+    @IdParam('goalId') goalId: string,
+    @IdParam('adjustmentId') adjustmentId: string,
+    @Body() body: RefuseAdjustmentDto,
+    @RequestCommandId() commandId: string,
+  ) {
+    return this.goals.run(
+      actor,
+      goalId,
+      ({ state }) => {
+        requireNotOwnGoal(actor, state.employeeId, 'refuse their own adjustment');
+        return {
+          type: 'RefuseAdjustment',
+          data: { adjustmentId, reason: body.reason, refusedBy: actor.userId },
         };
       },
       commandId,

@@ -10,7 +10,11 @@ export class LogCheckInController {
   constructor(private readonly goals: GoalCommands) {}
 
   @Post('goals/:goalId/check-ins')
-  @ApiOperation({ summary: 'Log a check-in around the three questions (emits CheckInLogged)' })
+  @ApiOperation({
+    summary: 'Log a check-in around the three questions (emits CheckInLogged)',
+    description:
+      "The employee, their manager or an HR delegate logs it; the check-in records who did. It carries the employee's answers and, from the manager's side only, the manager's notes. Everyone who reads the goal sees both in its history.",
+  })
   log(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
@@ -23,7 +27,15 @@ export class LogCheckInController {
       goalId,
       (_, now) => ({
         type: 'LogCheckIn',
-        data: { checkInId: `chk-${commandId}`, ...body, answers: { ...body.answers }, now },
+        data: {
+          checkInId: `chk-${commandId}`,
+          answers: { ...body.answers },
+          durationMinutes: body.durationMinutes,
+          actionsTicked: body.actionsTicked,
+          ...(body.managerNotes === undefined ? {} : { managerNotes: body.managerNotes }),
+          loggedBy: actor.userId,
+          now,
+        },
       }),
       commandId,
     );

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { expectedCheckInMinutes } from '@talentloop/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { Ids, Text } from '../shared/goal-content.dto';
+import { Ids, OptionalText, Text } from '../shared/goal-content.dto';
 
 class AnswersDto {
   @Text(2000, 'What did you do since the last check-in?') whatWasDone!: string;
@@ -27,6 +27,11 @@ export class LogCheckInDto {
   @Max(240)
   durationMinutes!: number;
   @Ids(20) actionsTicked!: string[];
+  @OptionalText(
+    2000,
+    "The manager's own notes on the check-in (personal data, sealed); only the manager or an HR delegate writes them, never the employee (403)",
+  )
+  managerNotes?: string;
 }
 
 export class OverdueCheckInsQueryDto {

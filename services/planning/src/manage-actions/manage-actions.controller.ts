@@ -29,7 +29,11 @@ export class ManageActionsController {
 
   @Post(':actionId/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Tick an action off as done (emits ActionCompleted)' })
+  @ApiOperation({
+    summary: 'Tick an action off as done (emits ActionCompleted)',
+    description:
+      "The employee or their manager (or HR for them) ticks it, on an active goal; the goal's history names who did.",
+  })
   complete(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,

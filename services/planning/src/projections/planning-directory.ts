@@ -327,6 +327,7 @@ export class PlanningDirectory implements SubjectDirectory {
       ...state,
       status: phaseOf(state, rejection?.submissionNumber),
       rejection: rejection ?? null,
+      unacknowledgedAdjustments: state.pendingAdjustments.map((pending) => pending.adjustmentId),
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),
       history,
     };

@@ -36,7 +36,8 @@ export interface GoalDocument {
 
 export const goalsProjection: Projection<GoalDocument> = {
   name: 'planning-goals',
-  version: 1,
+  // 2: the state keeps what each pending adjustment replaced (a refusal sets it back).
+  version: 2,
   eventTypes: goalEventTypes,
   indexes: [
     { fields: { tenantId: 1, 'state.employeeId': 1 } },

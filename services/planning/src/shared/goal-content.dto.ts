@@ -34,9 +34,9 @@ export const Text = (maxLength: number, description?: string) =>
     MaxLength(maxLength),
   );
 
-const OptionalText = (maxLength: number) =>
+export const OptionalText = (maxLength: number, description?: string) =>
   applyDecorators(
-    ApiPropertyOptional({ minLength: 1, maxLength }),
+    ApiPropertyOptional({ minLength: 1, maxLength, ...(description ? { description } : {}) }),
     Optional(),
     IsString(),
     MinLength(1),

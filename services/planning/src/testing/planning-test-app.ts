@@ -6,7 +6,13 @@ import {
   GoalRejected,
   MeasurementRecorded,
 } from '@talentloop/contracts';
-import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
+import {
+  DEFAULT_TEST_START,
+  eventually,
+  ServiceTestApp,
+  ServiceTestHarness,
+  type Caller,
+} from '@talentloop/testing';
 import { PlanningModule, service } from '../app.module';
 
 import { PlanningDirectory } from '../projections/planning-directory';
@@ -14,6 +20,14 @@ import { PlanningDirectory } from '../projections/planning-directory';
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 
 export const TENANT = 'acme';
+
+/** The body of a response that must have the status; a test fails naming what came instead. */
+export const bodyOf = async <T>(response: Response, status: number): Promise<T> => {
+  const body = (await response.json()) as T;
+  if (response.status !== status)
+    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+};
 
 /** The planning service on real SQLite files in a temp folder, driven over HTTP and the bus. */
 export class PlanningTestApp extends ServiceTestHarness {
@@ -54,6 +68,49 @@ export class PlanningTestApp extends ServiceTestHarness {
       this.event('MeasurementRecorded', { ...MeasurementRecorded.example, employeeId }),
       this.event('GapIdentified', { ...GapIdentified.example, gapId, employeeId }),
     );
+  }
+
+  /** An employee with a manager and a gap, known to planning, with a started plan. */
+  async employeeWithPlan(userId: string, managerId = 'mgr-1') {
+    const me: Caller = { userId };
+    const gapId = `gap-${userId}`;
+    await this.publishAssessmentOf(userId, managerId, gapId);
+    await eventually('the gap reaches planning', async () =>
+      Boolean(await this.directory.gap(TENANT, gapId)),
+    );
+    const { planId } = await bodyOf<{ planId: string }>(
+      await this.request('POST', '/plans', me, { employeeId: userId, cycle: '2026-H1' }),
+      201,
+    );
+    return { me, gapId, planId };
+  }
+
+  async draft(me: Caller, planId: string, gapId: string) {
+    return bodyOf<{
+      goalId: string;
+      drafter: { kind: string };
+      smartChecks: { passed: boolean }[];
+    }>(await this.request('POST', `/plans/${planId}/goals/draft`, me, { gapId }), 201);
+  }
+
+  submit(me: Caller, goalId: string): Promise<Response> {
+    return this.request('POST', `/goals/${goalId}/submit`, me);
+  }
+
+  async goalStatus(goalId: string) {
+    return (await this.directory.goal(TENANT, goalId))?.state.status;
+  }
+
+  /** A goal drafted, submitted and approved by mgr-1: active once the approval is read. */
+  async activeGoal(me: Caller, planId: string, gapId: string): Promise<string> {
+    const { goalId } = await this.draft(me, planId, gapId);
+    await bodyOf(await this.submit(me, goalId), 200);
+    await this.publish(this.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
+    await eventually(
+      'the goal is active',
+      async () => (await this.goalStatus(goalId)) === 'active',
+    );
+    return goalId;
   }
 }
 

@@ -136,6 +136,11 @@ const owned = (subject: SubjectLocator): AccessRule => ({
   subject,
   reach: { employee: 'self', hr: 'tenant' },
 });
+/** The goal in execution, which both sides move on: the employee, their manager, HR for them. */
+const conversation = (subject: SubjectLocator): AccessRule => ({
+  subject,
+  reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
+});
 /** The manager's side of the goal conversation; HR may act as delegate. */
 const managerial = (subject: SubjectLocator): AccessRule => ({
   subject,
@@ -172,6 +177,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /employees/:employeeId/remeasurements': ingestion(person()),
   'POST /employees/:employeeId/feedback-rounds': ingestion(person()),
   'POST /employees/:employeeId/gap-analyses': ingestion(person()),
+  'POST /employees/:employeeId/observations': managerial(person()),
   'PUT /employees/:employeeId/motivations/:competencyId': {
     subject: person(),
     reach: { employee: 'self', hr: 'tenant', admin: 'tenant' },
@@ -187,10 +193,11 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/submit': owned(goal),
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
-  'POST /goals/:goalId/actions/:actionId/complete': owned(goal),
-  'POST /goals/:goalId/check-ins': owned(goal),
+  'POST /goals/:goalId/actions/:actionId/complete': conversation(goal),
+  'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
   'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
+  'POST /goals/:goalId/adjustments/:adjustmentId/refuse': managerial(goal),
   'POST /goals/:goalId/evaluate': managerial(goal),
   'GET /goals/:goalId': {
     subject: goal,

@@ -1,0 +1,132 @@
+import type { PlanningEvent } from '@talentloop/contracts';
+import { assertNever } from '@talentloop/domain-kernel';
+import {
+  afterAcknowledgement,
+  afterAdjustment,
+  afterRefusal,
+  type PendingAdjustment,
+} from './adjustments';
+import type { CheckInCadence } from './check-in-schedule';
+import type { GoalMeasurement } from './evaluation';
+import { applyChanges, contentOf, type GoalContent } from './goal-content';
+
+/** A goal as its stream folds it: what the goal decider decides on and read models keep. */
+
+export type GoalStatus = 'draft' | 'submitted' | 'revised' | 'active' | 'evaluated' | 'withdrawn';
+/** How a goal reads to people: a submitted goal whose submission was rejected is revisable. */
+export type GoalPhase = GoalStatus | 'rejected';
+
+export interface GoalRecord {
+  readonly goalId: string;
+  readonly planId: string;
+  readonly employeeId: string;
+  readonly gapId: string | null;
+  readonly drafted: GoalContent;
+  readonly content: GoalContent;
+  /** Why the employee wants the goal, given with the draft: what makes it relevant to them. */
+  readonly motivationNote: string | null;
+  /** The employee's latest measurement of the target when the goal became active. */
+  readonly baseline: GoalMeasurement | null;
+  /** The latest measurement since, before the deadline: progress, not yet the evaluation. */
+  readonly progress: GoalMeasurement | null;
+  readonly submissionNumber: number;
+  readonly checkInCadence: CheckInCadence | null;
+  readonly nextCheckInDueAt: string | null;
+  readonly completedActionIds: readonly string[];
+  /** Adjustments of target, criteria or deadline the manager has not acknowledged or refused. */
+  readonly pendingAdjustments: readonly PendingAdjustment[];
+}
+
+export type GoalState =
+  | { readonly status: 'none' }
+  | (GoalRecord & { readonly status: GoalStatus });
+
+export const phaseOf = (
+  state: GoalRecord & { readonly status: GoalStatus },
+  rejectedSubmission: number | undefined,
+): GoalPhase =>
+  state.status === 'submitted' && rejectedSubmission === state.submissionNumber
+    ? 'rejected'
+    : state.status;
+
+/** A goal after one more event of its stream. */
+export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState => {
+  if (event.type === 'GoalDrafted') {
+    const { goalId, planId, employeeId, gapId, motivationNote } = event.data;
+    const content = contentOf(event.data);
+    return {
+      status: 'draft',
+      goalId,
+      planId,
+      employeeId,
+      gapId,
+      drafted: content,
+      content,
+      motivationNote,
+      baseline: null,
+      progress: null,
+      submissionNumber: 0,
+      checkInCadence: null,
+      nextCheckInDueAt: null,
+      completedActionIds: [],
+      pendingAdjustments: [],
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'GoalEdited':
+      return {
+        ...state,
+        // An edit after a submission can only follow a rejection: the goal is being revised.
+        status: state.status === 'submitted' ? 'revised' : state.status,
+        content: applyChanges(state.content, event.data.changes),
+      };
+    case 'GoalSubmitted':
+      return { ...state, status: 'submitted', submissionNumber: event.data.submissionNumber };
+    case 'GoalActivated':
+      return {
+        ...state,
+        status: 'active',
+        checkInCadence: event.data.checkInCadence,
+        nextCheckInDueAt: event.data.nextCheckInDueAt,
+        baseline: event.data.baseline,
+      };
+    case 'GoalProgressMeasured':
+      return { ...state, progress: event.data.measurement };
+    case 'ActionAdded':
+      return {
+        ...state,
+        content: { ...state.content, actions: [...state.content.actions, event.data.action] },
+      };
+    case 'ActionCompleted':
+      return { ...state, completedActionIds: [...state.completedActionIds, event.data.actionId] };
+    case 'CheckInLogged':
+      return { ...state, nextCheckInDueAt: event.data.nextDueAt };
+    case 'GoalAdjusted':
+      return {
+        ...state,
+        content: applyChanges(state.content, event.data.changes),
+        pendingAdjustments: afterAdjustment(state.pendingAdjustments, state.content, event.data),
+      };
+    case 'GoalAdjustmentAcknowledged':
+      return {
+        ...state,
+        pendingAdjustments: afterAcknowledgement(state.pendingAdjustments, event.data.adjustmentId),
+      };
+    case 'GoalAdjustmentRefused':
+      return {
+        ...state,
+        content: applyChanges(state.content, event.data.restored),
+        pendingAdjustments: afterRefusal(state.pendingAdjustments, event.data.adjustmentId),
+      };
+    case 'GoalEvaluated':
+      return { ...state, status: 'evaluated' };
+    case 'GoalWithdrawn':
+      return { ...state, status: 'withdrawn' };
+    case 'PlanStarted':
+    case 'GoalSlotTaken':
+      return state;
+    default:
+      return assertNever(event);
+  }
+};
