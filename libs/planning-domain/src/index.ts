@@ -13,4 +13,5 @@ export * from './goal.errors';
 export * from './measured-basis';
 export * from './goal.state';
 export * from './plan.decider';
+export * from './remeasurement-due';
 export * from './smart-check';

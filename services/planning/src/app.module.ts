@@ -20,6 +20,7 @@ import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './
 import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
+import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
 import { StartPlanController } from './start-plan/start-plan.controller';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
@@ -54,6 +55,7 @@ export class PlanningModule {
       // Fixed paths before parameterised ones: /check-ins/overdue is not a goal id.
       controllers: [
         LogCheckInController,
+        RemeasurementsDueController,
         StartPlanController,
         DraftGoalController,
         SubmitGoalController,

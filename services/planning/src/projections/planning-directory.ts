@@ -27,6 +27,9 @@ import {
   type GoalStanding,
   type GoalRecord,
   type GoalStatus,
+  remeasurementDue,
+  remeasurementHorizon,
+  type RemeasurementDue,
 } from '@talentloop/planning-domain';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
@@ -331,6 +334,38 @@ export class PlanningDirectory implements SubjectDirectory {
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),
       history,
     };
+  }
+
+  /**
+   * Active goals whose remeasurement is due (deadline within two weeks) or overdue (deadline
+   * passed, no evaluation yet): a manager's reports', or the whole tenant's for HR.
+   */
+  async remeasurementsDue(
+    tenantId: string,
+    today: string,
+    filter: { readonly managerId?: string },
+  ): Promise<RemeasurementDue[]> {
+    const reports =
+      filter.managerId === undefined
+        ? undefined
+        : (
+            await this.reader.find<PersonDocument>(peopleProjection.name, {
+              where: { tenantId, managerId: filter.managerId },
+            })
+          ).map((person) => person.employeeId);
+    if (reports?.length === 0) return [];
+    const goals = await this.reader.find<GoalDocument>(goalsProjection.name, {
+      where: {
+        'state.status': 'active',
+        tenantId,
+        'state.content.deadline': { $lte: remeasurementHorizon(today) },
+        ...(reports ? { 'state.employeeId': { $in: reports } } : {}),
+      },
+    });
+    return goals
+      .map(({ state }) => remeasurementDue(state, today))
+      .filter((due) => due !== undefined)
+      .sort((left, right) => left.deadline.localeCompare(right.deadline));
   }
 
   /** Active goals whose check-in is past due, for one employee or the reports of a manager. */

@@ -211,6 +211,8 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
     subject: caller,
     reach: { employee: 'self', manager: 'self', hr: 'self', admin: 'self' },
   },
+  // A manager's reports, or (scope=tenant, HR only) the tenant: the controller checks the role.
+  'GET /remeasurements/due': { subject: caller, reach: { manager: 'self', hr: 'self' } },
 
   // approval
   'POST /approval-requests/:requestId/approve': managerial(approvalRequest),
