@@ -7,19 +7,30 @@ import {
 } from './events/assessment.events';
 import { approvalEvents } from './events/approval.events';
 import { identityEvents } from './events/identity.events';
-import { GoalDraftedV1, goalDraftedV1ToV2, planningEvents } from './events/planning.events';
+import {
+  GoalDraftedV1,
+  goalDraftedV1ToV2,
+  planningEvents,
+  PlanStartedV1,
+  planStartedV1ToV2,
+} from './events/planning.events';
 
 /** Every published event at every version, oldest versions included so stored history reads. */
 export const eventDefinitions: readonly EventDefinition[] = [
   ...assessmentEvents,
   MeasurementRecordedV1,
   ...planningEvents,
+  PlanStartedV1,
   GoalDraftedV1,
   ...approvalEvents,
   ...identityEvents,
 ];
 
-export const upcasters: readonly Upcaster[] = [measurementRecordedV1ToV2, goalDraftedV1ToV2];
+export const upcasters: readonly Upcaster[] = [
+  measurementRecordedV1ToV2,
+  planStartedV1ToV2,
+  goalDraftedV1ToV2,
+];
 
 export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);
 
@@ -54,6 +65,8 @@ export const talentloopEventTypes = [
   'GoalEvaluated',
   'GoalWithdrawn',
   'GoalSlotTaken',
+  'PlanClosed',
+  'GoalCarriedOver',
   'ApprovalRequested',
   'GoalApproved',
   'GoalRejected',

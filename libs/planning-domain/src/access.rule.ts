@@ -13,3 +13,9 @@ export const requireNotOwnGoal = (caller: Caller, employeeId: string): void => {
   if (caller.userId === employeeId)
     throw new NotAllowed('the employee cannot acknowledge their own adjustment');
 };
+
+/** Closing a cycle is the other side's call too: nobody closes their own plan, even as HR. */
+export const requireNotOwnPlan = (caller: Caller, employeeId: string): void => {
+  if (caller.userId === employeeId)
+    throw new NotAllowed('the employee cannot close their own plan');
+};

@@ -106,6 +106,10 @@ export type GoalCommand =
       readonly type: 'AcknowledgeAdjustment';
       readonly data: { readonly adjustmentId: string; readonly acknowledgedBy: string };
     }
+  | {
+      readonly type: 'CarryOverGoal';
+      readonly data: { readonly fromPlanId: string; readonly toPlanId: string };
+    }
   | { readonly type: 'EvaluateGoal'; readonly data: { readonly remeasured: Remeasured['data'] } }
   | {
       readonly type: 'WithdrawGoal';
@@ -302,6 +306,18 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
+    case 'CarryOverGoal': {
+      const { fromPlanId, toPlanId } = command.data;
+      const goal = requirePhase(
+        state,
+        ['draft', 'submitted', 'revised', 'rejected', 'active'],
+        'carried over',
+      );
+      // Already in the new plan: a retry. A goal of a third plan was refused before (422).
+      if (goal.planId !== fromPlanId) return [];
+      const { goalId, employeeId } = goal;
+      return [{ type: 'GoalCarriedOver', data: { goalId, employeeId, fromPlanId, toPlanId } }];
+    }
     case 'EvaluateGoal': {
       const goal = existing(state);
       // Remeasurement evaluates active goals only; a redelivery finds it evaluated already.
@@ -399,7 +415,10 @@ const evolve = (state: GoalState, event: PlanningEvent): GoalState => {
       return { ...state, status: 'evaluated' };
     case 'GoalWithdrawn':
       return { ...state, status: 'withdrawn' };
+    case 'GoalCarriedOver':
+      return { ...state, planId: event.data.toPlanId };
     case 'PlanStarted':
+    case 'PlanClosed':
     case 'GoalSlotTaken':
       return state;
     default:

@@ -1,6 +1,7 @@
 export * from './access.rule';
 export * from './active-set.decider';
 export * from './actions.rule';
+export * from './carry-over.rule';
 export * from './check-in-length';
 export * from './check-in-schedule';
 export * from './dates';
@@ -10,5 +11,6 @@ export * from './goal-content';
 export * from './goal.decider';
 export * from './goal.errors';
 export * from './measured-basis';
+export * from './plan-summary';
 export * from './plan.decider';
 export * from './smart-check';

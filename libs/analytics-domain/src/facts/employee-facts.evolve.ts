@@ -279,6 +279,8 @@ export function evolveEmployeeFacts(
     case 'GapIdentified':
     case 'PlanStarted':
     case 'GoalSlotTaken':
+    case 'PlanClosed':
+    case 'GoalCarriedOver':
     case 'ActionAdded':
     case 'GoalAdjustmentAcknowledged':
     case 'ApprovalRequested':
