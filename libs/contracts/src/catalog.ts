@@ -12,10 +12,12 @@ import {
   GoalActivatedV1,
   GoalDraftedV1,
   GoalEvaluatedV1,
+  PlanStartedV1,
   checkInLoggedV1ToV2,
   goalActivatedV1ToV2,
   goalDraftedV1ToV2,
   goalEvaluatedV1ToV2,
+  planStartedV1ToV2,
   planningEvents,
 } from './events/planning.events';
 
@@ -24,6 +26,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ...assessmentEvents,
   MeasurementRecordedV1,
   ...planningEvents,
+  PlanStartedV1,
   GoalDraftedV1,
   GoalActivatedV1,
   GoalEvaluatedV1,
@@ -34,6 +37,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
 
 export const upcasters: readonly Upcaster[] = [
   measurementRecordedV1ToV2,
+  planStartedV1ToV2,
   goalDraftedV1ToV2,
   goalActivatedV1ToV2,
   goalEvaluatedV1ToV2,
@@ -75,6 +79,8 @@ export const talentloopEventTypes = [
   'GoalEvaluated',
   'GoalWithdrawn',
   'GoalSlotTaken',
+  'PlanClosed',
+  'GoalCarriedOver',
   'ApprovalRequested',
   'GoalApproved',
   'GoalRejected',

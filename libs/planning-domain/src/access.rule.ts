@@ -12,3 +12,9 @@ export interface Caller {
 export const requireNotOwnGoal = (caller: Caller, employeeId: string, act: string): void => {
   if (caller.userId === employeeId) throw new NotAllowed(`the employee cannot ${act}`);
 };
+
+/** Closing a cycle is the other side's call too: nobody closes their own plan, even as HR. */
+export const requireNotOwnPlan = (caller: Caller, employeeId: string): void => {
+  if (caller.userId === employeeId)
+    throw new NotAllowed('the employee cannot close their own plan');
+};

@@ -92,6 +92,10 @@ export type GoalCommand =
       readonly data: { readonly adjustmentId: string; readonly acknowledgedBy: string };
     }
   | {
+      readonly type: 'CarryOverGoal';
+      readonly data: { readonly fromPlanId: string; readonly toPlanId: string };
+    }
+  | {
       readonly type: 'RefuseAdjustment';
       readonly data: Pick<GoalAdjustmentRefused['data'], 'adjustmentId' | 'reason' | 'refusedBy'>;
     }
@@ -327,6 +331,18 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
           data: { adjustmentId, goalId: goal.goalId, employeeId: goal.employeeId, acknowledgedBy },
         },
       ];
+    }
+    case 'CarryOverGoal': {
+      const { fromPlanId, toPlanId } = command.data;
+      const goal = requirePhase(
+        state,
+        ['draft', 'submitted', 'revised', 'rejected', 'active'],
+        'carried over',
+      );
+      // Already in the new plan: a retry. A goal of a third plan was refused before (422).
+      if (goal.planId !== fromPlanId) return [];
+      const { goalId, employeeId } = goal;
+      return [{ type: 'GoalCarriedOver', data: { goalId, employeeId, fromPlanId, toPlanId } }];
     }
     case 'RefuseAdjustment':
       return refuseAdjustment(command.data, state);

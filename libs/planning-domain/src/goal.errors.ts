@@ -51,3 +51,20 @@ export class NothingMeasuredSinceBaseline extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'NOTHING_MEASURED_SINCE_BASELINE';
 }
+
+export class PlanAlreadyClosed extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'PLAN_CLOSED';
+}
+
+/** `committedGoals` in the details names the goals that keep the plan open. */
+export class PlanHasCommittedGoals extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'PLAN_HAS_UNFINISHED_GOALS';
+}
+
+/** `refused` in the details names every goal that cannot be carried over, with the reason. */
+export class GoalsNotCarriable extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'GOALS_NOT_CARRIABLE';
+}

@@ -123,7 +123,10 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
       return { ...state, status: 'evaluated' };
     case 'GoalWithdrawn':
       return { ...state, status: 'withdrawn' };
+    case 'GoalCarriedOver':
+      return { ...state, planId: event.data.toPlanId };
     case 'PlanStarted':
+    case 'PlanClosed':
     case 'GoalSlotTaken':
       return state;
     default:

@@ -1,6 +1,7 @@
 export * from './access.rule';
 export * from './active-set.decider';
 export * from './actions.rule';
+export * from './carry-over.rule';
 export * from './check-in-length';
 export * from './adjustments';
 export * from './check-in-schedule';
@@ -12,6 +13,7 @@ export * from './goal.decider';
 export * from './goal.errors';
 export * from './measured-basis';
 export * from './goal.state';
+export * from './plan-summary';
 export * from './plan.decider';
 export * from './remeasurement-due';
 export * from './smart-check';

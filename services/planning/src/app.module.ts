@@ -9,6 +9,7 @@ import {
   SUBJECT_DIRECTORY,
 } from '@talentloop/http';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
+import { ClosePlanController } from './close-plan/close-plan.controller';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DraftGoalController } from './draft-goal/draft-goal.controller';
 import { GoalDrafter } from './drafting/goal-drafter';
@@ -21,9 +22,11 @@ import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
+import { Plans } from './shared/plans';
 import { StartPlanController } from './start-plan/start-plan.controller';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
+import { ViewPlanController } from './view-plan/view-plan.controller';
 import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
 
 export const service: ServiceDescription = {
@@ -57,6 +60,8 @@ export class PlanningModule {
         LogCheckInController,
         RemeasurementsDueController,
         StartPlanController,
+        ClosePlanController,
+        ViewPlanController,
         DraftGoalController,
         SubmitGoalController,
         ManageActionsController,
@@ -72,6 +77,7 @@ export class PlanningModule {
         PlanningDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
         GoalCommands,
+        Plans,
         ActiveSet,
         GoalDrafter,
         InboundEventsConsumer,

@@ -287,6 +287,8 @@ export function evolveEmployeeFacts(
     case 'PlanStarted':
     case 'GoalSlotTaken':
     case 'GoalProgressMeasured':
+    case 'PlanClosed':
+    case 'GoalCarriedOver':
     case 'ActionAdded':
     case 'GoalAdjustmentAcknowledged':
     case 'ApprovalRequested':

@@ -496,6 +496,7 @@ export function* organisationHistory(
       employeeId,
       previousPlanId: employee.lastPlanId,
       maxActiveGoals: 3,
+      cycle: `cycle-${n}`,
     });
     employee.lastPlanId = planId;
 

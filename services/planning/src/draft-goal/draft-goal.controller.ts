@@ -6,7 +6,7 @@ import {
   Post,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import {
@@ -20,7 +20,13 @@ import {
   CLOCK,
   type Clock,
 } from '@talentloop/http';
-import { checkSmart, contentOf, dateOf, unpairedFormalLearning } from '@talentloop/planning-domain';
+import {
+  checkSmart,
+  contentOf,
+  dateOf,
+  requireOpenPlan,
+  unpairedFormalLearning,
+} from '@talentloop/planning-domain';
 import { GoalDrafter } from '../drafting/goal-drafter';
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
@@ -51,6 +57,7 @@ export class DraftGoalController {
   @ApiOperation({
     summary: 'Draft a SMART goal from a gap (AI when configured, else deterministic)',
   })
+  @ApiResponse({ status: 409, description: 'The plan is closed: new goals go in the next plan' })
   async draft(
     @CurrentActor() actor: Actor,
     @IdParam('planId') planId: string,
@@ -59,6 +66,7 @@ export class DraftGoalController {
   ) {
     const plan = await this.directory.plan(actor.tenantId, planId);
     if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
+    requireOpenPlan(plan);
     const found = body.gapId ? await this.directory.gap(actor.tenantId, body.gapId) : undefined;
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;

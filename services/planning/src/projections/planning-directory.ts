@@ -22,6 +22,7 @@ import {
   type LatestMeasurement,
   type RoleRequirement,
   planDecider,
+  type PlanState,
   unpairedFormalLearning,
   type CheckInLengthNote,
   type GoalStanding,
@@ -78,7 +79,11 @@ export interface GoalView {
   readonly state: GoalRecord & { readonly status: GoalStatus };
 }
 
-export type PlanView = Omit<PlanDocument, 'startedAt'>;
+/** A plan as its stream says now, in the caller's tenant. */
+export type PlanView = Exclude<PlanState, { readonly status: 'none' }> & {
+  readonly tenantId: string;
+  readonly startedAt: string;
+};
 
 export interface Rejection {
   readonly submissionNumber: number;
@@ -221,18 +226,33 @@ export class PlanningDirectory implements SubjectDirectory {
       (current, event) => planDecider.evolve(current, event as never),
       planDecider.initialState(),
     );
-    if (state.status === 'none') return undefined;
-    const { employeeId, maxActiveGoals } = state;
-    return { tenantId, planId, employeeId, maxActiveGoals };
+    const [started] = recorded;
+    if (state.status === 'none' || !started) return undefined;
+    return { ...state, tenantId, startedAt: started.metadata.occurredAt };
   }
 
-  async latestPlanOf(tenantId: string, employeeId: string): Promise<PlanView | undefined> {
+  async latestPlanOf(tenantId: string, employeeId: string): Promise<PlanDocument | undefined> {
     const [latest] = await this.reader.find<PlanDocument>(plansProjection.name, {
       where: { tenantId, employeeId },
       sort: { startedAt: -1 },
       limit: 1,
     });
     return latest;
+  }
+
+  /** The plan's document: the next plan's link and the goals carried over in and out. */
+  planDocument(tenantId: string, planId: string): Promise<PlanDocument | undefined> {
+    return this.reader
+      .get<PlanDocument>(plansProjection.name, planId)
+      .then((plan) => (plan?.tenantId === tenantId ? plan : undefined));
+  }
+
+  async nextPlanOf(tenantId: string, planId: string): Promise<PlanDocument | undefined> {
+    const [next] = await this.reader.find<PlanDocument>(plansProjection.name, {
+      where: { tenantId, previousPlanId: planId },
+      limit: 1,
+    });
+    return next;
   }
 
   /** The goal as its stream says now; other tenants' goals read as missing. */

@@ -2,6 +2,7 @@ import {
   planningEvents,
   type CompetencyFrameworkPublished,
   type GapIdentified,
+  type GoalCarriedOver,
   type MeasurementRecorded,
   type RoleProfileDefined,
   type PlanningEvent,
@@ -26,7 +27,7 @@ const idOf = (tenantId: string, ...parts: readonly string[]) => [tenantId, ...pa
 /** Events on goals' streams: plans and active sets have streams of their own. */
 const goalEventTypes = planningEvents
   .map((definition) => definition.name)
-  .filter((name) => name !== 'PlanStarted' && name !== 'GoalSlotTaken');
+  .filter((name) => !['PlanStarted', 'PlanClosed', 'GoalSlotTaken'].includes(name));
 
 /** A goal as the decider folds it, with its tenant: lists, slots, overdue check-ins. */
 export interface GoalDocument {
@@ -65,25 +66,51 @@ export interface PlanDocument {
   readonly employeeId: string;
   readonly maxActiveGoals: number;
   readonly startedAt: string;
+  readonly previousPlanId: string | null;
+  /** Goals carried over into this plan from the previous one, and out of it to the next. */
+  readonly carriedIn: readonly { readonly goalId: string; readonly fromPlanId: string }[];
+  readonly carriedOut: readonly { readonly goalId: string; readonly toPlanId: string }[];
 }
+
+const carried = (plan: PlanDocument, event: GoalCarriedOver, planId: string): PlanDocument => {
+  const { goalId, fromPlanId, toPlanId } = event.data;
+  if (planId === toPlanId && !plan.carriedIn.some((goal) => goal.goalId === goalId))
+    return { ...plan, carriedIn: [...plan.carriedIn, { goalId, fromPlanId }] };
+  if (planId === fromPlanId && !plan.carriedOut.some((goal) => goal.goalId === goalId))
+    return { ...plan, carriedOut: [...plan.carriedOut, { goalId, toPlanId }] };
+  return plan;
+};
 
 export const plansProjection: Projection<PlanDocument> = {
   name: 'planning-plans',
-  version: 1,
-  eventTypes: ['PlanStarted'],
-  indexes: [{ fields: { tenantId: 1, employeeId: 1, startedAt: -1 } }],
+  // 2: the previous plan (to find the next one) and the goals carried over in and out.
+  version: 2,
+  eventTypes: ['PlanStarted', 'GoalCarriedOver'],
+  indexes: [
+    { fields: { tenantId: 1, employeeId: 1, startedAt: -1 } },
+    { fields: { tenantId: 1, previousPlanId: 1 } },
+  ],
   personalData: 'ignored',
-  documentIds: (event) => (event.type === 'PlanStarted' ? [event.data.planId] : []),
-  evolve: (plan, event) =>
+  documentIds: (event) =>
     event.type === 'PlanStarted'
-      ? {
-          tenantId: event.metadata.tenantId,
-          planId: event.data.planId,
-          employeeId: event.data.employeeId,
-          maxActiveGoals: event.data.maxActiveGoals,
-          startedAt: event.metadata.occurredAt,
-        }
-      : plan,
+      ? [event.data.planId]
+      : event.type === 'GoalCarriedOver'
+        ? [event.data.fromPlanId, event.data.toPlanId]
+        : [],
+  evolve: (plan, event, planId) => {
+    if (event.type === 'GoalCarriedOver') return plan && carried(plan, event, planId);
+    if (event.type !== 'PlanStarted') return plan;
+    return {
+      tenantId: event.metadata.tenantId,
+      planId: event.data.planId,
+      employeeId: event.data.employeeId,
+      maxActiveGoals: event.data.maxActiveGoals,
+      startedAt: event.metadata.occurredAt,
+      previousPlanId: event.data.previousPlanId,
+      carriedIn: [],
+      carriedOut: [],
+    };
+  },
 };
 
 export const gapId = (tenantId: string, id: string) => idOf(tenantId, id);

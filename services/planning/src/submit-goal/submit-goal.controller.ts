@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
-import { dateOf } from '@talentloop/planning-domain';
+import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
@@ -9,7 +9,10 @@ import { goalContextOf } from '../shared/goal-context';
 import { GoalCommands } from '../shared/goal-commands';
 
 @ApiTags('goals')
-@ApiResponse({ status: 409, description: 'Not submittable now, or the active-goal cap is reached' })
+@ApiResponse({
+  status: 409,
+  description: "Not submittable now, the goal's plan is closed, or the active-goal cap is reached",
+})
 @ApiResponse({ status: 422, description: 'A SMART check fails; every check is in the details' })
 @Controller('goals/:goalId/submit')
 export class SubmitGoalController {
@@ -32,23 +35,28 @@ export class SubmitGoalController {
     return this.goals.run(
       actor,
       goalId,
-      async ({ state }, now) => ({
-        type: 'SubmitGoal',
-        data: {
-          ...rejection,
-          managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
-          context: await goalContextOf(directory, {
-            tenantId: actor.tenantId,
-            employeeId: state.employeeId,
-            gapId: state.gapId,
-            competencyId: state.content.target.competencyId,
-            // The motivation given with the draft, else the one recorded with assessment.
-            motivationNote: state.motivationNote,
-          }),
-          settings: this.settings.smart,
-          today: dateOf(now),
-        },
-      }),
+      async ({ state }, now) => {
+        // A goal left behind in a closed plan is carried over to the next one, not submitted.
+        const plan = await directory.plan(actor.tenantId, state.planId);
+        if (plan) requireOpenPlan(plan);
+        return {
+          type: 'SubmitGoal',
+          data: {
+            ...rejection,
+            managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
+            context: await goalContextOf(directory, {
+              tenantId: actor.tenantId,
+              employeeId: state.employeeId,
+              gapId: state.gapId,
+              competencyId: state.content.target.competencyId,
+              // The motivation given with the draft, else the one recorded with assessment.
+              motivationNote: state.motivationNote,
+            }),
+            settings: this.settings.smart,
+            today: dateOf(now),
+          },
+        };
+      },
       commandId,
       // A SMART goal takes a slot of the employee's active set before it is submitted: the cap
       // is decided there, where concurrent submissions meet (ADR 0010).

@@ -188,6 +188,12 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
 
   // planning
   'POST /plans': owned(person('employeeId', 'body')),
+  'GET /plans/:planId': {
+    subject: plan,
+    reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
+  },
+  // Closing the cycle is the manager's call (or HR's, as delegate), as approving goals is.
+  'POST /plans/:planId/close': managerial(plan),
   'POST /plans/:planId/goals/draft': owned(plan),
   'PATCH /goals/:goalId': owned(goal),
   'POST /goals/:goalId/submit': owned(goal),

@@ -1,0 +1,87 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { GoalEvaluated, PlanningEvent } from '@talentloop/contracts';
+import { fold } from '@talentloop/domain-kernel';
+import type { EventStore } from '@talentloop/event-store';
+import { EVENT_STORE, problem } from '@talentloop/http';
+import { goalDecider, phaseOf, type ClosingGoal } from '@talentloop/planning-domain';
+import { PlanningDirectory, type PlanView } from '../projections/planning-directory';
+import { goalStream } from './planning.streams';
+
+export const planNotFound = (planId: string) =>
+  new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
+
+/** A plan with its goals: the plan from its stream, its goals and links from the documents. */
+@Injectable()
+export class Plans {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    readonly directory: PlanningDirectory,
+  ) {}
+
+  /** The plan in the caller's tenant; 404 otherwise. */
+  async known(tenantId: string, planId: string): Promise<PlanView> {
+    const plan = await this.directory.plan(tenantId, planId);
+    if (!plan) throw planNotFound(planId);
+    return plan;
+  }
+
+  /** What a reader sees of a plan: its cycle, status, links, goals and closing summary. */
+  async describe(tenantId: string, planId: string) {
+    const plan = await this.known(tenantId, planId);
+    // The goals, links and carry-overs below include every planning event stored so far.
+    await this.directory.fresh();
+    const [goals, standings, document, next] = await Promise.all([
+      this.directory.goalsOf(tenantId, plan.employeeId),
+      this.directory.standingsOf(tenantId, plan.employeeId),
+      this.directory.planDocument(tenantId, planId),
+      this.directory.nextPlanOf(tenantId, planId),
+    ]);
+    const { employeeId, cycle, maxActiveGoals, status, startedAt, previousPlanId } = plan;
+    const closed = plan.status === 'closed' ? plan.closed : null;
+    return {
+      planId,
+      employeeId,
+      cycle,
+      maxActiveGoals,
+      status,
+      startedAt,
+      closedAt: closed?.closedAt ?? null,
+      previousPlanId,
+      nextPlanId: next?.planId ?? null,
+      goals: goals
+        .filter(({ state }) => state.planId === planId)
+        .map(({ state: { goalId, content, status: goalStatus } }) => ({
+          goalId,
+          title: content.title,
+          target: content.target,
+          deadline: content.deadline,
+          phase: standings.get(goalId)?.phase ?? goalStatus,
+        })),
+      carriedIn: document?.carriedIn ?? [],
+      carriedOut: document?.carriedOut ?? [],
+      summary: closed && { goals: closed.goals, counts: closed.counts, growth: closed.growth },
+    };
+  }
+
+  /** Each goal of the plan as its stream says, with its evaluation: what closing decides on. */
+  async closingGoals(plan: PlanView): Promise<ClosingGoal[]> {
+    const { tenantId, planId, employeeId } = plan;
+    await this.directory.fresh();
+    const listed = await this.directory.goalsOf(tenantId, employeeId);
+    const goals: ClosingGoal[] = [];
+    for (const { state: listedState } of listed.filter(({ state }) => state.planId === planId)) {
+      const recorded = await this.store.readStream(goalStream(tenantId, listedState.goalId));
+      const state = fold(goalDecider, recorded as unknown as readonly PlanningEvent[]);
+      if (state.status === 'none' || state.planId !== planId) continue;
+      const evaluated = recorded.find((event) => event.type === 'GoalEvaluated');
+      const rejected = await this.directory.rejectedSubmissionOf(tenantId, state.goalId);
+      goals.push({
+        goalId: state.goalId,
+        phase: phaseOf(state, rejected),
+        content: state.content,
+        ...(evaluated && { evaluation: evaluated.data as GoalEvaluated['data'] }),
+      });
+    }
+    return goals;
+  }
+}
