@@ -1,3 +1,4 @@
+import { GoalDrafted } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { evaluateCriterion } from './evaluation';
 import {
@@ -21,13 +22,16 @@ import {
   submit,
   submitted,
   twoCriteria,
+  twoPracticeActions,
   withdraw,
 } from './goal.fixtures';
 import { goalDecider } from './goal.decider';
 import {
   AdjustmentNotPending,
   IllegalGoalTransition,
+  NotAnAdjustment,
   NothingMeasuredSinceBaseline,
+  SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
 
@@ -156,10 +160,43 @@ describe('an active goal', () => {
           ],
         }),
       ));
+  it('is SMART-checked again when adjusted: a target above the aptitude is refused', () =>
+    spec
+      .given(active())
+      .when(
+        adjust({
+          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 85 }],
+        }),
+      )
+      .thenThrows(SmartCheckFailed, /achievable: criterion crit-1 targets 85, above the aptitude/));
+  it('may move its deadline to less than three months ahead, with a target still realistic', () =>
+    spec
+      .given(active())
+      .when(
+        adjust({
+          deadline: '2026-06-15',
+          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 55 }],
+        }),
+      )
+      .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-06-15' } })));
+  it('cannot move its deadline into the past', () =>
+    spec
+      .given(active())
+      .when(adjust({ deadline: '2026-03-15' }))
+      .thenThrows(SmartCheckFailed, /time-bound: the adjusted deadline 2026-03-15 is not between/));
+  it('cannot switch to another competency: that is a new goal', () =>
+    spec
+      .given(active())
+      .when(
+        adjust({
+          target: { kind: 'competency', competencyId: 'communication', indicatorIds: [] },
+        }),
+      )
+      .thenThrows(NotAnAdjustment, /withdraw this goal and draft a new one/));
   it('changes actions without asking for acknowledgement', () =>
     spec
       .given(active())
-      .when(adjust({ actions: [] }))
+      .when(adjust({ actions: [...twoPracticeActions] }))
       .thenState((state) => expect(state).toMatchObject({ pendingAdjustments: [] })));
   it('records the manager acknowledging an adjustment', () =>
     spec

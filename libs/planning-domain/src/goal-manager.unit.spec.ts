@@ -12,6 +12,7 @@ import {
   refuse,
   submitted,
   withdraw,
+  twoPracticeActions,
 } from './goal.fixtures';
 import type { GoalChanges } from './goal-content';
 import { goalDecider, type GoalCommand } from './goal.decider';
@@ -73,7 +74,7 @@ describe('an adjustment awaiting the manager', () => {
     decided(
       active(),
       adjust({ deadline: '2026-09-30' }),
-      adjust({ deadline: '2026-10-31' }, 'adj-2'),
+      adjust({ deadline: '2026-08-31' }, 'adj-2'),
       ...then,
     );
   const refusal = (restored: GoalChanges, adjustmentId = 'adj-1'): PlanningEvent => ({
@@ -137,7 +138,7 @@ describe('an adjustment awaiting the manager', () => {
     spec
       .given(twoDeadlines(acknowledge('adj-2')))
       .when(refuse())
-      .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-10-31' } })));
+      .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-08-31' } })));
   it('cannot be acknowledged once refused', () =>
     spec
       .given(decided(active(), adjust({ deadline: '2026-09-30' }), refuse()))
@@ -150,7 +151,7 @@ describe('an adjustment awaiting the manager', () => {
       .thenThrows(AdjustmentNotPending, /adj-1/));
   it('is the only kind refused: a change of actions needs no decision', () =>
     spec
-      .given(decided(active(), adjust({ actions: [] })))
+      .given(decided(active(), adjust({ actions: [...twoPracticeActions] })))
       .when(refuse())
       .thenThrows(AdjustmentNotPending));
   it('cannot be refused once the goal is withdrawn, naming its state', () =>

@@ -16,8 +16,10 @@ import {
   type GoalMeasurement,
 } from './evaluation';
 import {
+  applyChanges,
   type DevelopmentAction,
   type GoalChanges,
+  type GoalContent,
   type GoalContext,
   type SmartSettings,
 } from './goal-content';
@@ -26,13 +28,14 @@ import {
   AdjustmentNotPending,
   GoalNotFound,
   IllegalGoalTransition,
+  NotAnAdjustment,
   NothingMeasuredSinceBaseline,
   NotAllowed,
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
 import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
-import { checkSmart, failedChecks } from './smart-check';
+import { checkAdjustedSmart, checkSmart, failedChecks } from './smart-check';
 
 /** The decision approval published on the latest submission, when it was a rejection. */
 interface KnowsRejection {
@@ -85,7 +88,14 @@ export type GoalCommand =
       readonly data: Pick<
         GoalAdjusted['data'],
         'adjustmentId' | 'changes' | 'reason' | 'adjustedBy'
-      >;
+      > & {
+        /** What the adjusted goal is SMART-checked against, as a submission is. */
+        readonly check: {
+          readonly context: GoalContext;
+          readonly settings: SmartSettings;
+          readonly today: string;
+        };
+      };
     }
   | {
       readonly type: 'AcknowledgeAdjustment';
@@ -137,6 +147,10 @@ const requirePhase = (
 };
 
 /** A changed target, success-criterion target or deadline is a new commitment for the manager. */
+/** The same development target: kind and competency; the indicators may change. */
+const isSameTarget = (changed: GoalContent['target'], current: GoalContent['target']) =>
+  changed.kind === current.kind && changed.competencyId === current.competencyId;
+
 const needsAcknowledgement = (changes: GoalChanges) =>
   changes.target !== undefined ||
   changes.successCriteria !== undefined ||
@@ -308,14 +322,36 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       return logCheckIn(command.data, state);
     case 'AdjustGoal': {
       const goal = requirePhase(state, ['active'], 'adjusted');
+      const { changes, check } = command.data;
+      const switched = changes.target && !isSameTarget(changes.target, goal.content.target);
+      if (switched)
+        throw new NotAnAdjustment(
+          `${changes.target?.kind} ${changes.target?.competencyId} is another development target than ${goal.content.target.competencyId}: withdraw this goal and draft a new one`,
+        );
+      const smartChecks = checkAdjustedSmart(
+        applyChanges(goal.content, changes),
+        check.context,
+        check.settings,
+        check.today,
+      );
+      const failed = failedChecks(smartChecks);
+      if (failed.length > 0)
+        throw new SmartCheckFailed(
+          `the adjusted goal is not SMART: ${failed.map((f) => `${f.property}: ${f.explanation}`).join('; ')}`,
+          { smartChecks },
+        );
+      const { adjustmentId, reason, adjustedBy } = command.data;
       return [
         {
           type: 'GoalAdjusted',
           data: {
-            ...command.data,
+            adjustmentId,
+            changes,
+            reason,
+            adjustedBy,
             goalId: goal.goalId,
             employeeId: goal.employeeId,
-            requiresAcknowledgement: needsAcknowledgement(command.data.changes),
+            requiresAcknowledgement: needsAcknowledgement(changes),
           },
         },
       ];

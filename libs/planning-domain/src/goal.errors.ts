@@ -68,3 +68,9 @@ export class GoalsNotCarriable extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'GOALS_NOT_CARRIABLE';
 }
+
+/** Another competency is another goal: withdraw this one and draft anew. */
+export class NotAnAdjustment extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'NOT_AN_ADJUSTMENT';
+}

@@ -145,6 +145,18 @@ export function checkIn(
   };
 }
 
+/** The example's on-the-job action and one more: what an adjustment of the actions sends. */
+export const twoPracticeActions = [
+  ...GoalDrafted.example.actions,
+  {
+    actionId: 'act-2',
+    kind: 'on-the-job' as const,
+    description: 'Summarise the previous speaker before giving my view in design reviews.',
+    frequency: 'every design review',
+    estimatedHours: 4,
+  },
+];
+
 export function adjust(
   changes: GoalAdjusted['data']['changes'],
   adjustmentId = 'adj-1',
@@ -156,6 +168,7 @@ export function adjust(
       changes,
       reason: 'The project moved by two months.',
       adjustedBy: 'emp-1001',
+      check: { context, settings: defaultSmartSettings, today: '2026-04-01' },
     },
   };
 }

@@ -170,3 +170,30 @@ export const checkSmart = (
 
 export const failedChecks = (checks: readonly SmartCheck[]) =>
   checks.filter((smart) => !smart.passed);
+
+/**
+ * The SMART check of an active goal after an adjustment. Every property is checked again on
+ * the adjusted goal, except that the deadline is read as a new commitment from today: it must
+ * lie ahead, and no further than the longest cycle allows (an adjustment late in a cycle may
+ * well leave less than the shortest one).
+ */
+export const checkAdjustedSmart = (
+  goal: GoalContent,
+  context: GoalContext,
+  settings: SmartSettings,
+  today: string,
+): readonly SmartCheck[] =>
+  checkSmart(goal, context, settings, today).map((smart) =>
+    smart.property === 'time-bound' ? adjustedTimeBound(goal, settings, today) : smart,
+  );
+
+const adjustedTimeBound = (goal: GoalContent, settings: SmartSettings, today: string) => {
+  const latest = addMonths(today, settings.deadlineMaxMonths);
+  return check(
+    'time-bound',
+    goal.deadline <= today || goal.deadline > latest
+      ? `the adjusted deadline ${goal.deadline} is not between today and ${latest} (${settings.deadlineMaxMonths} months)`
+      : undefined,
+    `the adjusted deadline ${goal.deadline} lies ahead, within ${settings.deadlineMaxMonths} months`,
+  );
+};

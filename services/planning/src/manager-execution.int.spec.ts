@@ -182,7 +182,7 @@ describe("the manager's side of an active goal", () => {
     const adjustDeadline = async (employee: Caller, goalId: string) => {
       const [adjusted] = await bodyOf<EventBody[]>(
         await service.request('POST', `/goals/${goalId}/adjust`, employee, {
-          changes: { deadline: '2026-09-30' },
+          changes: { deadline: '2026-07-31' },
           reason: 'Two months of leave moved the practice period.',
         }),
         201,

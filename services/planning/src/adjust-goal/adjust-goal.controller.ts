@@ -1,7 +1,16 @@
-import { Body, Controller, HttpCode, Post, UnprocessableEntityException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  HttpCode,
+  Inject,
+  Post,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@talentloop/http';
-import { requireNotOwnGoal } from '@talentloop/planning-domain';
+import { dateOf, requireNotOwnGoal } from '@talentloop/planning-domain';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { goalContextOf } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 import { AdjustGoalDto, RefuseAdjustmentDto } from './adjust-goal.dto';
@@ -9,11 +18,16 @@ import { AdjustGoalDto, RefuseAdjustmentDto } from './adjust-goal.dto';
 @ApiTags('adjustments')
 @Controller('goals/:goalId')
 export class AdjustGoalController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(
+    private readonly goals: GoalCommands,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+  ) {}
 
   @Post('adjust')
   @ApiOperation({
     summary: 'Adjust an active goal with a reason; target/deadline changes need acknowledgement',
+    description:
+      'The adjusted goal is SMART-checked again (422 SMART_CHECK_FAILED listing the checks; the deadline must lie ahead, within the longest cycle). Another competency is not an adjustment (422 NOT_AN_ADJUSTMENT): withdraw the goal and draft a new one.',
   })
   adjust(
     @CurrentActor() actor: Actor,
@@ -30,13 +44,25 @@ export class AdjustGoalController {
     return this.goals.run(
       actor,
       goalId,
-      () => ({
+      async ({ state }, now) => ({
         type: 'AdjustGoal',
         data: {
           adjustmentId: `adj-${commandId}`,
           changes,
           reason: body.reason,
           adjustedBy: actor.userId,
+          // The adjusted goal is checked as a submission is, on what is known today.
+          check: {
+            context: await goalContextOf(this.goals.directory, {
+              tenantId: actor.tenantId,
+              employeeId: state.employeeId,
+              gapId: state.gapId,
+              competencyId: state.content.target.competencyId,
+              motivationNote: state.motivationNote,
+            }),
+            settings: this.settings.smart,
+            today: dateOf(now),
+          },
         },
       }),
       commandId,
