@@ -190,6 +190,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /plans': owned(person('employeeId', 'body')),
   'POST /plans/:planId/goals/draft': owned(plan),
   'PATCH /goals/:goalId': owned(goal),
+  'POST /goals/:goalId/redraft': owned(goal),
   'POST /goals/:goalId/submit': owned(goal),
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
