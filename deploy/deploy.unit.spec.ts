@@ -539,6 +539,7 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
     ['approval', { APPROVAL_OVERDUE_AFTER_DAYS: '0' }, 'APPROVAL_OVERDUE_AFTER_DAYS'],
     ['planning', { PLANNING_DEADLINE_MAX_MONTHS: '2' }, 'PLANNING_DEADLINE_MAX_MONTHS'],
     ['planning', { PLANNING_MAX_ACTIVE_GOALS: '{"acme":5}' }, 'PLANNING_MAX_ACTIVE_GOALS'],
+    ['planning', { PLANNING_AI_DRAFTING: '{"acme":"yes"}' }, 'PLANNING_AI_DRAFTING'],
     ['assessment', { ASSESSMENT_PRIORITY_WEIGHTING: 'not json' }, 'ASSESSMENT_PRIORITY_WEIGHTING'],
     ['planning', { PORT: '70000' }, 'PORT'],
     ['approval', { AUTH_ALGORITHMS: 'HS256' }, 'AUTH_ALGORITHMS'],

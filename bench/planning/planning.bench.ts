@@ -48,6 +48,8 @@ const context: GoalContext = {
   weakestIndicators: [{ indicatorId: 'active-listening', score: 45 }],
   strongestIndicators: [{ indicatorId: 'shares-information', score: 71 }],
   requiredLevel: 4,
+  roleName: 'Team lead',
+  facets: [],
   measuredBy: { measurementId: 'msr-5001', instrument: '360-round', measuredAt: '2026-01-12' },
   motivationNote: null,
 };

@@ -1,6 +1,6 @@
 import { eventRegistry } from './catalog';
 import { MeasurementRecorded, MeasurementRecordedV1 } from './events/assessment.events';
-import { CheckInLoggedV1 } from './events/planning.events';
+import { CheckInLoggedV1, GoalDraftedV1 } from './events/planning.events';
 
 const metadata = (schemaVersion: number) => ({
   tenantId: 'acme',
@@ -119,6 +119,18 @@ describe('upcasting a stored MeasurementRecorded v1', () => {
       version: 2,
       data: validMeasurement,
     });
+  });
+});
+
+describe('upcasting a stored GoalDrafted v1', () => {
+  it('yields v2 with no motivation, and no prompt version or context on record', () => {
+    const result = eventRegistry.upcast('GoalDrafted', 1, GoalDraftedV1.example);
+
+    expect(result.data).toMatchObject({
+      motivationNote: null,
+      drafter: { ...GoalDraftedV1.example.drafter, promptVersion: null, contextGiven: [] },
+    });
+    expect(eventRegistry.validate('GoalDrafted', result.data, metadata(2))).toEqual([]);
   });
 });
 

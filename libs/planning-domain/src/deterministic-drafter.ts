@@ -16,6 +16,11 @@ export interface DraftRequest {
   readonly language: Language;
   /** YYYY-MM-DD the draft is made on; deadlines count from it. */
   readonly today: string;
+  /**
+   * On a redraft after a rejection: the manager's feedback, only where the tenant opted in to
+   * sharing it with a model; otherwise absent.
+   */
+  readonly rejectionFeedback?: string;
 }
 
 const phrases = {

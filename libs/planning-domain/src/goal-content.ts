@@ -36,6 +36,18 @@ export interface GoalContext {
   readonly strongestIndicators: readonly IndicatorScore[];
   /** Level the role profile requires; null when the target is not in the role profile. */
   readonly requiredLevel: number | null;
+  /** The name of the employee's current role; null when no role profile is known. */
+  readonly roleName: string | null;
+  /**
+   * The talent facets the framework says underlie aptitude for the target, with the employee's
+   * score on each from the latest measurement (null when it did not score the facet).
+   */
+  readonly facets: readonly {
+    readonly facetId: string;
+    readonly name: string;
+    readonly description: string;
+    readonly score: number | null;
+  }[];
   /**
    * The measurement the scores above come from; null when there is none. A gap names only its
    * measurement's id; the latest measurement also its instrument and date.

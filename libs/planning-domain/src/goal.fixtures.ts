@@ -25,6 +25,8 @@ export const context: GoalContext = {
   weakestIndicators: [{ indicatorId: 'active-listening', score: 45 }],
   strongestIndicators: [],
   requiredLevel: 4,
+  roleName: 'Team lead',
+  facets: [],
   measuredBy: { measurementId: 'msr-5001', instrument: null, measuredAt: null },
   motivationNote: null,
 };

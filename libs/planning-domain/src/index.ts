@@ -6,6 +6,7 @@ export * from './check-in-length';
 export * from './adjustments';
 export * from './check-in-schedule';
 export * from './dates';
+export * from './draft-changes';
 export * from './deterministic-drafter';
 export * from './evaluation';
 export * from './goal-content';

@@ -92,3 +92,23 @@ export const measuredBasisOf = (known: {
     measuredBy: null,
   };
 };
+
+/**
+ * The facets the framework names for the target, each with the employee's score from the
+ * measurement where it scored the facet; a score for a facet the framework does not name
+ * is left out (nothing says what it is).
+ */
+export const facetsOf = (
+  framework: readonly {
+    readonly facetId: string;
+    readonly name: string;
+    readonly description: string;
+  }[],
+  scores: readonly { readonly facetId: string; readonly score: number }[],
+): GoalContext['facets'] =>
+  framework.map(({ facetId, name, description }) => ({
+    facetId,
+    name,
+    description,
+    score: scores.find((scored) => scored.facetId === facetId)?.score ?? null,
+  }));

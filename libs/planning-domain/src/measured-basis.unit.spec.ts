@@ -1,7 +1,7 @@
 import { GoalDrafted } from '@talentloop/contracts';
 import { defaultSmartSettings } from './goal-content';
 import { context } from './goal.fixtures';
-import { measuredBasisOf, type GapBasis, type LatestMeasurement } from './measured-basis';
+import { facetsOf, measuredBasisOf, type GapBasis, type LatestMeasurement } from './measured-basis';
 import { checkSmart } from './smart-check';
 
 const today = '2026-03-01';
@@ -124,3 +124,19 @@ const gap: GapBasis = {
   strongestIndicators: [{ indicatorId: 'shares-information', score: 71 }],
   requiredLevel: 4,
 };
+
+describe('the facets a drafter is given', () => {
+  const framework = [
+    { facetId: 'agreeableness', name: 'Agreeableness', description: 'Warmth and trust.' },
+    { facetId: 'openness', name: 'Openness', description: 'Curiosity.' },
+  ];
+
+  it('pairs each facet of the framework with the measured score, null when not scored', () =>
+    expect(facetsOf(framework, [{ facetId: 'agreeableness', score: 80 }])).toEqual([
+      { ...framework[0], score: 80 },
+      { ...framework[1], score: null },
+    ]));
+
+  it('leaves out a score for a facet the framework does not name', () =>
+    expect(facetsOf([], [{ facetId: 'agreeableness', score: 80 }])).toEqual([]));
+});

@@ -14,6 +14,7 @@ import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DraftGoalController } from './draft-goal/draft-goal.controller';
 import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
+import { RedraftGoalController } from './redraft-goal/redraft-goal.controller';
 import { EvaluateGoalController } from './evaluate-goal/evaluate-goal.controller';
 import { LogCheckInController } from './log-check-in/log-check-in.controller';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
@@ -68,6 +69,7 @@ export class PlanningModule {
         AdjustGoalController,
         WithdrawGoalController,
         EditGoalController,
+        RedraftGoalController,
         EvaluateGoalController,
         ViewGoalsController,
       ],

@@ -75,7 +75,13 @@ describe('the planning service over HTTP', () => {
     );
 
     const drafted = await draft(employee, planId, 'gap-7001');
-    expect(drafted.drafter).toEqual({ kind: 'deterministic', model: null, fallbackReason: null });
+    expect(drafted.drafter).toEqual({
+      kind: 'deterministic',
+      model: null,
+      fallbackReason: null,
+      promptVersion: null,
+      contextGiven: [],
+    });
     expect(drafted.smartChecks.every((check) => check.passed)).toBe(true);
     const { goalId } = drafted;
 
@@ -353,7 +359,9 @@ describe('the planning service over HTTP', () => {
       async () =>
         (await service.directory.latestMeasurement(TENANT, me.userId, 'collaboration'))
           ?.measurementId === `msr-${me.userId}` &&
-        (await service.directory.roleRequirement(TENANT, me.userId, 'collaboration')) === 3,
+        (await service.directory.currentRoleProfile(TENANT, me.userId))?.requiredCompetencies.some(
+          (required) => required.competencyId === 'collaboration' && required.requiredLevel === 3,
+        ) === true,
     );
 
     const target = { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] };
@@ -410,7 +418,7 @@ describe('the planning service over HTTP', () => {
     await eventually(
       'the role profile reaches planning',
       async () =>
-        (await service.directory.roleRequirement(TENANT, me.userId, 'collaboration')) === null,
+        (await service.directory.currentRoleProfile(TENANT, me.userId))?.roleId === 'designer',
     );
     const target = { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] };
     const motivationNote = 'I lead the design critiques and want people to feel heard.';

@@ -15,6 +15,13 @@ export interface PlanningSettings {
   readonly maxActiveGoals: ReadonlyMap<string, number>;
   /** Null without a model: the deterministic drafter then drafts every goal. */
   readonly ai: AiSettings | null;
+  /** Tenants that opted in to AI drafting; any other gets the deterministic drafter. */
+  readonly aiDrafting: ReadonlyMap<string, boolean>;
+  /**
+   * Tenants that opted in to giving the model the manager's feedback (free text) when a
+   * rejected goal is redrafted; any other's redraft is drafted without it.
+   */
+  readonly aiRejectionFeedback: ReadonlyMap<string, boolean>;
   /** Drafts a caller may ask for per minute (each may be a paid model call). */
   readonly draftRateLimitPerMinute: number;
 }
@@ -35,10 +42,17 @@ const capsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, number> =>
     cap === 2 || cap === 3 ? cap : { invalid: 'must be 2 or 3' },
   );
 
+const optInsFromEnv = (env: NodeJS.ProcessEnv, variable: string): ReadonlyMap<string, boolean> =>
+  byTenant<boolean>(env, variable, (optedIn) =>
+    typeof optedIn === 'boolean' ? optedIn : { invalid: 'must be true or false' },
+  );
+
 /**
  * PLANNING_MAX_GROWTH_PER_MONTH (1–30 score points, default 5), PLANNING_DEADLINE_MIN_MONTHS
  * and _MAX_MONTHS (default 3 and 6), PLANNING_MAX_ACTIVE_GOALS (JSON by tenant, 2 or 3),
- * PLANNING_AI_MODEL / _BASE_URL / _API_KEY / _TIMEOUT_MS for an OpenAI-compatible model, and
+ * PLANNING_AI_MODEL / _BASE_URL / _API_KEY / _TIMEOUT_MS for an OpenAI-compatible model,
+ * PLANNING_AI_DRAFTING and PLANNING_AI_REJECTION_FEEDBACK (JSON by tenant, true or false,
+ * default false: the opt-ins to AI drafting and to giving the model a rejection's feedback), and
  * PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE (drafts per caller per minute, default 20).
  */
 export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSettings => {
@@ -74,6 +88,8 @@ export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSetting
           timeoutMs: integerIn(env, 'PLANNING_AI_TIMEOUT_MS', { min: 100, max: 120_000 }, 20_000),
         }
       : null,
+    aiDrafting: optInsFromEnv(env, 'PLANNING_AI_DRAFTING'),
+    aiRejectionFeedback: optInsFromEnv(env, 'PLANNING_AI_REJECTION_FEEDBACK'),
     draftRateLimitPerMinute: perMinuteLimitFromEnv(
       env,
       'PLANNING_DRAFT_RATE_LIMIT_PER_MINUTE',
@@ -84,5 +100,11 @@ export const planningSettingsFromEnv = (env: NodeJS.ProcessEnv): PlanningSetting
 
 export const maxActiveGoalsFor = (settings: PlanningSettings, tenantId: string): number =>
   settings.maxActiveGoals.get(tenantId) ?? DEFAULT_MAX_ACTIVE_GOALS;
+
+export const aiDraftingFor = (settings: PlanningSettings, tenantId: string): boolean =>
+  settings.aiDrafting.get(tenantId) ?? false;
+
+export const aiRejectionFeedbackFor = (settings: PlanningSettings, tenantId: string): boolean =>
+  settings.aiRejectionFeedback.get(tenantId) ?? false;
 
 export const PLANNING_SETTINGS = Symbol('PLANNING_SETTINGS');

@@ -217,15 +217,49 @@ export const GoalDraftedV1 = defineEvent({
   example: goalDraftedExampleV1,
 });
 
+/** The parts of the drafting context a model may be given; never a person's identifiers. */
+export const draftContextParts = [
+  'target',
+  'definition',
+  'indicators',
+  'scores',
+  'weakest-indicators',
+  'strongest-indicators',
+  'role',
+  'role-requirement',
+  'facets',
+  'motivation-stated',
+  'rejection-feedback',
+] as const;
+export type DraftContextPart = (typeof draftContextParts)[number];
+
+const DrafterV2 = Type.Object(
+  {
+    ...goalDraftedV1Properties.drafter.properties,
+    promptVersion: Nullable(
+      Text('Version of the prompt the model was given', 50),
+      'Null when no model was asked (none configured, or the tenant did not opt in)',
+    ),
+    contextGiven: Type.Array(Type.Union(draftContextParts.map((part) => Type.Literal(part))), {
+      maxItems: draftContextParts.length,
+      uniqueItems: true,
+      description:
+        'Which parts of the context the model was given (names of parts, never their content); empty when no model was asked',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const GoalDrafted = defineEvent({
   context,
   name: 'GoalDrafted',
   version: 2,
   description:
-    'A SMART goal was drafted from a gap or a target, by a language model or the deterministic drafter, with the motivation the employee gave; the employee owns it from here.',
+    'A SMART goal was drafted from a gap or a target, by a language model or the deterministic drafter, with the motivation the employee gave; the employee owns it from here. The drafter records the model, the prompt version and which context parts the model was given.',
   schema: Type.Object(
     {
       ...goalDraftedV1Properties,
+      drafter: DrafterV2,
       motivationNote: Nullable(
         Personal(Text('Why the employee wants this goal, in their words', 1000)),
         'Null when the employee gave none with the draft',
@@ -236,6 +270,11 @@ export const GoalDrafted = defineEvent({
   subjectOf: (data) => data.employeeId,
   example: {
     ...goalDraftedExampleV1,
+    drafter: {
+      ...goalDraftedExampleV1.drafter,
+      promptVersion: 'goal-draft-2',
+      contextGiven: ['target', 'definition', 'indicators', 'scores', 'role', 'role-requirement'],
+    },
     motivationNote: 'My team asked me to let them finish before I answer.',
   },
 });
@@ -246,7 +285,12 @@ export const goalDraftedV1ToV2 = defineUpcaster<
 >({
   name: 'GoalDrafted',
   fromVersion: 1,
-  upcast: (data) => ({ ...data, motivationNote: null }),
+  // Drafts from before the prompt was versioned: which prompt and context is not known.
+  upcast: (data) => ({
+    ...data,
+    drafter: { ...data.drafter, promptVersion: null, contextGiven: [] },
+    motivationNote: null,
+  }),
 });
 
 export const GoalEdited = defineEvent({

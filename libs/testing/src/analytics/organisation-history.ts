@@ -564,7 +564,13 @@ export function* organisationHistory(
       ...content,
       drafter:
         next(3) === 0
-          ? { kind: 'deterministic', model: null, fallbackReason: null }
+          ? {
+              kind: 'deterministic',
+              model: null,
+              fallbackReason: null,
+              promptVersion: null,
+              contextGiven: [],
+            }
           : text.drafted.drafter,
       motivationNote: null,
     });

@@ -94,7 +94,7 @@ export class DraftGoalController {
         'en',
       today: dateOf(now),
     };
-    const drafted = await this.drafter.draft(request);
+    const drafted = await this.drafter.draft(actor.tenantId, request);
     // The goal's id follows from the command's: a retried draft is the same goal.
     const goalId = `goal-${commandId}`;
     const { events } = await runOnGoal(

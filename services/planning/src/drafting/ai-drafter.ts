@@ -5,6 +5,7 @@ import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
 import type { OpenAI } from 'openai';
 import type * as OpenAiSdk from 'openai';
 import { type AiSettings } from '../planning.settings';
+import { indicatorIdsOutsideFramework, SYSTEM_PROMPT, type DraftPrompt } from './draft-prompt';
 
 let loadedSdk: typeof OpenAiSdk | undefined;
 /**
@@ -64,55 +65,6 @@ type AiDraft = Static<typeof AiDraft>;
 /** Why the model's answer was not used; the goal drafter records it and falls back. */
 export class AiDraftUnusable extends Error {}
 
-const languageName = { en: 'English', nl: 'Dutch (Nederlands)' } as const;
-
-/**
- * The prompt: the target and scores, never personal data — no name, e-mail or employee id,
- * and not the motivation note (the employee's own words); only whether there is one.
- */
-const promptOf = ({ target, context, language, today }: DraftRequest) =>
-  JSON.stringify({
-    task: 'Draft one SMART development goal as JSON.',
-    writeIn: languageName[language],
-    today,
-    target: { kind: target.kind, id: target.competencyId, name: context.targetName },
-    definition: context.definition,
-    indicatorsPerLevel: context.indicators,
-    scores: { aptitude: context.aptitude, behaviour: context.behaviour },
-    weakestIndicators: context.weakestIndicators,
-    strongestIndicators: context.strongestIndicators,
-    roleRequiredLevel: context.requiredLevel,
-    employeeStatedAMotivation: Boolean(context.motivationNote?.trim()),
-    answerShape: {
-      title: 'string',
-      behaviour: 'which behaviour, concretely',
-      situation: 'in which work situation',
-      indicatorIds: 'the weak indicators targeted',
-      successCriteria: [
-        {
-          instrument: measurementInstruments.join('|'),
-          metric: 'behaviour-score|indicator-score|observed-behaviour',
-          indicatorIds: [],
-          target: '0-100, at most aptitude',
-          description: 'string',
-        },
-      ],
-      actions: [
-        {
-          kind: 'on-the-job|learning-from-others|formal-learning',
-          description: 'string',
-          frequency: 'string',
-          estimatedHours: 'number',
-        },
-      ],
-      milestones: [{ description: 'string', dueOn: 'YYYY-MM-DD' }],
-      deadline: 'YYYY-MM-DD, 3 to 6 months from today',
-    },
-  });
-
-const SYSTEM =
-  'You help employees write SMART development goals. Practice on the job comes first; pair formal learning with practice. Targets stay within aptitude and grow realistically. Answer with one JSON object only.';
-
 const contentOf = (draft: AiDraft, request: DraftRequest): GoalContent => ({
   title: draft.title,
   target: {
@@ -147,7 +99,8 @@ export class AiDrafter {
     });
   }
 
-  async draft(request: DraftRequest): Promise<GoalContent> {
+  /** The draft the model writes from the prompt, filled in from the request. */
+  async draft(request: DraftRequest, prompt: DraftPrompt): Promise<GoalContent> {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     const started = Date.now();
     try {
@@ -155,8 +108,8 @@ export class AiDrafter {
         model: this.settings.model,
         response_format: { type: 'json_object' },
         messages: [
-          { role: 'system', content: SYSTEM },
-          { role: 'user', content: promptOf(request) },
+          { role: 'system', content: SYSTEM_PROMPT },
+          { role: 'user', content: prompt.user },
         ],
       });
     } catch (error) {
@@ -182,6 +135,13 @@ export class AiDrafter {
         `the model's draft does not have the expected shape (${first ? `${first.path} ${first.message}` : 'unknown'})`,
       );
     }
-    return contentOf(parsed, request);
+    const content = contentOf(parsed, request);
+    // An id the framework does not define would make a criterion unreadable at evaluation.
+    const unknown = indicatorIdsOutsideFramework(content, request.context);
+    if (unknown.length > 0)
+      throw new AiDraftUnusable(
+        `the model named indicators the framework does not define for ${request.context.targetName}: ${unknown.join(', ')}`,
+      );
+    return content;
   }
 }

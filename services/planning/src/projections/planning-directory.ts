@@ -16,11 +16,10 @@ import {
 } from '@talentloop/http';
 import { consumerGroups } from '@talentloop/messaging';
 import {
+  changesSinceDraft,
   checkInLengthNote,
   goalDecider,
   phaseOf,
-  type LatestMeasurement,
-  type RoleRequirement,
   planDecider,
   type PlanState,
   unpairedFormalLearning,
@@ -152,29 +151,23 @@ export class PlanningDirectory implements SubjectDirectory {
     tenantId: string,
     employeeId: string,
     competency: string,
-  ): Promise<LatestMeasurement | undefined> {
+  ): Promise<MeasurementDocument | undefined> {
     return this.reader.get<MeasurementDocument>(
       measurementsProjection.name,
       measurementId(tenantId, employeeId, competency),
     );
   }
 
-  /** What the employee's current role profile asks of the competency (see RoleRequirement). */
-  async roleRequirement(
+  /** The profile of the employee's current role, if both are known. */
+  async currentRoleProfile(
     tenantId: string,
     employeeId: string,
-    competency: string,
-  ): Promise<RoleRequirement> {
+  ): Promise<RoleProfileDocument | undefined> {
     const roleId = (await this.person(tenantId, employeeId))?.roleId;
     if (!roleId) return undefined;
-    const profile = await this.reader.get<RoleProfileDocument>(
+    return this.reader.get<RoleProfileDocument>(
       roleProfilesProjection.name,
       roleProfileId(tenantId, roleId),
-    );
-    if (!profile) return undefined;
-    return (
-      profile.requiredCompetencies.find((required) => required.competencyId === competency)
-        ?.requiredLevel ?? null
     );
   }
 
@@ -346,9 +339,14 @@ export class PlanningDirectory implements SubjectDirectory {
         checkInLength: checkInLengthNote((event.data as CheckInLogged['data']).durationMinutes),
       }),
     }));
+    const [drafted] = recorded;
     return {
       ...state,
       status: phaseOf(state, rejection?.submissionNumber),
+      // Who wrote the draft (model, prompt version, context given) and what changed since.
+      draftedBy:
+        drafted?.type === 'GoalDrafted' ? (drafted.data as GoalDrafted['data']).drafter : null,
+      changedSinceDraft: changesSinceDraft(state.drafted, state.content),
       rejection: rejection ?? null,
       unacknowledgedAdjustments: state.pendingAdjustments.map((pending) => pending.adjustmentId),
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),

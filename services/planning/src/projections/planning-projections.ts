@@ -238,6 +238,8 @@ export type MeasurementDocument = LatestMeasurement & {
   readonly tenantId: string;
   readonly employeeId: string;
   readonly competencyId: string;
+  /** The talent facets' scores, which drafting gives a model next to the framework's facets. */
+  readonly facetScores: MeasurementRecorded['data']['facetScores'];
 };
 
 export const measurementId = (tenantId: string, employeeId: string, competency: string) =>
@@ -253,7 +255,8 @@ const isNewer = (
 
 export const measurementsProjection: Projection<MeasurementDocument> = {
   name: 'planning-measurements',
-  version: 1,
+  // 2: the facets' scores.
+  version: 2,
   eventTypes: ['MeasurementRecorded'],
   personalData: 'ignored',
   documentIds: (event) =>
@@ -263,8 +266,15 @@ export const measurementsProjection: Projection<MeasurementDocument> = {
   // Measurements may be imported out of order: the one measured last wins, not the one last sent.
   evolve: (known, event) => {
     if (event.type !== 'MeasurementRecorded' || !isNewer(event.data, known)) return known;
-    const { employeeId, competencyId, instrument, aptitude, behaviour, indicatorScores } =
-      event.data;
+    const {
+      employeeId,
+      competencyId,
+      instrument,
+      aptitude,
+      behaviour,
+      indicatorScores,
+      facetScores,
+    } = event.data;
     return {
       tenantId: event.metadata.tenantId,
       employeeId,
@@ -274,6 +284,7 @@ export const measurementsProjection: Projection<MeasurementDocument> = {
       aptitude,
       behaviour,
       indicatorScores,
+      facetScores,
       measuredAt: event.data.measuredAt,
     };
   },

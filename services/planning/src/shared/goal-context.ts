@@ -1,5 +1,11 @@
-import { measuredBasisOf, type GoalContext } from '@talentloop/planning-domain';
+import {
+  facetsOf,
+  measuredBasisOf,
+  type GoalContext,
+  type RoleRequirement,
+} from '@talentloop/planning-domain';
 import type { PlanningDirectory } from '../projections/planning-directory';
+import type { RoleProfileDocument } from '../projections/planning-projections';
 
 export interface ContextSource {
   readonly tenantId: string;
@@ -10,9 +16,20 @@ export interface ContextSource {
   readonly motivationNote?: string | null;
 }
 
+/** What the role profile asks of the competency (see RoleRequirement). */
+const requirementOf = (
+  profile: RoleProfileDocument | undefined,
+  competencyId: string,
+): RoleRequirement =>
+  profile === undefined
+    ? undefined
+    : (profile.requiredCompetencies.find((required) => required.competencyId === competencyId)
+        ?.requiredLevel ?? null);
+
 /**
  * What the directory knows about the target: the employee's latest measurement of it (else the
- * gap's), what their current role requires, the framework, and the motivation they recorded.
+ * gap's), their current role (its name and what it requires), the framework with the target's
+ * facets, and the motivation they recorded.
  * Ids of people stay out: this is what a drafter may see.
  */
 export const goalContextOf = async (
@@ -21,16 +38,19 @@ export const goalContextOf = async (
 ): Promise<GoalContext> => {
   const gap = source.gapId ? await directory.gap(source.tenantId, source.gapId) : undefined;
   const { tenantId, employeeId, competencyId } = source;
-  const [competency, latest, roleRequirement] = await Promise.all([
+  const [competency, latest, role] = await Promise.all([
     directory.competency(tenantId, competencyId),
     directory.latestMeasurement(tenantId, employeeId, competencyId),
-    directory.roleRequirement(tenantId, employeeId, competencyId),
+    directory.currentRoleProfile(tenantId, employeeId),
   ]);
   return {
     targetName: competency?.name ?? competencyId,
     definition: competency?.definition ?? null,
     indicators: competency?.indicators ?? [],
-    ...measuredBasisOf({ gap, latest, roleRequirement }),
+    ...measuredBasisOf({ gap, latest, roleRequirement: requirementOf(role, competencyId) }),
+    roleName: role?.name ?? null,
+    // A document from before facet scores were kept has none.
+    facets: facetsOf(competency?.facets ?? [], latest?.facetScores ?? []),
     motivationNote:
       source.motivationNote ??
       (await directory.motivation(source.tenantId, source.employeeId, source.competencyId)),

@@ -196,6 +196,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /plans/:planId/close': managerial(plan),
   'POST /plans/:planId/goals/draft': owned(plan),
   'PATCH /goals/:goalId': owned(goal),
+  'POST /goals/:goalId/redraft': owned(goal),
   'POST /goals/:goalId/submit': owned(goal),
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
