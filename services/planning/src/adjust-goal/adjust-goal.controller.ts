@@ -10,7 +10,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@talentloop/http';
 import { dateOf, requireNotOwnGoal } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { goalContextOf } from '../shared/goal-context';
+import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 import { AdjustGoalDto, RefuseAdjustmentDto } from './adjust-goal.dto';
@@ -53,13 +53,7 @@ export class AdjustGoalController {
           adjustedBy: actor.userId,
           // The adjusted goal is checked as a submission is, on what is known today.
           check: {
-            context: await goalContextOf(this.goals.directory, {
-              tenantId: actor.tenantId,
-              employeeId: state.employeeId,
-              gapId: state.gapId,
-              competencyId: state.content.target.competencyId,
-              motivationNote: state.motivationNote,
-            }),
+            context: await contextOfGoal(this.goals.directory, actor.tenantId, state),
             settings: this.settings.smart,
             today: dateOf(now),
           },

@@ -56,3 +56,26 @@ export const goalContextOf = async (
       (await directory.motivation(source.tenantId, source.employeeId, source.competencyId)),
   };
 };
+
+/**
+ * The context a goal of the stream is checked against, at submission or after an adjustment:
+ * its own target and gap, and the motivation given with the draft, else the one recorded with
+ * assessment.
+ */
+export const contextOfGoal = (
+  directory: PlanningDirectory,
+  tenantId: string,
+  goal: {
+    readonly employeeId: string;
+    readonly gapId: string | null;
+    readonly content: { readonly target: { readonly competencyId: string } };
+    readonly motivationNote: string | null;
+  },
+): Promise<GoalContext> =>
+  goalContextOf(directory, {
+    tenantId,
+    employeeId: goal.employeeId,
+    gapId: goal.gapId,
+    competencyId: goal.content.target.competencyId,
+    motivationNote: goal.motivationNote,
+  });

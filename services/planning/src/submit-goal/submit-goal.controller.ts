@@ -5,7 +5,7 @@ import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
-import { goalContextOf } from '../shared/goal-context';
+import { contextOfGoal } from '../shared/goal-context';
 import { GoalCommands } from '../shared/goal-commands';
 
 @ApiTags('goals')
@@ -44,14 +44,7 @@ export class SubmitGoalController {
           data: {
             ...rejection,
             managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
-            context: await goalContextOf(directory, {
-              tenantId: actor.tenantId,
-              employeeId: state.employeeId,
-              gapId: state.gapId,
-              competencyId: state.content.target.competencyId,
-              // The motivation given with the draft, else the one recorded with assessment.
-              motivationNote: state.motivationNote,
-            }),
+            context: await contextOfGoal(directory, actor.tenantId, state),
             settings: this.settings.smart,
             today: dateOf(now),
           },
