@@ -640,7 +640,7 @@ const main = async () => {
   };
 
   // 12. check-ins
-  step('Three check-ins, actions ticked');
+  step('Three check-ins, actions ticked, and one held with the manager');
   const [firstAction, secondAction] = active.content.actions.map((action) => action.actionId);
   const checkInPlan: [string, string[]][] = [
     ['Summarised the speaker before replying in two design reviews.', []],
@@ -675,9 +675,77 @@ const main = async () => {
       `check-in ${checkIns}: ${events.map((event) => event.type).join(' + ')}; on time ${String(logged?.data.onTime)}, next due ${String(logged?.data.nextDueAt)}${ticked.length ? `; ticked ${ticked.join(', ')}` : ''}`,
     );
   }
+  // The fourth is held with the manager, who logs it with notes of their own.
+  const withManager = await api.call<EventBody[]>(
+    'planning',
+    'POST',
+    `/goals/${goalId}/check-ins`,
+    manager,
+    {
+      body: {
+        answers: {
+          whatWasDone: 'Kept the listening routine in the retrospective and the planning.',
+          whatGoesWellAndWhatIsHard: 'Summaries are natural now; silence still feels long.',
+          whatIsNext: 'Let two colleagues speak before I give my view.',
+        },
+        durationMinutes: 25,
+        actionsTicked: [],
+        managerNotes: 'Visibly calmer in reviews; next, try it when the pressure is high.',
+      },
+    },
+  );
+  checkIns += 1;
+  const loggedWithManager = withManager.find((event) => event.type === 'CheckInLogged');
+  checkInEvents.push({
+    events: withManager.map((event) => event.type),
+    onTime: loggedWithManager?.data.onTime,
+    loggedBy: loggedWithManager?.data.loggedBy,
+  });
+  line(
+    `check-in ${checkIns}, with ${manager.userId}: logged by ${String(loggedWithManager?.data.loggedBy)}, the manager's notes sealed beside Chloe's answers`,
+  );
 
-  // 13. adjustment
-  step('Adjustment: the deadline moves a month (the manager must acknowledge)');
+  // 13. adjustments
+  step('Adjustments: a lower target refused by the manager, a later deadline agreed');
+  const [firstCriterion] = active.content.successCriteria;
+  const refusedAdjustment = await api.call<EventBody[]>(
+    'planning',
+    'POST',
+    `/goals/${goalId}/adjust`,
+    employee,
+    {
+      body: {
+        changes: {
+          successCriteria: active.content.successCriteria.map((criterion) =>
+            criterion === firstCriterion
+              ? { ...criterion, target: criterion.target - 5 }
+              : criterion,
+          ),
+        },
+        reason: 'Design reviews were cancelled for a month; a lower bar feels fairer.',
+      },
+    },
+  );
+  const lowered = refusedAdjustment.find((event) => event.type === 'GoalAdjusted');
+  const loweredId = String(lowered?.data.adjustmentId);
+  line(
+    `GoalAdjusted ${loweredId}: target ${String(firstCriterion?.target)} → ${String((firstCriterion?.target ?? 0) - 5)}`,
+  );
+  await waitFor('the manager sees the lowered target', async () => {
+    const goal = await goalOf(goalId, manager);
+    return goal.unacknowledgedAdjustments.includes(loweredId) ? goal : undefined;
+  });
+  const [refusal] = await api.call<EventBody[]>(
+    'planning',
+    'POST',
+    `/goals/${goalId}/adjustments/${loweredId}/refuse`,
+    manager,
+    {
+      expect: 200,
+      body: { reason: 'The target is realistic; move the deadline instead of lowering the bar.' },
+    },
+  );
+  line(`${manager.userId} refused it: ${String(refusal?.type)}, the target is back as agreed`);
   const newDeadline = addMonths(active.content.deadline, 1);
   const adjusted = await api.call<EventBody[]>(
     'planning',
@@ -714,6 +782,7 @@ const main = async () => {
   summary.adjustment = {
     moved: `${active.content.deadline} → ${newDeadline}`,
     requiresAcknowledgement: adjustment?.data.requiresAcknowledgement,
+    refused: refusal?.type,
   };
 
   // 14. remeasure

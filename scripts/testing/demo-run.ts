@@ -8,7 +8,11 @@ export interface DemoSummary {
   readonly tenantId: string;
   readonly goalId: string;
   readonly requestId: string;
-  readonly adjustment: { readonly moved: string; readonly requiresAcknowledgement: boolean };
+  readonly adjustment: {
+    readonly moved: string;
+    readonly requiresAcknowledgement: boolean;
+    readonly refused: string;
+  };
   /** Ids of what the demo made, for suites that go on from there. */
   readonly ids: {
     readonly planId: string;
@@ -180,10 +184,12 @@ export const expectedSummary = {
     { events: ['CheckInLogged'], onTime: true },
     { events: ['ActionCompleted', 'CheckInLogged'], onTime: true },
     { events: ['ActionCompleted', 'CheckInLogged'], onTime: true },
+    { events: ['CheckInLogged'], onTime: true, loggedBy: 'mgr-ben' },
   ],
   adjustment: {
     moved: expect.stringMatching(/^\d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d$/) as unknown,
     requiresAcknowledgement: true,
+    refused: 'GoalAdjustmentRefused',
   },
   evaluation: {
     remeasured: {
@@ -207,6 +213,9 @@ export const expectedSummary = {
       'CheckInLogged',
       'ActionCompleted',
       'CheckInLogged',
+      'CheckInLogged',
+      'GoalAdjusted',
+      'GoalAdjustmentRefused',
       'GoalAdjusted',
       'GoalAdjustmentAcknowledged',
       'GoalProgressMeasured',
@@ -215,19 +224,20 @@ export const expectedSummary = {
   },
   analytics: { shown: 4, withheld: 17 },
   replay: {
-    events: 56,
+    events: 59,
     foreign: 0,
     types: {
       ActionCompleted: 2,
       ApprovalRequested: 2,
-      CheckInLogged: 3,
+      CheckInLogged: 4,
       CompetencyFrameworkPublished: 1,
       EmployeeSynced: 9,
       FeedbackRoundAggregated: 1,
       GapIdentified: 1,
       GoalActivated: 1,
-      GoalAdjusted: 1,
+      GoalAdjusted: 2,
       GoalAdjustmentAcknowledged: 1,
+      GoalAdjustmentRefused: 1,
       GoalApproved: 1,
       GoalDrafted: 1,
       GoalEdited: 2,
