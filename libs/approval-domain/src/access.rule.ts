@@ -6,13 +6,21 @@ export interface Caller {
   readonly roles: readonly string[];
 }
 
-/** The parties of a request: whose goal it is and who decides on it now. */
+/** The parties of a request: whose goal it is and who decides on it now (null: HR only). */
 export interface RequestParties {
   readonly employeeId: string;
-  readonly managerId: string;
+  readonly managerId: string | null;
 }
 
 export type DecidedAs = 'manager' | 'hr-delegate';
+export type AddressedTo = 'manager' | 'hr-delegate';
+
+/**
+ * Whom a request waits on: the employee's manager, or HR as delegate when the reporting line
+ * names none, so an employee without a manager is never left without someone to decide.
+ */
+export const addressedToFor = (managerId: string | null): AddressedTo =>
+  managerId === null ? 'hr-delegate' : 'manager';
 
 const isHr = (caller: Caller): boolean => caller.roles.includes('hr');
 
@@ -28,6 +36,11 @@ export const decidingRole = (parties: RequestParties, caller: Caller): DecidedAs
     });
   if (caller.userId === parties.managerId) return 'manager';
   if (isHr(caller)) return 'hr-delegate';
+  if (parties.managerId === null)
+    throw new NotAllowedToDecide(
+      'the employee has no manager: HR decides as delegate until the HRIS names one',
+      { managerId: null },
+    );
   throw new NotAllowedToDecide(
     `only the employee's current manager (${parties.managerId}) or HR acting as delegate may decide`,
     { managerId: parties.managerId },

@@ -1,6 +1,6 @@
 import type { ApprovalEvent, ApprovalRequested, GoalApproved } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
-import { decidingRole, type Caller } from './access.rule';
+import { addressedToFor, decidingRole, type AddressedTo, type Caller } from './access.rule';
 import {
   ApprovalNotPending,
   ApprovalRequestNotFound,
@@ -19,7 +19,9 @@ export interface ApprovalThread {
   readonly requestId: string;
   readonly goalId: string;
   readonly employeeId: string;
-  readonly managerId: string;
+  /** The manager who decides; null while the employee has none and HR decides as delegate. */
+  readonly managerId: string | null;
+  readonly addressedTo: AddressedTo;
   readonly submissionNumber: number;
   readonly submittedAt: string;
   /** ApprovalOverdue was emitted for this submission; it is emitted once. */
@@ -38,7 +40,10 @@ interface DecisionInput {
 }
 
 export type ApprovalRequestCommand =
-  | { readonly type: 'OpenApprovalRequest'; readonly data: ApprovalRequested['data'] }
+  | {
+      readonly type: 'OpenApprovalRequest';
+      readonly data: Omit<ApprovalRequested['data'], 'addressedTo'>;
+    }
   | {
       readonly type: 'ApproveGoal';
       readonly data: DecisionInput & {
@@ -47,19 +52,25 @@ export type ApprovalRequestCommand =
       };
     }
   | { readonly type: 'RejectGoal'; readonly data: DecisionInput & { readonly feedback: string } }
-  | { readonly type: 'ReassignApproval'; readonly data: { readonly toManagerId: string } }
+  | {
+      readonly type: 'ReassignApproval';
+      /** The manager the reporting line names now; null when it names none. */
+      readonly data: { readonly toManagerId: string | null };
+    }
   | {
       readonly type: 'FlagOverdueApproval';
       readonly data: { readonly now: Date; readonly overdueAfterDays: number };
     };
 
 const open = (
-  data: ApprovalRequested['data'],
+  data: Omit<ApprovalRequested['data'], 'addressedTo'>,
   state: ApprovalRequestState,
 ): readonly ApprovalEvent[] => {
   // A redelivered or older submission changes nothing; a revised goal reopens the thread.
   if (state.status !== 'none' && data.submissionNumber <= state.submissionNumber) return [];
-  return [{ type: 'ApprovalRequested', data }];
+  return [
+    { type: 'ApprovalRequested', data: { ...data, addressedTo: addressedToFor(data.managerId) } },
+  ];
 };
 
 /** What every decision shares, after checking who decides and that a decision is due. */
@@ -123,6 +134,7 @@ const decide = (
             employeeId: state.employeeId,
             fromManagerId: state.managerId,
             toManagerId,
+            addressedTo: addressedToFor(toManagerId),
             reason: 'reporting-line-change',
           },
         },
@@ -144,6 +156,7 @@ const decide = (
             goalId: state.goalId,
             employeeId: state.employeeId,
             managerId: state.managerId,
+            addressedTo: state.addressedTo,
             pendingDays: pendingDaysAt(state.submittedAt, now),
           },
         },
@@ -164,7 +177,7 @@ const evolve = (state: ApprovalRequestState, event: ApprovalEvent): ApprovalRequ
     case 'GoalRejected':
       return { ...state, status: 'rejected' };
     case 'ApprovalReassigned':
-      return { ...state, managerId: event.data.toManagerId };
+      return { ...state, managerId: event.data.toManagerId, addressedTo: event.data.addressedTo };
     case 'ApprovalOverdue':
       return { ...state, overdueReported: true };
     default:

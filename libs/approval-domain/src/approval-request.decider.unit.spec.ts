@@ -89,6 +89,7 @@ describe('a pending request', () => {
             ...ids,
             fromManagerId: 'emp-0007',
             toManagerId: 'emp-0031',
+            addressedTo: 'manager',
             reason: 'reporting-line-change',
           },
         },
@@ -102,7 +103,27 @@ describe('a pending request', () => {
       .given(history)
       .when(flagOverdue('2026-02-09T10:00:00.000Z', 7))
       .then([
-        { type: 'ApprovalOverdue', data: { ...ids, managerId: 'emp-0007', pendingDays: 7 } },
+        {
+          type: 'ApprovalOverdue',
+          data: { ...ids, managerId: 'emp-0007', addressedTo: 'manager', pendingDays: 7 },
+        },
+      ]));
+
+  it('moves to HR as delegate when the reporting line names no manager any more', () =>
+    spec
+      .given(history)
+      .when(reassign(null))
+      .then([
+        {
+          type: 'ApprovalReassigned',
+          data: {
+            ...ids,
+            fromManagerId: 'emp-0007',
+            toManagerId: null,
+            addressedTo: 'hr-delegate',
+            reason: 'reporting-line-change',
+          },
+        },
       ]));
 
   it('is not flagged overdue before the configured days', () =>
@@ -118,6 +139,65 @@ describe('a reassigned request', () => {
   it('is decided by the new manager', () =>
     spec
       .given(history)
+      .when(approve({ userId: 'emp-0031', roles: ['manager'] }))
+      .then([approved({ decidedBy: 'emp-0031' })]));
+});
+
+describe('a request of an employee without a manager', () => {
+  const history = [requestedOfNoManager(1)];
+
+  it('is opened addressed to HR as delegate, visibly', () =>
+    spec
+      .given([])
+      .when(openOfNoManager(1))
+      .then([requestedOfNoManager(1)]));
+
+  it('is decided by HR, recorded as delegate', () =>
+    spec
+      .given(history)
+      .when(approve(hr))
+      .then([approved({ decidedBy: 'hr-17', decidedAs: 'hr-delegate' })]));
+
+  it('cannot be decided by a manager, and says HR decides until a manager is named', () =>
+    spec
+      .given(history)
+      .when(approve(manager))
+      .thenThrows(NotAllowedToDecide, /no manager: HR decides as delegate/));
+
+  it('moves to the manager the HRIS names', () =>
+    spec
+      .given(history)
+      .when(reassign('emp-0031'))
+      .then([
+        {
+          type: 'ApprovalReassigned',
+          data: {
+            ...ids,
+            fromManagerId: null,
+            toManagerId: 'emp-0031',
+            addressedTo: 'manager',
+            reason: 'reporting-line-change',
+          },
+        },
+      ]));
+
+  it('stays with HR while the reporting line still names no manager', () =>
+    spec.given(history).when(reassign(null)).then([]));
+
+  it('is flagged overdue as waiting on HR', () =>
+    spec
+      .given(history)
+      .when(flagOverdue('2026-02-09T10:00:00.000Z', 7))
+      .then([
+        {
+          type: 'ApprovalOverdue',
+          data: { ...ids, managerId: null, addressedTo: 'hr-delegate', pendingDays: 7 },
+        },
+      ]));
+
+  it('is decided by the named manager once it moved to them', () =>
+    spec
+      .given([...history, reassigned('emp-0031', null)])
       .when(approve({ userId: 'emp-0031', roles: ['manager'] }))
       .then([approved({ decidedBy: 'emp-0031' })]));
 });
@@ -164,6 +244,7 @@ describe('replaying the history', () => {
       status: 'pending',
       ...ids,
       managerId: 'emp-0031',
+      addressedTo: 'manager',
       submissionNumber: 2,
       submittedAt,
       overdueReported: false,
@@ -172,7 +253,17 @@ describe('replaying the history', () => {
 });
 
 function open(submissionNumber: number): ApprovalRequestCommand {
-  return { type: 'OpenApprovalRequest', data: requested(submissionNumber).data };
+  return {
+    type: 'OpenApprovalRequest',
+    data: { ...ids, managerId: 'emp-0007', submissionNumber, submittedAt },
+  };
+}
+
+function openOfNoManager(submissionNumber: number): ApprovalRequestCommand {
+  return {
+    type: 'OpenApprovalRequest',
+    data: { ...ids, managerId: null, submissionNumber, submittedAt },
+  };
 }
 
 function approve(
@@ -186,7 +277,7 @@ function reject(text: string): ApprovalRequestCommand {
   return { type: 'RejectGoal', data: { caller: manager, now, feedback: text } };
 }
 
-function reassign(toManagerId: string): ApprovalRequestCommand {
+function reassign(toManagerId: string | null): ApprovalRequestCommand {
   return { type: 'ReassignApproval', data: { toManagerId } };
 }
 
@@ -197,7 +288,14 @@ function flagOverdue(at: string, overdueAfterDays: number): ApprovalRequestComma
 function requested(submissionNumber: number): ApprovalRequested {
   return {
     type: 'ApprovalRequested',
-    data: { ...ids, managerId: 'emp-0007', submissionNumber, submittedAt },
+    data: { ...ids, managerId: 'emp-0007', addressedTo: 'manager', submissionNumber, submittedAt },
+  };
+}
+
+function requestedOfNoManager(submissionNumber: number): ApprovalRequested {
+  return {
+    type: 'ApprovalRequested',
+    data: { ...ids, managerId: null, addressedTo: 'hr-delegate', submissionNumber, submittedAt },
   };
 }
 
@@ -224,13 +322,22 @@ function rejected(submissionNumber: number): ApprovalEvent {
   return { type: 'GoalRejected', data: { ...decision(submissionNumber), feedback } };
 }
 
-function reassigned(toManagerId: string): ApprovalEvent {
+function reassigned(toManagerId: string, fromManagerId: string | null = 'emp-0007'): ApprovalEvent {
   return {
     type: 'ApprovalReassigned',
-    data: { ...ids, fromManagerId: 'emp-0007', toManagerId, reason: 'reporting-line-change' },
+    data: {
+      ...ids,
+      fromManagerId,
+      toManagerId,
+      addressedTo: 'manager',
+      reason: 'reporting-line-change',
+    },
   };
 }
 
 function overdue(): ApprovalEvent {
-  return { type: 'ApprovalOverdue', data: { ...ids, managerId: 'emp-0007', pendingDays: 7 } };
+  return {
+    type: 'ApprovalOverdue',
+    data: { ...ids, managerId: 'emp-0007', addressedTo: 'manager', pendingDays: 7 },
+  };
 }

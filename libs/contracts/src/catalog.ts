@@ -5,7 +5,15 @@ import {
   assessmentEvents,
   measurementRecordedV1ToV2,
 } from './events/assessment.events';
-import { approvalEvents } from './events/approval.events';
+import {
+  ApprovalOverdueV1,
+  ApprovalReassignedV1,
+  ApprovalRequestedV1,
+  approvalEvents,
+  approvalOverdueV1ToV2,
+  approvalReassignedV1ToV2,
+  approvalRequestedV1ToV2,
+} from './events/approval.events';
 import { identityEvents } from './events/identity.events';
 import {
   CheckInLoggedV1,
@@ -32,6 +40,9 @@ export const eventDefinitions: readonly EventDefinition[] = [
   GoalEvaluatedV1,
   CheckInLoggedV1,
   ...approvalEvents,
+  ApprovalRequestedV1,
+  ApprovalReassignedV1,
+  ApprovalOverdueV1,
   ...identityEvents,
 ];
 
@@ -42,6 +53,9 @@ export const upcasters: readonly Upcaster[] = [
   goalActivatedV1ToV2,
   goalEvaluatedV1ToV2,
   checkInLoggedV1ToV2,
+  approvalRequestedV1ToV2,
+  approvalReassignedV1ToV2,
+  approvalOverdueV1ToV2,
 ];
 
 export const eventRegistry = new EventRegistry(eventDefinitions, upcasters);

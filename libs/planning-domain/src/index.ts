@@ -9,6 +9,7 @@ export * from './dates';
 export * from './draft-changes';
 export * from './deterministic-drafter';
 export * from './evaluation';
+export * from './evaluation-readiness';
 export * from './goal-content';
 export * from './goal.decider';
 export * from './goal.errors';

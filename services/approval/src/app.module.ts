@@ -16,7 +16,7 @@ import { FlagOverdueApprovalsController } from './flag-overdue-approvals/flag-ov
 import { FlagOverdueApprovalsHandler } from './flag-overdue-approvals/flag-overdue-approvals.handler';
 import { OverdueCheckTimer } from './flag-overdue-approvals/overdue-check.timer';
 import { ManagerInboxController } from './manager-inbox/manager-inbox.controller';
-import { ManagerInboxHandler } from './manager-inbox/manager-inbox.handler';
+import { DelegatedInboxHandler, ManagerInboxHandler } from './manager-inbox/manager-inbox.handler';
 import { ApprovalDirectory } from './projections/approval-directory';
 import { ViewApprovalThreadController } from './view-approval-thread/view-approval-thread.controller';
 import { ViewApprovalThreadHandler } from './view-approval-thread/view-approval-thread.handler';
@@ -29,6 +29,7 @@ export const service: ServiceDescription = {
 
 const handlers = [
   DecideApprovalHandler,
+  DelegatedInboxHandler,
   FlagOverdueApprovalsHandler,
   ManagerInboxHandler,
   ViewApprovalThreadHandler,

@@ -18,7 +18,8 @@ const feedback = 'Name the meetings where you will practise, and make the target
 
 interface Thread {
   status: string;
-  managerId: string;
+  managerId: string | null;
+  addressedTo: string;
   submissionNumber: number;
   exchange: { event: string; feedback?: string }[];
   versions: { submissionNumber: number }[];
@@ -53,10 +54,14 @@ describe('the approval service over HTTP', () => {
     return { goalId, requestId };
   };
 
-  const changeManager = (previousManagerId: string, newManagerId: string) =>
+  const changeManager = (
+    previousManagerId: string | null,
+    newManagerId: string | null,
+    employeeId = 'emp-1001',
+  ) =>
     service.publish(
       service.event('ReportingLineChanged', {
-        employeeId: 'emp-1001',
+        employeeId,
         previousManagerId,
         newManagerId,
         effectiveAt: service.clock.now().toISOString(),
@@ -197,6 +202,80 @@ describe('the approval service over HTTP', () => {
     ]);
     // Later goals of this employee go to the new manager straight away.
     await changeManager('mgr-2', 'mgr-1');
+  });
+
+  describe('an employee without a manager', () => {
+    const orphan = 'emp-2002';
+    const delegatedInbox = async (caller: Caller = hr) =>
+      (await service.request('GET', '/approval-requests/inbox/delegated', caller)).json();
+    const lineOfOrphan = (previousManagerId: string | null, newManagerId: string | null) =>
+      changeManager(previousManagerId, newManagerId, orphan);
+    const submitOrphanGoal = async (goalId: string) => {
+      // Planning knows no manager either: the submission names none.
+      await service.publish(service.event('GoalSubmitted', goalSubmitted(goalId, orphan, 1)));
+      const requestId = approvalRequestIdFor(TENANT, goalId);
+      await eventually(async () => expect((await thread(requestId)).status).toBe(200));
+      return requestId;
+    };
+
+    beforeAll(() => service.publish(service.event('EmployeeSynced', employeeSynced(orphan, null))));
+
+    it('addresses the request to HR as delegate, in HR’s delegated inbox, until a manager is named', async () => {
+      const requestId = await submitOrphanGoal('goal-orphan-1');
+
+      expect((await thread(requestId)).body).toMatchObject({
+        status: 'pending',
+        managerId: null,
+        addressedTo: 'hr-delegate',
+        exchange: [{ event: 'ApprovalRequested', addressedTo: 'hr-delegate' }],
+      });
+      expect(await delegatedInbox()).toEqual([
+        expect.objectContaining({ requestId, employeeId: orphan, addressedTo: 'hr-delegate' }),
+      ]);
+      const asManager = await service.request('GET', '/approval-requests/inbox/delegated', manager);
+      expect(asManager.status).toBe(403);
+      expect(
+        (await decide(requestId, manager, 'approve', { checkInCadence: 'weekly' })).status,
+      ).toBe(403);
+
+      await lineOfOrphan(null, 'mgr-2');
+      await eventually(async () =>
+        expect((await thread(requestId)).body).toMatchObject({
+          managerId: 'mgr-2',
+          addressedTo: 'manager',
+        }),
+      );
+      expect(await delegatedInbox()).toEqual([]);
+      const inbox = await service.request('GET', '/approval-requests/inbox', newManager);
+      expect(await inbox.json()).toContainEqual(expect.objectContaining({ requestId }));
+      expect(
+        (await decide(requestId, newManager, 'approve', { checkInCadence: 'weekly' })).status,
+      ).toBe(200);
+      expect(await service.eventTypesOf(requestId)).toEqual([
+        'ApprovalRequested',
+        'ApprovalReassigned',
+        'GoalApproved',
+      ]);
+    });
+
+    it('moves an open request to HR when the HRIS removes the manager', async () => {
+      const requestId = await submitOrphanGoal('goal-orphan-2');
+      expect((await thread(requestId)).body.managerId).toBe('mgr-2');
+
+      await lineOfOrphan('mgr-2', null);
+      await eventually(async () =>
+        expect((await thread(requestId)).body).toMatchObject({
+          managerId: null,
+          addressedTo: 'hr-delegate',
+        }),
+      );
+      expect(await delegatedInbox()).toEqual([expect.objectContaining({ requestId })]);
+      expect(
+        (await decide(requestId, newManager, 'approve', { checkInCadence: 'weekly' })).status,
+      ).toBe(403);
+      const decided = await decide(requestId, hr, 'approve', { checkInCadence: 'weekly' });
+      expect(await decided.json()).toMatchObject({ data: { decidedAs: 'hr-delegate' } });
+    });
   });
 
   it('lets exactly one of two simultaneous decisions win; the other gets 409', async () => {

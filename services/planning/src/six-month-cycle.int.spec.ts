@@ -27,6 +27,10 @@ interface Overdue {
   dueAt: string;
   cadence: string;
 }
+interface Evaluation {
+  status: string;
+  reasons: { code: string; effect: string; explanation: string }[];
+}
 interface Due {
   goalId: string;
   status: 'due' | 'overdue';
@@ -61,6 +65,8 @@ describe('a six-month development cycle on the clock', () => {
       }),
       201,
     );
+  const evaluationOf = async (goalId: string) =>
+    (await get<{ evaluation: Evaluation | null }>(`/goals/${goalId}`, hr)).evaluation;
   const daysUntil = (day: string) =>
     Math.round((Date.parse(day) - service.clock.now().getTime()) / 86_400_000);
 
@@ -77,6 +83,17 @@ describe('a six-month development cycle on the clock', () => {
       'the goal is active',
       async () => (await service.goalStatus(goalId)) === 'active',
     );
+
+    // The goal view says why it cannot be evaluated yet: nothing was measured since the baseline.
+    expect(await evaluationOf(goalId)).toEqual({
+      status: 'awaiting-measurement',
+      reasons: [
+        expect.objectContaining({
+          code: 'NOTHING_MEASURED_SINCE_BASELINE',
+          effect: 'blocks-evaluation',
+        }),
+      ],
+    });
 
     // Given a fortnightly cadence, nothing is overdue in the first two weeks,
     service.clock.advanceDays(13);
@@ -120,6 +137,10 @@ describe('a six-month development cycle on the clock', () => {
     expect(await remeasurementsDue(manager, 'reports')).toMatchObject([
       { goalId, status: 'overdue', daysToDeadline: -6 },
     ]);
+    expect(await evaluationOf(goalId)).toMatchObject({
+      status: 'remeasurement-overdue',
+      reasons: [{ code: 'REMEASUREMENT_OVERDUE' }],
+    });
 
     // the 360° round closed now evaluates the goal by itself, against the frozen baseline,
     await service.publish(
@@ -134,6 +155,7 @@ describe('a six-month development cycle on the clock', () => {
     );
     // and nothing is due any more.
     expect(await remeasurementsDue(manager, 'reports')).toEqual([]);
+    expect(await evaluationOf(goalId)).toBeNull();
     expect(await overdueCheckIns(manager, 'reports')).toEqual([]);
     // Six months passed on the clock, and the days after the deadline.
     expect((service.clock.now().getTime() - startedAt.getTime()) / 86_400_000).toBeGreaterThan(185);

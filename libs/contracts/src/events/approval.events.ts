@@ -1,10 +1,18 @@
 import { Type } from '@sinclair/typebox';
 import { Personal } from '../personal-data';
-import { defineEvent, type EventOf } from '../event-definition';
+import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
-import { CheckInCadence, Text } from './shared.schemas';
+import { CheckInCadence, Nullable, Text } from './shared.schemas';
 
 const context = 'approval';
+
+/**
+ * Whom a request is addressed to: the employee's current manager, or HR as delegate when the
+ * HRIS names no manager (the manager id is then null). Carried so no consumer has to infer it.
+ */
+const AddressedTo = Type.Union([Type.Literal('manager'), Type.Literal('hr-delegate')], {
+  description: "The employee's current manager, or HR as delegate while they have none",
+});
 
 const decisionProperties = {
   requestId: Id('Approval request'),
@@ -21,7 +29,17 @@ const decisionProperties = {
   }),
 };
 
-export const ApprovalRequested = defineEvent({
+const approvalRequestedV1Example = {
+  requestId: 'apr-4001',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  managerId: 'emp-0007',
+  submissionNumber: 1,
+  submittedAt: '2026-02-02T10:00:00.000Z',
+};
+
+/** Stored requests from before a request could be addressed to HR; read through the upcaster. */
+export const ApprovalRequestedV1 = defineEvent({
   context,
   name: 'ApprovalRequested',
   version: 1,
@@ -38,14 +56,39 @@ export const ApprovalRequested = defineEvent({
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    requestId: 'apr-4001',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    managerId: 'emp-0007',
-    submissionNumber: 1,
-    submittedAt: '2026-02-02T10:00:00.000Z',
-  },
+  example: approvalRequestedV1Example,
+});
+
+export const ApprovalRequested = defineEvent({
+  context,
+  name: 'ApprovalRequested',
+  version: 2,
+  description:
+    "A submitted goal awaits the decision of the employee's current manager, or of HR as delegate when the employee has no manager.",
+  schema: Type.Object(
+    {
+      requestId: Id('Approval request'),
+      goalId: Id('Goal to decide on'),
+      employeeId: Id('Employee whose goal it is'),
+      managerId: Nullable(Id('Manager who decides'), 'Null when addressed to HR as delegate'),
+      addressedTo: AddressedTo,
+      submissionNumber: Type.Integer({ minimum: 1 }),
+      submittedAt: IsoDateTime('When the employee submitted'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { ...approvalRequestedV1Example, addressedTo: 'manager' },
+});
+
+export const approvalRequestedV1ToV2 = defineUpcaster<
+  EventData<typeof ApprovalRequestedV1>,
+  EventData<typeof ApprovalRequested>
+>({
+  name: 'ApprovalRequested',
+  fromVersion: 1,
+  // Every version-1 request named a manager: it could not be opened without one.
+  upcast: (data) => ({ ...data, addressedTo: 'manager' }),
 });
 
 export const GoalApproved = defineEvent({
@@ -102,7 +145,17 @@ export const GoalRejected = defineEvent({
   },
 });
 
-export const ApprovalReassigned = defineEvent({
+const approvalReassignedV1Example = {
+  requestId: 'apr-4001',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  fromManagerId: 'emp-0007',
+  toManagerId: 'emp-0031',
+  reason: 'reporting-line-change' as const,
+};
+
+/** Stored moves from before a request could move to or from HR; read through the upcaster. */
+export const ApprovalReassignedV1 = defineEvent({
   context,
   name: 'ApprovalReassigned',
   version: 1,
@@ -119,17 +172,53 @@ export const ApprovalReassigned = defineEvent({
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    requestId: 'apr-4001',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    fromManagerId: 'emp-0007',
-    toManagerId: 'emp-0031',
-    reason: 'reporting-line-change',
-  },
+  example: approvalReassignedV1Example,
 });
 
-export const ApprovalOverdue = defineEvent({
+export const ApprovalReassigned = defineEvent({
+  context,
+  name: 'ApprovalReassigned',
+  version: 2,
+  description:
+    'A pending approval moved after a reporting-line change: to the new manager, to HR as delegate when the employee has none left, or from HR to the manager the HRIS named.',
+  schema: Type.Object(
+    {
+      requestId: Id('Approval request'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      fromManagerId: Nullable(
+        Id('Manager who no longer decides'),
+        'Null when HR held it as delegate',
+      ),
+      toManagerId: Nullable(Id('Manager who decides now'), 'Null when HR decides as delegate'),
+      addressedTo: AddressedTo,
+      reason: Type.Literal('reporting-line-change'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { ...approvalReassignedV1Example, addressedTo: 'manager' },
+});
+
+export const approvalReassignedV1ToV2 = defineUpcaster<
+  EventData<typeof ApprovalReassignedV1>,
+  EventData<typeof ApprovalReassigned>
+>({
+  name: 'ApprovalReassigned',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, addressedTo: 'manager' }),
+});
+
+const approvalOverdueV1Example = {
+  requestId: 'apr-4001',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  managerId: 'emp-0007',
+  pendingDays: 7,
+};
+
+/** Stored reminders from before a request could wait on HR; read through the upcaster. */
+export const ApprovalOverdueV1 = defineEvent({
   context,
   name: 'ApprovalOverdue',
   version: 1,
@@ -145,15 +234,43 @@ export const ApprovalOverdue = defineEvent({
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    requestId: 'apr-4001',
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    managerId: 'emp-0007',
-    pendingDays: 7,
-  },
+  example: approvalOverdueV1Example,
 });
 
+export const ApprovalOverdue = defineEvent({
+  context,
+  name: 'ApprovalOverdue',
+  version: 2,
+  description:
+    'An approval request has waited longer than the organisation allows, on the manager or on HR as delegate.',
+  schema: Type.Object(
+    {
+      requestId: Id('Approval request'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      managerId: Nullable(
+        Id('Manager who has not decided yet'),
+        'Null when it waits on HR as delegate',
+      ),
+      addressedTo: AddressedTo,
+      pendingDays: Type.Integer({ minimum: 1, description: 'Whole days since submission' }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { ...approvalOverdueV1Example, addressedTo: 'manager' },
+});
+
+export const approvalOverdueV1ToV2 = defineUpcaster<
+  EventData<typeof ApprovalOverdueV1>,
+  EventData<typeof ApprovalOverdue>
+>({
+  name: 'ApprovalOverdue',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, addressedTo: 'manager' }),
+});
+
+/** Current versions only; older versions are listed in the catalog with their upcasters. */
 export const approvalEvents = [
   ApprovalRequested,
   GoalApproved,
@@ -162,6 +279,7 @@ export const approvalEvents = [
   ApprovalOverdue,
 ] as const;
 
+export type ApprovalRequestedV1 = EventOf<typeof ApprovalRequestedV1>;
 export type ApprovalRequested = EventOf<typeof ApprovalRequested>;
 export type GoalApproved = EventOf<typeof GoalApproved>;
 export type GoalRejected = EventOf<typeof GoalRejected>;

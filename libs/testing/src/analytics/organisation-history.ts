@@ -614,6 +614,7 @@ export function* organisationHistory(
         goalId,
         employeeId,
         managerId,
+        addressedTo: 'manager',
         submissionNumber,
         submittedAt: new Date(submittedAt).toISOString(),
       });

@@ -26,3 +26,21 @@ export class ManagerInboxHandler implements IQueryHandler<ManagerInboxQuery> {
     return this.directory.inbox(actor.tenantId, managerId, this.clock.now());
   }
 }
+
+export class DelegatedInboxQuery extends Query<readonly InboxItem[]> {
+  constructor(readonly actor: Actor) {
+    super();
+  }
+}
+
+@QueryHandler(DelegatedInboxQuery)
+export class DelegatedInboxHandler implements IQueryHandler<DelegatedInboxQuery> {
+  constructor(
+    private readonly directory: ApprovalDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ actor }: DelegatedInboxQuery) {
+    return this.directory.delegatedInbox(actor.tenantId, this.clock.now());
+  }
+}

@@ -21,9 +21,10 @@ class ManagerUnknownError extends MessagingError {
 /**
  * Opens (or, for a revised goal, reopens) the request thread of a submitted goal, addressed
  * to the manager the reporting lines name once they include every people event published so
- * far; the manager planning put on the submission is the fallback while the people sync has
- * not reached this service. A reporting-line change handled meanwhile may not have seen this
- * request yet: looking at the line again after opening it closes that gap (ADR 0008).
+ * far, or to HR as delegate when they name none; the manager planning put on the submission
+ * is the fallback while the people sync has not reached this service. A reporting-line change
+ * handled meanwhile may not have seen this request yet: looking at the line again after
+ * opening it closes that gap (ADR 0008).
  */
 export const openApprovalRequest = async (
   store: EventStore,
@@ -33,9 +34,9 @@ export const openApprovalRequest = async (
 ): Promise<void> => {
   const { goalId, employeeId, submissionNumber } = event.data;
   await directory.reportingLinesFresh();
-  const managerId =
-    (await directory.managerOf(context.tenantId, employeeId)) ?? event.data.managerId;
-  if (!managerId) throw new ManagerUnknownError(employeeId);
+  const line = await directory.managerOf(context.tenantId, employeeId);
+  const managerId = line === undefined ? event.data.managerId : line;
+  if (managerId === undefined) throw new ManagerUnknownError(employeeId);
   const requestId = approvalRequestIdFor(context.tenantId, goalId);
   await runOnApprovalRequest(
     store,

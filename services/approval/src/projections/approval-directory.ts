@@ -1,5 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { approvalRequestIdFor, isOverdue, pendingDaysAt } from '@talentloop/approval-domain';
+import {
+  approvalRequestIdFor,
+  isOverdue,
+  pendingDaysAt,
+  type AddressedTo,
+} from '@talentloop/approval-domain';
 import { topicFor } from '@talentloop/contracts';
 import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/http';
 import { consumerGroups } from '@talentloop/messaging';
@@ -27,6 +32,8 @@ export interface InboxItem {
   readonly requestId: string;
   readonly goalId: string;
   readonly employeeId: string;
+  /** `hr-delegate`: the employee has no manager, so HR decides for them. */
+  readonly addressedTo: AddressedTo;
   readonly submissionNumber: number;
   readonly submittedAt: string;
   readonly title: string | undefined;
@@ -111,14 +118,18 @@ export class ApprovalDirectory implements SubjectDirectory {
     return submissions?.versions ?? [];
   }
 
-  /** Pending requests, oldest first: of a tenant, a manager or an employee, or all of them. */
+  /**
+   * Pending requests, oldest first: of a tenant, a manager, an employee or those addressed to
+   * HR as delegate, or all of them.
+   */
   pending(filter: {
     tenantId?: string;
     managerId?: string;
     employeeId?: string;
+    addressedTo?: AddressedTo;
   }): Promise<ApprovalRequestView[]> {
     const where: Record<string, string> = { status: 'pending' };
-    for (const field of ['tenantId', 'managerId', 'employeeId'] as const) {
+    for (const field of ['tenantId', 'managerId', 'employeeId', 'addressedTo'] as const) {
       const value = filter[field];
       if (value !== undefined) where[field] = value;
     }
@@ -130,12 +141,29 @@ export class ApprovalDirectory implements SubjectDirectory {
 
   /** A manager's pending requests, oldest first, with how long each has waited. */
   async inbox(tenantId: string, managerId: string, now: Date): Promise<InboxItem[]> {
-    const pending = await this.pending({ tenantId, managerId });
+    return this.inboxOf(tenantId, await this.pending({ tenantId, managerId }), now);
+  }
+
+  /** Pending requests of employees without a manager, which HR decides as delegate. */
+  async delegatedInbox(tenantId: string, now: Date): Promise<InboxItem[]> {
+    return this.inboxOf(
+      tenantId,
+      await this.pending({ tenantId, addressedTo: 'hr-delegate' }),
+      now,
+    );
+  }
+
+  private inboxOf(
+    tenantId: string,
+    pending: readonly ApprovalRequestView[],
+    now: Date,
+  ): Promise<InboxItem[]> {
     return Promise.all(
       pending.map(async (request) => ({
         requestId: request.requestId,
         goalId: request.goalId,
         employeeId: request.employeeId,
+        addressedTo: request.addressedTo,
         submissionNumber: request.submissionNumber,
         submittedAt: request.submittedAt,
         title: (await this.goalVersions(tenantId, request.goalId)).find(

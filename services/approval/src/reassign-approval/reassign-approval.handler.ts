@@ -5,8 +5,9 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
 
 /**
  * Moves one request to the employee's manager as the reporting lines say now, if it is
- * pending with someone else. With no manager the request stays where it is: HR decides as
- * delegate until the HRIS names one. The decider ignores a move to whom it is already with.
+ * pending with someone else: to HR as delegate when the line names no manager, and from HR
+ * to the manager once the HRIS names one. An employee the lines do not know yet keeps the
+ * request where it is. The decider ignores a move to whom it is already with.
  */
 export const moveToCurrentManager = async (
   store: EventStore,
@@ -16,13 +17,13 @@ export const moveToCurrentManager = async (
   context: CommandContext,
 ): Promise<void> => {
   const managerId = await directory.managerOf(context.tenantId, employeeId);
-  if (!managerId) return;
+  if (managerId === undefined) return;
   await runOnApprovalRequest(
     store,
     requestId,
     { type: 'ReassignApproval', data: { toManagerId: managerId } },
     // One command per request and manager: the event's command id alone would collide.
-    { ...context, commandId: `${context.commandId}:${requestId}:${managerId}` },
+    { ...context, commandId: `${context.commandId}:${requestId}:${managerId ?? 'hr-delegate'}` },
   );
 };
 

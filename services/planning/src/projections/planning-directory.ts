@@ -27,6 +27,7 @@ import {
   type GoalStanding,
   type GoalRecord,
   type GoalStatus,
+  evaluationReadiness,
   remeasurementDue,
   remeasurementHorizon,
   type RemeasurementDue,
@@ -322,10 +323,11 @@ export class PlanningDirectory implements SubjectDirectory {
   }
 
   /**
-   * What a reader sees of a goal: its phase, the exchange, the flags people act on, and its
-   * history, all read from the goal's stream and the rejection the bus brought.
+   * What a reader sees of a goal: its phase, the exchange, the flags people act on, whether
+   * it can be evaluated (on `today`, YYYY-MM-DD) and why not, and its history, all read from
+   * the goal's stream and the rejection the bus brought.
    */
-  async describe(tenantId: string, goalId: string) {
+  async describe(tenantId: string, goalId: string, today: string) {
     const recorded = await this.store.readStream(goalStream(tenantId, goalId));
     const state = foldGoal(recorded);
     if (state.status === 'none') return undefined;
@@ -350,6 +352,8 @@ export class PlanningDirectory implements SubjectDirectory {
       rejection: rejection ?? null,
       unacknowledgedAdjustments: state.pendingAdjustments.map((pending) => pending.adjustmentId),
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),
+      // Active goals only: whether it can be evaluated now, and every reason it cannot (yet).
+      evaluation: evaluationReadiness(state, today) ?? null,
       history,
     };
   }

@@ -229,6 +229,8 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
     subject: person('managerId', 'query'),
     reach: { manager: 'self', hr: 'tenant' },
   },
+  // Requests of employees without a manager: HR decides them as delegate.
+  'GET /approval-requests/inbox/delegated': { subject: tenant, reach: { hr: 'tenant' } },
   'GET /approval-requests/:requestId': {
     subject: approvalRequest,
     reach: { employee: 'self', manager: 'reports', hr: 'tenant' },

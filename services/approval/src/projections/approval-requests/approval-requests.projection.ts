@@ -39,11 +39,13 @@ const entryOf = (event: ProjectedEvent & ApprovalEvent): ExchangeEntry => ({
  */
 export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
   name: 'approval-requests',
-  version: 1,
+  // 2: requests say whom they are addressed to (a manager, or HR as delegate).
+  version: 2,
   eventTypes: approvalEventTypes,
-  // A manager's inbox, an employee's pending requests, and every pending one (overdue check).
+  // A manager's inbox, HR's delegated one, an employee's pending requests, every pending one.
   indexes: [
     { fields: { status: 1, tenantId: 1, managerId: 1, submittedAt: 1 } },
+    { fields: { status: 1, tenantId: 1, addressedTo: 1, submittedAt: 1 } },
     { fields: { status: 1, tenantId: 1, employeeId: 1 } },
   ],
   documentIds: (event) => (isApprovalEvent(event) ? [event.data.requestId] : []),

@@ -24,6 +24,7 @@ const requested: ProjectedEvent = {
   data: {
     ...ids,
     managerId: 'mgr-1',
+    addressedTo: 'manager',
     submissionNumber: 1,
     submittedAt: '2026-02-02T10:00:00.000Z',
   },
