@@ -1,4 +1,5 @@
 import { NotAllowedToDecide } from './approval-request.errors';
+import { text } from '@talentloop/i18n';
 
 /** Who is acting, as the domain needs to know it: the user and whether HR acts for them. */
 export interface Caller {
@@ -31,18 +32,14 @@ const isHr = (caller: Caller): boolean => caller.roles.includes('hr');
  */
 export const decidingRole = (parties: RequestParties, caller: Caller): DecidedAs => {
   if (caller.userId === parties.employeeId)
-    throw new NotAllowedToDecide('an employee cannot decide on their own goal', {
+    throw new NotAllowedToDecide(text('approval.ownGoal'), {
       employeeId: parties.employeeId,
     });
   if (caller.userId === parties.managerId) return 'manager';
   if (isHr(caller)) return 'hr-delegate';
   if (parties.managerId === null)
-    throw new NotAllowedToDecide(
-      'the employee has no manager: HR decides as delegate until the HRIS names one',
-      { managerId: null },
-    );
-  throw new NotAllowedToDecide(
-    `only the employee's current manager (${parties.managerId}) or HR acting as delegate may decide`,
-    { managerId: parties.managerId },
-  );
+    throw new NotAllowedToDecide(text('approval.noManagerHrDecides'), { managerId: null });
+  throw new NotAllowedToDecide(text('approval.onlyManagerOrHr', { managerId: parties.managerId }), {
+    managerId: parties.managerId,
+  });
 };

@@ -1,4 +1,5 @@
 import type { ApprovalEvent, ApprovalRequested, GoalApproved } from '@talentloop/contracts';
+import { text } from '@talentloop/i18n';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { addressedToFor, decidingRole, type AddressedTo, type Caller } from './access.rule';
 import {
@@ -7,7 +8,7 @@ import {
   FeedbackTooVague,
   StaleSubmission,
 } from './approval-request.errors';
-import { feedbackProblem } from './feedback.rule';
+import { feedbackProblemText } from './feedback.rule';
 import { isOverdue, pendingDaysAt, secondsBetween } from './pending-time';
 
 type CheckInCadence = GoalApproved['data']['checkInCadence'];
@@ -75,17 +76,22 @@ const open = (
 
 /** What every decision shares, after checking who decides and that a decision is due. */
 const decisionBase = (input: DecisionInput, state: ApprovalRequestState): DecisionData => {
-  if (state.status === 'none')
-    throw new ApprovalRequestNotFound('there is no approval request with this id');
+  if (state.status === 'none') throw new ApprovalRequestNotFound(text('approval.requestNotFound'));
   const decidedAs = decidingRole(state, input.caller);
   if (state.status !== 'pending')
-    throw new ApprovalNotPending(`the request is ${state.status}, not awaiting a decision`, {
-      requestStatus: state.status,
-      submissionNumber: state.submissionNumber,
-    });
+    throw new ApprovalNotPending(
+      text('approval.notPending', { status: text(`approval.status.${state.status}`) }),
+      {
+        requestStatus: state.status,
+        submissionNumber: state.submissionNumber,
+      },
+    );
   if (input.submissionNumber !== undefined && input.submissionNumber !== state.submissionNumber)
     throw new StaleSubmission(
-      `submission ${input.submissionNumber} is not the one awaiting a decision (${state.submissionNumber})`,
+      text('approval.staleSubmission', {
+        submission: input.submissionNumber,
+        awaiting: state.submissionNumber,
+      }),
       { submissionNumber: state.submissionNumber },
     );
   return {
@@ -118,7 +124,7 @@ const decide = (
     }
     case 'RejectGoal': {
       const base = decisionBase(command.data, state);
-      const problem = feedbackProblem(command.data.feedback);
+      const problem = feedbackProblemText(command.data.feedback);
       if (problem) throw new FeedbackTooVague(problem);
       return [{ type: 'GoalRejected', data: { ...base, feedback: command.data.feedback.trim() } }];
     }

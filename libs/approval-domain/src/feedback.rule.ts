@@ -1,3 +1,5 @@
+import { render, text, type Language, type Text } from '@talentloop/i18n';
+
 /** The contract's floor (GoalRejected.feedback minLength); shorter feedback cannot be published. */
 export const MIN_FEEDBACK_LENGTH = 20;
 const MIN_DISTINCT_WORDS = 3;
@@ -39,16 +41,24 @@ const normalise = (text: string): string =>
  * a conversation: the employee must be able to act on the feedback, so length alone is not
  * enough — "rejected rejected rejected" is long and says nothing.
  */
-export const feedbackProblem = (feedback: string): string | undefined => {
+export const feedbackProblemText = (feedback: string): Text | undefined => {
   const trimmed = feedback.trim();
   const words = normalise(trimmed).split(' ').filter(Boolean);
   const phrase = words.join(' ');
-  if (phrase === '' || placeholders.has(phrase))
-    return 'feedback is empty or a placeholder; say what the employee should change';
+  if (phrase === '' || placeholders.has(phrase)) return text('approval.feedbackPlaceholder');
   if (trimmed.length < MIN_FEEDBACK_LENGTH)
-    return `feedback must be at least ${MIN_FEEDBACK_LENGTH} characters; say what the employee should change`;
+    return text('approval.feedbackTooShort', { min: MIN_FEEDBACK_LENGTH });
   const distinct = new Set(words.filter((word) => /\p{L}{2,}/u.test(word)));
   if (distinct.size < MIN_DISTINCT_WORDS || [...distinct].every((word) => placeholders.has(word)))
-    return `feedback must use at least ${MIN_DISTINCT_WORDS} different words; say what the employee should change`;
+    return text('approval.feedbackTooFewWords', { min: MIN_DISTINCT_WORDS });
   return undefined;
+};
+
+/** Why the feedback does not yet say what to change, in the language. */
+export const feedbackProblem = (
+  feedback: string,
+  language: Language = 'en',
+): string | undefined => {
+  const problem = feedbackProblemText(feedback);
+  return problem === undefined ? undefined : render(language, problem);
 };

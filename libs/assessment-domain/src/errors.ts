@@ -1,4 +1,5 @@
 import { DomainError } from '@talentloop/domain-kernel';
+import { text } from '@talentloop/i18n';
 
 /** One broken rule of an input, named by the field it concerns. */
 export interface Violation {
@@ -28,7 +29,7 @@ export class EmployeeNotFound extends DomainError {
   readonly kind = 'not_found';
   readonly code = 'EMPLOYEE_NOT_FOUND';
   constructor(employeeId: string) {
-    super(`employee ${employeeId} is not known; sync it from the HRIS first`, { employeeId });
+    super(text('assessment.employeeNotFound', { employeeId }), { employeeId });
   }
 }
 
@@ -37,7 +38,9 @@ export class FrameworkNotFound extends DomainError {
   readonly code = 'FRAMEWORK_NOT_FOUND';
   constructor(frameworkId: string, version?: number) {
     super(
-      `competency framework ${frameworkId}${version === undefined ? '' : ` version ${version}`} is not published`,
+      version === undefined
+        ? text('assessment.frameworkNotPublished', { frameworkId })
+        : text('assessment.frameworkVersionNotPublished', { frameworkId, version }),
       { frameworkId, ...(version === undefined ? {} : { frameworkVersion: version }) },
     );
   }
@@ -47,7 +50,7 @@ export class RoleProfileMissing extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'ROLE_PROFILE_MISSING';
   constructor(roleId: string) {
-    super(`role ${roleId} has no role profile; define it before measuring against it`, {
+    super(text('assessment.roleProfileMissing', { roleId }), {
       roleId,
     });
   }
@@ -57,7 +60,7 @@ export class NoBaseline extends DomainError {
   readonly kind = 'conflict';
   readonly code = 'NO_BASELINE';
   constructor(employeeId: string, competencyId: string) {
-    super(`there is no baseline measurement of ${competencyId} for ${employeeId} to compare with`, {
+    super(text('assessment.noBaseline', { competencyId, employeeId }), {
       employeeId,
       competencyId,
     });
@@ -70,8 +73,8 @@ export class AptitudeUnknown extends DomainError {
   constructor(competencyId: string, scoredBy: '360-round' | 'manager-observation' = '360-round') {
     super(
       scoredBy === '360-round'
-        ? `a 360° round measures behaviour only; give the aptitude on ${competencyId} or measure it first`
-        : `a manager observation scores behaviour only; measure the aptitude on ${competencyId} first`,
+        ? text('assessment.aptitudeUnknownIn360', { competencyId })
+        : text('assessment.aptitudeUnknownInObservation', { competencyId }),
       { competencyId },
     );
   }
@@ -82,7 +85,7 @@ export class SelfObservation extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'NOT_ALLOWED';
   constructor() {
-    super('nobody records a manager observation of themselves; that is a self-evaluation');
+    super(text('assessment.selfObservation'));
   }
 }
 
@@ -90,6 +93,6 @@ export class RoleProfileNotFound extends DomainError {
   readonly kind = 'not_found';
   readonly code = 'ROLE_PROFILE_NOT_FOUND';
   constructor(roleId: string) {
-    super(`role ${roleId} has no role profile`, { roleId });
+    super(text('assessment.roleProfileNotFound', { roleId }), { roleId });
   }
 }

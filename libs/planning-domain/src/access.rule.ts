@@ -1,3 +1,4 @@
+import { text } from '@talentloop/i18n';
 import { NotAllowed } from './goal.errors';
 
 export interface Caller {
@@ -15,6 +16,5 @@ export const requireNotOwnGoal = (caller: Caller, employeeId: string, act: strin
 
 /** Closing a cycle is the other side's call too: nobody closes their own plan, even as HR. */
 export const requireNotOwnPlan = (caller: Caller, employeeId: string): void => {
-  if (caller.userId === employeeId)
-    throw new NotAllowed('the employee cannot close their own plan');
+  if (caller.userId === employeeId) throw new NotAllowed(text('planning.ownPlan'));
 };

@@ -1,5 +1,6 @@
 import type { GoalSlotTaken, PlanningEvent } from '@talentloop/contracts';
 import type { Decider } from '@talentloop/domain-kernel';
+import { text } from '@talentloop/i18n';
 import type { GoalPhase } from './goal.state';
 import { ActiveGoalCapReached } from './goal.errors';
 
@@ -75,7 +76,7 @@ export const holdsSlot = (state: ActiveSetState, goalId: string, submissionNumbe
   state.slots.some((slot) => slot.goalId === goalId && slot.submissionNumber === submissionNumber);
 
 export const capReachedMessage = (held: number, max: number) =>
-  `the employee already has ${held} active or pending goal(s); the organisation allows ${max} at once — finish or withdraw one first`;
+  text('planning.activeGoalCap', { held, max });
 
 const decide = ({ data }: TakeSlot, state: ActiveSetState): readonly PlanningEvent[] => {
   const { employeeId, goalId, planId, submissionNumber, maxActiveGoals, now, standings } = data;

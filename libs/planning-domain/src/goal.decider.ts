@@ -7,6 +7,7 @@ import type {
   PlanningEvent,
 } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
+import { text } from '@talentloop/i18n';
 import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
 import {
@@ -35,7 +36,13 @@ import {
   UnknownAction,
 } from './goal.errors';
 import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
-import { checkAdjustedSmart, checkSmart, failedChecks } from './smart-check';
+import {
+  failedChecks,
+  findAdjustedSmart,
+  findSmart,
+  smartChecksIn,
+  smartFailures,
+} from './smart-check';
 
 /** The decision approval published on the latest submission, when it was a rejection. */
 interface KnowsRejection {
@@ -125,7 +132,7 @@ export type GoalCommand =
     };
 
 const existing = (state: GoalState) => {
-  if (state.status === 'none') throw new GoalNotFound('there is no goal with this id');
+  if (state.status === 'none') throw new GoalNotFound(text('planning.goalNotFound'));
   return state;
 };
 
@@ -166,13 +173,14 @@ const submit = (
     'submitted',
     data.rejectedSubmission,
   );
-  const smartChecks = checkSmart(goal.content, data.context, data.settings, data.today);
-  const failed = failedChecks(smartChecks);
-  if (failed.length > 0)
+  const findings = findSmart(goal.content, data.context, data.settings, data.today);
+  if (failedChecks(findings).length > 0)
     throw new SmartCheckFailed(
-      `the goal is not SMART yet: ${failed.map((f) => `${f.property}: ${f.explanation}`).join('; ')}`,
-      { smartChecks },
+      text('planning.notSmartYet', { failures: smartFailures(findings) }),
+      findings,
     );
+  // What GoalSubmitted stores is English, as it always was; readers render their own.
+  const smartChecks = smartChecksIn(findings, 'en');
   const submitted: GoalSubmitted['data'] = {
     goalId: goal.goalId,
     planId: goal.planId,
@@ -193,10 +201,10 @@ const logCheckIn = (
   const { now, ...checkIn } = data;
   // The notes are the manager's side of the conversation: the employee's are the answers.
   if (checkIn.managerNotes !== undefined && checkIn.loggedBy === goal.employeeId)
-    throw new NotAllowed("the employee cannot write the manager's notes");
+    throw new NotAllowed(text('planning.managerNotes'));
   const known = new Set(goal.content.actions.map((action) => action.actionId));
   const unknown = checkIn.actionsTicked.find((id) => !known.has(id));
-  if (unknown) throw new UnknownAction(`the goal has no action ${unknown}`);
+  if (unknown) throw new UnknownAction(text('planning.unknownAction', { actionId: unknown }));
   const newlyDone = checkIn.actionsTicked.filter((id) => !goal.completedActionIds.includes(id));
   const ids = { goalId: goal.goalId, employeeId: goal.employeeId };
   return [
@@ -236,7 +244,7 @@ const refuseAdjustment = (
   );
   if (!refused)
     throw new AdjustmentNotPending(
-      `adjustment ${data.adjustmentId} does not await acknowledgement or refusal`,
+      text('planning.adjustmentNotPending', { adjustmentId: data.adjustmentId }),
     );
   return [
     {
@@ -308,9 +316,9 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const goal = requirePhase(state, ['active'], 'progressed');
       const { actionId } = command.data;
       if (!goal.content.actions.some((action) => action.actionId === actionId))
-        throw new UnknownAction(`the goal has no action ${actionId}`);
+        throw new UnknownAction(text('planning.unknownAction', { actionId }));
       if (goal.completedActionIds.includes(actionId))
-        throw new ActionAlreadyDone(`action ${actionId} is already done`);
+        throw new ActionAlreadyDone(text('planning.actionAlreadyDone', { actionId }));
       return [
         {
           type: 'ActionCompleted',
@@ -326,19 +334,22 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const switched = changes.target && !isSameTarget(changes.target, goal.content.target);
       if (switched)
         throw new NotAnAdjustment(
-          `${changes.target?.kind} ${changes.target?.competencyId} is another development target than ${goal.content.target.competencyId}: withdraw this goal and draft a new one`,
+          text('planning.notAnAdjustment', {
+            kind: changes.target?.kind ?? 'undefined',
+            competencyId: changes.target?.competencyId ?? 'undefined',
+            current: goal.content.target.competencyId,
+          }),
         );
-      const smartChecks = checkAdjustedSmart(
+      const findings = findAdjustedSmart(
         applyChanges(goal.content, changes),
         check.context,
         check.settings,
         check.today,
       );
-      const failed = failedChecks(smartChecks);
-      if (failed.length > 0)
+      if (failedChecks(findings).length > 0)
         throw new SmartCheckFailed(
-          `the adjusted goal is not SMART: ${failed.map((f) => `${f.property}: ${f.explanation}`).join('; ')}`,
-          { smartChecks },
+          text('planning.adjustedNotSmart', { failures: smartFailures(findings) }),
+          findings,
         );
       const { adjustmentId, reason, adjustedBy } = command.data;
       return [
@@ -360,7 +371,9 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const goal = existing(state);
       const { adjustmentId, acknowledgedBy } = command.data;
       if (!isPending(goal, adjustmentId))
-        throw new AdjustmentNotPending(`adjustment ${adjustmentId} does not await acknowledgement`);
+        throw new AdjustmentNotPending(
+          text('planning.adjustmentNotAwaitingAcknowledgement', { adjustmentId }),
+        );
       return [
         {
           type: 'GoalAdjustmentAcknowledged',
@@ -408,10 +421,9 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'EvaluateGoal': {
       const goal = requirePhase(state, ['active'], 'evaluated');
       if (!goal.progress)
-        throw new NothingMeasuredSinceBaseline(
-          'nothing was measured since the baseline: record a measurement of the target first',
-          { baselineMeasurementId: goal.baseline?.measurementId ?? null },
-        );
+        throw new NothingMeasuredSinceBaseline(text('planning.nothingMeasured'), {
+          baselineMeasurementId: goal.baseline?.measurementId ?? null,
+        });
       const early = command.data.today < goal.content.deadline;
       return [
         { type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) },

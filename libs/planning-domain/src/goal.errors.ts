@@ -1,4 +1,6 @@
 import { DomainError } from '@talentloop/domain-kernel';
+import type { Language, Text } from '@talentloop/i18n';
+import { smartChecksIn, type SmartFinding } from './smart-check';
 
 export class GoalNotFound extends DomainError {
   readonly kind = 'not_found';
@@ -16,9 +18,20 @@ export class IllegalGoalTransition extends DomainError {
   readonly code = 'ILLEGAL_GOAL_TRANSITION';
 }
 
+/** `smartChecks` in the details lists all five checks, in the reader's language. */
 export class SmartCheckFailed extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'SMART_CHECK_FAILED';
+  constructor(
+    message: Text,
+    private readonly findings: readonly SmartFinding[],
+  ) {
+    super(message, { smartChecks: smartChecksIn(findings, 'en') });
+  }
+
+  override detailsIn(language: Language) {
+    return { smartChecks: smartChecksIn(this.findings, language) };
+  }
 }
 
 export class ActiveGoalCapReached extends DomainError {

@@ -1,5 +1,6 @@
 import type { PlanClosed, PlanningEvent, PlanStarted } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
+import { text } from '@talentloop/i18n';
 import { PlanAlreadyClosed, PlanHasCommittedGoals, PlanNotFound } from './goal.errors';
 import { committedGoalsOf, planSummaryOf, type ClosingGoal } from './plan-summary';
 
@@ -31,11 +32,9 @@ export type PlanCommand =
 
 /** The plan takes new goals only while it is open. */
 export const requireOpenPlan = (state: PlanState): PlanRecord & { readonly status: 'open' } => {
-  if (state.status === 'none') throw new PlanNotFound('there is no plan with this id');
+  if (state.status === 'none') throw new PlanNotFound(text('planning.planNotFound'));
   if (state.status === 'closed')
-    throw new PlanAlreadyClosed(
-      `the plan closed at ${state.closed.closedAt}: a new goal belongs in the next cycle's plan`,
-    );
+    throw new PlanAlreadyClosed(text('planning.planClosed', { closedAt: state.closed.closedAt }));
   return state;
 };
 
@@ -45,7 +44,7 @@ const decide = (command: PlanCommand, state: PlanState): readonly PlanningEvent[
       // One plan per employee and cycle: starting it again is a retry and changes nothing.
       return state.status === 'none' ? [{ type: 'PlanStarted', data: command.data }] : [];
     case 'ClosePlan': {
-      if (state.status === 'none') throw new PlanNotFound('there is no plan with this id');
+      if (state.status === 'none') throw new PlanNotFound(text('planning.planNotFound'));
       // Closing twice is a retry: the summary stays the one taken when it closed.
       if (state.status === 'closed') return [];
       const committed = committedGoalsOf(command.data.goals);

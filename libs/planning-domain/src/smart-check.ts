@@ -1,3 +1,4 @@
+import { render, text, textList, type Language, type Text } from '@talentloop/i18n';
 import { monthsBetween, addMonths } from './dates';
 import type { GoalContent, GoalContext, SmartSettings, SuccessCriterion } from './goal-content';
 
@@ -9,11 +10,35 @@ export interface SmartCheck {
   readonly explanation: string;
 }
 
-const check = (property: SmartProperty, failure: string | undefined, success: string) => ({
-  property,
-  passed: failure === undefined,
-  explanation: failure ?? success,
-});
+/** A SMART check before it is said in a language: its explanation is a catalogue text. */
+export interface SmartFinding {
+  readonly property: SmartProperty;
+  readonly passed: boolean;
+  readonly explanation: Text;
+}
+
+/** The contract's limit on an explanation (SmartCheck.explanation maxLength). */
+const MAX_EXPLANATION_LENGTH = 500;
+
+const check = (
+  property: SmartProperty,
+  failure: Text | undefined,
+  success: Text,
+): SmartFinding => ({ property, passed: failure === undefined, explanation: failure ?? success });
+
+/** A failed check's success text is never read. */
+const NO_SUCCESS = text('smart.specific.passed');
+
+/** The findings in the language, as a person (and GoalSubmitted) reads them. */
+export const smartChecksIn = (
+  findings: readonly SmartFinding[],
+  language: Language,
+): readonly SmartCheck[] =>
+  findings.map(({ property, passed, explanation }) => ({
+    property,
+    passed,
+    explanation: render(language, explanation).slice(0, MAX_EXPLANATION_LENGTH),
+  }));
 
 /** Three words at least: "communication" alone names a topic, not a behaviour. */
 const isConcrete = (text: string) => text.trim().split(/\s+/).length >= 3;
@@ -39,38 +64,46 @@ const strongerTargets = (goal: GoalContent, context: GoalContext): string[] => {
 const idList = (indicators: readonly { readonly indicatorId: string }[]) =>
   indicators.map((indicator) => indicator.indicatorId).join(', ');
 
-const specific = (goal: GoalContent, context: GoalContext): SmartCheck => {
+const specific = (goal: GoalContent, context: GoalContext): SmartFinding => {
   const weakSpotsKnown = goal.target.kind === 'competency' && context.weakestIndicators.length > 0;
   const unknown = unknownIndicators(goal, context);
   const stronger = strongerTargets(goal, context);
   const failure = !isConcrete(goal.behaviour)
-    ? 'the behaviour to develop is not described concretely (at least a short sentence)'
+    ? text('smart.specific.behaviourVague')
     : !isConcrete(goal.situation)
-      ? 'the work situation where the behaviour is practised is not described'
+      ? text('smart.specific.situationMissing')
       : unknown.length > 0
-        ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not an indicator of ${context.targetName} in the framework`
+        ? text('smart.specific.unknownIndicators', {
+            ids: unknown.join(', '),
+            count: unknown.length,
+            target: context.targetName,
+          })
         : weakSpotsKnown && goal.target.indicatorIds.length === 0
-          ? `the goal targets the whole competency while the measurement shows the weak indicators (${idList(context.weakestIndicators)}); target those`
+          ? text('smart.specific.wholeCompetency', { weakest: idList(context.weakestIndicators) })
           : stronger.length > 0 && !context.motivationNote?.trim()
-            ? `${stronger.join(', ')} ${stronger.length === 1 ? 'is' : 'are'} not among the weaker indicators (${idList(context.weakestIndicators)}); target those, or say in the motivation why this one`
+            ? text('smart.specific.strongerTargets', {
+                ids: stronger.join(', '),
+                count: stronger.length,
+                weakest: idList(context.weakestIndicators),
+              })
             : undefined;
-  return check('specific', failure, 'names the behaviour, the work situation and what it targets');
+  return check('specific', failure, text('smart.specific.passed'));
 };
 
-const measurable = (goal: GoalContent): SmartCheck => {
+const measurable = (goal: GoalContent): SmartFinding => {
   const vague = goal.successCriteria.find(
     (criterion) => criterion.metric === 'indicator-score' && criterion.indicatorIds.length === 0,
   );
   const failure =
     goal.successCriteria.length === 0
-      ? 'there is no success criterion with an instrument, a metric and a target'
+      ? text('smart.measurable.noCriterion')
       : vague
-        ? `criterion ${vague.criterionId} reads an indicator score but names no indicator`
+        ? text('smart.measurable.noIndicator', { criterion: vague.criterionId })
         : undefined;
   return check(
     'measurable',
     failure,
-    `${goal.successCriteria.length} success criterion(s), each with instrument, metric and target`,
+    text('smart.measurable.passed', { criteria: goal.successCriteria.length }),
   );
 };
 
@@ -88,14 +121,14 @@ const achievable = (
   context: GoalContext,
   settings: SmartSettings,
   today: string,
-): SmartCheck => {
+): SmartFinding => {
   if (!goal.actions.some((action) => action.kind === 'on-the-job'))
     return check(
       'achievable',
       goal.actions.length === 0
-        ? 'no action says how the behaviour will be practised; add at least one on-the-job action'
-        : 'only formal learning: a training or reading alone rarely changes behaviour at work; add at least one on-the-job action that practises it',
-      '',
+        ? text('smart.achievable.noActions')
+        : text('smart.achievable.onlyFormal'),
+      NO_SUCCESS,
     );
   const months = Math.max(0, monthsBetween(today, goal.deadline));
   const reachable = settings.maxGrowthPerMonth * months;
@@ -103,64 +136,89 @@ const achievable = (
     if (context.aptitude !== null && criterion.target > context.aptitude)
       return check(
         'achievable',
-        `criterion ${criterion.criterionId} targets ${criterion.target}, above the aptitude of ${context.aptitude}`,
-        '',
+        text('smart.achievable.aboveAptitude', {
+          criterion: criterion.criterionId,
+          target: criterion.target,
+          aptitude: context.aptitude,
+        }),
+        NO_SUCCESS,
       );
     const baseline = baselineOf(criterion, context);
     if (baseline !== null && criterion.target - baseline > reachable)
       return check(
         'achievable',
-        `criterion ${criterion.criterionId} asks ${criterion.target - baseline} points of growth (from ${baseline} to ${criterion.target}) in ${months.toFixed(1)} months; at most ${settings.maxGrowthPerMonth} points a month is realistic (${Math.floor(reachable)})`,
-        '',
+        text('smart.achievable.tooMuchGrowth', {
+          criterion: criterion.criterionId,
+          growth: criterion.target - baseline,
+          baseline,
+          target: criterion.target,
+          months: months.toFixed(1),
+          rate: settings.maxGrowthPerMonth,
+          reachable: Math.floor(reachable),
+        }),
+        NO_SUCCESS,
       );
   }
   return check(
     'achievable',
     undefined,
     context.aptitude === null
-      ? `no measurement of ${context.targetName} bounds the targets; the manager judges feasibility`
-      : `targets stay within aptitude ${context.aptitude} and ${settings.maxGrowthPerMonth} points a month of growth${measuredByText(context.measuredBy)}`,
+      ? text('smart.achievable.unbounded', { target: context.targetName })
+      : text('smart.achievable.passed', {
+          aptitude: context.aptitude,
+          rate: settings.maxGrowthPerMonth,
+          measuredBy: measuredByText(context.measuredBy),
+        }),
   );
 };
 
 /** Which measurement bounded the targets, as far as it is known. */
-const measuredByText = (measuredBy: GoalContext['measuredBy']): string =>
+const measuredByText = (measuredBy: GoalContext['measuredBy']): Text | string =>
   measuredBy === null
     ? ''
     : measuredBy.instrument && measuredBy.measuredAt
-      ? ` (measured by ${measuredBy.instrument} on ${measuredBy.measuredAt.slice(0, 10)})`
-      : ` (measurement ${measuredBy.measurementId})`;
+      ? text('smart.achievable.measuredByInstrument', {
+          instrument: measuredBy.instrument,
+          date: measuredBy.measuredAt.slice(0, 10),
+        })
+      : text('smart.achievable.measuredByMeasurement', {
+          measurementId: measuredBy.measurementId,
+        });
 
-const relevant = (context: GoalContext): SmartCheck =>
+const relevant = (context: GoalContext): SmartFinding =>
   check(
     'relevant',
     context.requiredLevel === null && !context.motivationNote?.trim()
-      ? `${context.targetName} is not in the role profile and no motivation explains why it matters`
+      ? text('smart.relevant.unmotivated', { target: context.targetName })
       : undefined,
     context.requiredLevel !== null
-      ? `the role profile requires ${context.targetName} at level ${context.requiredLevel}`
-      : `motivated by the employee: ${context.motivationNote ?? ''}`.slice(0, 500),
+      ? text('smart.relevant.required', {
+          target: context.targetName,
+          level: context.requiredLevel,
+        })
+      : text('smart.relevant.motivated', { note: context.motivationNote ?? '' }),
   );
 
-const timeBound = (goal: GoalContent, settings: SmartSettings, today: string): SmartCheck => {
+const timeBound = (goal: GoalContent, settings: SmartSettings, today: string): SmartFinding => {
   const earliest = addMonths(today, settings.deadlineMinMonths);
   const latest = addMonths(today, settings.deadlineMaxMonths);
+  const window = { min: settings.deadlineMinMonths, max: settings.deadlineMaxMonths };
   return check(
     'time-bound',
     goal.deadline < earliest || goal.deadline > latest
-      ? `deadline ${goal.deadline} is outside the window ${earliest} – ${latest} (${settings.deadlineMinMonths}–${settings.deadlineMaxMonths} months)`
+      ? text('smart.timeBound.outside', { deadline: goal.deadline, earliest, latest, ...window })
       : undefined,
-    `deadline ${goal.deadline} lies within ${settings.deadlineMinMonths}–${settings.deadlineMaxMonths} months`,
+    text('smart.timeBound.passed', { deadline: goal.deadline, ...window }),
   );
 };
 
-/** The five SMART properties of a goal, each with why it passed or failed. */
-export const checkSmart = (
+/** The five SMART properties of a goal, each with why it passed or failed, in no language yet. */
+export const findSmart = (
   goal: GoalContent,
   context: GoalContext,
   settings: SmartSettings,
   today: string,
-): readonly SmartCheck[] => [
+): readonly SmartFinding[] => [
   specific(goal, context),
   measurable(goal),
   achievable(goal, context, settings, today),
@@ -168,8 +226,27 @@ export const checkSmart = (
   timeBound(goal, settings, today),
 ];
 
-export const failedChecks = (checks: readonly SmartCheck[]) =>
-  checks.filter((smart) => !smart.passed);
+/** The five SMART properties of a goal, each with why it passed or failed, in the language. */
+export const checkSmart = (
+  goal: GoalContent,
+  context: GoalContext,
+  settings: SmartSettings,
+  today: string,
+  language: Language = 'en',
+): readonly SmartCheck[] => smartChecksIn(findSmart(goal, context, settings, today), language);
+
+export const failedChecks = <Check extends { readonly passed: boolean }>(
+  checks: readonly Check[],
+): Check[] => checks.filter((smart) => !smart.passed);
+
+/** Why a goal is not SMART, one failed property after the other. */
+export const smartFailures = (findings: readonly SmartFinding[]) =>
+  textList(
+    failedChecks(findings).map(({ property, explanation }) =>
+      text('smart.failure', { property: text(`smart.property.${property}`), explanation }),
+    ),
+    '; ',
+  );
 
 /**
  * The SMART check of an active goal after an adjustment. Every property is checked again on
@@ -177,23 +254,39 @@ export const failedChecks = (checks: readonly SmartCheck[]) =>
  * lie ahead, and no further than the longest cycle allows (an adjustment late in a cycle may
  * well leave less than the shortest one).
  */
+export const findAdjustedSmart = (
+  goal: GoalContent,
+  context: GoalContext,
+  settings: SmartSettings,
+  today: string,
+): readonly SmartFinding[] =>
+  findSmart(goal, context, settings, today).map((smart) =>
+    smart.property === 'time-bound' ? adjustedTimeBound(goal, settings, today) : smart,
+  );
+
 export const checkAdjustedSmart = (
   goal: GoalContent,
   context: GoalContext,
   settings: SmartSettings,
   today: string,
+  language: Language = 'en',
 ): readonly SmartCheck[] =>
-  checkSmart(goal, context, settings, today).map((smart) =>
-    smart.property === 'time-bound' ? adjustedTimeBound(goal, settings, today) : smart,
-  );
+  smartChecksIn(findAdjustedSmart(goal, context, settings, today), language);
 
 const adjustedTimeBound = (goal: GoalContent, settings: SmartSettings, today: string) => {
   const latest = addMonths(today, settings.deadlineMaxMonths);
   return check(
     'time-bound',
     goal.deadline <= today || goal.deadline > latest
-      ? `the adjusted deadline ${goal.deadline} is not between today and ${latest} (${settings.deadlineMaxMonths} months)`
+      ? text('smart.timeBound.adjustedOutside', {
+          deadline: goal.deadline,
+          latest,
+          max: settings.deadlineMaxMonths,
+        })
       : undefined,
-    `the adjusted deadline ${goal.deadline} lies ahead, within ${settings.deadlineMaxMonths} months`,
+    text('smart.timeBound.adjustedPassed', {
+      deadline: goal.deadline,
+      max: settings.deadlineMaxMonths,
+    }),
   );
 };

@@ -7,6 +7,8 @@ import {
   systemClock,
   type Clock,
   SUBJECT_DIRECTORY,
+  PREFERRED_LANGUAGE,
+  type PreferredLanguages,
 } from '@talentloop/http';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
@@ -78,6 +80,14 @@ export class PlanningModule {
         { provide: CLOCK, useValue: clock },
         PlanningDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
+        {
+          // After Accept-Language, a caller reads in the language the HRIS gave them.
+          provide: PREFERRED_LANGUAGE,
+          useFactory: (directory: PlanningDirectory): PreferredLanguages => ({
+            of: async (actor) => (await directory.person(actor.tenantId, actor.userId))?.language,
+          }),
+          inject: [PlanningDirectory],
+        },
         GoalCommands,
         Plans,
         ActiveSet,

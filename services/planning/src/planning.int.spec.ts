@@ -327,6 +327,46 @@ describe('the planning service over HTTP', () => {
     expect(await service.storedEventCount()).toBe(before);
   });
 
+  it('answers in the language Accept-Language asks for, the codes unchanged', async () => {
+    const { me, gapId, planId } = await employeeWithPlan();
+    const dutch = {
+      authorization: `Bearer ${await service.token(me)}`,
+      'accept-language': 'nl-NL,nl;q=0.9,en;q=0.5',
+    };
+    const drafted = await json<{
+      goalId: string;
+      smartChecks: NonNullable<Problem['smartChecks']>;
+    }>(
+      await service.requestWithHeaders('POST', `/plans/${planId}/goals/draft`, dutch, { gapId }),
+      201,
+    );
+    expect(drafted.smartChecks.find((c) => c.property === 'time-bound')?.explanation).toMatch(
+      /^deadline \S+ valt binnen 3–6 maanden$/,
+    );
+    await json(
+      await service.request('PATCH', `/goals/${drafted.goalId}`, me, {
+        behaviour: 'Listening',
+        deadline: '2027-06-30',
+      }),
+      200,
+    );
+    await eventually(
+      'the edit is read',
+      async () =>
+        (await service.directory.goal(TENANT, drafted.goalId))?.state.content.behaviour ===
+        'Listening',
+    );
+    const path = `/goals/${drafted.goalId}/submit`;
+    const refusal = await json<Problem>(await service.requestWithHeaders('POST', path, dutch), 422);
+    expect(refusal.code).toBe('SMART_CHECK_FAILED');
+    expect(refusal.detail).toMatch(
+      /^het doel is nog niet SMART: specifiek: het gedrag .*; tijdgebonden: deadline 2027-06-30 valt buiten/,
+    );
+    expect(refusal.smartChecks?.[0]?.explanation).toMatch(/^het gedrag dat je wilt ontwikkelen/);
+    const english = await json<Problem>(await submit(me, drafted.goalId), 422);
+    expect(english.detail).toMatch(/^the goal is not SMART yet: specific: the behaviour/);
+  });
+
   it('bounds a goal drafted from a target by the latest measurement and the current role', async () => {
     const { me, planId } = await employeeWithPlan();
     // The employee moved to a role whose profile asks level 3; a manager observation followed.

@@ -1,3 +1,4 @@
+import { render, text, type Language } from '@talentloop/i18n';
 import { weakestAndStrongest } from '@talentloop/domain-kernel';
 import type { FrameworkVersion } from '../framework/framework.decider';
 import { competencyIn } from '../framework/framework.decider';
@@ -63,10 +64,9 @@ export const isWorthDevelopment = (aptitude: number, behaviour: number, required
   behaviour < requiredScore && aptitude - behaviour >= MIN_ROOM_TO_GROW;
 
 const verdictOf = (gap: Pick<CompetencyGap, 'requirementGap' | 'gap' | 'worthDevelopment'>) => {
-  if (gap.requirementGap === 0) return 'meets what the role requires';
-  if (gap.worthDevelopment)
-    return 'below the requirement with room to grow: a development candidate';
-  return 'below the requirement, but aptitude leaves little room: a question of fit, not a goal';
+  if (gap.requirementGap === 0) return text('gap.verdict.meets');
+  if (gap.worthDevelopment) return text('gap.verdict.candidate');
+  return text('gap.verdict.fit');
 };
 
 /** Weakest first and strongest first, with their names in the framework. */
@@ -92,6 +92,7 @@ export const analyseGaps = (
   latestMeasurements: Readonly<Record<string, Measurement>>,
   energies: Readonly<Record<string, number>>,
   weighting: PriorityWeighting,
+  language: Language = 'en',
 ): GapReport => {
   const competencies: CompetencyGap[] = role.requiredCompetencies.flatMap(
     ({ competencyId, requiredLevel, weight }) => {
@@ -122,7 +123,7 @@ export const analyseGaps = (
         strongestIndicators: strongest,
         worthDevelopment,
       };
-      return [{ ...gap, verdict: verdictOf(gap) }];
+      return [{ ...gap, verdict: render(language, verdictOf(gap)) }];
     },
   );
   const heaviestWeight = Math.max(...role.requiredCompetencies.map((required) => required.weight));
@@ -135,6 +136,7 @@ export const analyseGaps = (
       competencies.filter((gap) => gap.worthDevelopment),
       weighting,
       heaviestWeight,
+      language,
     ),
     unmeasured: role.requiredCompetencies
       .map((required) => required.competencyId)

@@ -1,3 +1,4 @@
+import { render, text, type Language, type Text } from '@talentloop/i18n';
 import type { GapIdentified } from '@talentloop/contracts';
 import type { Violation } from '../errors';
 import { round } from './content';
@@ -58,33 +59,42 @@ export const impactOf = (candidate: Candidate, heaviestWeight: number): number =
 export const energyScoreOf = (energy: number | undefined): number =>
   energy === undefined ? 50 : (energy - 1) * 25;
 
-const reasonsFor = (candidate: Candidate, heaviestWeight: number): Reason[] => {
+const reasonsFor = (candidate: Candidate, heaviestWeight: number, language: Language): Reason[] => {
   const { name, weight, behaviour, aptitude, requiredLevel, requiredScore, energy } = candidate;
   const room = round(aptitude - behaviour, 1);
-  return [
+  const reasons: { factor: Reason['factor']; explanation: Text }[] = [
     {
       factor: 'impact',
-      explanation: `${name} weighs ${weight} in the role profile (the heaviest requirement weighs ${heaviestWeight}).`,
+      explanation: text('gap.reason.impact', { name, weight, heaviest: heaviestWeight }),
     },
     {
       factor: 'requirement',
-      explanation: `Behaviour ${behaviour} is ${round(requirementGapOf(candidate), 1)} points below level ${requiredLevel} (${requiredScore}) that the role requires.`,
+      explanation: text('gap.reason.requirement', {
+        behaviour,
+        gap: round(requirementGapOf(candidate), 1),
+        level: requiredLevel,
+        score: requiredScore,
+      }),
     },
     {
       factor: 'potential',
       explanation:
         room > 0
-          ? `Aptitude ${aptitude} leaves ${room} points of room to grow.`
-          : `Aptitude ${aptitude} is not above behaviour ${behaviour}: growth is unlikely.`,
+          ? text('gap.reason.roomToGrow', { aptitude, room })
+          : text('gap.reason.noRoom', { aptitude, behaviour }),
     },
     {
       factor: 'energy',
       explanation:
         energy === undefined
-          ? `No motivation recorded for ${name}; energy counts as neutral.`
-          : `The employee rates their energy for ${name} ${energy} out of 5.`,
+          ? text('gap.reason.noMotivation', { name })
+          : text('gap.reason.energy', { name, energy }),
     },
   ];
+  return reasons.map(({ factor, explanation }) => ({
+    factor,
+    explanation: render(language, explanation),
+  }));
 };
 
 /**
@@ -96,6 +106,7 @@ export const rankCandidates = <C extends Candidate>(
   candidates: readonly C[],
   weighting: PriorityWeighting,
   heaviestWeight: number,
+  language: Language = 'en',
 ): Ranked<C>[] => {
   const total = weighting.impact + weighting.potential + weighting.energy;
   return candidates
@@ -118,6 +129,6 @@ export const rankCandidates = <C extends Candidate>(
     .map(({ candidate, impact, potential, energy, score }, index) => ({
       ...candidate,
       priority: { score, rank: index + 1, impact, potential, energy },
-      reasons: reasonsFor(candidate, heaviestWeight),
+      reasons: reasonsFor(candidate, heaviestWeight, language),
     }));
 };

@@ -112,3 +112,31 @@ const planning: Candidate = {
   behaviour: 35,
   energy: 2,
 };
+
+describe('the reasons of a ranking in Dutch', () => {
+  it('reads each factor in Dutch', () => {
+    const [ranked] = rankCandidates(
+      [
+        {
+          competencyId: 'collaboration',
+          name: 'Samenwerken',
+          weight: 40,
+          requiredLevel: 4,
+          requiredScore: 60,
+          aptitude: 78,
+          behaviour: 45,
+          energy: undefined,
+        },
+      ],
+      { impact: 1, potential: 1, energy: 1 },
+      40,
+      'nl',
+    );
+    expect(ranked?.reasons.map((reason) => reason.explanation)).toEqual([
+      'Samenwerken weegt 40 in het rolprofiel (de zwaarste eis weegt 40).',
+      'Gedrag 45 ligt 15 punten onder niveau 4 (60) dat de rol vraagt.',
+      'Aanleg 78 laat 33 punten ruimte om te groeien.',
+      'Geen motivatie vastgelegd voor Samenwerken; energie telt neutraal.',
+    ]);
+  });
+});

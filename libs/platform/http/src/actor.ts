@@ -5,6 +5,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import type { Request } from 'express';
+import { text } from '@talentloop/i18n';
 import { problem } from './problem-details';
 
 export const roles = ['employee', 'manager', 'hr', 'admin', 'integrator'] as const;
@@ -18,7 +19,7 @@ export interface Actor {
 }
 
 /** The one answer to every request that is not authenticated: it never says why. */
-export const UNAUTHENTICATED = problem(401, 'UNAUTHENTICATED', 'a valid bearer token is required');
+export const UNAUTHENTICATED = problem(401, 'UNAUTHENTICATED', text('problem.unauthenticated'));
 
 /** The actor of each authenticated request, set by the AuthenticationGuard. */
 const actors = new WeakMap<Request, Actor>();
@@ -54,6 +55,6 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 export const requireRole = (actor: Actor, ...allowed: readonly Role[]): void => {
   if (!actor.roles.some((role) => allowed.includes(role)))
     throw new ForbiddenException(
-      problem(403, 'FORBIDDEN', `this needs one of the roles: ${allowed.join(', ')}`),
+      problem(403, 'FORBIDDEN', text('problem.forbiddenRoles', { roles: allowed.join(', ') })),
     );
 };

@@ -21,3 +21,5 @@ export * from './idempotency/idempotency-records';
 export * from './idempotency/idempotency.openapi';
 export * from './idempotency/request-command-id';
 export { ApiBodyByMediaType } from './openapi/openapi-document';
+export * from './language/accept-language';
+export * from './language/request-language';

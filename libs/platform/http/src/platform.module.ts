@@ -50,6 +50,7 @@ import { AccessGuard } from './access/access.guard';
 import { httpConfigFromEnv } from './http.config';
 import { RateLimitGuard, rateLimitModule } from './rate-limit/rate-limit';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { RequestLanguageInterceptor } from './language/request-language';
 import { HealthController, MetricsController } from './observability/operations.controllers';
 import { SUPERVISOR } from './observability/supervisor.token';
 import { loopDownReadyThresholdMsFromEnv } from './platform.config';
@@ -301,6 +302,8 @@ export class PlatformModule {
         // After authentication: the one authorisation (ACCESS-MATRIX.md) of every route.
         { provide: APP_GUARD, useClass: AccessGuard },
         // After both guards: a request refused with 401 or 403 never touches a key's record.
+        // The language of each request, once, for its texts and its problem details.
+        { provide: APP_INTERCEPTOR, useClass: RequestLanguageInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ServiceLoops,
         PlatformLifecycle,

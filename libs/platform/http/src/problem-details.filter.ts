@@ -6,7 +6,14 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PROBLEM_JSON, problem, problemOf, type ProblemDetails } from './problem-details';
+import { languageOf } from './language/request-language';
+import {
+  inLanguage,
+  PROBLEM_JSON,
+  problem,
+  problemOf,
+  type ProblemDetails,
+} from './problem-details';
 
 /** A ValidationPipe or controller already shaped the body as problem details. */
 const isProblem = (body: unknown): body is ProblemDetails =>
@@ -23,7 +30,10 @@ const fromHttpException = (exception: HttpException): ProblemDetails => {
   return problem(status, `HTTP_${status}`, message);
 };
 
-/** Every error leaves the service as application/problem+json, without stack traces. */
+/**
+ * Every error leaves the service as application/problem+json, without stack traces, its
+ * detail in the request's language (the code stays: clients key on it).
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -32,8 +42,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
+    const language = languageOf(request);
     const details =
-      exception instanceof HttpException ? fromHttpException(exception) : problemOf(exception);
+      exception instanceof HttpException
+        ? inLanguage(fromHttpException(exception), language)
+        : problemOf(exception, language);
     // 503 is an answer the service chose (not ready, catching up, a store unavailable): the
     // request line says it; only what went wrong unexpectedly is logged as an error.
     if (details.status >= 500 && details.status !== 503)

@@ -6,6 +6,7 @@ import {
   WrongExpectedRevisionError,
 } from '@talentloop/event-store';
 import { ErasurePendingError } from '@talentloop/privacy';
+import { render, text, type Language, type Text } from '@talentloop/i18n';
 import { ReadSideBehindError } from '@talentloop/read-models';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -57,27 +58,39 @@ const STANDARD_MEMBERS: ReadonlySet<string> = new Set([
   'instance',
 ]);
 
+/** The catalogue text of a problem's detail, kept off the JSON body. */
+const DETAIL_TEXT = Symbol('detailText');
+
 /**
- * A problem document. Extensions (a domain error's details, field errors) come after the
+ * A problem document. A detail given as a catalogue text reads in English here and in the
+ * request's language once the filter sends it (`inLanguage`). Extensions (a domain error's details, field errors) come after the
  * standard members and can never overwrite them: a detail named `status` once turned a 409
  * into a 500 (`Invalid status code: "approved"`); such a key is left out.
  */
 export const problem = (
   status: number,
   code: string,
-  detail: string,
+  detail: string | Text,
   extensions: Record<string, unknown> = {},
 ): ProblemDetails => {
   const document: Record<string, unknown> = {
     type: typeOf(code),
     title: titles[status] ?? 'Error',
     status,
-    detail,
+    detail: typeof detail === 'string' ? detail : render('en', detail),
     code,
   };
   for (const [key, value] of Object.entries(extensions))
     if (!STANDARD_MEMBERS.has(key)) document[key] = value;
+  if (typeof detail !== 'string')
+    Object.defineProperty(document, DETAIL_TEXT, { value: detail, enumerable: false });
   return document as ProblemDetails;
+};
+
+/** The problem with its detail in the language, where the detail is a catalogue text. */
+export const inLanguage = (details: ProblemDetails, language: Language): ProblemDetails => {
+  const detail = (details as { [DETAIL_TEXT]?: Text })[DETAIL_TEXT];
+  return detail === undefined ? details : { ...details, detail: render(language, detail) };
 };
 
 /**
@@ -107,11 +120,13 @@ const isExposedClientError = (error: unknown): error is ExposedClientError => {
  * Maps the errors the libraries raise on purpose to problem details; anything else is a
  * 500 whose detail reveals nothing (the log has the cause).
  */
-export const problemOf = (error: unknown): ProblemDetails => {
+export const problemOf = (error: unknown, language: Language = 'en'): ProblemDetails => {
   if (error instanceof DomainError)
-    return problem(statusOfKind[error.kind], error.code, error.message, { ...error.details });
+    return problem(statusOfKind[error.kind], error.code, error.messageIn(language), {
+      ...error.detailsIn(language),
+    });
   if (error instanceof WrongExpectedRevisionError)
-    return problem(409, error.code, 'the resource was changed by someone else; reload and retry', {
+    return problem(409, error.code, text('problem.changedBySomeoneElse'), {
       expectedRevision: String(error.expected),
       actualRevision: error.actual === undefined ? null : String(error.actual),
     });
@@ -127,10 +142,10 @@ export const problemOf = (error: unknown): ProblemDetails => {
       error.message,
     );
   if (error instanceof EventStoreUnavailableError)
-    return problem(503, error.code, 'the event store is unavailable; retry later');
+    return problem(503, error.code, text('problem.eventStoreUnavailable'));
   if (error instanceof ErasurePendingError)
     return problem(503, error.code, `${error.message}; the erasure is pending, retry it`);
   if (error instanceof ReadSideBehindError)
-    return problem(503, error.code, 'the service is catching up with its events; retry soon');
-  return problem(500, 'INTERNAL', 'an unexpected error occurred');
+    return problem(503, error.code, text('problem.catchingUp'));
+  return problem(500, 'INTERNAL', text('problem.unexpected'));
 };

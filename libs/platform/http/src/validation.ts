@@ -4,6 +4,7 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
+import { text } from '@talentloop/i18n';
 import { problem } from './problem-details';
 
 const flatten = (
@@ -55,7 +56,9 @@ class ShapeCheckingValidationPipe extends ValidationPipe {
       metadata.type === 'body' || metadata.type === 'query' ? shapeProblem(value) : undefined;
     if (found)
       throw new UnprocessableEntityException(
-        problem(422, 'VALIDATION_FAILED', `the ${metadata.type} is invalid`, { errors: [found] }),
+        problem(422, 'VALIDATION_FAILED', text('problem.partInvalid', { part: metadata.type }), {
+          errors: [found],
+        }),
       );
     return super.transform(value, metadata) as Promise<unknown>;
   }
@@ -74,7 +77,9 @@ export const createValidationPipe = (): ValidationPipe =>
     exceptionFactory: (errors) => {
       const list = flatten(errors);
       return new UnprocessableEntityException(
-        problem(422, 'VALIDATION_FAILED', `${list.length} field(s) are invalid`, { errors: list }),
+        problem(422, 'VALIDATION_FAILED', text('problem.fieldsInvalid', { fields: list.length }), {
+          errors: list,
+        }),
       );
     },
   });

@@ -149,7 +149,10 @@ export class ServiceTestApp {
     );
   }
 
-  /** A JSON request as the caller, with its bearer token. */
+  /**
+   * A JSON request as the caller, with its bearer token, from a client that reads English
+   * (without Accept-Language the answer would be in the caller's own language).
+   */
   async request(
     method: HttpMethod,
     path: string,
@@ -159,7 +162,7 @@ export class ServiceTestApp {
     return this.requestWithHeaders(
       method,
       path,
-      { authorization: `Bearer ${await this.token(caller)}` },
+      { authorization: `Bearer ${await this.token(caller)}`, 'accept-language': 'en' },
       body,
     );
   }

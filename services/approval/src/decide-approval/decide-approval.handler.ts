@@ -1,4 +1,5 @@
 import { Inject } from '@nestjs/common';
+import { text } from '@talentloop/i18n';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OtherTenant, type ApprovalRequestCommand } from '@talentloop/approval-domain';
 import type { ApprovalEvent } from '@talentloop/contracts';
@@ -43,7 +44,7 @@ export class DecideApprovalHandler implements ICommandHandler<DecideApprovalComm
     // Streams are per tenant, so another tenant's request would read as missing: say why.
     const known = await this.directory.request(requestId);
     if (known && known.tenantId !== actor.tenantId)
-      throw new OtherTenant('the approval request belongs to another organisation');
+      throw new OtherTenant(text('approval.otherTenant'));
     const now = this.clock.now();
     const { events } = await runOnApprovalRequest(
       this.store,

@@ -1,4 +1,5 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { text } from '@talentloop/i18n';
 import {
   ApprovalRequestNotFound,
   OtherTenant,
@@ -33,9 +34,8 @@ export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThre
         ? target.requestId
         : approvalRequestIdFor(actor.tenantId, target.goalId);
     const request = await this.directory.request(requestId);
-    if (!request) throw new ApprovalRequestNotFound('there is no approval request with this id');
-    if (request.tenantId !== actor.tenantId)
-      throw new OtherTenant('the approval request belongs to another organisation');
+    if (!request) throw new ApprovalRequestNotFound(text('approval.requestNotFound'));
+    if (request.tenantId !== actor.tenantId) throw new OtherTenant(text('approval.otherTenant'));
     // Who may read it (the employee, their current manager, HR) is the access guard's decision.
     return {
       ...request,

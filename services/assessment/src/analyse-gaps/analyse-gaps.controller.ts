@@ -1,7 +1,14 @@
+import type { Language } from '@talentloop/i18n';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/http';
+import {
+  CurrentActor,
+  type Actor,
+  IdParam,
+  RequestCommandId,
+  RequestLanguage,
+} from '@talentloop/http';
 import { GetGapReportQuery, IdentifyGapsCommand } from './analyse-gaps.handler';
 
 @ApiTags('gap analysis')
@@ -19,8 +26,12 @@ export class AnalyseGapsController {
     summary:
       'Gap per competency against the role profile, weakest and strongest indicators, and the gaps worth development ranked by impact, potential and energy with reasons',
   })
-  report(@CurrentActor() actor: Actor, @IdParam('employeeId') employeeId: string) {
-    return this.queries.execute(new GetGapReportQuery(actor, employeeId));
+  report(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @IdParam('employeeId') employeeId: string,
+  ) {
+    return this.queries.execute(new GetGapReportQuery(actor, employeeId, language));
   }
 
   @Post('gap-analyses')

@@ -1,3 +1,4 @@
+import type { Language } from '@talentloop/i18n';
 import {
   Command,
   CommandHandler,
@@ -18,6 +19,7 @@ export class GetGapReportQuery extends Query<GapReport> {
   constructor(
     readonly actor: Actor,
     readonly employeeId: string,
+    readonly language: Language = 'en',
   ) {
     super();
   }
@@ -30,7 +32,7 @@ export class GetGapReportHandler implements IQueryHandler<GetGapReportQuery> {
     private readonly settings: PrioritySettings,
   ) {}
 
-  async execute({ actor, employeeId }: GetGapReportQuery) {
+  async execute({ actor, employeeId, language }: GetGapReportQuery) {
     const { employee, reference } = await this.reader.withReference(actor, employeeId);
     return analyseGaps(
       reference.role,
@@ -38,6 +40,7 @@ export class GetGapReportHandler implements IQueryHandler<GetGapReportQuery> {
       employee.latest,
       energiesOf(employee),
       this.settings.weightingFor(actor.tenantId),
+      language,
     );
   }
 }

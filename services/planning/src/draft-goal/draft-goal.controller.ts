@@ -1,3 +1,4 @@
+import type { Language } from '@talentloop/i18n';
 import {
   Body,
   Controller,
@@ -19,6 +20,7 @@ import {
   type Actor,
   CLOCK,
   type Clock,
+  RequestLanguage,
 } from '@talentloop/http';
 import {
   checkSmart,
@@ -60,6 +62,7 @@ export class DraftGoalController {
   @ApiResponse({ status: 409, description: 'The plan is closed: new goals go in the next plan' })
   async draft(
     @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
     @IdParam('planId') planId: string,
     @Body() body: DraftGoalDto,
     @RequestCommandId() commandId: string,
@@ -122,7 +125,7 @@ export class DraftGoalController {
       goalId,
       goal: content,
       drafter,
-      smartChecks: checkSmart(content, context, this.settings.smart, request.today),
+      smartChecks: checkSmart(content, context, this.settings.smart, request.today, language),
       unpairedFormalLearning: unpairedFormalLearning(content.actions),
     };
   }

@@ -1,6 +1,14 @@
+import type { Language } from '@talentloop/i18n';
 import { ConflictException, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, problem, RateLimit, type Actor } from '@talentloop/http';
+import {
+  CurrentActor,
+  IdParam,
+  problem,
+  RateLimit,
+  RequestLanguage,
+  type Actor,
+} from '@talentloop/http';
 import {
   changesSinceDraft,
   checkSmart,
@@ -31,7 +39,11 @@ export class RedraftGoalController {
     description:
       "Drafts the goal's target again from the current context, and, where the tenant opted in (PLANNING_AI_REJECTION_FEEDBACK), with the manager's feedback given to the model. Nothing is stored: the answer is a proposal with its provenance, its SMART checks and how it differs from the goal now; what the employee takes from it is their edit (PATCH /goals/{goalId}).",
   })
-  async redraft(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
+  async redraft(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @IdParam('goalId') goalId: string,
+  ) {
     const { tenantId } = actor;
     const { state } = await this.goals.known(actor, goalId);
     const { directory } = this.goals;
@@ -68,7 +80,13 @@ export class RedraftGoalController {
       goalId,
       proposal: proposed.content,
       drafter: proposed.drafter,
-      smartChecks: checkSmart(proposed.content, context, this.settings.smart, request.today),
+      smartChecks: checkSmart(
+        proposed.content,
+        context,
+        this.settings.smart,
+        request.today,
+        language,
+      ),
       unpairedFormalLearning: unpairedFormalLearning(proposed.content.actions),
       differences: changesSinceDraft(content, proposed.content).map(
         ({ field, drafted, current }) => ({ field, now: drafted, proposed: current }),

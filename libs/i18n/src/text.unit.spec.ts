@@ -1,0 +1,51 @@
+import { render, text, textList } from './text';
+
+describe('a text', () => {
+  it('reads in English as it always did', () =>
+    expect(render('en', text('smart.relevant.required', { target: 'Feedback', level: 3 }))).toBe(
+      'the role profile requires Feedback at level 3',
+    ));
+
+  it('reads in Dutch', () =>
+    expect(render('nl', text('smart.relevant.required', { target: 'Feedback', level: 3 }))).toBe(
+      'het rolprofiel vraagt Feedback op niveau 3',
+    ));
+
+  it('chooses the plural form by count', () => {
+    const of = (count: number) =>
+      text('smart.specific.unknownIndicators', { ids: 'x', target: 'T', count });
+    expect(render('en', of(1))).toBe('x is not an indicator of T in the framework');
+    expect(render('nl', of(2))).toBe('x zijn geen indicatoren van T in het competentiemodel');
+  });
+
+  it('renders nested texts and lists in the same language', () => {
+    const failure = text('smart.failure', {
+      property: text('smart.property.time-bound'),
+      explanation: text('smart.timeBound.passed', { deadline: '2027-01-01', min: 3, max: 6 }),
+    });
+    expect(
+      render('nl', text('planning.notSmartYet', { failures: textList([failure], '; ') })),
+    ).toBe('het doel is nog niet SMART: tijdgebonden: deadline 2027-01-01 valt binnen 3–6 maanden');
+  });
+
+  it('writes decimals the Dutch way in Dutch', () =>
+    expect(
+      render(
+        'nl',
+        text('smart.achievable.tooMuchGrowth', {
+          criterion: 'c1',
+          growth: 40,
+          baseline: 20,
+          target: 60,
+          months: (3).toFixed(1),
+          rate: 5,
+          reachable: 15,
+        }),
+      ),
+    ).toContain('in 3,0 maanden'));
+
+  it('leaves markup and quotes in parameters as they are', () =>
+    expect(render('en', text('smart.relevant.motivated', { note: `<b>"it's" & more</b>` }))).toBe(
+      `motivated by the employee: <b>"it's" & more</b>`,
+    ));
+});
