@@ -93,6 +93,7 @@ export function approvalFlowReport(
     threshold,
     ['department', 'manager'],
     [['department'], ['manager']],
+    [[], ['manager']],
   );
   const inPeriod = periodTest(filters.period);
 

@@ -110,6 +110,7 @@ export function developmentFocusReport(
     threshold,
     ['competency'],
     [['competency']],
+    [['competency']],
   );
   const competency =
     filters.competencyId === undefined ? -1 : (competencies.lookup(filters.competencyId) ?? -2);

@@ -90,6 +90,7 @@ export function gapMapReport(
     threshold,
     ['competency', 'department'],
     [['competency', 'department']],
+    [['competency']],
   );
   const measuredByCompetency = new Map<string, { members: EmployeeFacts[]; gaps: number[] }>();
   people.forEach((employee, person) => {

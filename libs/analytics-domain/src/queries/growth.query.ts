@@ -143,6 +143,7 @@ export function growthReport(
     threshold,
     ['competency', 'indicator'],
     [['competency', 'indicator']],
+    [['competency'], ['competency', 'indicator']],
   );
   const competency =
     filters.competencyId === undefined ? -1 : (growthKeys.lookup(filters.competencyId) ?? -2);

@@ -25,6 +25,18 @@ export function parsePeriod(text: string): Period | undefined {
   return bucket(text, year, 0, 12);
 }
 
+/**
+ * The buckets that contain a period, innermost first: a month's quarter and year, a quarter's
+ * year; none for a year. Asking for one of them instead is a wider query on the same people.
+ */
+export function enclosingPeriods(period: Period): readonly Period[] {
+  const year = period.label.slice(0, 4);
+  const month = /^\d{4}-(\d{2})$/.exec(period.label);
+  const quarter = month === null ? [] : [`${year}-Q${Math.floor((Number(month[1]) - 1) / 3) + 1}`];
+  const labels = period.label === year ? [] : [...quarter, year];
+  return labels.map((label) => parsePeriod(label)!);
+}
+
 const monthPeriod = (year: number, monthIndex: number): Period => {
   const from = new Date(Date.UTC(year, monthIndex, 1));
   const label = `${from.getUTCFullYear()}-${String(from.getUTCMonth() + 1).padStart(2, '0')}`;

@@ -1,4 +1,4 @@
-import { monthsOf, parsePeriod } from './period';
+import { enclosingPeriods, monthsOf, parsePeriod } from './period';
 
 describe('a period', () => {
   it('is a calendar year', () => {
@@ -70,5 +70,23 @@ describe('the months of a report over time', () => {
       '2026-05',
       '2026-06',
     ]);
+  });
+});
+
+describe('the periods enclosing a period', () => {
+  const labels = (text: string): string[] =>
+    enclosingPeriods(parsePeriod(text)!).map((period) => period.label);
+
+  it('are its quarter and year for a month', () => {
+    expect(labels('2026-05')).toEqual(['2026-Q2', '2026']);
+    expect(labels('2026-12')).toEqual(['2026-Q4', '2026']);
+  });
+
+  it('are its year for a quarter', () => {
+    expect(labels('2026-Q3')).toEqual(['2026']);
+  });
+
+  it('are none for a year', () => {
+    expect(labels('2026')).toEqual([]);
   });
 });

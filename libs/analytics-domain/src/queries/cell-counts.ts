@@ -1,0 +1,339 @@
+import { type Period, enclosingPeriods, instant, within } from './period';
+import type { AnalyticsFilters } from './request';
+import {
+  type KeyGroups,
+  type KeyKind,
+  type Prepared,
+  type RowDimension,
+  type RowKey,
+  type Subject,
+  NO_DEPARTMENT,
+  SEPARATOR,
+  competencyKind,
+  groupsOf,
+  kindOf,
+  submasks,
+} from './subjects';
+
+/** A row dimension read from a contribution rather than from the person. */
+export type ItemDimension = Exclude<RowDimension, 'department'>;
+
+/** A person filter: a department, a role, both (one cell) or neither; -1 for "any". */
+export interface People {
+  readonly department: number;
+  readonly role: number;
+  /** The cell when both are set and anyone is in it, else -1. */
+  readonly cell: number;
+}
+
+/** Where a figure's people are counted: item row mask (index), state and row key. */
+export interface Slot {
+  readonly mask: number;
+  readonly state: number;
+  readonly key: number;
+}
+
+/** People without a role form cells, but no one can ask for them by role. */
+const NO_ROLE = '\u0000none';
+const NEVER = 0x7f;
+
+/**
+ * The people in scope, counted once per request into department × role cells for every
+ * widening of the request's conditions on contributions: the competency filter kept or
+ * dropped (competency state), the period, its quarter, its year or none (level), and the row
+ * dimensions kept or dropped (mask). A state is [competency state][level]. Figures on
+ * everyone, a department or a role read the sums kept alongside the cells.
+ */
+export class CellCounts {
+  readonly levels: number;
+  readonly competencyStates: number;
+  readonly masks: readonly number[];
+  private readonly kinds: readonly KeyKind[];
+  readonly departments = new Map<string, number>();
+  readonly roles = new Map<string, number>();
+  readonly queryableRole: boolean[] = [];
+  readonly cells = new Map<number, number>();
+  readonly cellDepartment: number[] = [];
+  readonly cellRole: number[] = [];
+  readonly cellsOfDepartment: number[][] = [];
+  readonly cellsOfRole: number[][] = [];
+  /** By mask index. */
+  private counts: readonly Counts[] = [];
+
+  constructor(
+    subjects: readonly Subject[],
+    lists: readonly (Prepared | null)[],
+    filters: AnalyticsFilters,
+    private readonly dimensions: readonly ItemDimension[],
+    breakdowns: readonly (readonly RowDimension[])[],
+  ) {
+    const chain =
+      filters.period === undefined ? [] : [filters.period, ...enclosingPeriods(filters.period)];
+    this.levels = chain.length + 1;
+    this.competencyStates = filters.competencyId === undefined ? 1 : 2;
+    const needed = new Set<number>([0]);
+    for (const breakdown of breakdowns)
+      for (const sub of submasks(this.maskOf(breakdown))) needed.add(sub);
+    this.masks = [...needed];
+    this.kinds = this.masks.map((mask) =>
+      kindOf(dimensions.filter((_, bit) => (mask & (1 << bit)) !== 0)),
+    );
+    const pairs = subjects.map((subject) => this.cellOf(subject));
+    const groups = this.masks.map((_, index) =>
+      index === 0
+        ? []
+        : subjects.map((subject, person) =>
+            subject.contributions === null
+              ? null
+              : groupsOf(
+                  subject.contributions,
+                  lists[person]!,
+                  this.kinds[index],
+                  subject.departmentId,
+                ),
+          ),
+    );
+    this.count(pairs, lists, groups, chain, filters.competencyId);
+  }
+
+  /** Whether anyone of the cell is counted at the slot. */
+  has(slot: Slot, cell: number): boolean {
+    return this.counts[slot.mask].byCell[this.base(slot) * this.cellDepartment.length + cell] > 0;
+  }
+
+  sizeAt(slot: Slot, people: People): number {
+    const index = this.base(slot);
+    const counts = this.counts[slot.mask];
+    const { department, role } = people;
+    if (department < 0 && role < 0) return counts.total[index];
+    if (role < 0) return counts.byDepartment[index * this.departments.size + department];
+    if (department < 0) return counts.byRole[index * this.roles.size + role];
+    const cell =
+      people.cell >= 0 ? people.cell : this.cells.get(department * this.roles.size + role);
+    return cell === undefined ? 0 : counts.byCell[index * this.cellDepartment.length + cell];
+  }
+
+  /** Keys counted at a mask index: one (the figure itself) without rows. */
+  private keyCount(index: number): number {
+    return this.masks[index] === 0 ? 1 : this.kinds[index].names.length;
+  }
+
+  /** [state][key] as one index. */
+  base(slot: Slot): number {
+    return slot.state * this.keyCount(slot.mask) + slot.key;
+  }
+
+  slotOf(mask: number, row: RowKey, competencyState: number, level: number): Slot | null {
+    const index = this.masks.indexOf(mask);
+    if (index < 0) throw new Error(`rows by ${mask} were not counted`);
+    const parts: string[] = [];
+    this.dimensions.forEach((dimension, bit) => {
+      if ((mask & (1 << bit)) !== 0) parts.push(row[dimension] ?? '');
+    });
+    const key = mask === 0 ? 0 : this.kinds[index].lookup(parts.join(SEPARATOR));
+    if (key === undefined) return null;
+    return { mask: index, state: competencyState * this.levels + level, key };
+  }
+
+  maskOf(dimensions: readonly RowDimension[]): number {
+    let mask = 0;
+    for (const dimension of dimensions) {
+      const bit = this.dimensions.indexOf(dimension as ItemDimension);
+      if (bit >= 0) mask |= 1 << bit;
+    }
+    return mask;
+  }
+
+  private cellOf(subject: Subject): number {
+    const department = this.localId(
+      this.departments,
+      subject.departmentId ?? NO_DEPARTMENT,
+      this.cellsOfDepartment,
+    );
+    const role = this.localId(this.roles, subject.roleId ?? NO_ROLE, this.cellsOfRole);
+    this.queryableRole[role] = subject.roleId !== null;
+    return department * 65_536 + role;
+  }
+
+  private localId(ids: Map<string, number>, name: string, cellsOf: number[][]): number {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+      cellsOf.push([]);
+    }
+    return id;
+  }
+
+  private count(
+    pairs: readonly number[],
+    lists: readonly (Prepared | null)[],
+    groups: readonly (readonly (KeyGroups | null)[])[],
+    chain: readonly Period[],
+    competencyId: string | undefined,
+  ): void {
+    // Cells once every role is known, so that department × roles numbers a cell.
+    const cellOf = pairs.map((pair) => {
+      const department = Math.floor(pair / 65_536);
+      const role = pair % 65_536;
+      const key = department * this.roles.size + role;
+      let cell = this.cells.get(key);
+      if (cell === undefined) {
+        cell = this.cellDepartment.length;
+        this.cells.set(key, cell);
+        this.cellDepartment.push(department);
+        this.cellRole.push(role);
+        this.cellsOfDepartment[department].push(cell);
+        this.cellsOfRole[role].push(cell);
+      }
+      return cell;
+    });
+    const states = this.competencyStates * this.levels;
+    const counts = this.kinds.map(
+      (_, index) =>
+        new Counts(
+          states * this.keyCount(index),
+          this.cellDepartment,
+          this.cellRole,
+          this.departments.size,
+          this.roles.size,
+        ),
+    );
+    const competency =
+      competencyId === undefined ? -1 : (competencyKind().lookup(competencyId) ?? -2);
+    const scratch = new Scratch(chain, competency);
+    // A person counts at the narrowest level one of their contributions reaches; the sums over
+    // levels (widen) then count them at every wider level too.
+    const add = (index: number, key: number, cell: number, all: number, matching: number) => {
+      const keys = this.keyCount(index);
+      if (this.competencyStates === 1) {
+        counts[index].add(all * keys + key, cell);
+        return;
+      }
+      if (matching !== NEVER) counts[index].add(matching * keys + key, cell);
+      counts[index].add((this.levels + all) * keys + key, cell);
+    };
+    lists.forEach((list, person) => {
+      const cell = cellOf[person];
+      if (list === null) {
+        add(0, 0, cell, 0, 0);
+        return;
+      }
+      if (list.length === 0) return;
+      scratch.read(list);
+      add(0, 0, cell, scratch.narrowest(null, false), scratch.narrowest(null, true));
+      for (let index = 1; index < this.kinds.length; index += 1) {
+        const personGroups = groups[index][person];
+        if (personGroups === null) continue;
+        for (let group = 0; group < personGroups.keys.length; group += 1) {
+          add(
+            index,
+            personGroups.keys[group],
+            cell,
+            scratch.narrowest(personGroups, false, group),
+            scratch.narrowest(personGroups, true, group),
+          );
+        }
+      }
+    });
+    counts.forEach((each, index) => each.widen(this.levels, this.keyCount(index)));
+    this.counts = counts;
+  }
+}
+
+/** People by slot ([state][key]) and cell, with their sums by department, by role and in all. */
+class Counts {
+  readonly byCell: Int32Array;
+  readonly byDepartment: Int32Array;
+  readonly byRole: Int32Array;
+  readonly total: Int32Array;
+
+  constructor(
+    slots: number,
+    private readonly cellDepartment: readonly number[],
+    private readonly cellRole: readonly number[],
+    private readonly departments: number,
+    private readonly roles: number,
+  ) {
+    this.byCell = new Int32Array(slots * cellDepartment.length);
+    this.byDepartment = new Int32Array(slots * departments);
+    this.byRole = new Int32Array(slots * roles);
+    this.total = new Int32Array(slots);
+  }
+
+  add(slot: number, cell: number): void {
+    this.byCell[slot * this.cellDepartment.length + cell] += 1;
+    this.byDepartment[slot * this.departments + this.cellDepartment[cell]] += 1;
+    this.byRole[slot * this.roles + this.cellRole[cell]] += 1;
+    this.total[slot] += 1;
+  }
+
+  /** Adds every period level into the next wider one (states are [competency][level]). */
+  widen(levels: number, keys: number): void {
+    if (levels === 1) return;
+    const widths = [this.cellDepartment.length, this.departments, this.roles, 1];
+    [this.byCell, this.byDepartment, this.byRole, this.total].forEach((table, which) => {
+      const offset = keys * widths[which];
+      for (let at = offset; at < table.length; at += 1) {
+        if (Math.floor(at / offset) % levels !== 0) table[at] += table[at - offset];
+      }
+    });
+  }
+}
+
+/** One person's contributions as levels (0: in the period, ... last: outside every bucket). */
+class Scratch {
+  private levels = new Uint8Array(64);
+  private matching = new Uint8Array(64);
+  private length = 0;
+  private readonly from: Float64Array;
+  private readonly to: Float64Array;
+
+  constructor(
+    private readonly chain: readonly Period[],
+    private readonly competency: number,
+  ) {
+    this.from = Float64Array.from(chain, (period) => instant(period.from));
+    this.to = Float64Array.from(chain, (period) => instant(period.to));
+  }
+
+  read(list: Prepared): void {
+    if (list.length > this.levels.length) {
+      this.levels = new Uint8Array(list.length * 2);
+      this.matching = new Uint8Array(list.length * 2);
+    }
+    this.length = list.length;
+    const { chain, from, to } = this;
+    for (let item = 0; item < list.length; item += 1) {
+      this.matching[item] =
+        this.competency === -1 || list.competencies![item] === this.competency ? 1 : 0;
+      let level = 0;
+      if (chain.length > 0) {
+        const ms = list.instants === null ? Number.NaN : list.instants[item];
+        const at = list.times![item];
+        while (
+          level < chain.length &&
+          !(Number.isNaN(ms) || Number.isNaN(from[level])
+            ? within(chain[level], at)
+            : ms >= from[level] && ms < to[level])
+        ) {
+          level += 1;
+        }
+      }
+      this.levels[item] = level;
+    }
+  }
+
+  /** The narrowest level of the person's contributions (of one row key's group), or NEVER. */
+  narrowest(groups: KeyGroups | null, matchingOnly: boolean, group = 0): number {
+    let narrowest = NEVER;
+    const first = groups === null ? 0 : groups.starts[group];
+    const end = groups === null ? this.length : groups.starts[group + 1];
+    for (let position = first; position < end; position += 1) {
+      const item = groups === null ? position : groups.items[position];
+      if (matchingOnly && this.matching[item] === 0) continue;
+      if (this.levels[item] < narrowest) narrowest = this.levels[item];
+    }
+    return narrowest;
+  }
+}

@@ -1,0 +1,196 @@
+import { assertNever } from '@talentloop/domain-kernel';
+import { instant } from './period';
+import { Interner } from './interner';
+
+/** A breakdown a figure can be split by; each row counts as one more filter for privacy. */
+export type RowDimension = 'department' | 'competency' | 'manager' | 'indicator';
+
+/** The row a figure describes: one value per breakdown dimension (empty for a total). */
+export type RowKey = Partial<Record<RowDimension, string | null>>;
+
+/**
+ * One thing a person contributes to a figure (a goal, a decision, a check-in...). Competency
+ * and period filters apply per contribution: a person is in the population when at least one
+ * of their contributions passes them.
+ */
+export interface Contribution {
+  readonly competencyId: string | null;
+  readonly at: string | null;
+  readonly managerId?: string | null;
+  readonly indicatorId?: string | null;
+}
+
+/**
+ * A person as a figure sees them. `contributions: null` means the person counts by being
+ * there (headcount): competency and period filters do not narrow that population.
+ */
+export interface Subject {
+  readonly employeeId: string;
+  readonly departmentId: string | null;
+  readonly roleId: string | null;
+  readonly contributions: readonly Contribution[] | null;
+}
+
+/** The department of people whose HRIS record has none still forms a row (no silent gap). */
+export const NO_DEPARTMENT = '\u0000none';
+export const SEPARATOR = '\u001f';
+
+/** Every submask of `mask`, `mask` itself included. */
+export const submasks = (mask: number): number[] => {
+  const result: number[] = [];
+  for (let sub = mask; ; sub = (sub - 1) & mask) {
+    result.push(sub);
+    if (sub === 0) return result;
+  }
+};
+
+export const rowValue = (
+  dimension: RowDimension,
+  departmentId: string | null,
+  item: Contribution | null,
+): string | null => {
+  switch (dimension) {
+    case 'department':
+      return departmentId ?? NO_DEPARTMENT;
+    case 'competency':
+      return item?.competencyId ?? null;
+    case 'manager':
+      return item?.managerId ?? null;
+    case 'indicator':
+      return item?.indicatorId ?? null;
+    default:
+      return assertNever(dimension);
+  }
+};
+
+/**
+ * The row keys of one combination of dimensions (e.g. competency and department), interned
+ * process-wide to small integers so that counting indexes typed arrays instead of hashing
+ * strings. Tables are sized by how many keys the process has seen.
+ */
+export class KeyKind extends Interner {
+  constructor(
+    readonly index: number,
+    readonly dimensions: readonly RowDimension[],
+  ) {
+    super();
+  }
+}
+const kinds = new Map<string, KeyKind>();
+export const kindOf = (dimensions: readonly RowDimension[]): KeyKind => {
+  const name = dimensions.join();
+  let kind = kinds.get(name);
+  if (kind === undefined) {
+    kind = new KeyKind(kinds.size, dimensions);
+    kinds.set(name, kind);
+  }
+  return kind;
+};
+
+/** A person's distinct keys of one kind, each with the contributions that reach it. */
+export interface KeyGroups {
+  readonly departmentId: string | null;
+  readonly keys: Int32Array;
+  /** Contributions of key k: items[starts[k]] up to items[starts[k + 1]]. */
+  readonly starts: Int32Array;
+  readonly items: Int32Array;
+}
+
+/**
+ * A contribution list in flat arrays (one shape whatever the report), so that filtering reads
+ * numbers instead of chasing strings across the heap; key groups are made on first use.
+ */
+export interface Prepared {
+  readonly items: readonly Contribution[];
+  readonly length: number;
+  /** Whether the list is kept across requests, so that parsing its times pays off. */
+  readonly kept: boolean;
+  /** Interned competency (-1 for none); made when a competency filter first needs it. */
+  competencies: Int32Array | null;
+  /** Made when a period filter first needs them. */
+  times: readonly (string | null)[] | null;
+  /** `times` as numbers where canonical (NaN: compare the string); only for kept lists. */
+  instants: Float64Array | null;
+  /** By KeyKind index. */
+  readonly groups: (KeyGroups | undefined)[];
+}
+export const competencyKind = (): KeyKind => kindOf(['competency']);
+export const prepare = (items: readonly Contribution[], kept: boolean): Prepared => ({
+  items,
+  length: items.length,
+  kept,
+  competencies: null,
+  times: null,
+  instants: null,
+  groups: [],
+});
+/** Makes the columns the item-level filters read. */
+export const ready = (entry: Prepared, competency: boolean, period: boolean): void => {
+  if (competency && entry.competencies === null) {
+    const competencies = competencyKind();
+    entry.competencies = Int32Array.from(entry.items, (item) =>
+      item.competencyId === null ? -1 : competencies.id(item.competencyId),
+    );
+  }
+  if (period && entry.times === null) {
+    entry.times = entry.items.map((item) => item.at);
+    if (entry.kept) entry.instants = Float64Array.from(entry.items, (item) => instant(item.at));
+  }
+};
+
+/**
+ * A subject that keeps its prepared contributions: reports cache one per employee, so the
+ * preparation is done once per version of the facts.
+ */
+export class CountedSubject implements Subject {
+  private preparedList: Prepared | null = null;
+
+  constructor(
+    readonly employeeId: string,
+    readonly departmentId: string | null,
+    readonly roleId: string | null,
+    readonly contributions: readonly Contribution[] | null,
+  ) {}
+
+  prepared(): Prepared | null {
+    if (this.contributions === null) return null;
+    return (this.preparedList ??= prepare(this.contributions, true));
+  }
+}
+
+export const groupsOf = (
+  items: readonly Contribution[],
+  entry: Prepared,
+  kind: KeyKind,
+  departmentId: string | null,
+): KeyGroups => {
+  const cached = entry.groups[kind.index];
+  if (cached !== undefined && cached.departmentId === departmentId) return cached;
+  const byKey = new Map<number, number[]>();
+  items.forEach((item, index) => {
+    const parts: string[] = [];
+    for (const dimension of kind.dimensions) {
+      const value = rowValue(dimension, departmentId, item);
+      if (value === null) return;
+      parts.push(value);
+    }
+    const key = kind.id(parts.join(SEPARATOR));
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [index]);
+    else list.push(index);
+  });
+  const groups: KeyGroups = {
+    departmentId,
+    keys: Int32Array.from(byKey.keys()),
+    starts: new Int32Array(byKey.size + 1),
+    items: new Int32Array(items.length),
+  };
+  let position = 0;
+  [...byKey.values()].forEach((list, index) => {
+    groups.starts[index] = position;
+    for (const item of list) groups.items[position++] = item;
+  });
+  groups.starts[byKey.size] = position;
+  entry.groups[kind.index] = groups;
+  return groups;
+};
