@@ -1,4 +1,4 @@
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { en } from './catalogues/en';
 import { nl } from './catalogues/nl';
 
@@ -52,7 +52,7 @@ export const isText = (value: unknown): value is Text =>
  * One i18next instance per language, made once: a translation never depends on shared,
  * mutable "current language" state, so requests in different languages cannot interfere.
  */
-const translatorFor = (language: Language): TFunction => {
+const instanceFor = (language: Language): I18n => {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -64,12 +64,47 @@ const translatorFor = (language: Language): TFunction => {
     returnNull: false,
     showSupportNotice: false,
   });
-  return instance.getFixedT(language);
+  return instance;
 };
 
-const translators: Readonly<Record<Language, TFunction>> = {
-  en: translatorFor('en'),
-  nl: translatorFor('nl'),
+const instances: Readonly<Record<Language, I18n>> = {
+  en: instanceFor('en'),
+  nl: instanceFor('nl'),
+};
+
+/** i18next's full lookup, as the reference the fast path below is held to (text.unit.spec). */
+export const translateWithI18next = (
+  language: Language,
+  key: string,
+  params: Readonly<Record<string, string | number>>,
+): string => instances[language].getFixedT(language)(key, params);
+
+/**
+ * The catalogue string of a key in the language: the plural form i18next's resolver picks for
+ * `count`, the language's own string, else English's. Looked up once per key and form.
+ */
+const templates = new Map<string, string>();
+/** The part of i18next's plural resolver used here (its services are typed loosely). */
+interface PluralResolver {
+  getSuffix(language: string, count: number): string;
+}
+const templateOf = (language: Language, key: string, count: unknown): string => {
+  const instance = instances[language];
+  const plurals = instance.services.pluralResolver as PluralResolver;
+  const form = typeof count === 'number' ? plurals.getSuffix(language, count) : '';
+  const cacheKey = `${language}|${key}|${form}`;
+  const known = templates.get(cacheKey);
+  if (known !== undefined) return known;
+  const lookup = (lng: Language): string | undefined => {
+    const resource = (name: string): unknown =>
+      instance.getResource(lng, 'translation', name) as unknown;
+    const plural = form ? resource(key + form) : undefined;
+    const found = plural ?? resource(key);
+    return typeof found === 'string' ? found : undefined;
+  };
+  const template = lookup(language) ?? lookup(DEFAULT_LANGUAGE) ?? key;
+  templates.set(cacheKey, template);
+  return template;
 };
 
 const renderParam = (language: Language, param: TextParam): string | number =>
@@ -79,15 +114,20 @@ const renderParam = (language: Language, param: TextParam): string | number =>
       ? param.items.map((item) => renderParam(language, item)).join(param.separator)
       : render(language, param);
 
-/** The text in the language; nested texts and lists among the parameters are rendered too. */
+/**
+ * The text in the language; nested texts and lists among the parameters are rendered too.
+ * The catalogue string comes from i18next's store and plural rules, and i18next's interpolator
+ * fills it in (formats included); the per-call option handling of `t()` is skipped, which
+ * makes a text about three times cheaper. The unit spec holds it equal to `t()` for every key.
+ */
 export const render = (language: Language, message: Text): string => {
-  const params = Object.fromEntries(
-    Object.entries(message.params ?? {}).map(([name, value]) => [
-      name,
-      renderParam(language, value),
-    ]),
-  );
-  return translators[language](message.key, params);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(message.params ?? {}))
+    params[name] = renderParam(language, value);
+  const template = templateOf(language, message.key, params['count']);
+  return template.includes('{{')
+    ? instances[language].services.interpolator.interpolate(template, params, language, {})
+    : template;
 };
 
 /** A renderer bound to one language, for code that writes many texts. */

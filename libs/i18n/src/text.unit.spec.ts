@@ -1,4 +1,5 @@
-import { render, text, textList } from './text';
+import { en } from './catalogues/en';
+import { languages, render, text, textList, translateWithI18next, type MessageKey } from './text';
 
 describe('a text', () => {
   it('reads in English as it always did', () =>
@@ -48,4 +49,34 @@ describe('a text', () => {
     expect(render('en', text('smart.relevant.motivated', { note: `<b>"it's" & more</b>` }))).toBe(
       `motivated by the employee: <b>"it's" & more</b>`,
     ));
+});
+
+describe('rendering a text', () => {
+  /** Every catalogue key (plural forms under their base key) with the parameters it names. */
+  const keysOf = (catalogue: object, prefix = ''): { key: string; names: string[] }[] =>
+    Object.entries(catalogue).flatMap(([name, value]) =>
+      typeof value === 'string'
+        ? [
+            {
+              key: `${prefix}${name.replace(/_(one|other)$/, '')}`,
+              names: [...value.matchAll(/\{\{(\w+)/g)].map((match) => match[1] ?? ''),
+            },
+          ]
+        : keysOf(value as object, `${prefix}${name}.`),
+    );
+
+  it.each(languages)(
+    'in %s is what i18next’s t() says, for every key and plural form',
+    (language) => {
+      for (const { key, names } of keysOf(en))
+        for (const count of [1, 2, 3.5])
+          for (const sample of ['a value', 7]) {
+            const params = Object.fromEntries(names.map((name) => [name, sample]));
+            const withCount = { ...params, count };
+            expect(render(language, text(key as MessageKey, withCount))).toBe(
+              translateWithI18next(language, key, withCount),
+            );
+          }
+    },
+  );
 });
