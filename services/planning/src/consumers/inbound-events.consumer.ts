@@ -4,7 +4,7 @@ import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
 import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
-import { goalMeasurementOf, type GoalCommand } from '@talentloop/planning-domain';
+import { goalMeasurementOf, type GoalCommand, type GoalState } from '@talentloop/planning-domain';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { runOnGoal } from '../shared/planning.streams';
 
@@ -35,10 +35,16 @@ export class InboundEventsConsumer {
     if (event.type === 'GoalApproved') {
       // No cap to check: the approved submission took its slot when it was submitted.
       const { goalId, requestId, submissionNumber, checkInCadence } = event.data;
-      const baseline = await this.baselineOf(tenantId, goalId);
-      await this.run(event, goalId, (now) => ({
+      // The baseline is read from the goal's own state, as the command is decided on it.
+      await this.run(event, goalId, async (now, state) => ({
         type: 'ActivateGoal',
-        data: { approvalRequestId: requestId, submissionNumber, checkInCadence, now, baseline },
+        data: {
+          approvalRequestId: requestId,
+          submissionNumber,
+          checkInCadence,
+          now,
+          baseline: await this.baselineOf(tenantId, state),
+        },
       }));
     } else if (event.type === 'MeasurementRecorded') {
       // Any instrument, a closed 360° round included: progress on the active goals of that
@@ -61,21 +67,24 @@ export class InboundEventsConsumer {
   }
 
   /** The employee's latest measurement of the goal's target, frozen when it becomes active. */
-  private async baselineOf(tenantId: string, goalId: string) {
-    const goal = await this.directory.goal(tenantId, goalId);
-    if (!goal) return null;
+  private async baselineOf(tenantId: string, state: GoalState) {
+    if (state.status === 'none') return null;
     const latest = await this.directory.latestMeasurement(
       tenantId,
-      goal.state.employeeId,
-      goal.state.content.target.competencyId,
+      state.employeeId,
+      state.content.target.competencyId,
     );
     return latest ? goalMeasurementOf(latest) : null;
   }
 
-  private async run(event: ReceivedEvent, goalId: string, command: (now: Date) => GoalCommand) {
+  private async run(
+    event: ReceivedEvent,
+    goalId: string,
+    command: (now: Date, state: GoalState) => GoalCommand | Promise<GoalCommand>,
+  ) {
     const now = this.clock.now();
     try {
-      await runOnGoal(this.store, goalId, command(now), {
+      await runOnGoal(this.store, goalId, (state) => command(now, state), {
         tenantId: event.metadata.tenantId,
         actorId: event.metadata.actorId,
         commandId: consumerCommandId(PLANNING_CONSUMER_GROUP, `${event.id}:${goalId}`),

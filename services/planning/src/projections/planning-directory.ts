@@ -164,7 +164,14 @@ export class PlanningDirectory implements SubjectDirectory {
     tenantId: string,
     employeeId: string,
   ): Promise<RoleProfileDocument | undefined> {
-    const roleId = (await this.person(tenantId, employeeId))?.roleId;
+    return this.roleProfile(tenantId, (await this.person(tenantId, employeeId))?.roleId);
+  }
+
+  /** A role's latest profile; undefined for no role or one not defined yet. */
+  async roleProfile(
+    tenantId: string,
+    roleId: string | null | undefined,
+  ): Promise<RoleProfileDocument | undefined> {
     if (!roleId) return undefined;
     return this.reader.get<RoleProfileDocument>(
       roleProfilesProjection.name,
@@ -178,7 +185,22 @@ export class PlanningDirectory implements SubjectDirectory {
 
   /** The note the employee recorded with assessment for the competency, opened (or erased). */
   async motivation(tenantId: string, employeeId: string, competency: string) {
-    const note = (await this.person(tenantId, employeeId))?.motivations[competency];
+    return this.motivationOf(
+      tenantId,
+      employeeId,
+      await this.person(tenantId, employeeId),
+      competency,
+    );
+  }
+
+  /** The person's note for the competency, opened (or erased), from a document already read. */
+  motivationOf(
+    tenantId: string,
+    employeeId: string,
+    person: PersonDocument | undefined,
+    competency: string,
+  ) {
+    const note = person?.motivations[competency];
     return note === undefined
       ? null
       : this.cipher.openFields(

@@ -36,13 +36,15 @@ export const goalContextOf = async (
   directory: PlanningDirectory,
   source: ContextSource,
 ): Promise<GoalContext> => {
-  const gap = source.gapId ? await directory.gap(source.tenantId, source.gapId) : undefined;
-  const { tenantId, employeeId, competencyId } = source;
-  const [competency, latest, role] = await Promise.all([
+  const { tenantId, employeeId, competencyId, gapId } = source;
+  // The person is read once: their role and their motivation both come from it.
+  const [gap, competency, latest, person] = await Promise.all([
+    gapId ? directory.gap(tenantId, gapId) : undefined,
     directory.competency(tenantId, competencyId),
     directory.latestMeasurement(tenantId, employeeId, competencyId),
-    directory.currentRoleProfile(tenantId, employeeId),
+    directory.person(tenantId, employeeId),
   ]);
+  const role = await directory.roleProfile(tenantId, person?.roleId);
   return {
     targetName: competency?.name ?? competencyId,
     definition: competency?.definition ?? null,
@@ -53,7 +55,7 @@ export const goalContextOf = async (
     facets: facetsOf(competency?.facets ?? [], latest?.facetScores ?? []),
     motivationNote:
       source.motivationNote ??
-      (await directory.motivation(source.tenantId, source.employeeId, source.competencyId)),
+      (await directory.motivationOf(tenantId, employeeId, person, competencyId)),
   };
 };
 
