@@ -195,6 +195,12 @@ const spread = (seed: string, base: number, range: number) =>
 
 const goalOf = (goalId: string, caller: Caller = employee) =>
   api.call<Goal>('planning', 'GET', `/goals/${goalId}`, caller);
+/** The employee agrees to the goal as it stands, in her words: needed before each submission. */
+const agreeTo = (goalId: string, motivation: string) =>
+  api.call('planning', 'POST', `/goals/${goalId}/agreement`, employee, {
+    expect: 200,
+    body: { motivation },
+  });
 const goalInStatus =
   (goalId: string, status: string, caller: Caller = employee) =>
   async () => {
@@ -507,8 +513,12 @@ const main = async () => {
   line(`title → "${edited.content.title}"`);
   line(`situation → "${edited.content.situation}"`);
 
-  // 7. submit
-  step('Submit for approval');
+  // 7. agree and submit
+  step('Chloe agrees to the goal and says why, then submits it for approval');
+  const motivation =
+    'The team asked me to let them finish before I answer; I want them to feel heard.';
+  await agreeTo(goalId, motivation);
+  line(`GoalAgreed: "${motivation}"`);
   const submitted = await api.call<EventBody[]>(
     'planning',
     'POST',
@@ -572,7 +582,9 @@ const main = async () => {
   line(`situation → "${revised.content.situation}"`);
 
   // 10. resubmit
-  step('Resubmit');
+  step('Resubmit (the revision asks for her agreement again)');
+  await agreeTo(goalId, motivation);
+  line('GoalAgreed to the revised goal');
   const resubmitted = await api.call<EventBody[]>(
     'planning',
     'POST',

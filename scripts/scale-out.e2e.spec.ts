@@ -186,6 +186,12 @@ describeOnEach(
           ),
         );
 
+      for (const [n, goalId] of goalIds.entries())
+        await created(
+          call(1 + (n % 2), 'POST', `/goals/${goalId}/agreement`, {
+            motivation: 'I want to grow into a lead who listens first.',
+          }),
+        );
       // Five at each instance, all at once: the cap (3) is decided where they meet.
       const answers = await Promise.all(
         goalIds.map((goalId, n) => call(1 + (n % 2), 'POST', `/goals/${goalId}/submit`)),

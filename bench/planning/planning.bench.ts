@@ -114,16 +114,17 @@ const submitFigures = async () => {
   try {
     await app.listen(0, '127.0.0.1');
     const base = await app.getUrl();
-    // HR may act for every employee, so one caller prepares and submits all goals.
+    // HR may act for every employee, so one caller prepares and submits all goals; only the
+    // agreement to a goal is the employee's own (SMART: acceptable).
     const authorization = await auth.authorization({
       tenantId: config.tenantId,
       userId: 'hr-bench',
       roles: ['hr'],
     });
-    const post = async (path: string, body?: unknown) => {
+    const post = async (path: string, body?: unknown, as = authorization) => {
       const response = await fetch(`${base}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
+        headers: { 'content-type': 'application/json', authorization: as },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -164,6 +165,16 @@ const submitFigures = async () => {
       });
       if (draft.status !== 201) throw new Error(`drafting failed: ${JSON.stringify(draft.body)}`);
       goalIds.push(String(draft.body.goalId));
+      const agreed = await post(
+        `/goals/${String(draft.body.goalId)}/agreement`,
+        { motivation: 'I want my team to feel heard before I answer.' },
+        await auth.authorization({
+          tenantId: config.tenantId,
+          userId: employeeId,
+          roles: ['employee'],
+        }),
+      );
+      if (agreed.status !== 200) throw new Error(`agreeing failed: ${JSON.stringify(agreed.body)}`);
     }
 
     const latenciesMs: number[] = [];

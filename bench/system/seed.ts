@@ -117,7 +117,7 @@ export interface SeededGoal {
   readonly managerId: string;
 }
 
-/** A plan per employee and `perEmployee` drafted goals on it, as the employee. */
+/** A plan per employee and `perEmployee` drafted goals on it, each agreed to by the employee. */
 export const seedDrafts = async (
   api: Client,
   group: Cohort,
@@ -140,6 +140,11 @@ export const seedDrafts = async (
         body: { target: { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] } },
       }),
     );
+    // The employee agrees to the draft (SMART: acceptable), so a submit is all a phase sends.
+    await api.call('planning', 'POST', `/goals/${drafted.goalId}/agreement`, employeeCaller(id), {
+      expect: 200,
+      body: { motivation: 'I want my team to feel heard before I answer.' },
+    });
     return { goalId: drafted.goalId, employeeId: id, managerId };
   });
 };

@@ -204,8 +204,10 @@ export const expectedSummary = {
     history: [
       'GoalDrafted',
       'GoalEdited',
+      'GoalAgreed',
       'GoalSubmitted',
       'GoalEdited',
+      'GoalAgreed',
       'GoalSubmitted',
       'GoalActivated',
       'CheckInLogged',
@@ -224,7 +226,7 @@ export const expectedSummary = {
   },
   analytics: { shown: 4, withheld: 17 },
   replay: {
-    events: 59,
+    events: 61,
     foreign: 0,
     types: {
       ActionCompleted: 2,
@@ -238,6 +240,7 @@ export const expectedSummary = {
       GoalAdjusted: 2,
       GoalAdjustmentAcknowledged: 1,
       GoalAdjustmentRefused: 1,
+      GoalAgreed: 2,
       GoalApproved: 1,
       GoalDrafted: 1,
       GoalEdited: 2,

@@ -23,6 +23,7 @@ describe('the personal fields of the events', () => {
       EmployeeSynced: ['displayName', 'email'],
       MotivationRecorded: ['note'],
       GoalDrafted: ['motivationNote'],
+      GoalAgreed: ['motivation'],
       CheckInLogged: [
         'answers.whatWasDone',
         'answers.whatGoesWellAndWhatIsHard',

@@ -46,8 +46,8 @@ describe('a text', () => {
     ).toContain('in 3,0 maanden'));
 
   it('leaves markup and quotes in parameters as they are', () =>
-    expect(render('en', text('smart.relevant.motivated', { note: `<b>"it's" & more</b>` }))).toBe(
-      `motivated by the employee: <b>"it's" & more</b>`,
+    expect(render('en', text('planning.notSmartYet', { failures: `<b>"it's" & more</b>` }))).toBe(
+      `the goal is not SMART yet: <b>"it's" & more</b>`,
     ));
 });
 

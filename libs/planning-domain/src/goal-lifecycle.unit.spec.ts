@@ -7,6 +7,7 @@ import {
   activated,
   adjust,
   adjusted,
+  agreed,
   answers,
   baseline,
   checkIn,
@@ -80,14 +81,14 @@ describe('a rejected goal', () => {
       .thenState((state) => expect(state.status).toBe('revised')));
   it('is resubmitted after revision as the next submission', () =>
     spec
-      .given([drafted(), submitted(1), edited()])
+      .given([drafted(), agreed(), submitted(1), edited(), agreed()])
       .when(submit())
       .thenState((state) =>
         expect(state).toMatchObject({ status: 'submitted', submissionNumber: 2 }),
       ));
   it('is resubmitted unchanged when the employee disagrees with the feedback', () =>
     spec
-      .given([drafted(), submitted(1)])
+      .given([drafted(), agreed(), submitted(1)])
       .when(submit({ rejectedSubmission: 1 }))
       .thenState((state) => expect(state).toMatchObject({ submissionNumber: 2 })));
 });

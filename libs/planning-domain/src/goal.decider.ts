@@ -39,7 +39,7 @@ import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } 
 import {
   failedChecks,
   findAdjustedSmart,
-  findSmart,
+  findSubmissionSmart,
   smartChecksIn,
   smartFailures,
 } from './smart-check';
@@ -54,6 +54,11 @@ export type GoalCommand =
   | {
       readonly type: 'EditGoal';
       readonly data: KnowsRejection & { readonly changes: GoalChanges; readonly editedBy: string };
+    }
+  | {
+      /** The employee agrees to the goal as it stands and says why: acceptable (SMART). */
+      readonly type: 'AgreeToGoal';
+      readonly data: KnowsRejection & { readonly motivation: string; readonly agreedBy: string };
     }
   | {
       readonly type: 'SubmitGoal';
@@ -173,7 +178,13 @@ const submit = (
     'submitted',
     data.rejectedSubmission,
   );
-  const findings = findSmart(goal.content, data.context, data.settings, data.today);
+  const findings = findSubmissionSmart(
+    goal.content,
+    goal.agreement,
+    data.context,
+    data.settings,
+    data.today,
+  );
   if (failedChecks(findings).length > 0)
     throw new SmartCheckFailed(
       text('planning.notSmartYet', { failures: smartFailures(findings) }),
@@ -276,6 +287,25 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         {
           type: 'GoalEdited',
           data: { goalId: goal.goalId, employeeId: goal.employeeId, changes, editedBy },
+        },
+      ];
+    }
+    case 'AgreeToGoal': {
+      const { motivation, agreedBy, rejectedSubmission } = command.data;
+      const goal = requirePhase(
+        state,
+        ['draft', 'revised', 'rejected'],
+        'agreed to',
+        rejectedSubmission,
+      );
+      // Only the employee can agree to their own goal; a manager or HR cannot do it for them.
+      if (agreedBy !== goal.employeeId) throw new NotAllowed(text('planning.agreementIsOwn'));
+      // Already agreed to as it stands, in these words: a repeat changes nothing.
+      if (goal.agreement?.motivation === motivation) return [];
+      return [
+        {
+          type: 'GoalAgreed',
+          data: { goalId: goal.goalId, employeeId: goal.employeeId, motivation, agreedBy },
         },
       ];
     }

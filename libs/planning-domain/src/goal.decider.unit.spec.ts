@@ -1,9 +1,9 @@
-import { GoalDrafted, type PlanningEvent } from '@talentloop/contracts';
+import { GoalAgreed, GoalDrafted, GoalEdited, type PlanningEvent } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { context } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
 import { defaultSmartSettings, type GoalContext } from './goal-content';
-import { IllegalGoalTransition, SmartCheckFailed } from './goal.errors';
+import { IllegalGoalTransition, NotAllowed, SmartCheckFailed } from './goal.errors';
 import { checkSmart } from './smart-check';
 import { draftDeterministically } from './deterministic-drafter';
 import { unpairedFormalLearning } from './actions.rule';
@@ -143,14 +143,64 @@ describe('formal learning', () => {
 });
 
 describe('a draft goal', () => {
-  it('is submitted with its five checks', () =>
+  const agreed: PlanningEvent = { type: 'GoalAgreed', data: GoalAgreed.example };
+  const agree = (agreedBy = 'emp-1001'): GoalCommand => ({
+    type: 'AgreeToGoal',
+    data: { motivation: GoalAgreed.example.motivation, agreedBy },
+  });
+
+  it('is agreed to by its employee, with why it matters to them', () =>
+    spec.given([drafted]).when(agree()).then([agreed]));
+  it('is agreed to once: the same agreement again changes nothing', () =>
+    spec.given([drafted, agreed]).when(agree()).then([]));
+  it('is agreed to by nobody else: not the manager, not HR', () =>
+    spec
+      .given([drafted])
+      .when(agree('mgr-1'))
+      .thenThrows(NotAllowed, /only the employee/));
+  it('is submitted with its six checks, acceptable among them, once agreed to', () => {
+    const given = [drafted, agreed].reduce(goalDecider.evolve, goalDecider.initialState());
+    const [submitted] = goalDecider.decide(submit(), given);
+    expect(submitted?.type).toBe('GoalSubmitted');
+    const checks = submitted?.type === 'GoalSubmitted' ? submitted.data.smartChecks : [];
+    expect(checks.map((check) => check.property)).toEqual([
+      'specific',
+      'measurable',
+      'achievable',
+      'acceptable',
+      'relevant',
+      'time-bound',
+    ]);
+    expect(checks.every((check) => check.passed)).toBe(true);
+  });
+  it('cannot be submitted before its employee agreed to it', () =>
     spec
       .given([drafted])
       .when(submit())
-      .thenState((state) => expect(state.status).toBe('submitted')));
+      .thenThrows(SmartCheckFailed, /acceptable: the employee has not agreed/));
+  it('asks for the agreement again once its content changed', () =>
+    spec
+      .given([drafted, agreed, { type: 'GoalEdited', data: GoalEdited.example }])
+      .when(submit())
+      .thenThrows(SmartCheckFailed, /acceptable/));
+  it('asks for the agreement again once an action was added', () =>
+    spec
+      .given([
+        drafted,
+        agreed,
+        {
+          type: 'ActionAdded',
+          data: {
+            ...GoalAgreed.example,
+            action: { ...GoalDrafted.example.actions[0], actionId: 'act-9' },
+          },
+        } as PlanningEvent,
+      ])
+      .when(submit())
+      .thenThrows(SmartCheckFailed, /acceptable/));
   it('cannot be submitted while a check fails', () =>
     spec
-      .given([drafted])
+      .given([drafted, agreed])
       .when({
         ...submit(),
         data: { ...submit().data, context: { ...context, requiredLevel: null } },

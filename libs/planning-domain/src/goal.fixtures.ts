@@ -2,6 +2,7 @@ import {
   GoalActivated,
   GoalAdjusted,
   GoalDrafted,
+  GoalAgreed,
   GoalEdited,
   GoalSubmitted,
   type PlanningEvent,
@@ -61,6 +62,11 @@ export function drafted(changes: Partial<GoalDrafted['data']> = {}): PlanningEve
 
 export function submitted(submissionNumber: number): PlanningEvent {
   return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
+}
+
+/** The employee agreed to the goal as it stands (SMART: acceptable). */
+export function agreed(): PlanningEvent {
+  return { type: 'GoalAgreed', data: GoalAgreed.example };
 }
 
 export function edited(): PlanningEvent {

@@ -25,6 +25,14 @@ export interface GoalRecord {
   readonly content: GoalContent;
   /** Why the employee wants the goal, given with the draft: what makes it relevant to them. */
   readonly motivationNote: string | null;
+  /**
+   * The employee's agreement to the goal as it stands, with why it matters to them (GoalAgreed);
+   * null before it, and again once the content changes. Read models keep no motivation.
+   */
+  readonly agreement: {
+    readonly motivation: string | null;
+    readonly agreedBy: string;
+  } | null;
   /** The employee's latest measurement of the target when the goal became active. */
   readonly baseline: GoalMeasurement | null;
   /** The latest measurement since, before the deadline: progress, not yet the evaluation. */
@@ -63,6 +71,7 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
       drafted: content,
       content,
       motivationNote,
+      agreement: null,
       baseline: null,
       progress: null,
       submissionNumber: 0,
@@ -80,6 +89,12 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
         // An edit after a submission can only follow a rejection: the goal is being revised.
         status: state.status === 'submitted' ? 'revised' : state.status,
         content: applyChanges(state.content, event.data.changes),
+        agreement: null,
+      };
+    case 'GoalAgreed':
+      return {
+        ...state,
+        agreement: { motivation: event.data.motivation, agreedBy: event.data.agreedBy },
       };
     case 'GoalSubmitted':
       return { ...state, status: 'submitted', submissionNumber: event.data.submissionNumber };
@@ -97,6 +112,8 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
       return {
         ...state,
         content: { ...state.content, actions: [...state.content.actions, event.data.action] },
+        // An action added to a goal not yet active changes what the employee agreed to.
+        agreement: state.status === 'active' ? state.agreement : null,
       };
     case 'ActionCompleted':
       return { ...state, completedActionIds: [...state.completedActionIds, event.data.actionId] };

@@ -2,7 +2,13 @@ import { render, text, textList, type Language, type Text } from '@talentloop/i1
 import { monthsBetween, addMonths } from './dates';
 import type { GoalContent, GoalContext, SmartSettings, SuccessCriterion } from './goal-content';
 
-export type SmartProperty = 'specific' | 'measurable' | 'achievable' | 'relevant' | 'time-bound';
+export type SmartProperty =
+  | 'specific'
+  | 'measurable'
+  | 'achievable'
+  | 'acceptable'
+  | 'relevant'
+  | 'time-bound';
 
 export interface SmartCheck {
   readonly property: SmartProperty;
@@ -196,7 +202,7 @@ const relevant = (context: GoalContext): SmartFinding =>
           target: context.targetName,
           level: context.requiredLevel,
         })
-      : text('smart.relevant.motivated', { note: context.motivationNote ?? '' }),
+      : text('smart.relevant.motivated'),
   );
 
 const timeBound = (goal: GoalContent, settings: SmartSettings, today: string): SmartFinding => {
@@ -225,6 +231,33 @@ export const findSmart = (
   relevant(context),
   timeBound(goal, settings, today),
 ];
+
+/**
+ * Acceptable, the A of SMART as the article reads it: the employee agreed to the goal as it
+ * stands and said why it matters to them. Asked at submission, never of a draft's content.
+ */
+export const acceptable = (
+  agreement: {
+    readonly agreedBy: string;
+  } | null,
+): SmartFinding =>
+  check(
+    'acceptable',
+    agreement === null ? text('smart.acceptable.notAgreed') : undefined,
+    text('smart.acceptable.passed'),
+  );
+
+/** What a submission is checked on: the five properties of its content, and the agreement. */
+export const findSubmissionSmart = (
+  goal: GoalContent,
+  agreement: Parameters<typeof acceptable>[0],
+  context: GoalContext,
+  settings: SmartSettings,
+  today: string,
+): readonly SmartFinding[] => {
+  const findings = findSmart(goal, context, settings, today);
+  return [...findings.slice(0, 3), acceptable(agreement), ...findings.slice(3)];
+};
 
 /** The five SMART properties of a goal, each with why it passed or failed, in the language. */
 export const checkSmart = (

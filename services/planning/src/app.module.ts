@@ -31,6 +31,7 @@ import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
 import { ViewPlanController } from './view-plan/view-plan.controller';
 import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
+import { AgreeToGoalController } from './agree-to-goal/agree-to-goal.controller';
 
 export const service: ServiceDescription = {
   name: 'planning',
@@ -70,6 +71,7 @@ export class PlanningModule {
         ManageActionsController,
         AdjustGoalController,
         WithdrawGoalController,
+        AgreeToGoalController,
         EditGoalController,
         RedraftGoalController,
         EvaluateGoalController,

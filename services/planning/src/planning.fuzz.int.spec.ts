@@ -45,7 +45,7 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
       );
     ({ goalId: known.draftGoalId } = await draft());
     ({ goalId: known.activeGoalId } = await draft());
-    await json(service.request('POST', `/goals/${known.activeGoalId}/submit`, employee), 200);
+    await json(service.submit(employee, known.activeGoalId), 200);
     await service.publish(
       service.event('GoalApproved', goalApproved(known.activeGoalId, employee.userId, 1)),
     );

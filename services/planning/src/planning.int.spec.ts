@@ -165,6 +165,7 @@ describe('the planning service over HTTP', () => {
     expect(evaluated.history.map((entry) => entry.event)).toEqual([
       'GoalDrafted',
       'GoalEdited',
+      'GoalAgreed',
       'GoalSubmitted',
       'GoalActivated',
       'CheckInLogged',
@@ -316,6 +317,7 @@ describe('the planning service over HTTP', () => {
       async () =>
         (await service.directory.goal(TENANT, goalId))?.state.content.behaviour === 'Listening',
     );
+    await json(await service.agree(me, goalId), 200);
     const before = await service.storedEventCount();
     const refusal = await json<Problem>(await submit(me, goalId), 422);
     expect(refusal.code).toBe('SMART_CHECK_FAILED');
@@ -365,6 +367,62 @@ describe('the planning service over HTTP', () => {
     expect(refusal.smartChecks?.[0]?.explanation).toMatch(/^het gedrag dat je wilt ontwikkelen/);
     const english = await json<Problem>(await submit(me, drafted.goalId), 422);
     expect(english.detail).toMatch(/^the goal is not SMART yet: specific: the behaviour/);
+  });
+
+  it("submits a goal only with its employee's agreement to it as it stands (acceptable)", async () => {
+    const { me, planId, gapId } = await employeeWithPlan();
+    const { goalId } = await draft(me, planId, gapId);
+    const agreement = (caller: Caller, motivation: unknown) =>
+      service.request('POST', `/goals/${goalId}/agreement`, caller, { motivation });
+    const submitNow = () => service.request('POST', `/goals/${goalId}/submit`, me);
+
+    // Not agreed yet: refused, naming the agreement, nothing stored.
+    const before = await service.storedEventCount();
+    const refused = await json<Problem>(await submitNow(), 422);
+    expect(refused.code).toBe('SMART_CHECK_FAILED');
+    expect(refused.detail).toMatch(/acceptable: the employee has not agreed to the goal/);
+    expect(refused.smartChecks?.find((c) => c.property === 'acceptable')?.passed).toBe(false);
+    // Nobody agrees for the employee; a motivation of a word is not one; nothing is stored.
+    await json(await agreement(manager, 'They will do well at this.'), 403);
+    const tooShort = await json<Problem>(await agreement(me, 'ok'), 422);
+    expect(tooShort.status).toBe(422);
+    expect(await service.storedEventCount()).toBe(before);
+
+    const motivation = 'My team asked me to let them finish before I answer.';
+    const agreed = await json<EventBody[]>(await agreement(me, motivation), 200);
+    expect(agreed.map((event) => event.type)).toEqual(['GoalAgreed']);
+    // A change after the agreement asks for it again.
+    await json(
+      await service.request('PATCH', `/goals/${goalId}`, me, {
+        title: 'Listen first, then answer',
+      }),
+      200,
+    );
+    expect((await json<Problem>(await submitNow(), 422)).detail).toMatch(/acceptable/);
+    await json(await agreement(me, motivation), 200);
+    const [submitted] = await json<EventBody[]>(await submitNow(), 200);
+    const checks = submitted?.data.smartChecks as { property: string; passed: boolean }[];
+    expect(checks.map((check) => check.property)).toContain('acceptable');
+    expect(checks.every((check) => check.passed)).toBe(true);
+
+    // The manager reads the motivation with the goal; lists and read models keep none.
+    const seen = await json<GoalBody & { agreement: { motivation: string; agreedBy: string } }>(
+      await service.request('GET', `/goals/${goalId}`, manager),
+      200,
+    );
+    expect(seen.agreement).toEqual({ motivation, agreedBy: me.userId });
+    await eventually('the submission is read', async () =>
+      (await service.directory.goalsOf(TENANT, me.userId)).some(
+        ({ state }) => state.goalId === goalId && state.status === 'submitted',
+      ),
+    );
+    const listed = await service.directory.goalsOf(TENANT, me.userId);
+    expect(listed.find(({ state }) => state.goalId === goalId)?.state.agreement).toEqual({
+      motivation: null,
+      agreedBy: me.userId,
+    });
+    // Submitted, it is no longer agreed to: that is what the submission carried.
+    await json(await agreement(me, motivation), 409);
   });
 
   it('bounds a goal drafted from a target by the latest measurement and the current role', async () => {
@@ -429,6 +487,7 @@ describe('the planning service over HTTP', () => {
       await service.request('PATCH', `/goals/${drafted.goalId}`, me, { successCriteria }),
       200,
     );
+    await json(await service.agree(me, drafted.goalId), 200);
     const before = await service.storedEventCount();
     const refusal = await json<Problem>(await submit(me, drafted.goalId), 422);
     expect(refusal.smartChecks?.find((check) => !check.passed)).toMatchObject({

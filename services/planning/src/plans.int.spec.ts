@@ -89,7 +89,7 @@ describe('plans as entities over HTTP: view, close with a summary, carry goals o
 
   const activeGoal = async (me: Caller, planId: string, gapId: string) => {
     const goalId = await drafted(me, planId, gapId);
-    await json(await service.request('POST', `/goals/${goalId}/submit`, me), 200);
+    await json(await service.submit(me, goalId), 200);
     await service.publish(service.event('GoalApproved', goalApproved(goalId, me.userId, 1)));
     await eventually('the goal is active', async () => (await goalStatus(goalId)) === 'active');
     return goalId;
@@ -209,10 +209,7 @@ describe('plans as entities over HTTP: view, close with a summary, carry goals o
     const stored = await service.storedEventCount();
     const refusedDraft = await json<Problem>(await draft(me, planId, gapId), 409);
     expect(refusedDraft.code).toBe('PLAN_CLOSED');
-    const refusedSubmit = await json<Problem>(
-      await service.request('POST', `/goals/${leftBehind}/submit`, me),
-      409,
-    );
+    const refusedSubmit = await json<Problem>(await service.submit(me, leftBehind), 409);
     expect(refusedSubmit.code).toBe('PLAN_CLOSED');
     // Closing again is a retry: the summary stays, nothing is added.
     expect(await json<PlanBody>(await close(planId, hr), 200)).toEqual(closed);
@@ -262,6 +259,7 @@ describe('plans as entities over HTTP: view, close with a summary, carry goals o
     expect(moved).toMatchObject({ status: 'active', planId: next });
     expect(moved.history.map((entry) => entry.event)).toEqual([
       'GoalDrafted',
+      'GoalAgreed',
       'GoalSubmitted',
       'GoalActivated',
       'GoalCarriedOver',

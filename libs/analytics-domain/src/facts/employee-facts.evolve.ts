@@ -290,6 +290,7 @@ export function evolveEmployeeFacts(
     case 'PlanClosed':
     case 'GoalCarriedOver':
     case 'ActionAdded':
+    case 'GoalAgreed':
     case 'GoalAdjustmentAcknowledged':
     case 'ApprovalRequested':
     case 'ApprovalReassigned':

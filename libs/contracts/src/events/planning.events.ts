@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral } from '@sinclair/typebox';
 import { expectedCheckInMinutes } from '../check-in-length';
 import { Personal } from '../personal-data';
 import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
@@ -316,15 +316,57 @@ export const GoalEdited = defineEvent({
   },
 });
 
-const SmartProperty = Type.Union([
+const smartPropertyV1 = [
   Type.Literal('specific'),
   Type.Literal('measurable'),
   Type.Literal('achievable'),
   Type.Literal('relevant'),
   Type.Literal('time-bound'),
-]);
+];
 
-export const GoalSubmitted = defineEvent({
+const smartChecksOf = <Property extends TLiteral<string>>(
+  properties: Property[],
+  description: string,
+) =>
+  Type.Array(
+    Type.Object(
+      {
+        property: Type.Union(properties),
+        passed: Type.Boolean(),
+        explanation: Text('Why the check passed or failed', 500),
+      },
+      { additionalProperties: false },
+    ),
+    { maxItems: properties.length, description },
+  );
+
+const goalSubmittedV1Properties = {
+  goalId: Id('Goal'),
+  planId: Id('Plan'),
+  employeeId: Id('Employee'),
+  managerId: Type.Optional(Id('Manager who decides, when the employee has one')),
+  submissionNumber: Type.Integer({ minimum: 1, description: '2 and up after a rejection' }),
+  goal: GoalContent,
+};
+
+const goalSubmittedExampleV1 = {
+  goalId: 'goal-3001',
+  planId: 'plan-2001',
+  employeeId: 'emp-1001',
+  managerId: 'emp-0007',
+  submissionNumber: 1,
+  goal: goalContentExample,
+  smartChecks: [
+    {
+      property: 'achievable' as const,
+      passed: true,
+      explanation: 'Target 60 is within aptitude 78 and a realistic growth rate.',
+    },
+  ],
+};
+
+/** Stored submissions from before the employee's agreement was checked; read through the upcaster. */
+export const GoalSubmittedV1 = defineEvent({
   context,
   name: 'GoalSubmitted',
   version: 1,
@@ -332,41 +374,77 @@ export const GoalSubmitted = defineEvent({
     'The employee submitted the goal for approval; the snapshot is what the manager decides on.',
   schema: Type.Object(
     {
-      goalId: Id('Goal'),
-      planId: Id('Plan'),
-      employeeId: Id('Employee'),
-      managerId: Type.Optional(Id('Manager who decides, when the employee has one')),
-      submissionNumber: Type.Integer({ minimum: 1, description: '2 and up after a rejection' }),
-      goal: GoalContent,
-      smartChecks: Type.Array(
-        Type.Object(
-          {
-            property: SmartProperty,
-            passed: Type.Boolean(),
-            explanation: Text('Why the check passed or failed', 500),
-          },
-          { additionalProperties: false },
-        ),
-        { maxItems: 5, description: 'The five SMART checks at submission' },
+      ...goalSubmittedV1Properties,
+      smartChecks: smartChecksOf(smartPropertyV1, 'The five SMART checks at submission'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: goalSubmittedExampleV1,
+});
+
+export const GoalSubmitted = defineEvent({
+  context,
+  name: 'GoalSubmitted',
+  version: 2,
+  description:
+    "The employee submitted the goal for approval; the snapshot is what the manager decides on. Its SMART checks include 'acceptable': the employee agreed to this version of the goal and said why (GoalAgreed) before submitting it.",
+  schema: Type.Object(
+    {
+      ...goalSubmittedV1Properties,
+      smartChecks: smartChecksOf(
+        [...smartPropertyV1, Type.Literal('acceptable')],
+        "The SMART checks at submission, with 'acceptable' (the employee's agreement); five in submissions from before it was checked",
       ),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
   example: {
-    goalId: 'goal-3001',
-    planId: 'plan-2001',
-    employeeId: 'emp-1001',
-    managerId: 'emp-0007',
-    submissionNumber: 1,
-    goal: goalContentExample,
+    ...goalSubmittedExampleV1,
     smartChecks: [
+      ...goalSubmittedExampleV1.smartChecks,
       {
-        property: 'achievable',
+        property: 'acceptable',
         passed: true,
-        explanation: 'Target 60 is within aptitude 78 and a realistic growth rate.',
+        explanation:
+          'the employee agreed to this version of the goal and said why it matters to them',
       },
     ],
+  },
+});
+
+/** A v1 submission's five checks stay as they were: the agreement was not asked for then. */
+export const goalSubmittedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalSubmittedV1>,
+  EventData<typeof GoalSubmitted>
+>({
+  name: 'GoalSubmitted',
+  fromVersion: 1,
+  upcast: (data) => data,
+});
+
+export const GoalAgreed = defineEvent({
+  context,
+  name: 'GoalAgreed',
+  version: 1,
+  description:
+    "The employee agreed to the goal as it stands and said why it matters to them (the A of SMART: acceptable). Needed before each submission; a change to the goal's content after it asks for the agreement again. The manager reads the motivation with the goal.",
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      motivation: Personal(Text('Why the employee takes this goal on, in their words', 1000, 10)),
+      agreedBy: Id('The employee'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    motivation: 'I want my team to feel heard before I give my view.',
+    agreedBy: 'emp-1001',
   },
 });
 
@@ -1083,6 +1161,7 @@ export const planningEvents = [
   PlanStarted,
   GoalDrafted,
   GoalEdited,
+  GoalAgreed,
   GoalSubmitted,
   GoalActivated,
   GoalProgressMeasured,
@@ -1104,7 +1183,9 @@ export type PlanStarted = EventOf<typeof PlanStarted>;
 export type GoalDraftedV1 = EventOf<typeof GoalDraftedV1>;
 export type GoalDrafted = EventOf<typeof GoalDrafted>;
 export type GoalEdited = EventOf<typeof GoalEdited>;
+export type GoalSubmittedV1 = EventOf<typeof GoalSubmittedV1>;
 export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
+export type GoalAgreed = EventOf<typeof GoalAgreed>;
 export type GoalActivatedV1 = EventOf<typeof GoalActivatedV1>;
 export type GoalActivated = EventOf<typeof GoalActivated>;
 export type GoalProgressMeasured = EventOf<typeof GoalProgressMeasured>;

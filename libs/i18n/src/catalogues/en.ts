@@ -9,6 +9,7 @@ export const en = {
       specific: 'specific',
       measurable: 'measurable',
       achievable: 'achievable',
+      acceptable: 'acceptable',
       relevant: 'relevant',
       'time-bound': 'time-bound',
     },
@@ -51,7 +52,12 @@ export const en = {
       unmotivated:
         '{{target}} is not in the role profile and no motivation explains why it matters',
       required: 'the role profile requires {{target}} at level {{level}}',
-      motivated: 'motivated by the employee: {{note}}',
+      motivated: 'the employee said why it matters to them',
+    },
+    acceptable: {
+      notAgreed:
+        'the employee has not agreed to the goal as it stands: record their agreement and why it matters to them (POST /goals/{id}/agreement); a change to the goal asks for it again',
+      passed: 'the employee agreed to this version of the goal and said why it matters to them',
     },
     timeBound: {
       outside:
@@ -85,6 +91,7 @@ export const en = {
     notSmartYet: 'the goal is not SMART yet: {{failures}}',
     adjustedNotSmart: 'the adjusted goal is not SMART: {{failures}}',
     managerNotes: "the employee cannot write the manager's notes",
+    agreementIsOwn: 'only the employee can agree to their own goal',
     unknownAction: 'the goal has no action {{actionId}}',
     actionAlreadyDone: 'action {{actionId}} is already done',
     adjustmentNotPending: 'adjustment {{adjustmentId}} does not await acknowledgement or refusal',

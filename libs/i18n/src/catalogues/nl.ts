@@ -7,6 +7,7 @@ export const nl: Catalogue = {
       specific: 'specifiek',
       measurable: 'meetbaar',
       achievable: 'haalbaar',
+      acceptable: 'acceptabel',
       relevant: 'relevant',
       'time-bound': 'tijdgebonden',
     },
@@ -52,7 +53,13 @@ export const nl: Catalogue = {
       unmotivated:
         '{{target}} staat niet in het rolprofiel en geen motivatie legt uit waarom het ertoe doet',
       required: 'het rolprofiel vraagt {{target}} op niveau {{level}}',
-      motivated: 'gemotiveerd door de medewerker: {{note}}',
+      motivated: 'de medewerker heeft gezegd waarom het voor hem of haar belangrijk is',
+    },
+    acceptable: {
+      notAgreed:
+        'de medewerker heeft nog niet ingestemd met het doel zoals het nu is: leg de instemming vast en waarom het belangrijk is (POST /goals/{id}/agreement); na een wijziging van het doel is opnieuw instemming nodig',
+      passed:
+        'de medewerker heeft ingestemd met deze versie van het doel en gezegd waarom het belangrijk is',
     },
     timeBound: {
       outside:
@@ -88,6 +95,7 @@ export const nl: Catalogue = {
     notSmartYet: 'het doel is nog niet SMART: {{failures}}',
     adjustedNotSmart: 'het aangepaste doel is niet SMART: {{failures}}',
     managerNotes: 'de medewerker kan de notities van de manager niet schrijven',
+    agreementIsOwn: 'alleen de medewerker zelf kan met het eigen doel instemmen',
     unknownAction: 'het doel heeft geen actie {{actionId}}',
     actionAlreadyDone: 'actie {{actionId}} is al afgerond',
     adjustmentNotPending: 'aanpassing {{adjustmentId}} wacht niet op bevestiging of weigering',

@@ -38,7 +38,8 @@ export interface GoalDocument {
 export const goalsProjection: Projection<GoalDocument> = {
   name: 'planning-goals',
   // 2: the state keeps what each pending adjustment replaced (a refusal sets it back).
-  version: 2,
+  // 3: the state keeps whether the employee agreed to the goal as it stands (GoalAgreed).
+  version: 3,
   eventTypes: goalEventTypes,
   indexes: [
     { fields: { tenantId: 1, 'state.employeeId': 1 } },
@@ -53,10 +54,17 @@ export const goalsProjection: Projection<GoalDocument> = {
       document?.state ?? goalDecider.initialState(),
       event as PlanningEvent,
     );
-    // The motivation is read from the goal's stream where it is shown; lists leave it out.
+    // The motivations are read from the goal's stream where they are shown; lists leave them out.
     return state.status === 'none'
       ? document
-      : { tenantId: event.metadata.tenantId, state: { ...state, motivationNote: null } };
+      : {
+          tenantId: event.metadata.tenantId,
+          state: {
+            ...state,
+            motivationNote: null,
+            agreement: state.agreement && { ...state.agreement, motivation: null },
+          },
+        };
   },
 };
 

@@ -30,6 +30,9 @@ export const bodyOf = async <T>(response: Response, status: number): Promise<T> 
 };
 
 /** The planning service on real SQLite files in a temp folder, driven over HTTP and the bus. */
+/** The motivation the harness's employees agree with. */
+export const AGREEMENT = 'I want my team to feel heard before I answer.';
+
 export class PlanningTestApp extends ServiceTestHarness {
   static async start(
     env: NodeJS.ProcessEnv = {},
@@ -93,7 +96,17 @@ export class PlanningTestApp extends ServiceTestHarness {
     }>(await this.request('POST', `/plans/${planId}/goals/draft`, me, { gapId }), 201);
   }
 
-  submit(me: Caller, goalId: string): Promise<Response> {
+  /** The employee agrees to the goal as it stands (SMART: acceptable). */
+  agree(me: Caller, goalId: string): Promise<Response> {
+    return this.request('POST', `/goals/${goalId}/agreement`, me, { motivation: AGREEMENT });
+  }
+
+  /**
+   * The employee agrees to the goal and submits it, as a client does. The submit's answer is
+   * the one returned: an agreement refused (a goal that cannot be submitted either) shows there.
+   */
+  async submit(me: Caller, goalId: string): Promise<Response> {
+    await (await this.agree(me, goalId)).arrayBuffer();
     return this.request('POST', `/goals/${goalId}/submit`, me);
   }
 

@@ -197,6 +197,8 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /plans/:planId/goals/draft': owned(plan),
   'PATCH /goals/:goalId': owned(goal),
   'POST /goals/:goalId/redraft': owned(goal),
+  // Agreeing to a goal is the employee's own act: nobody agrees for them (SMART: acceptable).
+  'POST /goals/:goalId/agreement': { subject: goal, reach: { employee: 'self' } },
   'POST /goals/:goalId/submit': owned(goal),
   'POST /goals/:goalId/withdraw': owned(goal),
   'POST /goals/:goalId/actions': owned(goal),
