@@ -26,7 +26,8 @@ describeOnEach(
             path: 'total',
             status: 'shown',
             people: 9,
-            value: { employeesWithActiveGoal: 0, headcount: 9, share: 0 },
+            // Chloe's second goal, in Dutch, is active; the first was evaluated.
+            value: { employeesWithActiveGoal: 1, headcount: 9, share: 1 / 9 },
           },
           expect.objectContaining({ query: 'active-plans', status: 'shown', people: 9 }),
           {
@@ -35,8 +36,9 @@ describeOnEach(
             status: 'shown',
             people: 7,
             value: {
-              averageGap: 23,
-              distribution: { below0: 0, from0to9: 0, from10to19: 3, from20to29: 2, from30: 2 },
+              // Chloe's gap read from her second 360° round, the remeasurement.
+              averageGap: expect.closeTo(22.81, 2) as unknown,
+              distribution: { below0: 0, from0to9: 0, from10to19: 4, from20to29: 1, from30: 2 },
             },
           },
           expect.objectContaining({
@@ -47,6 +49,9 @@ describeOnEach(
         ]);
         expect(output).toContain('goal          evaluated, outcome achieved');
         expect(output).toContain("other tenants' events: 0");
+        expect(output).toContain(
+          'a fourth: 409 ACTIVE_GOAL_CAP_REACHED — de medewerker heeft al 3',
+        );
       }
       // A second tenant on the same system sees only its own data: the same figures again.
       expect(comparable(runs[1].summary)).toEqual(comparable(runs[0].summary));

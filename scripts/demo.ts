@@ -114,6 +114,7 @@ interface Criterion {
 }
 interface GoalContent {
   readonly title: string;
+  readonly language: string;
   readonly behaviour: string;
   readonly situation: string;
   readonly deadline: string;
@@ -717,6 +718,99 @@ const main = async () => {
     `check-in ${checkIns}, with ${manager.userId}: logged by ${String(loggedWithManager?.data.loggedBy)}, the manager's notes sealed beside Chloe's answers`,
   );
 
+  // 12b. a second goal, in Dutch, and the cap
+  step('A second goal, drafted in Dutch, and the cap on goals at once');
+  const draftFromTarget = (competencyId: string, indicatorIds: string[], language?: 'nl') =>
+    api.call<Drafted>('planning', 'POST', `/plans/${plan.planId}/goals/draft`, employee, {
+      body: {
+        target: { kind: 'competency', competencyId, indicatorIds },
+        ...(language && { language }),
+        motivationNote:
+          language === 'nl'
+            ? 'Ik wil afspraken nakomen waar het team op rekent.'
+            : 'My role asks me to follow through on what I take on.',
+      },
+      ...(language && { language }),
+    });
+  const submitAs = (id: string, language?: string, expect = 200) =>
+    api.call<EventBody[] | { code: string; detail: string }>(
+      'planning',
+      'POST',
+      `/goals/${id}/submit`,
+      employee,
+      { expect, ...(language && { language }) },
+    );
+  // Drafted from a target, not a gap: bounded by Chloe's latest measurement of Ownership, which
+  // planning read before her gaps (one key, one order), so the draft is the same every run.
+  const dutch = await draftFromTarget('ownership', [], 'nl');
+  const timeBound = dutch.smartChecks.find((check) => check.property === 'time-bound');
+  line(`goal ${dutch.goalId} (Ownership), in Dutch: "${dutch.goal.title}"`);
+  line(`SMART, in Dutch (Accept-Language: nl): ${timeBound?.explanation ?? '—'}`);
+  await agreeTo(dutch.goalId, 'Ik wil dat mijn team op mijn toezeggingen kan rekenen.');
+  await submitAs(dutch.goalId, 'nl');
+  const third = await draftFromTarget('collaboration', ['collab-feedback']);
+  await agreeTo(third.goalId, 'Useful feedback is the other half of listening well.');
+  await submitAs(third.goalId);
+  line(`goal ${third.goalId} (Collaboration, giving feedback) submitted: three goals at once`);
+  const fourth = await draftFromTarget('ownership', ['own-follow']);
+  await agreeTo(fourth.goalId, 'Following through is what my reviews ask of me.');
+  const capped = (await submitAs(fourth.goalId, 'nl', 409)) as { code: string; detail: string };
+  line(`a fourth: 409 ${capped.code} — ${capped.detail}`);
+  // The manager takes the Dutch goal on and asks for one Collaboration goal at a time.
+  const pendingOf = (id: string) =>
+    waitFor(`the request for ${id} in the manager's inbox`, async () =>
+      (await api.call<InboxItem[]>('approval', 'GET', '/approval-requests/inbox', manager)).find(
+        (item) => item.goalId === id,
+      ),
+    );
+  const dutchRequest = await pendingOf(dutch.goalId);
+  await api.call(
+    'approval',
+    'POST',
+    `/approval-requests/${dutchRequest.requestId}/approve`,
+    manager,
+    {
+      expect: 200,
+      body: { checkInCadence: 'monthly', submissionNumber: 1 },
+    },
+  );
+  // One after the other, so every run records them in the same order.
+  await waitFor('GoalApproved → the Dutch goal active', goalInStatus(dutch.goalId, 'active'));
+  const thirdRequest = await pendingOf(third.goalId);
+  await api.call(
+    'approval',
+    'POST',
+    `/approval-requests/${thirdRequest.requestId}/reject`,
+    manager,
+    {
+      expect: 200,
+      body: {
+        feedback: 'One Collaboration goal at a time: fold giving feedback into the listening goal.',
+        submissionNumber: 1,
+      },
+    },
+  );
+  await waitFor('GoalRejected → the third goal revisable', goalInStatus(third.goalId, 'rejected'));
+  await api.call('planning', 'POST', `/goals/${third.goalId}/withdraw`, employee, {
+    expect: 200,
+    body: { reason: 'Folded into my listening goal, as Ben suggested.' },
+  });
+  line(
+    `${manager.userId} approved the Dutch goal and rejected the third; Chloe withdrew it, freeing its slot`,
+  );
+  summary.secondGoal = {
+    language: dutch.goal.language,
+    drafter: dutch.drafter.kind,
+    smartChecksFailed: dutch.smartChecks.filter((check) => !check.passed).length,
+    timeBound: timeBound?.explanation.replace(/\d{4}-\d\d-\d\d/g, 'YYYY-MM-DD'),
+    status: (await goalOf(dutch.goalId)).status,
+  };
+  summary.cap = {
+    refused: { code: capped.code, detail: capped.detail },
+    third: (await goalOf(third.goalId)).status,
+    fourth: (await goalOf(fourth.goalId)).status,
+  };
+
   // 13. adjustments
   step('Adjustments: a lower target refused by the manager, a later deadline agreed');
   const [firstCriterion] = active.content.successCriteria;
@@ -798,44 +892,42 @@ const main = async () => {
   };
 
   // 14. remeasure
-  step('Remeasurement with the baseline instrument (360° round)');
+  step('Remeasurement: a second 360° round on Collaboration, the baseline instrument');
   const criterion = active.content.successCriteria[0];
   const targeted = criterion?.indicatorIds ?? [];
-  const lift = (criterion?.target ?? 60) + 4;
-  const remeasured = await api.call<{
-    comparison: {
-      sameInstrument: boolean;
-      robustness: string;
-      behaviour: { baseline: number; remeasured: number; absoluteDelta: number };
-      indicators: {
-        indicatorId: string;
-        change: { baseline: number; remeasured: number; absoluteDelta: number };
-      }[];
-    };
-  }>('assessment', 'POST', `/employees/${employee.userId}/remeasurements`, hr, {
+  const lift = Math.min(100, (criterion?.target ?? 60) + 4);
+  const remeasureAnswers = [
+    ['emp-chloe', 'self', 70],
+    ['mgr-ben', 'manager', lift],
+    ['emp-daan', 'peer', lift],
+    ['emp-elif', 'peer', lift + 2],
+    ['emp-finn', 'peer', lift - 2],
+  ] as const;
+  const remeasuredRound = await api.call<{
+    competencyScores?: { group: string; raterCount: number; score: number }[];
+  }>('assessment', 'POST', `/employees/${employee.userId}/feedback-rounds`, hr, {
     body: {
+      roundId: 'round-2026-remeasure',
       competencyId: 'collaboration',
-      instrument: '360-round',
-      aptitude: 82,
-      behaviour: 61,
-      indicatorScores: ['collab-listening', 'collab-sharing', 'collab-feedback'].map(
-        (indicatorId) => ({
+      closedAt: isoMinutesAgo(0),
+      invitedCount: 6,
+      answers: remeasureAnswers.flatMap(([raterId, group, score]) =>
+        ['collab-listening', 'collab-sharing', 'collab-feedback'].map((indicatorId) => ({
+          raterId,
+          group,
           indicatorId,
-          score: targeted.includes(indicatorId) ? Math.min(100, lift) : 67,
-        }),
+          // The raters see the targeted indicators grow; the others hold at 67.
+          score: targeted.includes(indicatorId) ? score : 67,
+        })),
       ),
-      facetScores: [],
-      measuredAt: isoMinutesAgo(0),
     },
   });
-  const comparison = remeasured.comparison;
   line(
-    `Collaboration behaviour ${comparison.behaviour.baseline} → ${comparison.behaviour.remeasured} (${comparison.behaviour.absoluteDelta >= 0 ? '+' : ''}${comparison.behaviour.absoluteDelta}); same instrument ${String(comparison.sameInstrument)}, ${comparison.robustness}`,
+    `second round closed: ${(remeasuredRound.competencyScores ?? [])
+      .map((score) => `${score.group} ${score.score} (${score.raterCount})`)
+      .join(', ')}`,
   );
-  for (const indicator of comparison.indicators)
-    line(
-      `   ${indicator.indicatorId}: ${indicator.change.baseline} → ${indicator.change.remeasured} (${indicator.change.absoluteDelta >= 0 ? '+' : ''}${indicator.change.absoluteDelta})`,
-    );
+  line(dim('a closed 360° round is a measurement like any other: planning reads it as progress'));
 
   // 15. evaluation
   step('Evaluation: progress before the deadline, evaluated early at the manager’s request');
@@ -857,6 +949,7 @@ const main = async () => {
           target: number;
           baseline: number;
           remeasured: number;
+          evidenceInstrument: string;
         }[];
       }
     | undefined;
@@ -871,9 +964,15 @@ const main = async () => {
   statuses.push(evaluated.status);
   summary.evaluation = {
     remeasured: {
-      sameInstrument: comparison.sameInstrument,
-      robustness: comparison.robustness,
-      behaviour: comparison.behaviour,
+      round: remeasuredRound.competencyScores ?? [],
+      criteria: evaluation?.criteria.map(
+        ({ baseline, remeasured, target, evidenceInstrument }) => ({
+          baseline,
+          remeasured,
+          target,
+          evidenceInstrument,
+        }),
+      ),
     },
     outcome: evaluation?.outcome,
     lessRobust: evaluation?.lessRobust,
@@ -975,9 +1074,10 @@ const main = async () => {
       'framework',
       `core v${published.frameworkVersion}, ${Object.keys(roleProfiles).length} role profiles`,
     ],
-    ['measurements', `${imported.recorded} imported + 1 360° round + 1 remeasurement`],
+    ['measurements', `${imported.recorded} imported + two 360° rounds (baseline, remeasurement)`],
     ['gap', `${gap.gapId} (${gap.competencyId}), ${identified.identified.length} identified`],
     ['plan / goal', `${plan.planId} / ${goalId}`],
+    ['second goal', `${dutch.goalId} (nl), active; a fourth refused: ${capped.code}`],
     ['drafter', drafter],
     ['approval', `${requestId}: ${thread.exchange.map((entry) => entry.event).join(' → ')}`],
     ['check-ins', `${checkIns}, actions done ${evaluated.completedActionIds.join(', ') || '—'}`],

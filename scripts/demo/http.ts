@@ -40,7 +40,7 @@ export interface Client {
     method: string,
     path: string,
     caller: Caller,
-    options?: { body?: unknown; expect?: number },
+    options?: { body?: unknown; expect?: number; language?: string },
   ): Promise<T>;
   /** The raw response, for NDJSON and for polls that accept 404 while waiting. */
   raw(service: ServiceName, method: string, path: string, caller: Caller): Promise<Response>;
@@ -63,6 +63,7 @@ export const createClient = (tenantId: string): Client => {
     path: string,
     caller: Caller,
     body?: unknown,
+    language?: string,
   ) => {
     const url = `${urls[service]}${path}`;
     try {
@@ -71,6 +72,7 @@ export const createClient = (tenantId: string): Client => {
         headers: {
           authorization: await authorization(caller),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(language === undefined ? {} : { 'accept-language': language }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
@@ -90,9 +92,9 @@ export const createClient = (tenantId: string): Client => {
       method: string,
       path: string,
       caller: Caller,
-      options: { body?: unknown; expect?: number } = {},
+      options: { body?: unknown; expect?: number; language?: string } = {},
     ): Promise<T> {
-      const response = await send(service, method, path, caller, options.body);
+      const response = await send(service, method, path, caller, options.body, options.language);
       const text = await response.text();
       const expected = options.expect ?? (method === 'POST' ? 201 : 200);
       const ok = options.expect === undefined ? response.ok : response.status === expected;
