@@ -32,6 +32,7 @@ describe('the personal fields of the events', () => {
       GoalAdjusted: ['reason'],
       GoalAdjustmentRefused: ['reason'],
       GoalWithdrawn: ['reason'],
+      CriterionEvidenceRecorded: ['description', 'reference'],
       GoalApproved: ['note'],
       GoalRejected: ['feedback'],
     });

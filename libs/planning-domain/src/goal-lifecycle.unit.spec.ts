@@ -1,4 +1,3 @@
-import { GoalDrafted } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { evaluateCriterion } from './evaluation';
 import {
@@ -14,6 +13,7 @@ import {
   drafted,
   edit,
   edited,
+  exampleCriterion,
   fold,
   ids,
   measure,
@@ -165,7 +165,7 @@ describe('an active goal', () => {
       .given(active())
       .when(
         adjust({
-          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 85 }],
+          successCriteria: [{ ...exampleCriterion, target: 85 }],
         }),
       )
       .thenThrows(SmartCheckFailed, /achievable: criterion crit-1 targets 85, above the aptitude/));
@@ -175,7 +175,7 @@ describe('an active goal', () => {
       .when(
         adjust({
           deadline: '2026-06-15',
-          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 55 }],
+          successCriteria: [{ ...exampleCriterion, target: 55 }],
         }),
       )
       .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-06-15' } })));
@@ -335,6 +335,7 @@ describe('an active goal, measured again', () => {
 
 describe('a success criterion, read on the evidence', () => {
   const onIndicators = {
+    kind: 'measured' as const,
     criterionId: 'crit-9',
     instrument: '360-round' as const,
     metric: 'indicator-score' as const,

@@ -1,5 +1,6 @@
 import type {
   CheckInLogged,
+  CriterionEvidenceRecorded,
   GoalAdjusted,
   GoalAdjustmentRefused,
   GoalDrafted,
@@ -18,6 +19,7 @@ import {
 } from './evaluation';
 import {
   applyChanges,
+  isEvidenceOnly,
   type DevelopmentAction,
   type GoalChanges,
   type GoalContent,
@@ -27,13 +29,17 @@ import {
 import {
   ActionAlreadyDone,
   AdjustmentNotPending,
+  EvidenceInTheFuture,
   GoalNotFound,
   IllegalGoalTransition,
   NotAnAdjustment,
+  NoEvidenceRecorded,
+  NotAnEvidenceCriterion,
   NothingMeasuredSinceBaseline,
   NotAllowed,
   SmartCheckFailed,
   UnknownAction,
+  UnknownCriterion,
 } from './goal.errors';
 import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
 import {
@@ -125,6 +131,16 @@ export type GoalCommand =
       /** Someone asks for the evaluation now, on the latest measurement since the baseline. */
       readonly type: 'EvaluateGoal';
       readonly data: { readonly today: string };
+    }
+  | {
+      /** The employee records what proves an evidence criterion met (a certificate, …). */
+      readonly type: 'RecordEvidence';
+      readonly data: Omit<
+        CriterionEvidenceRecorded['data'],
+        'goalId' | 'employeeId' | 'evidence'
+      > & {
+        readonly today: string;
+      };
     }
   | {
       readonly type: 'WithdrawGoal';
@@ -257,6 +273,73 @@ const refuseAdjustment = (
       },
     },
   ];
+};
+
+/**
+ * Evidence for an evidence criterion of an active goal, obtained no later than today. On or
+ * after the deadline of a goal with evidence criteria only, it evaluates the goal, as a
+ * measurement on or after the deadline evaluates a measured one.
+ */
+const recordEvidence = (
+  data: Extract<GoalCommand, { type: 'RecordEvidence' }>['data'],
+  state: GoalState,
+): readonly PlanningEvent[] => {
+  const goal = requirePhase(state, ['active'], 'given evidence');
+  const { today, ...evidence } = data;
+  // Recorded once under this id: a retry.
+  if (goal.evidence.some((known) => known.evidenceId === evidence.evidenceId)) return [];
+  const criterion = goal.content.successCriteria.find(
+    (candidate) => candidate.criterionId === evidence.criterionId,
+  );
+  if (!criterion)
+    throw new UnknownCriterion(
+      text('planning.unknownCriterion', { criterionId: evidence.criterionId }),
+    );
+  if (criterion.kind !== 'evidence')
+    throw new NotAnEvidenceCriterion(
+      text('planning.notAnEvidenceCriterion', { criterionId: evidence.criterionId }),
+    );
+  if (evidence.obtainedOn > today)
+    throw new EvidenceInTheFuture(
+      text('planning.evidenceInTheFuture', { obtainedOn: evidence.obtainedOn, today }),
+    );
+  const recorded: PlanningEvent = {
+    type: 'CriterionEvidenceRecorded',
+    data: {
+      goalId: goal.goalId,
+      employeeId: goal.employeeId,
+      ...evidence,
+      evidence: criterion.evidence,
+    },
+  };
+  if (!isEvidenceOnly(goal.content) || today < goal.content.deadline) return [recorded];
+  const { evidenceId, criterionId, obtainedOn, recordedBy } = evidence;
+  const evidenceSoFar = [
+    ...goal.evidence,
+    { evidenceId, criterionId, evidence: criterion.evidence, obtainedOn, recordedBy },
+  ];
+  return [
+    recorded,
+    {
+      type: 'GoalEvaluated',
+      data: evaluateGoal({ ...goal, evidence: evidenceSoFar }, goal.baseline, null, false),
+    },
+  ];
+};
+
+/** An evaluation on request: on the latest measurement, or for evidence only on the evidence. */
+const evaluateOnRequest = (today: string, state: GoalState): readonly PlanningEvent[] => {
+  const goal = requirePhase(state, ['active'], 'evaluated');
+  const early = today < goal.content.deadline;
+  if (isEvidenceOnly(goal.content)) {
+    if (goal.evidence.length === 0) throw new NoEvidenceRecorded(text('planning.noEvidence'));
+    return [{ type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, null, early) }];
+  }
+  if (!goal.progress)
+    throw new NothingMeasuredSinceBaseline(text('planning.nothingMeasured'), {
+      baselineMeasurementId: goal.baseline?.measurementId ?? null,
+    });
+  return [{ type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) }];
 };
 
 const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[] => {
@@ -399,8 +482,10 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const { measurement } = command.data;
       const goal = existing(state);
       // Only an active goal grows; a measurement not newer than what it knows (a redelivery,
-      // the baseline itself, one imported late) changes nothing.
-      if (goal.status !== 'active' || !isLaterThanBaseline(measurement, goal.baseline)) return [];
+      // the baseline itself, one imported late) changes nothing. Nor does one of a goal whose
+      // criteria are all met by evidence: no score of it is read.
+      if (goal.status !== 'active' || isEvidenceOnly(goal.content)) return [];
+      if (!isLaterThanBaseline(measurement, goal.baseline)) return [];
       if (goal.progress && !isLaterThanBaseline(measurement, goal.progress)) return [];
       if (isAtOrAfterDeadline(measurement, goal.content.deadline))
         return [
@@ -418,17 +503,10 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
-    case 'EvaluateGoal': {
-      const goal = requirePhase(state, ['active'], 'evaluated');
-      if (!goal.progress)
-        throw new NothingMeasuredSinceBaseline(text('planning.nothingMeasured'), {
-          baselineMeasurementId: goal.baseline?.measurementId ?? null,
-        });
-      const early = command.data.today < goal.content.deadline;
-      return [
-        { type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) },
-      ];
-    }
+    case 'EvaluateGoal':
+      return evaluateOnRequest(command.data.today, state);
+    case 'RecordEvidence':
+      return recordEvidence(command.data, state);
     case 'WithdrawGoal': {
       const { reason, withdrawnBy, rejectedSubmission } = command.data;
       const goal = requirePhase(

@@ -38,7 +38,8 @@ export interface GoalDocument {
 export const goalsProjection: Projection<GoalDocument> = {
   name: 'planning-goals',
   // 2: the state keeps what each pending adjustment replaced (a refusal sets it back).
-  version: 2,
+  // 3: the state keeps the evidence recorded for evidence criteria.
+  version: 3,
   eventTypes: goalEventTypes,
   indexes: [
     { fields: { tenantId: 1, 'state.employeeId': 1 } },
