@@ -194,18 +194,14 @@ const evidenceMissing = (goal: ActiveGoal): EvaluationReason[] => {
     }));
 };
 
-const statusOf = (blocked: EvaluationReason): EvaluationStatus => {
-  switch (blocked.code) {
-    case 'REMEASUREMENT_OVERDUE':
-      return 'remeasurement-overdue';
-    case 'EVIDENCE_OVERDUE':
-      return 'evidence-overdue';
-    case 'NO_EVIDENCE_RECORDED':
-      return 'awaiting-evidence';
-    default:
-      return 'awaiting-measurement';
-  }
-};
+const statusOf = (blocked: EvaluationReason): EvaluationStatus =>
+  blocked.code === 'REMEASUREMENT_OVERDUE'
+    ? 'remeasurement-overdue'
+    : blocked.code === 'EVIDENCE_OVERDUE'
+      ? 'evidence-overdue'
+      : blocked.code === 'NO_EVIDENCE_RECORDED'
+        ? 'awaiting-evidence'
+        : 'awaiting-measurement';
 
 /**
  * Whether an active goal can be evaluated now, and every reason it cannot or what will limit

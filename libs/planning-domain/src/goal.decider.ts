@@ -1,6 +1,5 @@
 import type {
   CheckInLogged,
-  CriterionEvidenceRecorded,
   GoalAdjusted,
   GoalAdjustmentRefused,
   GoalDrafted,
@@ -11,6 +10,7 @@ import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { text } from '@talentloop/i18n';
 import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
+import { evaluateOnRequest, recordEvidence, type RecordEvidenceData } from './evidence.decide';
 import {
   evaluateGoal,
   isAtOrAfterDeadline,
@@ -29,17 +29,12 @@ import {
 import {
   ActionAlreadyDone,
   AdjustmentNotPending,
-  EvidenceInTheFuture,
   GoalNotFound,
   IllegalGoalTransition,
   NotAnAdjustment,
-  NoEvidenceRecorded,
-  NotAnEvidenceCriterion,
-  NothingMeasuredSinceBaseline,
   NotAllowed,
   SmartCheckFailed,
   UnknownAction,
-  UnknownCriterion,
 } from './goal.errors';
 import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
 import {
@@ -132,16 +127,7 @@ export type GoalCommand =
       readonly type: 'EvaluateGoal';
       readonly data: { readonly today: string };
     }
-  | {
-      /** The employee records what proves an evidence criterion met (a certificate, …). */
-      readonly type: 'RecordEvidence';
-      readonly data: Omit<
-        CriterionEvidenceRecorded['data'],
-        'goalId' | 'employeeId' | 'evidence'
-      > & {
-        readonly today: string;
-      };
-    }
+  | { readonly type: 'RecordEvidence'; readonly data: RecordEvidenceData }
   | {
       readonly type: 'WithdrawGoal';
       readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
@@ -273,73 +259,6 @@ const refuseAdjustment = (
       },
     },
   ];
-};
-
-/**
- * Evidence for an evidence criterion of an active goal, obtained no later than today. On or
- * after the deadline of a goal with evidence criteria only, it evaluates the goal, as a
- * measurement on or after the deadline evaluates a measured one.
- */
-const recordEvidence = (
-  data: Extract<GoalCommand, { type: 'RecordEvidence' }>['data'],
-  state: GoalState,
-): readonly PlanningEvent[] => {
-  const goal = requirePhase(state, ['active'], 'given evidence');
-  const { today, ...evidence } = data;
-  // Recorded once under this id: a retry.
-  if (goal.evidence.some((known) => known.evidenceId === evidence.evidenceId)) return [];
-  const criterion = goal.content.successCriteria.find(
-    (candidate) => candidate.criterionId === evidence.criterionId,
-  );
-  if (!criterion)
-    throw new UnknownCriterion(
-      text('planning.unknownCriterion', { criterionId: evidence.criterionId }),
-    );
-  if (criterion.kind !== 'evidence')
-    throw new NotAnEvidenceCriterion(
-      text('planning.notAnEvidenceCriterion', { criterionId: evidence.criterionId }),
-    );
-  if (evidence.obtainedOn > today)
-    throw new EvidenceInTheFuture(
-      text('planning.evidenceInTheFuture', { obtainedOn: evidence.obtainedOn, today }),
-    );
-  const recorded: PlanningEvent = {
-    type: 'CriterionEvidenceRecorded',
-    data: {
-      goalId: goal.goalId,
-      employeeId: goal.employeeId,
-      ...evidence,
-      evidence: criterion.evidence,
-    },
-  };
-  if (!isEvidenceOnly(goal.content) || today < goal.content.deadline) return [recorded];
-  const { evidenceId, criterionId, obtainedOn, recordedBy } = evidence;
-  const evidenceSoFar = [
-    ...goal.evidence,
-    { evidenceId, criterionId, evidence: criterion.evidence, obtainedOn, recordedBy },
-  ];
-  return [
-    recorded,
-    {
-      type: 'GoalEvaluated',
-      data: evaluateGoal({ ...goal, evidence: evidenceSoFar }, goal.baseline, null, false),
-    },
-  ];
-};
-
-/** An evaluation on request: on the latest measurement, or for evidence only on the evidence. */
-const evaluateOnRequest = (today: string, state: GoalState): readonly PlanningEvent[] => {
-  const goal = requirePhase(state, ['active'], 'evaluated');
-  const early = today < goal.content.deadline;
-  if (isEvidenceOnly(goal.content)) {
-    if (goal.evidence.length === 0) throw new NoEvidenceRecorded(text('planning.noEvidence'));
-    return [{ type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, null, early) }];
-  }
-  if (!goal.progress)
-    throw new NothingMeasuredSinceBaseline(text('planning.nothingMeasured'), {
-      baselineMeasurementId: goal.baseline?.measurementId ?? null,
-    });
-  return [{ type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) }];
 };
 
 const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[] => {
@@ -504,9 +423,9 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       ];
     }
     case 'EvaluateGoal':
-      return evaluateOnRequest(command.data.today, state);
+      return evaluateOnRequest(command.data.today, requirePhase(state, ['active'], 'evaluated'));
     case 'RecordEvidence':
-      return recordEvidence(command.data, state);
+      return recordEvidence(command.data, requirePhase(state, ['active'], 'given evidence'));
     case 'WithdrawGoal': {
       const { reason, withdrawnBy, rejectedSubmission } = command.data;
       const goal = requirePhase(

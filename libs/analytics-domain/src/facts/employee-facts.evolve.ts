@@ -289,7 +289,6 @@ export function evolveEmployeeFacts(
     case 'GoalProgressMeasured':
     case 'PlanClosed':
     case 'GoalCarriedOver':
-    // The outcome its evidence brings arrives as GoalEvaluated; the evidence itself is personal.
     case 'CriterionEvidenceRecorded':
     case 'ActionAdded':
     case 'GoalAdjustmentAcknowledged':
