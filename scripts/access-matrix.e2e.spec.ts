@@ -37,6 +37,7 @@ const pathOf = (key: EndpointKey, demo: DemoSummary, column: Column): string => 
     requestId: demo.requestId,
     actionId: demo.ids.actionId,
     adjustmentId: demo.ids.adjustmentId,
+    criterionId: 'crit-1',
     frameworkId: 'core',
     version: '1',
     roleId: 'software-engineer',

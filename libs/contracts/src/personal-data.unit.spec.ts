@@ -33,6 +33,7 @@ describe('the personal fields of the events', () => {
       GoalAdjusted: ['reason'],
       GoalAdjustmentRefused: ['reason'],
       GoalWithdrawn: ['reason'],
+      CriterionEvidenceRecorded: ['description', 'reference'],
       GoalApproved: ['note'],
       GoalRejected: ['feedback'],
     });

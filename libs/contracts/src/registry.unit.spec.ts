@@ -1,6 +1,16 @@
 import { eventRegistry } from './catalog';
 import { MeasurementRecorded, MeasurementRecordedV1 } from './events/assessment.events';
-import { CheckInLoggedV1, GoalDraftedV1 } from './events/planning.events';
+import {
+  CheckInLoggedV1,
+  GoalAdjustedV1,
+  GoalAdjustmentRefusedV1,
+  GoalDraftedV1,
+  GoalDraftedV2,
+  GoalEditedV1,
+  GoalEvaluatedV1,
+  GoalEvaluatedV2,
+  GoalSubmittedV1,
+} from './events/planning.events';
 
 const metadata = (schemaVersion: number) => ({
   tenantId: 'acme',
@@ -123,14 +133,92 @@ describe('upcasting a stored MeasurementRecorded v1', () => {
 });
 
 describe('upcasting a stored GoalDrafted v1', () => {
-  it('yields v2 with no motivation, and no prompt version or context on record', () => {
+  it('yields the current version with no motivation, and no prompt version or context on record', () => {
     const result = eventRegistry.upcast('GoalDrafted', 1, GoalDraftedV1.example);
 
     expect(result.data).toMatchObject({
       motivationNote: null,
       drafter: { ...GoalDraftedV1.example.drafter, promptVersion: null, contextGiven: [] },
     });
-    expect(eventRegistry.validate('GoalDrafted', result.data, metadata(2))).toEqual([]);
+    expect(eventRegistry.validate('GoalDrafted', result.data, metadata(3))).toEqual([]);
+  });
+});
+
+describe('a goal stored before a criterion could be met by evidence', () => {
+  const storedCriterion = GoalDraftedV2.example.successCriteria[0];
+  const measured = { kind: 'measured', ...storedCriterion };
+
+  it.each([
+    ['GoalDrafted', 1, GoalDraftedV1.example],
+    ['GoalDrafted', 2, GoalDraftedV2.example],
+    ['GoalSubmitted', 1, GoalSubmittedV1.example],
+  ] as const)('reads %s v%i with its criteria measured', (name, version, stored) => {
+    const result = eventRegistry.upcast(name, version, stored);
+    const current = eventRegistry.current(name)!.version;
+
+    expect(result.version).toBe(current);
+    expect(JSON.stringify(result.data)).toContain(JSON.stringify(measured));
+    expect(JSON.stringify(result.data)).not.toContain('"kind":"evidence"');
+    expect(eventRegistry.validate(name, result.data, metadata(current))).toEqual([]);
+  });
+
+  it.each([
+    ['GoalEdited', GoalEditedV1.example, 'changes'],
+    ['GoalAdjusted', GoalAdjustedV1.example, 'changes'],
+    ['GoalAdjustmentRefused', GoalAdjustmentRefusedV1.example, 'restored'],
+  ] as const)('reads %s v1 that changed no criterion unchanged', (name, stored, field) => {
+    const result = eventRegistry.upcast(name, 1, stored);
+
+    expect(result).toEqual({ version: 2, data: stored });
+    expect(eventRegistry.validate(name, result.data, metadata(2))).toEqual([]);
+    expect(field in (result.data as object)).toBe(true);
+  });
+
+  it.each([
+    ['GoalEdited', { ...GoalEditedV1.example, changes: { successCriteria: [measured] } }],
+    ['GoalAdjusted', { ...GoalAdjustedV1.example, changes: { successCriteria: [measured] } }],
+    [
+      'GoalAdjustmentRefused',
+      { ...GoalAdjustmentRefusedV1.example, restored: { successCriteria: [measured] } },
+    ],
+  ] as const)('reads %s v1 that changed the criteria with them measured', (name, current) => {
+    const stored = JSON.parse(
+      JSON.stringify(current).replace(JSON.stringify(measured), JSON.stringify(storedCriterion)),
+    ) as object;
+    expect(eventRegistry.validate(name, stored, metadata(1))).toEqual([]);
+
+    const result = eventRegistry.upcast(name, 1, stored);
+
+    expect(result).toEqual({ version: 2, data: current });
+    expect(eventRegistry.validate(name, result.data, metadata(2))).toEqual([]);
+  });
+
+  it('refuses an evidence criterion in a stored version 1 or 2: they stay as published', () => {
+    const evidence = {
+      kind: 'evidence',
+      criterionId: 'crit-2',
+      description: 'The certificate is obtained.',
+      evidence: 'certificate',
+    };
+    const stored = { ...GoalDraftedV2.example, successCriteria: [evidence] };
+
+    expect(eventRegistry.validate('GoalDrafted', stored, metadata(2))).not.toEqual([]);
+    expect(eventRegistry.validate('GoalDrafted', stored, metadata(3))).toEqual([]);
+  });
+});
+
+describe('an evaluation stored before evidence criteria', () => {
+  it.each([
+    [1, GoalEvaluatedV1.example],
+    [2, GoalEvaluatedV2.example],
+  ] as const)('reads GoalEvaluated v%i with each verdict measured', (version, stored) => {
+    const result = eventRegistry.upcast('GoalEvaluated', version, stored);
+
+    expect(result.version).toBe(3);
+    expect(result.data).toMatchObject({
+      criteria: [{ kind: 'measured', criterionId: 'crit-1', met: true, target: 60 }],
+    });
+    expect(eventRegistry.validate('GoalEvaluated', result.data, metadata(3))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   GoalContext,
   Language,
   SmartSettings,
+  SuccessCriterion,
 } from './goal-content';
 
 export interface DraftRequest {
@@ -34,6 +35,8 @@ const phrases = {
       `${focus} scores at least ${target} in the next 360° round.`,
     observedCriterion: (target: string) =>
       `The manager observes the new ${target} behaviour in most relevant situations.`,
+    certificateCriterion: (target: string) =>
+      `The ${target} certificate is obtained, with its number or a copy recorded as evidence.`,
     practice: (focus: string) => `Apply ${focus} in every relevant meeting and note one example.`,
     practiceFrequency: 'every week',
     feedback: 'Ask a colleague who sees you at work for feedback on this behaviour.',
@@ -52,6 +55,8 @@ const phrases = {
       `${focus} scoort minstens ${target} in de volgende 360°-ronde.`,
     observedCriterion: (target: string) =>
       `De leidinggevende ziet het nieuwe gedrag rond ${target} in de meeste relevante situaties.`,
+    certificateCriterion: (target: string) =>
+      `Het certificaat ${target} is behaald, met het nummer of een kopie vastgelegd als bewijs.`,
     practice: (focus: string) =>
       `Pas ${focus} toe in elk relevant overleg en noteer één voorbeeld.`,
     practiceFrequency: 'elke week',
@@ -104,6 +109,7 @@ export const draftDeterministically = (
   const criterion =
     baseline === null
       ? {
+          kind: 'measured' as const,
           criterionId: 'crit-1',
           instrument: 'manager-observation' as const,
           metric: 'observed-behaviour' as const,
@@ -112,6 +118,7 @@ export const draftDeterministically = (
           description: text.observedCriterion(context.targetName),
         }
       : {
+          kind: 'measured' as const,
           criterionId: 'crit-1',
           instrument: '360-round' as const,
           metric:
@@ -125,10 +132,19 @@ export const draftDeterministically = (
           ),
           description: '',
         };
-  const successCriterion = {
-    ...criterion,
-    description: criterion.description || text.indicatorCriterion(focus, criterion.target),
-  };
+  // A certification is proven by its certificate, not by a score.
+  const successCriterion: SuccessCriterion =
+    target.kind === 'certification'
+      ? {
+          kind: 'evidence',
+          criterionId: 'crit-1',
+          evidence: 'certificate',
+          description: text.certificateCriterion(context.targetName).slice(0, 500),
+        }
+      : {
+          ...criterion,
+          description: criterion.description || text.indicatorCriterion(focus, criterion.target),
+        };
 
   const actions: DevelopmentAction[] = [
     {

@@ -1,5 +1,6 @@
-import type { MeasurementInstrument } from '@talentloop/contracts';
+import type { CriterionEvidenceKind, MeasurementInstrument } from '@talentloop/contracts';
 import type { GoalMeasurement } from './evaluation';
+import { evidenceCriteriaOf, isEvidenceOnly, measuredCriteriaOf } from './goal-content';
 import type { GoalRecord, GoalStatus } from './goal.state';
 
 /**
@@ -7,8 +8,16 @@ import type { GoalRecord, GoalStatus } from './goal.state';
  * - `awaiting-measurement`: nothing since the baseline; the first measurement of the target on
  *   or after the deadline evaluates it, and an early evaluation needs a measurement first.
  * - `remeasurement-overdue`: the deadline passed and nothing was measured since the baseline.
+ * - `awaiting-evidence`: a goal with evidence criteria only has no evidence recorded yet; the
+ *   first evidence on or after the deadline evaluates it, an early evaluation needs some first.
+ * - `evidence-overdue`: the deadline of such a goal passed without any evidence recorded.
  */
-export type EvaluationStatus = 'evaluable' | 'awaiting-measurement' | 'remeasurement-overdue';
+export type EvaluationStatus =
+  | 'evaluable'
+  | 'awaiting-measurement'
+  | 'remeasurement-overdue'
+  | 'awaiting-evidence'
+  | 'evidence-overdue';
 
 /**
  * What a reason does to the evaluation: it cannot happen yet, a criterion cannot be met on
@@ -27,6 +36,20 @@ export type EvaluationReason =
       readonly explanation: string;
       readonly deadline: string;
       readonly instruments: readonly MeasurementInstrument[];
+    }
+  | {
+      readonly code: 'NO_EVIDENCE_RECORDED' | 'EVIDENCE_OVERDUE';
+      readonly effect: 'blocks-evaluation';
+      readonly explanation: string;
+      readonly deadline: string;
+      readonly evidence: readonly CriterionEvidenceKind[];
+    }
+  | {
+      readonly code: 'EVIDENCE_NOT_RECORDED';
+      readonly effect: 'criterion-cannot-be-met';
+      readonly explanation: string;
+      readonly criterionId: string;
+      readonly evidence: CriterionEvidenceKind;
     }
   | {
       readonly code: 'NO_BASELINE';
@@ -57,11 +80,35 @@ export interface EvaluationReadiness {
 
 type ActiveGoal = GoalRecord & { readonly status: GoalStatus };
 
+/** A goal with evidence criteria only waits for evidence, not for a measurement. */
+const awaitingEvidence = (goal: ActiveGoal, today: string): EvaluationReason | undefined => {
+  if (goal.evidence.length > 0) return undefined;
+  const { deadline } = goal.content;
+  const evidence = [...new Set(evidenceCriteriaOf(goal.content).map((c) => c.evidence))];
+  const toRecord = evidence.join(' or ');
+  return deadline < today
+    ? {
+        code: 'EVIDENCE_OVERDUE',
+        effect: 'blocks-evaluation',
+        explanation: `the deadline ${deadline} passed and no evidence was recorded: recording the ${toRecord} evaluates the goal`,
+        deadline,
+        evidence,
+      }
+    : {
+        code: 'NO_EVIDENCE_RECORDED',
+        effect: 'blocks-evaluation',
+        explanation: `no evidence was recorded: the goal's criteria are met by a ${toRecord}; recording it on or after ${deadline} evaluates the goal, an early evaluation needs it first`,
+        deadline,
+        evidence,
+      };
+};
+
 const blocking = (goal: ActiveGoal, today: string): EvaluationReason | undefined => {
+  if (isEvidenceOnly(goal.content)) return awaitingEvidence(goal, today);
   if (goal.progress) return undefined;
   const { deadline } = goal.content;
   const instruments = [
-    ...new Set(goal.content.successCriteria.map((criterion) => criterion.instrument)),
+    ...new Set(measuredCriteriaOf(goal.content).map((criterion) => criterion.instrument)),
   ];
   const toSchedule = instruments.join(' or ');
   return deadline < today
@@ -82,7 +129,7 @@ const blocking = (goal: ActiveGoal, today: string): EvaluationReason | undefined
 };
 
 const withoutBaseline = (goal: ActiveGoal): EvaluationReason | undefined =>
-  goal.baseline === null
+  goal.baseline === null && !isEvidenceOnly(goal.content)
     ? {
         code: 'NO_BASELINE',
         effect: 'growth-not-shown',
@@ -98,7 +145,7 @@ const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
       measurement ? [measurement.instrument] : [],
     ),
   );
-  return goal.content.successCriteria
+  return measuredCriteriaOf(goal.content)
     .filter((criterion) => !used.has(criterion.instrument))
     .map(({ criterionId, instrument }) => ({
       code: 'INSTRUMENT_NOT_USED',
@@ -116,7 +163,7 @@ const unmeasuredIndicators = (
 ): EvaluationReason[] => {
   if (!latest) return [];
   const scored = new Set(latest.indicators.map((indicator) => indicator.indicatorId));
-  return goal.content.successCriteria.flatMap((criterion) => {
+  return measuredCriteriaOf(goal.content).flatMap((criterion) => {
     if (criterion.metric !== 'indicator-score') return [];
     const missing = criterion.indicatorIds.filter((indicatorId) => !scored.has(indicatorId));
     if (missing.length === 0) return [];
@@ -133,10 +180,34 @@ const unmeasuredIndicators = (
   });
 };
 
+/** Evidence criteria nothing was recorded for: the evaluation finds them not met. */
+const evidenceMissing = (goal: ActiveGoal): EvaluationReason[] => {
+  const recorded = new Set(goal.evidence.map((evidence) => evidence.criterionId));
+  return evidenceCriteriaOf(goal.content)
+    .filter((criterion) => !recorded.has(criterion.criterionId))
+    .map(({ criterionId, evidence }) => ({
+      code: 'EVIDENCE_NOT_RECORDED',
+      effect: 'criterion-cannot-be-met',
+      explanation: `no ${evidence} was recorded for criterion ${criterionId}: it is not met until the employee records one`,
+      criterionId,
+      evidence,
+    }));
+};
+
+const statusOf = (blocked: EvaluationReason): EvaluationStatus =>
+  blocked.code === 'REMEASUREMENT_OVERDUE'
+    ? 'remeasurement-overdue'
+    : blocked.code === 'EVIDENCE_OVERDUE'
+      ? 'evidence-overdue'
+      : blocked.code === 'NO_EVIDENCE_RECORDED'
+        ? 'awaiting-evidence'
+        : 'awaiting-measurement';
+
 /**
  * Whether an active goal can be evaluated now, and every reason it cannot or what will limit
  * the evaluation, by the rules evaluateGoal and the goal decider apply: evidence is a
- * measurement since the frozen baseline; an indicator criterion needs its indicators scored.
+ * measurement since the frozen baseline; an indicator criterion needs its indicators scored; an
+ * evidence criterion needs evidence recorded, and a goal of evidence criteria only needs some.
  * Goals that are not active are not evaluated, so they have no readiness (undefined).
  */
 export const evaluationReadiness = (
@@ -150,11 +221,7 @@ export const evaluationReadiness = (
     withoutBaseline(goal),
     ...unusedInstruments(goal),
     ...unmeasuredIndicators(goal, goal.progress ?? goal.baseline),
+    ...evidenceMissing(goal),
   ].filter((reason) => reason !== undefined);
-  if (!blocked) return { status: 'evaluable', reasons };
-  return {
-    status:
-      blocked.code === 'REMEASUREMENT_OVERDUE' ? 'remeasurement-overdue' : 'awaiting-measurement',
-    reasons,
-  };
+  return { status: blocked ? statusOf(blocked) : 'evaluable', reasons };
 };

@@ -13,7 +13,8 @@ import {
 /** The example goal: deadline 2026-07-31, crit-1 reads active listening in a 360° round. */
 const before = '2026-05-01';
 const [, behaviourCriterion] = twoCriteria.successCriteria ?? [];
-if (!behaviourCriterion) throw new Error('the fixtures name a behaviour criterion');
+if (behaviourCriterion?.kind !== 'measured')
+  throw new Error('the fixtures name a measured behaviour criterion');
 const after = '2026-08-10';
 
 describe('an active goal with nothing measured since its baseline', () => {

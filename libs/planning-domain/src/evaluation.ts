@@ -3,12 +3,20 @@ import {
   type GoalActivated,
   type GoalEvaluated,
 } from '@talentloop/contracts';
-import type { GoalContent, SuccessCriterion } from './goal-content';
+import {
+  isEvidenceOnly,
+  type EvidenceCriterion,
+  type GoalContent,
+  type MeasuredCriterion,
+} from './goal-content';
+import type { RecordedEvidence } from './goal.state';
 import type { LatestMeasurement } from './measured-basis';
 
 /** A measurement as a goal keeps it: the baseline frozen at activation, or a later one. */
 export type GoalMeasurement = NonNullable<GoalActivated['data']['baseline']>;
 type EvaluatedCriterion = GoalEvaluated['data']['criteria'][number];
+type MeasuredVerdict = Extract<EvaluatedCriterion, { readonly kind: 'measured' }>;
+type EvidenceVerdict = Extract<EvaluatedCriterion, { readonly kind: 'evidence' }>;
 
 /** What a goal keeps of a recorded measurement, whatever its instrument. */
 export const goalMeasurementOf = (recorded: LatestMeasurement): GoalMeasurement => ({
@@ -52,11 +60,12 @@ const weakest = (scores: readonly (number | null)[]): number | null =>
  * criterion names, or from a less robust one, is marked so in the criterion's verdict.
  */
 export const evaluateCriterion = (
-  criterion: SuccessCriterion,
+  criterion: MeasuredCriterion,
   baseline: GoalMeasurement | null,
   evidence: GoalMeasurement,
-): EvaluatedCriterion => {
+): MeasuredVerdict => {
   const common = {
+    kind: 'measured' as const,
     criterionId: criterion.criterionId,
     target: criterion.target,
     baselineMeasurementId: baseline?.measurementId ?? null,
@@ -94,19 +103,49 @@ export const evaluateCriterion = (
   };
 };
 
+/** An evidence criterion is met once the employee recorded evidence for it, not otherwise. */
+export const evaluateEvidenceCriterion = (
+  criterion: EvidenceCriterion,
+  recorded: readonly RecordedEvidence[],
+): EvidenceVerdict => {
+  const own = recorded.filter((evidence) => evidence.criterionId === criterion.criterionId);
+  return {
+    kind: 'evidence',
+    criterionId: criterion.criterionId,
+    met: own.length > 0,
+    evidence: criterion.evidence,
+    recorded: own.map(({ evidenceId, obtainedOn }) => ({ evidenceId, obtainedOn })),
+  };
+};
+
+/** What evaluateGoal reads of a goal. */
+export interface GoalToEvaluate {
+  readonly goalId: string;
+  readonly employeeId: string;
+  readonly content: GoalContent;
+  readonly evidence: readonly RecordedEvidence[];
+}
+
 /**
- * Every success criterion against the goal's frozen baseline and the evidence; the outcome
- * follows from how many are met. Evidence from another instrument than the baseline's is weaker
- * evidence of growth as a whole.
+ * Every success criterion against the evidence; the outcome follows from how many are met. A
+ * measured criterion is read against the goal's frozen baseline and the measurement (null only
+ * for a goal with evidence criteria only: nothing is measured for it); an evidence criterion
+ * against the evidence recorded. Measurement evidence from another instrument than the
+ * baseline's is weaker evidence of growth as a whole.
  */
 export const evaluateGoal = (
-  goal: { readonly goalId: string; readonly employeeId: string; readonly content: GoalContent },
+  goal: GoalToEvaluate,
   baseline: GoalMeasurement | null,
-  evidence: GoalMeasurement,
+  measurement: GoalMeasurement | null,
   requestedEarly: boolean,
 ): GoalEvaluated['data'] => {
-  const criteria = goal.content.successCriteria.map((criterion) =>
-    evaluateCriterion(criterion, baseline, evidence),
+  if (measurement === null && !isEvidenceOnly(goal.content))
+    throw new Error(`goal ${goal.goalId} has measured criteria: it needs a measurement`);
+  const criteria = goal.content.successCriteria.map(
+    (criterion): EvaluatedCriterion =>
+      criterion.kind === 'evidence'
+        ? evaluateEvidenceCriterion(criterion, goal.evidence)
+        : evaluateCriterion(criterion, baseline, measurement as GoalMeasurement),
   );
   const met = criteria.filter((criterion) => criterion.met).length;
   return {
@@ -115,8 +154,8 @@ export const evaluateGoal = (
     outcome: met === criteria.length ? 'achieved' : met > 0 ? 'partly-achieved' : 'not-achieved',
     criteria,
     lessRobust:
-      criteria.some((criterion) => criterion.lessRobust) ||
-      (baseline !== null && baseline.instrument !== evidence.instrument),
+      criteria.some((criterion) => criterion.kind === 'measured' && criterion.lessRobust) ||
+      (baseline !== null && measurement !== null && baseline.instrument !== measurement.instrument),
     requestedEarly,
   };
 };

@@ -9,6 +9,10 @@ export type GoalContent = Omit<
 >;
 export type GoalChanges = GoalEdited['data']['changes'];
 export type SuccessCriterion = GoalContent['successCriteria'][number];
+/** Read from a measurement of the target: instrument, metric, indicators and a target score. */
+export type MeasuredCriterion = Extract<SuccessCriterion, { readonly kind: 'measured' }>;
+/** Met by recorded evidence (a certificate, a course completion, a work sample, an attestation). */
+export type EvidenceCriterion = Extract<SuccessCriterion, { readonly kind: 'evidence' }>;
 export type DevelopmentAction = GoalContent['actions'][number];
 export type DrafterProvenance = DraftedData['drafter'];
 export type Language = GoalContent['language'];
@@ -92,3 +96,24 @@ export const contentOf = (drafted: DraftedData): GoalContent => ({
   deadline: drafted.deadline,
   language: drafted.language,
 });
+
+export const measuredCriteriaOf = (content: Pick<GoalContent, 'successCriteria'>) =>
+  content.successCriteria.filter(
+    (criterion): criterion is MeasuredCriterion => criterion.kind === 'measured',
+  );
+
+export const evidenceCriteriaOf = (content: Pick<GoalContent, 'successCriteria'>) =>
+  content.successCriteria.filter(
+    (criterion): criterion is EvidenceCriterion => criterion.kind === 'evidence',
+  );
+
+/** A goal no measurement evaluates: each of its criteria is met by recorded evidence. */
+export const isEvidenceOnly = (content: Pick<GoalContent, 'successCriteria'>): boolean =>
+  measuredCriteriaOf(content).length === 0;
+
+/** The target kinds whose growth a certificate, a course or a work sample can prove. */
+export const evidenceTargetKinds: readonly GoalContent['target']['kind'][] = [
+  'skill',
+  'certification',
+  'knowledge-area',
+];

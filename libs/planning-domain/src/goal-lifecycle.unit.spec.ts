@@ -1,4 +1,3 @@
-import { GoalDrafted } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { evaluateCriterion } from './evaluation';
 import {
@@ -15,6 +14,7 @@ import {
   drafted,
   edit,
   edited,
+  exampleCriterion,
   fold,
   ids,
   measure,
@@ -166,7 +166,7 @@ describe('an active goal', () => {
       .given(active())
       .when(
         adjust({
-          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 85 }],
+          successCriteria: [{ ...exampleCriterion, target: 85 }],
         }),
       )
       .thenThrows(SmartCheckFailed, /achievable: criterion crit-1 targets 85, above the aptitude/));
@@ -176,7 +176,7 @@ describe('an active goal', () => {
       .when(
         adjust({
           deadline: '2026-06-15',
-          successCriteria: [{ ...GoalDrafted.example.successCriteria[0], target: 55 }],
+          successCriteria: [{ ...exampleCriterion, target: 55 }],
         }),
       )
       .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-06-15' } })));
@@ -336,6 +336,7 @@ describe('an active goal, measured again', () => {
 
 describe('a success criterion, read on the evidence', () => {
   const onIndicators = {
+    kind: 'measured' as const,
     criterionId: 'crit-9',
     instrument: '360-round' as const,
     metric: 'indicator-score' as const,

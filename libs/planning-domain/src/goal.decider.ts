@@ -10,6 +10,7 @@ import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { text } from '@talentloop/i18n';
 import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
+import { evaluateOnRequest, recordEvidence, type RecordEvidenceData } from './evidence.decide';
 import {
   evaluateGoal,
   isAtOrAfterDeadline,
@@ -18,6 +19,7 @@ import {
 } from './evaluation';
 import {
   applyChanges,
+  isEvidenceOnly,
   type DevelopmentAction,
   type GoalChanges,
   type GoalContent,
@@ -30,7 +32,6 @@ import {
   GoalNotFound,
   IllegalGoalTransition,
   NotAnAdjustment,
-  NothingMeasuredSinceBaseline,
   NotAllowed,
   SmartCheckFailed,
   UnknownAction,
@@ -131,6 +132,7 @@ export type GoalCommand =
       readonly type: 'EvaluateGoal';
       readonly data: { readonly today: string };
     }
+  | { readonly type: 'RecordEvidence'; readonly data: RecordEvidenceData }
   | {
       readonly type: 'WithdrawGoal';
       readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
@@ -429,8 +431,10 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const { measurement } = command.data;
       const goal = existing(state);
       // Only an active goal grows; a measurement not newer than what it knows (a redelivery,
-      // the baseline itself, one imported late) changes nothing.
-      if (goal.status !== 'active' || !isLaterThanBaseline(measurement, goal.baseline)) return [];
+      // the baseline itself, one imported late) changes nothing. Nor does one of a goal whose
+      // criteria are all met by evidence: no score of it is read.
+      if (goal.status !== 'active' || isEvidenceOnly(goal.content)) return [];
+      if (!isLaterThanBaseline(measurement, goal.baseline)) return [];
       if (goal.progress && !isLaterThanBaseline(measurement, goal.progress)) return [];
       if (isAtOrAfterDeadline(measurement, goal.content.deadline))
         return [
@@ -448,17 +452,10 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
         },
       ];
     }
-    case 'EvaluateGoal': {
-      const goal = requirePhase(state, ['active'], 'evaluated');
-      if (!goal.progress)
-        throw new NothingMeasuredSinceBaseline(text('planning.nothingMeasured'), {
-          baselineMeasurementId: goal.baseline?.measurementId ?? null,
-        });
-      const early = command.data.today < goal.content.deadline;
-      return [
-        { type: 'GoalEvaluated', data: evaluateGoal(goal, goal.baseline, goal.progress, early) },
-      ];
-    }
+    case 'EvaluateGoal':
+      return evaluateOnRequest(command.data.today, requirePhase(state, ['active'], 'evaluated'));
+    case 'RecordEvidence':
+      return recordEvidence(command.data, requirePhase(state, ['active'], 'given evidence'));
     case 'WithdrawGoal': {
       const { reason, withdrawnBy, rejectedSubmission } = command.data;
       const goal = requirePhase(

@@ -1,6 +1,6 @@
 import { GoalAgreed, GoalDrafted, GoalEdited, type PlanningEvent } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
-import { context } from './goal.fixtures';
+import { context, exampleCriterion } from './goal.fixtures';
 import { goalDecider, type GoalCommand } from './goal.decider';
 import { defaultSmartSettings, type GoalContext } from './goal-content';
 import { IllegalGoalTransition, NotAllowed, SmartCheckFailed } from './goal.errors';
@@ -53,15 +53,15 @@ describe('the SMART check', () => {
   it('fails specific when indicator data shows weak spots but the whole competency is targeted', () =>
     expect(failing({ target: { ...content.target, indicatorIds: [] } })).toEqual(['specific']));
   it('fails measurable when an indicator criterion names no indicator', () =>
-    expect(
-      failing({ successCriteria: [{ ...content.successCriteria[0], indicatorIds: [] }] }),
-    ).toContain('measurable'));
+    expect(failing({ successCriteria: [{ ...exampleCriterion, indicatorIds: [] }] })).toContain(
+      'measurable',
+    ));
   it('fails achievable above aptitude', () =>
-    expect(failing({ successCriteria: [{ ...content.successCriteria[0], target: 80 }] })).toEqual([
+    expect(failing({ successCriteria: [{ ...exampleCriterion, target: 80 }] })).toEqual([
       'achievable',
     ]));
   it('fails achievable beyond the growth rate for the period', () =>
-    expect(failing({ successCriteria: [{ ...content.successCriteria[0], target: 75 }] })).toEqual([
+    expect(failing({ successCriteria: [{ ...exampleCriterion, target: 75 }] })).toEqual([
       'achievable',
     ]));
   it('fails relevant without role requirement or motivation', () =>
@@ -81,7 +81,7 @@ describe('the SMART check', () => {
   it('fails specific when a criterion reads an indicator the framework does not define', () =>
     expect(
       failing(
-        { successCriteria: [{ ...content.successCriteria[0], indicatorIds: ['listening'] }] },
+        { successCriteria: [{ ...exampleCriterion, indicatorIds: ['listening'] }] },
         { indicators: frameworkIndicators },
       ),
     ).toEqual(['specific']));

@@ -87,3 +87,27 @@ export class NotAnAdjustment extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'NOT_AN_ADJUSTMENT';
 }
+
+/** Evidence for a criterion the goal does not have. */
+export class UnknownCriterion extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'UNKNOWN_CRITERION';
+}
+
+/** Evidence for a measured criterion: a measurement of the target evaluates that one. */
+export class NotAnEvidenceCriterion extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'NOT_AN_EVIDENCE_CRITERION';
+}
+
+/** Evidence said to be obtained after the day it is recorded on. */
+export class EvidenceInTheFuture extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'EVIDENCE_IN_THE_FUTURE';
+}
+
+/** An evaluation asked for of a goal with evidence criteria only, before any evidence. */
+export class NoEvidenceRecorded extends DomainError {
+  readonly kind = 'conflict';
+  readonly code = 'NO_EVIDENCE_RECORDED';
+}

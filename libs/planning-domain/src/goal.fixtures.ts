@@ -3,11 +3,12 @@ import {
   GoalAdjusted,
   GoalDrafted,
   GoalAgreed,
+  GoalDraftedV2,
   GoalEdited,
   GoalSubmitted,
   type PlanningEvent,
 } from '@talentloop/contracts';
-import { defaultSmartSettings, type GoalContext } from './goal-content';
+import { defaultSmartSettings, type GoalContext, type MeasuredCriterion } from './goal-content';
 import type { GoalMeasurement } from './evaluation';
 import { goalDecider, type GoalCommand } from './goal.decider';
 
@@ -38,10 +39,17 @@ export const answers = {
   whatIsNext: 'Ask one deepening question per meeting.',
 };
 
+/** The example's criterion, measured: on the indicator active listening, target 60. */
+export const exampleCriterion: MeasuredCriterion = {
+  kind: 'measured',
+  ...GoalDraftedV2.example.successCriteria[0],
+};
+
 export const twoCriteria: Partial<GoalDrafted['data']> = {
   successCriteria: [
-    GoalDrafted.example.successCriteria[0],
+    exampleCriterion,
     {
+      kind: 'measured',
       criterionId: 'crit-2',
       instrument: '360-round',
       metric: 'behaviour-score',

@@ -1,4 +1,4 @@
-import type { PlanningEvent } from '@talentloop/contracts';
+import type { CriterionEvidenceRecorded, PlanningEvent } from '@talentloop/contracts';
 import { assertNever } from '@talentloop/domain-kernel';
 import {
   afterAcknowledgement,
@@ -15,6 +15,15 @@ import { applyChanges, contentOf, type GoalContent } from './goal-content';
 export type GoalStatus = 'draft' | 'submitted' | 'revised' | 'active' | 'evaluated' | 'withdrawn';
 /** How a goal reads to people: a submitted goal whose submission was rejected is revisable. */
 export type GoalPhase = GoalStatus | 'rejected';
+
+/**
+ * Evidence the employee recorded for an evidence criterion, as the goal decides on it: what and
+ * when, never the employee's description and reference (personal data, kept in the stream).
+ */
+export type RecordedEvidence = Omit<
+  CriterionEvidenceRecorded['data'],
+  'goalId' | 'employeeId' | 'description' | 'reference'
+>;
 
 export interface GoalRecord {
   readonly goalId: string;
@@ -43,6 +52,8 @@ export interface GoalRecord {
   readonly completedActionIds: readonly string[];
   /** Adjustments of target, criteria or deadline the manager has not acknowledged or refused. */
   readonly pendingAdjustments: readonly PendingAdjustment[];
+  /** Evidence recorded for the goal's evidence criteria, oldest first. */
+  readonly evidence: readonly RecordedEvidence[];
 }
 
 export type GoalState =
@@ -79,6 +90,7 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
       nextCheckInDueAt: null,
       completedActionIds: [],
       pendingAdjustments: [],
+      evidence: [],
     };
   }
   if (state.status === 'none') return state;
@@ -136,6 +148,11 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
         content: applyChanges(state.content, event.data.restored),
         pendingAdjustments: afterRefusal(state.pendingAdjustments, event.data.adjustmentId),
       };
+    case 'CriterionEvidenceRecorded': {
+      const { evidenceId, criterionId, evidence, obtainedOn, recordedBy } = event.data;
+      const recorded = { evidenceId, criterionId, evidence, obtainedOn, recordedBy };
+      return { ...state, evidence: [...state.evidence, recorded] };
+    }
     case 'GoalEvaluated':
       return { ...state, status: 'evaluated' };
     case 'GoalWithdrawn':

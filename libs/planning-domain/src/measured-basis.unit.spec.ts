@@ -1,6 +1,6 @@
 import { GoalDrafted } from '@talentloop/contracts';
 import { defaultSmartSettings } from './goal-content';
-import { context } from './goal.fixtures';
+import { context, exampleCriterion } from './goal.fixtures';
 import { facetsOf, measuredBasisOf, type GapBasis, type LatestMeasurement } from './measured-basis';
 import { checkSmart } from './smart-check';
 
@@ -96,7 +96,7 @@ const content = { ...GoalDrafted.example, deadline: '2026-07-31' };
 const achievableOf = (target: number, basis: ReturnType<typeof measuredBasisOf>) => {
   const goal = {
     ...content,
-    successCriteria: [{ ...content.successCriteria[0], criterionId: 'crit-1', target }],
+    successCriteria: [{ ...exampleCriterion, criterionId: 'crit-1', target }],
   };
   const check = checkSmart(goal, { ...context, ...basis }, defaultSmartSettings, today).find(
     (candidate) => candidate.property === 'achievable',

@@ -65,13 +65,17 @@ interface CompetencyReadings {
 }
 
 /**
- * Each evaluated criterion read on indicators counts for those indicators, any other for the
- * whole competency (the evaluation reads those on the behaviour score).
+ * Each evaluated measured criterion read on indicators counts for those indicators, any other
+ * for the whole competency (the evaluation reads those on the behaviour score). Evidence
+ * criteria (a certificate obtained) carry no score: they count in the goal's outcome, not in
+ * growth, and a goal with evidence criteria only shows no growth.
  */
 const readingsOf = (goals: readonly ClosingGoal[]): Map<string, CompetencyReadings> => {
   const byCompetency = new Map<string, CompetencyReadings>();
   for (const goal of goals) {
     if (goal.phase !== 'evaluated' || !goal.evaluation) continue;
+    const measured = goal.evaluation.criteria.filter((criterion) => criterion.kind === 'measured');
+    if (measured.length === 0) continue;
     const { competencyId } = goal.content.target;
     const known: CompetencyReadings = byCompetency.get(competencyId) ?? {
       goalIds: new Set(),
@@ -88,7 +92,7 @@ const readingsOf = (goals: readonly ClosingGoal[]): Map<string, CompetencyReadin
       known.indicators.set(key, indicator);
       indicator.readings.push(reading);
     };
-    for (const evaluated of goal.evaluation.criteria) {
+    for (const evaluated of measured) {
       // Evaluations with a verdict per indicator count each indicator on its own; an
       // indicator the evidence did not measure shows no growth at all.
       if (evaluated.indicators.length > 0) {
@@ -103,7 +107,9 @@ const readingsOf = (goals: readonly ClosingGoal[]): Map<string, CompetencyReadin
       );
       // Older evaluations read a criterion on its indicators together.
       const indicatorIds =
-        criterion?.metric === 'indicator-score' ? [...criterion.indicatorIds].sort() : [];
+        criterion?.kind === 'measured' && criterion.metric === 'indicator-score'
+          ? [...criterion.indicatorIds].sort()
+          : [];
       if (indicatorIds.length === 0) known.behaviour.push(reading);
       else readOn(indicatorIds, reading);
     }

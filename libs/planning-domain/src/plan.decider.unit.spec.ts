@@ -157,7 +157,7 @@ describe('the summary a plan closes with', () => {
   it('counts each indicator of a criterion on its own, and none the evidence did not measure', () => {
     const evaluation = evaluated('partly-achieved');
     const [criterion] = evaluation.criteria;
-    if (!criterion) throw new Error('the example has a criterion');
+    if (criterion?.kind !== 'measured') throw new Error('the example has a measured criterion');
     expect(
       growthWhenClosing([
         goal('goal-1', 'evaluated', {
@@ -233,6 +233,7 @@ function evaluated(
   on: 'indicator' | 'behaviour' = 'indicator',
 ): GoalEvaluated['data'] {
   const [criterion] = GoalEvaluated.example.criteria;
+  if (criterion?.kind !== 'measured') throw new Error('the example has a measured criterion');
   const indicators =
     on === 'indicator'
       ? [{ indicatorId: 'active-listening', baseline, remeasured, met: true }]
@@ -240,7 +241,7 @@ function evaluated(
   return {
     ...GoalEvaluated.example,
     outcome,
-    criteria: criterion ? [{ ...criterion, baseline, remeasured, indicators }] : [],
+    criteria: [{ ...criterion, baseline, remeasured, indicators }],
   };
 }
 

@@ -1,3 +1,4 @@
+import { isEvidenceOnly, measuredCriteriaOf } from './goal-content';
 import type { GoalRecord } from './goal.state';
 
 const DAY_MS = 86_400_000;
@@ -29,13 +30,14 @@ export interface RemeasurementDue {
 /**
  * Whether an active goal needs its remeasurement now: its deadline is within
  * REMEASUREMENT_LEAD_DAYS, or passed while no measurement evaluated it. Goals that are not
- * active (evaluated, withdrawn, still in approval) need none.
+ * active (evaluated, withdrawn, still in approval) need none, nor do goals whose criteria are
+ * all met by evidence: no measurement evaluates them.
  */
 export const remeasurementDue = (
   goal: GoalRecord & { readonly status: string },
   today: string,
 ): RemeasurementDue | undefined => {
-  if (goal.status !== 'active') return undefined;
+  if (goal.status !== 'active' || isEvidenceOnly(goal.content)) return undefined;
   const { deadline } = goal.content;
   if (deadline > remeasurementHorizon(today)) return undefined;
   return {
@@ -47,7 +49,7 @@ export const remeasurementDue = (
     status: deadline < today ? 'overdue' : 'due',
     daysToDeadline: Math.round((Date.parse(deadline) - Date.parse(today)) / DAY_MS),
     instruments: [
-      ...new Set(goal.content.successCriteria.map((criterion) => criterion.instrument)),
+      ...new Set(measuredCriteriaOf(goal.content).map((criterion) => criterion.instrument)),
     ],
     baselineMeasurementId: goal.baseline?.measurementId ?? null,
     lastProgressAt: goal.progress?.measuredAt ?? null,

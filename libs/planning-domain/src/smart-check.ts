@@ -1,6 +1,14 @@
 import { render, text, textList, type Language, type Text } from '@talentloop/i18n';
 import { monthsBetween, addMonths } from './dates';
-import type { GoalContent, GoalContext, SmartSettings, SuccessCriterion } from './goal-content';
+import {
+  evidenceCriteriaOf,
+  evidenceTargetKinds,
+  measuredCriteriaOf,
+  type GoalContent,
+  type GoalContext,
+  type MeasuredCriterion,
+  type SmartSettings,
+} from './goal-content';
 
 export type SmartProperty =
   | 'specific'
@@ -56,7 +64,7 @@ const unknownIndicators = (goal: GoalContent, context: GoalContext): string[] =>
   const defined = new Set(context.indicators.map((indicator) => indicator.indicatorId));
   const named = [
     ...goal.target.indicatorIds,
-    ...goal.successCriteria.flatMap((criterion) => criterion.indicatorIds),
+    ...measuredCriteriaOf(goal).flatMap((criterion) => criterion.indicatorIds),
   ];
   return [...new Set(named)].filter((id) => !defined.has(id));
 };
@@ -96,25 +104,38 @@ const specific = (goal: GoalContent, context: GoalContext): SmartFinding => {
   return check('specific', failure, text('smart.specific.passed'));
 };
 
+/**
+ * Each criterion says how it is known to be met: a measured one by its instrument, metric and
+ * target (an indicator score on named indicators), an evidence one by the evidence it names.
+ * Evidence proves a skill, certification or knowledge area; a competency grows in behaviour,
+ * which only a measurement shows.
+ */
 const measurable = (goal: GoalContent): SmartFinding => {
-  const vague = goal.successCriteria.find(
+  const vague = measuredCriteriaOf(goal).find(
     (criterion) => criterion.metric === 'indicator-score' && criterion.indicatorIds.length === 0,
   );
+  const [evidence] = evidenceCriteriaOf(goal);
+  const misplaced = evidence && !evidenceTargetKinds.includes(goal.target.kind);
   const failure =
     goal.successCriteria.length === 0
       ? text('smart.measurable.noCriterion')
       : vague
         ? text('smart.measurable.noIndicator', { criterion: vague.criterionId })
-        : undefined;
+        : misplaced
+          ? text('smart.measurable.evidenceOnCompetency', { criterion: evidence.criterionId })
+          : undefined;
+  const criteria = goal.successCriteria.length;
   return check(
     'measurable',
     failure,
-    text('smart.measurable.passed', { criteria: goal.successCriteria.length }),
+    evidence
+      ? text('smart.measurable.passedWithEvidence', { criteria })
+      : text('smart.measurable.passed', { criteria }),
   );
 };
 
 /** The starting score a criterion is read against: the weakest named indicator, else behaviour. */
-export const baselineOf = (criterion: SuccessCriterion, context: GoalContext): number | null => {
+export const baselineOf = (criterion: MeasuredCriterion, context: GoalContext): number | null => {
   const known = [...context.weakestIndicators, ...context.strongestIndicators];
   const scores = criterion.indicatorIds
     .map((id) => known.find((indicator) => indicator.indicatorId === id)?.score)
@@ -138,7 +159,8 @@ const achievable = (
     );
   const months = Math.max(0, monthsBetween(today, goal.deadline));
   const reachable = settings.maxGrowthPerMonth * months;
-  for (const criterion of goal.successCriteria) {
+  // Evidence criteria carry no score: the bound on growth reads measured criteria only.
+  for (const criterion of measuredCriteriaOf(goal)) {
     if (context.aptitude !== null && criterion.target > context.aptitude)
       return check(
         'achievable',

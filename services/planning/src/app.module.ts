@@ -24,6 +24,7 @@ import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './
 import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
+import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
 import { Plans } from './shared/plans';
 import { StartPlanController } from './start-plan/start-plan.controller';
@@ -75,6 +76,7 @@ export class PlanningModule {
         EditGoalController,
         RedraftGoalController,
         EvaluateGoalController,
+        RecordEvidenceController,
         ViewGoalsController,
       ],
       providers: [

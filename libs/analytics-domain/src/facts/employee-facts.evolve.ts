@@ -289,6 +289,7 @@ export function evolveEmployeeFacts(
     case 'GoalProgressMeasured':
     case 'PlanClosed':
     case 'GoalCarriedOver':
+    case 'CriterionEvidenceRecorded':
     case 'ActionAdded':
     case 'GoalAgreed':
     case 'GoalAdjustmentAcknowledged':

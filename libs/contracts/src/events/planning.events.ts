@@ -39,32 +39,70 @@ const DevelopmentAction = Type.Object(
   { additionalProperties: false },
 );
 
-const SuccessCriterion = Type.Object(
+const measuredCriterionProperties = {
+  criterionId: Id('Success criterion, referred to when the goal is evaluated'),
+  instrument: MeasurementInstrumentSchema,
+  metric: Type.Union(
+    [
+      Type.Literal('behaviour-score'),
+      Type.Literal('indicator-score'),
+      Type.Literal('observed-behaviour'),
+    ],
+    { description: 'What is read from the instrument' },
+  ),
+  indicatorIds: IdList('Indicators the metric is read on; empty for the whole competency', 30),
+  target: Score('Score the metric must reach'),
+  description: Text('The criterion as the employee and manager read it', 500),
+};
+
+/** Criteria of goals stored before a criterion could be met by evidence: always measured. */
+const SuccessCriterionV1 = Type.Object(measuredCriterionProperties, {
+  additionalProperties: false,
+});
+
+export const criterionEvidenceKinds = [
+  'certificate',
+  'course-completion',
+  'work-sample',
+  'attestation',
+] as const;
+export type CriterionEvidenceKind = (typeof criterionEvidenceKinds)[number];
+
+const MeasuredCriterion = Type.Object(
   {
-    criterionId: Id('Success criterion, referred to when the goal is evaluated'),
-    instrument: MeasurementInstrumentSchema,
-    metric: Type.Union(
-      [
-        Type.Literal('behaviour-score'),
-        Type.Literal('indicator-score'),
-        Type.Literal('observed-behaviour'),
-      ],
-      { description: 'What is read from the instrument' },
-    ),
-    indicatorIds: IdList('Indicators the metric is read on; empty for the whole competency', 30),
-    target: Score('Score the metric must reach'),
-    description: Text('The criterion as the employee and manager read it', 500),
+    kind: Type.Literal('measured', { description: 'Read from a measurement of the target' }),
+    ...measuredCriterionProperties,
   },
   { additionalProperties: false },
 );
+
+const EvidenceCriterion = Type.Object(
+  {
+    kind: Type.Literal('evidence', {
+      description:
+        'Met when the employee recorded the evidence it names; only for skill, certification and knowledge-area goals',
+    }),
+    criterionId: Id('Success criterion, referred to when the goal is evaluated'),
+    description: Text('The criterion as the employee and manager read it', 500),
+    evidence: Type.Union(
+      criterionEvidenceKinds.map((kind) => Type.Literal(kind)),
+      { description: 'What proves the criterion is met' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** A success criterion: measured on a score, or met by recorded evidence (a certificate). */
+const SuccessCriterion = Type.Union([MeasuredCriterion, EvidenceCriterion], {
+  description: 'Tagged on kind: measured, or evidence',
+});
 
 const Milestone = Type.Object(
   { description: Text('What is done by then', 500), dueOn: IsoDate('Milestone date') },
   { additionalProperties: false },
 );
 
-/** What a goal says; drafted, edited, submitted as a snapshot and adjusted as a whole or in part. */
-const goalContentProperties = {
+const goalContentV1Properties = {
   title: Text('Short title of the goal', 200),
   target: Type.Object(
     {
@@ -76,21 +114,47 @@ const goalContentProperties = {
   ),
   behaviour: Text('Which behaviour will be developed'),
   situation: Text('In which work situation'),
-  successCriteria: Type.Array(SuccessCriterion, { minItems: 1, maxItems: 10 }),
+  successCriteria: Type.Array(SuccessCriterionV1, { minItems: 1, maxItems: 10 }),
   actions: Type.Array(DevelopmentAction, { maxItems: 20 }),
   milestones: Type.Array(Milestone, { maxItems: 12 }),
   deadline: IsoDate('When the goal should be reached, typically 3–6 months out'),
   language: Language,
 };
 
+/** What a goal says; drafted, edited, submitted as a snapshot and adjusted as a whole or in part. */
+const goalContentProperties = {
+  ...goalContentV1Properties,
+  successCriteria: Type.Array(SuccessCriterion, { minItems: 1, maxItems: 10 }),
+};
+
+const GoalContentV1 = Type.Object(goalContentV1Properties, { additionalProperties: false });
 const GoalContent = Type.Object(goalContentProperties, { additionalProperties: false });
 
+const GoalChangesV1 = Type.Partial(GoalContentV1, {
+  minProperties: 1,
+  description: 'The changed fields with their new values',
+});
 const GoalChanges = Type.Partial(GoalContent, {
   minProperties: 1,
   description: 'The changed fields with their new values',
 });
 
-const goalContentExample: Static<typeof GoalContent> = {
+type CriterionV1 = Static<typeof SuccessCriterionV1>;
+type Criterion = Static<typeof SuccessCriterion>;
+/** A criterion stored before the kinds: it was measured. */
+const measuredFromV1 = (criterion: CriterionV1): Criterion => ({ kind: 'measured', ...criterion });
+
+/** Old content (or changes of it) with every criterion tagged as measured. */
+const withKindedCriteria = <Content extends { successCriteria?: CriterionV1[] }>(
+  content: Content,
+): Omit<Content, 'successCriteria'> & { successCriteria?: Criterion[] } => {
+  const { successCriteria, ...rest } = content;
+  return successCriteria === undefined
+    ? rest
+    : { ...rest, successCriteria: successCriteria.map(measuredFromV1) };
+};
+
+const goalContentExampleV1: Static<typeof GoalContentV1> = {
   title: 'Listen actively in team meetings',
   target: { kind: 'competency', competencyId: 'collaboration', indicatorIds: ['active-listening'] },
   behaviour: 'Summarise what a colleague said before responding.',
@@ -117,6 +181,11 @@ const goalContentExample: Static<typeof GoalContent> = {
   milestones: [{ description: 'Ask two peers for feedback.', dueOn: '2026-04-15' }],
   deadline: '2026-07-31',
   language: 'en',
+};
+
+const goalContentExample: Static<typeof GoalContent> = {
+  ...goalContentExampleV1,
+  successCriteria: goalContentExampleV1.successCriteria.map(measuredFromV1),
 };
 
 const planStartedV1Properties = {
@@ -182,7 +251,7 @@ const goalDraftedV1Properties = {
   planId: Id('Plan the goal belongs to'),
   employeeId: Id('Employee'),
   gapId: Nullable(Id('Gap the goal addresses'), 'Null for a goal started without a gap'),
-  ...goalContentProperties,
+  ...goalContentV1Properties,
   drafter: Type.Object(
     {
       kind: Type.Union([Type.Literal('ai'), Type.Literal('deterministic')]),
@@ -201,7 +270,7 @@ const goalDraftedExampleV1 = {
   planId: 'plan-2001',
   employeeId: 'emp-1001',
   gapId: 'gap-7001',
-  ...goalContentExample,
+  ...goalContentExampleV1,
   drafter: { kind: 'ai' as const, model: 'gpt-4o-mini', fallbackReason: null },
 };
 
@@ -250,38 +319,47 @@ const DrafterV2 = Type.Object(
   { additionalProperties: false },
 );
 
-export const GoalDrafted = defineEvent({
+const goalDraftedV2Properties = {
+  ...goalDraftedV1Properties,
+  drafter: DrafterV2,
+  motivationNote: Nullable(
+    Personal(Text('Why the employee wants this goal, in their words', 1000)),
+    'Null when the employee gave none with the draft',
+  ),
+};
+
+const goalDraftedExampleV2 = {
+  ...goalDraftedExampleV1,
+  drafter: {
+    ...goalDraftedExampleV1.drafter,
+    promptVersion: 'goal-draft-2',
+    contextGiven: [
+      'target' as const,
+      'definition' as const,
+      'indicators' as const,
+      'scores' as const,
+      'role' as const,
+      'role-requirement' as const,
+    ],
+  },
+  motivationNote: 'My team asked me to let them finish before I answer.',
+};
+
+/** Stored drafts from before a criterion could be met by evidence; read through the upcaster. */
+export const GoalDraftedV2 = defineEvent({
   context,
   name: 'GoalDrafted',
   version: 2,
   description:
     'A SMART goal was drafted from a gap or a target, by a language model or the deterministic drafter, with the motivation the employee gave; the employee owns it from here. The drafter records the model, the prompt version and which context parts the model was given.',
-  schema: Type.Object(
-    {
-      ...goalDraftedV1Properties,
-      drafter: DrafterV2,
-      motivationNote: Nullable(
-        Personal(Text('Why the employee wants this goal, in their words', 1000)),
-        'Null when the employee gave none with the draft',
-      ),
-    },
-    { additionalProperties: false },
-  ),
+  schema: Type.Object(goalDraftedV2Properties, { additionalProperties: false }),
   subjectOf: (data) => data.employeeId,
-  example: {
-    ...goalDraftedExampleV1,
-    drafter: {
-      ...goalDraftedExampleV1.drafter,
-      promptVersion: 'goal-draft-2',
-      contextGiven: ['target', 'definition', 'indicators', 'scores', 'role', 'role-requirement'],
-    },
-    motivationNote: 'My team asked me to let them finish before I answer.',
-  },
+  example: goalDraftedExampleV2,
 });
 
 export const goalDraftedV1ToV2 = defineUpcaster<
   EventData<typeof GoalDraftedV1>,
-  EventData<typeof GoalDrafted>
+  EventData<typeof GoalDraftedV2>
 >({
   name: 'GoalDrafted',
   fromVersion: 1,
@@ -293,27 +371,75 @@ export const goalDraftedV1ToV2 = defineUpcaster<
   }),
 });
 
-export const GoalEdited = defineEvent({
+export const GoalDrafted = defineEvent({
+  context,
+  name: 'GoalDrafted',
+  version: 3,
+  description:
+    'A SMART goal was drafted from a gap or a target, by a language model or the deterministic drafter, with the motivation the employee gave; the employee owns it from here. The drafter records the model, the prompt version and which context parts the model was given. Version 3: a success criterion is tagged on `kind`, measured or evidence (met by a recorded certificate, course completion, work sample or attestation).',
+  schema: Type.Object(
+    { ...goalDraftedV2Properties, successCriteria: goalContentProperties.successCriteria },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: { ...goalDraftedExampleV2, successCriteria: goalContentExample.successCriteria },
+});
+
+export const goalDraftedV2ToV3 = defineUpcaster<
+  EventData<typeof GoalDraftedV2>,
+  EventData<typeof GoalDrafted>
+>({
+  name: 'GoalDrafted',
+  fromVersion: 2,
+  upcast: (data) => ({ ...data, successCriteria: data.successCriteria.map(measuredFromV1) }),
+});
+
+const goalEditedExample = {
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  changes: { situation: 'Weekly team meetings, one-on-ones and project kick-offs.' },
+  editedBy: 'emp-1001',
+};
+
+const goalEditedV1Properties = {
+  goalId: Id('Goal'),
+  employeeId: Id('Employee'),
+  changes: GoalChangesV1,
+  editedBy: Id('Who edited'),
+};
+
+/** Stored edits from before a criterion could be met by evidence; read through the upcaster. */
+export const GoalEditedV1 = defineEvent({
   context,
   name: 'GoalEdited',
   version: 1,
   description: 'The employee changed the draft; the draft and every change are kept.',
+  schema: Type.Object(goalEditedV1Properties, { additionalProperties: false }),
+  subjectOf: (data) => data.employeeId,
+  example: goalEditedExample,
+});
+
+export const GoalEdited = defineEvent({
+  context,
+  name: 'GoalEdited',
+  version: 2,
+  description:
+    'The employee changed the draft; the draft and every change are kept. Version 2: changed success criteria are tagged on `kind`, measured or evidence.',
   schema: Type.Object(
-    {
-      goalId: Id('Goal'),
-      employeeId: Id('Employee'),
-      changes: GoalChanges,
-      editedBy: Id('Who edited'),
-    },
+    { ...goalEditedV1Properties, changes: GoalChanges },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    goalId: 'goal-3001',
-    employeeId: 'emp-1001',
-    changes: { situation: 'Weekly team meetings, one-on-ones and project kick-offs.' },
-    editedBy: 'emp-1001',
-  },
+  example: goalEditedExample,
+});
+
+export const goalEditedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalEditedV1>,
+  EventData<typeof GoalEdited>
+>({
+  name: 'GoalEdited',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, changes: withKindedCriteria(data.changes) }),
 });
 
 const smartPropertyV1 = [
@@ -346,39 +472,41 @@ const goalSubmittedV1Properties = {
   employeeId: Id('Employee'),
   managerId: Type.Optional(Id('Manager who decides, when the employee has one')),
   submissionNumber: Type.Integer({ minimum: 1, description: '2 and up after a rejection' }),
-  goal: GoalContent,
+  goal: GoalContentV1,
+  smartChecks: smartChecksOf(smartPropertyV1, 'The five SMART checks at submission'),
 };
 
-const goalSubmittedExampleV1 = {
+const GoalSubmittedV1Schema = Type.Object(goalSubmittedV1Properties, {
+  additionalProperties: false,
+});
+
+const goalSubmittedExampleV1: Static<typeof GoalSubmittedV1Schema> = {
   goalId: 'goal-3001',
   planId: 'plan-2001',
   employeeId: 'emp-1001',
   managerId: 'emp-0007',
   submissionNumber: 1,
-  goal: goalContentExample,
+  goal: goalContentExampleV1,
   smartChecks: [
     {
-      property: 'achievable' as const,
+      property: 'achievable',
       passed: true,
       explanation: 'Target 60 is within aptitude 78 and a realistic growth rate.',
     },
   ],
 };
 
-/** Stored submissions from before the employee's agreement was checked; read through the upcaster. */
+/**
+ * Stored submissions from before a criterion could be met by evidence and before the
+ * employee's agreement was checked; read through the upcaster.
+ */
 export const GoalSubmittedV1 = defineEvent({
   context,
   name: 'GoalSubmitted',
   version: 1,
   description:
     'The employee submitted the goal for approval; the snapshot is what the manager decides on.',
-  schema: Type.Object(
-    {
-      ...goalSubmittedV1Properties,
-      smartChecks: smartChecksOf(smartPropertyV1, 'The five SMART checks at submission'),
-    },
-    { additionalProperties: false },
-  ),
+  schema: GoalSubmittedV1Schema,
   subjectOf: (data) => data.employeeId,
   example: goalSubmittedExampleV1,
 });
@@ -388,10 +516,11 @@ export const GoalSubmitted = defineEvent({
   name: 'GoalSubmitted',
   version: 2,
   description:
-    "The employee submitted the goal for approval; the snapshot is what the manager decides on. Its SMART checks include 'acceptable': the employee agreed to this version of the goal and said why (GoalAgreed) before submitting it.",
+    "The employee submitted the goal for approval; the snapshot is what the manager decides on. Version 2: its success criteria are tagged on `kind`, measured or evidence, and its SMART checks include 'acceptable': the employee agreed to this version of the goal and said why (GoalAgreed) before submitting it.",
   schema: Type.Object(
     {
       ...goalSubmittedV1Properties,
+      goal: GoalContent,
       smartChecks: smartChecksOf(
         [...smartPropertyV1, Type.Literal('acceptable')],
         "The SMART checks at submission, with 'acceptable' (the employee's agreement); five in submissions from before it was checked",
@@ -402,6 +531,7 @@ export const GoalSubmitted = defineEvent({
   subjectOf: (data) => data.employeeId,
   example: {
     ...goalSubmittedExampleV1,
+    goal: goalContentExample,
     smartChecks: [
       ...goalSubmittedExampleV1.smartChecks,
       {
@@ -414,14 +544,17 @@ export const GoalSubmitted = defineEvent({
   },
 });
 
-/** A v1 submission's five checks stay as they were: the agreement was not asked for then. */
+/** A v1 submission's criteria were all measured; its five checks stay as they were. */
 export const goalSubmittedV1ToV2 = defineUpcaster<
   EventData<typeof GoalSubmittedV1>,
   EventData<typeof GoalSubmitted>
 >({
   name: 'GoalSubmitted',
   fromVersion: 1,
-  upcast: (data) => data,
+  upcast: (data) => ({
+    ...data,
+    goal: { ...data.goal, successCriteria: data.goal.successCriteria.map(measuredFromV1) },
+  }),
 });
 
 export const GoalAgreed = defineEvent({
@@ -699,31 +832,56 @@ const adjustmentOfGoal = {
 };
 const adjustmentExample = { adjustmentId: 'adj-1', goalId: 'goal-3001', employeeId: 'emp-1001' };
 
-export const GoalAdjusted = defineEvent({
+const goalAdjustedV1Properties = {
+  ...adjustmentOfGoal,
+  changes: GoalChangesV1,
+  reason: Personal(Text('Why the goal was adjusted', 1000, 10)),
+  requiresAcknowledgement: Type.Boolean({
+    description: 'Whether the manager must acknowledge the adjustment',
+  }),
+  adjustedBy: Id('Who adjusted'),
+};
+
+const goalAdjustedExample = {
+  ...adjustmentExample,
+  changes: { deadline: '2026-09-30' },
+  reason: 'Two months of parental leave moved the practice period.',
+  requiresAcknowledgement: true,
+  adjustedBy: 'emp-1001',
+};
+
+/** Stored adjustments from before a criterion could be met by evidence; read through the upcaster. */
+export const GoalAdjustedV1 = defineEvent({
   context,
   name: 'GoalAdjusted',
   version: 1,
   description: 'An active goal proved unrealistic and was adjusted; the manager sees the change.',
+  schema: Type.Object(goalAdjustedV1Properties, { additionalProperties: false }),
+  subjectOf: (data) => data.employeeId,
+  example: goalAdjustedExample,
+});
+
+export const GoalAdjusted = defineEvent({
+  context,
+  name: 'GoalAdjusted',
+  version: 2,
+  description:
+    'An active goal proved unrealistic and was adjusted; the manager sees the change. Version 2: changed success criteria are tagged on `kind`, measured or evidence.',
   schema: Type.Object(
-    {
-      ...adjustmentOfGoal,
-      changes: GoalChanges,
-      reason: Personal(Text('Why the goal was adjusted', 1000, 10)),
-      requiresAcknowledgement: Type.Boolean({
-        description: 'Whether the manager must acknowledge the adjustment',
-      }),
-      adjustedBy: Id('Who adjusted'),
-    },
+    { ...goalAdjustedV1Properties, changes: GoalChanges },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    ...adjustmentExample,
-    changes: { deadline: '2026-09-30' },
-    reason: 'Two months of parental leave moved the practice period.',
-    requiresAcknowledgement: true,
-    adjustedBy: 'emp-1001',
-  },
+  example: goalAdjustedExample,
+});
+
+export const goalAdjustedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalAdjustedV1>,
+  EventData<typeof GoalAdjusted>
+>({
+  name: 'GoalAdjusted',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, changes: withKindedCriteria(data.changes) }),
 });
 
 export const GoalAdjustmentAcknowledged = defineEvent({
@@ -745,31 +903,60 @@ export const GoalAdjustmentAcknowledged = defineEvent({
   },
 });
 
-export const GoalAdjustmentRefused = defineEvent({
+const refusalDescription =
+  'The manager (or an HR delegate) refused an adjustment of an active goal, with a reason: the adjustment is not in force. Each field it changed is set back to its value from before the adjustment (restored), unless a later adjustment changed that field again: then the later value stays, and refusing that later adjustment as well sets the field back to its value from before both. The goal stays active on the restored content; the employee may propose another adjustment.';
+
+const restoredDescription =
+  'The fields set back, with the values they have again; empty when later adjustments changed every one of them';
+
+const goalAdjustmentRefusedV1Properties = {
+  ...adjustmentOfGoal,
+  reason: Personal(Text('Why the adjustment was refused', 1000, 10)),
+  restored: Type.Partial(GoalContentV1, { description: restoredDescription }),
+  refusedBy: Id('Manager or HR delegate'),
+};
+
+const goalAdjustmentRefusedExample = {
+  ...adjustmentExample,
+  reason: 'The leave is covered by the milestones; keep the July deadline.',
+  restored: { deadline: '2026-07-31' },
+  refusedBy: 'emp-0007',
+};
+
+/** Stored refusals from before a criterion could be met by evidence; read through the upcaster. */
+export const GoalAdjustmentRefusedV1 = defineEvent({
   context,
   name: 'GoalAdjustmentRefused',
   version: 1,
-  description:
-    'The manager (or an HR delegate) refused an adjustment of an active goal, with a reason: the adjustment is not in force. Each field it changed is set back to its value from before the adjustment (restored), unless a later adjustment changed that field again: then the later value stays, and refusing that later adjustment as well sets the field back to its value from before both. The goal stays active on the restored content; the employee may propose another adjustment.',
+  description: refusalDescription,
+  schema: Type.Object(goalAdjustmentRefusedV1Properties, { additionalProperties: false }),
+  subjectOf: (data) => data.employeeId,
+  example: goalAdjustmentRefusedExample,
+});
+
+export const GoalAdjustmentRefused = defineEvent({
+  context,
+  name: 'GoalAdjustmentRefused',
+  version: 2,
+  description: `${refusalDescription} Version 2: restored success criteria are tagged on \`kind\`, measured or evidence.`,
   schema: Type.Object(
     {
-      ...adjustmentOfGoal,
-      reason: Personal(Text('Why the adjustment was refused', 1000, 10)),
-      restored: Type.Partial(GoalContent, {
-        description:
-          'The fields set back, with the values they have again; empty when later adjustments changed every one of them',
-      }),
-      refusedBy: Id('Manager or HR delegate'),
+      ...goalAdjustmentRefusedV1Properties,
+      restored: Type.Partial(GoalContent, { description: restoredDescription }),
     },
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    ...adjustmentExample,
-    reason: 'The leave is covered by the milestones; keep the July deadline.',
-    restored: { deadline: '2026-07-31' },
-    refusedBy: 'emp-0007',
-  },
+  example: goalAdjustmentRefusedExample,
+});
+
+export const goalAdjustmentRefusedV1ToV2 = defineUpcaster<
+  EventData<typeof GoalAdjustmentRefusedV1>,
+  EventData<typeof GoalAdjustmentRefused>
+>({
+  name: 'GoalAdjustmentRefused',
+  fromVersion: 1,
+  upcast: (data) => ({ ...data, restored: withKindedCriteria(data.restored) }),
 });
 
 const goalEvaluatedV1Criterion = {
@@ -834,7 +1021,52 @@ export const GoalEvaluatedV1 = defineEvent({
   example: goalEvaluatedExampleV1,
 });
 
-export const GoalEvaluated = defineEvent({
+const MeasuredVerdictV2 = Type.Object(
+  {
+    ...goalEvaluatedV1Criterion,
+    remeasured: Nullable(
+      Score('Score at the remeasurement; the weakest indicator for several'),
+      'Null when the measurement did not measure what the criterion reads',
+    ),
+    indicators: Type.Array(
+      Type.Object(
+        {
+          indicatorId: Id('Behaviour indicator the criterion reads'),
+          baseline: Nullable(Score('Score at the baseline'), 'Null when not measured'),
+          remeasured: Nullable(Score('Score now'), 'Null when not measured'),
+          met: Type.Boolean({ description: 'Measured, and at least the target' }),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        maxItems: 30,
+        description: 'A criterion on several indicators is met only if each one is',
+      },
+    ),
+    evidenceInstrument: MeasurementInstrumentSchema,
+    lessRobust: Type.Boolean({
+      description:
+        'The evidence came from another instrument than the criterion names, or a less robust one',
+    }),
+  },
+  { additionalProperties: false },
+);
+
+const goalEvaluatedExampleV2 = {
+  ...goalEvaluatedExampleV1,
+  criteria: [
+    {
+      ...goalEvaluatedExampleV1.criteria[0],
+      indicators: [{ indicatorId: 'active-listening', baseline: 45, remeasured: 62, met: true }],
+      evidenceInstrument: '360-round' as const,
+      lessRobust: false,
+    },
+  ],
+  requestedEarly: false,
+};
+
+/** Stored evaluations from before evidence criteria; read through the upcaster. */
+export const GoalEvaluatedV2 = defineEvent({
   context,
   name: 'GoalEvaluated',
   version: 2,
@@ -845,39 +1077,7 @@ export const GoalEvaluated = defineEvent({
       goalId: Id('Goal'),
       employeeId: Id('Employee'),
       outcome: goalOutcome,
-      criteria: Type.Array(
-        Type.Object(
-          {
-            ...goalEvaluatedV1Criterion,
-            remeasured: Nullable(
-              Score('Score at the remeasurement; the weakest indicator for several'),
-              'Null when the measurement did not measure what the criterion reads',
-            ),
-            indicators: Type.Array(
-              Type.Object(
-                {
-                  indicatorId: Id('Behaviour indicator the criterion reads'),
-                  baseline: Nullable(Score('Score at the baseline'), 'Null when not measured'),
-                  remeasured: Nullable(Score('Score now'), 'Null when not measured'),
-                  met: Type.Boolean({ description: 'Measured, and at least the target' }),
-                },
-                { additionalProperties: false },
-              ),
-              {
-                maxItems: 30,
-                description: 'A criterion on several indicators is met only if each one is',
-              },
-            ),
-            evidenceInstrument: MeasurementInstrumentSchema,
-            lessRobust: Type.Boolean({
-              description:
-                'The evidence came from another instrument than the criterion names, or a less robust one',
-            }),
-          },
-          { additionalProperties: false },
-        ),
-        { minItems: 1, maxItems: 10 },
-      ),
+      criteria: Type.Array(MeasuredVerdictV2, { minItems: 1, maxItems: 10 }),
       lessRobust: Type.Boolean({
         description: 'Some evidence came from a less robust or substitute instrument',
       }),
@@ -888,23 +1088,12 @@ export const GoalEvaluated = defineEvent({
     { additionalProperties: false },
   ),
   subjectOf: (data) => data.employeeId,
-  example: {
-    ...goalEvaluatedExampleV1,
-    criteria: [
-      {
-        ...goalEvaluatedExampleV1.criteria[0],
-        indicators: [{ indicatorId: 'active-listening', baseline: 45, remeasured: 62, met: true }],
-        evidenceInstrument: '360-round',
-        lessRobust: false,
-      },
-    ],
-    requestedEarly: false,
-  },
+  example: goalEvaluatedExampleV2,
 });
 
 export const goalEvaluatedV1ToV2 = defineUpcaster<
   EventData<typeof GoalEvaluatedV1>,
-  EventData<typeof GoalEvaluated>
+  EventData<typeof GoalEvaluatedV2>
 >({
   name: 'GoalEvaluated',
   fromVersion: 1,
@@ -918,6 +1107,115 @@ export const goalEvaluatedV1ToV2 = defineUpcaster<
     })),
     requestedEarly: false,
   }),
+});
+
+const EvidenceVerdict = Type.Object(
+  {
+    kind: Type.Literal('evidence'),
+    criterionId: Id('Success criterion'),
+    met: Type.Boolean({ description: 'Evidence was recorded for the criterion' }),
+    evidence: EvidenceCriterion.properties.evidence,
+    recorded: Type.Array(
+      Type.Object(
+        {
+          evidenceId: Id('Evidence recorded (CriterionEvidenceRecorded)'),
+          obtainedOn: IsoDate('When it was obtained'),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 20, description: 'The evidence recorded for the criterion; empty when none was' },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const MeasuredVerdict = Type.Object(
+  { kind: Type.Literal('measured'), ...MeasuredVerdictV2.properties },
+  { additionalProperties: false },
+);
+
+export const GoalEvaluated = defineEvent({
+  context,
+  name: 'GoalEvaluated',
+  version: 3,
+  description:
+    "Every success criterion was evaluated and the goal closed. A measured criterion against the goal's frozen baseline and a measurement at or after the deadline (or earlier, on request); an evidence criterion is met when evidence was recorded for it. A goal with evidence criteria only is evaluated on request once evidence was recorded, or by evidence recorded on or after its deadline. Version 3: the verdicts are tagged on `kind`, measured or evidence.",
+  schema: Type.Object(
+    {
+      ...GoalEvaluatedV2.schema.properties,
+      criteria: Type.Array(Type.Union([MeasuredVerdict, EvidenceVerdict]), {
+        minItems: 1,
+        maxItems: 10,
+      }),
+      lessRobust: Type.Boolean({
+        description:
+          'Some evidence came from a less robust or substitute instrument (measured criteria only)',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...goalEvaluatedExampleV2,
+    criteria: [
+      { kind: 'measured', ...goalEvaluatedExampleV2.criteria[0] },
+      {
+        kind: 'evidence',
+        criterionId: 'crit-2',
+        met: true,
+        evidence: 'certificate',
+        recorded: [{ evidenceId: 'evd-1', obtainedOn: '2026-06-20' }],
+      },
+    ],
+  },
+});
+
+export const goalEvaluatedV2ToV3 = defineUpcaster<
+  EventData<typeof GoalEvaluatedV2>,
+  EventData<typeof GoalEvaluated>
+>({
+  name: 'GoalEvaluated',
+  fromVersion: 2,
+  upcast: (data) => ({
+    ...data,
+    criteria: data.criteria.map((criterion) => ({ kind: 'measured' as const, ...criterion })),
+  }),
+});
+
+export const CriterionEvidenceRecorded = defineEvent({
+  context,
+  name: 'CriterionEvidenceRecorded',
+  version: 1,
+  description:
+    'The employee recorded evidence for an evidence criterion of their active goal (a certificate, a course completion, a work sample or an attestation): the criterion is met from here. Recorded on or after the deadline of a goal with evidence criteria only, it is followed by the GoalEvaluated it brings.',
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      criterionId: Id('Evidence criterion the evidence is for'),
+      evidenceId: Id('This piece of evidence'),
+      evidence: EvidenceCriterion.properties.evidence,
+      description: Personal(Text('What was obtained, in the employee’s words', 1000)),
+      reference: Personal(
+        Text('Where it can be checked: a certificate number or a document link', 500),
+      ),
+      obtainedOn: IsoDate('When it was obtained'),
+      recordedBy: Id('Who recorded it'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3002',
+    employeeId: 'emp-1001',
+    criterionId: 'crit-2',
+    evidenceId: 'evd-1',
+    evidence: 'certificate',
+    description: 'Passed the AWS Certified Cloud Practitioner exam.',
+    reference: 'Certificate number AWS-CCP-123456',
+    obtainedOn: '2026-06-20',
+    recordedBy: 'emp-1001',
+  },
 });
 
 export const GoalWithdrawn = defineEvent({
@@ -1176,12 +1474,15 @@ export const planningEvents = [
   GoalSlotTaken,
   PlanClosed,
   GoalCarriedOver,
+  CriterionEvidenceRecorded,
 ] as const;
 
 export type PlanStartedV1 = EventOf<typeof PlanStartedV1>;
 export type PlanStarted = EventOf<typeof PlanStarted>;
 export type GoalDraftedV1 = EventOf<typeof GoalDraftedV1>;
+export type GoalDraftedV2 = EventOf<typeof GoalDraftedV2>;
 export type GoalDrafted = EventOf<typeof GoalDrafted>;
+export type GoalEditedV1 = EventOf<typeof GoalEditedV1>;
 export type GoalEdited = EventOf<typeof GoalEdited>;
 export type GoalSubmittedV1 = EventOf<typeof GoalSubmittedV1>;
 export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
@@ -1193,11 +1494,15 @@ export type ActionAdded = EventOf<typeof ActionAdded>;
 export type ActionCompleted = EventOf<typeof ActionCompleted>;
 export type CheckInLoggedV1 = EventOf<typeof CheckInLoggedV1>;
 export type CheckInLogged = EventOf<typeof CheckInLogged>;
+export type GoalAdjustedV1 = EventOf<typeof GoalAdjustedV1>;
 export type GoalAdjusted = EventOf<typeof GoalAdjusted>;
 export type GoalAdjustmentAcknowledged = EventOf<typeof GoalAdjustmentAcknowledged>;
 export type GoalEvaluatedV1 = EventOf<typeof GoalEvaluatedV1>;
+export type GoalAdjustmentRefusedV1 = EventOf<typeof GoalAdjustmentRefusedV1>;
 export type GoalAdjustmentRefused = EventOf<typeof GoalAdjustmentRefused>;
+export type GoalEvaluatedV2 = EventOf<typeof GoalEvaluatedV2>;
 export type GoalEvaluated = EventOf<typeof GoalEvaluated>;
+export type CriterionEvidenceRecorded = EventOf<typeof CriterionEvidenceRecorded>;
 export type GoalWithdrawn = EventOf<typeof GoalWithdrawn>;
 export type GoalSlotTaken = EventOf<typeof GoalSlotTaken>;
 export type PlanClosed = EventOf<typeof PlanClosed>;

@@ -32,6 +32,10 @@ export const en = {
       noCriterion: 'there is no success criterion with an instrument, a metric and a target',
       noIndicator: 'criterion {{criterion}} reads an indicator score but names no indicator',
       passed: '{{criteria}} success criterion(s), each with instrument, metric and target',
+      evidenceOnCompetency:
+        'criterion {{criterion}} is met by evidence, but a competency grows in behaviour: read it from a measurement (evidence fits a skill, certification or knowledge area)',
+      passedWithEvidence:
+        '{{criteria}} success criterion(s), each measured one with instrument, metric and target, each other one naming the evidence that proves it',
     },
     achievable: {
       noActions:
@@ -101,6 +105,13 @@ export const en = {
       '{{kind}} {{competencyId}} is another development target than {{current}}: withdraw this goal and draft a new one',
     nothingMeasured:
       'nothing was measured since the baseline: record a measurement of the target first',
+    noEvidence:
+      'no evidence was recorded for the goal yet: its criteria are met by evidence, so record the certificate, course completion, work sample or attestation first',
+    unknownCriterion: 'the goal has no success criterion {{criterionId}}',
+    notAnEvidenceCriterion:
+      'criterion {{criterionId}} is measured, not met by evidence: a measurement of the target evaluates it',
+    evidenceInTheFuture:
+      'evidence obtained on {{obtainedOn}} cannot be recorded on {{today}}: record it once obtained',
     planClosed: "the plan closed at {{closedAt}}: a new goal belongs in the next cycle's plan",
     ownPlan: 'the employee cannot close their own plan',
     activeGoalCap:

@@ -33,6 +33,10 @@ export const nl: Catalogue = {
       noIndicator: 'criterium {{criterion}} leest een indicatorscore maar noemt geen indicator',
       passed:
         '{{criteria}} succescriterium/-criteria, elk met instrument, maatstaf en streefwaarde',
+      evidenceOnCompetency:
+        'criterium {{criterion}} wordt met een bewijsstuk behaald, maar een competentie groeit in gedrag: lees het af uit een meting (een bewijsstuk past bij een vaardigheid, certificering of kennisgebied)',
+      passedWithEvidence:
+        '{{criteria}} succescriterium/-criteria, elk gemeten criterium met instrument, maatstaf en streefwaarde, elk ander met het bewijsstuk dat het aantoont',
     },
     achievable: {
       noActions:
@@ -104,6 +108,13 @@ export const nl: Catalogue = {
       '{{kind}} {{competencyId}} is een ander ontwikkeldoel dan {{current}}: trek dit doel in en stel een nieuw op',
     nothingMeasured:
       'er is sinds de nulmeting niets gemeten: leg eerst een meting van het ontwikkeldoel vast',
+    noEvidence:
+      'er is nog geen bewijsstuk voor het doel vastgelegd: de criteria worden met bewijs behaald, dus leg eerst het certificaat, de cursusafronding, het werkvoorbeeld of de verklaring vast',
+    unknownCriterion: 'het doel heeft geen succescriterium {{criterionId}}',
+    notAnEvidenceCriterion:
+      'criterium {{criterionId}} wordt gemeten, niet met een bewijsstuk behaald: een meting van het ontwikkeldoel beoordeelt het',
+    evidenceInTheFuture:
+      'een bewijsstuk behaald op {{obtainedOn}} kan niet op {{today}} worden vastgelegd: leg het vast zodra het behaald is',
     planClosed:
       'het plan is gesloten op {{closedAt}}: een nieuw doel hoort in het plan van de volgende cyclus',
     ownPlan: 'de medewerker kan het eigen plan niet sluiten',

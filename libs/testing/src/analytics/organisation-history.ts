@@ -66,6 +66,7 @@ type OrganisationEvent =
 type EventType = OrganisationEvent['type'];
 type DataOf<Type extends EventType> = Extract<OrganisationEvent, { type: Type }>['data'];
 type GoalContent = GoalSubmitted['data']['goal'];
+type MeasuredCriterion = Extract<GoalContent['successCriteria'][number], { kind: 'measured' }>;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -506,8 +507,9 @@ export function* organisationHistory(
     const observed = next(2) === 0;
     const indicatorTarget = clamp(Math.min(target.aptitude, weakest.score + 8 + next(15)));
     const behaviourTarget = clamp(Math.min(target.aptitude, target.behaviour + 5 + next(10)));
-    const criteria: GoalContent['successCriteria'] = [
+    const criteria: MeasuredCriterion[] = [
       {
+        kind: 'measured',
         criterionId: 'crit-1',
         instrument: target.instrument,
         metric: 'indicator-score',
@@ -518,6 +520,7 @@ export function* organisationHistory(
     ];
     if (observed)
       criteria.push({
+        kind: 'measured',
         criterionId: 'crit-2',
         instrument: 'manager-observation',
         metric: 'behaviour-score',
@@ -779,6 +782,7 @@ export function* organisationHistory(
         ? (indicators.find((i) => i.indicatorId === weakest.indicatorId)?.score ?? baseline)
         : behaviour;
       return {
+        kind: 'measured' as const,
         criterionId: criterion.criterionId,
         met: remeasured >= criterion.target,
         target: criterion.target,

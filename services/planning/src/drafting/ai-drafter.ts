@@ -1,7 +1,13 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
-import { measurementInstruments } from '@talentloop/contracts';
-import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
+import { criterionEvidenceKinds, measurementInstruments } from '@talentloop/contracts';
+import {
+  evidenceCriteriaOf,
+  evidenceTargetKinds,
+  type DraftRequest,
+  type GoalContent,
+  type SuccessCriterion,
+} from '@talentloop/planning-domain';
 import type { OpenAI } from 'openai';
 import type * as OpenAiSdk from 'openai';
 import { type AiSettings } from '../planning.settings';
@@ -25,17 +31,26 @@ const AiDraft = Type.Object({
   situation: Words(2000),
   indicatorIds: Type.Array(Words(128), { maxItems: 30 }),
   successCriteria: Type.Array(
-    Type.Object({
-      instrument: Type.Union(measurementInstruments.map((i) => Type.Literal(i))),
-      metric: Type.Union([
-        Type.Literal('behaviour-score'),
-        Type.Literal('indicator-score'),
-        Type.Literal('observed-behaviour'),
-      ]),
-      indicatorIds: Type.Array(Words(128), { maxItems: 30 }),
-      target: Type.Number({ minimum: 0, maximum: 100 }),
-      description: Words(500),
-    }),
+    Type.Union([
+      // Measured: `kind` may be left out, as the prompt's answer shape does.
+      Type.Object({
+        kind: Type.Optional(Type.Literal('measured')),
+        instrument: Type.Union(measurementInstruments.map((i) => Type.Literal(i))),
+        metric: Type.Union([
+          Type.Literal('behaviour-score'),
+          Type.Literal('indicator-score'),
+          Type.Literal('observed-behaviour'),
+        ]),
+        indicatorIds: Type.Array(Words(128), { maxItems: 30 }),
+        target: Type.Number({ minimum: 0, maximum: 100 }),
+        description: Words(500),
+      }),
+      Type.Object({
+        kind: Type.Literal('evidence'),
+        evidence: Type.Union(criterionEvidenceKinds.map((kind) => Type.Literal(kind))),
+        description: Words(500),
+      }),
+    ]),
     { minItems: 1, maxItems: 10 },
   ),
   actions: Type.Array(
@@ -65,6 +80,27 @@ type AiDraft = Static<typeof AiDraft>;
 /** Why the model's answer was not used; the goal drafter records it and falls back. */
 export class AiDraftUnusable extends Error {}
 
+const criterionOf = (
+  criterion: AiDraft['successCriteria'][number],
+  index: number,
+): SuccessCriterion => {
+  const criterionId = `crit-${index + 1}`;
+  if (criterion.kind === 'evidence') {
+    const { evidence, description } = criterion;
+    return { kind: 'evidence', criterionId, evidence, description };
+  }
+  const { instrument, metric, indicatorIds, target, description } = criterion;
+  return {
+    kind: 'measured',
+    criterionId,
+    instrument,
+    metric,
+    indicatorIds: [...new Set(indicatorIds)],
+    target,
+    description,
+  };
+};
+
 const contentOf = (draft: AiDraft, request: DraftRequest): GoalContent => ({
   title: draft.title,
   target: {
@@ -74,11 +110,7 @@ const contentOf = (draft: AiDraft, request: DraftRequest): GoalContent => ({
   },
   behaviour: draft.behaviour,
   situation: draft.situation,
-  successCriteria: draft.successCriteria.map((criterion, index) => ({
-    ...criterion,
-    criterionId: `crit-${index + 1}`,
-    indicatorIds: [...new Set(criterion.indicatorIds)],
-  })),
+  successCriteria: draft.successCriteria.map(criterionOf),
   actions: draft.actions.map((action, index) => ({ ...action, actionId: `act-${index + 1}` })),
   milestones: draft.milestones,
   deadline: draft.deadline,
@@ -141,6 +173,14 @@ export class AiDrafter {
     if (unknown.length > 0)
       throw new AiDraftUnusable(
         `the model named indicators the framework does not define for ${request.context.targetName}: ${unknown.join(', ')}`,
+      );
+    // Evidence proves a skill, certification or knowledge area, never a competency's behaviour.
+    if (
+      evidenceCriteriaOf(content).length > 0 &&
+      !evidenceTargetKinds.includes(request.target.kind)
+    )
+      throw new AiDraftUnusable(
+        `the model gave the ${request.target.kind} ${request.context.targetName} a criterion met by evidence: a ${request.target.kind} is measured`,
       );
     return content;
   }

@@ -1,5 +1,9 @@
 import { measurementInstruments, type DraftContextPart } from '@talentloop/contracts';
-import type { DraftRequest, GoalContent } from '@talentloop/planning-domain';
+import {
+  measuredCriteriaOf,
+  type DraftRequest,
+  type GoalContent,
+} from '@talentloop/planning-domain';
 
 /**
  * The version of the prompt below, recorded with every draft a model was asked for. Change it
@@ -119,7 +123,7 @@ export const indicatorIdsOutsideFramework = (
   const defined = new Set(context.indicators.map((indicator) => indicator.indicatorId));
   const named = [
     ...content.target.indicatorIds,
-    ...content.successCriteria.flatMap((criterion) => criterion.indicatorIds),
+    ...measuredCriteriaOf(content).flatMap((criterion) => criterion.indicatorIds),
   ];
   return [...new Set(named)].filter((id) => !defined.has(id));
 };

@@ -76,6 +76,7 @@ describe('the indicators a model may name', () => {
     target: { kind: 'competency' as const, competencyId: 'collaboration', indicatorIds: target },
     successCriteria: [
       {
+        kind: 'measured' as const,
         criterionId: 'crit-1',
         instrument: '360-round' as const,
         metric: 'indicator-score' as const,

@@ -25,7 +25,7 @@ export class EvaluateGoalController {
     summary:
       'The manager (or HR) asks for the evaluation now, on the latest measurement since the baseline',
     description:
-      'A measurement at or after the deadline evaluates the goal by itself; before it, measurements are progress. This evaluates an active goal early (`requestedEarly`), against its frozen baseline; 409 NOTHING_MEASURED_SINCE_BASELINE when nothing was measured since.',
+      'A measurement at or after the deadline evaluates the goal by itself; before it, measurements are progress. This evaluates an active goal early (`requestedEarly`), against its frozen baseline; 409 NOTHING_MEASURED_SINCE_BASELINE when nothing was measured since. A goal whose criteria are all evidence criteria needs no measurement: it is evaluated on the evidence recorded (an evidence criterion without any is not met); 409 NO_EVIDENCE_RECORDED when there is none yet.',
   })
   evaluate(
     @CurrentActor() actor: Actor,

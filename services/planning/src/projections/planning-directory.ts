@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CheckInLogged,
+  CriterionEvidenceRecorded,
   GapIdentified,
   GoalDrafted,
   PlanningEvent,
@@ -374,6 +375,16 @@ export class PlanningDirectory implements SubjectDirectory {
       rejection: rejection ?? null,
       unacknowledgedAdjustments: state.pendingAdjustments.map((pending) => pending.adjustmentId),
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),
+      // Evidence recorded for evidence criteria, with the employee's description and reference.
+      evidence: recorded.flatMap((event) => {
+        if (event.type !== 'CriterionEvidenceRecorded') return [];
+        const data = event.data as CriterionEvidenceRecorded['data'];
+        const { evidenceId, criterionId, evidence, description, reference, obtainedOn } = data;
+        const { recordedBy } = data;
+        return [
+          { evidenceId, criterionId, evidence, description, reference, obtainedOn, recordedBy },
+        ];
+      }),
       // Active goals only: whether it can be evaluated now, and every reason it cannot (yet).
       evaluation: evaluationReadiness(state, today) ?? null,
       history,

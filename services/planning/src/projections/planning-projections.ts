@@ -38,7 +38,8 @@ export interface GoalDocument {
 export const goalsProjection: Projection<GoalDocument> = {
   name: 'planning-goals',
   // 2: the state keeps what each pending adjustment replaced (a refusal sets it back).
-  // 3: the state keeps whether the employee agreed to the goal as it stands (GoalAgreed).
+  // 3: the state keeps the evidence recorded for evidence criteria, and whether the employee
+  // agreed to the goal as it stands (GoalAgreed).
   version: 3,
   eventTypes: goalEventTypes,
   indexes: [

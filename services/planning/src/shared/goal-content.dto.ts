@@ -15,15 +15,18 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { measurementInstruments } from '@talentloop/contracts';
+import { criterionEvidenceKinds, measurementInstruments } from '@talentloop/contracts';
+import type { GoalChanges, SuccessCriterion } from '@talentloop/planning-domain';
 import { ID_PATTERN, IsCalendarDate, Optional } from '@talentloop/http';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 const targetKinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;
 export const actionKinds = ['on-the-job', 'learning-from-others', 'formal-learning'] as const;
 const metrics = ['behaviour-score', 'indicator-score', 'observed-behaviour'] as const;
+const criterionKinds = ['measured', 'evidence'] as const;
 
 /** Non-empty text up to `maxLength`, as the contracts' Text bounds it. */
 export const Text = (maxLength: number, description?: string) =>
@@ -62,16 +65,72 @@ export class TargetDto {
   @Ids(30) indicatorIds!: string[];
 }
 
+const isEvidence = (criterion: CriterionDto) => criterion.kind === 'evidence';
+const isMeasured = (criterion: CriterionDto) => criterion.kind !== 'evidence';
+
+/**
+ * A success criterion: `measured` (the default when `kind` is absent, as before evidence
+ * criteria) with instrument, metric, indicators and target; or `evidence`, met when the employee
+ * records the evidence it names (skill, certification and knowledge-area goals only).
+ */
 export class CriterionDto {
+  @ApiPropertyOptional({ enum: criterionKinds, default: 'measured' })
+  @Optional()
+  @IsIn(criterionKinds)
+  kind?: (typeof criterionKinds)[number];
   @ApiProperty() @Matches(ID_PATTERN) criterionId!: string;
-  @ApiProperty({ enum: measurementInstruments })
+  @ApiPropertyOptional({ enum: measurementInstruments, description: 'Measured criteria only' })
+  @ValidateIf(isMeasured)
   @IsIn(measurementInstruments)
-  instrument!: (typeof measurementInstruments)[number];
-  @ApiProperty({ enum: metrics }) @IsIn(metrics) metric!: (typeof metrics)[number];
-  @Ids(30) indicatorIds!: string[];
-  @ApiProperty({ minimum: 0, maximum: 100 }) @IsNumber() @Min(0) @Max(100) target!: number;
+  instrument?: (typeof measurementInstruments)[number];
+  @ApiPropertyOptional({ enum: metrics, description: 'Measured criteria only' })
+  @ValidateIf(isMeasured)
+  @IsIn(metrics)
+  metric?: (typeof metrics)[number];
+  @ApiPropertyOptional({ type: [String], description: 'Measured criteria only' })
+  @ValidateIf(isMeasured)
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ArrayUnique()
+  @Matches(ID_PATTERN, { each: true })
+  indicatorIds?: string[];
+  @ApiPropertyOptional({ minimum: 0, maximum: 100, description: 'Measured criteria only' })
+  @ValidateIf(isMeasured)
+  @IsNumber()
+  @Min(0)
+  @Max(100)
+  target?: number;
+  @ApiPropertyOptional({
+    enum: criterionEvidenceKinds,
+    description: 'Evidence criteria only: what proves it',
+  })
+  @ValidateIf(isEvidence)
+  @IsIn(criterionEvidenceKinds)
+  evidence?: (typeof criterionEvidenceKinds)[number];
   @Text(500) description!: string;
 }
+
+/**
+ * The criterion as the domain reads it; fields of the other kind are dropped. Validation has
+ * made sure the fields of its own kind are there.
+ */
+export const criterionOf = (dto: CriterionDto): SuccessCriterion =>
+  dto.kind === 'evidence'
+    ? {
+        kind: 'evidence',
+        criterionId: dto.criterionId,
+        description: dto.description,
+        evidence: dto.evidence ?? 'certificate',
+      }
+    : {
+        kind: 'measured',
+        criterionId: dto.criterionId,
+        instrument: dto.instrument ?? 'assessment',
+        metric: dto.metric ?? 'behaviour-score',
+        indicatorIds: dto.indicatorIds ?? [],
+        target: dto.target ?? 0,
+        description: dto.description,
+      };
 
 export class ActionDto {
   @ApiProperty() @Matches(ID_PATTERN) actionId!: string;
@@ -135,7 +194,12 @@ export class GoalChangesDto {
 }
 
 /** Only the fields the caller sent: absent ones must not overwrite the goal with undefined. */
-export const changesOf = (dto: GoalChangesDto) =>
-  Object.fromEntries(
-    Object.entries(dto).filter(([, value]) => value !== undefined),
-  ) as GoalChangesDto;
+export const changesOf = (dto: GoalChangesDto): GoalChanges => {
+  const { successCriteria, ...rest } = dto;
+  const sent = Object.fromEntries(
+    Object.entries(rest).filter(([, value]) => value !== undefined),
+  ) as Omit<GoalChanges, 'successCriteria'>;
+  return successCriteria === undefined
+    ? sent
+    : { ...sent, successCriteria: successCriteria.map(criterionOf) };
+};

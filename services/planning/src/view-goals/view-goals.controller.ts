@@ -15,7 +15,8 @@ export class ViewGoalsController {
     summary: 'A goal: its phase, content as drafted and as now, and its history',
     description:
       `Each check-in in the history carries \`checkInLength\`: its duration and whether it was outside the expected ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes (short or long). Such a check-in was accepted like any other; it is only flagged. ` +
-      'An active goal carries `evaluation`: `status` (`evaluable`, `awaiting-measurement`: nothing measured since the baseline yet, `remeasurement-overdue`: the deadline passed with nothing measured) and `reasons`, each with a `code`, its `effect` (`blocks-evaluation`, `criterion-cannot-be-met`, `evidence-less-robust`, `growth-not-shown`) and an explanation: why it cannot be evaluated yet, or what will limit the evaluation. Other goals carry `evaluation: null`.',
+      'An active goal carries `evaluation`: `status` (`evaluable`, `awaiting-measurement`: nothing measured since the baseline yet, `remeasurement-overdue`: the deadline passed with nothing measured, `awaiting-evidence`: a goal whose criteria are all evidence criteria has no evidence recorded yet, `evidence-overdue`: its deadline passed without any) and `reasons`, each with a `code`, its `effect` (`blocks-evaluation`, `criterion-cannot-be-met`, `evidence-less-robust`, `growth-not-shown`) and an explanation: why it cannot be evaluated yet, or what will limit the evaluation. Other goals carry `evaluation: null`. ' +
+      'Success criteria are `measured` or `evidence` (`kind`); `evidence` lists what the employee recorded for evidence criteria (description, reference, obtained on).',
   })
   async view(@CurrentActor() actor: Actor, @IdParam('goalId') goalId: string) {
     const today = dateOf(this.goals.clock.now());

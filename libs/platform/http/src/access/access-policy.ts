@@ -208,6 +208,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
   'POST /goals/:goalId/adjustments/:adjustmentId/refuse': managerial(goal),
   'POST /goals/:goalId/evaluate': managerial(goal),
+  'POST /goals/:goalId/criteria/:criterionId/evidence': owned(goal),
   'GET /goals/:goalId': {
     subject: goal,
     reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
