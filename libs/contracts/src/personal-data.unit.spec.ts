@@ -34,6 +34,9 @@ describe('the personal fields of the events', () => {
       GoalWithdrawn: ['reason'],
       GoalApproved: ['note'],
       GoalRejected: ['feedback'],
+      AdjustmentApprovalRequested: ['reason'],
+      AdjustmentApproved: ['note'],
+      AdjustmentRejected: ['feedback'],
     });
   });
 

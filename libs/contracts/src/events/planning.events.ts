@@ -85,7 +85,8 @@ const goalContentProperties = {
 
 const GoalContent = Type.Object(goalContentProperties, { additionalProperties: false });
 
-const GoalChanges = Type.Partial(GoalContent, {
+/** Exported for approval's request of an adjustment, which carries the adjustment's changes. */
+export const GoalChanges = Type.Partial(GoalContent, {
   minProperties: 1,
   description: 'The changed fields with their new values',
 });

@@ -115,6 +115,11 @@ export const en = {
       'feedback must be at least {{min}} characters; say what the employee should change',
     feedbackTooFewWords:
       'feedback must use at least {{min}} different words; say what the employee should change',
+    feedbackTooLong:
+      'feedback on an adjustment must be at most {{max}} characters; it becomes the reason the employee reads',
+    cadenceRequired: 'approving a goal needs a check-in cadence: weekly, fortnightly or monthly',
+    cadenceNotForAdjustment:
+      'an adjustment keeps the check-in cadence of the goal; approve it without one',
   },
   assessment: {
     employeeNotFound: 'employee {{employeeId}} is not known; sync it from the HRIS first',

@@ -120,6 +120,12 @@ export const nl: Catalogue = {
       'de feedback moet minstens {{min}} tekens lang zijn; zeg wat de medewerker moet veranderen',
     feedbackTooFewWords:
       'de feedback moet minstens {{min}} verschillende woorden gebruiken; zeg wat de medewerker moet veranderen',
+    feedbackTooLong:
+      'feedback op een aanpassing mag hoogstens {{max}} tekens lang zijn; de medewerker leest hem als reden',
+    cadenceRequired:
+      'een doel goedkeuren vraagt om een ritme van voortgangsgesprekken: wekelijks, tweewekelijks of maandelijks',
+    cadenceNotForAdjustment:
+      'een aanpassing houdt het ritme van voortgangsgesprekken van het doel; keur haar goed zonder ritme',
   },
   assessment: {
     employeeNotFound:
