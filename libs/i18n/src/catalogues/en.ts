@@ -87,9 +87,6 @@ export const en = {
     managerNotes: "the employee cannot write the manager's notes",
     unknownAction: 'the goal has no action {{actionId}}',
     actionAlreadyDone: 'action {{actionId}} is already done',
-    adjustmentNotPending: 'adjustment {{adjustmentId}} does not await acknowledgement or refusal',
-    adjustmentNotAwaitingAcknowledgement:
-      'adjustment {{adjustmentId}} does not await acknowledgement',
     notAnAdjustment:
       '{{kind}} {{competencyId}} is another development target than {{current}}: withdraw this goal and draft a new one',
     nothingMeasured:

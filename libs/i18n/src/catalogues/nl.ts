@@ -90,8 +90,6 @@ export const nl: Catalogue = {
     managerNotes: 'de medewerker kan de notities van de manager niet schrijven',
     unknownAction: 'het doel heeft geen actie {{actionId}}',
     actionAlreadyDone: 'actie {{actionId}} is al afgerond',
-    adjustmentNotPending: 'aanpassing {{adjustmentId}} wacht niet op bevestiging of weigering',
-    adjustmentNotAwaitingAcknowledgement: 'aanpassing {{adjustmentId}} wacht niet op bevestiging',
     notAnAdjustment:
       '{{kind}} {{competencyId}} is een ander ontwikkeldoel dan {{current}}: trek dit doel in en stel een nieuw op',
     nothingMeasured:

@@ -203,8 +203,6 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/actions/:actionId/complete': conversation(goal),
   'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
-  'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
-  'POST /goals/:goalId/adjustments/:adjustmentId/refuse': managerial(goal),
   'POST /goals/:goalId/evaluate': managerial(goal),
   'GET /goals/:goalId': {
     subject: goal,
