@@ -145,9 +145,15 @@ interface Goal {
 }
 interface InboxItem {
   readonly requestId: string;
+  readonly kind: 'submission' | 'adjustment';
   readonly goalId: string;
   readonly employeeId: string;
   readonly submissionNumber?: number;
+  readonly adjustment?: {
+    readonly adjustmentId: string;
+    readonly changes: readonly { field: string; before?: unknown; after: unknown }[];
+    readonly reason?: string;
+  };
 }
 interface Thread {
   readonly requestId?: string;
@@ -202,6 +208,23 @@ const agreeTo = (goalId: string, motivation: string) =>
     expect: 200,
     body: { motivation },
   });
+/** The manager's pending approval request of an adjustment, once approval opened it. */
+const adjustmentInInbox = (adjustmentId: string) =>
+  waitFor('GoalAdjusted → request in the manager’s approval inbox', async () => {
+    const inbox = await api.call<InboxItem[]>(
+      'approval',
+      'GET',
+      '/approval-requests/inbox',
+      manager,
+    );
+    return inbox.find((item) => item.adjustment?.adjustmentId === adjustmentId);
+  });
+const describeChanges = (item: InboxItem) =>
+  (item.adjustment?.changes ?? [])
+    .map(
+      ({ field, before, after }) => `${field} ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+    )
+    .join('; ');
 const goalInStatus =
   (goalId: string, status: string, caller: Caller = employee) =>
   async () => {
@@ -812,7 +835,7 @@ const main = async () => {
   };
 
   // 13. adjustments
-  step('Adjustments: a lower target refused by the manager, a later deadline agreed');
+  step('Adjustments, agreed in approval: a lower target rejected, a later deadline approved');
   const [firstCriterion] = active.content.successCriteria;
   const refusedAdjustment = await api.call<EventBody[]>(
     'planning',
@@ -837,21 +860,27 @@ const main = async () => {
   line(
     `GoalAdjusted ${loweredId}: target ${String(firstCriterion?.target)} → ${String((firstCriterion?.target ?? 0) - 5)}`,
   );
-  await waitFor('the manager sees the lowered target', async () => {
-    const goal = await goalOf(goalId, manager);
-    return goal.unacknowledgedAdjustments.includes(loweredId) ? goal : undefined;
-  });
-  const [refusal] = await api.call<EventBody[]>(
-    'planning',
+  const loweredRequest = await adjustmentInInbox(loweredId);
+  line(
+    `approval request ${loweredRequest.requestId} (${loweredRequest.kind}) is pending with ${manager.userId}: ${describeChanges(loweredRequest)}`,
+  );
+  const refusal = await api.call<EventBody>(
+    'approval',
     'POST',
-    `/goals/${goalId}/adjustments/${loweredId}/refuse`,
+    `/approval-requests/${loweredRequest.requestId}/reject`,
     manager,
     {
       expect: 200,
-      body: { reason: 'The target is realistic; move the deadline instead of lowering the bar.' },
+      body: {
+        feedback: 'The target is realistic; move the deadline instead of lowering the bar.',
+      },
     },
   );
-  line(`${manager.userId} refused it: ${String(refusal?.type)}, the target is back as agreed`);
+  await waitFor('AdjustmentRejected → the target set back in planning', async () => {
+    const goal = await goalOf(goalId);
+    return goal.history.at(-1)?.event === 'GoalAdjustmentRefused' ? goal : undefined;
+  });
+  line(`${manager.userId} rejected it: ${refusal.type}; planning set the target back as agreed`);
   const newDeadline = addMonths(active.content.deadline, 1);
   const adjusted = await api.call<EventBody[]>(
     'planning',
@@ -871,24 +900,23 @@ const main = async () => {
     `GoalAdjusted ${adjustmentId}: deadline ${active.content.deadline} → ${newDeadline}; requires acknowledgement: ${String(adjustment?.data.requiresAcknowledgement)}`,
   );
   if (adjustment?.data.requiresAcknowledgement) {
-    await waitFor('the manager sees the adjustment', async () => {
-      const goal = await goalOf(goalId, manager);
-      return goal.unacknowledgedAdjustments.includes(adjustmentId) ? goal : undefined;
+    const request = await adjustmentInInbox(adjustmentId);
+    line(`approval request ${request.requestId}: ${describeChanges(request)}`);
+    await api.call('approval', 'POST', `/approval-requests/${request.requestId}/approve`, manager, {
+      expect: 200,
+      body: {},
     });
-    await api.call(
-      'planning',
-      'POST',
-      `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`,
-      manager,
-      { expect: 200 },
-    );
-    line(`${manager.userId} acknowledged it`);
+    await waitFor('AdjustmentApproved → acknowledged in planning', async () => {
+      const goal = await goalOf(goalId);
+      return goal.history.at(-1)?.event === 'GoalAdjustmentAcknowledged' ? goal : undefined;
+    });
+    line(`${manager.userId} approved it: planning recorded it as acknowledged`);
   }
   summary.ids = { planId: plan.planId, actionId: firstAction, adjustmentId };
   summary.adjustment = {
     moved: `${active.content.deadline} → ${newDeadline}`,
     requiresAcknowledgement: adjustment?.data.requiresAcknowledgement,
-    refused: refusal?.type,
+    rejected: refusal.type,
   };
 
   // 14. remeasure

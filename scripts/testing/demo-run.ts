@@ -11,7 +11,8 @@ export interface DemoSummary {
   readonly adjustment: {
     readonly moved: string;
     readonly requiresAcknowledgement: boolean;
-    readonly refused: string;
+    /** Approval's decision on the first adjustment, which planning turns into a refusal. */
+    readonly rejected: string;
   };
   /** Ids of what the demo made, for suites that go on from there. */
   readonly ids: {
@@ -189,7 +190,7 @@ export const expectedSummary = {
   adjustment: {
     moved: expect.stringMatching(/^\d{4}-\d\d-\d\d → \d{4}-\d\d-\d\d$/) as unknown,
     requiresAcknowledgement: true,
-    refused: 'GoalAdjustmentRefused',
+    rejected: 'AdjustmentRejected',
   },
   evaluation: {
     remeasured: {
@@ -245,10 +246,13 @@ export const expectedSummary = {
   },
   analytics: { shown: 4, withheld: 14 },
   replay: {
-    events: 77,
+    events: 81,
     foreign: 0,
     types: {
       ActionCompleted: 2,
+      AdjustmentApprovalRequested: 2,
+      AdjustmentApproved: 1,
+      AdjustmentRejected: 1,
       ApprovalRequested: 4,
       CheckInLogged: 4,
       CompetencyFrameworkPublished: 1,

@@ -5,6 +5,7 @@ import { approvalRequestDecider, type ApprovalRequestCommand } from './approval-
 import {
   ApprovalNotPending,
   ApprovalRequestNotFound,
+  CheckInCadenceMismatch,
   FeedbackTooVague,
   NotAllowedToDecide,
   StaleSubmission,
@@ -71,6 +72,12 @@ describe('a pending request', () => {
 
   it('refuses a rejection with placeholder feedback', () =>
     spec.given(history).when(reject('n/a')).thenThrows(FeedbackTooVague));
+
+  it('is not approved without the check-in cadence the goal starts on', () =>
+    spec
+      .given(history)
+      .when({ type: 'ApproveRequest', data: { caller: manager, now } })
+      .thenThrows(CheckInCadenceMismatch, /check-in cadence/));
 
   it('refuses a decision on a submission that is no longer awaiting one', () =>
     spec
@@ -243,6 +250,7 @@ describe('replaying the history', () => {
     expect(fold(approvalRequestDecider, history)).toEqual({
       status: 'pending',
       ...ids,
+      kind: 'submission',
       managerId: 'emp-0031',
       addressedTo: 'manager',
       submissionNumber: 2,
@@ -270,11 +278,11 @@ function approve(
   caller: { userId: string; roles: string[] },
   extra: { note?: string; submissionNumber?: number } = {},
 ): ApprovalRequestCommand {
-  return { type: 'ApproveGoal', data: { caller, now, checkInCadence: 'fortnightly', ...extra } };
+  return { type: 'ApproveRequest', data: { caller, now, checkInCadence: 'fortnightly', ...extra } };
 }
 
 function reject(text: string): ApprovalRequestCommand {
-  return { type: 'RejectGoal', data: { caller: manager, now, feedback: text } };
+  return { type: 'RejectRequest', data: { caller: manager, now, feedback: text } };
 }
 
 function reassign(toManagerId: string | null): ApprovalRequestCommand {

@@ -32,3 +32,15 @@ export class FeedbackTooVague extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'FEEDBACK_TOO_VAGUE';
 }
+
+/** Feedback on an adjustment becomes planning's refusal reason, which is shorter. */
+export class FeedbackTooLong extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'FEEDBACK_TOO_LONG';
+}
+
+/** A submission is approved with a check-in cadence; an adjustment keeps the goal's. */
+export class CheckInCadenceMismatch extends DomainError {
+  readonly kind = 'invalid';
+  readonly code = 'CHECK_IN_CADENCE_MISMATCH';
+}

@@ -2,6 +2,8 @@ import { render, text, type Language, type Text } from '@talentloop/i18n';
 
 /** The contract's floor (GoalRejected.feedback minLength); shorter feedback cannot be published. */
 export const MIN_FEEDBACK_LENGTH = 20;
+/** The contract's ceiling on feedback about an adjustment (AdjustmentRejected.feedback). */
+export const MAX_ADJUSTMENT_FEEDBACK_LENGTH = 1000;
 const MIN_DISTINCT_WORDS = 3;
 
 /**

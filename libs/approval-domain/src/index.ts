@@ -4,3 +4,4 @@ export * from './approval-request.errors';
 export * from './feedback.rule';
 export * from './pending-time';
 export * from './request-id';
+export * from './adjustment-changes';

@@ -7,3 +7,17 @@ import { createHash } from 'node:crypto';
  */
 export const approvalRequestIdFor = (tenantId: string, goalId: string): string =>
   `apr-${createHash('sha256').update(`${tenantId}\u0000${goalId}`).digest('hex').slice(0, 32)}`;
+
+/**
+ * One request per adjustment, derived like a goal's thread: a redelivered GoalAdjusted finds
+ * the same request. Adjustments of one goal may await a decision side by side.
+ */
+export const adjustmentRequestIdFor = (
+  tenantId: string,
+  goalId: string,
+  adjustmentId: string,
+): string =>
+  `apr-${createHash('sha256')
+    .update(`${tenantId}\u0000${goalId}\u0000adjustment\u0000${adjustmentId}`)
+    .digest('hex')
+    .slice(0, 32)}`;

@@ -126,6 +126,9 @@ export const talentloopEventTypes = [
   'GoalRejected',
   'ApprovalReassigned',
   'ApprovalOverdue',
+  'AdjustmentApprovalRequested',
+  'AdjustmentApproved',
+  'AdjustmentRejected',
   'PersonErased',
 ] as const satisfies readonly TalentloopEvent['type'][];
 

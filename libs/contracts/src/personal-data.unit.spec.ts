@@ -36,6 +36,9 @@ describe('the personal fields of the events', () => {
       CriterionEvidenceRecorded: ['description', 'reference'],
       GoalApproved: ['note'],
       GoalRejected: ['feedback'],
+      AdjustmentApprovalRequested: ['reason'],
+      AdjustmentApproved: ['note'],
+      AdjustmentRejected: ['feedback'],
     });
   });
 

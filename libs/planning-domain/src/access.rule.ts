@@ -8,7 +8,7 @@ export interface Caller {
 /**
  * Who reaches a goal at all is the access policy's decision (ACCESS-MATRIX.md); within that
  * reach, nobody takes the other side's part on their own goal, even with the HR role: an
- * adjustment is acknowledged or refused, and an early evaluation asked for, by the other side.
+ * early evaluation is asked for by the other side (an adjustment is agreed in approval).
  */
 export const requireNotOwnGoal = (caller: Caller, employeeId: string, act: string): void => {
   if (caller.userId === employeeId) throw new NotAllowed(`the employee cannot ${act}`);

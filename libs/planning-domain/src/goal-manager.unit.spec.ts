@@ -16,7 +16,7 @@ import {
 } from './goal.fixtures';
 import type { GoalChanges } from './goal-content';
 import { goalDecider, type GoalCommand } from './goal.decider';
-import { AdjustmentNotPending, IllegalGoalTransition, NotAllowed } from './goal.errors';
+import { IllegalGoalTransition, NotAllowed } from './goal.errors';
 
 /** The manager's side of an active goal: check-ins with their report, adjustments refused. */
 const spec = DeciderSpecification.for(goalDecider);
@@ -139,21 +139,21 @@ describe('an adjustment awaiting the manager', () => {
       .given(twoDeadlines(acknowledge('adj-2')))
       .when(refuse())
       .thenState((state) => expect(state).toMatchObject({ content: { deadline: '2026-08-31' } })));
-  it('cannot be acknowledged once refused', () =>
+  it('is decided once: an agreement after the refusal changes nothing', () =>
     spec
       .given(decided(active(), adjust({ deadline: '2026-09-30' }), refuse()))
       .when(acknowledge())
-      .thenThrows(AdjustmentNotPending));
-  it('cannot be refused once acknowledged', () =>
+      .then([]));
+  it('is decided once: a refusal after the agreement changes nothing', () =>
     spec
       .given(decided(active(), adjust({ deadline: '2026-09-30' }), acknowledge()))
       .when(refuse())
-      .thenThrows(AdjustmentNotPending, /adj-1/));
-  it('is the only kind refused: a change of actions needs no decision', () =>
+      .then([]));
+  it('is the only kind refused: a change of actions needs no decision, and is kept', () =>
     spec
       .given(decided(active(), adjust({ actions: [...twoPracticeActions] })))
       .when(refuse())
-      .thenThrows(AdjustmentNotPending));
+      .then([]));
   it('cannot be refused once the goal is withdrawn, naming its state', () =>
     spec
       .given(decided(active(), adjust({ deadline: '2026-09-30' }), withdraw()))

@@ -28,7 +28,6 @@ import {
 } from './goal-content';
 import {
   ActionAlreadyDone,
-  AdjustmentNotPending,
   GoalNotFound,
   IllegalGoalTransition,
   NotAnAdjustment,
@@ -160,11 +159,14 @@ const requirePhase = (
   return goal;
 };
 
-/** A changed target, success-criterion target or deadline is a new commitment for the manager. */
 /** The same development target: kind and competency; the indicators may change. */
 const isSameTarget = (changed: GoalContent['target'], current: GoalContent['target']) =>
   changed.kind === current.kind && changed.competencyId === current.competencyId;
 
+/**
+ * A changed target, success criteria or deadline is a new commitment: it needs the manager's
+ * agreement, asked through approval as a submission is (ADR 0015).
+ */
 const needsAcknowledgement = (changes: GoalChanges) =>
   changes.target !== undefined ||
   changes.successCriteria !== undefined ||
@@ -245,7 +247,9 @@ const isPending = (goal: GoalRecord, adjustmentId: string) =>
 
 /**
  * A refused adjustment is not in force: the goal goes back to what it said before it, for the
- * fields no later adjustment changed again, and stays active.
+ * fields no later adjustment changed again, and stays active. Approval's rejection is the only
+ * way here, decided once per adjustment: one no longer pending (a redelivered decision, or an
+ * adjustment that needed no agreement) changes nothing.
  */
 const refuseAdjustment = (
   data: Extract<GoalCommand, { type: 'RefuseAdjustment' }>['data'],
@@ -255,10 +259,7 @@ const refuseAdjustment = (
   const refused = goal.pendingAdjustments.find(
     (pending) => pending.adjustmentId === data.adjustmentId,
   );
-  if (!refused)
-    throw new AdjustmentNotPending(
-      text('planning.adjustmentNotPending', { adjustmentId: data.adjustmentId }),
-    );
+  if (!refused) return [];
   return [
     {
       type: 'GoalAdjustmentRefused',
@@ -402,10 +403,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'AcknowledgeAdjustment': {
       const goal = existing(state);
       const { adjustmentId, acknowledgedBy } = command.data;
-      if (!isPending(goal, adjustmentId))
-        throw new AdjustmentNotPending(
-          text('planning.adjustmentNotAwaitingAcknowledgement', { adjustmentId }),
-        );
+      // Approval's agreement, decided once per adjustment: again, it changes nothing.
+      if (!isPending(goal, adjustmentId)) return [];
       return [
         {
           type: 'GoalAdjustmentAcknowledged',

@@ -49,11 +49,6 @@ export class ActionAlreadyDone extends DomainError {
   readonly code = 'ACTION_ALREADY_DONE';
 }
 
-export class AdjustmentNotPending extends DomainError {
-  readonly kind = 'conflict';
-  readonly code = 'ADJUSTMENT_NOT_PENDING';
-}
-
 export class NotAllowed extends DomainError {
   readonly kind = 'forbidden';
   readonly code = 'NOT_ALLOWED';

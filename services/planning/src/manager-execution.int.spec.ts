@@ -1,6 +1,16 @@
-import { bodyOf, PlanningTestApp, type Caller } from './testing/planning-test-app';
+import { eventually } from '@talentloop/testing';
+import {
+  adjustmentApproved,
+  adjustmentRejected,
+  bodyOf,
+  PlanningTestApp,
+  type Caller,
+} from './testing/planning-test-app';
 
-/** The manager in execution: check-ins, ticks and adjustment refusals, over HTTP on a real app. */
+/**
+ * The manager in execution: check-ins, ticks, and approval's decisions on adjustments, over
+ * HTTP and the bus on a real app.
+ */
 
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };
 const otherManager: Caller = { userId: 'mgr-2', roles: 'manager' };
@@ -179,97 +189,124 @@ describe("the manager's side of an active goal", () => {
   });
 
   describe('an adjustment', () => {
-    const adjustDeadline = async (employee: Caller, goalId: string) => {
+    const adjust = async (employee: Caller, goalId: string, changes: Record<string, unknown>) => {
       const [adjusted] = await bodyOf<EventBody[]>(
         await service.request('POST', `/goals/${goalId}/adjust`, employee, {
-          changes: { deadline: '2026-07-31' },
+          changes,
           reason: 'Two months of leave moved the practice period.',
         }),
         201,
       );
-      return String(adjusted.data.adjustmentId);
+      return adjusted;
     };
-    const refusal = { reason: 'The milestones cover the leave; keep the deadline.' };
+    const adjustDeadline = async (employee: Caller, goalId: string) =>
+      String((await adjust(employee, goalId, { deadline: '2026-07-31' })).data.adjustmentId);
+    const feedback = 'The milestones cover the leave; keep the deadline as agreed.';
 
-    it('is refused by the manager with a reason: the goal is back as before it, and stays active', async () => {
+    /** The goal as the employee reads it, once approval's decision on its adjustment is in. */
+    const goalOnceDecided = async (employee: Caller, goalId: string) => {
+      await eventually(
+        'the decision on the adjustment reaches the goal',
+        async () => (await goal(goalId, employee)).unacknowledgedAdjustments.length === 0,
+      );
+      return goal(goalId, employee);
+    };
+
+    it('rejected in approval is refused, the feedback its reason: the goal is back as before it', async () => {
       const { employee, goalId } = await reportsActiveGoal();
       const { content: before } = await goal(goalId, employee);
       const adjustmentId = await adjustDeadline(employee, goalId);
-      const refuse = `/goals/${goalId}/adjustments/${adjustmentId}/refuse`;
+      expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
 
-      const refused = await bodyOf<EventBody[]>(
-        await service.request('POST', refuse, manager, refusal),
-        200,
+      const rejected = service.event(
+        'AdjustmentRejected',
+        adjustmentRejected(goalId, employee.userId, adjustmentId, feedback),
       );
+      await service.publish(rejected);
 
-      expect(refused).toEqual([
-        {
-          type: 'GoalAdjustmentRefused',
-          data: {
-            adjustmentId,
-            goalId,
-            employeeId: employee.userId,
-            reason: refusal.reason,
-            restored: { deadline: before.deadline },
-            refusedBy: manager.userId,
-          },
-        },
-      ]);
-      const after = await goal(goalId, employee);
-      expect(after).toMatchObject({
-        status: 'active',
-        content: { deadline: before.deadline },
-        unacknowledgedAdjustments: [],
-      });
+      const after = await goalOnceDecided(employee, goalId);
+      expect(after).toMatchObject({ status: 'active', content: { deadline: before.deadline } });
       expect(after.history.at(-1)).toMatchObject({
         event: 'GoalAdjustmentRefused',
-        by: manager.userId,
-        data: { reason: refusal.reason },
+        by: 'integrator-1',
+        data: {
+          adjustmentId,
+          reason: feedback,
+          restored: { deadline: before.deadline },
+          refusedBy: 'mgr-1',
+        },
       });
-      const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;
-      for (const again of [refuse, acknowledge])
-        expect(
-          await bodyOf(await service.request('POST', again, manager, refusal), 409),
-        ).toMatchObject({
-          code: 'ADJUSTMENT_NOT_PENDING',
-        });
+      // Delivered again, or followed by an agreement on the same adjustment: nothing more. A
+      // later adjustment agreed after them shows they were handled (one partition, in order).
+      const later = await adjustDeadline(employee, goalId);
+      await service.publish(
+        rejected,
+        service.event(
+          'AdjustmentApproved',
+          adjustmentApproved(goalId, employee.userId, adjustmentId),
+        ),
+        service.event('AdjustmentApproved', adjustmentApproved(goalId, employee.userId, later)),
+      );
+      const settled = await goalOnceDecided(employee, goalId);
+      expect(
+        settled.history
+          .filter((step) => step.event.startsWith('GoalAdjustment'))
+          .map((step) => [step.event, step.data['adjustmentId']]),
+      ).toEqual([
+        ['GoalAdjustmentRefused', adjustmentId],
+        ['GoalAdjustmentAcknowledged', later],
+      ]);
     });
 
-    it('is refused to the employee, another manager and a colleague (403), storing nothing', async () => {
+    it('approved in approval is acknowledged: the adjusted deadline stays', async () => {
       const { employee, goalId } = await reportsActiveGoal();
       const adjustmentId = await adjustDeadline(employee, goalId);
-      const refuse = `/goals/${goalId}/adjustments/${adjustmentId}/refuse`;
-      const before = await service.storedEventCount();
 
-      const statuses = await Promise.all(
-        [employee, otherManager, { userId: 'emp-9999' }].map(
-          async (caller) => (await service.request('POST', refuse, caller, refusal)).status,
+      await service.publish(
+        service.event(
+          'AdjustmentApproved',
+          adjustmentApproved(goalId, employee.userId, adjustmentId),
         ),
       );
 
-      expect(statuses).toEqual([403, 403, 403]);
-      expect(await service.storedEventCount()).toBe(before);
+      const after = await goalOnceDecided(employee, goalId);
+      expect(after.content.deadline).toBe('2026-07-31');
+      expect(after.history.at(-1)).toMatchObject({
+        event: 'GoalAdjustmentAcknowledged',
+        data: { adjustmentId, acknowledgedBy: 'mgr-1' },
+      });
     });
 
-    it.each([
-      ['no reason', {}],
-      ['a reason under 10 characters', { reason: 'No.' }],
-      ['a reason over 1000 characters', { reason: 'x'.repeat(1001) }],
-      ['an unknown field', { ...refusal, restored: { deadline: '2027-01-31' } }],
-    ])('with %s is refused with 422 problem+json, storing nothing', async (_, body) => {
+    it('of the actions only needs no agreement: it is in force, nothing awaits the manager', async () => {
+      const { employee, goalId } = await reportsActiveGoal();
+      const { content } = await goal(goalId, employee);
+
+      const adjusted = await adjust(employee, goalId, { actions: content.actions.slice(0, 1) });
+
+      expect(adjusted.data.requiresAcknowledgement).toBe(false);
+      expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([]);
+    });
+
+    it('is decided in approval only: the former acknowledge and refuse routes are gone', async () => {
       const { employee, goalId } = await reportsActiveGoal();
       const adjustmentId = await adjustDeadline(employee, goalId);
       const before = await service.storedEventCount();
 
-      const refused = await service.request(
-        'POST',
-        `/goals/${goalId}/adjustments/${adjustmentId}/refuse`,
-        manager,
-        body,
+      const statuses = await Promise.all(
+        ['acknowledge', 'refuse'].map(
+          async (decision) =>
+            (
+              await service.request(
+                'POST',
+                `/goals/${goalId}/adjustments/${adjustmentId}/${decision}`,
+                manager,
+                { reason: feedback },
+              )
+            ).status,
+        ),
       );
 
-      expect(refused.status).toBe(422);
-      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+      expect(statuses).toEqual([404, 404]);
       expect(await service.storedEventCount()).toBe(before);
     });
   });

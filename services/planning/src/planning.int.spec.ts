@@ -1,6 +1,7 @@
 import { EmployeeSynced, MeasurementRecorded, RoleProfileDefined } from '@talentloop/contracts';
 import { eventually } from '@talentloop/testing';
 import {
+  adjustmentApproved,
   bodyOf,
   goalApproved,
   goalRejected,
@@ -138,9 +139,16 @@ describe('the planning service over HTTP', () => {
       Boolean((await service.directory.goal(TENANT, goalId))?.state.pendingAdjustments.length),
     );
     expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
-    const acknowledge = `/goals/${goalId}/adjustments/${adjustmentId}/acknowledge`;
-    expect((await service.request('POST', acknowledge, employee)).status).toBe(403);
-    await json(await service.request('POST', acknowledge, manager), 200);
+    // The manager agrees in approval, whose decision planning records as acknowledged.
+    await service.publish(
+      service.event(
+        'AdjustmentApproved',
+        adjustmentApproved(goalId, employee.userId, adjustmentId),
+      ),
+    );
+    await eventually('the agreement is recorded', async () =>
+      (await goal(goalId)).history.some((entry) => entry.event === 'GoalAdjustmentAcknowledged'),
+    );
 
     // A 360° round before the deadline is progress against the baseline frozen at activation;
     // the manager asks for the evaluation early.

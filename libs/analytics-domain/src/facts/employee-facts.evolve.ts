@@ -297,6 +297,11 @@ export function evolveEmployeeFacts(
     case 'ApprovalReassigned':
     case 'ApprovalOverdue':
       return facts;
+    // Turnaround and rejection rate are about submitted goals (ADR 0015).
+    case 'AdjustmentApprovalRequested':
+    case 'AdjustmentApproved':
+    case 'AdjustmentRejected':
+      return facts;
     default:
       return assertNever(event);
   }

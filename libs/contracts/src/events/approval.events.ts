@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { Personal } from '../personal-data';
 import { defineEvent, defineUpcaster, type EventData, type EventOf } from '../event-definition';
 import { Id, IsoDateTime } from '../metadata';
+import { GoalChanges } from './planning.events';
 import { CheckInCadence, Nullable, Text } from './shared.schemas';
 
 const context = 'approval';
@@ -145,6 +146,111 @@ export const GoalRejected = defineEvent({
   },
 });
 
+const adjustmentRequestExample = {
+  requestId: 'apr-4002',
+  goalId: 'goal-3001',
+  employeeId: 'emp-1001',
+  adjustmentId: 'adj-1',
+};
+
+/**
+ * The changes GoalAdjusted carried, on the request the manager decides: an adjustment of an
+ * active goal's target, success criteria or deadline is a new commitment (ADR 0015).
+ */
+export const AdjustmentApprovalRequested = defineEvent({
+  context,
+  name: 'AdjustmentApprovalRequested',
+  version: 1,
+  description:
+    "An adjustment of an active goal's target, success criteria or deadline awaits the agreement of the employee's current manager, or of HR as delegate when the employee has no manager. Until it is decided the goal runs on the adjusted content; a rejection sets the changed fields back (planning's GoalAdjustmentRefused).",
+  schema: Type.Object(
+    {
+      requestId: Id('Approval request of this adjustment'),
+      goalId: Id('Goal the adjustment changes'),
+      employeeId: Id('Employee whose goal it is'),
+      adjustmentId: Id('Adjustment, as GoalAdjusted names it'),
+      managerId: Nullable(Id('Manager who decides'), 'Null when addressed to HR as delegate'),
+      addressedTo: AddressedTo,
+      changes: GoalChanges,
+      reason: Personal(Text('Why the goal was adjusted, as the employee wrote it', 1000, 10)),
+      adjustedBy: Id('Who adjusted'),
+      submittedAt: IsoDateTime('When the goal was adjusted'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...adjustmentRequestExample,
+    managerId: 'emp-0007',
+    addressedTo: 'manager',
+    changes: { deadline: '2026-09-30' },
+    reason: 'Two months of parental leave moved the practice period.',
+    adjustedBy: 'emp-1001',
+    submittedAt: '2026-04-02T10:00:00.000Z',
+  },
+});
+
+const adjustmentDecisionProperties = {
+  requestId: Id('Approval request'),
+  goalId: Id('Goal adjusted'),
+  employeeId: Id('Employee whose goal it is'),
+  adjustmentId: Id('Adjustment decided on'),
+  decidedBy: decisionProperties.decidedBy,
+  decidedAs: decisionProperties.decidedAs,
+  turnaroundSeconds: Type.Integer({
+    minimum: 0,
+    description: 'Seconds from the adjustment to the decision; HR reports turnaround',
+  }),
+};
+
+export const AdjustmentApproved = defineEvent({
+  context,
+  name: 'AdjustmentApproved',
+  version: 1,
+  description:
+    "The manager (or HR as delegate) agreed to an adjustment of an active goal: it stays in force (planning's GoalAdjustmentAcknowledged).",
+  schema: Type.Object(
+    {
+      ...adjustmentDecisionProperties,
+      note: Type.Optional(Personal(Text('Note from the manager to the employee', 2000))),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...adjustmentRequestExample,
+    decidedBy: 'emp-0007',
+    decidedAs: 'manager',
+    note: 'Agreed: the leave moves the practice period.',
+    turnaroundSeconds: 3600,
+  },
+});
+
+export const AdjustmentRejected = defineEvent({
+  context,
+  name: 'AdjustmentRejected',
+  version: 1,
+  description:
+    'The manager (or HR as delegate) rejected an adjustment of an active goal with feedback: it is not in force, and planning sets the fields it changed back (GoalAdjustmentRefused, the feedback as its reason).',
+  schema: Type.Object(
+    {
+      ...adjustmentDecisionProperties,
+      feedback: Personal(
+        Text("Why the adjustment is not agreed; becomes the refusal's reason", 1000, 20),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    ...adjustmentRequestExample,
+    decidedBy: 'emp-0007',
+    decidedAs: 'manager',
+    feedback: 'The leave is covered by the milestones; keep the July deadline.',
+    turnaroundSeconds: 7200,
+  },
+});
+
 const approvalReassignedV1Example = {
   requestId: 'apr-4001',
   goalId: 'goal-3001',
@@ -277,6 +383,9 @@ export const approvalEvents = [
   GoalRejected,
   ApprovalReassigned,
   ApprovalOverdue,
+  AdjustmentApprovalRequested,
+  AdjustmentApproved,
+  AdjustmentRejected,
 ] as const;
 
 export type ApprovalRequestedV1 = EventOf<typeof ApprovalRequestedV1>;
@@ -285,3 +394,6 @@ export type GoalApproved = EventOf<typeof GoalApproved>;
 export type GoalRejected = EventOf<typeof GoalRejected>;
 export type ApprovalReassigned = EventOf<typeof ApprovalReassigned>;
 export type ApprovalOverdue = EventOf<typeof ApprovalOverdue>;
+export type AdjustmentApprovalRequested = EventOf<typeof AdjustmentApprovalRequested>;
+export type AdjustmentApproved = EventOf<typeof AdjustmentApproved>;
+export type AdjustmentRejected = EventOf<typeof AdjustmentRejected>;

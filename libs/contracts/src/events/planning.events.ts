@@ -134,7 +134,8 @@ const GoalChangesV1 = Type.Partial(GoalContentV1, {
   minProperties: 1,
   description: 'The changed fields with their new values',
 });
-const GoalChanges = Type.Partial(GoalContent, {
+/** Exported for approval's request of an adjustment, which carries the adjustment's changes. */
+export const GoalChanges = Type.Partial(GoalContent, {
   minProperties: 1,
   description: 'The changed fields with their new values',
 });

@@ -98,9 +98,6 @@ export const en = {
     agreementIsOwn: 'only the employee can agree to their own goal',
     unknownAction: 'the goal has no action {{actionId}}',
     actionAlreadyDone: 'action {{actionId}} is already done',
-    adjustmentNotPending: 'adjustment {{adjustmentId}} does not await acknowledgement or refusal',
-    adjustmentNotAwaitingAcknowledgement:
-      'adjustment {{adjustmentId}} does not await acknowledgement',
     notAnAdjustment:
       '{{kind}} {{competencyId}} is another development target than {{current}}: withdraw this goal and draft a new one',
     nothingMeasured:
@@ -133,6 +130,11 @@ export const en = {
       'feedback must be at least {{min}} characters; say what the employee should change',
     feedbackTooFewWords:
       'feedback must use at least {{min}} different words; say what the employee should change',
+    feedbackTooLong:
+      'feedback on an adjustment must be at most {{max}} characters; it becomes the reason the employee reads',
+    cadenceRequired: 'approving a goal needs a check-in cadence: weekly, fortnightly or monthly',
+    cadenceNotForAdjustment:
+      'an adjustment keeps the check-in cadence of the goal; approve it without one',
   },
   assessment: {
     employeeNotFound: 'employee {{employeeId}} is not known; sync it from the HRIS first',

@@ -102,8 +102,6 @@ export const nl: Catalogue = {
     agreementIsOwn: 'alleen de medewerker zelf kan met het eigen doel instemmen',
     unknownAction: 'het doel heeft geen actie {{actionId}}',
     actionAlreadyDone: 'actie {{actionId}} is al afgerond',
-    adjustmentNotPending: 'aanpassing {{adjustmentId}} wacht niet op bevestiging of weigering',
-    adjustmentNotAwaitingAcknowledgement: 'aanpassing {{adjustmentId}} wacht niet op bevestiging',
     notAnAdjustment:
       '{{kind}} {{competencyId}} is een ander ontwikkeldoel dan {{current}}: trek dit doel in en stel een nieuw op',
     nothingMeasured:
@@ -139,6 +137,12 @@ export const nl: Catalogue = {
       'de feedback moet minstens {{min}} tekens lang zijn; zeg wat de medewerker moet veranderen',
     feedbackTooFewWords:
       'de feedback moet minstens {{min}} verschillende woorden gebruiken; zeg wat de medewerker moet veranderen',
+    feedbackTooLong:
+      'feedback op een aanpassing mag hoogstens {{max}} tekens lang zijn; de medewerker leest hem als reden',
+    cadenceRequired:
+      'een doel goedkeuren vraagt om een ritme van voortgangsgesprekken: wekelijks, tweewekelijks of maandelijks',
+    cadenceNotForAdjustment:
+      'een aanpassing houdt het ritme van voortgangsgesprekken van het doel; keur haar goed zonder ritme',
   },
   assessment: {
     employeeNotFound:

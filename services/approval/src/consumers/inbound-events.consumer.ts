@@ -3,14 +3,17 @@ import type { ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
 import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
-import { openApprovalRequest } from '../open-approval-request/open-approval-request.handler';
+import {
+  openAdjustmentApprovalRequest,
+  openApprovalRequest,
+} from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
 
 const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
 
 /**
- * Reacts to submitted goals and reporting-line changes. At-least-once delivery is made
+ * Reacts to submitted goals, adjustments that need agreement and reporting-line changes. At-least-once delivery is made
  * harmless by deriving each command id from the event id: a redelivery appends nothing.
  */
 @Injectable()
@@ -36,6 +39,8 @@ export class InboundEventsConsumer {
     };
     if (event.type === 'GoalSubmitted')
       await openApprovalRequest(this.store, this.directory, event, context);
+    else if (event.type === 'GoalAdjusted')
+      await openAdjustmentApprovalRequest(this.store, this.directory, event, context);
     else if (event.type === 'ReportingLineChanged')
       await reassignPendingApprovals(this.store, this.directory, event, context);
   }

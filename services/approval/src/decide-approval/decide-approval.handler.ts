@@ -11,8 +11,8 @@ import { ApprovalDirectory } from '../projections/approval-directory';
 import type { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';
 
 type Decision =
-  | { readonly type: 'ApproveGoal'; readonly body: ApproveGoalDto }
-  | { readonly type: 'RejectGoal'; readonly body: RejectGoalDto };
+  | { readonly type: 'ApproveRequest'; readonly body: ApproveGoalDto }
+  | { readonly type: 'RejectRequest'; readonly body: RejectGoalDto };
 
 export class DecideApprovalCommand extends Command<ApprovalEvent> {
   constructor(
@@ -27,9 +27,9 @@ export class DecideApprovalCommand extends Command<ApprovalEvent> {
 
 const domainCommandOf = (decision: Decision, actor: Actor, now: Date): ApprovalRequestCommand => {
   const data = { ...decision.body, caller: actor, now };
-  return decision.type === 'ApproveGoal'
-    ? { type: 'ApproveGoal', data: { ...data, checkInCadence: decision.body.checkInCadence } }
-    : { type: 'RejectGoal', data: { ...data, feedback: decision.body.feedback } };
+  return decision.type === 'ApproveRequest'
+    ? { type: 'ApproveRequest', data }
+    : { type: 'RejectRequest', data: { ...data, feedback: decision.body.feedback } };
 };
 
 @CommandHandler(DecideApprovalCommand)

@@ -47,8 +47,9 @@ export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueA
         {
           tenantId: request.tenantId,
           actorId,
-          // One id per submission: checks that overlap emit ApprovalOverdue once between them.
-          commandId: `overdue-check.${request.requestId}.${request.submissionNumber}`,
+          // One id per submission (a request of an adjustment has one): checks that overlap
+          // emit ApprovalOverdue once between them.
+          commandId: `overdue-check.${request.requestId}.${request.kind === 'submission' ? request.submissionNumber : 'adjustment'}`,
           now,
         },
       );

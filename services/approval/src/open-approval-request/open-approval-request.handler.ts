@@ -1,5 +1,9 @@
-import { approvalRequestIdFor } from '@talentloop/approval-domain';
-import type { GoalSubmitted, ReceivedEvent } from '@talentloop/contracts';
+import {
+  adjustmentRequestIdFor,
+  approvalRequestIdFor,
+  type ApprovalRequestCommand,
+} from '@talentloop/approval-domain';
+import type { GoalAdjusted, GoalSubmitted, ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
 import { MessagingError } from '@talentloop/messaging';
 import { runOnApprovalRequest } from '../approval-request.stream';
@@ -18,41 +22,109 @@ class ManagerUnknownError extends MessagingError {
   }
 }
 
+/** A request to open: whose it is, the manager its event names, and its command once routed. */
+interface RequestToRoute {
+  readonly requestId: string;
+  readonly employeeId: string;
+  /** The manager the event names (a submission carries one), for when the lines do not. */
+  readonly managerFromEvent: string | undefined;
+  readonly open: (
+    managerId: string | null,
+  ) => Extract<
+    ApprovalRequestCommand,
+    { type: 'OpenApprovalRequest' | 'OpenAdjustmentApprovalRequest' }
+  >;
+}
+
 /**
- * Opens (or, for a revised goal, reopens) the request thread of a submitted goal, addressed
- * to the manager the reporting lines name once they include every people event published so
- * far, or to HR as delegate when they name none; the manager planning put on the submission
- * is the fallback while the people sync has not reached this service. A reporting-line change
- * handled meanwhile may not have seen this request yet: looking at the line again after
- * opening it closes that gap (ADR 0008).
+ * Opens a request of either kind, addressed to the manager the reporting lines name once they
+ * include every people event published so far, or to HR as delegate when they name none; the
+ * manager the event names is the fallback while the people sync has not reached this service.
+ * A reporting-line change handled meanwhile may not have seen this request yet: looking at the
+ * line again after opening it closes that gap (ADR 0008).
  */
-export const openApprovalRequest = async (
+const routeApprovalRequest = async (
+  store: EventStore,
+  directory: ApprovalDirectory,
+  request: RequestToRoute,
+  context: CommandContext,
+): Promise<void> => {
+  const { requestId, employeeId } = request;
+  await directory.reportingLinesFresh();
+  const line = await directory.managerOf(context.tenantId, employeeId);
+  const managerId = line === undefined ? request.managerFromEvent : line;
+  if (managerId === undefined) throw new ManagerUnknownError(employeeId);
+  await runOnApprovalRequest(store, requestId, request.open(managerId), context);
+  await moveToCurrentManager(store, directory, requestId, employeeId, context);
+};
+
+/** Opens (or, for a revised goal, reopens) the request thread of a submitted goal. */
+export const openApprovalRequest = (
   store: EventStore,
   directory: ApprovalDirectory,
   event: ReceivedEvent & GoalSubmitted,
   context: CommandContext,
 ): Promise<void> => {
   const { goalId, employeeId, submissionNumber } = event.data;
-  await directory.reportingLinesFresh();
-  const line = await directory.managerOf(context.tenantId, employeeId);
-  const managerId = line === undefined ? event.data.managerId : line;
-  if (managerId === undefined) throw new ManagerUnknownError(employeeId);
   const requestId = approvalRequestIdFor(context.tenantId, goalId);
-  await runOnApprovalRequest(
+  return routeApprovalRequest(
     store,
-    requestId,
+    directory,
     {
-      type: 'OpenApprovalRequest',
-      data: {
-        requestId,
-        goalId,
-        employeeId,
-        managerId,
-        submissionNumber,
-        submittedAt: event.metadata.occurredAt,
-      },
+      requestId,
+      employeeId,
+      managerFromEvent: event.data.managerId,
+      open: (managerId) => ({
+        type: 'OpenApprovalRequest',
+        data: {
+          requestId,
+          goalId,
+          employeeId,
+          managerId,
+          submissionNumber,
+          submittedAt: event.metadata.occurredAt,
+        },
+      }),
     },
     context,
   );
-  await moveToCurrentManager(store, directory, requestId, employeeId, context);
+};
+
+/**
+ * Opens the request of an adjustment that needs the manager's agreement (a changed target,
+ * success criteria or deadline); one that does not is in force at once and asks nothing.
+ */
+export const openAdjustmentApprovalRequest = async (
+  store: EventStore,
+  directory: ApprovalDirectory,
+  event: ReceivedEvent & GoalAdjusted,
+  context: CommandContext,
+): Promise<void> => {
+  const { goalId, employeeId, adjustmentId, changes, reason, adjustedBy } = event.data;
+  if (!event.data.requiresAcknowledgement) return;
+  const requestId = adjustmentRequestIdFor(context.tenantId, goalId, adjustmentId);
+  await routeApprovalRequest(
+    store,
+    directory,
+    {
+      requestId,
+      employeeId,
+      managerFromEvent: undefined,
+      open: (managerId) => ({
+        type: 'OpenAdjustmentApprovalRequest',
+        data: {
+          requestId,
+          goalId,
+          employeeId,
+          adjustmentId,
+          managerId,
+          changes,
+          reason,
+          adjustedBy,
+          submittedAt: event.metadata.occurredAt,
+        },
+      }),
+    },
+    context,
+  );
 };

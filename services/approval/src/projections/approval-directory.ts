@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  adjustedFields,
   approvalRequestIdFor,
   isOverdue,
   pendingDaysAt,
   type AddressedTo,
+  type AdjustedField,
+  type ApprovalKind,
 } from '@talentloop/approval-domain';
 import { topicFor } from '@talentloop/contracts';
 import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/http';
@@ -28,15 +31,29 @@ import {
   type ReportingLine,
 } from './reporting-lines/reporting-lines.projection';
 
+/** What an adjustment asks the manager to agree to. */
+export interface AdjustmentAsked {
+  readonly adjustmentId: string;
+  /** Each changed field, from the value before (where approval knows it) to the new one. */
+  readonly changes: readonly AdjustedField[];
+  /** The employee's reason, opened (or "[erased]"). */
+  readonly reason: string | undefined;
+}
+
 export interface InboxItem {
   readonly requestId: string;
+  /** `submission`: a submitted goal; `adjustment`: a change of an active goal's commitment. */
+  readonly kind: ApprovalKind;
   readonly goalId: string;
   readonly employeeId: string;
   /** `hr-delegate`: the employee has no manager, so HR decides for them. */
   readonly addressedTo: AddressedTo;
-  readonly submissionNumber: number;
+  /** The submission awaiting a decision; absent for an adjustment. */
+  readonly submissionNumber?: number;
+  /** When the goal was submitted, or adjusted. */
   readonly submittedAt: string;
   readonly title: string | undefined;
+  readonly adjustment?: AdjustmentAsked;
   readonly pendingDays: number;
   readonly overdue: boolean;
 }
@@ -111,11 +128,7 @@ export class ApprovalDirectory implements SubjectDirectory {
   }
 
   async goalVersions(tenantId: string, goalId: string): Promise<readonly GoalVersion[]> {
-    const submissions = await this.readSide.reader.get<GoalSubmissions>(
-      goalSubmissionsProjection.name,
-      goalSubmissionsId(tenantId, goalId),
-    );
-    return submissions?.versions ?? [];
+    return (await this.submissionsOf(tenantId, goalId))?.versions ?? [];
   }
 
   /**
@@ -159,19 +172,44 @@ export class ApprovalDirectory implements SubjectDirectory {
     now: Date,
   ): Promise<InboxItem[]> {
     return Promise.all(
-      pending.map(async (request) => ({
-        requestId: request.requestId,
-        goalId: request.goalId,
-        employeeId: request.employeeId,
-        addressedTo: request.addressedTo,
-        submissionNumber: request.submissionNumber,
-        submittedAt: request.submittedAt,
-        title: (await this.goalVersions(tenantId, request.goalId)).find(
-          (version) => version.submissionNumber === request.submissionNumber,
-        )?.goal.title,
-        pendingDays: pendingDaysAt(request.submittedAt, now),
-        overdue: isOverdue(request.submittedAt, now, this.settings.overdueAfterDays),
-      })),
+      pending.map(async (sealed): Promise<InboxItem> => {
+        // Only a request of an adjustment shows a sealed field here: its reason.
+        const request = sealed.kind === 'adjustment' ? await this.opened(sealed) : sealed;
+        const submissions = await this.submissionsOf(tenantId, request.goalId);
+        const title =
+          request.kind === 'submission'
+            ? submissions?.versions.find(
+                (version) => version.submissionNumber === request.submissionNumber,
+              )?.goal.title
+            : submissions?.current?.title;
+        return {
+          requestId: request.requestId,
+          kind: request.kind,
+          goalId: request.goalId,
+          employeeId: request.employeeId,
+          addressedTo: request.addressedTo,
+          ...(request.kind === 'submission'
+            ? { submissionNumber: request.submissionNumber }
+            : { adjustment: adjustmentAsked(request, submissions) }),
+          submittedAt: request.submittedAt,
+          title,
+          pendingDays: pendingDaysAt(request.submittedAt, now),
+          overdue: isOverdue(request.submittedAt, now, this.settings.overdueAfterDays),
+        };
+      }),
+    );
+  }
+
+  /** What a request of an adjustment asks, or undefined for a submission's; `request` opened. */
+  async adjustmentOf(request: ApprovalRequestView): Promise<AdjustmentAsked | undefined> {
+    if (request.kind !== 'adjustment') return undefined;
+    return adjustmentAsked(request, await this.submissionsOf(request.tenantId, request.goalId));
+  }
+
+  private submissionsOf(tenantId: string, goalId: string): Promise<GoalSubmissions | undefined> {
+    return this.readSide.reader.get<GoalSubmissions>(
+      goalSubmissionsProjection.name,
+      goalSubmissionsId(tenantId, goalId),
     );
   }
 
@@ -183,3 +221,20 @@ export class ApprovalDirectory implements SubjectDirectory {
     );
   }
 }
+
+/** The request's changes with what they replace, and the reason from its first step. */
+const adjustmentAsked = (
+  request: Extract<ApprovalRequestView, { kind: 'adjustment' }>,
+  submissions: GoalSubmissions | undefined,
+): AdjustmentAsked => {
+  const { adjustmentId, changes } = request;
+  const before = submissions?.adjustments?.find(
+    (known) => known.adjustmentId === adjustmentId,
+  )?.before;
+  const asked = request.exchange.find((entry) => entry.event === 'AdjustmentApprovalRequested');
+  return {
+    adjustmentId,
+    changes: adjustedFields(changes, before),
+    reason: typeof asked?.['reason'] === 'string' ? asked['reason'] : undefined,
+  };
+};

@@ -1,4 +1,4 @@
-import { EmployeeSynced, GoalSubmitted } from '@talentloop/contracts';
+import { EmployeeSynced, GoalAdjusted, GoalSubmitted } from '@talentloop/contracts';
 import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { ApprovalModule, service } from '../app.module';
 import { approvalRequestStream } from '../approval-request.stream';
@@ -64,6 +64,23 @@ export const goalSubmitted = (
     goal: { ...example.goal, title: `Goal ${goalId} version ${submissionNumber}` },
   };
 };
+
+/** An adjustment of an active goal as planning publishes it; of the deadline by default. */
+export const goalAdjusted = (
+  goalId: string,
+  employeeId: string,
+  adjustmentId: string,
+  changes: Record<string, unknown> = { deadline: '2026-09-30' },
+) => ({
+  ...GoalAdjusted.example,
+  goalId,
+  employeeId,
+  adjustmentId,
+  changes,
+  requiresAcknowledgement:
+    'deadline' in changes || 'target' in changes || 'successCriteria' in changes,
+  adjustedBy: employeeId,
+});
 
 /** Polls until the check passes: the read side follows the store and the bus asynchronously. */
 export const eventually = async (check: () => Promise<void>, timeoutMs = 10_000) => {

@@ -7,12 +7,14 @@ import {
 } from '@talentloop/approval-domain';
 import type { Actor } from '@talentloop/http';
 import type { ApprovalRequestView } from '../projections/approval-requests/approval-requests.projection';
-import { ApprovalDirectory } from '../projections/approval-directory';
+import { ApprovalDirectory, type AdjustmentAsked } from '../projections/approval-directory';
 import type { GoalVersion } from '../projections/goal-submissions/goal-submissions.projection';
 
 export type ApprovalThreadView = ApprovalRequestView & {
   /** What the employee submitted each time, when this service has seen the submission. */
   readonly versions: readonly GoalVersion[];
+  /** On a request of an adjustment: the changes, before → after, and the reason. */
+  readonly adjustment?: AdjustmentAsked;
 };
 
 export class ViewApprovalThreadQuery extends Query<ApprovalThreadView> {
@@ -37,9 +39,11 @@ export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThre
     if (!request) throw new ApprovalRequestNotFound(text('approval.requestNotFound'));
     if (request.tenantId !== actor.tenantId) throw new OtherTenant(text('approval.otherTenant'));
     // Who may read it (the employee, their current manager, HR) is the access guard's decision.
+    const adjustment = await this.directory.adjustmentOf(request);
     return {
       ...request,
       versions: await this.directory.goalVersions(request.tenantId, request.goalId),
+      ...(adjustment === undefined ? {} : { adjustment }),
     };
   }
 }

@@ -1,19 +1,12 @@
-import {
-  Body,
-  Controller,
-  HttpCode,
-  Inject,
-  Post,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@talentloop/http';
-import { dateOf, requireNotOwnGoal } from '@talentloop/planning-domain';
+import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
-import { AdjustGoalDto, RefuseAdjustmentDto } from './adjust-goal.dto';
+import { AdjustGoalDto } from './adjust-goal.dto';
 
 @ApiTags('adjustments')
 @Controller('goals/:goalId')
@@ -25,9 +18,11 @@ export class AdjustGoalController {
 
   @Post('adjust')
   @ApiOperation({
-    summary: 'Adjust an active goal with a reason; target/deadline changes need acknowledgement',
+    summary:
+      "Adjust an active goal with a reason; target, criteria or deadline changes need the manager's agreement",
     description:
-      'The adjusted goal is SMART-checked again (422 SMART_CHECK_FAILED listing the checks; the deadline must lie ahead, within the longest cycle). Another competency is not an adjustment (422 NOT_AN_ADJUSTMENT): withdraw the goal and draft a new one.',
+      'The adjusted goal is SMART-checked again (422 SMART_CHECK_FAILED listing the checks; the deadline must lie ahead, within the longest cycle). Another competency is not an adjustment (422 NOT_AN_ADJUSTMENT): withdraw the goal and draft a new one. ' +
+      'The adjustment is in force at once. One that changes the target, success criteria or deadline (`requiresAcknowledgement: true`) opens an approval request (`kind: adjustment`) in the approval service, routed as a submission is: the manager (or HR as delegate) approves it (GoalAdjustmentAcknowledged) or rejects it with feedback (GoalAdjustmentRefused: the fields it changed are set back, the feedback is the reason). Other changes (title, actions…) need no agreement.',
   })
   adjust(
     @CurrentActor() actor: Actor,
@@ -59,57 +54,6 @@ export class AdjustGoalController {
           },
         },
       }),
-      commandId,
-    );
-  }
-
-  @Post('adjustments/:adjustmentId/acknowledge')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The manager acknowledges a changed target or deadline' })
-  acknowledge(
-    @CurrentActor() actor: Actor,
-    @IdParam('goalId') goalId: string,
-    @IdParam('adjustmentId') adjustmentId: string,
-    @RequestCommandId() commandId: string,
-  ) {
-    return this.goals.run(
-      actor,
-      goalId,
-      ({ state }) => {
-        requireNotOwnGoal(actor, state.employeeId, 'acknowledge their own adjustment');
-        return {
-          type: 'AcknowledgeAdjustment',
-          data: { adjustmentId, acknowledgedBy: actor.userId },
-        };
-      },
-      commandId,
-    );
-  }
-
-  @Post('adjustments/:adjustmentId/refuse')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'The manager refuses a changed target, criteria or deadline, with a reason',
-    description:
-      'Emits GoalAdjustmentRefused: the adjustment is not in force, and the fields it changed go back to what they were before it (a field a later adjustment changed again keeps that value). The goal stays active. Only an adjustment awaiting acknowledgement can be refused (409 otherwise), by the manager or an HR delegate, never by the employee.',
-  })
-  refuse(
-    @CurrentActor() actor: Actor,
-    @IdParam('goalId') goalId: string,
-    @IdParam('adjustmentId') adjustmentId: string,
-    @Body() body: RefuseAdjustmentDto,
-    @RequestCommandId() commandId: string,
-  ) {
-    return this.goals.run(
-      actor,
-      goalId,
-      ({ state }) => {
-        requireNotOwnGoal(actor, state.employeeId, 'refuse their own adjustment');
-        return {
-          type: 'RefuseAdjustment',
-          data: { adjustmentId, reason: body.reason, refusedBy: actor.userId },
-        };
-      },
       commandId,
     );
   }

@@ -16,15 +16,3 @@ export class AdjustGoalDto {
   @MaxLength(1000)
   reason!: string;
 }
-
-export class RefuseAdjustmentDto {
-  @ApiProperty({
-    minLength: 10,
-    maxLength: 1000,
-    description: 'Why the adjustment is refused, for the employee (personal data, sealed)',
-  })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(1000)
-  reason!: string;
-}

@@ -11,8 +11,9 @@ import { runOnGoal } from '../shared/planning.streams';
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
 /**
- * Turns approvals into active goals (freezing their baseline) and measurements into progress
- * or evaluations. Command ids derive
+ * Turns approvals into active goals (freezing their baseline), approval's decisions on
+ * adjustments into their acknowledgement or refusal, and measurements into progress or
+ * evaluations. Command ids derive
  * from the event id (and goal), so a redelivery appends nothing. A rule that refuses is
  * logged, not retried: retrying cannot change it.
  */
@@ -45,6 +46,19 @@ export class InboundEventsConsumer {
           now,
           baseline: await this.baselineOf(tenantId, state),
         },
+      }));
+    } else if (event.type === 'AdjustmentApproved') {
+      const { goalId, adjustmentId, decidedBy } = event.data;
+      await this.run(event, goalId, () => ({
+        type: 'AcknowledgeAdjustment',
+        data: { adjustmentId, acknowledgedBy: decidedBy },
+      }));
+    } else if (event.type === 'AdjustmentRejected') {
+      // The feedback is the refusal's reason; the fields the adjustment changed are set back.
+      const { goalId, adjustmentId, decidedBy, feedback } = event.data;
+      await this.run(event, goalId, () => ({
+        type: 'RefuseAdjustment',
+        data: { adjustmentId, reason: feedback, refusedBy: decidedBy },
       }));
     } else if (event.type === 'MeasurementRecorded') {
       // Any instrument, a closed 360° round included: progress on the active goals of that

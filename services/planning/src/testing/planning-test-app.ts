@@ -1,4 +1,6 @@
 import {
+  AdjustmentApproved,
+  AdjustmentRejected,
   CompetencyFrameworkPublished,
   EmployeeSynced,
   GapIdentified,
@@ -144,6 +146,31 @@ export const goalApproved = (goalId: string, employeeId: string, submissionNumbe
 export const goalRejected = (goalId: string, employeeId: string, submissionNumber: number) => ({
   ...GoalRejected.example,
   ...decisionOn(goalId, employeeId, submissionNumber),
+});
+
+/** Approval's decision on an adjustment, as mgr-1 took it. */
+const decisionOnAdjustment = (goalId: string, employeeId: string, adjustmentId: string) => ({
+  requestId: `apr-${adjustmentId}`,
+  goalId,
+  employeeId,
+  adjustmentId,
+  decidedBy: 'mgr-1',
+});
+
+export const adjustmentApproved = (goalId: string, employeeId: string, adjustmentId: string) => ({
+  ...AdjustmentApproved.example,
+  ...decisionOnAdjustment(goalId, employeeId, adjustmentId),
+});
+
+export const adjustmentRejected = (
+  goalId: string,
+  employeeId: string,
+  adjustmentId: string,
+  feedback = AdjustmentRejected.example.feedback,
+) => ({
+  ...AdjustmentRejected.example,
+  ...decisionOnAdjustment(goalId, employeeId, adjustmentId),
+  feedback,
 });
 
 /** A later 360° round of the employee on Collaboration: active listening 62, behaviour 58. */

@@ -205,8 +205,6 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'POST /goals/:goalId/actions/:actionId/complete': conversation(goal),
   'POST /goals/:goalId/check-ins': conversation(goal),
   'POST /goals/:goalId/adjust': owned(goal),
-  'POST /goals/:goalId/adjustments/:adjustmentId/acknowledge': managerial(goal),
-  'POST /goals/:goalId/adjustments/:adjustmentId/refuse': managerial(goal),
   'POST /goals/:goalId/evaluate': managerial(goal),
   'POST /goals/:goalId/criteria/:criterionId/evidence': owned(goal),
   'GET /goals/:goalId': {

@@ -3,7 +3,10 @@ import { approvalRequestDecider, type ApprovalThread } from '@talentloop/approva
 import { originInEventData, type OriginAt } from '@talentloop/privacy';
 import type { ProjectedEvent, Projection } from '@talentloop/read-models';
 
-/** One step of the conversation: a submission, a decision with its feedback, a move, a reminder. */
+/**
+ * One step of the conversation: a submission or an adjustment (with its reason), a decision
+ * with its feedback, a move, a reminder.
+ */
 export type ExchangeEntry = {
   readonly event: ApprovalEvent['type'];
   /** When it happened, and who caused it (the system for reassignments and reminders). */
@@ -11,12 +14,12 @@ export type ExchangeEntry = {
   readonly by: string;
 } & Readonly<Record<string, unknown>>;
 
-export interface ApprovalRequestView extends ApprovalThread {
+export type ApprovalRequestView = ApprovalThread & {
   readonly tenantId: string;
   readonly status: 'pending' | 'approved' | 'rejected';
   /** The whole exchange, oldest first: every version, decision and piece of feedback. */
   readonly exchange: readonly ExchangeEntry[];
-}
+};
 
 const approvalEventTypes: readonly ApprovalEvent['type'][] = approvalEvents.map((d) => d.name);
 
@@ -40,7 +43,8 @@ const entryOf = (event: ProjectedEvent & ApprovalEvent): ExchangeEntry => ({
 export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
   name: 'approval-requests',
   // 2: requests say whom they are addressed to (a manager, or HR as delegate).
-  version: 2,
+  // 3: requests of adjustments, and the kind of each request.
+  version: 3,
   eventTypes: approvalEventTypes,
   // A manager's inbox, HR's delegated one, an employee's pending requests, every pending one.
   indexes: [
