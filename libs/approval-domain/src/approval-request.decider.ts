@@ -53,7 +53,9 @@ export type ApprovalThread = ApprovalSubject & {
 
 export type ApprovalRequestState =
   | { readonly status: 'none' }
-  | (ApprovalThread & { readonly status: 'pending' | 'approved' | 'rejected' });
+  | (ApprovalThread & {
+      readonly status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+    });
 
 interface DecisionInput {
   readonly caller: Caller;
@@ -87,6 +89,11 @@ export type ApprovalRequestCommand =
       readonly type: 'ReassignApproval';
       /** The manager the reporting line names now; null when it names none. */
       readonly data: { readonly toManagerId: string | null };
+    }
+  | {
+      /** The employee withdrew the goal: a request still pending closes undecided. */
+      readonly type: 'WithdrawApprovalRequest';
+      readonly data: Record<string, never>;
     }
   | {
       readonly type: 'FlagOverdueApproval';
@@ -237,6 +244,21 @@ const decide = (
         },
       ];
     }
+    case 'WithdrawApprovalRequest':
+      // Decided already, or closed before: a withdrawal changes nothing.
+      if (state.status !== 'pending') return [];
+      return [
+        {
+          type: 'ApprovalWithdrawn',
+          data: {
+            requestId: state.requestId,
+            goalId: state.goalId,
+            employeeId: state.employeeId,
+            kind: state.kind,
+            reason: 'goal-withdrawn',
+          },
+        },
+      ];
     case 'FlagOverdueApproval': {
       const { now, overdueAfterDays } = command.data;
       if (
@@ -299,6 +321,7 @@ const evolve = (state: ApprovalRequestState, event: ApprovalEvent): ApprovalRequ
     case 'AdjustmentRejected':
     case 'ApprovalReassigned':
     case 'ApprovalOverdue':
+    case 'ApprovalWithdrawn':
       return state.status === 'none' ? state : evolveRequest(state, event);
     default:
       return assertNever(event);
@@ -320,6 +343,8 @@ const evolveRequest = (
       return { ...state, managerId: event.data.toManagerId, addressedTo: event.data.addressedTo };
     case 'ApprovalOverdue':
       return { ...state, overdueReported: true };
+    case 'ApprovalWithdrawn':
+      return { ...state, status: 'withdrawn' };
     default:
       return assertNever(event);
   }

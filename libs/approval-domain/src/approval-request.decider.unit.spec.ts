@@ -244,6 +244,40 @@ describe('an approved request', () => {
       .thenThrows(ApprovalNotPending, /approved/));
 });
 
+describe('a request whose goal was withdrawn', () => {
+  const withdraw: ApprovalRequestCommand = { type: 'WithdrawApprovalRequest', data: {} };
+  const withdrawn: ApprovalEvent = {
+    type: 'ApprovalWithdrawn',
+    data: { ...ids, kind: 'submission', reason: 'goal-withdrawn' },
+  };
+
+  it('closes undecided while it is pending', () =>
+    spec
+      .given([requested(1)])
+      .when(withdraw)
+      .then([withdrawn]));
+  it('cannot be decided any more, saying it was withdrawn', () =>
+    spec
+      .given([requested(1), withdrawn])
+      .when(approve(manager))
+      .thenThrows(ApprovalNotPending, /withdrawn/));
+  it('is closed once: a redelivered withdrawal changes nothing', () =>
+    spec
+      .given([requested(1), withdrawn])
+      .when(withdraw)
+      .then([]));
+  it('keeps a decision taken before the withdrawal', () =>
+    spec
+      .given([requested(1), approved()])
+      .when(withdraw)
+      .then([]));
+  it('is not flagged overdue once closed', () =>
+    spec
+      .given([requested(1), withdrawn])
+      .when(flagOverdue('2026-02-20T10:00:00.000Z', 7))
+      .then([]));
+});
+
 describe('replaying the history', () => {
   it('rebuilds the same state as deciding step by step', () => {
     const history = [requested(1), rejected(1), requested(2), reassigned('emp-0031')];

@@ -129,6 +129,7 @@ export const talentloopEventTypes = [
   'AdjustmentApprovalRequested',
   'AdjustmentApproved',
   'AdjustmentRejected',
+  'ApprovalWithdrawn',
   'PersonErased',
 ] as const satisfies readonly TalentloopEvent['type'][];
 

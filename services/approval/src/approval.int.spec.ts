@@ -315,6 +315,35 @@ describe('the approval service over HTTP', () => {
     expect(await service.eventTypesOf(requestId)).toEqual(['ApprovalRequested', 'GoalApproved']);
   });
 
+  it('closes the request of a goal withdrawn while it awaits a decision', async () => {
+    const { goalId, requestId } = await submitGoal();
+    const inbox = async () =>
+      (await (await service.request('GET', '/approval-requests/inbox', manager)).json()) as {
+        goalId: string;
+      }[];
+    expect((await inbox()).map((item) => item.goalId)).toContain(goalId);
+
+    const withdrawn = service.event('GoalWithdrawn', {
+      goalId,
+      employeeId: 'emp-1001',
+      reason: 'Folded into another goal.',
+      withdrawnBy: 'emp-1001',
+    });
+    await service.publish(withdrawn, withdrawn);
+    await eventually(async () => expect((await thread(requestId)).body.status).toBe('withdrawn'));
+    expect((await inbox()).map((item) => item.goalId)).not.toContain(goalId);
+    const late = await decide(requestId, manager, 'approve', { checkInCadence: 'weekly' });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({
+      code: 'APPROVAL_NOT_PENDING',
+      requestStatus: 'withdrawn',
+    });
+    expect(await service.eventTypesOf(requestId)).toEqual([
+      'ApprovalRequested',
+      'ApprovalWithdrawn',
+    ]);
+  });
+
   it('opens one request however often GoalSubmitted is delivered', async () => {
     const goalId = `goal-${++goalCounter}`;
     const submitted = service.event('GoalSubmitted', goalSubmitted(goalId, 'emp-1001', 1, 'mgr-1'));

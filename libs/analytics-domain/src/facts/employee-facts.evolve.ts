@@ -296,6 +296,8 @@ export function evolveEmployeeFacts(
     case 'ApprovalRequested':
     case 'ApprovalReassigned':
     case 'ApprovalOverdue':
+    // A withdrawn goal leaves the counts through GoalWithdrawn; its request was never decided.
+    case 'ApprovalWithdrawn':
       return facts;
     // Turnaround and rejection rate are about submitted goals (ADR 0015).
     case 'AdjustmentApprovalRequested':

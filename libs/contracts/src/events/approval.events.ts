@@ -376,6 +376,34 @@ export const approvalOverdueV1ToV2 = defineUpcaster<
   upcast: (data) => ({ ...data, addressedTo: 'manager' }),
 });
 
+export const ApprovalWithdrawn = defineEvent({
+  context,
+  name: 'ApprovalWithdrawn',
+  version: 1,
+  description:
+    "A pending approval request closed without a decision because the employee withdrew its goal: it leaves the manager's (or HR's) inbox, and approving or rejecting it is refused as no longer pending.",
+  schema: Type.Object(
+    {
+      requestId: Id('Approval request'),
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      kind: Type.Union([Type.Literal('submission'), Type.Literal('adjustment')], {
+        description: 'What the request asked the manager to agree to',
+      }),
+      reason: Type.Literal('goal-withdrawn', { description: 'Why it closed undecided' }),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    requestId: 'apr-4001',
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    kind: 'submission',
+    reason: 'goal-withdrawn',
+  },
+});
+
 /** Current versions only; older versions are listed in the catalog with their upcasters. */
 export const approvalEvents = [
   ApprovalRequested,
@@ -386,6 +414,7 @@ export const approvalEvents = [
   AdjustmentApprovalRequested,
   AdjustmentApproved,
   AdjustmentRejected,
+  ApprovalWithdrawn,
 ] as const;
 
 export type ApprovalRequestedV1 = EventOf<typeof ApprovalRequestedV1>;
@@ -397,3 +426,4 @@ export type ApprovalOverdue = EventOf<typeof ApprovalOverdue>;
 export type AdjustmentApprovalRequested = EventOf<typeof AdjustmentApprovalRequested>;
 export type AdjustmentApproved = EventOf<typeof AdjustmentApproved>;
 export type AdjustmentRejected = EventOf<typeof AdjustmentRejected>;
+export type ApprovalWithdrawn = EventOf<typeof ApprovalWithdrawn>;

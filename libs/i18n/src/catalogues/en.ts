@@ -116,7 +116,12 @@ export const en = {
   },
   approval: {
     requestNotFound: 'there is no approval request with this id',
-    status: { pending: 'pending', approved: 'approved', rejected: 'rejected' },
+    status: {
+      pending: 'pending',
+      approved: 'approved',
+      rejected: 'rejected',
+      withdrawn: 'withdrawn',
+    },
     notPending: 'the request is {{status}}, not awaiting a decision',
     staleSubmission: 'submission {{submission}} is not the one awaiting a decision ({{awaiting}})',
     ownGoal: 'an employee cannot decide on their own goal',

@@ -121,7 +121,12 @@ export const nl: Catalogue = {
   },
   approval: {
     requestNotFound: 'er is geen goedkeuringsverzoek met dit id',
-    status: { pending: 'in behandeling', approved: 'goedgekeurd', rejected: 'afgewezen' },
+    status: {
+      pending: 'in behandeling',
+      approved: 'goedgekeurd',
+      rejected: 'afgewezen',
+      withdrawn: 'ingetrokken',
+    },
     notPending: 'het verzoek is {{status}} en wacht niet op een besluit',
     staleSubmission:
       'indiening {{submission}} is niet degene die op een besluit wacht ({{awaiting}})',

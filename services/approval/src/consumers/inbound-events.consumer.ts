@@ -9,11 +9,13 @@ import {
 } from '../open-approval-request/open-approval-request.handler';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
+import { withdrawPendingApprovals } from '../withdraw-approval/withdraw-approval.handler';
 
 const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
 
 /**
- * Reacts to submitted goals, adjustments that need agreement and reporting-line changes. At-least-once delivery is made
+ * Reacts to submitted goals, adjustments that need agreement, withdrawn goals and reporting-line
+ * changes. At-least-once delivery is made
  * harmless by deriving each command id from the event id: a redelivery appends nothing.
  */
 @Injectable()
@@ -41,6 +43,8 @@ export class InboundEventsConsumer {
       await openApprovalRequest(this.store, this.directory, event, context);
     else if (event.type === 'GoalAdjusted')
       await openAdjustmentApprovalRequest(this.store, this.directory, event, context);
+    else if (event.type === 'GoalWithdrawn')
+      await withdrawPendingApprovals(this.store, this.directory, event, context);
     else if (event.type === 'ReportingLineChanged')
       await reassignPendingApprovals(this.store, this.directory, event, context);
   }

@@ -16,7 +16,7 @@ export type ExchangeEntry = {
 
 export type ApprovalRequestView = ApprovalThread & {
   readonly tenantId: string;
-  readonly status: 'pending' | 'approved' | 'rejected';
+  readonly status: 'pending' | 'approved' | 'rejected' | 'withdrawn';
   /** The whole exchange, oldest first: every version, decision and piece of feedback. */
   readonly exchange: readonly ExchangeEntry[];
 };
@@ -44,6 +44,7 @@ export const approvalRequestsProjection: Projection<ApprovalRequestView> = {
   name: 'approval-requests',
   // 2: requests say whom they are addressed to (a manager, or HR as delegate).
   // 3: requests of adjustments, and the kind of each request.
+  // (ApprovalWithdrawn needs no rebuild: no stored request was ever withdrawn before it.)
   version: 3,
   eventTypes: approvalEventTypes,
   // A manager's inbox, HR's delegated one, an employee's pending requests, every pending one.

@@ -1,0 +1,29 @@
+import type { GoalWithdrawn, ReceivedEvent } from '@talentloop/contracts';
+import type { CommandContext, EventStore } from '@talentloop/event-store';
+import { runOnApprovalRequest } from '../approval-request.stream';
+import type { ApprovalDirectory } from '../projections/approval-directory';
+
+/**
+ * Closes the withdrawn goal's pending requests, its submission and any adjustment awaiting
+ * agreement, so none is left in an inbox to be decided on a goal that is gone. The goal's
+ * requests were opened from its earlier events (one key, one order); the read side is read
+ * once it includes every request opened so far (ADR 0008).
+ */
+export const withdrawPendingApprovals = async (
+  store: EventStore,
+  directory: ApprovalDirectory,
+  event: ReceivedEvent & GoalWithdrawn,
+  context: CommandContext,
+): Promise<void> => {
+  const { employeeId, goalId } = event.data;
+  await directory.requestsFresh();
+  const pending = await directory.pending({ tenantId: context.tenantId, employeeId });
+  for (const request of pending.filter((each) => each.goalId === goalId))
+    await runOnApprovalRequest(
+      store,
+      request.requestId,
+      { type: 'WithdrawApprovalRequest', data: {} },
+      // One command per request: the event's command id alone would collide.
+      { ...context, commandId: `${context.commandId}:${request.requestId}` },
+    );
+};
