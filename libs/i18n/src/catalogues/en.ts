@@ -143,6 +143,138 @@ export const en = {
     catchingUp: 'the service is catching up with its events; retry soon',
     unexpected: 'an unexpected error occurred',
   },
+  drafting: {
+    prompt: {
+      system:
+        'You help employees write SMART development goals. Practice on the job comes first; pair formal learning with practice. Targets stay within aptitude and grow realistically. Name only indicator ids from indicatorsPerLevel. Answer with one JSON object only.',
+      task: 'Draft one SMART development goal as JSON.',
+      addressFeedback: 'Address this feedback in the new draft.',
+    },
+    deterministic: {
+      title: 'Grow in {{target}}: {{focus}}',
+      wholeTarget: 'the basics',
+      behaviour: 'Practise {{focus}} deliberately: {{next}}',
+      nextFallback: 'show the behaviour consistently and ask for feedback afterwards.',
+      situation: 'In weekly team meetings, one-on-ones and project work with colleagues.',
+      indicatorCriterion: '{{focus}} scores at least {{target}} in the next 360° round.',
+      observedCriterion:
+        'The manager observes the new {{target}} behaviour in most relevant situations.',
+      practice: 'Apply {{focus}} in every relevant meeting and note one example.',
+      practiceFrequency: 'every week',
+      feedback: 'Ask a colleague who sees you at work for feedback on this behaviour.',
+      feedbackFrequency: 'once a month',
+      formal: 'Follow a short training or read up on {{target}}.',
+      formalFrequency: 'once',
+      halfway: 'Review progress with the manager and adjust the approach.',
+    },
+  },
+  evaluation: {
+    or: ' or ',
+    overdue:
+      'the deadline {{deadline}} passed and nothing was measured since the baseline: a {{instruments}} measurement of the target evaluates the goal',
+    awaiting:
+      'nothing was measured since the baseline: the first {{instruments}} measurement of the target on or after {{deadline}} evaluates the goal; an early evaluation needs a measurement first',
+    noBaseline:
+      'the target had not been measured when the goal became active: the evaluation will show where the employee stands, not how far they grew',
+    instrumentNotUsed:
+      'no measurement of this goal used {{instrument}}, the instrument criterion {{criterionId}} reads: evidence from another instrument is marked less robust',
+    indicatorNotMeasured:
+      'the latest measurement ({{measurementId}}) did not score {{indicatorIds}}: criterion {{criterionId}} cannot be met until a measurement does',
+  },
+  analytics: {
+    withheld: {
+      fewerThan: 'describes fewer than {{threshold}} people',
+      bySubtraction:
+        'would reveal fewer than {{threshold}} people by subtraction from the figure without {{filters}}',
+      oneFilter: 'the {{name}} filter',
+      severalFilters: 'the {{names}} and {{last}} filters',
+      crossing:
+        'would reveal fewer than {{threshold}} people by subtraction from an overlapping figure on other filters',
+      totalWithheld: 'the total this row is part of is withheld',
+      secondary:
+        'withheld so that the total minus the other rows does not reveal fewer than {{threshold}} people',
+    },
+    filter: {
+      department: 'department',
+      role: 'role',
+      competency: 'competency',
+      period: 'period',
+      manager: 'manager',
+      indicator: 'indicator',
+    },
+    notForYou: 'analytics figures are for HR, admins, and managers about their team',
+    noHistory: 'no development history for employee "{{employeeId}}"',
+    noData: 'no data about "{{employeeId}}"',
+    catchingUp: 'analytics is catching up with the event history; retry soon',
+    parametersInvalid: '{{count}} parameter(s) are invalid',
+  },
+  validation: {
+    eachValueIn: 'each value in {{property}}',
+    isString: '{{property}} must be a string',
+    isIn: '{{property}} must be one of the following values: {{constraint1}}',
+    matches: '{{property}} must match {{constraint1}} regular expression',
+    min: '{{property}} must not be less than {{constraint1}}',
+    max: '{{property}} must not be greater than {{constraint1}}',
+    isInt: '{{property}} must be an integer number',
+    tooShort: '{{property}} must be longer than or equal to {{constraint1}} characters',
+    tooLong: '{{property}} must be shorter than or equal to {{constraint1}} characters',
+    isNumber: '{{property}} must be a number conforming to the specified constraints',
+    isArray: '{{property}} must be an array',
+    arrayMaxSize: '{{property}} must contain no more than {{constraint1}} elements',
+    arrayMinSize: '{{property}} must contain at least {{constraint1}} elements',
+    arrayUnique: "All {{property}}'s elements must be unique",
+    isPositive: '{{property}} must be a positive number',
+    isEmail: '{{property}} must be an email',
+    isObject: '{{property}} must be an object',
+    isIso8601: '{{property}} must be a valid ISO 8601 date string',
+    isBoolean: '{{property}} must be a boolean value',
+    nestedValidation: 'nested property {{property}} must be either object or array',
+    whitelistValidation: 'property {{property}} should not exist',
+    id: '{{property}} must be letters, digits and . _ : @ - (max 128)',
+    idFilter: '{{property}} must be an id: letters, digits and . _ : @ - (max 128)',
+    dateFromYear1000: '{{property}} must be a date from year 1000 on',
+    calendarDate: '{{property}} must be a date, YYYY-MM-DD',
+    period: '{{property}} must be a year (2026), quarter (2026-Q1) or month (2026-03)',
+    tooDeep: 'nests deeper than {{max}} levels',
+  },
+  http: {
+    noSuchId: 'no resource has the id {{id}}',
+    noSuchVersion: 'no version {{version}}: versions count from 1',
+    noSuchResource: 'no such resource in your tenant',
+    planNotFound: 'no plan {{planId}}',
+    goalNotFound: 'no goal {{goalId}}',
+    gapNotFound: 'no gap {{gapId}}',
+    noTarget: 'name a gapId or a target',
+    noChange: 'send at least one change',
+    noField: 'send at least one field',
+    notRejected: 'only a rejected goal, not yet resubmitted, is redrafted',
+    erasurePending: '{{message}}; the erasure is pending, retry it',
+    openToNoOne: 'this endpoint is open to no one',
+    forWhom: 'this is for {{whom}}',
+    roleReach: '{{role}} ({{reach}})',
+    reach: {
+      self: 'their own',
+      reports: 'their direct reports',
+      'self-or-reports': 'their own and their direct reports',
+      tenant: 'anyone in the tenant',
+    },
+    idempotencyKeyInvalid: 'the Idempotency-Key header must be 1 to 255 printable ASCII characters',
+    idempotencyKeyReused:
+      'this Idempotency-Key was used for a request with another body; use a new key',
+    idempotencyKeyInUse:
+      'a request with this Idempotency-Key is still being processed; retry shortly',
+    rateLimited: 'too many requests: at most {{limit}} a minute; retry in {{seconds}} s',
+    authenticationUnavailable: 'bearer tokens cannot be checked right now; retry shortly',
+  },
+  measurementImport: {
+    noRows: 'the file has no rows',
+    rowsInvalid: '{{rows}} row(s) are invalid; nothing was imported',
+    pastLimit: 'an import file may hold at most {{most}}; split it',
+    bytes: '{{limit}} bytes',
+    rows: '{{limit}} rows',
+    unreadable: 'the file cannot be read as measurements; nothing was imported',
+    unsupported: 'send a JSON array of measurements or a text/csv file',
+  },
 };
 
 type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
