@@ -1,4 +1,5 @@
 import type { MeasurementInstrument } from '@talentloop/contracts';
+import { text, textList, translatorOf, type Language, type Translate } from '@talentloop/i18n';
 import type { GoalMeasurement } from './evaluation';
 import type { GoalRecord, GoalStatus } from './goal.state';
 
@@ -57,42 +58,45 @@ export interface EvaluationReadiness {
 
 type ActiveGoal = GoalRecord & { readonly status: GoalStatus };
 
-const blocking = (goal: ActiveGoal, today: string): EvaluationReason | undefined => {
+const blocking = (
+  goal: ActiveGoal,
+  today: string,
+  say: Translate,
+): EvaluationReason | undefined => {
   if (goal.progress) return undefined;
   const { deadline } = goal.content;
   const instruments = [
     ...new Set(goal.content.successCriteria.map((criterion) => criterion.instrument)),
   ];
-  const toSchedule = instruments.join(' or ');
+  const toSchedule = textList(instruments, say(text('evaluation.or')));
   return deadline < today
     ? {
         code: 'REMEASUREMENT_OVERDUE',
         effect: 'blocks-evaluation',
-        explanation: `the deadline ${deadline} passed and nothing was measured since the baseline: a ${toSchedule} measurement of the target evaluates the goal`,
+        explanation: say(text('evaluation.overdue', { deadline, instruments: toSchedule })),
         deadline,
         instruments,
       }
     : {
         code: 'NOTHING_MEASURED_SINCE_BASELINE',
         effect: 'blocks-evaluation',
-        explanation: `nothing was measured since the baseline: the first ${toSchedule} measurement of the target on or after ${deadline} evaluates the goal; an early evaluation needs a measurement first`,
+        explanation: say(text('evaluation.awaiting', { deadline, instruments: toSchedule })),
         deadline,
         instruments,
       };
 };
 
-const withoutBaseline = (goal: ActiveGoal): EvaluationReason | undefined =>
+const withoutBaseline = (goal: ActiveGoal, say: Translate): EvaluationReason | undefined =>
   goal.baseline === null
     ? {
         code: 'NO_BASELINE',
         effect: 'growth-not-shown',
-        explanation:
-          'the target had not been measured when the goal became active: the evaluation will show where the employee stands, not how far they grew',
+        explanation: say(text('evaluation.noBaseline')),
       }
     : undefined;
 
 /** Criteria whose instrument none of the goal's measurements used: weaker evidence. */
-const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
+const unusedInstruments = (goal: ActiveGoal, say: Translate): EvaluationReason[] => {
   const used = new Set(
     [goal.baseline, goal.progress].flatMap((measurement) =>
       measurement ? [measurement.instrument] : [],
@@ -103,7 +107,7 @@ const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
     .map(({ criterionId, instrument }) => ({
       code: 'INSTRUMENT_NOT_USED',
       effect: 'evidence-less-robust',
-      explanation: `no measurement of this goal used ${instrument}, the instrument criterion ${criterionId} reads: evidence from another instrument is marked less robust`,
+      explanation: say(text('evaluation.instrumentNotUsed', { instrument, criterionId })),
       criterionId,
       instrument,
     }));
@@ -113,6 +117,7 @@ const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
 const unmeasuredIndicators = (
   goal: ActiveGoal,
   latest: GoalMeasurement | null,
+  say: Translate,
 ): EvaluationReason[] => {
   if (!latest) return [];
   const scored = new Set(latest.indicators.map((indicator) => indicator.indicatorId));
@@ -124,7 +129,13 @@ const unmeasuredIndicators = (
       {
         code: 'INDICATOR_NOT_MEASURED',
         effect: 'criterion-cannot-be-met',
-        explanation: `the latest measurement (${latest.measurementId}) did not score ${missing.join(', ')}: criterion ${criterion.criterionId} cannot be met until a measurement does`,
+        explanation: say(
+          text('evaluation.indicatorNotMeasured', {
+            measurementId: latest.measurementId,
+            indicatorIds: missing.join(', '),
+            criterionId: criterion.criterionId,
+          }),
+        ),
         criterionId: criterion.criterionId,
         indicatorIds: missing,
         measurementId: latest.measurementId,
@@ -137,19 +148,22 @@ const unmeasuredIndicators = (
  * Whether an active goal can be evaluated now, and every reason it cannot or what will limit
  * the evaluation, by the rules evaluateGoal and the goal decider apply: evidence is a
  * measurement since the frozen baseline; an indicator criterion needs its indicators scored.
- * Goals that are not active are not evaluated, so they have no readiness (undefined).
+ * Goals that are not active are not evaluated, so they have no readiness (undefined). The
+ * explanations are in the language; the codes say the same to a machine.
  */
 export const evaluationReadiness = (
   goal: ActiveGoal,
   today: string,
+  language: Language = 'en',
 ): EvaluationReadiness | undefined => {
   if (goal.status !== 'active') return undefined;
-  const blocked = blocking(goal, today);
+  const say = translatorOf(language);
+  const blocked = blocking(goal, today, say);
   const reasons = [
     blocked,
-    withoutBaseline(goal),
-    ...unusedInstruments(goal),
-    ...unmeasuredIndicators(goal, goal.progress ?? goal.baseline),
+    withoutBaseline(goal, say),
+    ...unusedInstruments(goal, say),
+    ...unmeasuredIndicators(goal, goal.progress ?? goal.baseline, say),
   ].filter((reason) => reason !== undefined);
   if (!blocked) return { status: 'evaluable', reasons };
   return {

@@ -1,3 +1,4 @@
+import type { Language } from '@talentloop/i18n';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CheckInLogged,
@@ -349,7 +350,7 @@ export class PlanningDirectory implements SubjectDirectory {
    * it can be evaluated (on `today`, YYYY-MM-DD) and why not, and its history, all read from
    * the goal's stream and the rejection the bus brought.
    */
-  async describe(tenantId: string, goalId: string, today: string) {
+  async describe(tenantId: string, goalId: string, today: string, language: Language = 'en') {
     const recorded = await this.store.readStream(goalStream(tenantId, goalId));
     const state = foldGoal(recorded);
     if (state.status === 'none') return undefined;
@@ -375,7 +376,7 @@ export class PlanningDirectory implements SubjectDirectory {
       unacknowledgedAdjustments: state.pendingAdjustments.map((pending) => pending.adjustmentId),
       unpairedFormalLearning: unpairedFormalLearning(state.content.actions),
       // Active goals only: whether it can be evaluated now, and every reason it cannot (yet).
-      evaluation: evaluationReadiness(state, today) ?? null,
+      evaluation: evaluationReadiness(state, today, language) ?? null,
       history,
     };
   }
