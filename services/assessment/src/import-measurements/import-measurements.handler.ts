@@ -18,6 +18,7 @@ import {
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { ImportRow } from './measurement-rows';
+import { text } from '@talentloop/i18n';
 
 export interface ImportOutcome {
   readonly rows: number;
@@ -138,8 +139,10 @@ export class ImportMeasurementsHandler implements ICommandHandler<ImportMeasurem
           422,
           'IMPORT_REJECTED',
           rows.length === 0
-            ? 'the file has no rows'
-            : `${new Set(bad.map((b) => b.line)).size} row(s) are invalid; nothing was imported`,
+            ? text('measurementImport.noRows')
+            : text('measurementImport.rowsInvalid', {
+                rows: new Set(bad.map((b) => b.line)).size,
+              }),
           {
             errors: bad,
           },
