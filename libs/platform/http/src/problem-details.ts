@@ -115,6 +115,18 @@ export const inLanguage = (details: ProblemDetails, language: Language): Problem
   };
 };
 
+/** A problem's field errors as given: their messages still catalogue texts where they were. */
+export const fieldErrorsOf = (
+  details: ProblemDetails,
+): readonly { readonly field: string; readonly message: Text | string }[] => {
+  const given = (details as { [EXTENSION_TEXTS]?: { errors?: unknown } })[EXTENSION_TEXTS];
+  return (
+    (given?.errors as readonly { field: string; message: Text | string }[] | undefined) ??
+    details.errors ??
+    []
+  );
+};
+
 /**
  * A client error the HTTP stack raises before any route runs (body-parser: body too large,
  * unsupported charset or encoding), marked by http-errors as safe to show.

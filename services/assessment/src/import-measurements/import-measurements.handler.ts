@@ -6,10 +6,15 @@ import {
   type EmployeeCommand,
   type EmployeeState,
   type Reference,
-  type Violation,
 } from '@talentloop/assessment-domain';
 import { DomainError } from '@talentloop/domain-kernel';
-import { createValidationPipe, problem, type Actor, type ProblemDetails } from '@talentloop/http';
+import {
+  createValidationPipe,
+  fieldErrorsOf,
+  problem,
+  type Actor,
+  type ProblemDetails,
+} from '@talentloop/http';
 import { MeasurementDto } from '../record-measurement/record-measurement.dto';
 import {
   measurementCommandId,
@@ -18,7 +23,7 @@ import {
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { ImportRow } from './measurement-rows';
-import { text } from '@talentloop/i18n';
+import { text, type Text } from '@talentloop/i18n';
 
 export interface ImportOutcome {
   readonly rows: number;
@@ -36,6 +41,12 @@ export class ImportMeasurementsCommand extends Command<ImportOutcome> {
   }
 }
 
+/** What is wrong with a row, in a field; a domain message without a catalogue text as it is. */
+interface RowProblem {
+  readonly field: string;
+  readonly message: Text | string;
+}
+
 /** A row that passed every check; `write` is absent when it is already stored. */
 interface CheckedRow {
   readonly row: ImportRow;
@@ -44,7 +55,7 @@ interface CheckedRow {
     readonly measurementId: string;
     readonly command: EmployeeCommand;
   };
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RowProblem[];
 }
 
 /** Each employee's state and reference, read once per import however many rows name them. */
@@ -64,14 +75,15 @@ const shapeOf = async (row: ImportRow) => {
     return { dto, violations: [] };
   } catch (error) {
     if (!(error instanceof UnprocessableEntityException)) throw error;
-    return { dto: undefined, violations: (error.getResponse() as ProblemDetails).errors ?? [] };
+    return { dto: undefined, violations: fieldErrorsOf(error.getResponse() as ProblemDetails) };
   }
 };
 
 /** A refusal of the domain, named by the field it concerns. */
-const violationsOf = (error: unknown): readonly Violation[] => {
+const violationsOf = (error: unknown): readonly RowProblem[] => {
   if (error instanceof InvalidAssessmentInput) return error.violations;
-  if (error instanceof DomainError) return [{ field: 'employeeId', message: error.message }];
+  if (error instanceof DomainError)
+    return [{ field: 'employeeId', message: error.text ?? error.message }];
   throw error;
 };
 
