@@ -1,28 +1,45 @@
 import { DomainError } from '@talentloop/domain-kernel';
-import { text } from '@talentloop/i18n';
+import { text, type Text } from '@talentloop/i18n';
 
-/** One broken rule of an input, named by the field it concerns. */
+/** One broken rule of an input, named by the field it concerns; the edge says it in a language. */
 export interface Violation {
   readonly field: string;
-  readonly message: string;
+  readonly message: Text;
 }
+
+/** What an input is, as a refusal names it. */
+export type InputSubject =
+  | 'framework'
+  | 'employeeRecord'
+  | 'measurement'
+  | 'feedbackRound'
+  | 'motivation'
+  | 'roleProfile';
 
 /** The input breaks one or more rules; every broken rule is listed, not just the first. */
 export class InvalidAssessmentInput extends DomainError {
   readonly kind = 'invalid';
   readonly code = 'INVALID_ASSESSMENT_INPUT';
   constructor(
-    message: string,
+    subject: InputSubject,
     readonly violations: readonly Violation[],
   ) {
-    super(message, { errors: violations });
+    super(
+      text('assessmentInput.invalid', {
+        subject: text(`assessmentInput.subject.${subject}`),
+        problems: violations.length,
+      }),
+      { errors: violations },
+    );
   }
 }
 
 /** Throws when there is anything to complain about. */
-export const assertNoViolations = (subject: string, violations: readonly Violation[]): void => {
-  if (violations.length > 0)
-    throw new InvalidAssessmentInput(`${subject}: ${violations.length} problem(s)`, violations);
+export const assertNoViolations = (
+  subject: InputSubject,
+  violations: readonly Violation[],
+): void => {
+  if (violations.length > 0) throw new InvalidAssessmentInput(subject, violations);
 };
 
 export class EmployeeNotFound extends DomainError {

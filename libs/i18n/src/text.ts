@@ -136,3 +136,33 @@ export const translatorOf =
   (language: Language): Translate =>
   (message) =>
     render(language, message);
+
+/** A catalogue text and nothing else: an object with a key and, perhaps, its parameters. */
+const isBareText = (value: object): value is Text =>
+  isText(value) && Object.keys(value).every((name) => name === 'key' || name === 'params');
+
+/**
+ * The value with every catalogue text in it said in the language, wherever it sits in arrays
+ * and plain objects (a report whose withheld figures carry their reason as a text); anything
+ * else is left as it is.
+ */
+export const renderTextsIn = (value: unknown, language: Language): unknown => {
+  if (Array.isArray(value)) return value.map((item) => renderTextsIn(item, language));
+  if (typeof value !== 'object' || value === null) return value;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  if (isBareText(value)) return render(language, value);
+  const rendered: Record<string, unknown> = {};
+  for (const [name, child] of Object.entries(value))
+    rendered[name] = renderTextsIn(child, language);
+  return rendered;
+};
+
+/** Whether a catalogue text sits anywhere in the value, as `renderTextsIn` finds them. */
+export const containsText = (value: unknown): boolean => {
+  if (Array.isArray(value)) return value.some(containsText);
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  return isBareText(value) || Object.values(value).some(containsText);
+};

@@ -1,5 +1,15 @@
 import { en } from './catalogues/en';
-import { languages, render, text, textList, translateWithI18next, type MessageKey } from './text';
+import { nl } from './catalogues/nl';
+import {
+  containsText,
+  languages,
+  render,
+  renderTextsIn,
+  text,
+  textList,
+  translateWithI18next,
+  type MessageKey,
+} from './text';
 
 describe('a text', () => {
   it('reads in English as it always did', () =>
@@ -79,4 +89,69 @@ describe('rendering a text', () => {
           }
     },
   );
+});
+
+describe('the catalogues', () => {
+  /** Every string of a catalogue by its full key (plural forms apart), with its variables. */
+  const entriesOf = (catalogue: object, prefix = ''): Map<string, string[]> =>
+    new Map(
+      Object.entries(catalogue).flatMap(([name, value]): [string, string[]][] =>
+        typeof value === 'string'
+          ? [
+              [
+                `${prefix}${name}`,
+                [
+                  ...new Set([...value.matchAll(/\{\{(\w+)/g)].map((match) => match[1] ?? '')),
+                ].sort(),
+              ],
+            ]
+          : [...entriesOf(value as object, `${prefix}${name}.`)],
+      ),
+    );
+  const english = entriesOf(en);
+  const dutch = entriesOf(nl);
+
+  it('have the same keys, plural forms included', () =>
+    expect([...dutch.keys()].sort()).toEqual([...english.keys()].sort()));
+
+  it('fill in the same variables in every text', () => {
+    const differing = [...english].filter(
+      ([key, variables]) => JSON.stringify(dutch.get(key)) !== JSON.stringify(variables),
+    );
+    expect(differing).toEqual([]);
+  });
+});
+
+describe('the texts in a value', () => {
+  const report = {
+    asOf: '2026-03-01',
+    rows: [
+      {
+        id: 'a',
+        figure: {
+          status: 'withheld',
+          reason: text('analytics.withheld.fewerThan', { threshold: 5 }),
+        },
+      },
+      { id: 'b', figure: { status: 'shown', people: 7, value: 3 } },
+    ],
+  };
+
+  it('are said in the language wherever they sit, the rest as it was', () => {
+    expect(renderTextsIn(report, 'nl')).toEqual({
+      asOf: '2026-03-01',
+      rows: [
+        { id: 'a', figure: { status: 'withheld', reason: 'beschrijft minder dan 5 mensen' } },
+        { id: 'b', figure: { status: 'shown', people: 7, value: 3 } },
+      ],
+    });
+    expect(containsText(report)).toBe(true);
+    expect(containsText(report.rows[1])).toBe(false);
+  });
+
+  it('leave objects that are more than a text alone', () => {
+    const notAText = { key: 'analytics.withheld.fewerThan', label: 'a key of something else' };
+    expect(renderTextsIn(notAText, 'nl')).toEqual(notAText);
+    expect(containsText(notAText)).toBe(false);
+  });
 });

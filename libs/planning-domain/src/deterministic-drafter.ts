@@ -1,3 +1,4 @@
+import { text, translatorOf } from '@talentloop/i18n';
 import { addMonths, monthsBetween } from './dates';
 import type {
   DevelopmentAction,
@@ -24,49 +25,32 @@ export interface DraftRequest {
   readonly rejectionFeedback?: string;
 }
 
-const phrases = {
-  en: {
-    title: (target: string, focus: string) => `Grow in ${target}: ${focus}`,
-    wholeTarget: 'the basics',
-    behaviour: (focus: string, next: string) => `Practise ${focus} deliberately: ${next}`.trim(),
-    nextFallback: 'show the behaviour consistently and ask for feedback afterwards.',
-    situation: 'In weekly team meetings, one-on-ones and project work with colleagues.',
+/** The draft's phrases, in its language, from the catalogue's `drafting.deterministic`. */
+const phrasesIn = (language: Language) => {
+  const say = translatorOf(language);
+  return {
+    title: (target: string, focus: string) =>
+      say(text('drafting.deterministic.title', { target, focus })),
+    wholeTarget: say(text('drafting.deterministic.wholeTarget')),
+    behaviour: (focus: string, next: string) =>
+      say(text('drafting.deterministic.behaviour', { focus, next })).trim(),
+    nextFallback: say(text('drafting.deterministic.nextFallback')),
+    situation: say(text('drafting.deterministic.situation')),
     indicatorCriterion: (focus: string, target: number) =>
-      `${focus} scores at least ${target} in the next 360° round.`,
+      say(text('drafting.deterministic.indicatorCriterion', { focus, target })),
     observedCriterion: (target: string) =>
-      `The manager observes the new ${target} behaviour in most relevant situations.`,
+      say(text('drafting.deterministic.observedCriterion', { target })),
     certificateCriterion: (target: string) =>
-      `The ${target} certificate is obtained, with its number or a copy recorded as evidence.`,
-    practice: (focus: string) => `Apply ${focus} in every relevant meeting and note one example.`,
-    practiceFrequency: 'every week',
-    feedback: 'Ask a colleague who sees you at work for feedback on this behaviour.',
-    feedbackFrequency: 'once a month',
-    formal: (target: string) => `Follow a short training or read up on ${target}.`,
-    formalFrequency: 'once',
-    halfway: 'Review progress with the manager and adjust the approach.',
-  },
-  nl: {
-    title: (target: string, focus: string) => `Groeien in ${target}: ${focus}`,
-    wholeTarget: 'de basis',
-    behaviour: (focus: string, next: string) => `Oefen bewust met ${focus}: ${next}`.trim(),
-    nextFallback: 'laat het gedrag consequent zien en vraag daarna om feedback.',
-    situation: 'In wekelijkse teamoverleggen, één-op-ééngesprekken en projectwerk met collega’s.',
-    indicatorCriterion: (focus: string, target: number) =>
-      `${focus} scoort minstens ${target} in de volgende 360°-ronde.`,
-    observedCriterion: (target: string) =>
-      `De leidinggevende ziet het nieuwe gedrag rond ${target} in de meeste relevante situaties.`,
-    certificateCriterion: (target: string) =>
-      `Het certificaat ${target} is behaald, met het nummer of een kopie vastgelegd als bewijs.`,
-    practice: (focus: string) =>
-      `Pas ${focus} toe in elk relevant overleg en noteer één voorbeeld.`,
-    practiceFrequency: 'elke week',
-    feedback: 'Vraag een collega die je aan het werk ziet om feedback op dit gedrag.',
-    feedbackFrequency: 'eens per maand',
-    formal: (target: string) => `Volg een korte training of lees je in over ${target}.`,
-    formalFrequency: 'eenmalig',
-    halfway: 'Bespreek de voortgang met de leidinggevende en stel de aanpak bij.',
-  },
-} as const;
+      say(text('drafting.deterministic.certificateCriterion', { target })),
+    practice: (focus: string) => say(text('drafting.deterministic.practice', { focus })),
+    practiceFrequency: say(text('drafting.deterministic.practiceFrequency')),
+    feedback: say(text('drafting.deterministic.feedback')),
+    feedbackFrequency: say(text('drafting.deterministic.feedbackFrequency')),
+    formal: (target: string) => say(text('drafting.deterministic.formal', { target })),
+    formalFrequency: say(text('drafting.deterministic.formalFrequency')),
+    halfway: say(text('drafting.deterministic.halfway')),
+  };
+};
 
 /** Four months: inside the default 3–6 window with room to adjust either way. */
 const PREFERRED_MONTHS = 4;
@@ -88,7 +72,7 @@ export const draftDeterministically = (
   { target, context, language, today }: DraftRequest,
   settings: SmartSettings,
 ): GoalContent => {
-  const text = phrases[language];
+  const phrases = phrasesIn(language);
   const focusScores = context.weakestIndicators.slice(0, 2);
   const focusIndicators = focusScores.map((weak) =>
     context.indicators.find((known) => known.indicatorId === weak.indicatorId),
@@ -115,7 +99,7 @@ export const draftDeterministically = (
           metric: 'observed-behaviour' as const,
           indicatorIds: [],
           target: Math.min(OBSERVED_TARGET, context.aptitude ?? OBSERVED_TARGET),
-          description: text.observedCriterion(context.targetName),
+          description: phrases.observedCriterion(context.targetName),
         }
       : {
           kind: 'measured' as const,
@@ -139,26 +123,26 @@ export const draftDeterministically = (
           kind: 'evidence',
           criterionId: 'crit-1',
           evidence: 'certificate',
-          description: text.certificateCriterion(context.targetName).slice(0, 500),
+          description: phrases.certificateCriterion(context.targetName).slice(0, 500),
         }
       : {
           ...criterion,
-          description: criterion.description || text.indicatorCriterion(focus, criterion.target),
+          description: criterion.description || phrases.indicatorCriterion(focus, criterion.target),
         };
 
   const actions: DevelopmentAction[] = [
     {
       actionId: 'act-1',
       kind: 'on-the-job',
-      description: text.practice(focus),
-      frequency: text.practiceFrequency,
+      description: phrases.practice(focus),
+      frequency: phrases.practiceFrequency,
       estimatedHours: 2 * months * 4 * 0.5,
     },
     {
       actionId: 'act-2',
       kind: 'learning-from-others',
-      description: text.feedback,
-      frequency: text.feedbackFrequency,
+      description: phrases.feedback,
+      frequency: phrases.feedbackFrequency,
       estimatedHours: months,
     },
   ];
@@ -166,25 +150,28 @@ export const draftDeterministically = (
     actions.push({
       actionId: 'act-3',
       kind: 'formal-learning',
-      description: text.formal(context.targetName),
-      frequency: text.formalFrequency,
+      description: phrases.formal(context.targetName),
+      frequency: phrases.formalFrequency,
       estimatedHours: 8,
     });
 
   return {
-    title: text
-      .title(context.targetName, focusNames.length > 0 ? focusNames.join(', ') : text.wholeTarget)
+    title: phrases
+      .title(
+        context.targetName,
+        focusNames.length > 0 ? focusNames.join(', ') : phrases.wholeTarget,
+      )
       .slice(0, 200),
     target: {
       kind: target.kind,
       competencyId: target.competencyId,
       indicatorIds: focusScores.map((s) => s.indicatorId),
     },
-    behaviour: text.behaviour(focus, nextLevel ?? text.nextFallback).slice(0, 2000),
-    situation: text.situation,
+    behaviour: phrases.behaviour(focus, nextLevel ?? phrases.nextFallback).slice(0, 2000),
+    situation: phrases.situation,
     successCriteria: [successCriterion],
     actions,
-    milestones: [{ description: text.halfway, dueOn: addMonths(today, Math.floor(months / 2)) }],
+    milestones: [{ description: phrases.halfway, dueOn: addMonths(today, Math.floor(months / 2)) }],
     deadline,
     language,
   };

@@ -1,4 +1,5 @@
 import type { CriterionEvidenceKind, MeasurementInstrument } from '@talentloop/contracts';
+import { text, textList, translatorOf, type Language, type Translate } from '@talentloop/i18n';
 import type { GoalMeasurement } from './evaluation';
 import { evidenceCriteriaOf, isEvidenceOnly, measuredCriteriaOf } from './goal-content';
 import type { GoalRecord, GoalStatus } from './goal.state';
@@ -81,65 +82,72 @@ export interface EvaluationReadiness {
 type ActiveGoal = GoalRecord & { readonly status: GoalStatus };
 
 /** A goal with evidence criteria only waits for evidence, not for a measurement. */
-const awaitingEvidence = (goal: ActiveGoal, today: string): EvaluationReason | undefined => {
+const awaitingEvidence = (
+  goal: ActiveGoal,
+  today: string,
+  say: Translate,
+): EvaluationReason | undefined => {
   if (goal.evidence.length > 0) return undefined;
   const { deadline } = goal.content;
   const evidence = [...new Set(evidenceCriteriaOf(goal.content).map((c) => c.evidence))];
-  const toRecord = evidence.join(' or ');
+  const toRecord = textList(evidence, say(text('evaluation.or')));
   return deadline < today
     ? {
         code: 'EVIDENCE_OVERDUE',
         effect: 'blocks-evaluation',
-        explanation: `the deadline ${deadline} passed and no evidence was recorded: recording the ${toRecord} evaluates the goal`,
+        explanation: say(text('evaluation.evidenceOverdue', { deadline, evidence: toRecord })),
         deadline,
         evidence,
       }
     : {
         code: 'NO_EVIDENCE_RECORDED',
         effect: 'blocks-evaluation',
-        explanation: `no evidence was recorded: the goal's criteria are met by a ${toRecord}; recording it on or after ${deadline} evaluates the goal, an early evaluation needs it first`,
+        explanation: say(text('evaluation.noEvidence', { deadline, evidence: toRecord })),
         deadline,
         evidence,
       };
 };
 
-const blocking = (goal: ActiveGoal, today: string): EvaluationReason | undefined => {
-  if (isEvidenceOnly(goal.content)) return awaitingEvidence(goal, today);
+const blocking = (
+  goal: ActiveGoal,
+  today: string,
+  say: Translate,
+): EvaluationReason | undefined => {
+  if (isEvidenceOnly(goal.content)) return awaitingEvidence(goal, today, say);
   if (goal.progress) return undefined;
   const { deadline } = goal.content;
   const instruments = [
     ...new Set(measuredCriteriaOf(goal.content).map((criterion) => criterion.instrument)),
   ];
-  const toSchedule = instruments.join(' or ');
+  const toSchedule = textList(instruments, say(text('evaluation.or')));
   return deadline < today
     ? {
         code: 'REMEASUREMENT_OVERDUE',
         effect: 'blocks-evaluation',
-        explanation: `the deadline ${deadline} passed and nothing was measured since the baseline: a ${toSchedule} measurement of the target evaluates the goal`,
+        explanation: say(text('evaluation.overdue', { deadline, instruments: toSchedule })),
         deadline,
         instruments,
       }
     : {
         code: 'NOTHING_MEASURED_SINCE_BASELINE',
         effect: 'blocks-evaluation',
-        explanation: `nothing was measured since the baseline: the first ${toSchedule} measurement of the target on or after ${deadline} evaluates the goal; an early evaluation needs a measurement first`,
+        explanation: say(text('evaluation.awaiting', { deadline, instruments: toSchedule })),
         deadline,
         instruments,
       };
 };
 
-const withoutBaseline = (goal: ActiveGoal): EvaluationReason | undefined =>
+const withoutBaseline = (goal: ActiveGoal, say: Translate): EvaluationReason | undefined =>
   goal.baseline === null && !isEvidenceOnly(goal.content)
     ? {
         code: 'NO_BASELINE',
         effect: 'growth-not-shown',
-        explanation:
-          'the target had not been measured when the goal became active: the evaluation will show where the employee stands, not how far they grew',
+        explanation: say(text('evaluation.noBaseline')),
       }
     : undefined;
 
 /** Criteria whose instrument none of the goal's measurements used: weaker evidence. */
-const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
+const unusedInstruments = (goal: ActiveGoal, say: Translate): EvaluationReason[] => {
   const used = new Set(
     [goal.baseline, goal.progress].flatMap((measurement) =>
       measurement ? [measurement.instrument] : [],
@@ -150,7 +158,7 @@ const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
     .map(({ criterionId, instrument }) => ({
       code: 'INSTRUMENT_NOT_USED',
       effect: 'evidence-less-robust',
-      explanation: `no measurement of this goal used ${instrument}, the instrument criterion ${criterionId} reads: evidence from another instrument is marked less robust`,
+      explanation: say(text('evaluation.instrumentNotUsed', { instrument, criterionId })),
       criterionId,
       instrument,
     }));
@@ -160,6 +168,7 @@ const unusedInstruments = (goal: ActiveGoal): EvaluationReason[] => {
 const unmeasuredIndicators = (
   goal: ActiveGoal,
   latest: GoalMeasurement | null,
+  say: Translate,
 ): EvaluationReason[] => {
   if (!latest) return [];
   const scored = new Set(latest.indicators.map((indicator) => indicator.indicatorId));
@@ -171,7 +180,13 @@ const unmeasuredIndicators = (
       {
         code: 'INDICATOR_NOT_MEASURED',
         effect: 'criterion-cannot-be-met',
-        explanation: `the latest measurement (${latest.measurementId}) did not score ${missing.join(', ')}: criterion ${criterion.criterionId} cannot be met until a measurement does`,
+        explanation: say(
+          text('evaluation.indicatorNotMeasured', {
+            measurementId: latest.measurementId,
+            indicatorIds: missing.join(', '),
+            criterionId: criterion.criterionId,
+          }),
+        ),
         criterionId: criterion.criterionId,
         indicatorIds: missing,
         measurementId: latest.measurementId,
@@ -181,14 +196,14 @@ const unmeasuredIndicators = (
 };
 
 /** Evidence criteria nothing was recorded for: the evaluation finds them not met. */
-const evidenceMissing = (goal: ActiveGoal): EvaluationReason[] => {
+const evidenceMissing = (goal: ActiveGoal, say: Translate): EvaluationReason[] => {
   const recorded = new Set(goal.evidence.map((evidence) => evidence.criterionId));
   return evidenceCriteriaOf(goal.content)
     .filter((criterion) => !recorded.has(criterion.criterionId))
     .map(({ criterionId, evidence }) => ({
       code: 'EVIDENCE_NOT_RECORDED',
       effect: 'criterion-cannot-be-met',
-      explanation: `no ${evidence} was recorded for criterion ${criterionId}: it is not met until the employee records one`,
+      explanation: say(text('evaluation.evidenceNotRecorded', { evidence, criterionId })),
       criterionId,
       evidence,
     }));
@@ -208,20 +223,23 @@ const statusOf = (blocked: EvaluationReason): EvaluationStatus =>
  * the evaluation, by the rules evaluateGoal and the goal decider apply: evidence is a
  * measurement since the frozen baseline; an indicator criterion needs its indicators scored; an
  * evidence criterion needs evidence recorded, and a goal of evidence criteria only needs some.
- * Goals that are not active are not evaluated, so they have no readiness (undefined).
+ * Goals that are not active are not evaluated, so they have no readiness (undefined). The
+ * explanations are in the language; the codes say the same to a machine.
  */
 export const evaluationReadiness = (
   goal: ActiveGoal,
   today: string,
+  language: Language = 'en',
 ): EvaluationReadiness | undefined => {
   if (goal.status !== 'active') return undefined;
-  const blocked = blocking(goal, today);
+  const say = translatorOf(language);
+  const blocked = blocking(goal, today, say);
   const reasons = [
     blocked,
-    withoutBaseline(goal),
-    ...unusedInstruments(goal),
-    ...unmeasuredIndicators(goal, goal.progress ?? goal.baseline),
-    ...evidenceMissing(goal),
+    withoutBaseline(goal, say),
+    ...unusedInstruments(goal, say),
+    ...unmeasuredIndicators(goal, goal.progress ?? goal.baseline, say),
+    ...evidenceMissing(goal, say),
   ].filter((reason) => reason !== undefined);
   return { status: blocked ? statusOf(blocked) : 'evaluable', reasons };
 };

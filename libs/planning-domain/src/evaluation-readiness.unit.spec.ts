@@ -116,6 +116,55 @@ describe('an active goal whose criteria read another instrument than was used', 
     ));
 });
 
+describe('the explanations', () => {
+  const withoutBaseline = [drafted(), submitted(1), activatedWithoutBaseline()];
+
+  it('read in English by default, as they always did', () =>
+    expect(readiness(withoutBaseline, before).reasons.map((r) => r.explanation)).toEqual([
+      'nothing was measured since the baseline: the first 360-round measurement of the target on or after 2026-07-31 evaluates the goal; an early evaluation needs a measurement first',
+      'the target had not been measured when the goal became active: the evaluation will show where the employee stands, not how far they grew',
+      'no measurement of this goal used 360-round, the instrument criterion crit-1 reads: evidence from another instrument is marked less robust',
+    ]));
+
+  it('read in Dutch for a Dutch reader, the codes unchanged', () => {
+    const result = evaluationReadiness(stateOf(fold(withoutBaseline)), before, 'nl');
+    expect(result?.reasons.map(({ code, explanation }) => ({ code, explanation }))).toEqual([
+      {
+        code: 'NOTHING_MEASURED_SINCE_BASELINE',
+        explanation:
+          'sinds de nulmeting is niets gemeten: de eerste meting van het ontwikkeldoel met 360-round op of na 2026-07-31 evalueert het doel; voor een eerdere evaluatie is eerst een meting nodig',
+      },
+      {
+        code: 'NO_BASELINE',
+        explanation:
+          'het ontwikkeldoel was niet gemeten toen het doel actief werd: de evaluatie laat zien waar de medewerker staat, niet hoeveel die gegroeid is',
+      },
+      {
+        code: 'INSTRUMENT_NOT_USED',
+        explanation:
+          'geen meting van dit doel gebruikte 360-round, het instrument dat criterium crit-1 leest: bewijs van een ander instrument geldt als minder robuust',
+      },
+    ]);
+  });
+
+  it('join the instruments that evaluate a goal with the language’s own “or”', () => {
+    const twoInstruments = [
+      drafted({
+        successCriteria: [
+          ...(twoCriteria.successCriteria ?? []).slice(0, 1),
+          { ...behaviourCriterion, instrument: 'manager-observation' },
+        ],
+      }),
+      submitted(1),
+      activated(),
+    ];
+    const [english] = readiness(twoInstruments, after).reasons;
+    const [dutch] = evaluationReadiness(stateOf(fold(twoInstruments)), after, 'nl')?.reasons ?? [];
+    expect(english?.explanation).toContain('a 360-round or manager-observation measurement');
+    expect(dutch?.explanation).toContain('met 360-round of manager-observation evalueert');
+  });
+});
+
 describe('a goal that is not active', () => {
   it('has no evaluation readiness while in approval', () =>
     expect(evaluationReadiness(stateOf(fold([drafted(), submitted(1)])), after)).toBeUndefined());

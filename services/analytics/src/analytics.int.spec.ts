@@ -144,6 +144,32 @@ describe('the analytics service over HTTP', () => {
       expect(salesLeads.body.total.reason).toMatch(/subtraction/);
     });
 
+    it('says why a figure is withheld in the language Accept-Language asks for', async () => {
+      const inDutch = async (path: string) =>
+        (await (
+          await app.requestWithHeaders('GET', path, {
+            authorization: `Bearer ${await app.token(hr)}`,
+            'accept-language': 'nl-NL,nl;q=0.9',
+          })
+        ).json()) as ActivePlans;
+      const all = await inDutch('/analytics/active-plans');
+      const legal = all.byDepartment.find((entry) => entry.departmentId === 'legal');
+      expect(legal?.figure).toEqual({
+        status: 'withheld',
+        reason: 'beschrijft minder dan 5 mensen',
+      });
+      const salesLeads = await inDutch('/analytics/active-plans?department=sales&role=lead');
+      expect(salesLeads.total).toEqual({
+        status: 'withheld',
+        reason:
+          'zou door aftrekken van het cijfer zonder het filter op rol minder dan 5 mensen onthullen',
+      });
+      const english = await app.get<ActivePlans>('/analytics/active-plans', hr);
+      expect(
+        english.body.byDepartment.find((entry) => entry.departmentId === 'legal')?.figure.reason,
+      ).toBe('describes fewer than 5 people');
+    });
+
     it('shows a narrower figure whose difference from every wider one is 0 or at least 5', async () => {
       const { body } = await app.get<ActivePlans>(
         '/analytics/active-plans?department=engineering&role=engineer',

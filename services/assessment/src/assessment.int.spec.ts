@@ -158,6 +158,50 @@ describe('the assessment service over HTTP, on the embedded store', () => {
     ]);
   });
 
+  it('names every bad row of an import in the language Accept-Language asks for', async () => {
+    const bad = [
+      'employeeId,competencyId,instrument,aptitude,behaviour,measuredAt,indicator:juggling',
+      'emp-1,competency-1,assessment,120,45,2026-02-01T10:00:00Z,',
+      'ghost,competency-1,assessment,70,45,2026-02-01T10:00:00Z,',
+      'emp-1,competency-1,assessment,70,45,2026-02-01T10:00:00Z,30',
+    ].join('\n');
+    const problem = await refused(
+      async () =>
+        fetch(`${service.base}/measurements/imports`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'text/csv',
+            'accept-language': 'nl',
+            authorization: `Bearer ${await service.token(hr)}`,
+          },
+          body: bad,
+        }),
+      422,
+    );
+    expect(problem).toMatchObject({
+      code: 'IMPORT_REJECTED',
+      detail: '3 rij(en) zijn ongeldig; er is niets geïmporteerd',
+      errors: [
+        {
+          line: 2,
+          field: 'aptitude',
+          // The shape check of a single measurement, row by row.
+          message: 'aptitude mag niet groter zijn dan 100',
+        },
+        {
+          line: 3,
+          field: 'employeeId',
+          message: 'medewerker ghost is onbekend; synchroniseer die eerst vanuit het HRIS',
+        },
+        {
+          line: 4,
+          field: 'indicator:juggling',
+          message: 'indicator juggling is niet gedefinieerd',
+        },
+      ],
+    });
+  });
+
   it('refuses a JSON import naming each bad item by position and field', async () => {
     const problem = await refused(
       () =>

@@ -2,6 +2,10 @@ import type { CheckInFact, EmployeeFacts } from '../employee-facts';
 import { checkInAdherenceReport } from './check-in-adherence.query';
 import { department, employees, goal, goalsById, request } from './employee-facts.fixtures';
 import { parsePeriod } from './period';
+import { renderTextsIn } from '@talentloop/i18n';
+
+/** What a reader of English sees of a report: its withheld reasons said in English. */
+const inEnglish = (value: unknown) => renderTextsIn(value, 'en');
 
 describe('check-in adherence, on the length of check-ins', () => {
   it('counts held check-ins outside 15–30 minutes, short and long apart, as a share of those held', () => {
@@ -58,7 +62,7 @@ describe('check-in adherence, on the length of check-ins', () => {
     // given 4 people, each with a long check-in
     const facts = withCheckIns(4, () => [held('2026-03-01T09:00:00.000Z', 'long')]);
     // when / then: nothing of them is shown, the length counts neither
-    expect(checkInAdherenceReport(facts, request()).total).toEqual({
+    expect(inEnglish(checkInAdherenceReport(facts, request()).total)).toEqual({
       status: 'withheld',
       reason: 'describes fewer than 5 people',
     });

@@ -1,3 +1,4 @@
+import { text, type Text } from '@talentloop/i18n';
 import { type ItemDimension, type People, type Slot, CellCounts } from './cell-counts';
 import type { AnalyticsFilters } from './request';
 import {
@@ -24,8 +25,8 @@ export interface FigureScope {
   readonly disjoint?: boolean;
 }
 
-export const crossingReason = (threshold: number): string =>
-  `would reveal fewer than ${threshold} people by subtraction from an overlapping figure on other filters`;
+export const crossingReason = (threshold: number): Text =>
+  text('analytics.withheld.crossing', { threshold });
 
 const EVERYONE: People = { department: -1, role: -1, cell: -1 };
 
@@ -89,7 +90,7 @@ export class Crossings {
   }
 
   /** Why the figure must be withheld against an overlapping one, or null. */
-  reason(figure: FigureScope): string | null {
+  reason(figure: FigureScope): Text | null {
     const located = this.locate(figure);
     if (located === null) return null;
     const { slot, mine } = located;

@@ -1,4 +1,5 @@
 import { assertNever } from '@talentloop/domain-kernel';
+import { text, textList, type Text } from '@talentloop/i18n';
 import type { AnalyticsFilters } from './request';
 import { type FigureScope, Crossings } from './crossing';
 import {
@@ -34,7 +35,8 @@ export function privacyThreshold(configured: number | undefined): number {
 
 export type Figure<Value> =
   | { readonly status: 'shown'; readonly people: number; readonly value: Value }
-  | { readonly status: 'withheld'; readonly reason: string };
+  /** Why, as a catalogue text: the edge says it in the reader's language. */
+  | { readonly status: 'withheld'; readonly reason: Text };
 
 /** A figure before it is published, with the size of its population kept for suppression. */
 export interface Assessed<Value> {
@@ -45,9 +47,9 @@ export interface Assessed<Value> {
 type FilterName = 'department' | 'role' | 'competency' | 'period';
 
 const filterOrder: readonly FilterName[] = ['department', 'role', 'competency', 'period'];
-const TOTAL_WITHHELD_REASON = 'the total this row is part of is withheld';
-const SECONDARY_REASON = (threshold: number): string =>
-  `withheld so that the total minus the other rows does not reveal fewer than ${threshold} people`;
+const TOTAL_WITHHELD_REASON = text('analytics.withheld.totalWithheld');
+const SECONDARY_REASON = (threshold: number): Text =>
+  text('analytics.withheld.secondary', { threshold });
 
 const present = (filters: AnalyticsFilters, name: FilterName): boolean => {
   switch (name) {
@@ -70,14 +72,19 @@ const bitCount = (mask: number): number => {
   return count;
 };
 
-const listed = (names: readonly string[]): string =>
+const filterName = (name: FilterName | RowDimension): Text => text(`analytics.filter.${name}`);
+
+const listed = (names: readonly (FilterName | RowDimension)[]): Text =>
   names.length === 1
-    ? `the ${names[0]} filter`
-    : `the ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} filters`;
+    ? text('analytics.withheld.oneFilter', { name: filterName(names[0]) })
+    : text('analytics.withheld.severalFilters', {
+        names: textList(names.slice(0, -1).map(filterName), ', '),
+        last: filterName(names[names.length - 1]),
+      });
 
 interface Verdict {
   readonly people: number;
-  readonly reason: string | null;
+  readonly reason: Text | null;
 }
 
 /**
@@ -92,7 +99,7 @@ export class Populations {
   private readonly bits: Readonly<Record<FilterName, number>>;
   private readonly rowMasks: readonly number[];
   private readonly widerCache = new Map<number, readonly { mask: number; sub: number }[]>();
-  private readonly breakdownCache = new Map<string, string | null>();
+  private readonly breakdownCache = new Map<string, Text | null>();
   private readonly crossings: Crossings;
 
   constructor(
@@ -155,7 +162,10 @@ export class Populations {
     const rowMask = this.rowMask(Object.keys(row) as RowDimension[]);
     const people = this.crossings.size(this.scope(full, rowMask, row));
     if (people < this.threshold) {
-      return { people, reason: `describes fewer than ${this.threshold} people` };
+      return {
+        people,
+        reason: text('analytics.withheld.fewerThan', { threshold: this.threshold }),
+      };
     }
     for (const { mask, sub } of this.wider(full, rowMask)) {
       const difference = this.crossings.size(this.scope(mask, sub, row)) - people;
@@ -166,7 +176,10 @@ export class Populations {
         ];
         return {
           people,
-          reason: `would reveal fewer than ${this.threshold} people by subtraction from the figure without ${listed(dropped)}`,
+          reason: text('analytics.withheld.bySubtraction', {
+            threshold: this.threshold,
+            filters: listed(dropped),
+          }),
         };
       }
     }
@@ -198,7 +211,7 @@ export class Populations {
    * (primarily or secondarily) in the department breakdown without the filter: otherwise the
    * filtered query would publish what secondary suppression hid there.
    */
-  private withheldInBreakdown(row: RowKey): string | null {
+  private withheldInBreakdown(row: RowKey): Text | null {
     const departmentBit = this.bits.department;
     const dimension = this.dimensions.indexOf('department');
     if (departmentBit === 0 || dimension < 0) return null;
@@ -269,7 +282,7 @@ export class Populations {
 
 const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export const withheld = (reason: string): Figure<never> => ({ status: 'withheld', reason });
+export const withheld = (reason: Text): Figure<never> => ({ status: 'withheld', reason });
 
 /**
  * Secondary suppression: with the total shown, one withheld row (or several that together

@@ -22,6 +22,10 @@ import {
   privacyThreshold,
   suppressComplements,
 } from './privacy';
+import { renderTextsIn, text } from '@talentloop/i18n';
+
+/** What a reader of English sees of a report: its withheld reasons said in English. */
+const inEnglish = (value: unknown) => renderTextsIn(value, 'en');
 
 describe('the privacy threshold', () => {
   it('defaults to 5 people', () => {
@@ -55,7 +59,7 @@ describe('a figure for a small group', () => {
     // when
     const report = activePlansReport(facts, request());
     // then
-    expect(report.total).toEqual({
+    expect(inEnglish(report.total)).toEqual({
       status: 'withheld',
       reason: 'describes fewer than 5 people',
     });
@@ -70,9 +74,18 @@ describe('a figure for a small group', () => {
     });
   });
 
+  it('says why in the reader’s language', () =>
+    expect(renderTextsIn(activePlansReport(salesTeam(4), request()).total, 'nl')).toEqual({
+      status: 'withheld',
+      reason: 'beschrijft minder dan 5 mensen',
+    }));
+
   it('follows a raised threshold', () => {
     const report = activePlansReport(salesTeam(6), request({}, { threshold: 7 }));
-    expect(report.total).toEqual({ status: 'withheld', reason: 'describes fewer than 7 people' });
+    expect(inEnglish(report.total)).toEqual({
+      status: 'withheld',
+      reason: 'describes fewer than 7 people',
+    });
   });
 });
 
@@ -85,7 +98,7 @@ describe('the subtraction attack', () => {
     const salesLeads = activePlansReport(facts, request({ departmentId: 'sales', roleId: 'lead' }));
     // then sales is shown, but the leads figure would reveal the 3 others
     expect(sales.total).toMatchObject({ status: 'shown', people: 12 });
-    expect(salesLeads.total).toEqual({
+    expect(inEnglish(salesLeads.total)).toEqual({
       status: 'withheld',
       reason:
         'would reveal fewer than 5 people by subtraction from the figure without the role filter',
@@ -110,7 +123,12 @@ describe('the subtraction attack', () => {
     // given 7 people in sales and 2 elsewhere: sales alone would reveal the 2
     const facts = [...salesTeam(7), ...engineers(2)];
     const sales = activePlansReport(facts, request({ departmentId: 'sales' }));
-    expect(sales.total).toEqual({
+    expect(renderTextsIn(sales.total, 'nl')).toEqual({
+      status: 'withheld',
+      reason:
+        'zou door aftrekken van het cijfer zonder het filter op afdeling minder dan 5 mensen onthullen',
+    });
+    expect(inEnglish(sales.total)).toEqual({
       status: 'withheld',
       reason:
         'would reveal fewer than 5 people by subtraction from the figure without the department filter',
@@ -128,7 +146,7 @@ describe('the subtraction attack', () => {
     // when HR asks for goals drafted in 2026
     const report = developmentFocusReport(facts, request({ period: parsePeriod('2026')! }));
     // then the 2026 row would reveal the 2 earlier people next to the all-time figure
-    expect(report.competencies).toEqual([
+    expect(inEnglish(report.competencies)).toEqual([
       {
         competencyId: 'collaboration',
         figure: {
@@ -158,7 +176,9 @@ describe('a breakdown by department with a shown total', () => {
       sales: 'withheld',
       support: 'withheld',
     });
-    expect(report.byDepartment.find((row) => row.departmentId === 'sales')!.figure).toEqual({
+    expect(
+      inEnglish(report.byDepartment.find((row) => row.departmentId === 'sales')!.figure),
+    ).toEqual({
       status: 'withheld',
       reason: 'withheld so that the total minus the other rows does not reveal fewer than 5 people',
     });
@@ -167,7 +187,9 @@ describe('a breakdown by department with a shown total', () => {
   it('withholds a row that is the total minus a small group', () => {
     const facts = [...engineers(20), ...salesTeam(3)];
     const report = activePlansReport(facts, request());
-    expect(report.byDepartment.find((row) => row.departmentId === 'engineering')!.figure).toEqual({
+    expect(
+      inEnglish(report.byDepartment.find((row) => row.departmentId === 'engineering')!.figure),
+    ).toEqual({
       status: 'withheld',
       reason:
         'would reveal fewer than 5 people by subtraction from the figure without the department filter',
@@ -209,7 +231,7 @@ describe('a query filtered on a department', () => {
       sales: 'withheld',
       support: 'withheld',
     });
-    expect(sales.total).toEqual({
+    expect(inEnglish(sales.total)).toEqual({
       status: 'withheld',
       reason: 'withheld so that the total minus the other rows does not reveal fewer than 5 people',
     });
@@ -296,12 +318,11 @@ describe('secondary suppression of rows', () => {
     const rows = [row(3, 'withheld'), row(9, 'shown')];
     const total = {
       status: 'withheld',
-      reason:
-        'would reveal fewer than 5 people by subtraction from the figure without the role filter',
+      reason: text('analytics.withheld.fewerThan', { threshold: 5 }),
     } as const;
     const [small, large] = suppressComplements(total, rows, 5);
     expect(small.figure.status).toBe('withheld');
-    expect(large.figure).toEqual({
+    expect(inEnglish(large.figure)).toEqual({
       status: 'withheld',
       reason: 'the total this row is part of is withheld',
     });
@@ -365,7 +386,7 @@ function row(people: number, status: 'shown' | 'withheld'): Assessed<number> {
     figure:
       status === 'shown'
         ? { status, people, value: 0 }
-        : { status, reason: 'describes fewer than 5 people' },
+        : { status, reason: text('analytics.withheld.fewerThan', { threshold: 5 }) },
   };
 }
 

@@ -29,6 +29,7 @@ import {
   type MeasurementInput,
 } from '../rules/measurement';
 import type { PriorityWeighting } from '../rules/prioritisation';
+import { text } from '@talentloop/i18n';
 
 export type EmployeeRecord = EmployeeSynced['data'];
 export type FeedbackRound = FeedbackRoundAggregated['data'];
@@ -163,9 +164,9 @@ const sync = (
   { record, effectiveAt }: { record: EmployeeRecord; effectiveAt: string },
 ): EmployeeEvent[] => {
   assertNoViolations(
-    'the employee record',
+    'employeeRecord',
     record.managerId === record.employeeId
-      ? [{ field: 'managerId', message: 'an employee cannot be their own manager' }]
+      ? [{ field: 'managerId', message: text('assessmentInput.ownManager') }]
       : [],
   );
   if (state.status === 'unknown') return [{ type: 'EmployeeSynced', data: record }];
@@ -202,7 +203,7 @@ const assessable = (
 };
 
 const validMeasurement = (input: MeasurementInput, framework: FrameworkVersion): Measurement => {
-  assertNoViolations('the measurement', measurementViolations(input, framework));
+  assertNoViolations('measurement', measurementViolations(input, framework));
   return measurementOf(input, framework);
 };
 
@@ -267,11 +268,11 @@ const closeRound = (
   if (employee.rounds.some((round) => round.roundId === roundId)) return [];
   const competency = competencyIn(framework, competencyId);
   if (!competency)
-    throw new InvalidAssessmentInput('the feedback round', [
-      { field: 'competencyId', message: `${competencyId} is not in the framework` },
+    throw new InvalidAssessmentInput('feedbackRound', [
+      { field: 'competencyId', message: text('assessmentInput.notInFramework', { competencyId }) },
     ]);
   assertNoViolations(
-    'the feedback round',
+    'feedbackRound',
     answerViolations(
       answers,
       competency.indicators.map((indicator) => indicator.indicatorId),
@@ -279,8 +280,8 @@ const closeRound = (
   );
   const aggregated = aggregateRound(answers);
   if (aggregated.behaviour === undefined)
-    throw new InvalidAssessmentInput('the feedback round', [
-      { field: 'answers', message: 'no rater group besides self is large enough to be shown' },
+    throw new InvalidAssessmentInput('feedbackRound', [
+      { field: 'answers', message: text('assessmentInput.noRaterGroupShown') },
     ]);
   const previous = employee.latest[competencyId];
   const aptitude = command.aptitude ?? previous?.aptitude;
@@ -377,13 +378,18 @@ export const employeeDecider: Decider<EmployeeCommand, EmployeeEvent, EmployeeSt
       case 'RecordMotivation': {
         const { employeeId, competencyId, energy, note } = command.data;
         const { employee, reference } = assessable(state, employeeId, command.data.reference);
-        assertNoViolations('the motivation', [
+        assertNoViolations('motivation', [
           ...(competencyIn(reference.framework, competencyId)
             ? []
-            : [{ field: 'competencyId', message: `${competencyId} is not in the framework` }]),
+            : [
+                {
+                  field: 'competencyId',
+                  message: text('assessmentInput.notInFramework', { competencyId }),
+                },
+              ]),
           ...(Number.isInteger(energy) && energy >= 1 && energy <= 5
             ? []
-            : [{ field: 'energy', message: `must be a whole number from 1 to 5, got ${energy}` }]),
+            : [{ field: 'energy', message: text('assessmentInput.energy', { energy }) }]),
         ]);
         const current = employee.motivations[competencyId];
         if (current && current.energy === energy && current.note === note) return [];

@@ -2,6 +2,7 @@ import type { CompetencyFrameworkPublished } from '@talentloop/contracts';
 import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { assertNoViolations, type Violation } from '../errors';
 import { duplicatesOf, sameIgnoringVersion } from '../rules/content';
+import { text } from '@talentloop/i18n';
 
 export type FrameworkVersion = CompetencyFrameworkPublished['data'];
 export type Competency = FrameworkVersion['competencies'][number];
@@ -25,18 +26,21 @@ export const competencyIn = (
 ): Competency | undefined =>
   framework.competencies.find((competency) => competency.competencyId === competencyId);
 
+const appearsTwice = (kind: 'competency' | 'indicator' | 'facet', id: string) =>
+  text('assessmentInput.appearsTwice', { kind: text(`assessmentInput.kind.${kind}`), id });
+
 const violationsOf = (framework: PublishFramework['data']): Violation[] => [
   ...duplicatesOf(framework.competencies.map((competency) => competency.competencyId)).map(
-    (id) => ({ field: 'competencies', message: `competency ${id} appears more than once` }),
+    (id) => ({ field: 'competencies', message: appearsTwice('competency', id) }),
   ),
   ...framework.competencies.flatMap((competency, index) => [
     ...duplicatesOf(competency.indicators.map((indicator) => indicator.indicatorId)).map((id) => ({
       field: `competencies[${index}].indicators`,
-      message: `indicator ${id} appears more than once`,
+      message: appearsTwice('indicator', id),
     })),
     ...duplicatesOf(competency.facets.map((facet) => facet.facetId)).map((id) => ({
       field: `competencies[${index}].facets`,
-      message: `facet ${id} appears more than once`,
+      message: appearsTwice('facet', id),
     })),
   ]),
 ];
@@ -59,7 +63,7 @@ export const frameworkDecider: Decider<
     }
   },
   decide: (command, state) => {
-    assertNoViolations('the framework', violationsOf(command.data));
+    assertNoViolations('framework', violationsOf(command.data));
     const latest = latestVersion(state);
     const { frameworkId, name, language, competencies } = command.data;
     const next = {

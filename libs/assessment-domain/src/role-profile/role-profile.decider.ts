@@ -3,6 +3,7 @@ import { assertNever, type Decider } from '@talentloop/domain-kernel';
 import { assertNoViolations, FrameworkNotFound, type Violation } from '../errors';
 import { competencyIn, type FrameworkVersion } from '../framework/framework.decider';
 import { duplicatesOf, sameIgnoringVersion } from '../rules/content';
+import { text } from '@talentloop/i18n';
 
 export type RoleProfile = RoleProfileDefined['data'];
 export type RequiredCompetency = RoleProfile['requiredCompetencies'][number];
@@ -26,7 +27,10 @@ const violationsOf = (
 ): Violation[] => [
   ...duplicatesOf(required.map((competency) => competency.competencyId)).map((id) => ({
     field: 'requiredCompetencies',
-    message: `competency ${id} appears more than once`,
+    message: text('assessmentInput.appearsTwice', {
+      kind: text('assessmentInput.kind.competency'),
+      id,
+    }),
   })),
   ...required.flatMap(({ competencyId, requiredLevel, weight }, index) => {
     const field = `requiredCompetencies[${index}]`;
@@ -36,17 +40,19 @@ const violationsOf = (
         : [
             {
               field: `${field}.competencyId`,
-              message: `${competencyId} is not in framework ${framework.frameworkId} version ${framework.frameworkVersion}`,
+              message: text('assessmentInput.notInFrameworkVersion', {
+                competencyId,
+                frameworkId: framework.frameworkId,
+                version: framework.frameworkVersion,
+              }),
             },
           ]),
       ...(Number.isInteger(requiredLevel) && requiredLevel >= 1 && requiredLevel <= 5
         ? []
-        : [{ field: `${field}.requiredLevel`, message: 'must be a whole level from 1 to 5' }]),
+        : [{ field: `${field}.requiredLevel`, message: text('assessmentInput.requiredLevel') }]),
       ...(Number.isFinite(weight) && weight > 0 && weight <= 100
         ? []
-        : [
-            { field: `${field}.weight`, message: `must be above 0 and at most 100, got ${weight}` },
-          ]),
+        : [{ field: `${field}.weight`, message: text('assessmentInput.weight', { weight }) }]),
     ];
   }),
 ];
@@ -65,7 +71,7 @@ export const roleProfileDecider: Decider<DefineRoleProfile, RoleProfileDefined, 
     decide: (command, state) => {
       const { roleId, name, frameworkId, framework, requiredCompetencies } = command.data;
       if (!framework) throw new FrameworkNotFound(frameworkId);
-      assertNoViolations('the role profile', violationsOf(requiredCompetencies, framework));
+      assertNoViolations('roleProfile', violationsOf(requiredCompetencies, framework));
       const previous = state.status === 'defined' ? state.profile : undefined;
       const next: RoleProfile = {
         roleId,

@@ -1,6 +1,7 @@
 import type { FeedbackRoundAggregated } from '@talentloop/contracts';
 import type { Violation } from '../errors';
 import { isScore, mean, round } from './content';
+import { text } from '@talentloop/i18n';
 
 export const raterGroups = ['self', 'manager', 'peer', 'direct-report'] as const;
 export type RaterGroup = (typeof raterGroups)[number];
@@ -104,9 +105,11 @@ export const answerViolations = (
   const selfRaters = new Set(answers.filter((a) => a.group === 'self').map((a) => a.raterId));
   const seen = new Set<string>();
   return [
-    ...(answers.length === 0 ? [{ field: 'answers', message: 'a round needs answers' }] : []),
+    ...(answers.length === 0
+      ? [{ field: 'answers', message: text('assessmentInput.noAnswers') }]
+      : []),
     ...(selfRaters.size > 1
-      ? [{ field: 'answers', message: 'only the employee can answer as self' }]
+      ? [{ field: 'answers', message: text('assessmentInput.selfIsTheEmployee') }]
       : []),
     ...answers.flatMap(({ raterId, indicatorId, score }, index) => {
       const key = `${raterId}#${indicatorId}`;
@@ -115,12 +118,17 @@ export const answerViolations = (
       return [
         ...(knownIndicators.includes(indicatorId)
           ? []
-          : [{ field: `answers[${index}].indicatorId`, message: `${indicatorId} is not defined` }]),
+          : [
+              {
+                field: `answers[${index}].indicatorId`,
+                message: text('assessmentInput.indicatorNotDefined', { indicatorId }),
+              },
+            ]),
         ...(isScore(score)
           ? []
-          : [{ field: `answers[${index}].score`, message: 'must be a score from 0 to 100' }]),
+          : [{ field: `answers[${index}].score`, message: text('assessmentInput.notAScore') }]),
         ...(duplicate
-          ? [{ field: `answers[${index}]`, message: 'the rater answered this indicator twice' }]
+          ? [{ field: `answers[${index}]`, message: text('assessmentInput.answeredTwice') }]
           : []),
       ];
     }),

@@ -6,6 +6,7 @@ import {
 import type { Violation } from '../errors';
 import { competencyIn, type FrameworkVersion } from '../framework/framework.decider';
 import { duplicatesOf, isScore } from './content';
+import { text } from '@talentloop/i18n';
 
 export type Measurement = MeasurementRecorded['data'];
 
@@ -13,22 +14,33 @@ export type Measurement = MeasurementRecorded['data'];
 export type MeasurementInput = Omit<Measurement, 'frameworkVersion' | 'robustness'>;
 
 const scoreViolation = (field: string, value: number): Violation[] =>
-  isScore(value) ? [] : [{ field, message: `must be a score from 0 to 100, got ${value}` }];
+  isScore(value) ? [] : [{ field, message: text('assessmentInput.scoreOutOfRange', { value }) }];
 
 const idViolations = (
   field: string,
-  kind: string,
+  kind: 'indicator' | 'facet',
   given: readonly string[],
   known: readonly string[],
 ): Violation[] => [
   ...given.flatMap((id, index) =>
     known.includes(id)
       ? []
-      : [{ field: `${field}[${index}].${kind}Id`, message: `${kind} ${id} is not defined` }],
+      : [
+          {
+            field: `${field}[${index}].${kind}Id`,
+            message: text('assessmentInput.idNotDefined', {
+              kind: text(`assessmentInput.kind.${kind}`),
+              id,
+            }),
+          },
+        ],
   ),
   ...duplicatesOf(given).map((id) => ({
     field,
-    message: `${kind} ${id} is scored more than once`,
+    message: text('assessmentInput.scoredTwice', {
+      kind: text(`assessmentInput.kind.${kind}`),
+      id,
+    }),
   })),
 ];
 
@@ -50,7 +62,7 @@ export const measurementViolations = (
       scoreViolation(`facetScores[${index}].score`, score),
     ),
     ...(Number.isNaN(Date.parse(input.measuredAt))
-      ? [{ field: 'measuredAt', message: 'must be an ISO-8601 date-time' }]
+      ? [{ field: 'measuredAt', message: text('assessmentInput.notADateTime') }]
       : []),
   ];
   const competency = competencyIn(framework, input.competencyId);
@@ -59,7 +71,11 @@ export const measurementViolations = (
       ...scores,
       {
         field: 'competencyId',
-        message: `${input.competencyId} is not in framework ${framework.frameworkId} version ${framework.frameworkVersion}`,
+        message: text('assessmentInput.notInFrameworkVersion', {
+          competencyId: input.competencyId,
+          frameworkId: framework.frameworkId,
+          version: framework.frameworkVersion,
+        }),
       },
     ];
   return [

@@ -17,11 +17,11 @@ export const weightingViolations = (weighting: PriorityWeighting): Violation[] =
   const factors = ['impact', 'potential', 'energy'] as const;
   const negative = factors
     .filter((factor) => !Number.isFinite(weighting[factor]) || weighting[factor] < 0)
-    .map((factor) => ({ field: factor, message: 'must be a number of 0 or more' }));
+    .map((factor) => ({ field: factor, message: text('assessmentInput.notNegative') }));
   const total = factors.reduce((sum, factor) => sum + weighting[factor], 0);
   return negative.length > 0 || total > 0
     ? negative
-    : [{ field: 'weighting', message: 'at least one factor must count' }];
+    : [{ field: 'weighting', message: text('assessmentInput.noFactorCounts') }];
 };
 
 export interface Candidate {

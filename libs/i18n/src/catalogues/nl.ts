@@ -178,4 +178,190 @@ export const nl: Catalogue = {
     catchingUp: 'de service haalt zijn events in; probeer het zo opnieuw',
     unexpected: 'er ging onverwacht iets mis',
   },
+  drafting: {
+    prompt: {
+      system:
+        'Je helpt medewerkers SMART-ontwikkeldoelen te schrijven. Oefenen in het werk komt eerst; combineer formeel leren met oefenen. Streefwaarden blijven binnen de aanleg en groeien realistisch. Noem alleen indicator-id’s uit indicatorsPerLevel. Antwoord met alleen één JSON-object, met de teksten in het Nederlands.',
+      task: 'Stel één SMART-ontwikkeldoel op als JSON.',
+      addressFeedback: 'Verwerk deze feedback in het nieuwe concept.',
+    },
+    deterministic: {
+      title: 'Groeien in {{target}}: {{focus}}',
+      wholeTarget: 'de basis',
+      behaviour: 'Oefen bewust met {{focus}}: {{next}}',
+      nextFallback: 'laat het gedrag consequent zien en vraag daarna om feedback.',
+      situation: 'In wekelijkse teamoverleggen, één-op-ééngesprekken en projectwerk met collega’s.',
+      indicatorCriterion: '{{focus}} scoort minstens {{target}} in de volgende 360°-ronde.',
+      observedCriterion:
+        'De leidinggevende ziet het nieuwe gedrag rond {{target}} in de meeste relevante situaties.',
+      certificateCriterion:
+        'Het certificaat {{target}} is behaald, met het nummer of een kopie vastgelegd als bewijs.',
+      practice: 'Pas {{focus}} toe in elk relevant overleg en noteer één voorbeeld.',
+      practiceFrequency: 'elke week',
+      feedback: 'Vraag een collega die je aan het werk ziet om feedback op dit gedrag.',
+      feedbackFrequency: 'eens per maand',
+      formal: 'Volg een korte training of lees je in over {{target}}.',
+      formalFrequency: 'eenmalig',
+      halfway: 'Bespreek de voortgang met de leidinggevende en stel de aanpak bij.',
+    },
+  },
+  evaluation: {
+    or: ' of ',
+    overdue:
+      'de deadline {{deadline}} is verstreken en sinds de nulmeting is niets gemeten: een meting van het ontwikkeldoel met {{instruments}} evalueert het doel',
+    awaiting:
+      'sinds de nulmeting is niets gemeten: de eerste meting van het ontwikkeldoel met {{instruments}} op of na {{deadline}} evalueert het doel; voor een eerdere evaluatie is eerst een meting nodig',
+    noBaseline:
+      'het ontwikkeldoel was niet gemeten toen het doel actief werd: de evaluatie laat zien waar de medewerker staat, niet hoeveel die gegroeid is',
+    instrumentNotUsed:
+      'geen meting van dit doel gebruikte {{instrument}}, het instrument dat criterium {{criterionId}} leest: bewijs van een ander instrument geldt als minder robuust',
+    indicatorNotMeasured:
+      'de laatste meting ({{measurementId}}) scoorde {{indicatorIds}} niet: criterium {{criterionId}} kan pas gehaald worden als een meting dat wel doet',
+    evidenceOverdue:
+      'de deadline {{deadline}} is verstreken en er is geen bewijs vastgelegd: het vastleggen van het {{evidence}} beoordeelt het doel',
+    noEvidence:
+      'er is geen bewijs vastgelegd: de criteria van het doel worden gehaald met een {{evidence}}; het vastleggen ervan op of na {{deadline}} beoordeelt het doel, een vroege beoordeling heeft het eerst nodig',
+    evidenceNotRecorded:
+      'er is geen {{evidence}} vastgelegd voor criterium {{criterionId}}: het is niet gehaald tot de medewerker er een vastlegt',
+  },
+  analytics: {
+    withheld: {
+      fewerThan: 'beschrijft minder dan {{threshold}} mensen',
+      bySubtraction:
+        'zou door aftrekken van het cijfer zonder {{filters}} minder dan {{threshold}} mensen onthullen',
+      oneFilter: 'het filter op {{name}}',
+      severalFilters: 'de filters op {{names}} en {{last}}',
+      crossing:
+        'zou door aftrekken van een overlappend cijfer met andere filters minder dan {{threshold}} mensen onthullen',
+      totalWithheld: 'het totaal waar deze rij deel van is, wordt niet getoond',
+      secondary:
+        'niet getoond, zodat het totaal min de andere rijen niet minder dan {{threshold}} mensen onthult',
+    },
+    filter: {
+      department: 'afdeling',
+      role: 'rol',
+      competency: 'competentie',
+      period: 'periode',
+      manager: 'manager',
+      indicator: 'indicator',
+    },
+    notForYou: 'analysecijfers zijn voor HR, beheerders en managers over hun team',
+    noHistory: 'geen ontwikkelgeschiedenis voor medewerker "{{employeeId}}"',
+    noData: 'geen gegevens over "{{employeeId}}"',
+    catchingUp: 'analytics haalt de eventgeschiedenis in; probeer het zo opnieuw',
+    parametersInvalid: '{{count}} parameter(s) zijn ongeldig',
+  },
+  validation: {
+    eachValueIn: 'elke waarde in {{property}}',
+    isString: '{{property}} moet tekst zijn',
+    isIn: '{{property}} moet een van deze waarden zijn: {{constraint1}}',
+    matches: '{{property}} moet voldoen aan de reguliere expressie {{constraint1}}',
+    min: '{{property}} mag niet kleiner zijn dan {{constraint1}}',
+    max: '{{property}} mag niet groter zijn dan {{constraint1}}',
+    isInt: '{{property}} moet een geheel getal zijn',
+    tooShort: '{{property}} moet minstens {{constraint1}} tekens lang zijn',
+    tooLong: '{{property}} mag hooguit {{constraint1}} tekens lang zijn',
+    isNumber: '{{property}} moet een getal zijn dat aan de voorwaarden voldoet',
+    isArray: '{{property}} moet een lijst zijn',
+    arrayMaxSize: '{{property}} mag hooguit {{constraint1}} elementen bevatten',
+    arrayMinSize: '{{property}} moet minstens {{constraint1}} elementen bevatten',
+    arrayUnique: 'alle elementen van {{property}} moeten uniek zijn',
+    isPositive: '{{property}} moet een positief getal zijn',
+    isEmail: '{{property}} moet een e-mailadres zijn',
+    isObject: '{{property}} moet een object zijn',
+    isIso8601: '{{property}} moet een geldige ISO 8601-datum zijn',
+    isBoolean: '{{property}} moet true of false zijn',
+    nestedValidation: 'het geneste veld {{property}} moet een object of een lijst zijn',
+    whitelistValidation: 'het veld {{property}} hoort er niet bij',
+    id: '{{property}} mag alleen letters, cijfers en . _ : @ - bevatten (hooguit 128)',
+    idFilter: '{{property}} moet een id zijn: letters, cijfers en . _ : @ - (hooguit 128)',
+    dateFromYear1000: '{{property}} moet een datum vanaf het jaar 1000 zijn',
+    calendarDate: '{{property}} moet een datum zijn, JJJJ-MM-DD',
+    period: '{{property}} moet een jaar (2026), kwartaal (2026-Q1) of maand (2026-03) zijn',
+    tooDeep: 'is dieper genest dan {{max}} niveaus',
+  },
+  http: {
+    noSuchId: 'er is geen resource met het id {{id}}',
+    noSuchVersion: 'er is geen versie {{version}}: versies tellen vanaf 1',
+    noSuchResource: 'die resource bestaat niet binnen je organisatie',
+    planNotFound: 'er is geen plan {{planId}}',
+    goalNotFound: 'er is geen doel {{goalId}}',
+    gapNotFound: 'er is geen gap {{gapId}}',
+    noTarget: 'noem een gapId of een ontwikkeldoel',
+    noChange: 'stuur minstens één wijziging',
+    noField: 'stuur minstens één veld',
+    notRejected:
+      'alleen een afgewezen doel dat nog niet opnieuw is ingediend, wordt opnieuw opgesteld',
+    erasurePending: '{{message}}; het wissen is nog bezig, probeer het opnieuw',
+    openToNoOne: 'dit endpoint is voor niemand open',
+    forWhom: 'dit is voor {{whom}}',
+    roleReach: '{{role}} ({{reach}})',
+    reach: {
+      self: 'voor zichzelf',
+      reports: 'voor hun directe medewerkers',
+      'self-or-reports': 'voor zichzelf en hun directe medewerkers',
+      tenant: 'voor iedereen in de organisatie',
+    },
+    idempotencyKeyInvalid:
+      'de header Idempotency-Key moet 1 tot 255 afdrukbare ASCII-tekens bevatten',
+    idempotencyKeyReused:
+      'deze Idempotency-Key is gebruikt voor een verzoek met een andere body; gebruik een nieuwe sleutel',
+    idempotencyKeyInUse:
+      'een verzoek met deze Idempotency-Key wordt nog verwerkt; probeer het zo opnieuw',
+    rateLimited:
+      'te veel verzoeken: hooguit {{limit}} per minuut; probeer het over {{seconds}} s opnieuw',
+    authenticationUnavailable:
+      'bearer-tokens kunnen nu niet worden gecontroleerd; probeer het zo opnieuw',
+  },
+  measurementImport: {
+    noRows: 'het bestand heeft geen rijen',
+    rowsInvalid: '{{rows}} rij(en) zijn ongeldig; er is niets geïmporteerd',
+    pastLimit: 'een importbestand mag hooguit {{most}} bevatten; splits het',
+    bytes: '{{limit}} bytes',
+    rows: '{{limit}} rijen',
+    unreadable: 'het bestand is niet als metingen te lezen; er is niets geïmporteerd',
+    unsupported: 'stuur een JSON-lijst van metingen of een text/csv-bestand',
+  },
+  assessmentInput: {
+    invalid: '{{subject}}: {{problems}} probleem/problemen',
+    subject: {
+      framework: 'het competentiemodel',
+      employeeRecord: 'de gegevens van de medewerker',
+      measurement: 'de meting',
+      feedbackRound: 'de feedbackronde',
+      motivation: 'de motivatie',
+      roleProfile: 'het rolprofiel',
+    },
+    kind: { indicator: 'indicator', facet: 'facet', competency: 'competentie' },
+    appearsTwice: '{{kind}} {{id}} komt meer dan eens voor',
+    ownManager: 'een medewerker kan niet de eigen manager zijn',
+    notInFramework: '{{competencyId}} staat niet in het competentiemodel',
+    notInFrameworkVersion:
+      '{{competencyId}} staat niet in competentiemodel {{frameworkId}} versie {{version}}',
+    noRaterGroupShown:
+      'geen groep beoordelaars naast de medewerker zelf is groot genoeg om te tonen',
+    energy: 'moet een geheel getal van 1 tot en met 5 zijn, niet {{energy}}',
+    noAnswers: 'een ronde heeft antwoorden nodig',
+    selfIsTheEmployee: 'alleen de medewerker kan als zichzelf antwoorden',
+    indicatorNotDefined: '{{indicatorId}} is niet gedefinieerd',
+    notAScore: 'moet een score van 0 tot en met 100 zijn',
+    answeredTwice: 'de beoordelaar heeft deze indicator twee keer beantwoord',
+    scoreOutOfRange: 'moet een score van 0 tot en met 100 zijn, niet {{value}}',
+    idNotDefined: '{{kind}} {{id}} is niet gedefinieerd',
+    scoredTwice: '{{kind}} {{id}} is meer dan eens gescoord',
+    notADateTime: 'moet een ISO-8601-datum met tijd zijn',
+    requiredLevel: 'moet een geheel niveau van 1 tot en met 5 zijn',
+    weight: 'moet boven 0 liggen en hooguit 100 zijn, niet {{weight}}',
+    unknownColumn: 'onbekende kolom; de kolommen zijn {{columns}}, {{indicator}} en {{facet}}',
+    columnTwice: 'de kolom staat twee keer in de kopregel',
+    cellCount: 'de rij heeft {{cells}} cellen maar de kopregel noemt {{columns}} kolommen',
+    rowTooLong: 'een rij mag hooguit {{max}} tekens bevatten',
+    quoteNotClosed:
+      'een cel tussen aanhalingstekens is niet gesloten voor het einde van het bestand',
+    quoteMisplaced:
+      'een aanhalingsteken mag alleen een hele cel openen en sluiten; schrijf een aanhalingsteken in een cel tussen aanhalingstekens als ""',
+    notCsv: 'de rij is niet als CSV te lezen',
+    notNegative: 'moet een getal van 0 of meer zijn',
+    noFactorCounts: 'minstens één factor moet meetellen',
+  },
 };

@@ -43,10 +43,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const language = languageOf(request);
-    const details =
+    const details = inLanguage(
       exception instanceof HttpException
-        ? inLanguage(fromHttpException(exception), language)
-        : problemOf(exception, language);
+        ? fromHttpException(exception)
+        : problemOf(exception, language),
+      language,
+    );
     // 503 is an answer the service chose (not ready, catching up, a store unavailable): the
     // request line says it; only what went wrong unexpectedly is logged as an error.
     if (details.status >= 500 && details.status !== 503)

@@ -6,7 +6,14 @@ import {
   WrongExpectedRevisionError,
 } from '@talentloop/event-store';
 import { ErasurePendingError } from '@talentloop/privacy';
-import { render, text, type Language, type Text } from '@talentloop/i18n';
+import {
+  containsText,
+  render,
+  renderTextsIn,
+  text,
+  type Language,
+  type Text,
+} from '@talentloop/i18n';
 import { ReadSideBehindError } from '@talentloop/read-models';
 
 /** RFC 9457 problem details, the body of every error response. */
@@ -60,10 +67,13 @@ const STANDARD_MEMBERS: ReadonlySet<string> = new Set([
 
 /** The catalogue text of a problem's detail, kept off the JSON body. */
 const DETAIL_TEXT = Symbol('detailText');
+/** Extensions holding catalogue texts (field messages), as given: kept off the JSON body. */
+const EXTENSION_TEXTS = Symbol('extensionTexts');
 
 /**
- * A problem document. A detail given as a catalogue text reads in English here and in the
- * request's language once the filter sends it (`inLanguage`). Extensions (a domain error's details, field errors) come after the
+ * A problem document. A detail given as a catalogue text, and catalogue texts among the
+ * extensions (a field error's message), read in English here and in the request's language
+ * once the filter sends it (`inLanguage`). Extensions (a domain error's details, field errors) come after the
  * standard members and can never overwrite them: a detail named `status` once turned a 409
  * into a 500 (`Invalid status code: "approved"`); such a key is left out.
  */
@@ -80,17 +90,41 @@ export const problem = (
     detail: typeof detail === 'string' ? detail : render('en', detail),
     code,
   };
+  const own: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(extensions))
-    if (!STANDARD_MEMBERS.has(key)) document[key] = value;
+    if (!STANDARD_MEMBERS.has(key)) own[key] = value;
+  const withTexts = containsText(own);
+  Object.assign(document, withTexts ? renderTextsIn(own, 'en') : own);
   if (typeof detail !== 'string')
     Object.defineProperty(document, DETAIL_TEXT, { value: detail, enumerable: false });
+  if (withTexts)
+    Object.defineProperty(document, EXTENSION_TEXTS, { value: own, enumerable: false });
   return document as ProblemDetails;
 };
 
 /** The problem with its detail in the language, where the detail is a catalogue text. */
 export const inLanguage = (details: ProblemDetails, language: Language): ProblemDetails => {
-  const detail = (details as { [DETAIL_TEXT]?: Text })[DETAIL_TEXT];
-  return detail === undefined ? details : { ...details, detail: render(language, detail) };
+  const { [DETAIL_TEXT]: detail, [EXTENSION_TEXTS]: extensions } = details as {
+    [DETAIL_TEXT]?: Text;
+    [EXTENSION_TEXTS]?: Record<string, unknown>;
+  };
+  return {
+    ...details,
+    ...(detail !== undefined && { detail: render(language, detail) }),
+    ...(extensions !== undefined && (renderTextsIn(extensions, language) as object)),
+  };
+};
+
+/** A problem's field errors as given: their messages still catalogue texts where they were. */
+export const fieldErrorsOf = (
+  details: ProblemDetails,
+): readonly { readonly field: string; readonly message: Text | string }[] => {
+  const given = (details as { [EXTENSION_TEXTS]?: { errors?: unknown } })[EXTENSION_TEXTS];
+  return (
+    (given?.errors as readonly { field: string; message: Text | string }[] | undefined) ??
+    details.errors ??
+    []
+  );
 };
 
 /**
@@ -144,7 +178,7 @@ export const problemOf = (error: unknown, language: Language = 'en'): ProblemDet
   if (error instanceof EventStoreUnavailableError)
     return problem(503, error.code, text('problem.eventStoreUnavailable'));
   if (error instanceof ErasurePendingError)
-    return problem(503, error.code, `${error.message}; the erasure is pending, retry it`);
+    return problem(503, error.code, text('http.erasurePending', { message: error.message }));
   if (error instanceof ReadSideBehindError)
     return problem(503, error.code, text('problem.catchingUp'));
   return problem(500, 'INTERNAL', text('problem.unexpected'));

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { ID_PATTERN } from '@talentloop/contracts';
 import { problem } from './problem-details';
+import { catalogueMessage } from './validation';
 import { ApiParam, ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -20,6 +21,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { text } from '@talentloop/i18n';
 
 /** The id pattern of the event contracts, so an id that passes here can be stored. */
 export { ID_PATTERN };
@@ -28,7 +30,7 @@ export const IsId = (description: string) =>
   applyDecorators(
     ApiProperty({ description, pattern: ID_PATTERN.source }),
     IsString(),
-    Matches(ID_PATTERN, { message: '$property must be letters, digits and . _ : @ - (max 128)' }),
+    Matches(ID_PATTERN, { message: catalogueMessage('validation.id') }),
   );
 
 /** What a caller sent, quoted for a problem detail: at most 64 characters, control characters escaped. */
@@ -41,7 +43,7 @@ class IdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!ID_PATTERN.test(value))
       throw new NotFoundException(
-        problem(404, 'NOT_FOUND', `no resource has the id ${quotedForProblem(value)}`),
+        problem(404, 'NOT_FOUND', text('http.noSuchId', { id: quotedForProblem(value) })),
       );
     return value;
   }
@@ -55,7 +57,7 @@ class VersionPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     if (!/^[1-9]\d{0,8}$/.test(value))
       throw new NotFoundException(
-        problem(404, 'NOT_FOUND', `no version ${quotedForProblem(value)}: versions count from 1`),
+        problem(404, 'NOT_FOUND', text('http.noSuchVersion', { version: quotedForProblem(value) })),
       );
     return Number(value);
   }
@@ -97,14 +99,14 @@ export const IsIsoDateOrTime = (description: string) =>
   applyDecorators(
     ApiProperty({ description, type: String }),
     IsISO8601({ strict: true }),
-    Matches(FOUR_DIGIT_YEAR, { message: '$property must be a date from year 1000 on' }),
+    Matches(FOUR_DIGIT_YEAR, { message: catalogueMessage('validation.dateFromYear1000') }),
   );
 
 /** A calendar date, YYYY-MM-DD, that exists, from year 1000 on. */
 export const IsCalendarDate = (description?: string) =>
   applyDecorators(
     ApiProperty({ description, type: String, format: 'date' }),
-    Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/, { message: '$property must be a date, YYYY-MM-DD' }),
+    Matches(/^[1-9]\d{3}-\d{2}-\d{2}$/, { message: catalogueMessage('validation.calendarDate') }),
     IsISO8601({ strict: true }),
   );
 

@@ -4,16 +4,120 @@ import {
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
-import { text } from '@talentloop/i18n';
+import { render, text, type MessageKey, type Text } from '@talentloop/i18n';
+import { getMetadataStorage, type ValidationArguments } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+import { ruleName } from './openapi/validation-schemas';
 import { problem } from './problem-details';
+
+/** The catalogue key a custom validation message was made from (see `catalogueMessage`). */
+const CATALOGUE_KEY = Symbol('catalogueKey');
+type CatalogueMessage = ((args: ValidationArguments) => string) & {
+  readonly [CATALOGUE_KEY]: MessageKey;
+};
+
+/**
+ * A validation decorator's own message from the catalogue (`{{property}}` names the field):
+ * English where class-validator renders it, in the request's language in a 422.
+ */
+export const catalogueMessage = (key: MessageKey): CatalogueMessage =>
+  Object.assign(
+    (args: ValidationArguments) => render('en', text(key, { property: args.property })),
+    { [CATALOGUE_KEY]: key },
+  );
+
+const catalogueKeyOf = (message: unknown): MessageKey | undefined =>
+  typeof message === 'function' ? (message as Partial<CatalogueMessage>)[CATALOGUE_KEY] : undefined;
+
+/** class-validator's rules by name, each with the catalogue text of its default message. */
+const ruleTexts: Readonly<Record<string, MessageKey>> = {
+  isString: 'validation.isString',
+  isIn: 'validation.isIn',
+  matches: 'validation.matches',
+  min: 'validation.min',
+  max: 'validation.max',
+  isInt: 'validation.isInt',
+  minLength: 'validation.tooShort',
+  maxLength: 'validation.tooLong',
+  isNumber: 'validation.isNumber',
+  isArray: 'validation.isArray',
+  arrayMaxSize: 'validation.arrayMaxSize',
+  arrayMinSize: 'validation.arrayMinSize',
+  arrayUnique: 'validation.arrayUnique',
+  isPositive: 'validation.isPositive',
+  isEmail: 'validation.isEmail',
+  isObject: 'validation.isObject',
+  isIso8601: 'validation.isIso8601',
+  isBoolean: 'validation.isBoolean',
+};
+/** Rules that name nothing but the field, so need no metadata to be said. */
+const fieldOnlyTexts: Readonly<Record<string, MessageKey>> = {
+  nestedValidation: 'validation.nestedValidation',
+  whitelistValidation: 'validation.whitelistValidation',
+};
+
+/** As class-validator writes a rule's argument into its message. */
+const argumentText = (argument: unknown): string =>
+  Array.isArray(argument) ? argument.join(', ') : String(argument);
+
+/** The rule of the field that produced the constraint, when its class is known. */
+const ruleOf = (error: ValidationError, constraint: string): ValidationMetadata | undefined => {
+  const target = error.target as object | undefined;
+  if (typeof target !== 'object' || Array.isArray(target)) return undefined;
+  return getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((rule) => rule.propertyName === error.property && ruleName(rule) === constraint);
+};
+
+/** isLength says `too short` or `too long` depending on the value, as class-validator does. */
+const lengthText = (rule: ValidationMetadata, value: unknown): [MessageKey, unknown] => {
+  const [min, max] = rule.constraints as [number | null | undefined, number | null | undefined];
+  const length = typeof value === 'string' ? value.length : 0;
+  return min !== null && min !== undefined && (!value || length < min)
+    ? ['validation.tooShort', min]
+    : ['validation.tooLong', max];
+};
+
+/**
+ * What a person reads about a broken rule, as a catalogue text (the request's language comes
+ * later, at the filter); a rule without one keeps class-validator's English message.
+ */
+const fieldMessage = (
+  error: ValidationError,
+  constraint: string,
+  english: string,
+): Text | string => {
+  const fieldOnly = fieldOnlyTexts[constraint];
+  if (fieldOnly) return text(fieldOnly, { property: error.property });
+  const rule = ruleOf(error, constraint);
+  if (!rule) return english;
+  const custom = catalogueKeyOf(rule.message);
+  if (custom) return text(custom, { property: error.property });
+  if (rule.message !== undefined) return english;
+  const [key, firstArgument] =
+    constraint === 'isLength'
+      ? lengthText(rule, error.value)
+      : [ruleTexts[constraint], (rule.constraints as unknown[] | undefined)?.[0]];
+  if (!key) return english;
+  const property = rule.each
+    ? text('validation.eachValueIn', { property: error.property })
+    : error.property;
+  return text(key, {
+    property,
+    ...(firstArgument !== undefined && { constraint1: argumentText(firstArgument) }),
+  });
+};
 
 const flatten = (
   errors: readonly ValidationError[],
   parent = '',
-): { field: string; message: string }[] =>
+): { field: string; message: Text | string }[] =>
   errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => ({
+      field,
+      message: fieldMessage(error, constraint, english),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 
@@ -26,7 +130,7 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
   'prototype',
 ]);
 
-type FieldProblem = { readonly field: string; readonly message: string };
+type FieldProblem = { readonly field: string; readonly message: Text | string };
 
 /**
  * What no DTO may receive, found before class-transformer runs: nesting deeper than
@@ -40,10 +144,11 @@ const shapeProblem = (value: unknown): FieldProblem | undefined => {
     const [node, depth, path] = next;
     if (typeof node !== 'object' || node === null) continue;
     if (depth >= MAX_BODY_DEPTH)
-      return { field: path, message: `nests deeper than ${MAX_BODY_DEPTH} levels` };
+      return { field: path, message: text('validation.tooDeep', { max: MAX_BODY_DEPTH }) };
     for (const [key, child] of Object.entries(node)) {
       const field = path ? `${path}.${key}` : key;
-      if (PROTOTYPE_KEYS.has(key)) return { field, message: `property ${key} should not exist` };
+      if (PROTOTYPE_KEYS.has(key))
+        return { field, message: text('validation.whitelistValidation', { property: key }) };
       pending.push([child, depth + 1, field]);
     }
   }

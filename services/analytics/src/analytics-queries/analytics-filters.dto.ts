@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ID_PATTERN, Optional } from '@talentloop/http';
+import { catalogueMessage, ID_PATTERN, Optional } from '@talentloop/http';
 import { IsString, Matches } from 'class-validator';
 
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
-const idMessage = { message: '$property must be an id: letters, digits and . _ : @ - (max 128)' };
+const idMessage = { message: catalogueMessage('validation.idFilter') };
 
 /** The filters every analytics query takes; all optional. */
 export class AnalyticsFiltersDto {
@@ -33,7 +33,7 @@ export class AnalyticsFiltersDto {
   @Optional()
   @IsString()
   @Matches(PERIOD, {
-    message: '$property must be a year (2026), quarter (2026-Q1) or month (2026-03)',
+    message: catalogueMessage('validation.period'),
   })
   period?: string;
 }

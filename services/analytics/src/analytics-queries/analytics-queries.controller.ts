@@ -21,7 +21,15 @@ import {
   type EmployeeFacts,
 } from '@talentloop/analytics-domain';
 import { expectedCheckInMinutes } from '@talentloop/contracts';
-import { CLOCK, CurrentActor, problem, type Actor, type Clock } from '@talentloop/http';
+import {
+  CLOCK,
+  CurrentActor,
+  problem,
+  RequestLanguage,
+  type Actor,
+  type Clock,
+} from '@talentloop/http';
+import { renderTextsIn, text, type Language } from '@talentloop/i18n';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { FactsView } from '../projections/facts-view';
 import { AnalyticsFiltersDto } from './analytics-filters.dto';
@@ -30,13 +38,7 @@ import { AnalyticsFiltersDto } from './analytics-filters.dto';
 export const scopeOf = (actor: Actor): AnalyticsScope => {
   if (actor.roles.includes('hr') || actor.roles.includes('admin')) return { kind: 'organisation' };
   if (actor.roles.includes('manager')) return { kind: 'team', managerId: actor.userId };
-  throw new ForbiddenException(
-    problem(
-      403,
-      'FORBIDDEN',
-      'analytics figures are for HR, admins, and managers about their team',
-    ),
-  );
+  throw new ForbiddenException(problem(403, 'FORBIDDEN', text('analytics.notForYou')));
 };
 
 type Report<Result> = (facts: readonly EmployeeFacts[], request: AnalyticsRequest) => Result;
@@ -100,7 +102,13 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
         });
   }
 
-  private answer<Result>(actor: Actor, filters: AnalyticsFiltersDto, report: Report<Result>) {
+  /** The report for the caller's scope, its withheld figures' reasons in the language. */
+  private answer<Result>(
+    actor: Actor,
+    language: Language,
+    filters: AnalyticsFiltersDto,
+    report: Report<Result>,
+  ) {
     const scope = scopeOf(actor);
     const request: AnalyticsRequest = {
       scope,
@@ -115,37 +123,56 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
       threshold: this.settings.privacyThreshold,
     };
     const asOf = this.view.asOf;
-    return { asOf, scope, ...report(this.view.factsOf(actor.tenantId), request) };
+    return renderTextsIn(
+      { asOf, scope, ...report(this.view.factsOf(actor.tenantId), request) },
+      language,
+    );
   }
 
   @Get('active-plans')
   @ApiOperation({
     summary: 'Employees with at least one active goal: count and share, by department, over time',
   })
-  activePlans(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, activePlansReport);
+  activePlans(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, activePlansReport);
   }
 
   @Get('development-focus')
   @ApiOperation({
     summary: 'Goals per competency by status; the most developed competencies first',
   })
-  developmentFocus(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, developmentFocusReport);
+  developmentFocus(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, developmentFocusReport);
   }
 
   @Get('gap-map')
   @ApiOperation({
     summary: 'Average and distribution of gaps per competency, overall and per department',
   })
-  gapMap(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, gapMapReport);
+  gapMap(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, gapMapReport);
   }
 
   @Get('approval-flow')
   @ApiOperation({ summary: 'Approval turnaround (median, p90) and rejection rate' })
-  approvalFlow(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, approvalFlowReport);
+  approvalFlow(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, approvalFlowReport);
   }
 
   @Get('check-in-adherence')
@@ -153,8 +180,12 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
     summary: 'Share of due check-ins that were held on time',
     description: `Each figure also counts the held check-ins outside the expected ${expectedCheckInMinutes.min}–${expectedCheckInMinutes.max} minutes (\`outsideExpectedLength\`: count, short, long, and their share of \`held\`), withheld with the figure.`,
   })
-  checkInAdherence(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, checkInAdherenceReport);
+  checkInAdherence(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, checkInAdherenceReport);
   }
 
   @Get('growth')
@@ -162,7 +193,11 @@ export class AnalyticsQueriesController implements OnApplicationBootstrap {
     summary:
       'Baseline → remeasurement change per competency and indicator; share of goals achieved',
   })
-  growth(@CurrentActor() actor: Actor, @Query() filters: AnalyticsFiltersDto) {
-    return this.answer(actor, filters, growthReport);
+  growth(
+    @CurrentActor() actor: Actor,
+    @RequestLanguage() language: Language,
+    @Query() filters: AnalyticsFiltersDto,
+  ) {
+    return this.answer(actor, language, filters, growthReport);
   }
 }

@@ -9,6 +9,7 @@ import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
 import type { ReadModelStore } from '@talentloop/read-models';
 import { READ_MODEL_STORE } from '@talentloop/http';
 import { FactsView } from '../projections/facts-view';
+import { text } from '@talentloop/i18n';
 
 @ApiTags('analytics')
 @Controller('analytics')
@@ -32,7 +33,7 @@ export class EmployeeHistoryController {
         : (await this.readModels.load<EmployeeFacts>(collection, [id])).get(id);
     if (!stored)
       throw new NotFoundException(
-        problem(404, 'NOT_FOUND', `no development history for employee "${employeeId}"`),
+        problem(404, 'NOT_FOUND', text('analytics.noHistory', { employeeId })),
       );
     return { asOf: this.view.asOf, ...developmentHistory(stored.doc) };
   }

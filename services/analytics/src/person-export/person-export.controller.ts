@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { streamAll, type EventStore, type RecordedEvent } from '@talentloop/event-store';
 import { CurrentActor, EVENT_STORE, IdParam, problem, type Actor } from '@talentloop/http';
 import { isAbout, personExport, type PersonExport } from './person-export';
+import { text } from '@talentloop/i18n';
 
 @ApiTags('people')
 @Controller('people/:employeeId/export')
@@ -22,7 +23,9 @@ export class PersonExportController {
     for await (const event of streamAll(this.store, { filter: { tenantId: actor.tenantId } }))
       if (isAbout(employeeId, event)) theirs.push(event);
     if (theirs.length === 0)
-      throw new NotFoundException(problem(404, 'NOT_FOUND', `no data about "${employeeId}"`));
+      throw new NotFoundException(
+        problem(404, 'NOT_FOUND', text('analytics.noData', { employeeId })),
+      );
     return { tenantId: actor.tenantId, ...personExport(employeeId, theirs) };
   }
 }

@@ -25,6 +25,7 @@ import {
 } from '@talentloop/read-models';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { employeeFactsProjection } from './employee-facts.projection';
+import { text } from '@talentloop/i18n';
 
 const RUNNER_NAME = 'analytics';
 
@@ -126,7 +127,7 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
   assertReady(): void {
     if (!this.isReady)
       throw new ServiceUnavailableException(
-        problem(503, 'CATCHING_UP', 'analytics is catching up with the event history; retry soon'),
+        problem(503, 'CATCHING_UP', text('analytics.catchingUp')),
       );
   }
 

@@ -24,6 +24,7 @@ import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';
 import { ReplaySessions } from './replay-sessions';
 import { ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
+import { text } from '@talentloop/i18n';
 
 export const NDJSON = 'application/x-ndjson';
 export const EVENT_STREAM = 'text/event-stream';
@@ -70,9 +71,14 @@ export class ReplayController {
     const parsed = parseReplayRange(query, lastEventId);
     if (!parsed.ok)
       throw new UnprocessableEntityException(
-        problem(422, 'VALIDATION_FAILED', `${parsed.errors.length} parameter(s) are invalid`, {
-          errors: parsed.errors,
-        }),
+        problem(
+          422,
+          'VALIDATION_FAILED',
+          text('analytics.parametersInvalid', { count: parsed.errors.length }),
+          {
+            errors: parsed.errors,
+          },
+        ),
       );
     const { range } = parsed;
     // The tenant is always the caller's: no parameter can widen it.

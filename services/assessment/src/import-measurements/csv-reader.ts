@@ -1,5 +1,6 @@
 import { CsvError, parse, type CsvErrorCode, type Parser } from 'csv-parse';
 import type { Readable } from 'node:stream';
+import { text, type Text } from '@talentloop/i18n';
 
 /** What one file may hold; past any of these the file is refused and the rest is not parsed. */
 export interface CsvLimits {
@@ -15,7 +16,7 @@ export interface CsvLimits {
 export interface LineViolation {
   readonly line: number;
   readonly field: string;
-  readonly message: string;
+  readonly message: Text;
 }
 
 /** One record as its cells, with the line it starts on (the header is line 1). */
@@ -38,7 +39,7 @@ export type CsvReading =
 /** Problems of the header's column names (trimmed), found before any row is kept. */
 export type HeaderCheck = (
   header: readonly string[],
-) => readonly { readonly field: string; readonly message: string }[];
+) => readonly { readonly field: string; readonly message: Text }[];
 
 /**
  * The first line with content once it has ended, or once the text has (`whole`). Only the
@@ -63,20 +64,19 @@ const lineBreaksIn = (cells: readonly string[]): number =>
 
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
-const QUOTE_MISPLACED =
-  'a quote may only open and close a whole cell; inside a quoted cell, write a quote as ""';
+const QUOTE_MISPLACED = text('assessmentInput.quoteMisplaced');
 
 /** The parse errors the options above leave possible, in the sender's words. */
-const PARSE_PROBLEMS: Partial<Record<CsvErrorCode, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is not closed before the end of the file',
+const PARSE_PROBLEMS: Partial<Record<CsvErrorCode, Text>> = {
+  CSV_QUOTE_NOT_CLOSED: text('assessmentInput.quoteNotClosed'),
   CSV_INVALID_CLOSING_QUOTE: QUOTE_MISPLACED,
   INVALID_OPENING_QUOTE: QUOTE_MISPLACED,
 };
 
-const messageOf = ({ code }: CsvError, limits: CsvLimits): string =>
+const messageOf = ({ code }: CsvError, limits: CsvLimits): Text =>
   code === 'CSV_MAX_RECORD_SIZE'
-    ? `a row may hold at most ${limits.rowCharacters} characters`
-    : (PARSE_PROBLEMS[code] ?? 'the row cannot be read as CSV');
+    ? text('assessmentInput.rowTooLong', { max: limits.rowCharacters })
+    : (PARSE_PROBLEMS[code] ?? text('assessmentInput.notCsv'));
 
 /**
  * RFC 4180 CSV as spreadsheets export it (quoted cells with doubled quotes, CRLF or LF, a

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { readCsv, type CsvLimits, type HeaderCheck } from './csv-reader';
+import { renderTextsIn, text } from '@talentloop/i18n';
 
 describe('given a spreadsheet export', () => {
   it('reads quoted cells, doubled quotes, CRLF and a byte-order mark', async () =>
@@ -91,9 +92,14 @@ describe('given a header the caller refuses', () => {
   it('refuses the file, naming each problem at the line of the header', async () =>
     expect(
       await read(['\nname,colour\n1,red\n'], {}, (header) =>
-        header.filter((name) => name !== 'name').map((field) => ({ field, message: 'unknown' })),
+        header
+          .filter((name) => name !== 'name')
+          .map((field) => ({ field, message: text('assessmentInput.columnTwice') })),
       ),
-    ).toEqual({ outcome: 'refused', errors: [{ line: 2, field: 'colour', message: 'unknown' }] }));
+    ).toEqual({
+      outcome: 'refused',
+      errors: [{ line: 2, field: 'colour', message: 'the column is named twice in the header' }],
+    }));
 });
 
 describe('given a file past a limit', () => {
@@ -167,7 +173,11 @@ const read = (
   chunks: readonly (string | Buffer)[],
   limits: Partial<CsvLimits> = {},
   checkHeader: HeaderCheck = noProblems,
-) => readCsv(sourceOf(chunks), { ...LIMITS, ...limits }, checkHeader);
+) =>
+  // What a reader of English reads: messages are catalogue texts.
+  readCsv(sourceOf(chunks), { ...LIMITS, ...limits }, checkHeader).then((reading) =>
+    renderTextsIn(reading, 'en'),
+  );
 
 const refusedAt = (line: number, field: string, message: string) => ({
   outcome: 'refused',

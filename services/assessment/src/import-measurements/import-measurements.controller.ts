@@ -22,6 +22,7 @@ import type { Request } from 'express';
 import { readCsv } from './csv-reader';
 import { ImportMeasurementsCommand } from './import-measurements.handler';
 import { headerViolations, rowFromCsv, rowsFromJson, type ImportRow } from './measurement-rows';
+import { text, type Text } from '@talentloop/i18n';
 
 /**
  * The largest import file, CSV or JSON (about 40,000 measurements of a few indicators each):
@@ -46,14 +47,17 @@ export const IMPORT_ROW_LIMIT = 50_000;
 export const IMPORT_ROW_LIMIT_CHARACTERS = 64 * 1024;
 
 /** A file past one of the import's limits: nothing in it is wrong, it needs splitting. */
-const pastLimit = (code: string, most: string) =>
-  new PayloadTooLargeException(
-    problem(413, code, `an import file may hold at most ${most}; split it`),
+const pastLimit = (code: string, most: Text) =>
+  new PayloadTooLargeException(problem(413, code, text('measurementImport.pastLimit', { most })));
+
+const tooLarge = () =>
+  pastLimit(
+    'ENTITY_TOO_LARGE',
+    text('measurementImport.bytes', { limit: IMPORT_BODY_LIMIT_BYTES }),
   );
 
-const tooLarge = () => pastLimit('ENTITY_TOO_LARGE', `${IMPORT_BODY_LIMIT_BYTES} bytes`);
-
-const tooManyRows = () => pastLimit('TOO_MANY_ROWS', `${IMPORT_ROW_LIMIT} rows`);
+const tooManyRows = () =>
+  pastLimit('TOO_MANY_ROWS', text('measurementImport.rows', { limit: IMPORT_ROW_LIMIT }));
 
 /** The rows of a CSV body, parsed as it arrives; a refused file's rest is drained unread. */
 const csvRows = async (request: Request): Promise<ImportRow[]> => {
@@ -79,14 +83,9 @@ const csvRows = async (request: Request): Promise<ImportRow[]> => {
       throw tooManyRows();
     case 'refused':
       throw new UnprocessableEntityException(
-        problem(
-          422,
-          'IMPORT_REJECTED',
-          'the file cannot be read as measurements; nothing was imported',
-          {
-            errors: reading.errors,
-          },
-        ),
+        problem(422, 'IMPORT_REJECTED', text('measurementImport.unreadable'), {
+          errors: reading.errors,
+        }),
       );
     default:
       return assertNever(reading);
@@ -152,7 +151,7 @@ export class ImportMeasurementsController {
       rows = rowsFromJson(body);
     } else
       throw new UnsupportedMediaTypeException(
-        problem(415, 'UNSUPPORTED_IMPORT', 'send a JSON array of measurements or a text/csv file'),
+        problem(415, 'UNSUPPORTED_IMPORT', text('measurementImport.unsupported')),
       );
     return this.commands.execute(new ImportMeasurementsCommand(actor, rows));
   }

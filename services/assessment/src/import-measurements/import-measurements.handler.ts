@@ -6,10 +6,15 @@ import {
   type EmployeeCommand,
   type EmployeeState,
   type Reference,
-  type Violation,
 } from '@talentloop/assessment-domain';
 import { DomainError } from '@talentloop/domain-kernel';
-import { createValidationPipe, problem, type Actor, type ProblemDetails } from '@talentloop/http';
+import {
+  createValidationPipe,
+  fieldErrorsOf,
+  problem,
+  type Actor,
+  type ProblemDetails,
+} from '@talentloop/http';
 import { MeasurementDto } from '../record-measurement/record-measurement.dto';
 import {
   measurementCommandId,
@@ -18,6 +23,7 @@ import {
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { ImportRow } from './measurement-rows';
+import { text, type Text } from '@talentloop/i18n';
 
 export interface ImportOutcome {
   readonly rows: number;
@@ -35,6 +41,12 @@ export class ImportMeasurementsCommand extends Command<ImportOutcome> {
   }
 }
 
+/** What is wrong with a row, in a field; a domain message without a catalogue text as it is. */
+interface RowProblem {
+  readonly field: string;
+  readonly message: Text | string;
+}
+
 /** A row that passed every check; `write` is absent when it is already stored. */
 interface CheckedRow {
   readonly row: ImportRow;
@@ -43,7 +55,7 @@ interface CheckedRow {
     readonly measurementId: string;
     readonly command: EmployeeCommand;
   };
-  readonly violations: readonly Violation[];
+  readonly violations: readonly RowProblem[];
 }
 
 /** Each employee's state and reference, read once per import however many rows name them. */
@@ -63,14 +75,15 @@ const shapeOf = async (row: ImportRow) => {
     return { dto, violations: [] };
   } catch (error) {
     if (!(error instanceof UnprocessableEntityException)) throw error;
-    return { dto: undefined, violations: (error.getResponse() as ProblemDetails).errors ?? [] };
+    return { dto: undefined, violations: fieldErrorsOf(error.getResponse() as ProblemDetails) };
   }
 };
 
 /** A refusal of the domain, named by the field it concerns. */
-const violationsOf = (error: unknown): readonly Violation[] => {
+const violationsOf = (error: unknown): readonly RowProblem[] => {
   if (error instanceof InvalidAssessmentInput) return error.violations;
-  if (error instanceof DomainError) return [{ field: 'employeeId', message: error.message }];
+  if (error instanceof DomainError)
+    return [{ field: 'employeeId', message: error.text ?? error.message }];
   throw error;
 };
 
@@ -138,8 +151,10 @@ export class ImportMeasurementsHandler implements ICommandHandler<ImportMeasurem
           422,
           'IMPORT_REJECTED',
           rows.length === 0
-            ? 'the file has no rows'
-            : `${new Set(bad.map((b) => b.line)).size} row(s) are invalid; nothing was imported`,
+            ? text('measurementImport.noRows')
+            : text('measurementImport.rowsInvalid', {
+                rows: new Set(bad.map((b) => b.line)).size,
+              }),
           {
             errors: bad,
           },

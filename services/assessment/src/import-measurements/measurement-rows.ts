@@ -1,5 +1,6 @@
 import type { Violation } from '@talentloop/assessment-domain';
 import type { CsvRecord } from './csv-reader';
+import { text } from '@talentloop/i18n';
 
 /** A row of an import before validation, and how to name its fields back to the sender. */
 export interface ImportRow {
@@ -39,18 +40,22 @@ export const headerViolations = (header: readonly string[]): Violation[] =>
       return [
         {
           field,
-          message: `unknown column; the columns are ${FIXED_COLUMNS.join(', ')}, ${INDICATOR}<id> and ${FACET}<id>`,
+          message: text('assessmentInput.unknownColumn', {
+            columns: FIXED_COLUMNS.join(', '),
+            indicator: `${INDICATOR}<id>`,
+            facet: `${FACET}<id>`,
+          }),
         },
       ];
     if (header.indexOf(column) < index)
-      return [{ field, message: 'the column is named twice in the header' }];
+      return [{ field, message: text('assessmentInput.columnTwice') }];
     return [];
   });
 
 /** Names the first cell past the header's columns, or the first column left without one. */
 const cellCountViolation = (header: readonly string[], cells: number): Violation => ({
   field: cells > header.length ? `column ${header.length + 1}` : header[cells],
-  message: `the row has ${cells} cells but the header names ${header.length} columns`,
+  message: text('assessmentInput.cellCount', { cells, columns: header.length }),
 });
 
 /** Numbers as spreadsheets write them ("45", "45,5"); anything else is kept so validation names it. */

@@ -1,4 +1,8 @@
+import { renderTextsIn } from '@talentloop/i18n';
 import { headerViolations, rowFromCsv } from './measurement-rows';
+
+/** As an English reader reads them. */
+const inEnglish = (value: unknown) => renderTextsIn(value, 'en');
 
 describe('given a CSV header', () => {
   it('accepts the fixed columns and any indicator:<id> and facet:<id>, in any order', () =>
@@ -11,8 +15,18 @@ describe('given a CSV header', () => {
       ),
     ).toEqual(['behavior', 'indicator:', 'column 4', 'Facet:warmth']));
 
+  it('lists the columns it knows, in the reader’s language', () =>
+    expect(renderTextsIn(headerViolations(['employeeId', 'colour']), 'nl')).toEqual([
+      {
+        field: 'colour',
+        message: expect.stringMatching(
+          /^onbekende kolom; de kolommen zijn employeeId, .*, indicator:<id> en facet:<id>$/,
+        ) as string,
+      },
+    ]));
+
   it('refuses a column named twice, naming it once for each repeat', () =>
-    expect(headerViolations(['employeeId', 'facet:warmth', 'facet:warmth'])).toEqual([
+    expect(inEnglish(headerViolations(['employeeId', 'facet:warmth', 'facet:warmth']))).toEqual([
       { field: 'facet:warmth', message: 'the column is named twice in the header' },
     ]));
 });
@@ -51,7 +65,9 @@ describe('given a CSV row as a measurement', () => {
   });
 
   it('refuses a row with a cell past the header, naming that cell, never dropping it', () =>
-    expect(rowFromCsv(HEADER, { line: 7, cells: [...cells, 'x'.repeat(1000)] })).toMatchObject({
+    expect(
+      inEnglish(rowFromCsv(HEADER, { line: 7, cells: [...cells, 'x'.repeat(1000)] })),
+    ).toMatchObject({
       line: 7,
       violations: [
         { field: 'column 10', message: 'the row has 10 cells but the header names 9 columns' },
@@ -59,9 +75,14 @@ describe('given a CSV row as a measurement', () => {
     }));
 
   it('refuses a row with too few cells, naming the first column without one', () =>
-    expect(rowFromCsv(HEADER, { line: 3, cells: cells.slice(0, 7) }).violations).toEqual([
-      { field: 'indicator:sharing', message: 'the row has 7 cells but the header names 9 columns' },
-    ]));
+    expect(inEnglish(rowFromCsv(HEADER, { line: 3, cells: cells.slice(0, 7) }).violations)).toEqual(
+      [
+        {
+          field: 'indicator:sharing',
+          message: 'the row has 7 cells but the header names 9 columns',
+        },
+      ],
+    ));
 });
 
 const HEADER = [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { byTenant } from '@talentloop/config';
+import { render } from '@talentloop/i18n';
 import {
   defaultWeighting,
   weightingViolations,
@@ -18,7 +19,7 @@ export const weightingsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, P
     const weighting = { ...defaultWeighting, ...(given as Partial<PriorityWeighting>) };
     const problems = weightingViolations(weighting);
     return problems.length > 0
-      ? { invalid: problems.map((p) => `${p.field} ${p.message}`).join('; ') }
+      ? { invalid: problems.map((p) => `${p.field} ${render('en', p.message)}`).join('; ') }
       : weighting;
   });
 

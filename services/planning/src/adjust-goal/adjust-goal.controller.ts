@@ -7,6 +7,7 @@ import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 import { AdjustGoalDto } from './adjust-goal.dto';
+import { text } from '@talentloop/i18n';
 
 @ApiTags('adjustments')
 @Controller('goals/:goalId')
@@ -32,9 +33,7 @@ export class AdjustGoalController {
   ) {
     const changes = changesOf(body.changes);
     if (Object.keys(changes).length === 0)
-      throw new UnprocessableEntityException(
-        problem(422, 'NO_CHANGES', 'send at least one change'),
-      );
+      throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', text('http.noChange')));
     // The adjustment's id follows from the command's: a retried adjustment is the same one.
     return this.goals.run(
       actor,

@@ -1,4 +1,4 @@
-import type { Language } from '@talentloop/i18n';
+import { text, type Language } from '@talentloop/i18n';
 import {
   Body,
   Controller,
@@ -68,35 +68,37 @@ export class DraftGoalController {
     @RequestCommandId() commandId: string,
   ) {
     const plan = await this.directory.plan(actor.tenantId, planId);
-    if (!plan) throw new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
+    if (!plan)
+      throw new NotFoundException(
+        problem(404, 'PLAN_NOT_FOUND', text('http.planNotFound', { planId })),
+      );
     requireOpenPlan(plan);
     const found = body.gapId ? await this.directory.gap(actor.tenantId, body.gapId) : undefined;
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;
     if (body.gapId && !gap)
-      throw new NotFoundException(problem(404, 'GAP_NOT_FOUND', `no gap ${body.gapId}`));
+      throw new NotFoundException(
+        problem(404, 'GAP_NOT_FOUND', text('http.gapNotFound', { gapId: body.gapId })),
+      );
     const target = gap
       ? { kind: 'competency' as const, competencyId: gap.competencyId }
       : body.target;
     if (!target)
-      throw new UnprocessableEntityException(problem(422, 'NO_TARGET', 'name a gapId or a target'));
+      throw new UnprocessableEntityException(problem(422, 'NO_TARGET', text('http.noTarget')));
+    const draftLanguage =
+      body.language ??
+      (await this.directory.person(actor.tenantId, plan.employeeId))?.language ??
+      'en';
     const context = await goalContextOf(this.directory, {
       tenantId: actor.tenantId,
       employeeId: plan.employeeId,
       gapId: body.gapId ?? null,
       competencyId: target.competencyId,
       ...(body.motivationNote ? { motivationNote: body.motivationNote } : {}),
+      language: draftLanguage,
     });
     const now = this.clock.now();
-    const request = {
-      target,
-      context,
-      language:
-        body.language ??
-        (await this.directory.person(actor.tenantId, plan.employeeId))?.language ??
-        'en',
-      today: dateOf(now),
-    };
+    const request = { target, context, language: draftLanguage, today: dateOf(now) };
     const drafted = await this.drafter.draft(actor.tenantId, request);
     // The goal's id follows from the command's: a retried draft is the same goal.
     const goalId = `goal-${commandId}`;

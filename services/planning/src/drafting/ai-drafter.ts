@@ -11,7 +11,7 @@ import {
 import type { OpenAI } from 'openai';
 import type * as OpenAiSdk from 'openai';
 import { type AiSettings } from '../planning.settings';
-import { indicatorIdsOutsideFramework, SYSTEM_PROMPT, type DraftPrompt } from './draft-prompt';
+import { indicatorIdsOutsideFramework, type DraftPrompt } from './draft-prompt';
 
 let loadedSdk: typeof OpenAiSdk | undefined;
 /**
@@ -140,7 +140,7 @@ export class AiDrafter {
         model: this.settings.model,
         response_format: { type: 'json_object' },
         messages: [
-          { role: 'system', content: SYSTEM_PROMPT },
+          { role: 'system', content: prompt.system },
           { role: 'user', content: prompt.user },
         ],
       });

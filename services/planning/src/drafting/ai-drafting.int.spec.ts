@@ -98,13 +98,14 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     return (await response.json()) as Drafted;
   };
 
-  /** The user message of the model's last request, as JSON text. */
-  const lastPrompt = () => {
+  /** A message of the model's last request: the user's (as JSON text) or the system's. */
+  const lastMessage = (role: 'user' | 'system') => {
     const body = JSON.parse(model.requests.at(-1)?.body ?? '{}') as {
       messages: { role: string; content: string }[];
     };
-    return body.messages.find((message) => message.role === 'user')?.content ?? '';
+    return body.messages.find((message) => message.role === role)?.content ?? '';
   };
+  const lastPrompt = () => lastMessage('user');
 
   it('uses a draft that passes the SMART check, recording the model, prompt version and context parts', async () => {
     const draft = await draftWith({ content: JSON.stringify(smartDraft) });
@@ -127,6 +128,31 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     });
     expect(draft.goal.title).toBe(smartDraft.title);
     expect(draft.smartChecks.every((check) => check.passed)).toBe(true);
+  });
+
+  it('instructs the model in the language of the draft, the prompt version recorded', async () => {
+    const draftIn = async (language: 'en' | 'nl') =>
+      bodyOf<Drafted & { goal: { language: string } }>(
+        await service.request('POST', `/plans/${planId}/goals/draft`, employee, {
+          gapId: 'gap-7001',
+          language,
+        }),
+        201,
+      );
+    model.answer = { content: JSON.stringify(smartDraft) };
+    const english = await draftIn('en');
+    expect(lastMessage('system')).toMatch(/^You help employees write SMART development goals/);
+    expect(english.goal.language).toBe('en');
+    model.answer = { content: JSON.stringify({ ...smartDraft, title: 'Actief luisteren' }) };
+    const dutch = await draftIn('nl');
+    expect(lastMessage('system')).toMatch(/^Je helpt medewerkers SMART-ontwikkeldoelen/);
+    expect(JSON.parse(lastPrompt())).toMatchObject({
+      task: 'Stel één SMART-ontwikkeldoel op als JSON.',
+      writeIn: 'Dutch (Nederlands)',
+    });
+    expect(dutch.goal.language).toBe('nl');
+    for (const draft of [english, dutch])
+      expect(draft.drafter).toMatchObject({ kind: 'ai', promptVersion: 'goal-draft-3' });
   });
 
   it("gives the model the role's name and requirement and the facets with their scores", async () => {

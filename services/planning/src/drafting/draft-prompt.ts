@@ -1,4 +1,5 @@
 import { measurementInstruments, type DraftContextPart } from '@talentloop/contracts';
+import { render, text } from '@talentloop/i18n';
 import {
   measuredCriteriaOf,
   type DraftRequest,
@@ -7,14 +8,14 @@ import {
 
 /**
  * The version of the prompt below, recorded with every draft a model was asked for. Change it
- * with any change to what the prompt says or which context it gives.
+ * with any change to what the prompt says (its texts are the catalogue's `drafting.prompt`, in
+ * the draft's language since goal-draft-3) or which context it gives.
  */
-export const PROMPT_VERSION = 'goal-draft-2';
-
-export const SYSTEM_PROMPT =
-  'You help employees write SMART development goals. Practice on the job comes first; pair formal learning with practice. Targets stay within aptitude and grow realistically. Name only indicator ids from indicatorsPerLevel. Answer with one JSON object only.';
+export const PROMPT_VERSION = 'goal-draft-3';
 
 export interface DraftPrompt {
+  /** The system message, in the language the draft is written in. */
+  readonly system: string;
   /** The user message: JSON of the context parts given and the answer's shape. */
   readonly user: string;
   /** Which parts of the context the user message holds, in a fixed order. */
@@ -95,20 +96,20 @@ export const draftPromptOf = (request: DraftRequest): DraftPrompt => {
       'rejection-feedback': {
         previousSubmissionRejected: {
           managerFeedback: feedback,
-          instruction: 'Address this feedback in the new draft.',
+          instruction: render(language, text('drafting.prompt.addressFeedback')),
         },
       },
     }),
   };
   const contextGiven = (Object.keys(parts) as DraftContextPart[]).filter((part) => parts[part]);
   const user = JSON.stringify({
-    task: 'Draft one SMART development goal as JSON.',
+    task: render(language, text('drafting.prompt.task')),
     writeIn: languageName[language],
     today,
     ...Object.assign({}, ...contextGiven.map((part) => parts[part])),
     answerShape,
   });
-  return { user, contextGiven };
+  return { system: render(language, text('drafting.prompt.system')), user, contextGiven };
 };
 
 /**

@@ -71,6 +71,31 @@ describe('the prompt a model drafts from', () => {
   });
 });
 
+describe('the language of the prompt', () => {
+  it('instructs the model in English for an English draft', () => {
+    const prompt = draftPromptOf(request);
+    expect(prompt.system).toMatch(/^You help employees write SMART development goals\./);
+    expect(JSON.parse(prompt.user)).toMatchObject({
+      task: 'Draft one SMART development goal as JSON.',
+      writeIn: 'English',
+    });
+  });
+
+  it('instructs the model in Dutch for a Dutch draft, feedback instruction included', () => {
+    const prompt = draftPromptOf({ ...request, language: 'nl', rejectionFeedback: 'Meetbaar.' });
+    expect(prompt.system).toMatch(/^Je helpt medewerkers SMART-ontwikkeldoelen te schrijven\./);
+    expect(prompt.system).not.toMatch(/You help/);
+    expect(JSON.parse(prompt.user)).toMatchObject({
+      task: 'Stel één SMART-ontwikkeldoel op als JSON.',
+      writeIn: 'Dutch (Nederlands)',
+      previousSubmissionRejected: {
+        managerFeedback: 'Meetbaar.',
+        instruction: 'Verwerk deze feedback in het nieuwe concept.',
+      },
+    });
+  });
+});
+
 describe('the indicators a model may name', () => {
   const draft = (target: string[], criterion: string[]) => ({
     target: { kind: 'competency' as const, competencyId: 'collaboration', indicatorIds: target },

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
 import { changesOf, GoalChangesDto } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
+import { text } from '@talentloop/i18n';
 
 @ApiTags('goals')
 @Controller('goals/:goalId')
@@ -18,7 +19,7 @@ export class EditGoalController {
   ) {
     const changes = changesOf(body);
     if (Object.keys(changes).length === 0)
-      throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', 'send at least one field'));
+      throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', text('http.noField')));
     const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(actor, goalId, () => ({
       type: 'EditGoal',

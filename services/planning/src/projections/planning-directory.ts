@@ -1,3 +1,4 @@
+import type { Language } from '@talentloop/i18n';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CheckInLogged,
@@ -350,7 +351,7 @@ export class PlanningDirectory implements SubjectDirectory {
    * it can be evaluated (on `today`, YYYY-MM-DD) and why not, and its history, all read from
    * the goal's stream and the rejection the bus brought.
    */
-  async describe(tenantId: string, goalId: string, today: string) {
+  async describe(tenantId: string, goalId: string, today: string, language: Language = 'en') {
     const recorded = await this.store.readStream(goalStream(tenantId, goalId));
     const state = foldGoal(recorded);
     if (state.status === 'none') return undefined;
@@ -386,7 +387,7 @@ export class PlanningDirectory implements SubjectDirectory {
         ];
       }),
       // Active goals only: whether it can be evaluated now, and every reason it cannot (yet).
-      evaluation: evaluationReadiness(state, today) ?? null,
+      evaluation: evaluationReadiness(state, today, language) ?? null,
       history,
     };
   }

@@ -133,13 +133,23 @@ export const gapsProjection: Projection<GapIdentified['data']> = {
   evolve: (gap, event) => (event.type === 'GapIdentified' ? event.data : gap),
 };
 
-export type Competency = CompetencyFrameworkPublished['data']['competencies'][number];
+type PublishedCompetency = CompetencyFrameworkPublished['data']['competencies'][number];
+type FrameworkLanguage = CompetencyFrameworkPublished['data']['language'];
+
+/**
+ * A competency as the latest framework naming it published it, with the last version each
+ * language's framework published (a tenant may publish its framework in Dutch and English
+ * under the same ids), so a Dutch draft can use the Dutch names.
+ */
+export type Competency = PublishedCompetency & {
+  readonly inLanguage?: Partial<Record<FrameworkLanguage, PublishedCompetency>>;
+};
 
 export const competencyId = (tenantId: string, id: string) => idOf(tenantId, id);
 
 export const competenciesProjection: Projection<Competency> = {
   name: 'planning-competencies',
-  version: 1,
+  version: 2,
   eventTypes: ['CompetencyFrameworkPublished'],
   documentIds: (event) =>
     event.type === 'CompetencyFrameworkPublished'
@@ -147,13 +157,17 @@ export const competenciesProjection: Projection<Competency> = {
           competencyId(event.metadata.tenantId, competency.competencyId),
         )
       : [],
-  evolve: (competency, event, documentId) =>
-    event.type === 'CompetencyFrameworkPublished'
-      ? (event.data.competencies.find(
-          (candidate) =>
-            competencyId(event.metadata.tenantId, candidate.competencyId) === documentId,
-        ) ?? competency)
-      : competency,
+  evolve: (competency, event, documentId) => {
+    if (event.type !== 'CompetencyFrameworkPublished') return competency;
+    const published = event.data.competencies.find(
+      (candidate) => competencyId(event.metadata.tenantId, candidate.competencyId) === documentId,
+    );
+    if (!published) return competency;
+    return {
+      ...published,
+      inLanguage: { ...competency?.inLanguage, [event.data.language]: published },
+    };
+  },
 };
 
 /** Where a person's motivation notes come from: opened as that field, refused as any other. */

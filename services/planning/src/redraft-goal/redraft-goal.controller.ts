@@ -1,4 +1,4 @@
-import type { Language } from '@talentloop/i18n';
+import { text, type Language } from '@talentloop/i18n';
 import { ConflictException, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -51,14 +51,9 @@ export class RedraftGoalController {
     const phase = phaseOf(state, rejection?.submissionNumber);
     if (!rejection || (phase !== 'rejected' && phase !== 'revised'))
       throw new ConflictException(
-        problem(
-          409,
-          'GOAL_NOT_REJECTED',
-          'only a rejected goal, not yet resubmitted, is redrafted',
-          {
-            currentState: phase,
-          },
-        ),
+        problem(409, 'GOAL_NOT_REJECTED', text('http.notRejected'), {
+          currentState: phase,
+        }),
       );
     const { content } = state;
     const context = await goalContextOf(directory, {
@@ -68,6 +63,7 @@ export class RedraftGoalController {
       competencyId: content.target.competencyId,
       // The motivation given with the draft, else the one recorded with assessment.
       motivationNote: state.motivationNote,
+      language: content.language,
     });
     const request = {
       target: { kind: content.target.kind, competencyId: content.target.competencyId },

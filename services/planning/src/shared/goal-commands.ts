@@ -7,9 +7,10 @@ import { randomUUID } from 'node:crypto';
 
 import { PlanningDirectory, type GoalView } from '../projections/planning-directory';
 import { runOnGoal } from './planning.streams';
+import { text } from '@talentloop/i18n';
 
 export const goalNotFound = (goalId: string) =>
-  new NotFoundException(problem(404, 'GOAL_NOT_FOUND', `no goal ${goalId}`));
+  new NotFoundException(problem(404, 'GOAL_NOT_FOUND', text('http.goalNotFound', { goalId })));
 
 /**
  * The one path every goal command of a caller takes: find the goal in the caller's tenant

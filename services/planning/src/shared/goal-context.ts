@@ -4,8 +4,9 @@ import {
   type GoalContext,
   type RoleRequirement,
 } from '@talentloop/planning-domain';
+import type { Language } from '@talentloop/i18n';
 import type { PlanningDirectory } from '../projections/planning-directory';
-import type { RoleProfileDocument } from '../projections/planning-projections';
+import type { Competency, RoleProfileDocument } from '../projections/planning-projections';
 
 export interface ContextSource {
   readonly tenantId: string;
@@ -14,7 +15,27 @@ export interface ContextSource {
   readonly competencyId: string;
   /** Given with the draft request; otherwise the one recorded with assessment. */
   readonly motivationNote?: string | null;
+  /** The language of the goal: the framework's names in it where the tenant published them. */
+  readonly language?: Language;
 }
+
+const indicatorIdsOf = (competency: Competency) =>
+  competency.indicators.map((indicator) => indicator.indicatorId).join('\n');
+
+/**
+ * The competency as the framework in the language published it, while that version names the
+ * same indicators as the current one (an older translation of since-changed indicators would
+ * name what is no longer measured); otherwise the current one.
+ */
+const competencyIn = (
+  competency: Competency | undefined,
+  language: Language | undefined,
+): Competency | undefined => {
+  const translated = language && competency?.inLanguage?.[language];
+  return translated && indicatorIdsOf(translated) === indicatorIdsOf(competency)
+    ? translated
+    : competency;
+};
 
 /** What the role profile asks of the competency (see RoleRequirement). */
 const requirementOf = (
@@ -36,15 +57,16 @@ export const goalContextOf = async (
   directory: PlanningDirectory,
   source: ContextSource,
 ): Promise<GoalContext> => {
-  const { tenantId, employeeId, competencyId, gapId } = source;
+  const { tenantId, employeeId, competencyId, gapId, language } = source;
   // The person is read once: their role and their motivation both come from it.
-  const [gap, competency, latest, person] = await Promise.all([
+  const [gap, current, latest, person] = await Promise.all([
     gapId ? directory.gap(tenantId, gapId) : undefined,
     directory.competency(tenantId, competencyId),
     directory.latestMeasurement(tenantId, employeeId, competencyId),
     directory.person(tenantId, employeeId),
   ]);
   const role = await directory.roleProfile(tenantId, person?.roleId);
+  const competency = competencyIn(current, language);
   return {
     targetName: competency?.name ?? competencyId,
     definition: competency?.definition ?? null,

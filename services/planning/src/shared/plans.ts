@@ -6,9 +6,10 @@ import { EVENT_STORE, problem } from '@talentloop/http';
 import { goalDecider, phaseOf, type ClosingGoal } from '@talentloop/planning-domain';
 import { PlanningDirectory, type PlanView } from '../projections/planning-directory';
 import { goalStream } from './planning.streams';
+import { text } from '@talentloop/i18n';
 
 export const planNotFound = (planId: string) =>
-  new NotFoundException(problem(404, 'PLAN_NOT_FOUND', `no plan ${planId}`));
+  new NotFoundException(problem(404, 'PLAN_NOT_FOUND', text('http.planNotFound', { planId })));
 
 /** A plan with its goals: the plan from its stream, its goals and links from the documents. */
 @Injectable()

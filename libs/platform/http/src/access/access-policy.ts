@@ -1,4 +1,5 @@
 import type { Role } from '../actor';
+import { text, textList, type TextList } from '@talentloop/i18n';
 
 /**
  * How far one role reaches on an endpoint:
@@ -256,18 +257,14 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'GET /analytics/growth': figures,
 };
 
-const reachWords: Record<Reach, string> = {
-  self: 'their own',
-  reports: 'their direct reports',
-  'self-or-reports': 'their own and their direct reports',
-  tenant: 'anyone in the tenant',
-};
-
 /** Who an endpoint is for, in words, for the detail of a refusal: `manager (their direct reports), hr (anyone in the tenant)`. */
-export const describeReach = (rule: AccessRule): string =>
-  Object.entries(rule.reach)
-    .map(([role, reach]) => `${role} (${reachWords[reach]})`)
-    .join(', ');
+export const describeReach = (rule: AccessRule): TextList =>
+  textList(
+    Object.entries(rule.reach).map(([role, reach]: [string, Reach]) =>
+      text('http.roleReach', { role, reach: text(`http.reach.${reach}`) }),
+    ),
+    ', ',
+  );
 
 export const isPublicEndpoint = (
   entry: AccessRule | PublicEndpoint | undefined,

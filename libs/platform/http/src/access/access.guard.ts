@@ -24,6 +24,7 @@ import {
   type Subject,
   type SubjectLocator,
 } from './access-policy';
+import { text } from '@talentloop/i18n';
 
 /**
  * What a service knows about the subjects of its requests, in one tenant: each service
@@ -58,11 +59,13 @@ const forbidden = (rule?: AccessRule) =>
     problem(
       403,
       'FORBIDDEN',
-      rule === undefined ? 'this endpoint is open to no one' : `this is for ${describeReach(rule)}`,
+      rule === undefined
+        ? text('http.openToNoOne')
+        : text('http.forWhom', { whom: describeReach(rule) }),
     ),
   );
 const notFound = () =>
-  new NotFoundException(problem(404, 'NOT_FOUND', 'no such resource in your tenant'));
+  new NotFoundException(problem(404, 'NOT_FOUND', text('http.noSuchResource')));
 
 const valueIn = (request: Request, where: 'param' | 'body' | 'query', name: string): unknown => {
   if (where === 'param') return request.params[name];

@@ -13,6 +13,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { authenticated, isAuthenticated, type Actor, UNAUTHENTICATED } from '../actor';
 import { problem, PROBLEM_JSON } from '../problem-details';
 import { KeysUnavailableError, type TokenVerifier } from './token-verifier';
+import { text } from '@talentloop/i18n';
 
 /** The service's TokenVerifier, provided by the PlatformModule. */
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -30,7 +31,7 @@ const logger = new Logger('auth');
 const KEYS_UNAVAILABLE = problem(
   503,
   'AUTHENTICATION_UNAVAILABLE',
-  'bearer tokens cannot be checked right now; retry shortly',
+  text('http.authenticationUnavailable'),
 );
 
 const bearerTokenOf = (request: Request): string | undefined =>

@@ -23,6 +23,7 @@ import {
 } from './idempotency';
 import { IdempotencyRecords, type IdempotencyClaim } from './idempotency-records';
 import { idempotencyKeyOf, idempotencyScopeOf } from './request-command-id';
+import { text } from '@talentloop/i18n';
 
 const logger = new Logger('idempotency');
 
@@ -96,20 +97,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return next.handle();
       case 'reused':
         throw new UnprocessableEntityException(
-          problem(
-            422,
-            'IDEMPOTENCY_KEY_REUSED',
-            'this Idempotency-Key was used for a request with another body; use a new key',
-          ),
+          problem(422, 'IDEMPOTENCY_KEY_REUSED', text('http.idempotencyKeyReused')),
         );
       case 'in-use':
         response.setHeader('Retry-After', String(claim.retryAfterSeconds));
         throw new ConflictException(
-          problem(
-            409,
-            'IDEMPOTENCY_KEY_IN_USE',
-            'a request with this Idempotency-Key is still being processed; retry shortly',
-          ),
+          problem(409, 'IDEMPOTENCY_KEY_IN_USE', text('http.idempotencyKeyInUse')),
         );
       case 'claimed':
         return next.handle().pipe(

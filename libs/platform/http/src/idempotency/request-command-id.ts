@@ -9,6 +9,7 @@ import {
   isValidIdempotencyKey,
   type IdempotencyScope,
 } from './idempotency';
+import { text } from '@talentloop/i18n';
 
 /** The request's Idempotency-Key, if it sends one; a malformed one is refused (400). */
 export const idempotencyKeyOf = (request: Request): string | undefined => {
@@ -16,11 +17,7 @@ export const idempotencyKeyOf = (request: Request): string | undefined => {
   if (key === undefined) return undefined;
   if (typeof key !== 'string' || !isValidIdempotencyKey(key))
     throw new BadRequestException(
-      problem(
-        400,
-        'IDEMPOTENCY_KEY_INVALID',
-        'the Idempotency-Key header must be 1 to 255 printable ASCII characters',
-      ),
+      problem(400, 'IDEMPOTENCY_KEY_INVALID', text('http.idempotencyKeyInvalid')),
     );
   return key;
 };

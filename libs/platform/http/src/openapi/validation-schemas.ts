@@ -151,7 +151,7 @@ export const propertyFromValidation = (
 };
 
 /** The rule's name as class-validator-jsonschema looks it up (`isString`, `matches`, …). */
-const ruleName = (rule: ValidationMetadata): string => {
+export const ruleName = (rule: ValidationMetadata): string => {
   if (!rule.constraintCls) return rule.type;
   const [constraint] = getMetadataStorage().getTargetValidatorConstraints(rule.constraintCls);
   return constraint?.name ?? rule.type;

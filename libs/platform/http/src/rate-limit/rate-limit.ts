@@ -16,6 +16,7 @@ import { authenticatedActor } from '../actor';
 import { PUBLIC_ROUTE } from '../auth/authentication.guard';
 import { problem } from '../problem-details';
 import { FixedWindowStorage } from './fixed-window';
+import { text } from '@talentloop/i18n';
 
 const MINUTE_MS = 60_000;
 /** The limit every throttled route shares, per caller: HTTP_RATE_LIMIT_PER_MINUTE. */
@@ -82,7 +83,7 @@ export class RateLimitGuard extends ThrottlerGuard {
       problem(
         429,
         'RATE_LIMITED',
-        `too many requests: at most ${limit.limit} a minute; retry in ${limit.timeToBlockExpire} s`,
+        text('http.rateLimited', { limit: limit.limit, seconds: limit.timeToBlockExpire }),
       ),
       429,
     );
