@@ -296,6 +296,7 @@ export function evolveEmployeeFacts(
     case 'ApprovalRequested':
     case 'ApprovalReassigned':
     case 'ApprovalOverdue':
+      return facts;
     // A withdrawn goal leaves the counts through GoalWithdrawn; its request was never decided.
     case 'ApprovalWithdrawn':
       return facts;
