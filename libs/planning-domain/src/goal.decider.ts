@@ -142,22 +142,44 @@ const existing = (state: GoalState) => {
   return state;
 };
 
+/** What a command would do to a goal, as a refusal names it (`planning.action.*`). */
+type GoalAction =
+  | 'adjusted'
+  | 'agreedTo'
+  | 'carriedOver'
+  | 'checkedInOn'
+  | 'edited'
+  | 'evaluated'
+  | 'givenActions'
+  | 'givenEvidence'
+  | 'progressed'
+  | 'setBack'
+  | 'submitted'
+  | 'withdrawn';
+
 /** Refuses unless the goal is in one of the phases; the message names the phase it is in. */
 const requirePhase = (
   state: GoalState,
   allowed: readonly GoalPhase[],
-  action: string,
+  action: GoalAction,
   rejectedSubmission?: number,
 ) => {
   const goal = existing(state);
   const phase = phaseOf(goal, rejectedSubmission);
   if (!allowed.includes(phase))
     throw new IllegalGoalTransition(
-      `${/^[aeiou]/.test(phase) ? 'an' : 'a'} ${phase} goal cannot be ${action}`,
+      text('planning.illegalTransition', {
+        goal: text(`planning.phase.${phase}`),
+        action: text(`planning.action.${action}`),
+      }),
       { currentState: phase },
     );
   return goal;
 };
+
+/** A goal the employee still shapes: a draft, or a submission rejected or being revised. */
+const requireRevisable = (state: GoalState, action: GoalAction, rejectedSubmission?: number) =>
+  requirePhase(state, ['draft', 'revised', 'rejected'], action, rejectedSubmission);
 
 /** The same development target: kind and competency; the indicators may change. */
 const isSameTarget = (changed: GoalContent['target'], current: GoalContent['target']) =>
@@ -176,12 +198,7 @@ const submit = (
   data: Extract<GoalCommand, { type: 'SubmitGoal' }>['data'],
   state: GoalState,
 ): readonly PlanningEvent[] => {
-  const goal = requirePhase(
-    state,
-    ['draft', 'revised', 'rejected'],
-    'submitted',
-    data.rejectedSubmission,
-  );
+  const goal = requireRevisable(state, 'submitted', data.rejectedSubmission);
   const findings = findSubmissionSmart(
     goal.content,
     goal.agreement,
@@ -212,7 +229,7 @@ const logCheckIn = (
   data: Extract<GoalCommand, { type: 'LogCheckIn' }>['data'],
   state: GoalState,
 ): readonly PlanningEvent[] => {
-  const goal = requirePhase(state, ['active'], 'checked in on');
+  const goal = requirePhase(state, ['active'], 'checkedInOn');
   const { now, ...checkIn } = data;
   // The notes are the manager's side of the conversation: the employee's are the answers.
   if (checkIn.managerNotes !== undefined && checkIn.loggedBy === goal.employeeId)
@@ -255,7 +272,7 @@ const refuseAdjustment = (
   data: Extract<GoalCommand, { type: 'RefuseAdjustment' }>['data'],
   state: GoalState,
 ): readonly PlanningEvent[] => {
-  const goal = requirePhase(state, ['active'], 'set back by a refusal');
+  const goal = requirePhase(state, ['active'], 'setBack');
   const refused = goal.pendingAdjustments.find(
     (pending) => pending.adjustmentId === data.adjustmentId,
   );
@@ -280,12 +297,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       return state.status === 'none' ? [{ type: 'GoalDrafted', data: command.data }] : [];
     case 'EditGoal': {
       const { changes, editedBy, rejectedSubmission } = command.data;
-      const goal = requirePhase(
-        state,
-        ['draft', 'revised', 'rejected'],
-        'edited',
-        rejectedSubmission,
-      );
+      const goal = requireRevisable(state, 'edited', rejectedSubmission);
       return [
         {
           type: 'GoalEdited',
@@ -295,12 +307,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     }
     case 'AgreeToGoal': {
       const { motivation, agreedBy, rejectedSubmission } = command.data;
-      const goal = requirePhase(
-        state,
-        ['draft', 'revised', 'rejected'],
-        'agreed to',
-        rejectedSubmission,
-      );
+      const goal = requireRevisable(state, 'agreedTo', rejectedSubmission);
       // Only the employee can agree to their own goal; a manager or HR cannot do it for them.
       if (agreedBy !== goal.employeeId) throw new NotAllowed(text('planning.agreementIsOwn'));
       // Already agreed to as it stands, in these words: a repeat changes nothing.
@@ -335,7 +342,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       ];
     }
     case 'AddAction': {
-      const goal = requirePhase(state, ['draft', 'revised', 'rejected', 'active'], 'given actions');
+      const goal = requirePhase(state, ['draft', 'revised', 'rejected', 'active'], 'givenActions');
       if (goal.content.actions.some((action) => action.actionId === command.data.action.actionId))
         return [];
       return [
@@ -417,7 +424,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       const goal = requirePhase(
         state,
         ['draft', 'submitted', 'revised', 'rejected', 'active'],
-        'carried over',
+        'carriedOver',
       );
       // Already in the new plan: a retry. A goal of a third plan was refused before (422).
       if (goal.planId !== fromPlanId) return [];
@@ -454,7 +461,7 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'EvaluateGoal':
       return evaluateOnRequest(command.data.today, requirePhase(state, ['active'], 'evaluated'));
     case 'RecordEvidence':
-      return recordEvidence(command.data, requirePhase(state, ['active'], 'given evidence'));
+      return recordEvidence(command.data, requirePhase(state, ['active'], 'givenEvidence'));
     case 'WithdrawGoal': {
       const { reason, withdrawnBy, rejectedSubmission } = command.data;
       const goal = requirePhase(

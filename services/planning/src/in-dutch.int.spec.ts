@@ -63,6 +63,20 @@ describe('planning in Dutch', () => {
       body,
     );
 
+  it('refuses a command the goal’s phase does not allow in the person’s language', async () => {
+    const { me, planId, gapId } = await employeeWithPlan();
+    const goalId = await service.activeGoal(me, planId, gapId);
+    const refusal = await bodyOf<Problem & { currentState: string }>(
+      await inOwnLanguage('POST', `/goals/${goalId}/submit`, me),
+      409,
+    );
+    expect(refusal).toMatchObject({
+      code: 'ILLEGAL_GOAL_TRANSITION',
+      currentState: 'active',
+      detail: 'een actief doel kan niet worden ingediend',
+    });
+  });
+
   it('refuses a bad draft request field by field in the person’s language, codes unchanged', async () => {
     const { me, planId } = await employeeWithPlan();
     const refusal = await bodyOf<Problem>(
