@@ -192,15 +192,22 @@ describeOnEach(
             motivation: 'I want to grow into a lead who listens first.',
           }),
         );
+      // The demo left Chloe goals that hold slots (her Dutch goal is active): what is free.
+      const goals = (await call(1, 'GET', '/employees/emp-chloe/goals')).body as unknown as {
+        status: string;
+      }[];
+      const free =
+        3 - goals.filter(({ status }) => status === 'submitted' || status === 'active').length;
+      expect(free).toBeGreaterThan(0);
       // Five at each instance, all at once: the cap (3) is decided where they meet.
       const answers = await Promise.all(
         goalIds.map((goalId, n) => call(1 + (n % 2), 'POST', `/goals/${goalId}/submit`)),
       );
       const statuses = answers.map((answer) => answer.status);
-      expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(free);
       expect(
         answers.filter((answer) => answer.status !== 200).map((answer) => answer.body.code),
-      ).toEqual(Array.from({ length: 7 }, () => 'ACTIVE_GOAL_CAP_REACHED'));
+      ).toEqual(Array.from({ length: 10 - free }, () => 'ACTIVE_GOAL_CAP_REACHED'));
     }, 120_000);
   },
 );

@@ -71,8 +71,18 @@ const isMeasured = (criterion: CriterionDto) => criterion.kind !== 'evidence';
 /**
  * A success criterion: `measured` (the default when `kind` is absent, as before evidence
  * criteria) with instrument, metric, indicators and target; or `evidence`, met when the employee
- * records the evidence it names (skill, certification and knowledge-area goals only).
+ * records the evidence it names (skill, certification and knowledge-area goals only). The
+ * fields each kind needs are said to OpenAPI at class level, as validation enforces them.
  */
+@JSONSchema({
+  anyOf: [
+    {
+      properties: { kind: { enum: ['measured'] } },
+      required: ['instrument', 'metric', 'indicatorIds', 'target'],
+    },
+    { properties: { kind: { enum: ['evidence'] } }, required: ['kind', 'evidence'] },
+  ],
+})
 export class CriterionDto {
   @ApiPropertyOptional({ enum: criterionKinds, default: 'measured' })
   @Optional()
