@@ -19,7 +19,7 @@ import {
 } from '../errors';
 import { competencyIn, type FrameworkVersion } from '../framework/framework.decider';
 import type { RoleProfile } from '../role-profile/role-profile.decider';
-import { compareWithBaseline, type Comparison } from '../rules/comparison';
+import { compareWithBaseline, roundRemeasurement, type Comparison } from '../rules/comparison';
 import { aggregateRound, answerViolations, type RaterAnswer } from '../rules/feedback-aggregation';
 import { analyseGaps } from '../rules/gap-analysis';
 import {
@@ -316,7 +316,14 @@ const closeRound = (
       },
     },
     { type: 'MeasurementRecorded', data: measurement },
+    ...remeasuredBy(previous, measurement),
   ];
+};
+
+/** The Remeasured a round brings when it repeats a 360° round (roundRemeasurement). */
+const remeasuredBy = (previous: Measurement | undefined, round: Measurement): EmployeeEvent[] => {
+  const comparison = roundRemeasurement(previous, round);
+  return comparison ? [{ type: 'Remeasured', data: comparison }] : [];
 };
 
 const identifyGaps = (

@@ -193,11 +193,60 @@ describe('an employee with a baseline', () => {
 
   it('keeps the measured aptitude when a 360° round closes', () => {
     const events = employeeDecider.decide(round(undefined), fold([synced, measured]));
-    expect(events.map((event) => event.type)).toEqual([
+    expect(events.slice(0, 2).map((event) => event.type)).toEqual([
       'FeedbackRoundAggregated',
       'MeasurementRecorded',
     ]);
     expect(events[1]?.data).toMatchObject({ instrument: '360-round', aptitude: 78, behaviour: 50 });
+  });
+
+  it('does not count the first 360° round after another instrument as a remeasurement', () => {
+    const assessed = {
+      type: 'MeasurementRecorded' as const,
+      data: measurementOf({ ...baseline, instrument: 'assessment' }, framework),
+    };
+    const events = employeeDecider.decide(round(undefined), fold([synced, assessed]));
+    expect(events.map((event) => event.type)).toEqual([
+      'FeedbackRoundAggregated',
+      'MeasurementRecorded',
+    ]);
+  });
+
+  it('counts a 360° round that repeats a 360° round as a remeasurement against it', () => {
+    const assessed = {
+      type: 'MeasurementRecorded' as const,
+      data: measurementOf({ ...baseline, instrument: 'assessment' }, framework),
+    };
+    const first = employeeDecider.decide(round(undefined), fold([synced, assessed]));
+    const closing = round(undefined);
+    if (closing.type !== 'CloseFeedbackRound') throw new Error('a round closes');
+    const second: EmployeeCommand = {
+      type: 'CloseFeedbackRound',
+      data: {
+        ...closing.data,
+        roundId: 'round-2',
+        measurementId: 'msr-round-2',
+        closedAt: '2026-09-01T09:00:00.000Z',
+        answers: [
+          { raterId: 'emp-7', group: 'manager', indicatorId: 'active-listening', score: 70 },
+          { raterId: 'p-1', group: 'peer', indicatorId: 'active-listening', score: 90 },
+        ],
+      },
+    };
+    const events = employeeDecider.decide(second, fold([synced, assessed, ...first]));
+    expect(events.map((event) => event.type)).toEqual([
+      'FeedbackRoundAggregated',
+      'MeasurementRecorded',
+      'Remeasured',
+    ]);
+    expect(events[2]?.data).toMatchObject({
+      baselineMeasurementId: 'msr-round-1',
+      measurementId: 'msr-round-2',
+      sameInstrument: true,
+      robustness: 'robust',
+      // A group of one peer is pooled away: the manager's 70 is what shows.
+      behaviour: { baseline: 50, remeasured: 70, absoluteDelta: 20 },
+    });
   });
 });
 

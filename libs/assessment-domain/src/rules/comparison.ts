@@ -38,3 +38,16 @@ export const compareWithBaseline = (baseline: Measurement, remeasured: Measureme
     }),
   };
 };
+
+/**
+ * A closed 360° round is a remeasurement when the competency's previous measurement was a
+ * 360° round too: the same instrument again shows growth (or its absence). The first round
+ * after another instrument is a measurement of where the employee stands, not of growth.
+ */
+export const roundRemeasurement = (
+  previous: Measurement | undefined,
+  round: Measurement,
+): Comparison | undefined =>
+  previous?.instrument === '360-round' && previous.measuredAt <= round.measuredAt
+    ? compareWithBaseline(previous, round)
+    : undefined;
