@@ -1,7 +1,12 @@
 import type { CriterionEvidenceKind, MeasurementInstrument } from '@talentloop/contracts';
 import { text, textList, translatorOf, type Language, type Translate } from '@talentloop/i18n';
 import type { GoalMeasurement } from './evaluation';
-import { evidenceCriteriaOf, isEvidenceOnly, measuredCriteriaOf } from './goal-content';
+import {
+  evidenceCriteriaOf,
+  instrumentsOf,
+  isEvidenceOnly,
+  measuredCriteriaOf,
+} from './goal-content';
 import type { GoalRecord, GoalStatus } from './goal.state';
 
 /**
@@ -116,9 +121,7 @@ const blocking = (
   if (isEvidenceOnly(goal.content)) return awaitingEvidence(goal, today, say);
   if (goal.progress) return undefined;
   const { deadline } = goal.content;
-  const instruments = [
-    ...new Set(measuredCriteriaOf(goal.content).map((criterion) => criterion.instrument)),
-  ];
+  const instruments = instrumentsOf(goal.content);
   const toSchedule = textList(instruments, say(text('evaluation.or')));
   return deadline < today
     ? {

@@ -102,6 +102,11 @@ export const measuredCriteriaOf = (content: Pick<GoalContent, 'successCriteria'>
     (criterion): criterion is MeasuredCriterion => criterion.kind === 'measured',
   );
 
+/** The instruments the measured criteria name, each once: what a remeasurement schedules. */
+export const instrumentsOf = (content: Pick<GoalContent, 'successCriteria'>) => [
+  ...new Set(measuredCriteriaOf(content).map((criterion) => criterion.instrument)),
+];
+
 export const evidenceCriteriaOf = (content: Pick<GoalContent, 'successCriteria'>) =>
   content.successCriteria.filter(
     (criterion): criterion is EvidenceCriterion => criterion.kind === 'evidence',

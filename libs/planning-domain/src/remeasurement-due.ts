@@ -1,4 +1,4 @@
-import { isEvidenceOnly, measuredCriteriaOf } from './goal-content';
+import { instrumentsOf, isEvidenceOnly } from './goal-content';
 import type { GoalRecord } from './goal.state';
 
 const DAY_MS = 86_400_000;
@@ -48,9 +48,7 @@ export const remeasurementDue = (
     deadline,
     status: deadline < today ? 'overdue' : 'due',
     daysToDeadline: Math.round((Date.parse(deadline) - Date.parse(today)) / DAY_MS),
-    instruments: [
-      ...new Set(measuredCriteriaOf(goal.content).map((criterion) => criterion.instrument)),
-    ],
+    instruments: instrumentsOf(goal.content),
     baselineMeasurementId: goal.baseline?.measurementId ?? null,
     lastProgressAt: goal.progress?.measuredAt ?? null,
   };
