@@ -264,6 +264,15 @@ export const en = {
     noData: 'no data about "{{employeeId}}"',
     catchingUp: 'analytics is catching up with the event history; retry soon',
     parametersInvalid: '{{count}} parameter(s) are invalid',
+    replay: {
+      afterNotPosition: 'after must be a global position (decimal digits)',
+      fromNotTime: 'from must be an ISO-8601 date-time with a zone',
+      afterOrFrom: 'give either after or from, not both',
+      unknownTypes_one: 'unknown event type: {{types}}',
+      unknownTypes_other: 'unknown event types: {{types}}',
+      limit: 'limit must be an integer from 1 to 999999999',
+      lastEventId: 'Last-Event-ID must be a global position',
+    },
   },
   validation: {
     eachValueIn: 'each value in {{property}}',

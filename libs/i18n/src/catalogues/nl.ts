@@ -274,6 +274,15 @@ export const nl: Catalogue = {
     noData: 'geen gegevens over "{{employeeId}}"',
     catchingUp: 'analytics haalt de eventgeschiedenis in; probeer het zo opnieuw',
     parametersInvalid: '{{count}} parameter(s) zijn ongeldig',
+    replay: {
+      afterNotPosition: 'after moet een globale positie zijn (decimale cijfers)',
+      fromNotTime: 'from moet een ISO-8601-datum-tijd met tijdzone zijn',
+      afterOrFrom: 'geef after of from, niet allebei',
+      unknownTypes_one: 'onbekend eventtype: {{types}}',
+      unknownTypes_other: 'onbekende eventtypes: {{types}}',
+      limit: 'limit moet een geheel getal van 1 tot 999999999 zijn',
+      lastEventId: 'Last-Event-ID moet een globale positie zijn',
+    },
   },
   validation: {
     eachValueIn: 'elke waarde in {{property}}',

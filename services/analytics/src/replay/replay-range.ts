@@ -1,4 +1,5 @@
 import { isTalentloopEventType } from '@talentloop/contracts';
+import { text, type Text } from '@talentloop/i18n';
 
 /** The raw query of GET /replay/events, as strings straight off the URL. */
 export interface ReplayQueryInput {
@@ -22,7 +23,8 @@ export interface ReplayRange {
 
 export interface RangeViolation {
   readonly field: string;
-  readonly message: string;
+  /** In no language yet: the API says it in the request's, the CLI in English. */
+  readonly message: Text;
 }
 
 export type ParsedRange =
@@ -57,33 +59,36 @@ export const parseReplayRange = (input: ReplayQueryInput, lastEventId?: string):
   if (input.after !== undefined) {
     after = position(input.after);
     if (after === undefined)
-      errors.push({ field: 'after', message: 'after must be a global position (decimal digits)' });
+      errors.push({ field: 'after', message: text('analytics.replay.afterNotPosition') });
   }
   if (input.from !== undefined) {
     const time = ISO_TIME.test(input.from) ? new Date(input.from) : undefined;
     if (time === undefined || Number.isNaN(time.getTime()))
-      errors.push({ field: 'from', message: 'from must be an ISO-8601 date-time with a zone' });
+      errors.push({ field: 'from', message: text('analytics.replay.fromNotTime') });
     else from = time;
   }
   if (input.after !== undefined && input.from !== undefined)
-    errors.push({ field: 'from', message: 'give either after or from, not both' });
+    errors.push({ field: 'from', message: text('analytics.replay.afterOrFrom') });
   if (input.types !== undefined) {
     types = [...new Set(input.types.split(',').map((type) => type.trim()))];
     const unknown = types.filter((type) => !isTalentloopEventType(type));
     if (unknown.length > 0)
       errors.push({
         field: 'types',
-        message: `unknown event type(s): ${unknown.map((type) => type || '(empty)').join(', ')}`,
+        message: text('analytics.replay.unknownTypes', {
+          types: unknown.map((type) => type || '(empty)').join(', '),
+          count: unknown.length,
+        }),
       });
   }
   if (input.limit !== undefined) {
     if (LIMIT.test(input.limit)) limit = Number(input.limit);
-    else errors.push({ field: 'limit', message: 'limit must be an integer from 1 to 999999999' });
+    else errors.push({ field: 'limit', message: text('analytics.replay.limit') });
   }
   if (lastEventId !== undefined && lastEventId.trim() !== '') {
     const resumeAt = position(lastEventId.trim());
     if (resumeAt === undefined)
-      errors.push({ field: 'Last-Event-ID', message: 'Last-Event-ID must be a global position' });
+      errors.push({ field: 'Last-Event-ID', message: text('analytics.replay.lastEventId') });
     else {
       after = resumeAt;
       from = undefined;

@@ -1,3 +1,4 @@
+import { render } from '@talentloop/i18n';
 import { parseReplayRange } from './replay-range';
 
 const fieldsOf = (result: ReturnType<typeof parseReplayRange>) =>
@@ -43,7 +44,9 @@ describe('parseReplayRange', () => {
   it('refuses after and from together', () => {
     const parsed = parseReplayRange({ after: '5', from: '2026-01-12T14:00:00Z' });
     expect(parsed.ok).toBe(false);
-    expect(JSON.stringify(parsed)).toContain('not both');
+    expect(parsed.ok || parsed.errors.map((error) => render('en', error.message))).toEqual([
+      'give either after or from, not both',
+    ]);
   });
 
   it('splits types, trims and dedupes them, and names every unknown one', () => {
@@ -52,8 +55,11 @@ describe('parseReplayRange', () => {
     });
     const parsed = parseReplayRange({ types: 'GoalApproved,Nope,goalapproved,' });
     expect(parsed.ok).toBe(false);
-    expect(parsed.ok || parsed.errors[0].message).toBe(
-      'unknown event type(s): Nope, goalapproved, (empty)',
+    expect(parsed.ok || render('en', parsed.errors[0].message)).toBe(
+      'unknown event types: Nope, goalapproved, (empty)',
+    );
+    expect(parsed.ok || render('nl', parsed.errors[0].message)).toBe(
+      'onbekende eventtypes: Nope, goalapproved, (empty)',
     );
   });
 

@@ -153,6 +153,20 @@ describe('GET /replay/events', () => {
     if (field === 'types') expect(JSON.stringify(body.errors)).toContain('NoSuchEvent');
   });
 
+  it('says what is wrong with a parameter in the language Accept-Language asks for', async () => {
+    const response = await app.replay(
+      '?types=NoSuchEvent',
+      { tenantId: ACME },
+      { 'accept-language': 'nl' },
+    );
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      detail: '1 parameter(s) zijn ongeldig',
+      errors: [{ field: 'types', message: 'onbekend eventtype: NoSuchEvent' }],
+    });
+  });
+
   it('serves SSE with id lines, resumes with Last-Event-ID and follows live appends', async () => {
     const abort = new AbortController();
     const response = await app.replay(

@@ -1,3 +1,4 @@
+import { render } from '@talentloop/i18n';
 import { parseReplayRange } from './replay-range';
 
 export interface RepublishOptions {
@@ -89,9 +90,11 @@ export const parseRepublishArgs = (argv: readonly string[]): RepublishArgs => {
   });
   if (!parsed.ok)
     problems.push(
-      ...parsed.errors.map(({ field, message }) =>
-        message.startsWith(field) ? `--${message}` : `--${field}: ${message}`,
-      ),
+      ...parsed.errors.map(({ field, message: said }) => {
+        // The operator's terminal reads English.
+        const message = render('en', said);
+        return message.startsWith(field) ? `--${message}` : `--${field}: ${message}`;
+      }),
     );
   const to = values.get('--to-position');
   if (to !== undefined && !POSITION.test(to))

@@ -65,7 +65,7 @@ describe('parseRepublishArgs', () => {
       'not both',
     ],
     [['--tenant', 'acme', '--topic', 't', '--after', 'x'], 'after must be a global position'],
-    [['--tenant', 'acme', '--topic', 't', '--types', 'Nope'], 'unknown event type(s): Nope'],
+    [['--tenant', 'acme', '--topic', 't', '--types', 'Nope'], 'unknown event type: Nope'],
     [['--tenant', 'acme', '--topic', 't', '--to-position', '-1'], '--to-position must be'],
     [['--tenant', 'acme', '--topic', 't', '--after', '5', '--to-position', '5'], 'after --after'],
     [['--tenant', 'acme', '--topic', 't', '--partitions', '0'], '--partitions must be'],
