@@ -73,7 +73,11 @@ export class DraftGoalController {
         problem(404, 'PLAN_NOT_FOUND', text('http.planNotFound', { planId })),
       );
     requireOpenPlan(plan);
-    const found = body.gapId ? await this.directory.gap(actor.tenantId, body.gapId) : undefined;
+    // The gap and the person are read once, here: the context is built from them too.
+    const [found, person] = await Promise.all([
+      body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined,
+      this.directory.person(actor.tenantId, plan.employeeId),
+    ]);
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;
     if (body.gapId && !gap)
@@ -85,10 +89,7 @@ export class DraftGoalController {
       : body.target;
     if (!target)
       throw new UnprocessableEntityException(problem(422, 'NO_TARGET', text('http.noTarget')));
-    const draftLanguage =
-      body.language ??
-      (await this.directory.person(actor.tenantId, plan.employeeId))?.language ??
-      'en';
+    const draftLanguage = body.language ?? person?.language ?? 'en';
     const context = await goalContextOf(this.directory, {
       tenantId: actor.tenantId,
       employeeId: plan.employeeId,
@@ -96,6 +97,7 @@ export class DraftGoalController {
       competencyId: target.competencyId,
       ...(body.motivationNote ? { motivationNote: body.motivationNote } : {}),
       language: draftLanguage,
+      read: { gap, person },
     });
     const now = this.clock.now();
     const request = { target, context, language: draftLanguage, today: dateOf(now) };

@@ -6,7 +6,12 @@ import {
 } from '@talentloop/planning-domain';
 import type { Language } from '@talentloop/i18n';
 import type { PlanningDirectory } from '../projections/planning-directory';
-import type { Competency, RoleProfileDocument } from '../projections/planning-projections';
+import type { GapIdentified } from '@talentloop/contracts';
+import type {
+  Competency,
+  PersonDocument,
+  RoleProfileDocument,
+} from '../projections/planning-projections';
 
 export interface ContextSource {
   readonly tenantId: string;
@@ -17,6 +22,11 @@ export interface ContextSource {
   readonly motivationNote?: string | null;
   /** The language of the goal: the framework's names in it where the tenant published them. */
   readonly language?: Language;
+  /** The gap and the person as the caller already read them: not read again. */
+  readonly read?: {
+    readonly gap: GapIdentified['data'] | undefined;
+    readonly person: PersonDocument | undefined;
+  };
 }
 
 const indicatorIdsOf = (competency: Competency) =>
@@ -57,13 +67,13 @@ export const goalContextOf = async (
   directory: PlanningDirectory,
   source: ContextSource,
 ): Promise<GoalContext> => {
-  const { tenantId, employeeId, competencyId, gapId, language } = source;
+  const { tenantId, employeeId, competencyId, gapId, language, read } = source;
   // The person is read once: their role and their motivation both come from it.
   const [gap, current, latest, person] = await Promise.all([
-    gapId ? directory.gap(tenantId, gapId) : undefined,
+    read ? read.gap : gapId ? directory.gap(tenantId, gapId) : undefined,
     directory.competency(tenantId, competencyId),
     directory.latestMeasurement(tenantId, employeeId, competencyId),
-    directory.person(tenantId, employeeId),
+    read ? read.person : directory.person(tenantId, employeeId),
   ]);
   const role = await directory.roleProfile(tenantId, person?.roleId);
   const competency = competencyIn(current, language);
