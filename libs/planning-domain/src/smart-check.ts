@@ -319,15 +319,6 @@ export const findAdjustedSmart = (
     smart.property === 'time-bound' ? adjustedTimeBound(goal, settings, today) : smart,
   );
 
-export const checkAdjustedSmart = (
-  goal: GoalContent,
-  context: GoalContext,
-  settings: SmartSettings,
-  today: string,
-  language: Language = 'en',
-): readonly SmartCheck[] =>
-  smartChecksIn(findAdjustedSmart(goal, context, settings, today), language);
-
 const adjustedTimeBound = (goal: GoalContent, settings: SmartSettings, today: string) => {
   const latest = addMonths(today, settings.deadlineMaxMonths);
   return check(
