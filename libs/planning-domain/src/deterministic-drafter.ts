@@ -26,7 +26,7 @@ export interface DraftRequest {
 }
 
 /** The draft's phrases, in its language, from the catalogue's `drafting.deterministic`. */
-const phrasesIn = (language: Language) => {
+const phrasesOf = (language: Language) => {
   const say = translatorOf(language);
   return {
     title: (target: string, focus: string) =>
@@ -50,6 +50,14 @@ const phrasesIn = (language: Language) => {
     formalFrequency: say(text('drafting.deterministic.formalFrequency')),
     halfway: say(text('drafting.deterministic.halfway')),
   };
+};
+
+/** The catalogue does not change: each language's phrases are said once, not on every draft. */
+const phrasesByLanguage = new Map<Language, ReturnType<typeof phrasesOf>>();
+const phrasesIn = (language: Language) => {
+  let phrases = phrasesByLanguage.get(language);
+  if (!phrases) phrasesByLanguage.set(language, (phrases = phrasesOf(language)));
+  return phrases;
 };
 
 /** Four months: inside the default 3–6 window with room to adjust either way. */
