@@ -6,7 +6,10 @@
  *   every request a distinct, valid command: achieved commands/s, p50/p99, non-2xx;
  * - submit → approval-inbox propagation: time from the submit's 2xx answer until the
  *   manager's inbox lists the goal;
- * - resident memory of each service at rest (after seeding, idle) and its peak under load.
+ * - resident memory of each service at rest (after seeding, idle) and its peak under load;
+ * - the limit, in the same run: a no-op NestJS POST route in one process (noop-route.ts),
+ *   driven by the same load generator at the same rates and at 10,000/s for its capacity; a
+ *   command's capacity is printed as a share of it.
  *
  * BENCH_RATES (default 250,500,1000,1500,2000) offered commands/s; BENCH_SECONDS (10) per
  * rate; BENCH_STOP_SATURATED (1) stops raising the rate of a command once the achieved rate
@@ -30,6 +33,7 @@ import { markdownTable } from '../lib/table';
 import { LagSampler } from './lag';
 import { runLoad, type CommandRequest, type LoadResult } from './load';
 import { CpuMeter, PeakSampler, servicePids, snapshot, type ServiceName } from './memory';
+import { measureNoopBaseline, type NoopBaseline } from './noop-baseline';
 import { measurePropagation } from './propagation';
 import { secondsToSettled } from '../restart/readiness';
 import {
@@ -66,7 +70,15 @@ const config = {
   seedConcurrency: positiveFromEnv('BENCH_SEED_CONCURRENCY', 16),
   tenantId: `bench-${Date.now().toString(36)}`,
 };
-const floors = { commandsPerSecond: 1_000, commandP99Ms: 50, propagationP99Ms: 200 };
+const floors = {
+  commandsPerSecond: 1_000,
+  commandP99Ms: 50,
+  propagationP99Ms: 200,
+  /** A command's capacity as a share of the no-op route's, measured in the same run. */
+  shareOfNoop: 0.5,
+};
+/** Offered to the no-op route to find its capacity: far more than it can take. */
+const NOOP_CAPACITY_RATE = 10_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : 'n/a');
@@ -188,12 +200,59 @@ const commandVerdict = (name: string, rows: readonly Row[]) => {
   ];
 };
 
+/** A command's capacity (its best achieved rate) as a share of the no-op route's. */
+const shareOfNoopVerdict = (name: string, rows: readonly Row[], noop: NoopBaseline) => {
+  if (rows.length === 0) return [`${name} / no-op route`, 'not run', '', ''];
+  const best = Math.max(...rows.map((row) => row.achieved));
+  const share = best / noop.capacity.achieved;
+  return [
+    `${name} / no-op route`,
+    `${formatRate(best)} / ${formatRate(noop.capacity.achieved)} cmd/s = ${(100 * share).toFixed(0)}%`,
+    `≥ ${100 * floors.shareOfNoop}% of the no-op route's capacity`,
+    share >= floors.shareOfNoop ? 'PASS' : 'BELOW',
+  ];
+};
+
+const noopTable = (noop: NoopBaseline) =>
+  [
+    `## the limit: a no-op NestJS POST route, one process, same load generator\n`,
+    markdownTable(
+      [
+        { header: 'offered/s', align: 'right' },
+        { header: 'achieved/s', align: 'right' },
+        { header: 'p50 ms', align: 'right' },
+        { header: 'p99 ms', align: 'right' },
+        { header: 'non-2xx', align: 'right' },
+      ],
+      [...noop.atRates, noop.capacity].map((result) => [
+        formatCount(result.offered),
+        formatRate(result.achieved),
+        ms(result.p50),
+        ms(result.p99),
+        formatCount(result.non2xx + result.errors),
+      ]),
+    ),
+    `\nnoop-route.ts: NestJS on Express, one POST route that parses a check-in's JSON body and answers 201 {}; measured before the services start. Its capacity is the achieved rate at ${formatCount(NOOP_CAPACITY_RATE)}/s offered.\n`,
+  ].join('\n');
+
 const main = async () => {
   if (config.profileDir) mkdirSync(config.profileDir, { recursive: true });
   console.log(`# bench:system\n\n${describeMachine()}\n`);
   console.log(
     `Embedded default (SQLite event store and bus), 4 service processes via scripts/start.js; tenant ${config.tenantId}; ${config.seconds} s per offered rate; EVENT_STORE_SQLITE_SYNCHRONOUS=${process.env.EVENT_STORE_SQLITE_SYNCHRONOUS ?? 'full (default)'}${config.profileDir ? `; services CPU-profiled during each load window into ${config.profileDir}` : ''}.\n`,
   );
+  // The limit first, on the quiet machine, before the services start.
+  const noop =
+    config.phases.has('submit') || config.phases.has('check-in')
+      ? await measureNoopBaseline({
+          rates: config.rates,
+          offeredForCapacity: NOOP_CAPACITY_RATE,
+          seconds: config.seconds,
+          connectionsFor,
+          body: checkInBody(0),
+        })
+      : undefined;
+  if (noop) log(`no-op route: capacity ${formatRate(noop.capacity.achieved)}/s`);
   const system = new RunningSystem(
     config.profileDir
       ? {
@@ -342,15 +401,7 @@ const main = async () => {
         return {
           path: `/goals/${goalId}/check-ins`,
           headers: { ...headers(authorizations, employeeId), 'content-type': 'application/json' },
-          body: JSON.stringify({
-            answers: {
-              whatWasDone: `Check-in ${n}: summarised the speaker before replying in two reviews.`,
-              whatGoesWellAndWhatIsHard: 'Summaries go well; holding back my own view is hard.',
-              whatIsNext: 'Ask one deepening question per meeting.',
-            },
-            durationMinutes: 20,
-            actionsTicked: [],
-          }),
+          body: checkInBody(n),
         };
       };
     });
@@ -376,6 +427,8 @@ const main = async () => {
     console.log(
       `Before each window the seeding's backlog was worked off (every lag gauge of every service at 0, then 2 s idle): ${settleTimes.join('; ')}.\n`,
     );
+
+    if (noop) console.log(noopTable(noop));
 
     const lat = propagation?.latenciesMs ?? [];
     const rtt = propagation?.pollRoundTripsMs ?? [];
@@ -462,6 +515,12 @@ const main = async () => {
         [
           commandVerdict('submit-goal', submits.rows),
           commandVerdict('log-check-in', checkIns.rows),
+          ...(noop
+            ? [
+                shareOfNoopVerdict('submit-goal', submits.rows, noop),
+                shareOfNoopVerdict('log-check-in', checkIns.rows, noop),
+              ]
+            : []),
           [
             'submit → inbox',
             `p99 ${ms(propagationP99)} ms (${propagation?.seen ?? 0}/${propagation?.submitted ?? 0} seen)`,
@@ -480,6 +539,18 @@ const main = async () => {
     await system.dispose();
   }
 };
+
+/** A check-in's body; the no-op route gets the same bytes. */
+const checkInBody = (n: number): string =>
+  JSON.stringify({
+    answers: {
+      whatWasDone: `Check-in ${n}: summarised the speaker before replying in two reviews.`,
+      whatGoesWellAndWhatIsHard: 'Summaries go well; holding back my own view is hard.',
+      whatIsNext: 'Ask one deepening question per meeting.',
+    },
+    durationMinutes: 20,
+    actionsTicked: [],
+  });
 
 /** Each employee's `Authorization` header, minted before a load so it measures no signing. */
 const authorizationsOf = async (
