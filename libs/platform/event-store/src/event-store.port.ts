@@ -105,6 +105,12 @@ export interface EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One page of the global log in order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The global position of the last event stored, whatever its stream or type (0 when the
+   * log is empty). Read before a filtered page that comes back short, it tells how far that
+   * page looked: a reader resumes from there instead of scanning the filtered-out events again.
+   */
+  lastGlobalPosition(): Promise<bigint>;
   /** Catches up from the checkpoint, then follows live appends. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
   close(): Promise<void>;

@@ -61,6 +61,10 @@ export class ProtectedEventStore implements EventStore {
     return this.openAll(await this.sealed.readAll(options));
   }
 
+  lastGlobalPosition(): Promise<bigint> {
+    return this.sealed.lastGlobalPosition();
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     return this.sealed.subscribeToAll(options, async (event) =>
       handler(await this.cipher.open(event)),
@@ -92,6 +96,7 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
       store.appendToStream(streamName, events, options),
     readStream: async (streamName, options) => notice(await store.readStream(streamName, options)),
     readAll: async (options) => notice(await store.readAll(options)),
+    lastGlobalPosition: () => store.lastGlobalPosition(),
     subscribeToAll: (options, handler) =>
       store.subscribeToAll(options, (event) => {
         cipher.notice(event);

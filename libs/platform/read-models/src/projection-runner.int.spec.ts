@@ -2,11 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
-import { SqliteEventStore } from '@talentloop/event-store';
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore, type EventStore } from '@talentloop/event-store';
 import {
   appendHistory,
   describeWithMongo,
   employeeHistory,
+  eventually,
   testDatabaseName,
   type HistoryEvent,
 } from '@talentloop/testing';
@@ -325,6 +327,66 @@ function describeProjectionRuns(adapterName: string, adapter: () => Adapter): vo
         { tenantId: 'acme', syncs: syncs('acme') },
         { tenantId: 'globex', syncs: syncs('globex') },
       ]);
+    });
+
+    it('reads on from where a short page looked, not again over events of other types', async () => {
+      const store = new SqliteEventStore({
+        path: join(folder, 'look-ahead.sqlite'),
+        durability: 'normal',
+      });
+      const afters: (bigint | undefined)[] = [];
+      const recording: EventStore = {
+        appendToStream: (...a) => store.appendToStream(...a),
+        readStream: (...a) => store.readStream(...a),
+        readAll: (options) => {
+          afters.push(options?.after);
+          return store.readAll(options);
+        },
+        lastGlobalPosition: () => store.lastGlobalPosition(),
+        subscribeToAll: (...a) => store.subscribeToAll(...a),
+        close: () => store.close(),
+      };
+      const tenantHistory = employeeHistory({ employees: 8, departments: 2, changes: 20, seed: 7 });
+      const synced = tenantHistory.filter(({ event }) => event.type === 'EmployeeSynced');
+      const others = tenantHistory.filter(({ event }) => event.type !== 'EmployeeSynced');
+      expect(others.length).toBeGreaterThan(0);
+      const readModels = await open('look-ahead');
+      await new ProjectionRunner({ readModels }).collectionOf(syncsPerTenant);
+      const run = runFromStore({
+        eventStore: recording,
+        readModels,
+        projections: [syncsPerTenant],
+        name: 'look-ahead',
+        pollIntervalMs: 5,
+      });
+      try {
+        await appendHistory(store, synced);
+        await run.caughtUpNow();
+
+        // Given only events of other types after the runner's last one,
+        await appendHistory(store, others);
+        const head = await store.lastGlobalPosition();
+        // when it polls on,
+        await eventually(
+          'two reads from the head',
+          () => afters.filter((a) => a === head).length >= 2,
+        );
+        // then every read after the first that looked up to the head starts there.
+        const looked = afters.indexOf(head);
+        expect(afters.slice(looked).every((after) => after === head)).toBe(true);
+
+        // And an event of its type appended after them is still applied.
+        await appendHistory(store, [
+          { ...synced[0], event: { ...synced[0].event, id: randomUUID() } },
+        ]);
+        await run.caughtUpNow();
+        expect(await new ReadModelReader(readModels).find(syncsPerTenant.name)).toEqual([
+          { tenantId: 'acme', syncs: synced.length + 1 },
+        ]);
+      } finally {
+        await run.stop();
+        await store.close();
+      }
     });
 
     it('rebuilds to the incremental result while reads keep serving the old collection', async () => {

@@ -290,6 +290,14 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
     return result;
   };
 
+  /**
+   * After a short page: the checkpoint it started from (`from`) and how far it looked (`to`,
+   * the log's last position read before it). Events of other types up to `to` need no second
+   * look, so the next read starts there, unless the positions moved meanwhile (a page
+   * applied, a collection switched by a rebuild elsewhere).
+   */
+  let looked: { readonly from: bigint; readonly to: bigint } | undefined;
+
   const run = async () => {
     const stored = await readModels.getState(checkpointKey(name));
     let checkpoint: Checkpoint = stored === undefined ? {} : (JSON.parse(stored) as Checkpoint);
@@ -298,9 +306,11 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       let lowest: bigint | undefined;
       for (const { after: position } of current.values())
         if (lowest === undefined || position < lowest) lowest = position;
-      const after = lowest ?? 0n;
+      const from = lowest ?? 0n;
+      const after = looked !== undefined && looked.from === from ? looked.to : from;
       appliedUpTo = after;
       const read = ++readsStarted;
+      const head = await eventStore.lastGlobalPosition();
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
       if (page.length > 0) {
         const inputs = storeInputs(page);
@@ -333,6 +343,9 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         appliedUpTo = end;
       }
       if (page.length < pageSize) {
+        const end = page.at(-1)?.globalPosition ?? after;
+        looked = { from: page.length > 0 ? end : from, to: head > end ? head : end };
+        appliedUpTo = looked.to;
         reachedEnd();
         settleWaiters(read);
         if (waiters.size > 0 || stopped) continue;

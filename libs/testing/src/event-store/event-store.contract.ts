@@ -302,6 +302,18 @@ export function describeEventStoreContract(
         expect(unfiltered.map((e) => e.id)).toEqual(appended.slice(1, 3).map((e) => e.id));
       });
 
+      it('lastGlobalPosition names the last event stored, whatever its type', async () => {
+        const appended = await appendMixedHistory();
+
+        const all = await store.readAll({ filter: ownStreams });
+        expect(all).toHaveLength(appended.length);
+        // Other suites may share the server: the last position is at least our last event's.
+        const last = await store.lastGlobalPosition();
+        expect(last).toBeGreaterThanOrEqual(all[all.length - 1].globalPosition);
+        // Nothing stored after it.
+        expect(await store.readAll({ after: last, filter: ownStreams })).toEqual([]);
+      });
+
       it('pages with maxCount without gaps or repeats', async () => {
         const appended = await appendMixedHistory();
 

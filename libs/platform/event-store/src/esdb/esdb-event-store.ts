@@ -171,6 +171,21 @@ export class EsdbEventStore implements EventStore {
     return page;
   }
 
+  async lastGlobalPosition(): Promise<bigint> {
+    try {
+      // The newest record of $all, ours or the server's: a position to read on from.
+      for await (const { event } of this.client.readAll({
+        direction: esdb().BACKWARDS,
+        fromPosition: esdb().END,
+        maxCount: 1,
+      }))
+        if (event) return event.position.commit;
+    } catch (error) {
+      throw unavailable(error);
+    }
+    return 0n;
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     const after = options.after;
     const live = this.client.subscribeToAll({

@@ -300,6 +300,13 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  lastGlobalPosition(): Promise<bigint> {
+    return new Promise((resolve) => {
+      this.assertOpen();
+      resolve(BigInt(this.selectHead.get() ?? 0));
+    });
+  }
+
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription {
     this.assertOpen();
     const follower: Follower = { stopped: false, wake: noop, finished: Promise.resolve() };
