@@ -8,7 +8,8 @@ import {
   type EventMetadata,
   type ReceivedEvent,
 } from '@talentloop/contracts';
-import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
+import { SqliteEventStore, type EventStore, type EventToAppend } from '@talentloop/event-store';
+import { readLags } from '@talentloop/observability';
 import {
   declareTestTopics,
   eventually,
@@ -196,6 +197,72 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     await relay.stop();
     expect(relay.metrics()).toMatchObject({ relayed: 1, caughtUp: true });
     expect(relay.metrics().lastLatencyMs).toBeLessThan(1_000);
+  });
+
+  it("counts its lag from where it looked, not over the other contexts' events again", async () => {
+    const afters: (bigint | undefined)[] = [];
+    const recording: EventStore = {
+      appendToStream: (...a) => store.appendToStream(...a),
+      readStream: (...a) => store.readStream(...a),
+      readAll: (options) => {
+        afters.push(options?.after);
+        return store.readAll(options);
+      },
+      lastGlobalPosition: () => store.lastGlobalPosition(),
+      subscribeToAll: (...a) => store.subscribeToAll(...a),
+      close: () => store.close(),
+    };
+    const name = uniqueName('relay');
+    const relay = startRelay({
+      store: recording,
+      bus,
+      checkpoints,
+      topic,
+      name,
+      context: 'assessment',
+    });
+    try {
+      // Given one event of ours relayed, then many of another context,
+      await store.appendToStream(
+        streamName({
+          context: 'assessment',
+          aggregate: 'motivation',
+          tenantId: tenant,
+          id: 'emp-1',
+        }),
+        [motivation(1)],
+        { expectedRevision: 'any' },
+      );
+      await eventually('the event to be relayed', () => relay.relayed === 1);
+      for (let plan = 0; plan < 50; plan++)
+        await store.appendToStream(
+          streamName({
+            context: 'planning',
+            aggregate: 'plan',
+            tenantId: tenant,
+            id: `plan-${plan}`,
+          }),
+          [
+            {
+              id: randomUUID(),
+              type: 'PlanStarted',
+              data: planStarted(),
+              metadata: metadataOf('PlanStarted', tenant),
+            },
+          ],
+          { expectedRevision: 'no_stream' },
+        );
+      const head = await store.lastGlobalPosition();
+      const lagOf = async () => (await readLags('relay')).find((lag) => lag.name === name)?.value;
+      // when the lag is read twice,
+      expect(await lagOf()).toBe(0);
+      afters.length = 0;
+      expect(await lagOf()).toBe(0);
+      // then the second count starts where the first looked: after the other context's events.
+      expect(afters).toEqual([head]);
+    } finally {
+      await relay.stop();
+    }
   });
 
   /** Relays what is in the store, then reads it back from the topic, in the order received. */

@@ -45,8 +45,8 @@ export interface RelayMetrics {
   /** Global position of the last event published and checkpointed. */
   readonly publishedPosition: bigint | undefined;
   /**
-   * The newest position of this context the relay has read from the store. The EventStore
-   * port has no "head" query, so while pages come back full the true head may be further.
+   * The newest position of this context the relay has read from the store; while pages come
+   * back full the true head may be further.
    */
   readonly headPosition: bigint | undefined;
   /** The last read came back short: everything appended before it is published. */
@@ -85,6 +85,12 @@ class CheckpointedRelay implements Relay {
     caughtUp: false,
     lastLatencyMs: undefined as number | undefined,
   };
+  /**
+   * How far a short page looked: the log's last position read before it. Nothing of this
+   * context up to there is left to publish, so reads (and the lag gauge) start there instead
+   * of scanning the other contexts' events after the checkpoint again.
+   */
+  private lookedUpTo: bigint | undefined;
   private readonly filter: EventFilter;
   private readonly topic: string;
   private readonly pageSize: number;
@@ -95,9 +101,7 @@ class CheckpointedRelay implements Relay {
     this.topic = options.topic ?? topicFor(options.context);
     this.pageSize = options.pageSize ?? 1_000;
     // Reported as talentloop_relay_lag_events while the relay runs.
-    const unregister = registerLag('relay', options.name, () =>
-      backlogAfter(options.store, this.counters.publishedPosition, this.filter),
-    );
+    const unregister = registerLag('relay', options.name, () => this.backlog());
     this.finished = this.run();
     this.finished.then(unregister, unregister);
   }
@@ -128,6 +132,7 @@ class CheckpointedRelay implements Relay {
           this.counters.publishedPosition = after;
           started = true;
         }
+        const head = await this.options.store.lastGlobalPosition();
         const page = await this.options.store.readAll({
           after,
           maxCount: this.pageSize,
@@ -142,6 +147,8 @@ class CheckpointedRelay implements Relay {
         failures = 0;
         this.counters.caughtUp = page.length < this.pageSize;
         if (this.counters.caughtUp) {
+          if (head > (after ?? 0n)) after = head;
+          this.lookedAt(head);
           await this.nextAppendAfter(after);
           if (this.running && this.options.lingerMs) await this.pause(this.options.lingerMs);
         }
@@ -152,6 +159,31 @@ class CheckpointedRelay implements Relay {
         await this.pause(Math.min(RETRY_MAX_MS, RETRY_INITIAL_MS * 2 ** (failures - 1)));
       }
     }
+  }
+
+  /**
+   * Events of this context not published yet (up to the count limit): the lag gauge. A count
+   * of none also tells how far it looked, so the next count starts there.
+   */
+  private async backlog(): Promise<number> {
+    const head = await this.options.store.lastGlobalPosition();
+    const backlog = await backlogAfter(this.options.store, this.complete(), this.filter);
+    if (backlog === 0) this.lookedAt(head);
+    return backlog;
+  }
+
+  /** Nothing of this context up to `head` is left to publish. */
+  private lookedAt(head: bigint): void {
+    if (this.lookedUpTo === undefined || head > this.lookedUpTo) this.lookedUpTo = head;
+  }
+
+  /** Everything of this context up to this position is published. */
+  private complete(): bigint | undefined {
+    const { publishedPosition } = this.counters;
+    if (this.lookedUpTo === undefined) return publishedPosition;
+    return publishedPosition !== undefined && publishedPosition > this.lookedUpTo
+      ? publishedPosition
+      : this.lookedUpTo;
   }
 
   private async relayPage(page: readonly RecordedEvent[]): Promise<bigint> {
