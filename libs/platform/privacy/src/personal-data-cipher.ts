@@ -173,18 +173,19 @@ export class PersonalDataCipher {
     // The keys not cached are asked for together (a key store across the network answers
     // them concurrently), before anything is opened.
     let now = Date.now();
+    const parts = events.map((event) => this.personalPartOf(event));
+    const ids = parts.map((personal) => personal && cacheKeyOf(personal.subject));
     const loads = new Map<string, Promise<SubjectKey | undefined>>();
-    for (const event of events) {
-      const personal = this.personalPartOf(event);
-      if (!personal) continue;
-      const id = cacheKeyOf(personal.subject);
+    parts.forEach((personal, index) => {
+      const id = ids[index];
+      if (!personal || id === undefined || loads.has(id)) return;
       const cached = this.cache.get(id);
-      if (loads.has(id) || (cached && cached.until > now && this.settled.has(cached.key))) continue;
+      if (cached && cached.until > now && this.settled.has(cached.key)) return;
       loads.set(
         id,
         this.cachedKey(personal.subject, () => this.keys.find(personal.subject)),
       );
-    }
+    });
     if (loads.size > 0) {
       await Promise.all(loads.values());
       now = Date.now();
@@ -194,14 +195,14 @@ export class PersonalDataCipher {
       const event = events[index];
       if (isPersonErased(event))
         this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
-      const personal = this.personalPartOf(event);
-      if (!personal) {
+      const personal = parts[index];
+      const id = ids[index];
+      if (!personal || id === undefined) {
         opened[index] = event;
         continue;
       }
-      const cached = this.cache.get(cacheKeyOf(personal.subject));
-      const known = cached && cached.until > now ? this.settled.get(cached.key) : undefined;
-      let key = known;
+      const cached = this.cache.get(id);
+      let key = cached && cached.until > now ? this.settled.get(cached.key) : undefined;
       if (key === undefined) {
         key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
         now = Date.now();
