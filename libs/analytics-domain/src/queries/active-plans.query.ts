@@ -48,15 +48,15 @@ export interface ActivePlansReport {
  */
 interface ActiveSpans {
   readonly competencies: readonly string[];
-  readonly starts: Float64Array;
-  readonly ends: Float64Array;
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
 }
 const spansOf = perEmployee((employee): ActiveSpans | null => {
   const goals = goalsOf(employee).filter(
     (goal) => goal.activatedAt !== null && (goal.closedAt !== null || goal.status !== 'withdrawn'),
   );
-  const starts = Float64Array.from(goals, (goal) => instant(goal.activatedAt));
-  const ends = Float64Array.from(goals, (goal) =>
+  const starts = Array.from(goals, (goal) => instant(goal.activatedAt));
+  const ends = Array.from(goals, (goal) =>
     goal.closedAt === null ? Number.POSITIVE_INFINITY : instant(goal.closedAt),
   );
   if (starts.some(Number.isNaN) || ends.some(Number.isNaN)) return null;

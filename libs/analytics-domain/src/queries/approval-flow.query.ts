@@ -48,11 +48,11 @@ interface FlowFacts {
   /** A decision counts on its goal's competency, at the moment it was taken. */
   readonly items: readonly Contribution[];
   /** `at` as numbers where canonical, else NaN (then the string is compared). */
-  readonly instants: Float64Array;
-  readonly turnarounds: Float64Array;
-  readonly rejected: Uint8Array;
+  readonly instants: readonly number[];
+  readonly turnarounds: readonly number[];
+  readonly rejected: readonly number[];
   /** Interned deciders. */
-  readonly managers: Int32Array;
+  readonly managers: readonly number[];
 }
 
 const managers = new Interner();
@@ -69,12 +69,12 @@ const flowFactsOf = perEmployee((employee): FlowFacts => {
   return {
     subject: subjectOf(employee, items),
     items,
-    instants: Float64Array.from(employee.decisions, (decision) => instant(decision.decidedAt)),
-    turnarounds: Float64Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
-    rejected: Uint8Array.from(employee.decisions, (decision) =>
+    instants: Array.from(employee.decisions, (decision) => instant(decision.decidedAt)),
+    turnarounds: Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
+    rejected: Array.from(employee.decisions, (decision) =>
       decision.outcome === 'rejected' ? 1 : 0,
     ),
-    managers: Int32Array.from(employee.decisions, (decision) => managers.id(decision.decidedBy)),
+    managers: Array.from(employee.decisions, (decision) => managers.id(decision.decidedBy)),
   };
 });
 

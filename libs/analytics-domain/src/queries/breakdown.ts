@@ -30,7 +30,9 @@ export const isActiveAt = (goal: GoalFact, at: string): boolean =>
 
 /**
  * Derived data per employee, computed once: facts are immutable and replaced whenever the
- * employee changes, so it stays valid across requests and is freed with the facts.
+ * employee changes, so it stays valid across requests and is freed with the facts. Its
+ * columns are plain arrays of numbers, not typed arrays: a typed array of an employee's few
+ * values costs an ArrayBuffer and an off-heap backing store each, many times their size.
  */
 export const perEmployee = <Value>(
   derive: (facts: EmployeeFacts) => Value,

@@ -73,11 +73,11 @@ interface FocusFacts {
   readonly subject: Subject;
   /** Aligned with goalsOf(employee). */
   readonly items: readonly Contribution[];
-  readonly competencies: Int32Array;
+  readonly competencies: readonly number[];
   /** Drafted times as numbers where canonical, else NaN (then the string is compared). */
-  readonly instants: Float64Array;
+  readonly instants: readonly number[];
   /** Index in GROUPS, or -1 for goals counted in no group. */
-  readonly groups: Int8Array;
+  readonly groups: readonly number[];
 }
 
 const focusFactsOf = perEmployee((employee): FocusFacts => {
@@ -86,9 +86,9 @@ const focusFactsOf = perEmployee((employee): FocusFacts => {
   return {
     subject: subjectOf(employee, items),
     items,
-    competencies: Int32Array.from(goals, (goal) => competencies.id(goal.competencyId)),
-    instants: Float64Array.from(goals, (goal) => instant(goal.draftedAt)),
-    groups: Int8Array.from(goals, (goal) => {
+    competencies: Array.from(goals, (goal) => competencies.id(goal.competencyId)),
+    instants: Array.from(goals, (goal) => instant(goal.draftedAt)),
+    groups: Array.from(goals, (goal) => {
       const group = groupOf(goal.status);
       return group === null ? -1 : GROUPS.indexOf(group);
     }),

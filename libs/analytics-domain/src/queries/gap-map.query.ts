@@ -55,7 +55,7 @@ interface GapFacts {
   readonly subject: Subject;
   readonly items: readonly Contribution[];
   /** Aligned with items. */
-  readonly gaps: Float64Array;
+  readonly gaps: readonly number[];
 }
 
 const gapFactsOf = perEmployee((employee): GapFacts => {
@@ -66,7 +66,7 @@ const gapFactsOf = perEmployee((employee): GapFacts => {
   return {
     subject: subjectOf(employee, items),
     items,
-    gaps: Float64Array.from(entries, ([, measurement]) => measurement.gap),
+    gaps: Array.from(entries, ([, measurement]) => measurement.gap),
   };
 });
 

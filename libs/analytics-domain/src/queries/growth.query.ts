@@ -75,25 +75,25 @@ const growthNames = growthKeys.names;
 interface GrowthFacts {
   readonly remeasured: Subject;
   readonly evaluated: Subject;
-  readonly competencies: Int32Array;
+  readonly competencies: readonly number[];
   readonly times: readonly string[];
   /** `times` as numbers where canonical, else NaN (then the string is compared). */
-  readonly instants: Float64Array;
-  readonly behaviourDeltas: Float64Array;
-  readonly robust: Uint8Array;
-  readonly lessRobust: Uint8Array;
+  readonly instants: readonly number[];
+  readonly behaviourDeltas: readonly number[];
+  readonly robust: readonly number[];
+  readonly lessRobust: readonly number[];
   /** Indicators of remeasurement r: firstIndicator[r] up to firstIndicator[r + 1]. */
-  readonly firstIndicator: Int32Array;
-  readonly indicators: Int32Array;
-  readonly indicatorDeltas: Float64Array;
+  readonly firstIndicator: readonly number[];
+  readonly indicators: readonly number[];
+  readonly indicatorDeltas: readonly number[];
   /** Aligned with evaluated.contributions. */
-  readonly achieved: Uint8Array;
+  readonly achieved: readonly number[];
 }
 
 const growthFactsOf = perEmployee((employee): GrowthFacts => {
   const remeasurements = employee.remeasurements;
   const indicators = remeasurements.flatMap((remeasurement) => remeasurement.indicators);
-  const firstIndicator = new Int32Array(remeasurements.length + 1);
+  const firstIndicator = new Array<number>(remeasurements.length + 1).fill(0);
   remeasurements.forEach((remeasurement, index) => {
     firstIndicator[index + 1] = firstIndicator[index] + remeasurement.indicators.length;
   });
@@ -104,18 +104,16 @@ const growthFactsOf = perEmployee((employee): GrowthFacts => {
       employee,
       goals.map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
     ),
-    competencies: Int32Array.from(remeasurements, (each) => growthKeys.id(each.competencyId)),
+    competencies: Array.from(remeasurements, (each) => growthKeys.id(each.competencyId)),
     times: remeasurements.map((each) => each.remeasuredAt),
-    instants: Float64Array.from(remeasurements, (each) => instant(each.remeasuredAt)),
-    behaviourDeltas: Float64Array.from(remeasurements, (each) => each.behaviourDelta),
-    robust: Uint8Array.from(remeasurements, (each) => (each.robustness === 'robust' ? 1 : 0)),
-    lessRobust: Uint8Array.from(remeasurements, (each) =>
-      each.robustness === 'less-robust' ? 1 : 0,
-    ),
+    instants: Array.from(remeasurements, (each) => instant(each.remeasuredAt)),
+    behaviourDeltas: Array.from(remeasurements, (each) => each.behaviourDelta),
+    robust: Array.from(remeasurements, (each) => (each.robustness === 'robust' ? 1 : 0)),
+    lessRobust: Array.from(remeasurements, (each) => (each.robustness === 'less-robust' ? 1 : 0)),
     firstIndicator,
-    indicators: Int32Array.from(indicators, (each) => growthKeys.id(each.indicatorId)),
-    indicatorDeltas: Float64Array.from(indicators, (each) => each.delta),
-    achieved: Uint8Array.from(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
+    indicators: Array.from(indicators, (each) => growthKeys.id(each.indicatorId)),
+    indicatorDeltas: Array.from(indicators, (each) => each.delta),
+    achieved: Array.from(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
   };
 });
 

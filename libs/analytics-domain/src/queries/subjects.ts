@@ -90,10 +90,10 @@ export const kindOf = (dimensions: readonly RowDimension[]): KeyKind => {
 /** A person's distinct keys of one kind, each with the contributions that reach it. */
 export interface KeyGroups {
   readonly departmentId: string | null;
-  readonly keys: Int32Array;
+  readonly keys: readonly number[];
   /** Contributions of key k: items[starts[k]] up to items[starts[k + 1]]. */
-  readonly starts: Int32Array;
-  readonly items: Int32Array;
+  readonly starts: readonly number[];
+  readonly items: readonly number[];
 }
 
 /**
@@ -106,11 +106,11 @@ export interface Prepared {
   /** Whether the list is kept across requests, so that parsing its times pays off. */
   readonly kept: boolean;
   /** Interned competency (-1 for none); made when a competency filter first needs it. */
-  competencies: Int32Array | null;
+  competencies: readonly number[] | null;
   /** Made when a period filter first needs them. */
   times: readonly (string | null)[] | null;
   /** `times` as numbers where canonical (NaN: compare the string); only for kept lists. */
-  instants: Float64Array | null;
+  instants: readonly number[] | null;
   /** By KeyKind index. */
   readonly groups: (KeyGroups | undefined)[];
 }
@@ -128,13 +128,13 @@ export const prepare = (items: readonly Contribution[], kept: boolean): Prepared
 export const ready = (entry: Prepared, competency: boolean, period: boolean): void => {
   if (competency && entry.competencies === null) {
     const competencies = competencyKind();
-    entry.competencies = Int32Array.from(entry.items, (item) =>
+    entry.competencies = Array.from(entry.items, (item) =>
       item.competencyId === null ? -1 : competencies.id(item.competencyId),
     );
   }
   if (period && entry.times === null) {
     entry.times = entry.items.map((item) => item.at);
-    if (entry.kept) entry.instants = Float64Array.from(entry.items, (item) => instant(item.at));
+    if (entry.kept) entry.instants = Array.from(entry.items, (item) => instant(item.at));
   }
 };
 
@@ -179,18 +179,22 @@ export const groupsOf = (
     if (list === undefined) byKey.set(key, [index]);
     else list.push(index);
   });
-  const groups: KeyGroups = {
-    departmentId,
-    keys: Int32Array.from(byKey.keys()),
-    starts: new Int32Array(byKey.size + 1),
-    items: new Int32Array(items.length),
-  };
+  // Plain arrays: an employee's few numbers in a typed array would cost an ArrayBuffer and a
+  // backing store each, several times their size, for every employee and kind of row.
+  const starts = new Array<number>(byKey.size + 1).fill(0);
+  const grouped = new Array<number>(items.length).fill(0);
   let position = 0;
   [...byKey.values()].forEach((list, index) => {
-    groups.starts[index] = position;
-    for (const item of list) groups.items[position++] = item;
+    starts[index] = position;
+    for (const item of list) grouped[position++] = item;
   });
-  groups.starts[byKey.size] = position;
+  starts[byKey.size] = position;
+  const groups: KeyGroups = {
+    departmentId,
+    keys: Array.from(byKey.keys()),
+    starts,
+    items: grouped,
+  };
   entry.groups[kind.index] = groups;
   return groups;
 };

@@ -119,6 +119,8 @@ export const originInEventData = (
  */
 export class PersonalDataCipher {
   private readonly cache = new Map<string, CachedKey>();
+  /** What each cached key's promise settled to, for openAll's lookups without awaiting. */
+  private readonly settled = new WeakMap<Promise<SubjectKey | undefined>, SubjectKey>();
   private readonly keyCacheMs: number;
   private readonly registry: EventRegistry;
 
@@ -153,11 +155,74 @@ export class PersonalDataCipher {
     const personal = this.personalPartOf(event);
     if (!personal) return event;
     const key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
+    return this.openWith(event, personal, key, true);
+  }
+
+  /**
+   * The events opened as `open` opens them, in order (an erasure among them counts for the
+   * ones after it). A subject's key is looked up in the cache without a promise per event, and
+   * only a subject not cached waits for the store: a page of a replay opens at the speed of
+   * the ciphers. `remember: false` for events read once (a read-all): their data are fresh
+   * objects, and keeping the opened copy beside them would only burden the collector.
+   */
+  async openAll<Event extends EventWithData>(
+    events: readonly Event[],
+    options: { readonly remember?: boolean } = {},
+  ): Promise<Event[]> {
+    const remember = options.remember ?? true;
+    // The keys not cached are asked for together (a key store across the network answers
+    // them concurrently), before anything is opened.
+    let now = Date.now();
+    const parts = events.map((event) => this.personalPartOf(event));
+    const ids = parts.map((personal) => personal && cacheKeyOf(personal.subject));
+    const loads = new Map<string, Promise<SubjectKey | undefined>>();
+    parts.forEach((personal, index) => {
+      const id = ids[index];
+      if (!personal || id === undefined || loads.has(id)) return;
+      const cached = this.cache.get(id);
+      if (cached && cached.until > now && this.settled.has(cached.key)) return;
+      loads.set(
+        id,
+        this.cachedKey(personal.subject, () => this.keys.find(personal.subject)),
+      );
+    });
+    if (loads.size > 0) {
+      await Promise.all(loads.values());
+      now = Date.now();
+    }
+    const opened: Event[] = new Array<Event>(events.length);
+    for (let index = 0; index < events.length; index += 1) {
+      const event = events[index];
+      if (isPersonErased(event))
+        this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
+      const personal = parts[index];
+      const id = ids[index];
+      if (!personal || id === undefined) {
+        opened[index] = event;
+        continue;
+      }
+      const cached = this.cache.get(id);
+      let key = cached && cached.until > now ? this.settled.get(cached.key) : undefined;
+      if (key === undefined) {
+        key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
+        now = Date.now();
+      }
+      opened[index] = this.openWith(event, personal, key, remember);
+    }
+    return opened;
+  }
+
+  private openWith<Event extends EventWithData>(
+    event: Event,
+    personal: { readonly subject: DataSubject; readonly paths: PersonalFieldPath[] },
+    key: SubjectKey | undefined,
+    remember: boolean,
+  ): Event {
     if (key?.kind !== 'key')
       return this.mapPersonalFields(event, personal.paths, (value) =>
         sealedEnvelopeOf(value) ? ERASED : value,
       );
-    const opened = this.cache.get(cacheKeyOf(personal.subject))?.opened;
+    const opened = remember ? this.cache.get(cacheKeyOf(personal.subject))?.opened : undefined;
     const stored = typeof event.data === 'object' && event.data !== null ? event.data : undefined;
     const known = stored && opened?.get(stored);
     if (known !== undefined) return { ...event, data: known };
@@ -271,8 +336,10 @@ export class PersonalDataCipher {
       throw error;
     });
     if (loaded === undefined) this.cache.delete(id);
-    else if (loaded.kind === 'erased')
+    else if (loaded.kind === 'erased') {
       this.cache.set(id, { key, until: Infinity, opened: new WeakMap() });
+      this.settled.set(key, loaded);
+    } else this.settled.set(key, loaded);
     return loaded;
   }
 }

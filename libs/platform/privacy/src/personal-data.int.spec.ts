@@ -285,6 +285,36 @@ describe('an erased person', () => {
     expect(stored.data).toMatchObject({ displayName: ERASED, email: ERASED });
   });
 
+  it('reads the same page by page as event by event, keys cached or not, erased or not', async () => {
+    const writer = openStore();
+    const colleague = synced({ employeeId: 'emp-2002', displayName: 'Daan Jansen' });
+    await writer.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    await writer.appendToStream(colleagueStream, [colleague], { expectedRevision: 'no_stream' });
+    await writer.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+    await writer.appendToStream(colleagueStream, [colleague], { expectedRevision: 'any' });
+    const eventByEvent = async (store: ProtectedEventStore) =>
+      Promise.all((await store.sealed.readAll()).map((event) => store.cipher.open(event)));
+
+    // A new process (nothing cached), then one that has read everyone already.
+    const reader = openStore();
+    const before = await reader.readAll();
+    expect(before.map((event) => event.data)).toEqual(
+      (await eventByEvent(openStore())).map((event) => event.data),
+    );
+    expect(before[1].data).toEqual(colleague.data);
+    expect((await reader.readAll()).map((event) => event.data)).toEqual(
+      before.map((event) => event.data),
+    );
+
+    await writer.cipher.erase(subject);
+    const after = await openStore().readAll();
+    expect(after.map((event) => event.data)).toEqual(
+      (await eventByEvent(openStore())).map((event) => event.data),
+    );
+    expect(after[0].data).toMatchObject({ displayName: ERASED, email: ERASED });
+    expect(after[1].data).toEqual(colleague.data);
+  });
+
   it('leaves other people readable', async () => {
     const store = openStore();
     const colleague = synced({ employeeId: 'emp-2002', displayName: 'Daan Jansen' });

@@ -54,11 +54,12 @@ export class ProtectedEventStore implements EventStore {
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.openAll(await this.sealed.readStream(streamName, options));
+    return this.cipher.openAll(await this.sealed.readStream(streamName, options));
   }
 
+  /** Read once, in pages: the opened copies are not kept beside the stored data. */
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.openAll(await this.sealed.readAll(options));
+    return this.cipher.openAll(await this.sealed.readAll(options), { remember: false });
   }
 
   lastGlobalPosition(): Promise<bigint> {
@@ -74,10 +75,6 @@ export class ProtectedEventStore implements EventStore {
   async close(): Promise<void> {
     await this.sealed.close();
     await this.cipher.keys.close();
-  }
-
-  private openAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
-    return Promise.all(events.map((event) => this.cipher.open(event)));
   }
 }
 

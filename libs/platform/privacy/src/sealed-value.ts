@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createSecretKey,
+  randomBytes,
+  type KeyObject,
+} from 'node:crypto';
 import {
   SEALED_IV_BYTES,
   SEALED_TAG_BYTES,
@@ -16,6 +22,21 @@ const ALGORITHM = 'aes-256-gcm';
  * data) so that a later key can be told from it.
  */
 export const DATA_KEY_VERSION = 1;
+
+/**
+ * The key as OpenSSL holds it, made once per key: a cipher given the raw bytes imports them on
+ * every call, which costs three quarters of opening a short value. Kept as long as the bytes
+ * are (the cipher's key cache holds them), so an erased or expired key takes its copy along.
+ */
+const secrets = new WeakMap<Buffer, KeyObject>();
+const secretOf = (key: Buffer): KeyObject => {
+  let secret = secrets.get(key);
+  if (secret === undefined) {
+    secret = createSecretKey(key);
+    secrets.set(key, secret);
+  }
+  return secret;
+};
 
 /**
  * A sealed value opened where it does not belong: its recorded event type or field is not
@@ -59,9 +80,9 @@ export const sealValue = (
 ): string => {
   const iv = randomBytes(SEALED_IV_BYTES);
   const header = { version: 2, keyVersion: DATA_KEY_VERSION, origin } as const;
-  const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: SEALED_TAG_BYTES }).setAAD(
-    associatedDataOf(subject, { ...header, body: '' }),
-  );
+  const cipher = createCipheriv(ALGORITHM, secretOf(key), iv, {
+    authTagLength: SEALED_TAG_BYTES,
+  }).setAAD(associatedDataOf(subject, { ...header, body: '' }));
   const sealed = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const body = Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
   return sealedValueOf({ ...header, body });
@@ -100,7 +121,7 @@ export const openValue = (
   const bytes = Buffer.from(envelope.body, 'base64url');
   if (bytes.length < SEALED_IV_BYTES + SEALED_TAG_BYTES)
     throw new Error('a sealed value too short to hold its IV and a whole tag');
-  const decipher = createDecipheriv(ALGORITHM, key, bytes.subarray(0, SEALED_IV_BYTES), {
+  const decipher = createDecipheriv(ALGORITHM, secretOf(key), bytes.subarray(0, SEALED_IV_BYTES), {
     authTagLength: SEALED_TAG_BYTES,
   }).setAAD(associatedDataOf(subject, envelope));
   decipher.setAuthTag(bytes.subarray(SEALED_IV_BYTES, SEALED_IV_BYTES + SEALED_TAG_BYTES));

@@ -50,7 +50,12 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
   private readonly arrays = new Map<string, readonly EmployeeFacts[]>();
   private collection: string | undefined;
   private position = 0n;
-  private loaded: Promise<void> | undefined;
+  private markLoaded = () => {};
+  /**
+   * Made with the view, not when it starts: Nest starts controllers before providers, and the
+   * queries controller waits on it to warm the reports.
+   */
+  private loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private isReady = false;
 
   constructor(
@@ -65,8 +70,7 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
    * the service is unready, and the view answers 503, until it has caught up and loaded.
    */
   onApplicationBootstrap(): void {
-    let markLoaded = () => {};
-    this.loaded = new Promise<void>((resolve) => (markLoaded = resolve));
+    const markLoaded = this.markLoaded;
     this.supervisor.supervise(
       `${RUNNER_NAME}.read-side`,
       (control) => {
@@ -99,7 +103,7 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
 
   /** Resolves once the projection has caught up with the event store and the view is loaded. */
   get ready(): Promise<void> {
-    return this.loaded ?? Promise.reject(new Error('the facts view was not started'));
+    return this.loaded;
   }
 
   /** The global position the figures include events up to. */

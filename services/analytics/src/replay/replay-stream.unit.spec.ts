@@ -1,7 +1,13 @@
-import { eventRegistry } from '@talentloop/contracts';
+import { eventRegistry, toCloudEvent } from '@talentloop/contracts';
 import type { EventStore, ReadAllOptions, RecordedEvent } from '@talentloop/event-store';
 import { exampleEvent } from '@talentloop/testing';
-import { ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
+import {
+  cloudEventJson,
+  ndjsonChunk,
+  positionBefore,
+  replayPages,
+  sseChunk,
+} from './replay-stream';
 
 const definition = eventRegistry.current('GoalApproved')!;
 
@@ -110,4 +116,37 @@ describe('chunks', () => {
     expect(messages[0]).toMatch(/^id: 41\ndata: \{.*"sequence":"00000000000000000041"/);
     expect(messages[1]).toMatch(/^id: 42\n/);
   });
+});
+
+describe('cloudEventJson', () => {
+  const general = (event: RecordedEvent) =>
+    JSON.stringify(toCloudEvent(event, { validated: true }));
+
+  it.each(eventRegistry.currentDefinitions().map((each) => [each.name, each] as const))(
+    'writes %s exactly as the envelope serialises',
+    (_name, each) => {
+      const event: RecordedEvent = {
+        ...exampleEvent(each, 'acme'),
+        id: 'e-7',
+        streamName: 's',
+        streamRevision: 0n,
+        globalPosition: 7n,
+        recordedAt: at(1),
+      };
+      expect(cloudEventJson(event)).toBe(general(event));
+      const traced: RecordedEvent = {
+        ...event,
+        id: 'e-"quoted"\u2028',
+        metadata: {
+          ...event.metadata,
+          actorId: 'ü\\ser',
+          traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+          correlationId: 'c-1',
+          causationId: 'c-2',
+        },
+        globalPosition: 18446744073709551615n,
+      };
+      expect(cloudEventJson(traced)).toBe(general(traced));
+    },
+  );
 });

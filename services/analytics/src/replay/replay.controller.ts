@@ -127,7 +127,8 @@ export class ReplayController {
     const pages = replayPages(this.store, { after, filter, limit: range.limit, stopped });
     for await (const page of pages) {
       if (stopped()) return;
-      await writeChunk(res, ndjsonChunk(page));
+      // Encoded here, once: a string would be measured for its length, then encoded.
+      await writeChunk(res, Buffer.from(ndjsonChunk(page), 'utf8'));
     }
   }
 
@@ -167,7 +168,7 @@ export class ReplayController {
 }
 
 /** Writes and, when the socket buffer is full, waits for it to drain (or the client to go). */
-const writeChunk = (res: Response, chunk: string): Promise<void> => {
+const writeChunk = (res: Response, chunk: string | Buffer): Promise<void> => {
   if (res.write(chunk)) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
