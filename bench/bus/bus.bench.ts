@@ -11,7 +11,12 @@ import { formatCount, formatRate, formatRatio, formatSeconds } from '../lib/form
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
 import { positiveFromEnv } from '../lib/stats';
-import { CONSUMER_MAX_WAIT_MS, measureEndToEnd, type EndToEndLatency } from './end-to-end-latency';
+import {
+  CONSUMER_MAX_WAIT_MS,
+  measureEndToEnd,
+  RELAY_LINGER_MS,
+  type EndToEndLatency,
+} from './end-to-end-latency';
 import type { LatencySummary } from './latency-summary';
 import { measureRawKafkaLatency } from './raw-kafka-latency';
 import { BATCH, compareRelayWithRawProducer, perSecond, type Throughput } from './relay-throughput';
@@ -82,7 +87,8 @@ const latencySection = (latency: EndToEndLatency, kafkaOwn: LatencySummary): voi
   console.log(
     `\n## End-to-end latency (append → relay → Kafka → consumer → read model written)\n\n` +
       `${formatCount(latency.total.count)} events offered at ${latency.offeredPerSecond}/s, ` +
-      `one per employee stream; segments per event, in ms\n`,
+      `one per employee stream; relay linger ${RELAY_LINGER_MS} ms ` +
+      `(BENCH_RELAY_LINGER_MS); segments per event, in ms\n`,
   );
   console.log(
     markdownTable(
