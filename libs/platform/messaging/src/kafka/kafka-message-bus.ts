@@ -357,7 +357,7 @@ export class KafkaMessageBus implements MessageBus {
    * Handles a batch of one partition in chunks: within a chunk, one key's messages in order
    * and different keys side by side (deliverBatch). After each chunk the handled prefix is
    * resolved and handed to OffsetCommits, which commits it at once or within its interval,
-   * and all of it on stop(): a new owner of the partition resumes right after the last
+   * and all of it on stop() or when a rebalance cuts the batch short: a new owner of the partition resumes right after the last
    * committed message. Nothing unhandled is committed; what was handled and not yet committed
    * when a member dies is redelivered.
    */
@@ -388,7 +388,15 @@ export class KafkaMessageBus implements MessageBus {
         );
       }
       if (handled < chunk.length) return;
-      await heartbeat();
+      try {
+        await heartbeat();
+      } catch (error) {
+        // A rebalance: what was handled is committed while the partition is still ours.
+        await commits
+          .commitPending((topics) => payload.commitOffsetsIfNecessary({ topics }))
+          .catch(() => undefined);
+        throw error;
+      }
     }
   }
 

@@ -16,7 +16,8 @@ export type CommitOffsets = (topics: TopicOffsets[]) => Promise<void>;
  * So commits are throttled: the first handled chunk after a quiet spell is committed at once
  * (a caller waiting for the group to catch up sees it as soon as before); while messages keep
  * coming, what was handled is committed at most once per `intervalMs`, the rest by a timer
- * at the end of the interval. Only handled messages are ever committed, and per partition the
+ * at the end of the interval; a rebalance that cuts a batch short commits what is pending
+ * before the group moves on. Only handled messages are ever committed, and per partition the
  * offset only moves forward; what a crash leaves uncommitted is delivered again (at-least-once,
  * consumers dedupe by event id). `flush` commits everything handled, for stop().
  */
@@ -69,6 +70,11 @@ export class OffsetCommits {
     this.eager = true;
     this.cancelTimer();
     await this.commit(this.commitLater);
+  }
+
+  /** Commits what is pending now, through `commitNow`: a rebalance is cutting a batch short. */
+  commitPending(commitNow: CommitOffsets): Promise<void> {
+    return this.commit(commitNow);
   }
 
   /** Forgets what is pending: after a rebalance the partitions may be another member's. */

@@ -98,4 +98,24 @@ describe('committing what a consumer handled', () => {
 
     expect(commits.map(({ via: whence }) => whence)).toEqual(['batch', 'batch']);
   });
+
+  it('commits what is pending at once when a rebalance cuts a batch short', async () => {
+    // given handled offsets waiting for the interval
+    const { commits, via } = recorder();
+    const offsets = new OffsetCommits(A_MINUTE, via('later'));
+    await offsets.handled('planning', 0, 10n, via('batch'));
+    await offsets.handled('planning', 0, 20n, via('batch'));
+
+    // when the batch learns of a rebalance
+    await offsets.commitPending(via('batch'));
+
+    // then they are committed from the batch, and nothing is left for later
+    await offsets.flush();
+    expect(
+      commits.map(({ via: whence, topics }) => [whence, topics[0].partitions[0].offset]),
+    ).toEqual([
+      ['batch', '10'],
+      ['batch', '20'],
+    ]);
+  });
 });
