@@ -1,4 +1,10 @@
 import {
+  cloudEventSource,
+  cloudEventType,
+  contentTypeHeader,
+  ContractViolationError,
+  dataSchemaUri,
+  eventRegistry,
   fromKafkaRecord,
   parseCloudEventType,
   toCloudEvent,
@@ -6,6 +12,7 @@ import {
   topicFor,
   type BoundedContext,
   type EnvelopedEvent,
+  type EventDefinition,
   type ReceivedEvent,
 } from '@talentloop/contracts';
 import type {
@@ -23,6 +30,63 @@ export const busMessageOf = (event: EnvelopedEvent): { topic: string; message: B
   // toCloudEvent only builds types it can parse back.
   const { context } = parseCloudEventType(cloudEvent.type) as { context: BoundedContext };
   return { topic: topicFor(context), message: toKafkaRecord(cloudEvent) };
+};
+
+/** The attributes one event type and version always carries, as headers; built once each. */
+const typeHeaders = new Map<
+  EventDefinition,
+  { readonly source: string; readonly type: string; readonly dataschema: string }
+>();
+
+const typeHeadersOf = (definition: EventDefinition) => {
+  let headers = typeHeaders.get(definition);
+  if (!headers) {
+    const parts = {
+      context: definition.context,
+      name: definition.name,
+      version: definition.version,
+    };
+    headers = {
+      source: cloudEventSource(definition.context),
+      type: cloudEventType(parts),
+      dataschema: dataSchemaUri(parts),
+    };
+    typeHeaders.set(definition, headers);
+  }
+  return headers;
+};
+
+/**
+ * The bus message of an event read from an event store, which validated it at append and
+ * upcasts on read: only its type is checked again. The same record as
+ * `toKafkaRecord(toCloudEvent(event))`, headers in the same order (a unit test holds them
+ * together), built without the CloudEvent in between: the relay builds one per event it moves.
+ * Throws ContractViolationError for a type the catalogue does not know.
+ */
+export const busMessageOfStored = (event: EnvelopedEvent): BusMessage => {
+  const { metadata } = event;
+  const definition = eventRegistry.definition(event.type, metadata.schemaVersion);
+  if (!definition) throw new ContractViolationError(`event ${event.type} ${event.id}`, []);
+  const fixed = typeHeadersOf(definition);
+  const subject = definition.subjectOf(event.data as never);
+  const headers: Record<string, string> = {
+    ce_specversion: '1.0',
+    ce_id: event.id,
+    ce_source: fixed.source,
+    ce_type: fixed.type,
+    ce_subject: subject,
+    ce_time: metadata.occurredAt,
+    ce_dataschema: fixed.dataschema,
+    ce_tenantid: metadata.tenantId,
+    ce_actorid: metadata.actorId,
+  };
+  if (metadata.traceparent !== undefined) headers['ce_traceparent'] = metadata.traceparent;
+  if (metadata.correlationId !== undefined) headers['ce_correlationid'] = metadata.correlationId;
+  if (metadata.causationId !== undefined) headers['ce_causationid'] = metadata.causationId;
+  if (event.globalPosition !== undefined)
+    headers['ce_sequence'] = event.globalPosition.toString().padStart(20, '0');
+  headers[contentTypeHeader] = 'application/json';
+  return { key: subject, headers, value: JSON.stringify(event.data) };
 };
 
 export interface PublishEventsOptions {

@@ -34,6 +34,7 @@ import {
   type LazyConnection,
 } from './kafka-requests';
 import { consumerLifetime } from './consumer-lifetime';
+import { OffsetCommits } from './offset-commits';
 import { deliveredOf } from './kafka-records';
 import { readKafkaTopic } from './kafka-topic-reader';
 import { declareKafkaTopology } from './kafka-topology';
@@ -54,8 +55,14 @@ export interface KafkaConsumerTuning {
   readonly maxWaitTimeInMs: number;
   /** Partitions handled at once per consumer (keys disjoint, each key in order); 3 by default. */
   readonly partitionsConsumedConcurrently: number;
-  /** A batch is handled and committed this many messages at a time; 100 by default. */
+  /** A batch is handled this many messages at a time; 100 by default. */
   readonly chunkSize: number;
+  /**
+   * While messages keep coming, handled offsets are committed at most once per this many ms
+   * (the first after a quiet spell at once; see OffsetCommits); 200 by default, 0: after
+   * every chunk.
+   */
+  readonly commitIntervalMs: number;
 }
 
 export interface KafkaMessageBusOptions {
@@ -73,6 +80,7 @@ const defaultTuning: KafkaConsumerTuning = {
   maxWaitTimeInMs: 500,
   partitionsConsumedConcurrently: 3,
   chunkSize: 100,
+  commitIntervalMs: 200,
 };
 
 /** Partitions this member was given at its last group join, per topic. */
@@ -171,11 +179,8 @@ export class KafkaMessageBus implements MessageBus {
         topicMessages: [
           {
             topic,
-            messages: messages.map(({ key, headers, value }) => ({
-              key,
-              value,
-              headers: { ...headers },
-            })),
+            // As they are: kafkajs only reads them (no copy per message and header).
+            messages: messages as BusMessage[],
           },
         ],
       });
@@ -203,9 +208,17 @@ export class KafkaMessageBus implements MessageBus {
       maxWaitTimeInMs: tuning.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
     });
+    const commits = new OffsetCommits(tuning.commitIntervalMs, (topics) =>
+      consumer.commitOffsets(
+        topics.flatMap(({ topic, partitions }) =>
+          partitions.map(({ partition, offset }) => ({ topic, partition, offset })),
+        ),
+      ),
+    );
     let assignment: PartitionAssignment = {};
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       assignment = payload.memberAssignment;
+      commits.forget();
     });
     const lifetime = consumerLifetime();
     // kafkajs starts a crashed consumer again by itself only after a retriable error. After
@@ -243,6 +256,7 @@ export class KafkaMessageBus implements MessageBus {
             policy,
             ordering: options.ordering,
             deadLetter: (topic: string, message: BusMessage) => this.publish(topic, [message]),
+            commits,
           }),
       });
     } catch (error) {
@@ -257,7 +271,9 @@ export class KafkaMessageBus implements MessageBus {
       finished: lifetime.finished,
       stop: async () => {
         if (lifetime.ended()) return;
-        // Waits for the batch in hand (which commits what it handled), then leaves the group.
+        // Commits what was handled; the batch in hand commits each chunk from now on, and
+        // disconnect() waits for it before leaving the group.
+        await commits.flush().catch(() => undefined);
         await consumer.disconnect();
         lifetime.end();
       },
@@ -340,13 +356,14 @@ export class KafkaMessageBus implements MessageBus {
   /**
    * Handles a batch of one partition in chunks: within a chunk, one key's messages in order
    * and different keys side by side (deliverBatch). After each chunk the handled prefix is
-   * resolved and committed, so a new owner of the partition (after stop() or a rebalance)
-   * resumes right after the last committed message: nothing handled is lost, at worst
-   * redelivered.
+   * resolved and handed to OffsetCommits, which commits it at once or within its interval,
+   * and all of it on stop() or when a rebalance cuts the batch short: a new owner of the partition resumes right after the last
+   * committed message. Nothing unhandled is committed; what was handled and not yet committed
+   * when a member dies is redelivered.
    */
   private async consumeBatch(
     payload: EachBatchPayload,
-    delivery: Omit<DeliveryContext, 'pause'>,
+    { commits, ...delivery }: Omit<DeliveryContext, 'pause'> & { commits: OffsetCommits },
   ): Promise<void> {
     const { batch } = payload;
     const heartbeat = () => payload.heartbeat();
@@ -365,16 +382,21 @@ export class KafkaMessageBus implements MessageBus {
       const handled = await deliverBatch(chunk, context, stillOwned);
       if (handled > 0) {
         const last = chunk[handled - 1].offset;
-        const next = (BigInt(last) + 1n).toString();
         payload.resolveOffset(last);
-        await payload.commitOffsetsIfNecessary({
-          topics: [
-            { topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] },
-          ],
-        });
+        await commits.handled(batch.topic, batch.partition, BigInt(last) + 1n, (topics) =>
+          payload.commitOffsetsIfNecessary({ topics }),
+        );
       }
       if (handled < chunk.length) return;
-      await heartbeat();
+      try {
+        await heartbeat();
+      } catch (error) {
+        // A rebalance: what was handled is committed while the partition is still ours.
+        await commits
+          .commitPending((topics) => payload.commitOffsetsIfNecessary({ topics }))
+          .catch(() => undefined);
+        throw error;
+      }
     }
   }
 

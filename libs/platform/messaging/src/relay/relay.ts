@@ -8,8 +8,8 @@ import {
 } from '@talentloop/event-store';
 import { registerLag } from '@talentloop/observability';
 import { isRetriable } from '../errors';
-import { busMessageOf, publishInBatches } from '../events/event-messaging';
-import type { MessageBus } from '../message-bus.port';
+import { busMessageOfStored, publishInBatches } from '../events/event-messaging';
+import type { BusMessage, MessageBus } from '../message-bus.port';
 import type { CheckpointStore } from './checkpoint-store';
 
 export interface RelayOptions {
@@ -30,9 +30,10 @@ export interface RelayOptions {
   /** A page is published in batches of at most this many uncompressed bytes; see publishEvents. */
   readonly maxBatchBytes?: number;
   /**
-   * After being woken by an append, wait this long before reading, so that the appends of
-   * the next few milliseconds go out in the same page: one bus write (one fsync on the
-   * embedded log) for many events. 0 (no wait) by default.
+   * After being woken by an append, wait until this long after the last bus write before
+   * reading, so that the appends of the next few milliseconds go out in the same page: one
+   * bus write (one fsync on the embedded log) for many events. The first append after a
+   * quiet spell goes out at once. 0 (no wait) by default.
    */
   readonly lingerMs?: number;
   /** Told about failures the relay retries (the bus or the store unavailable); console.error by default. */
@@ -64,19 +65,32 @@ export interface Relay {
   readonly finished: Promise<void>;
 }
 
+/** A page read from the store, as it goes out. */
+interface Page {
+  readonly events: readonly RecordedEvent[];
+  readonly messages: readonly BusMessage[];
+  /** The last event's global position and recording time; undefined for an empty page. */
+  readonly last: bigint | undefined;
+  readonly lastRecordedAt: string | undefined;
+  /** The log's last position, read just before the page: how far a short page looked. */
+  readonly head: bigint;
+}
+
 const RETRY_INITIAL_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
 /**
  * Moves a service's own events from its event store to its context topic, with no dual
  * write: read a page after the checkpoint, publish it (in batches bounded in bytes, one after
- * the other), then save the checkpoint. A crash between publishing and saving publishes that page again on restart:
- * at-least-once, in store order, so per key in order; consumers dedupe by event id.
+ * the other), then save the checkpoint. While a full page is being published, the next is read
+ * (not published) meanwhile. A crash between publishing and saving publishes that page again
+ * on restart: at-least-once, in store order, so per key in order; consumers dedupe by event id.
  */
 export const startRelay = (options: RelayOptions): Relay => new CheckpointedRelay(options);
 
 class CheckpointedRelay implements Relay {
   private running = true;
+  private lastPublishedAt = Number.NEGATIVE_INFINITY;
   private wakeUp: () => void = () => undefined;
   private counters = {
     relayed: 0,
@@ -125,6 +139,8 @@ class CheckpointedRelay implements Relay {
     let started = false;
     let after: bigint | undefined;
     let failures = 0;
+    // The page after the one being published, read while the broker works on that one.
+    let readAhead: Promise<Page> | undefined;
     while (this.running) {
       try {
         if (!started) {
@@ -132,27 +148,32 @@ class CheckpointedRelay implements Relay {
           this.counters.publishedPosition = after;
           started = true;
         }
-        const head = await this.options.store.lastGlobalPosition();
-        const page = await this.options.store.readAll({
-          after,
-          maxCount: this.pageSize,
-          filter: this.filter,
-        });
-        if (page.length > 0) {
-          after = await this.relayPage(page);
+        const page = await (readAhead ?? this.read(after));
+        readAhead = undefined;
+        if (page.events.length > 0) {
+          const publishing = this.publish(page);
+          // Only after a full page is there surely more to read. The read waits for the send
+          // to be under way (a macrotask later): it then overlaps the broker's round trip.
+          if (page.events.length === this.pageSize) {
+            readAhead = new Promise(setImmediate).then(() => this.read(page.last));
+            // Dropped unread when the publish fails: its own failure is no news then.
+            readAhead.catch(() => undefined);
+          }
+          after = await this.checkpointed(page, publishing);
           // On SQLite every step above settles as a microtask: without a turn of the event
           // loop, a long catch-up would starve the service's requests and timers.
           await new Promise(setImmediate);
         }
         failures = 0;
-        this.counters.caughtUp = page.length < this.pageSize;
+        this.counters.caughtUp = page.events.length < this.pageSize;
         if (this.counters.caughtUp) {
-          if (head > (after ?? 0n)) after = head;
-          this.lookedAt(head);
+          if (page.head > (after ?? 0n)) after = page.head;
+          this.lookedAt(page.head);
           await this.nextAppendAfter(after);
-          if (this.running && this.options.lingerMs) await this.pause(this.options.lingerMs);
+          await this.linger();
         }
       } catch (error) {
+        readAhead = undefined;
         if (!isRetriable(error)) throw error;
         failures++;
         (this.options.onRetriableError ?? reportRetriable)(error);
@@ -186,20 +207,63 @@ class CheckpointedRelay implements Relay {
       : this.lookedUpTo;
   }
 
-  private async relayPage(page: readonly RecordedEvent[]): Promise<bigint> {
-    const last = page[page.length - 1];
-    this.counters.headPosition = last.globalPosition;
-    await publishInBatches(
+  /**
+   * The next page after `after`, as the messages it goes out as. The store validated every
+   * event at append and upcasts on read: only its type is checked again here.
+   */
+  private async read(after: bigint | undefined): Promise<Page> {
+    const head = await this.options.store.lastGlobalPosition();
+    const events = await this.options.store.readAll({
+      after,
+      maxCount: this.pageSize,
+      filter: this.filter,
+    });
+    const messages = new Array<BusMessage>(events.length);
+    for (let i = 0; i < events.length; i++) messages[i] = busMessageOfStored(events[i]);
+    const last = events.at(-1);
+    return {
+      events,
+      messages,
+      last: last?.globalPosition,
+      lastRecordedAt: last?.recordedAt,
+      head,
+    };
+  }
+
+  private publish(page: Page): Promise<void> {
+    this.counters.headPosition = page.last;
+    return publishInBatches(
       this.options.bus,
       this.topic,
-      page.map((event) => busMessageOf(event).message),
+      page.messages,
       this.options.maxBatchBytes,
     );
-    await this.options.checkpoints.save(this.options.name, last.globalPosition);
-    this.counters.relayed += page.length;
-    this.counters.publishedPosition = last.globalPosition;
-    this.counters.lastLatencyMs = Date.now() - Date.parse(last.recordedAt);
-    return last.globalPosition;
+  }
+
+  /** Once the bus has acknowledged the whole page (never before), its last position is saved. */
+  private async checkpointed(page: Page, publishing: Promise<void>): Promise<bigint | undefined> {
+    await publishing;
+    this.lastPublishedAt = performance.now();
+    if (page.last === undefined) return page.last;
+    await this.options.checkpoints.save(this.options.name, page.last);
+    this.counters.relayed += page.events.length;
+    this.counters.publishedPosition = page.last;
+    if (page.lastRecordedAt !== undefined)
+      this.counters.lastLatencyMs = Date.now() - Date.parse(page.lastRecordedAt);
+    return page.last;
+  }
+
+  /**
+   * After a wake, what lingerMs asks: that the appends of the next few milliseconds go out in
+   * the same bus write. Counted from the last write, not from the wake: the first append after
+   * a quiet spell goes out at once, and while appends keep coming there is at most one write
+   * per lingerMs (each carrying what came meanwhile).
+   */
+  private async linger(): Promise<void> {
+    const { lingerMs } = this.options;
+    if (!this.running || !lingerMs) return;
+    const wait = this.lastPublishedAt + lingerMs - performance.now();
+    if (wait > 0) await this.pause(wait);
   }
 
   /**

@@ -137,4 +137,27 @@ describe('cutting a page into batches bounded in bytes', () => {
     );
     expect(plain).toBe(approximateBytesOf({ key: 'k', headers: {}, value: 'ab' }));
   });
+
+  it('never counts fewer bytes than UTF-8 takes, for short and long texts alike', () => {
+    // given keys, header values and values with one-, two-, three- and four-byte characters
+    const texts = [
+      'emp-1',
+      'Zoë',
+      'José Müller',
+      '€ 12',
+      '日本語',
+      'ok 👍',
+      'x'.repeat(100) + 'é€👍',
+    ];
+
+    for (const text of texts) {
+      // when a message of them is weighed
+      const message: BusMessage = { key: text, headers: { ce_subject: text }, value: text };
+      const exact =
+        2 * Buffer.byteLength(text) + Buffer.byteLength('ce_subject') + Buffer.byteLength(text);
+
+      // then the weight covers the exact UTF-8 bytes
+      expect(approximateBytesOf(message)).toBeGreaterThanOrEqual(exact);
+    }
+  });
 });
