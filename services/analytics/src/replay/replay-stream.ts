@@ -30,7 +30,7 @@ export const positionBefore = (store: EventStore, from: Date): Promise<bigint> =
 };
 
 /** The range in pages up to the head as it stands while reading; each page non-empty. */
-export const replayPages = (store: EventStore, options: StreamAllOptions) =>
+export const replayPages = (store: Pick<EventStore, 'readAll'>, options: StreamAllOptions) =>
   streamPages(store, { pageSize: REPLAY_PAGE_SIZE, ...options });
 
 /**
