@@ -49,6 +49,13 @@ const filterMix: AnalyticsFilters[] = [
   { departmentId: 'dept-3', competencyId: 'ownership', period: parsePeriod('2026-Q3') },
 ];
 
+/** BENCH_FILTERS=cold: a month of 2024–2026 per request, so that no request finds kept counts. */
+const months = Array.from({ length: 36 }, (_, index) =>
+  parsePeriod(`${2024 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`),
+);
+const mix: AnalyticsFilters[] =
+  process.env['BENCH_FILTERS'] === 'cold' ? months.map((period) => ({ period })) : filterMix;
+
 const byEmployee = new Map<string, EmployeeFacts>();
 for (const batch of organisationHistory({
   tenants: ['bench'],
@@ -86,7 +93,7 @@ const main = async () => {
     }
     for (let i = 0; i < requests; i++) {
       const started = performance.now();
-      checksum += JSON.stringify(run(name, filterMix[i % filterMix.length])).length;
+      checksum += JSON.stringify(run(name, mix[i % mix.length])).length;
       latencies.push(performance.now() - started);
     }
     if (profileDir) {
