@@ -347,9 +347,12 @@ class Counts {
     if (levels === 1) return;
     const widths = [this.cellDepartment.length, this.departments, this.roles, 1];
     [this.byCell, this.byDepartment, this.byRole, this.total].forEach((table, which) => {
-      const offset = keys * widths[which];
-      for (let at = offset; at < table.length; at += 1) {
-        if (Math.floor(at / offset) % levels !== 0) table[at] += table[at - offset];
+      // A state is a block of keys × width entries; each level's block adds the narrower one's.
+      const block = keys * widths[which];
+      for (let state = 1; state * block < table.length; state += 1) {
+        if (state % levels === 0) continue;
+        const end = (state + 1) * block;
+        for (let at = state * block; at < end; at += 1) table[at] += table[at - block];
       }
     });
   }
