@@ -7,6 +7,7 @@ import {
   type RowDimension,
   type RowKey,
   type Subject,
+  CountedSubject,
   NO_DEPARTMENT,
   SEPARATOR,
   competencyKind,
@@ -49,6 +50,11 @@ export class CellCounts {
   readonly competencyStates: number;
   readonly masks: readonly number[];
   private readonly kinds: readonly KeyKind[];
+  /**
+   * Keys per mask index as counted: the interners are process-wide and grow with later
+   * requests, so sizes read from them afterwards would misplace this count's slots.
+   */
+  private readonly keyCounts: readonly number[];
   readonly departments = new Map<string, number>();
   readonly roles = new Map<string, number>();
   readonly queryableRole: boolean[] = [];
@@ -93,6 +99,9 @@ export class CellCounts {
                 ),
           ),
     );
+    this.keyCounts = this.masks.map((mask, index) =>
+      mask === 0 ? 1 : this.kinds[index].names.length,
+    );
     this.count(pairs, lists, groups, chain, filters.competencyId);
   }
 
@@ -115,7 +124,7 @@ export class CellCounts {
 
   /** Keys counted at a mask index: one (the figure itself) without rows. */
   private keyCount(index: number): number {
-    return this.masks[index] === 0 ? 1 : this.kinds[index].names.length;
+    return this.keyCounts[index];
   }
 
   /** [state][key] as one index. */
@@ -131,7 +140,8 @@ export class CellCounts {
       if ((mask & (1 << bit)) !== 0) parts.push(row[dimension] ?? '');
     });
     const key = mask === 0 ? 0 : this.kinds[index].lookup(parts.join(SEPARATOR));
-    if (key === undefined) return null;
+    // A key first seen after this count: no one counted here has it.
+    if (key === undefined || key >= this.keyCount(index)) return null;
     return { mask: index, state: competencyState * this.levels + level, key };
   }
 
@@ -241,6 +251,70 @@ export class CellCounts {
   }
 }
 
+/** Populations at least this large keep their counts for the next request (smaller recount fast). */
+export const KEPT_POPULATION = 256;
+/** How many counts are kept, the most recently used first out last. */
+export const KEPT_COUNTS = 24;
+
+interface Kept {
+  readonly subjects: readonly Subject[];
+  readonly counts: CellCounts;
+}
+const kept = new Map<string, Kept>();
+/** Numbers the first subject of kept populations, so that two reports' populations keep apart. */
+const firstIds = new WeakMap<Subject, number>();
+let nextFirstId = 0;
+
+const sameSubjects = (a: readonly Subject[], b: readonly Subject[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index += 1) if (a[index] !== b[index]) return false;
+  return true;
+};
+
+/**
+ * `new CellCounts(...)`, kept across requests while the subjects stay the same objects: the
+ * reports keep one subject per employee and version of their facts, so until the facts change
+ * a request with the same competency and period (whatever its department and role filters,
+ * which the counts do not depend on) reads the counts made before instead of recounting every
+ * person. Counts are never changed after they are made.
+ */
+export const cellCountsOf = (
+  subjects: readonly Subject[],
+  lists: readonly (Prepared | null)[],
+  filters: AnalyticsFilters,
+  dimensions: readonly ItemDimension[],
+  breakdowns: readonly (readonly RowDimension[])[],
+): CellCounts => {
+  const make = () => new CellCounts(subjects, lists, filters, dimensions, breakdowns);
+  // Only subjects kept per version of an employee's facts can be the same objects next time.
+  if (
+    subjects.length < KEPT_POPULATION ||
+    !subjects.every((subject) => subject instanceof CountedSubject)
+  )
+    return make();
+  const first = subjects[0];
+  let firstId = firstIds.get(first);
+  if (firstId === undefined) {
+    firstId = nextFirstId++;
+    firstIds.set(first, firstId);
+  }
+  const key = [
+    firstId,
+    subjects.length,
+    filters.competencyId ?? '',
+    filters.period === undefined ? '' : `${filters.period.from}/${filters.period.to}`,
+    dimensions.join(),
+    breakdowns.map((breakdown) => breakdown.join()).join(';'),
+  ].join('|');
+  const found = kept.get(key);
+  kept.delete(key);
+  const counts =
+    found !== undefined && sameSubjects(found.subjects, subjects) ? found.counts : make();
+  kept.set(key, { subjects, counts });
+  if (kept.size > KEPT_COUNTS) kept.delete(kept.keys().next().value!);
+  return counts;
+};
+
 /** People by slot ([state][key]) and cell, with their sums by department, by role and in all. */
 class Counts {
   readonly byCell: Int32Array;
@@ -273,9 +347,12 @@ class Counts {
     if (levels === 1) return;
     const widths = [this.cellDepartment.length, this.departments, this.roles, 1];
     [this.byCell, this.byDepartment, this.byRole, this.total].forEach((table, which) => {
-      const offset = keys * widths[which];
-      for (let at = offset; at < table.length; at += 1) {
-        if (Math.floor(at / offset) % levels !== 0) table[at] += table[at - offset];
+      // A state is a block of keys × width entries; each level's block adds the narrower one's.
+      const block = keys * widths[which];
+      for (let state = 1; state * block < table.length; state += 1) {
+        if (state % levels === 0) continue;
+        const end = (state + 1) * block;
+        for (let at = state * block; at < end; at += 1) table[at] += table[at - block];
       }
     });
   }

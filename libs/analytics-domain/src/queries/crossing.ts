@@ -1,5 +1,11 @@
 import { text, type Text } from '@talentloop/i18n';
-import { type ItemDimension, type People, type Slot, CellCounts } from './cell-counts';
+import {
+  type ItemDimension,
+  type People,
+  type Slot,
+  type CellCounts,
+  cellCountsOf,
+} from './cell-counts';
 import type { AnalyticsFilters } from './request';
 import {
   type Prepared,
@@ -70,7 +76,7 @@ export class Crossings {
     breakdowns: readonly (readonly RowDimension[])[],
     figures: readonly (readonly RowDimension[])[],
   ) {
-    this.counted = new CellCounts(subjects, lists, filters, dimensions, breakdowns);
+    this.counted = cellCountsOf(subjects, lists, filters, dimensions, breakdowns);
     this.figureMasks = new Set(figures.map((figure) => this.counted.maskOf(figure)));
     this.departmentSeen = new Int32Array(this.counted.departments.size);
     this.roleSeen = new Int32Array(this.counted.roles.size);

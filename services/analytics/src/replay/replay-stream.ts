@@ -7,9 +7,11 @@ import {
   type EventDefinition,
 } from '@talentloop/contracts';
 import {
+  headPosition,
   lastPositionWhere,
   streamPages,
   type EventStore,
+  type ReadAllOptions,
   type RecordedEvent,
   type StreamAllOptions,
 } from '@talentloop/event-store';
@@ -28,8 +30,57 @@ export const positionBefore = (store: EventStore, from: Date): Promise<bigint> =
 };
 
 /** The range in pages up to the head as it stands while reading; each page non-empty. */
-export const replayPages = (store: EventStore, options: StreamAllOptions) =>
+export const replayPages = (store: Pick<EventStore, 'readAll'>, options: StreamAllOptions) =>
   streamPages(store, { pageSize: REPLAY_PAGE_SIZE, ...options });
+
+/**
+ * The last position of the whole (unfiltered) log, searched for from `from`, a position the
+ * log is known to reach: a single one-event read when nothing was appended after it.
+ */
+export const headAfter = async (
+  store: Pick<EventStore, 'readAll'>,
+  from: bigint,
+): Promise<bigint> => {
+  const fromThere = {
+    readAll: (options: ReadAllOptions = {}) =>
+      store.readAll({ ...options, after: options.after ?? from }),
+  };
+  const head = await headPosition(fromThere);
+  return head > from ? head : from;
+};
+
+export interface LivePagesOptions extends Omit<StreamAllOptions, 'pageSize'> {
+  /** Waits before the next poll once the stream has caught up. */
+  readonly idle: () => Promise<void>;
+}
+
+/**
+ * The range's pages up to the head, then the pages of later appends, until `stopped` or the
+ * limit. `after` moves on to where the reads looked, not just to the last event sent: each poll
+ * first finds the head of the unfiltered log from there, so a quiet poll is one one-event read,
+ * and a filtered read never scans again what an earlier one passed over (other tenants' events).
+ */
+export async function* livePages(
+  store: Pick<EventStore, 'readAll'>,
+  { idle, ...options }: LivePagesOptions,
+): AsyncGenerator<RecordedEvent[], void, undefined> {
+  let looked = options.after ?? 0n;
+  let remaining = options.limit ?? Infinity;
+  while (remaining > 0 && !options.stopped?.()) {
+    const head = await headAfter(store, looked);
+    if (head === looked) {
+      await idle();
+      continue;
+    }
+    for await (const page of replayPages(store, { ...options, after: looked, limit: remaining })) {
+      yield page;
+      remaining -= page.length;
+      looked = page[page.length - 1].globalPosition;
+    }
+    // Unless stopped or at the limit, the reads went past `head`: all up to it is seen.
+    if (head > looked) looked = head;
+  }
+}
 
 /** The attributes of a definition's CloudEvents that never change, as JSON, made once. */
 const fixedParts = new WeakMap<EventDefinition, { source: string; type: string; schema: string }>();

@@ -3,6 +3,8 @@ import type { EventStore, ReadAllOptions, RecordedEvent } from '@talentloop/even
 import { exampleEvent } from '@talentloop/testing';
 import {
   cloudEventJson,
+  headAfter,
+  livePages,
   ndjsonChunk,
   positionBefore,
   replayPages,
@@ -97,6 +99,65 @@ describe('replayPages', () => {
     }))
       limited.push(...page);
     expect(limited.map((e) => e.globalPosition)).toEqual([3n, 5n, 7n, 9n, 11n, 13n]);
+  });
+});
+
+describe('headAfter', () => {
+  it('finds the last position from a known one, in one read when nothing came after it', async () => {
+    const events = Array.from({ length: 40 }, (_, i) => recorded(BigInt(3 * i + 1), at(i)));
+    const { store, calls } = storeOf(events);
+    expect(await headAfter(store, 58n)).toBe(118n);
+    expect(calls.every((call) => call.after! >= 58n && call.filter === undefined)).toBe(true);
+    calls.length = 0;
+    expect(await headAfter(store, 118n)).toBe(118n);
+    expect(calls).toEqual([{ after: 118n, maxCount: 1 }]);
+  });
+});
+
+describe('livePages', () => {
+  it('sends each event once and reads on from where the last read looked', async () => {
+    // Given acme's and another tenant's events interleaved, and a stream of acme's from 0
+    const tenantOf = (position: number) => (position % 2 === 1 ? 'acme' : 'other');
+    const log = Array.from({ length: 10 }, (_, i) =>
+      recorded(BigInt(i + 1), at(i), tenantOf(i + 1)),
+    );
+    const { store, calls } = storeOf(log);
+    const append = (...positions: number[]) =>
+      log.push(...positions.map((p) => recorded(BigInt(p), at(p), tenantOf(p))));
+    const quietPolls: ReadAllOptions[][] = [];
+    let idled = 0;
+    let readsBefore = 0;
+    let stopped = false;
+    // When the stream is idle: new events of both tenants, then only the other's, then none
+    const idle = () => {
+      quietPolls.push(calls.slice(readsBefore));
+      readsBefore = calls.length;
+      idled += 1;
+      if (idled === 1) append(11, 12, 13);
+      if (idled === 2) append(14, 16);
+      if (idled === 4) stopped = true;
+      return Promise.resolve();
+    };
+
+    const sent: bigint[][] = [];
+    for await (const page of livePages(store, {
+      after: 0n,
+      filter: { tenantId: 'acme' },
+      stopped: () => stopped,
+      idle,
+    }))
+      sent.push(page.map((e) => e.globalPosition));
+
+    // Then every acme event is sent once, the live one after the backlog
+    expect(sent).toEqual([
+      [1n, 3n, 5n, 7n, 9n],
+      [11n, 13n],
+    ]);
+    // And each filtered read starts where the previous reads looked, not at the last event sent
+    const filtered = calls.filter((call) => call.filter !== undefined).map((call) => call.after);
+    expect(filtered).toEqual([0n, 10n, 13n]);
+    // And once nothing is new, a poll is a single one-event read from the head
+    expect(quietPolls.at(-1)).toEqual([{ after: 16n, maxCount: 1 }]);
   });
 });
 

@@ -23,7 +23,7 @@ import type { Response } from 'express';
 import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';
 import { ReplaySessions } from './replay-sessions';
-import { ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
+import { livePages, ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
 import { text } from '@talentloop/i18n';
 
 export const NDJSON = 'application/x-ndjson';
@@ -147,19 +147,17 @@ export class ReplayController {
     const heartbeat = setInterval(() => {
       if (!stopped()) res.write(': heartbeat\n\n');
     }, SSE_HEARTBEAT_MS);
-    let remaining = range.limit ?? Infinity;
     try {
-      while (!stopped() && remaining > 0) {
-        let sent = 0;
-        const pages = replayPages(this.store, { after, filter, limit: remaining, stopped });
-        for await (const page of pages) {
-          if (stopped()) return;
-          await writeChunk(res, sseChunk(page));
-          after = page[page.length - 1].globalPosition;
-          sent += page.length;
-        }
-        remaining -= sent;
-        if (sent === 0) await sleepUnless(SSE_POLL_MS, stopped);
+      const pages = livePages(this.store, {
+        after,
+        filter,
+        limit: range.limit,
+        stopped,
+        idle: () => sleepUnless(SSE_POLL_MS, stopped),
+      });
+      for await (const page of pages) {
+        if (stopped()) return;
+        await writeChunk(res, sseChunk(page));
       }
     } finally {
       clearInterval(heartbeat);
