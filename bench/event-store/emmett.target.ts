@@ -17,6 +17,24 @@ interface PragmaRow {
 const synchronousNames: Record<number, string> = { 0: 'OFF', 1: 'NORMAL', 2: 'FULL', 3: 'EXTRA' };
 
 /**
+ * Emmett 0.38.5 opens each call's connection with a `PRAGMA journal_mode = WAL` it does not
+ * await; now and then that statement is still running on node-sqlite3's thread pool when the
+ * append commits, and SQLite refuses the COMMIT ("SQL statements in progress"; Emmett rolls
+ * back, logs the error and throws). Within a 15 s cell of sequential appends that happens
+ * more often than not, so such an append is tried again, up to this many times.
+ */
+const RETRIES_ON_STATEMENTS_IN_PROGRESS = 3;
+let retriedAppends = 0;
+
+/** Appends of the peer tried again after Emmett's refused COMMIT, in this process so far. */
+export const peerRetriedAppends = (): number => retriedAppends;
+
+const isStatementsInProgress = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error as { code?: unknown }).code === 'SQLITE_BUSY' &&
+  error.message.includes('SQL statements in progress');
+
+/**
  * Emmett 0.38.5's SQLite store opens a sqlite3 connection per call (journal_mode=WAL; the
  * bundled SQLite defaults to synchronous=FULL, which we read back inside the append
  * transaction) and closes it when the call ends. Concurrent calls on one instance share that
@@ -54,9 +72,19 @@ class EmmettTarget implements BenchTarget {
       metadata: { ...event.metadata, messageId: event.id },
     }));
     return this.mutex.run(async () => {
-      await this.store.appendToStream(stream, messages, {
-        expectedStreamVersion: STREAM_DOES_NOT_EXIST,
-      });
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.store.appendToStream(stream, messages, {
+            expectedStreamVersion: STREAM_DOES_NOT_EXIST,
+          });
+          return;
+        } catch (error) {
+          if (attempt >= RETRIES_ON_STATEMENTS_IN_PROGRESS || !isStatementsInProgress(error)) {
+            throw error;
+          }
+          retriedAppends++;
+        }
+      }
     });
   }
 
@@ -94,6 +122,6 @@ export const emmettSqlite: TargetFactory = {
   key: 'peer',
   label: '@event-driven-io/emmett-sqlite 0.38.5',
   notes:
-    'getSQLiteEventStore({ fileName }).appendToStream(..., { expectedStreamVersion: STREAM_DOES_NOT_EXIST }) (0.38.5 maps it to "no check"); concurrent appenders serialised by a mutex (concurrent calls on 0.38.5 fail); read: readMessagesBatch({ after, batchSize }) over all streams on one sqliteConnection',
+    'getSQLiteEventStore({ fileName }).appendToStream(..., { expectedStreamVersion: STREAM_DOES_NOT_EXIST }) (0.38.5 maps it to "no check"); concurrent appenders serialised by a mutex (concurrent calls on 0.38.5 fail); an append whose COMMIT SQLite refused with "SQL statements in progress" is tried again (up to 3 times); read: readMessagesBatch({ after, batchSize }) over all streams on one sqliteConnection',
   open: (path) => Promise.resolve(new EmmettTarget(path)),
 };

@@ -11,7 +11,7 @@ import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';
 import { withTempDb } from '../lib/temp-db';
 import { Deadline, runLoops, secondsSince, timed } from '../lib/timer';
-import { emmettSqlite } from './emmett.target';
+import { emmettSqlite, peerRetriedAppends } from './emmett.target';
 import { rawSqlite, RawSqliteTarget, type RawAppend } from './raw-sqlite.target';
 import { benchStream, SAMPLE_EVENT_TYPE, sampleEventBytes, sampleEvents } from './sample-event';
 import { isTalentloopTarget, talentloopSqlite } from './talentloop.target';
@@ -242,15 +242,19 @@ const cellOf = (row: RowId, system: SystemKey): Cell => {
 const ratio = (row: RowId, over: SystemKey): number =>
   rate(cellOf(row, 'ours')) / rate(cellOf(row, over));
 
+/** Share of raw better-sqlite3 in the same run that ours must reach; read-all is issue 19's. */
+const rawFloors = { sequential: 0.6, batched: 0.6, readAll: 0.8 } as const;
+
 const floors = (): Floor[] => {
   const list: Floor[] = [];
   for (const row of ['sequential', 'batched', 'readAll'] as const) {
     const value = ratio(row, 'raw');
+    const floor = rawFloors[row];
     list.push({
       row,
-      name: 'ours ≥ 60% of raw',
+      name: `ours ≥ ${formatRatio(floor, true)} of raw${row === 'readAll' ? ' (issue 19)' : ''}`,
       measured: formatRatio(value, true),
-      pass: value >= 0.6,
+      pass: value >= floor,
     });
   }
   const speedup = rate(cellOf('concurrent', 'ours')) / rate(cellOf('sequential', 'ours'));
@@ -274,7 +278,7 @@ const report = (totalSeconds: number): void => {
   const verdicts = (row: RowId) =>
     allFloors
       .filter((floor) => floor.row === row)
-      .map((floor) => `${floor.pass ? 'PASS' : 'FAIL'} ${floor.name} (${floor.measured})`)
+      .map((floor) => `${floor.pass ? 'PASS' : 'BELOW'} ${floor.name} (${floor.measured})`)
       .join('; ');
   const cellText = (row: RowId, system: SystemKey) => {
     const cell = cellOf(row, system);
@@ -370,9 +374,20 @@ const report = (totalSeconds: number): void => {
     );
   }
 
+  const retried = peerRetriedAppends();
+  if (retried > 0) {
+    console.log(
+      `- The peer's appends include ${formatCount(retried)} tried again after Emmett's COMMIT was refused with SQLITE_BUSY "SQL statements in progress" (the errors it logged above).`,
+    );
+  }
+
   const failed = allFloors.filter((floor) => !floor.pass);
   console.log(
-    `\nFloors: ${allFloors.length - failed.length}/${allFloors.length} PASS${failed.length > 0 ? `; FAIL: ${failed.map((floor) => `row ${rowTitles[floor.row].slice(0, 1)} ${floor.name} (${floor.measured})`).join(', ')}` : ''}`,
+    `\nFloors: ${allFloors.length - failed.length}/${allFloors.length} PASS${failed.length > 0 ? `; BELOW: ${failed.map((floor) => `row ${rowTitles[floor.row].slice(0, 1)} ${floor.name} (${floor.measured})`).join(', ')}` : ''}`,
+  );
+  const readShare = ratio('readAll', 'raw');
+  console.log(
+    `Issue 19, read-all parsed (row 4): ours ${formatRate(rate(cellOf('readAll', 'ours')))}/s = ${(readShare * 100).toFixed(1)}% of raw ${formatRate(rate(cellOf('readAll', 'raw')))}/s in this run; floor ${formatRatio(rawFloors.readAll, true)}: ${readShare >= rawFloors.readAll ? 'PASS' : 'BELOW'}`,
   );
   console.log(`Total bench time: ${formatSeconds(totalSeconds)}`);
 };
