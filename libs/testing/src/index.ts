@@ -1,4 +1,5 @@
 export * from './event-store/event-store.contract';
+export * from './event-store/recorded-reads';
 export * from './decider-specification';
 export * from './fixtures/motivation.decider';
 export * from './messaging/message-bus.contract';

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore, type EventStore } from '@talentloop/event-store';
+import { SqliteEventStore } from '@talentloop/event-store';
 import {
   appendHistory,
   describeWithMongo,
   employeeHistory,
   eventually,
+  withReadsRecorded,
   testDatabaseName,
   type HistoryEvent,
 } from '@talentloop/testing';
@@ -334,18 +335,7 @@ function describeProjectionRuns(adapterName: string, adapter: () => Adapter): vo
         path: join(folder, 'look-ahead.sqlite'),
         durability: 'normal',
       });
-      const afters: (bigint | undefined)[] = [];
-      const recording: EventStore = {
-        appendToStream: (...a) => store.appendToStream(...a),
-        readStream: (...a) => store.readStream(...a),
-        readAll: (options) => {
-          afters.push(options?.after);
-          return store.readAll(options);
-        },
-        lastGlobalPosition: () => store.lastGlobalPosition(),
-        subscribeToAll: (...a) => store.subscribeToAll(...a),
-        close: () => store.close(),
-      };
+      const { store: recording, afters } = withReadsRecorded(store);
       const tenantHistory = employeeHistory({ employees: 8, departments: 2, changes: 20, seed: 7 });
       const synced = tenantHistory.filter(({ event }) => event.type === 'EmployeeSynced');
       const others = tenantHistory.filter(({ event }) => event.type !== 'EmployeeSynced');

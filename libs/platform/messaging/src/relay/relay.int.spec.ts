@@ -8,7 +8,7 @@ import {
   type EventMetadata,
   type ReceivedEvent,
 } from '@talentloop/contracts';
-import { SqliteEventStore, type EventStore, type EventToAppend } from '@talentloop/event-store';
+import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
 import { readLags } from '@talentloop/observability';
 import {
   declareTestTopics,
@@ -16,6 +16,7 @@ import {
   PerKeyOrder,
   uniqueName,
   useTemporaryFolder,
+  withReadsRecorded,
 } from '@talentloop/testing';
 import { EmbeddedMessageBus } from '../embedded/embedded-message-bus';
 import { subscribeToEvents } from '../events/event-messaging';
@@ -200,18 +201,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
   });
 
   it("counts its lag from where it looked, not over the other contexts' events again", async () => {
-    const afters: (bigint | undefined)[] = [];
-    const recording: EventStore = {
-      appendToStream: (...a) => store.appendToStream(...a),
-      readStream: (...a) => store.readStream(...a),
-      readAll: (options) => {
-        afters.push(options?.after);
-        return store.readAll(options);
-      },
-      lastGlobalPosition: () => store.lastGlobalPosition(),
-      subscribeToAll: (...a) => store.subscribeToAll(...a),
-      close: () => store.close(),
-    };
+    const { store: recording, afters } = withReadsRecorded(store);
     const name = uniqueName('relay');
     const relay = startRelay({
       store: recording,
