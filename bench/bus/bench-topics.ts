@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defaultTopologySettings, type MessageBus, topologyOf } from '@talentloop/messaging';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 
 /**
  * A topic of the bench's own, partitioned as the context topics are (ADR 0008's topology):
@@ -43,4 +43,23 @@ export const deleteKafkaTopics = async (
   } finally {
     await admin.disconnect();
   }
+};
+
+/**
+ * The limit's client: kafkajs as the bus configures its producer (idempotent, one request in
+ * flight, the Java partitioner), nothing of ours on the way.
+ */
+export const rawKafka = (brokers: readonly string[]): { kafka: Kafka; producer: Producer } => {
+  const kafka = new Kafka({
+    clientId: 'bench-raw',
+    brokers: [...brokers],
+    logLevel: logLevel.ERROR,
+  });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  return { kafka, producer };
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KafkaMessageBus } from '@talentloop/messaging';
-import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
-import { declareBenchTopic, deleteKafkaTopics } from './bench-topics';
+import { CompressionTypes } from 'kafkajs';
+import { declareBenchTopic, deleteKafkaTopics, rawKafka } from './bench-topics';
 import { summary, type LatencySummary } from './latency-summary';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -20,17 +20,7 @@ export const measureRawKafkaLatency = async (
   const admin = new KafkaMessageBus({ brokers: [...brokers], clientId: 'bench-raw-admin' });
   const topic = await declareBenchTopic(admin, 'raw-e2e');
   await admin.close();
-  const kafka = new Kafka({
-    clientId: 'bench-raw',
-    brokers: [...brokers],
-    logLevel: logLevel.ERROR,
-  });
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const { kafka, producer } = rawKafka(brokers);
   const consumer = kafka.consumer({ groupId: `bench-raw-${randomUUID()}`, maxWaitTimeInMs });
   const sentAt = new Map<string, number>();
   const samples: number[] = [];

@@ -10,8 +10,8 @@ import {
   SqliteCheckpointStore,
   startRelay,
 } from '@talentloop/messaging';
-import { CompressionTypes, Kafka, logLevel, Partitioners } from 'kafkajs';
-import { declareBenchTopic, deleteKafkaTopics } from './bench-topics';
+import { CompressionTypes } from 'kafkajs';
+import { declareBenchTopic, deleteKafkaTopics, rawKafka } from './bench-topics';
 import { withTempDb } from '../lib/temp-db';
 import { secondsSince } from '../lib/timer';
 import { profiled } from './profile';
@@ -107,17 +107,7 @@ const timeRawProducer = async (
   topic: string,
   messages: readonly BusMessage[],
 ): Promise<Throughput> => {
-  const kafka = new Kafka({
-    clientId: 'bench-raw',
-    brokers: [...brokers],
-    logLevel: logLevel.ERROR,
-  });
-  const producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const { producer } = rawKafka(brokers);
   const batches: { key: string; value: string; headers: Record<string, string> }[][] = [];
   for (let start = 0; start < messages.length; start += BATCH)
     batches.push(
