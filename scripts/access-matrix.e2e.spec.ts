@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { accessPolicy, endpointKey, roles, type EndpointKey, type Role } from '@talentloop/http';
+import {
+  accessPolicy,
+  endpointKey,
+  roles,
+  type EndpointKey,
+  type Role,
+} from '@talentloop/service-kit';
 import { readAccessMatrix } from '@talentloop/testing';
 import { runDemo, type DemoSummary } from './testing/demo-run';
 import { embedded, systemPerSuite } from './testing/infrastructures';

@@ -3,7 +3,7 @@
 // with the secret of the data folder (TALENTLOOP_DATA_DIR, else data/), as start.js passes it.
 import { parseArgs } from 'node:util';
 import { ID_PATTERN, TENANT_ID_PATTERN } from '@talentloop/contracts';
-import { devSigningKey, mintToken, roles as knownRoles } from '@talentloop/http';
+import { devSigningKey, mintToken, roles as knownRoles } from '@talentloop/service-kit';
 import { devJwtSecret } from './service-process';
 import { rolesOf } from './tokens';
 

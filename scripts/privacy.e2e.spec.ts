@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Kafka, logLevel } from 'kafkajs';
 import mongoose from 'mongoose';
-import type { Role } from '@talentloop/http';
+import type { Role } from '@talentloop/service-kit';
 import { runDemo, type DemoSummary } from './testing/demo-run';
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import type { RunningSystem, services } from './testing/running-system';

@@ -1,7 +1,12 @@
 // Bearer tokens for the scripts that call a running system: the demo, the e2e suites, the
 // benchmarks and `npm run token`.
 import { createPrivateKey } from 'node:crypto';
-import { devSigningKey, mintToken, type SigningKey, type TokenSubject } from '@talentloop/http';
+import {
+  devSigningKey,
+  mintToken,
+  type SigningKey,
+  type TokenSubject,
+} from '@talentloop/service-kit';
 import { devJwtSecret } from './service-process';
 
 /**

@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { CompetencyFrameworkPublished, GapIdentified } from '@talentloop/contracts';
-import { createServiceApp, MESSAGE_BUS } from '@talentloop/http';
+import { createServiceApp, MESSAGE_BUS } from '@talentloop/service-kit';
 import { publishEvents, type MessageBus } from '@talentloop/messaging';
 import {
   checkSmart,

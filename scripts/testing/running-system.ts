@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { TokenSubject } from '@talentloop/http';
+import type { TokenSubject } from '@talentloop/service-kit';
 import {
   portOf,
   services as serviceList,

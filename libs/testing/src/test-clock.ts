@@ -1,4 +1,4 @@
-/** A clock the test moves by hand (structurally a Clock of @talentloop/http). */
+/** A clock the test moves by hand (structurally a Clock of @talentloop/service-kit). */
 export class TestClock {
   constructor(private current: Date) {}
 

@@ -7,7 +7,7 @@ import {
   type Clock,
   SUBJECT_DIRECTORY,
   type ServiceDescription,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
 import { ANALYTICS_SETTINGS, analyticsSettingsFromEnv } from './analytics.settings';
 import { EmployeeHistoryController } from './employee-history/employee-history.controller';

@@ -7,7 +7,7 @@ import {
   systemClock,
   type Clock,
   SUBJECT_DIRECTORY,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { APPROVAL_SETTINGS, approvalSettingsFromEnv } from './approval.settings';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DecideApprovalController } from './decide-approval/decide-approval.controller';

@@ -1,6 +1,6 @@
 import './telemetry';
 import 'reflect-metadata';
-import { runService } from '@talentloop/http';
+import { runService } from '@talentloop/service-kit';
 import { AppModule, service } from './app.module';
 import { approvalConfigFromEnv } from './approval.config';
 

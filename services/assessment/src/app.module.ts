@@ -4,7 +4,7 @@ import {
   serviceImports,
   SUBJECT_DIRECTORY,
   type ServiceDescription,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { AnalyseGapsController } from './analyse-gaps/analyse-gaps.controller';
 import { GetGapReportHandler, IdentifyGapsHandler } from './analyse-gaps/analyse-gaps.handler';
 import { CloseFeedbackRoundController } from './close-feedback-round/close-feedback-round.controller';

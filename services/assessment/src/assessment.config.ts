@@ -1,4 +1,4 @@
-import { platformConfigFromEnv, type PlatformConfig } from '@talentloop/http';
+import { platformConfigFromEnv, type PlatformConfig } from '@talentloop/service-kit';
 import type { PriorityWeighting } from '@talentloop/assessment-domain';
 import { weightingsFromEnv } from './shared/priority-settings';
 

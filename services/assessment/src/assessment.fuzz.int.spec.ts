@@ -1,5 +1,5 @@
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE } from '@talentloop/http';
+import { EVENT_STORE } from '@talentloop/service-kit';
 import { expectRefusedWithoutEvent, fuzzEndpoints } from '@talentloop/testing';
 import {
   employeeBody,

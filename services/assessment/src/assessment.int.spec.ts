@@ -1,5 +1,5 @@
 import type { ReceivedEvent } from '@talentloop/contracts';
-import { MESSAGE_BUS } from '@talentloop/http';
+import { MESSAGE_BUS } from '@talentloop/service-kit';
 import { subscribeToEvents, type MessageBus } from '@talentloop/messaging';
 import {
   IMPORT_BODY_LIMIT_BYTES,

@@ -9,7 +9,7 @@ import {
   SUBJECT_DIRECTORY,
   PREFERRED_LANGUAGE,
   type PreferredLanguages,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';

@@ -5,7 +5,7 @@ import {
   inFlightRecord,
   READ_MODEL_STORE,
   type IdempotencyRecord,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import type { ReadModelStore } from '@talentloop/read-models';
 import { eventually } from '@talentloop/testing';
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-import { platformConfigFromEnv, type PlatformConfig } from '@talentloop/http';
+import { platformConfigFromEnv, type PlatformConfig } from '@talentloop/service-kit';
 import { planningSettingsFromEnv, type PlanningSettings } from './planning.settings';
 
 /** The same as `service.defaultPort` in app.module.ts (a test keeps them equal). */

@@ -1,5 +1,5 @@
 import { byTenant, integerIn, stringOr } from '@talentloop/config';
-import { perMinuteLimitFromEnv } from '@talentloop/http';
+import { perMinuteLimitFromEnv } from '@talentloop/service-kit';
 import { defaultSmartSettings, type SmartSettings } from '@talentloop/planning-domain';
 
 export interface AiSettings {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { roles, type EndpointKey, type Role } from '@talentloop/http';
+import { roles, type EndpointKey, type Role } from '@talentloop/service-kit';
 
 /** One cell of the written matrix: whether a role reaches own / other / other-tenant subjects. */
 export interface MatrixCell {

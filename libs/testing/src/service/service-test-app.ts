@@ -8,7 +8,7 @@ import {
   MESSAGE_BUS,
   mintToken,
   type ServiceDescription,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { publishEvents, type MessageBus } from '@talentloop/messaging';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

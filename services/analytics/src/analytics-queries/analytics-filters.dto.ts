@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { catalogueMessage, ID_PATTERN, Optional } from '@talentloop/http';
+import { catalogueMessage, ID_PATTERN, Optional } from '@talentloop/service-kit';
 import { IsString, Matches } from 'class-validator';
 
 const PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;

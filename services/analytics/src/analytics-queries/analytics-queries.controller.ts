@@ -28,7 +28,7 @@ import {
   RequestLanguage,
   type Actor,
   type Clock,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { renderTextsIn, text, type Language } from '@talentloop/i18n';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { FactsView } from '../projections/facts-view';

@@ -5,9 +5,9 @@ import {
   factsDocumentId,
   type EmployeeFacts,
 } from '@talentloop/analytics-domain';
-import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/service-kit';
 import type { ReadModelStore } from '@talentloop/read-models';
-import { READ_MODEL_STORE } from '@talentloop/http';
+import { READ_MODEL_STORE } from '@talentloop/service-kit';
 import { FactsView } from '../projections/facts-view';
 import { text } from '@talentloop/i18n';
 

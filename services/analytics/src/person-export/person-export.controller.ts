@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, NotFoundException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { streamAll, type EventStore, type RecordedEvent } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, IdParam, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, EVENT_STORE, IdParam, problem, type Actor } from '@talentloop/service-kit';
 import { isAbout, personExport, type PersonExport } from './person-export';
 import { text } from '@talentloop/i18n';
 

@@ -14,7 +14,7 @@ import {
   SUPERVISOR,
   type SubjectDirectory,
   type Supervisor,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { eventSourceFor } from '@talentloop/privacy';
 import {
   activePointerKey,

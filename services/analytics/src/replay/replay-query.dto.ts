@@ -1,4 +1,4 @@
-import { Optional } from '@talentloop/http';
+import { Optional } from '@talentloop/service-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 

@@ -18,7 +18,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { EventFilter, EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/service-kit';
 import type { Response } from 'express';
 import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';

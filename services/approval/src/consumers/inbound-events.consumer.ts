@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
+import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/service-kit';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import {
   openAdjustmentApprovalRequest,

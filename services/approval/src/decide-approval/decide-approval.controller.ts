@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, RequestCommandId, type Actor } from '@talentloop/http';
+import { CurrentActor, RequestCommandId, type Actor } from '@talentloop/service-kit';
 import { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';
 import { DecideApprovalCommand } from './decide-approval.handler';
 

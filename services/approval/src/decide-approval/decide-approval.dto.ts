@@ -1,4 +1,4 @@
-import { Optional } from '@talentloop/http';
+import { Optional } from '@talentloop/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
 

@@ -4,7 +4,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OtherTenant, type ApprovalRequestCommand } from '@talentloop/approval-domain';
 import type { ApprovalEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/http';
+import { EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/service-kit';
 
 import { runOnApprovalRequest } from '../approval-request.stream';
 import { ApprovalDirectory } from '../projections/approval-directory';

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
+import { CurrentActor, type Actor } from '@talentloop/service-kit';
 import { FlagOverdueApprovalsCommand } from './flag-overdue-approvals.handler';
 
 @ApiTags('approval')

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { isOverdue } from '@talentloop/approval-domain';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, CLOCK, type Clock } from '@talentloop/http';
+import { EVENT_STORE, CLOCK, type Clock } from '@talentloop/service-kit';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import { runOnApprovalRequest } from '../approval-request.stream';
 import { ApprovalDirectory } from '../projections/approval-directory';

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ID_PATTERN, Optional } from '@talentloop/http';
+import { ID_PATTERN, Optional } from '@talentloop/service-kit';
 import { Matches } from 'class-validator';
 
 export class ManagerInboxQueryDto {

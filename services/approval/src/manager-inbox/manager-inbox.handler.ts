@@ -1,7 +1,7 @@
-import { CLOCK, type Clock } from '@talentloop/http';
+import { CLOCK, type Clock } from '@talentloop/service-kit';
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 
 import { ApprovalDirectory, type InboxItem } from '../projections/approval-directory';
 

@@ -9,7 +9,7 @@ import {
   type ApprovalKind,
 } from '@talentloop/approval-domain';
 import { topicFor } from '@talentloop/contracts';
-import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/http';
+import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/service-kit';
 import { consumerGroups } from '@talentloop/messaging';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';

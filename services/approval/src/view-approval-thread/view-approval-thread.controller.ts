@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor } from '@talentloop/http';
+import { CurrentActor, type Actor } from '@talentloop/service-kit';
 import { ViewApprovalThreadQuery } from './view-approval-thread.handler';
 
 @ApiTags('approval')

@@ -5,7 +5,7 @@ import {
   OtherTenant,
   approvalRequestIdFor,
 } from '@talentloop/approval-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import type { ApprovalRequestView } from '../projections/approval-requests/approval-requests.projection';
 import { ApprovalDirectory, type AdjustmentAsked } from '../projections/approval-directory';
 import type { GoalVersion } from '../projections/goal-submissions/goal-submissions.projection';

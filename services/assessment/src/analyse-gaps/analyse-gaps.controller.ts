@@ -8,7 +8,7 @@ import {
   IdParam,
   RequestCommandId,
   RequestLanguage,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { GetGapReportQuery, IdentifyGapsCommand } from './analyse-gaps.handler';
 
 @ApiTags('gap analysis')

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/cqrs';
 import { analyseGaps, energiesOf, type GapReport } from '@talentloop/assessment-domain';
 import type { GapIdentified } from '@talentloop/contracts';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { EmployeeReader } from '../shared/employee-reader';
 import { PrioritySettings } from '../shared/priority-settings';

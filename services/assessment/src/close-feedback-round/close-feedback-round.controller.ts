@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam } from '@talentloop/service-kit';
 import { CloseFeedbackRoundDto } from './close-feedback-round.dto';
 import { CloseFeedbackRoundCommand } from './close-feedback-round.handler';
 

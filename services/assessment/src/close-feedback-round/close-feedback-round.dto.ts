@@ -1,4 +1,4 @@
-import { IsId, IsIsoDateOrTime, IsListOf, Optional } from '@talentloop/http';
+import { IsId, IsIsoDateOrTime, IsListOf, Optional } from '@talentloop/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { raterGroups, type RaterGroup } from '@talentloop/assessment-domain';
 import { IsIn, IsInt, IsNumber, Max, Min } from 'class-validator';

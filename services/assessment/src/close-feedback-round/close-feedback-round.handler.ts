@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { FeedbackRound } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext, contentId } from '../shared/request-context';
 import type { CloseFeedbackRoundDto } from './close-feedback-round.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/http';
+import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/service-kit';
 import { DefineRoleProfileDto } from './define-role-profile.dto';
 import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
 

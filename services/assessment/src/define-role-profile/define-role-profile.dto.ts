@@ -1,4 +1,4 @@
-import { IsId, IsListOf } from '@talentloop/http';
+import { IsId, IsListOf } from '@talentloop/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsPositive, IsString, Length, Max, Min } from 'class-validator';
 

@@ -13,7 +13,7 @@ import {
   type RoleProfile,
   type RoleProfileState,
 } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { DefineRoleProfileDto } from './define-role-profile.dto';

@@ -6,7 +6,7 @@ import type {
   Measurement,
 } from '@talentloop/assessment-domain';
 import type { MotivationRecorded } from '@talentloop/contracts';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { EmployeeReader } from '../shared/employee-reader';
 
 export interface EmployeeAssessment {

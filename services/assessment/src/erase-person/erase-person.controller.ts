@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/service-kit';
 import { ErasePersonCommand } from './erase-person.handler';
 
 @ApiTags('people')

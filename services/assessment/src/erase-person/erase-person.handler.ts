@@ -2,7 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamName, type PersonErased } from '@talentloop/contracts';
 import { WrongExpectedRevisionError, type EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, PERSONAL_DATA_CIPHER, requireRole, type Actor } from '@talentloop/http';
+import {
+  EVENT_STORE,
+  PERSONAL_DATA_CIPHER,
+  requireRole,
+  type Actor,
+} from '@talentloop/service-kit';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import { randomUUID } from 'node:crypto';
 import { EmployeeReader } from '../shared/employee-reader';

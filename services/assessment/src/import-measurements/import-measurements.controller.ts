@@ -17,7 +17,7 @@ import {
   PROBLEM_JSON,
   problem,
   type Actor,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import type { Request } from 'express';
 import { readCsv } from './csv-reader';
 import { ImportMeasurementsCommand } from './import-measurements.handler';

@@ -14,7 +14,7 @@ import {
   problem,
   type Actor,
   type ProblemDetails,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { MeasurementDto } from '../record-measurement/record-measurement.dto';
 import {
   measurementCommandId,

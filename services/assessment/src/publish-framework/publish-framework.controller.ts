@@ -8,7 +8,7 @@ import {
   IdParam,
   RequestCommandId,
   VersionParam,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { PublishFrameworkDto } from './publish-framework.dto';
 import { GetFrameworkQuery, PublishFrameworkCommand } from './publish-framework.handler';
 

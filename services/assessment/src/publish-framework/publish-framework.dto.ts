@@ -1,4 +1,4 @@
-import { IsId, IsListOf } from '@talentloop/http';
+import { IsId, IsListOf } from '@talentloop/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Length, ValidateNested } from 'class-validator';

@@ -12,7 +12,7 @@ import {
   latestVersion,
   type FrameworkVersion,
 } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { PublishFrameworkDto } from './publish-framework.dto';

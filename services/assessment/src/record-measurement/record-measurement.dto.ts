@@ -1,4 +1,4 @@
-import { IsId, IsIsoDateOrTime, IsListOf } from '@talentloop/http';
+import { IsId, IsIsoDateOrTime, IsListOf } from '@talentloop/service-kit';
 import { ApiProperty } from '@nestjs/swagger';
 import { OmitType } from '@nestjs/swagger';
 import { measurementInstruments, type MeasurementInstrument } from '@talentloop/contracts';

@@ -5,7 +5,7 @@ import type {
   MeasurementInput,
 } from '@talentloop/assessment-domain';
 import type { MeasurementRecorded, Remeasured } from '@talentloop/contracts';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext, contentId } from '../shared/request-context';
 import type { MeasurementDto } from './record-measurement.dto';

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { MotivationRecorded } from '@talentloop/contracts';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { RecordMotivationDto } from './record-motivation.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor } from '@talentloop/service-kit';
 import { ObservationDto } from './record-observation.dto';
 import { RecordObservationCommand } from './record-observation.handler';
 

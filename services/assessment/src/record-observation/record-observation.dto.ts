@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsId, IsIsoDateOrTime, IsListOf } from '@talentloop/http';
+import { IsId, IsIsoDateOrTime, IsListOf } from '@talentloop/service-kit';
 import { IsIn } from 'class-validator';
 import { IndicatorScoreDto } from '../record-measurement/record-measurement.dto';
 import { IsScore } from '../shared/validation';

@@ -12,7 +12,7 @@ import {
 import { streamName, type EventMetadata } from '@talentloop/contracts';
 import { fold, type Decider, type DomainEvent } from '@talentloop/domain-kernel';
 import { handleCommand, type CommandContext, type EventStore } from '@talentloop/event-store';
-import { EVENT_STORE } from '@talentloop/http';
+import { EVENT_STORE } from '@talentloop/service-kit';
 
 type Aggregate = 'framework' | 'roleProfile' | 'employee';
 

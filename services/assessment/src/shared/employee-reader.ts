@@ -10,7 +10,7 @@ import {
   ServiceLoops,
   type Actor,
   type SubjectDirectory,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
 import {

@@ -1,5 +1,5 @@
 import type { CommandContext } from '@talentloop/event-store';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { createHash, randomUUID } from 'node:crypto';
 
 /**

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, type Actor, RequestCommandId } from '@talentloop/http';
+import { CurrentActor, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { SyncPeopleDto } from './sync-people.dto';
 import { SyncPeopleCommand } from './sync-people.handler';
 

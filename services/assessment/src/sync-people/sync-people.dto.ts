@@ -1,4 +1,4 @@
-import { ID_PATTERN, IsId, IsListOf, Optional } from '@talentloop/http';
+import { ID_PATTERN, IsId, IsListOf, Optional } from '@talentloop/service-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsString, Length, Matches, ValidateIf } from 'class-validator';
 

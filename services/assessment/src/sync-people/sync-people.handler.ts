@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { employeeDecider, type EmployeeRecord } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/http';
+import type { Actor } from '@talentloop/service-kit';
 import { AssessmentStore } from '../shared/assessment-store';
 import { commandContext } from '../shared/request-context';
 import type { HrisEmployeeDto, SyncPeopleDto } from './sync-people.dto';

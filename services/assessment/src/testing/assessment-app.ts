@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { EventStore } from '@talentloop/event-store';
-import { createServiceApp, devSigningKey, EVENT_STORE, mintToken } from '@talentloop/http';
+import { createServiceApp, devSigningKey, EVENT_STORE, mintToken } from '@talentloop/service-kit';
 import { randomDevSecret, serviceTestEnv } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,12 @@
 import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, problem, RequestCommandId, type Actor } from '@talentloop/http';
+import {
+  CurrentActor,
+  IdParam,
+  problem,
+  RequestCommandId,
+  type Actor,
+} from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { contextOfGoal } from '../shared/goal-context';

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { requireOpenPlan } from '@talentloop/planning-domain';
 import { GoalCommands } from '../shared/goal-commands';

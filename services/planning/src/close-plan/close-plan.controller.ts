@@ -9,7 +9,7 @@ import {
   RequestCommandId,
   type Actor,
   type Clock,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { requireNotOwnPlan } from '@talentloop/planning-domain';
 import { runOnPlan } from '../shared/planning.streams';
 import { Plans } from '../shared/plans';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import { DomainError } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
-import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/http';
+import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/service-kit';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import { goalMeasurementOf, type GoalCommand, type GoalState } from '@talentloop/planning-domain';
 import { PlanningDirectory } from '../projections/planning-directory';

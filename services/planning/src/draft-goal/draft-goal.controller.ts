@@ -21,7 +21,7 @@ import {
   CLOCK,
   type Clock,
   RequestLanguage,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import {
   checkSmart,
   contentOf,

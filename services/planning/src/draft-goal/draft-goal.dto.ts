@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ID_PATTERN, Optional } from '@talentloop/http';
+import { ID_PATTERN, Optional } from '@talentloop/service-kit';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { TargetDto } from '../shared/goal-content.dto';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Patch, UnprocessableEntityException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/service-kit';
 import { changesOf, GoalChangesDto } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 import { text } from '@talentloop/i18n';

@@ -7,7 +7,7 @@ import {
   RequestCommandId,
   type Actor,
   type Clock,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { dateOf, requireNotOwnGoal } from '@talentloop/planning-domain';
 import { GoalCommands } from '../shared/goal-commands';
 

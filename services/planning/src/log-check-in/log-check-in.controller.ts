@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/service-kit';
 import { GoalCommands } from '../shared/goal-commands';
 import { LogCheckInDto, OverdueCheckInsQueryDto } from './log-check-in.dto';
 

@@ -15,7 +15,7 @@ import {
   ServiceLoops,
   type Subject,
   type SubjectDirectory,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { consumerGroups } from '@talentloop/messaging';
 import {
   changesSinceDraft,

@@ -6,7 +6,7 @@ import {
   IsCalendarDate,
   RequestCommandId,
   type Actor,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { Text } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';

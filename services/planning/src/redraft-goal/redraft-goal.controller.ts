@@ -8,7 +8,7 @@ import {
   RateLimit,
   RequestLanguage,
   type Actor,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import {
   changesSinceDraft,
   checkSmart,

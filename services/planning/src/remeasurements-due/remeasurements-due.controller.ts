@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, requireRole, type Actor } from '@talentloop/http';
+import { CurrentActor, requireRole, type Actor } from '@talentloop/service-kit';
 import { dateOf, REMEASUREMENT_LEAD_DAYS } from '@talentloop/planning-domain';
 import { IsIn } from 'class-validator';
 import { GoalCommands } from '../shared/goal-commands';

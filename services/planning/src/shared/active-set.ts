@@ -5,7 +5,7 @@ import {
   type CommandContext,
   type EventStore,
 } from '@talentloop/event-store';
-import { EVENT_STORE } from '@talentloop/http';
+import { EVENT_STORE } from '@talentloop/service-kit';
 import {
   ActiveGoalCapReached,
   activeSetDecider,

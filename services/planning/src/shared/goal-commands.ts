@@ -1,7 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { CommandContext, EventStore, HandleCommandOptions } from '@talentloop/event-store';
-import { EVENT_STORE, problem, type Actor, CLOCK, type Clock } from '@talentloop/http';
+import { EVENT_STORE, problem, type Actor, CLOCK, type Clock } from '@talentloop/service-kit';
 import type { GoalCommand, GoalState } from '@talentloop/planning-domain';
 import { randomUUID } from 'node:crypto';
 

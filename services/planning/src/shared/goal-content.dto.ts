@@ -20,7 +20,7 @@ import {
 } from 'class-validator';
 import { criterionEvidenceKinds, measurementInstruments } from '@talentloop/contracts';
 import type { GoalChanges, SuccessCriterion } from '@talentloop/planning-domain';
-import { ID_PATTERN, IsCalendarDate, Optional } from '@talentloop/http';
+import { ID_PATTERN, IsCalendarDate, Optional } from '@talentloop/service-kit';
 import { JSONSchema } from 'class-validator-jsonschema';
 
 const targetKinds = ['competency', 'skill', 'certification', 'knowledge-area'] as const;

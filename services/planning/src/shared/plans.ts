@@ -2,7 +2,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { GoalEvaluated, PlanningEvent } from '@talentloop/contracts';
 import { fold } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, problem } from '@talentloop/http';
+import { EVENT_STORE, problem } from '@talentloop/service-kit';
 import { goalDecider, phaseOf, type ClosingGoal } from '@talentloop/planning-domain';
 import { PlanningDirectory, type PlanView } from '../projections/planning-directory';
 import { goalStream } from './planning.streams';

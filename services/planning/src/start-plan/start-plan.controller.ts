@@ -8,7 +8,7 @@ import {
   type Actor,
   CLOCK,
   type Clock,
-} from '@talentloop/http';
+} from '@talentloop/service-kit';
 import {
   goalsToCarry,
   phaseOf,

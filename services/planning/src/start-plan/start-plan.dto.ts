@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, Matches } from 'class-validator';
-import { ID_PATTERN, Optional } from '@talentloop/http';
+import { ID_PATTERN, Optional } from '@talentloop/service-kit';
 
 export class StartPlanDto {
   @ApiProperty({ description: 'Employee the plan belongs to' })

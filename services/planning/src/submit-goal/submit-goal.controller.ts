@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { ActiveSet } from '../shared/active-set';

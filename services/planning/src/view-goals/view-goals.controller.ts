@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { expectedCheckInMinutes } from '@talentloop/contracts';
 import type { Language } from '@talentloop/i18n';
-import { CurrentActor, IdParam, RequestLanguage, type Actor } from '@talentloop/http';
+import { CurrentActor, IdParam, RequestLanguage, type Actor } from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { GoalCommands, goalNotFound } from '../shared/goal-commands';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/http';
+import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { Text } from '../shared/goal-content.dto';
 import { GoalCommands } from '../shared/goal-commands';
 

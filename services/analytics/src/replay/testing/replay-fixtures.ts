@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { eventRegistry } from '@talentloop/contracts';
 import type { EventStore, EventToAppend } from '@talentloop/event-store';
-import { PlatformModule, serviceImports } from '@talentloop/http';
+import { PlatformModule, serviceImports } from '@talentloop/service-kit';
 import { exampleEvent, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { ReplayModule } from '../replay.module';
 
