@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import {
-  CLOCK,
   PlatformModule,
   serviceImports,
   systemClock,
@@ -32,11 +31,17 @@ export class AnalyticsModule {
   static register({ env, clock = systemClock }: AnalyticsModuleOptions): DynamicModule {
     return {
       module: AnalyticsModule,
-      imports: [...serviceImports, PlatformModule.forService(service.name, { env }), ReplayModule],
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, {
+          clock,
+          env,
+        }),
+        ReplayModule,
+      ],
       controllers: [AnalyticsQueriesController, EmployeeHistoryController, PersonExportController],
       providers: [
         { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
-        { provide: CLOCK, useValue: clock },
         FactsView,
         { provide: SUBJECT_DIRECTORY, useExisting: FactsView },
       ],

@@ -3,7 +3,6 @@ import {
   PlatformModule,
   serviceImports,
   type ServiceDescription,
-  CLOCK,
   systemClock,
   type Clock,
   SUBJECT_DIRECTORY,
@@ -48,7 +47,11 @@ export class ApprovalModule {
       module: ApprovalModule,
       imports: [
         ...serviceImports,
-        PlatformModule.forService(service.name, { publishes: 'approval', env }),
+        PlatformModule.forService(service.name, {
+          clock,
+          publishes: 'approval',
+          env,
+        }),
       ],
       // Fixed paths before parameterised ones: /approval-requests/inbox is not a request id.
       controllers: [
@@ -59,7 +62,6 @@ export class ApprovalModule {
       ],
       providers: [
         { provide: APPROVAL_SETTINGS, useValue: approvalSettingsFromEnv(env) },
-        { provide: CLOCK, useValue: clock },
         ApprovalDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: ApprovalDirectory },
         InboundEventsConsumer,

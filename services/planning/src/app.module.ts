@@ -3,7 +3,6 @@ import {
   PlatformModule,
   serviceImports,
   type ServiceDescription,
-  CLOCK,
   systemClock,
   type Clock,
   SUBJECT_DIRECTORY,
@@ -55,6 +54,7 @@ export class PlanningModule {
       imports: [
         ...serviceImports,
         PlatformModule.forService(service.name, {
+          clock,
           publishes: 'planning',
           env,
           rateLimits: { [DRAFT_RATE_LIMIT]: settings.draftRateLimitPerMinute },
@@ -81,7 +81,6 @@ export class PlanningModule {
       ],
       providers: [
         { provide: PLANNING_SETTINGS, useValue: settings },
-        { provide: CLOCK, useValue: clock },
         PlanningDirectory,
         { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
         {

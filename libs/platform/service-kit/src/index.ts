@@ -10,6 +10,7 @@ export * from './validation';
 export * from './actor';
 export * from './validation-decorators';
 export * from './clock';
+export * from './commands/decider-command';
 export * from './auth/auth.config';
 export * from './auth/token-verifier';
 export * from './auth/token-minting';

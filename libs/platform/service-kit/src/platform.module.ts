@@ -63,6 +63,8 @@ import {
   SERVICE_NAME,
 } from './tokens';
 import { ServiceLoops } from './service-loops';
+import { CLOCK, systemClock, type Clock } from './clock';
+import { DeciderCommandHandler } from './commands/decider-command';
 
 export {
   EVENT_STORE,
@@ -94,6 +96,8 @@ export interface PlatformOptions {
    * `@RateLimit(name)`, on top of the caller's shared limit (HTTP_RATE_LIMIT_PER_MINUTE).
    */
   readonly rateLimits?: Readonly<Record<string, number>>;
+  /** The service's one clock (CLOCK): tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -255,6 +259,7 @@ export class PlatformModule {
         { provide: SERVICE_NAME, useValue: service },
         { provide: HTTP_CONFIG, useValue: http },
         { provide: PLATFORM_OPTIONS, useValue: options },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         {
           // Personal data sealed per data subject in the store and on the bus (KEY_STORE).
           provide: PROTECTED_PORTS,
@@ -310,8 +315,10 @@ export class PlatformModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ServiceLoops,
         PlatformLifecycle,
+        DeciderCommandHandler,
       ],
       exports: [
+        CLOCK,
         EVENT_STORE,
         MESSAGE_BUS,
         PERSONAL_DATA_CIPHER,
