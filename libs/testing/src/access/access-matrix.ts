@@ -21,7 +21,7 @@ export const ACCESS_MATRIX_PATH = join(
   '..',
   '..',
   'platform',
-  'http',
+  'service-kit',
   'src',
   'access',
   'ACCESS-MATRIX.md',
