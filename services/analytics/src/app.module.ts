@@ -8,9 +8,12 @@ import {
   type ServiceDescription,
 } from '@talentloop/service-kit';
 import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
+import { AnalyticsReportHandler } from './analytics-queries/analytics-report.handler';
 import { ANALYTICS_SETTINGS, analyticsSettingsFromEnv } from './analytics.settings';
 import { EmployeeHistoryController } from './employee-history/employee-history.controller';
+import { EmployeeHistoryHandler } from './employee-history/employee-history.handler';
 import { PersonExportController } from './person-export/person-export.controller';
+import { PersonExportHandler } from './person-export/person-export.handler';
 import { FactsView } from './projections/facts-view';
 import { ReplayModule } from './replay/replay.module';
 
@@ -19,6 +22,8 @@ export const service: ServiceDescription = {
   title: 'Analytics service',
   defaultPort: 3004,
 };
+
+const handlers = [AnalyticsReportHandler, EmployeeHistoryHandler, PersonExportHandler];
 
 export interface AnalyticsModuleOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -44,6 +49,7 @@ export class AnalyticsModule {
         { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
         FactsView,
         { provide: SUBJECT_DIRECTORY, useExisting: FactsView },
+        ...handlers,
       ],
     };
   }

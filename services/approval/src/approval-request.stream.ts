@@ -1,21 +1,26 @@
-import { approvalRequestDecider, type ApprovalRequestCommand } from '@talentloop/approval-domain';
-import { streamName } from '@talentloop/contracts';
-import { handleCommand, type CommandContext, type EventStore } from '@talentloop/event-store';
+import {
+  approvalRequestDecider,
+  type ApprovalRequestCommand,
+  type ApprovalRequestState,
+} from '@talentloop/approval-domain';
+import { streamName, type ApprovalEvent } from '@talentloop/contracts';
+import { DeciderCommand, type CommandCaller, type DomainCommandOf } from '@talentloop/service-kit';
 
 export const approvalRequestStream = (tenantId: string, requestId: string): string =>
   streamName({ context: 'approval', aggregate: 'approvalRequest', tenantId, id: requestId });
 
-/** Read, fold, decide and append on one request's stream, within the caller's tenant. */
-export const runOnApprovalRequest = (
-  store: EventStore,
+/** A command on one request's stream, within the caller's tenant, for the CommandBus. */
+export const onApprovalRequest = (
   requestId: string,
-  command: ApprovalRequestCommand,
-  context: CommandContext,
+  command: DomainCommandOf<ApprovalRequestCommand, ApprovalRequestState>,
+  caller: CommandCaller,
 ) =>
-  handleCommand(
-    store,
+  new DeciderCommand<ApprovalRequestCommand, ApprovalEvent, ApprovalRequestState>(
     approvalRequestDecider,
-    approvalRequestStream(context.tenantId, requestId),
+    approvalRequestStream(caller.tenantId, requestId),
     command,
-    context,
+    caller,
   );
+
+/** A consumer's caller: its command id derives from the event it acts on. */
+export type EventCaller = CommandCaller & { readonly commandId: string };

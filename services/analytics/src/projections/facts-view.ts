@@ -52,8 +52,8 @@ export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
   private position = 0n;
   private markLoaded = () => {};
   /**
-   * Made with the view, not when it starts: Nest starts controllers before providers, and the
-   * queries controller waits on it to warm the reports.
+   * Made with the view, not when it starts: the report handler, which may start first, waits
+   * on it to warm the reports.
    */
   private loaded = new Promise<void>((resolve) => (this.markLoaded = resolve));
   private isReady = false;

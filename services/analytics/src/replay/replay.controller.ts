@@ -33,6 +33,7 @@ export const SSE_POLL_MS = 250;
 /** Comment lines keep proxies from closing an idle SSE connection. */
 export const SSE_HEARTBEAT_MS = 15_000;
 
+// Not through the QueryBus: events stream to the response as they are read (NDJSON, SSE).
 @ApiTags('replay')
 @Controller('replay')
 export class ReplayController {

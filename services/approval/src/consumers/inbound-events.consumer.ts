@@ -1,28 +1,28 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ReceivedEvent } from '@talentloop/contracts';
-import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/service-kit';
+import { ServiceLoops } from '@talentloop/service-kit';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
+import type { EventCaller } from '../approval-request.stream';
 import {
   openAdjustmentApprovalRequest,
   openApprovalRequest,
-} from '../open-approval-request/open-approval-request.handler';
+} from '../open-approval-request/open-approval-request';
 import { ApprovalDirectory } from '../projections/approval-directory';
-import { reassignPendingApprovals } from '../reassign-approval/reassign-approval.handler';
-import { withdrawPendingApprovals } from '../withdraw-approval/withdraw-approval.handler';
+import { reassignPendingApprovals } from '../reassign-approval/reassign-approval';
+import { withdrawPendingApprovals } from '../withdraw-approval/withdraw-approval';
 
 const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
 
 /**
  * Reacts to submitted goals, adjustments that need agreement, withdrawn goals and reporting-line
- * changes. At-least-once delivery is made
+ * changes, with decider commands on the CommandBus. At-least-once delivery is made
  * harmless by deriving each command id from the event id: a redelivery appends nothing.
  */
 @Injectable()
 export class InboundEventsConsumer {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
     private readonly directory: ApprovalDirectory,
     loops: ServiceLoops,
   ) {
@@ -31,21 +31,20 @@ export class InboundEventsConsumer {
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {
-    const context: CommandContext = {
+    const caller: EventCaller = {
       tenantId: event.metadata.tenantId,
       actorId: event.metadata.actorId,
       commandId: consumerCommandId(APPROVAL_CONSUMER_GROUP, event.id),
-      now: this.clock.now(),
       correlationId: event.metadata.correlationId ?? event.id,
       // The trace: the consumer's span continues the event's (see deliver in messaging).
     };
     if (event.type === 'GoalSubmitted')
-      await openApprovalRequest(this.store, this.directory, event, context);
+      await openApprovalRequest(this.commands, this.directory, event, caller);
     else if (event.type === 'GoalAdjusted')
-      await openAdjustmentApprovalRequest(this.store, this.directory, event, context);
+      await openAdjustmentApprovalRequest(this.commands, this.directory, event, caller);
     else if (event.type === 'GoalWithdrawn')
-      await withdrawPendingApprovals(this.store, this.directory, event, context);
+      await withdrawPendingApprovals(this.commands, this.directory, event, caller);
     else if (event.type === 'ReportingLineChanged')
-      await reassignPendingApprovals(this.store, this.directory, event, context);
+      await reassignPendingApprovals(this.commands, this.directory, event, caller);
   }
 }

@@ -1,12 +1,9 @@
-import { Inject } from '@nestjs/common';
-import { text } from '@talentloop/i18n';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OtherTenant, type ApprovalRequestCommand } from '@talentloop/approval-domain';
 import type { ApprovalEvent } from '@talentloop/contracts';
-import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, type Actor, CLOCK, type Clock } from '@talentloop/service-kit';
-
-import { runOnApprovalRequest } from '../approval-request.stream';
+import { text } from '@talentloop/i18n';
+import { callerOf, type Actor } from '@talentloop/service-kit';
+import { onApprovalRequest } from '../approval-request.stream';
 import { ApprovalDirectory } from '../projections/approval-directory';
 import type { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';
 
@@ -32,25 +29,28 @@ const domainCommandOf = (decision: Decision, actor: Actor, now: Date): ApprovalR
     : { type: 'RejectRequest', data: { ...data, feedback: decision.body.feedback } };
 };
 
+/**
+ * A decider command on the request's stream, after one look across tenants: streams are per
+ * tenant, so another tenant's request would read as missing from the caller's own stream; the
+ * read side, which holds every tenant's requests, says why instead.
+ */
 @CommandHandler(DecideApprovalCommand)
 export class DecideApprovalHandler implements ICommandHandler<DecideApprovalCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
     private readonly directory: ApprovalDirectory,
   ) {}
 
   async execute({ actor, requestId, decision, commandId }: DecideApprovalCommand) {
-    // Streams are per tenant, so another tenant's request would read as missing: say why.
     const known = await this.directory.request(requestId);
     if (known && known.tenantId !== actor.tenantId)
       throw new OtherTenant(text('approval.otherTenant'));
-    const now = this.clock.now();
-    const { events } = await runOnApprovalRequest(
-      this.store,
-      requestId,
-      domainCommandOf(decision, actor, now),
-      { tenantId: actor.tenantId, actorId: actor.userId, commandId, now },
+    const { events } = await this.commands.execute(
+      onApprovalRequest(
+        requestId,
+        (_state, { now }) => domainCommandOf(decision, actor, now),
+        callerOf(actor, commandId),
+      ),
     );
     const [decided] = events;
     return decided;

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { isOverdue } from '@talentloop/approval-domain';
-import type { EventStore } from '@talentloop/event-store';
-import { EVENT_STORE, CLOCK, type Clock } from '@talentloop/service-kit';
+import { CLOCK, type Clock } from '@talentloop/service-kit';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
-import { runOnApprovalRequest } from '../approval-request.stream';
+import { onApprovalRequest } from '../approval-request.stream';
 import { ApprovalDirectory } from '../projections/approval-directory';
 
 export interface OverdueCheckResult {
@@ -22,10 +21,11 @@ export class FlagOverdueApprovalsCommand extends Command<OverdueCheckResult> {
   }
 }
 
+/** The pending requests the read side finds overdue, each flagged by a decider command. */
 @CommandHandler(FlagOverdueApprovalsCommand)
 export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueApprovalsCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
     private readonly directory: ApprovalDirectory,
@@ -40,18 +40,21 @@ export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueA
     );
     const flagged: string[] = [];
     for (const request of due) {
-      const { events } = await runOnApprovalRequest(
-        this.store,
-        request.requestId,
-        { type: 'FlagOverdueApproval', data: { now, overdueAfterDays } },
-        {
-          tenantId: request.tenantId,
-          actorId,
-          // One id per submission (a request of an adjustment has one): checks that overlap
-          // emit ApprovalOverdue once between them.
-          commandId: `overdue-check.${request.requestId}.${request.kind === 'submission' ? request.submissionNumber : 'adjustment'}`,
-          now,
-        },
+      const { events } = await this.commands.execute(
+        onApprovalRequest(
+          request.requestId,
+          (_state, context) => ({
+            type: 'FlagOverdueApproval',
+            data: { now: context.now, overdueAfterDays },
+          }),
+          {
+            tenantId: request.tenantId,
+            actorId,
+            // One id per submission (a request of an adjustment has one): checks that overlap
+            // emit ApprovalOverdue once between them.
+            commandId: `overdue-check.${request.requestId}.${request.kind === 'submission' ? request.submissionNumber : 'adjustment'}`,
+          },
+        ),
       );
       if (events.length > 0) flagged.push(request.requestId);
     }

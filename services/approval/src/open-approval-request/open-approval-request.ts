@@ -3,12 +3,12 @@ import {
   approvalRequestIdFor,
   type ApprovalRequestCommand,
 } from '@talentloop/approval-domain';
+import type { CommandBus } from '@nestjs/cqrs';
 import type { GoalAdjusted, GoalSubmitted, ReceivedEvent } from '@talentloop/contracts';
-import type { CommandContext, EventStore } from '@talentloop/event-store';
 import { MessagingError } from '@talentloop/messaging';
-import { runOnApprovalRequest } from '../approval-request.stream';
+import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
 import type { ApprovalDirectory } from '../projections/approval-directory';
-import { moveToCurrentManager } from '../reassign-approval/reassign-approval.handler';
+import { moveToCurrentManager } from '../reassign-approval/reassign-approval';
 
 /**
  * The employee's manager is not known yet: the people sync may simply not have arrived.
@@ -41,34 +41,36 @@ interface RequestToRoute {
  * include every people event published so far, or to HR as delegate when they name none; the
  * manager the event names is the fallback while the people sync has not reached this service.
  * A reporting-line change handled meanwhile may not have seen this request yet: looking at the
- * line again after opening it closes that gap (ADR 0008).
+ * line again after opening it closes that gap (ADR 0008). The routing waits on the read side,
+ * not on the request's state, so it runs before the decider command rather than in it: the
+ * stream is read and appended to without a wait in between.
  */
 const routeApprovalRequest = async (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   request: RequestToRoute,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
   const { requestId, employeeId } = request;
   await directory.reportingLinesFresh();
-  const line = await directory.managerOf(context.tenantId, employeeId);
+  const line = await directory.managerOf(caller.tenantId, employeeId);
   const managerId = line === undefined ? request.managerFromEvent : line;
   if (managerId === undefined) throw new ManagerUnknownError(employeeId);
-  await runOnApprovalRequest(store, requestId, request.open(managerId), context);
-  await moveToCurrentManager(store, directory, requestId, employeeId, context);
+  await commands.execute(onApprovalRequest(requestId, request.open(managerId), caller));
+  await moveToCurrentManager(commands, directory, requestId, employeeId, caller);
 };
 
 /** Opens (or, for a revised goal, reopens) the request thread of a submitted goal. */
 export const openApprovalRequest = (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   event: ReceivedEvent & GoalSubmitted,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
   const { goalId, employeeId, submissionNumber } = event.data;
-  const requestId = approvalRequestIdFor(context.tenantId, goalId);
+  const requestId = approvalRequestIdFor(caller.tenantId, goalId);
   return routeApprovalRequest(
-    store,
+    commands,
     directory,
     {
       requestId,
@@ -86,7 +88,7 @@ export const openApprovalRequest = (
         },
       }),
     },
-    context,
+    caller,
   );
 };
 
@@ -95,16 +97,16 @@ export const openApprovalRequest = (
  * success criteria or deadline); one that does not is in force at once and asks nothing.
  */
 export const openAdjustmentApprovalRequest = async (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   event: ReceivedEvent & GoalAdjusted,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
   const { goalId, employeeId, adjustmentId, changes, reason, adjustedBy } = event.data;
   if (!event.data.requiresAcknowledgement) return;
-  const requestId = adjustmentRequestIdFor(context.tenantId, goalId, adjustmentId);
+  const requestId = adjustmentRequestIdFor(caller.tenantId, goalId, adjustmentId);
   await routeApprovalRequest(
-    store,
+    commands,
     directory,
     {
       requestId,
@@ -125,6 +127,6 @@ export const openAdjustmentApprovalRequest = async (
         },
       }),
     },
-    context,
+    caller,
   );
 };

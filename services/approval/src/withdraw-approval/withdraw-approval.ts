@@ -1,6 +1,6 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import type { GoalWithdrawn, ReceivedEvent } from '@talentloop/contracts';
-import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { runOnApprovalRequest } from '../approval-request.stream';
+import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
 import type { ApprovalDirectory } from '../projections/approval-directory';
 
 /**
@@ -10,20 +10,21 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
  * once it includes every request opened so far (ADR 0008).
  */
 export const withdrawPendingApprovals = async (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   event: ReceivedEvent & GoalWithdrawn,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
   const { employeeId, goalId } = event.data;
   await directory.requestsFresh();
-  const pending = await directory.pending({ tenantId: context.tenantId, employeeId });
+  const pending = await directory.pending({ tenantId: caller.tenantId, employeeId });
   for (const request of pending.filter((each) => each.goalId === goalId))
-    await runOnApprovalRequest(
-      store,
-      request.requestId,
-      { type: 'WithdrawApprovalRequest', data: {} },
-      // One command per request: the event's command id alone would collide.
-      { ...context, commandId: `${context.commandId}:${request.requestId}` },
+    await commands.execute(
+      onApprovalRequest(
+        request.requestId,
+        { type: 'WithdrawApprovalRequest', data: {} },
+        // One command per request: the event's command id alone would collide.
+        { ...caller, commandId: `${caller.commandId}:${request.requestId}` },
+      ),
     );
 };

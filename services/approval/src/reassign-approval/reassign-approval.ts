@@ -1,6 +1,6 @@
+import type { CommandBus } from '@nestjs/cqrs';
 import type { ReceivedEvent, ReportingLineChanged } from '@talentloop/contracts';
-import type { CommandContext, EventStore } from '@talentloop/event-store';
-import { runOnApprovalRequest } from '../approval-request.stream';
+import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
 import type { ApprovalDirectory } from '../projections/approval-directory';
 
 /**
@@ -10,20 +10,21 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
  * request where it is. The decider ignores a move to whom it is already with.
  */
 export const moveToCurrentManager = async (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   requestId: string,
   employeeId: string,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
-  const managerId = await directory.managerOf(context.tenantId, employeeId);
+  const managerId = await directory.managerOf(caller.tenantId, employeeId);
   if (managerId === undefined) return;
-  await runOnApprovalRequest(
-    store,
-    requestId,
-    { type: 'ReassignApproval', data: { toManagerId: managerId } },
-    // One command per request and manager: the event's command id alone would collide.
-    { ...context, commandId: `${context.commandId}:${requestId}:${managerId ?? 'hr-delegate'}` },
+  await commands.execute(
+    onApprovalRequest(
+      requestId,
+      { type: 'ReassignApproval', data: { toManagerId: managerId } },
+      // One command per request and manager: the event's command id alone would collide.
+      { ...caller, commandId: `${caller.commandId}:${requestId}:${managerId ?? 'hr-delegate'}` },
+    ),
   );
 };
 
@@ -32,14 +33,14 @@ export const moveToCurrentManager = async (
  * include this change and the requests every request opened so far (ADR 0008).
  */
 export const reassignPendingApprovals = async (
-  store: EventStore,
+  commands: CommandBus,
   directory: ApprovalDirectory,
   event: ReceivedEvent & ReportingLineChanged,
-  context: CommandContext,
+  caller: EventCaller,
 ): Promise<void> => {
   const { employeeId } = event.data;
   await directory.reportingLinesFresh();
   await directory.requestsFresh();
-  for (const request of await directory.pending({ tenantId: context.tenantId, employeeId }))
-    await moveToCurrentManager(store, directory, request.requestId, employeeId, context);
+  for (const request of await directory.pending({ tenantId: caller.tenantId, employeeId }))
+    await moveToCurrentManager(commands, directory, request.requestId, employeeId, caller);
 };

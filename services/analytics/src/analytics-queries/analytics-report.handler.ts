@@ -1,0 +1,121 @@
+import { ForbiddenException, Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import {
+  activePlansReport,
+  approvalFlowReport,
+  checkInAdherenceReport,
+  developmentFocusReport,
+  gapMapReport,
+  growthReport,
+  parsePeriod,
+  type AnalyticsFilters,
+  type AnalyticsRequest,
+  type AnalyticsScope,
+} from '@talentloop/analytics-domain';
+import { renderTextsIn, text, type Language } from '@talentloop/i18n';
+import { CLOCK, problem, type Actor, type Clock } from '@talentloop/service-kit';
+import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
+import { FactsView } from '../projections/facts-view';
+import type { AnalyticsFiltersDto } from './analytics-filters.dto';
+
+/** The reports by the name of their endpoint. */
+const reports = {
+  'active-plans': activePlansReport,
+  'development-focus': developmentFocusReport,
+  'gap-map': gapMapReport,
+  'approval-flow': approvalFlowReport,
+  'check-in-adherence': checkInAdherenceReport,
+  growth: growthReport,
+} as const;
+
+export type ReportName = keyof typeof reports;
+
+/** One report for the caller's scope, its withheld figures' reasons in the language. */
+export class AnalyticsReportQuery extends Query<unknown> {
+  constructor(
+    readonly report: ReportName,
+    readonly actor: Actor,
+    readonly language: Language,
+    readonly filters: AnalyticsFiltersDto,
+  ) {
+    super();
+  }
+}
+
+/** HR and admins see the organisation; a manager sees their direct reports only. */
+const scopeOf = (actor: Actor): AnalyticsScope => {
+  if (actor.roles.includes('hr') || actor.roles.includes('admin')) return { kind: 'organisation' };
+  if (actor.roles.includes('manager')) return { kind: 'team', managerId: actor.userId };
+  throw new ForbiddenException(problem(403, 'FORBIDDEN', text('analytics.notForYou')));
+};
+
+@QueryHandler(AnalyticsReportQuery)
+export class AnalyticsReportHandler
+  implements IQueryHandler<AnalyticsReportQuery>, OnApplicationBootstrap
+{
+  constructor(
+    private readonly view: FactsView,
+    @Inject(ANALYTICS_SETTINGS) private readonly settings: AnalyticsSettings,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ report, actor, language, filters }: AnalyticsReportQuery): Promise<unknown> {
+    const scope = scopeOf(actor);
+    const request: AnalyticsRequest = {
+      scope,
+      filters: {
+        departmentId: filters.department,
+        roleId: filters.role,
+        competencyId: filters.competency,
+        // The DTO already checked the shape; parsePeriod is the one definition of its bounds.
+        period: filters.period === undefined ? undefined : parsePeriod(filters.period),
+      },
+      now: this.clock.now().toISOString(),
+      threshold: this.settings.privacyThreshold,
+    };
+    const asOf = this.view.asOf;
+    const figures = reports[report](this.view.factsOf(actor.tenantId), request);
+    return Promise.resolve(renderTextsIn({ asOf, scope, ...figures }, language));
+  }
+
+  /**
+   * Once the facts are loaded, every report runs once per tenant and kind of filter: the
+   * reports keep per-employee working data (parsed times, numbered ids, per-filter lists) that
+   * the first request of each kind would otherwise build while a user waits.
+   */
+  onApplicationBootstrap(): void {
+    // Warming is only an optimisation: a view that fails to load (logged by FactsView, 503 to
+    // callers) or a rebuild switching it meanwhile just leaves the rest cold.
+    this.view.ready
+      .then(async () => {
+        for (const tenantId of this.view.tenantIds()) {
+          // One tenant per turn of the event loop: requests are served in between.
+          await new Promise((resolve) => setImmediate(resolve));
+          this.warm(tenantId);
+        }
+      })
+      .catch(() => undefined);
+  }
+
+  private warm(tenantId: string): void {
+    const now = this.clock.now().toISOString();
+    const facts = this.view.factsOf(tenantId);
+    const sample = facts[0];
+    const filterKinds: AnalyticsFilters[] = [
+      {},
+      { departmentId: sample?.departmentId ?? undefined, roleId: sample?.roleId ?? undefined },
+      {
+        competencyId: Object.keys(sample?.measurements ?? {})[0] ?? 'none',
+        period: parsePeriod(now.slice(0, 4)),
+      },
+    ];
+    for (const run of Object.values(reports))
+      for (const filters of filterKinds)
+        run(facts, {
+          scope: { kind: 'organisation' },
+          filters,
+          now,
+          threshold: this.settings.privacyThreshold,
+        });
+  }
+}
