@@ -585,10 +585,11 @@ const main = async () => {
     },
   );
   line(`${rejected.type} after ${String(rejected.data.turnaroundSeconds)} s: "${feedback}"`);
-  const rejectedGoal = await waitFor(
-    'GoalRejected → goal revisable in planning',
-    goalInStatus(goalId, 'rejected'),
-  );
+  // Revisable once its own stream records the rejection; the feedback comes with approval's event.
+  const rejectedGoal = await waitFor('GoalRejected → goal revisable in planning', async () => {
+    const goal = await goalInStatus(goalId, 'rejected')();
+    return goal?.rejection ? goal : undefined;
+  });
   statuses.push(rejectedGoal.status);
   line(
     `goal status ${rejectedGoal.status}; feedback kept: "${rejectedGoal.rejection?.feedback ?? '—'}"`,

@@ -210,6 +210,7 @@ export const expectedSummary = {
       'GoalEdited',
       'GoalAgreed',
       'GoalSubmitted',
+      'GoalSubmissionRejected',
       'GoalEdited',
       'GoalAgreed',
       'GoalSubmitted',
@@ -247,7 +248,7 @@ export const expectedSummary = {
   // The growth report's rows for the second 360° round (a remeasurement) are withheld too.
   analytics: { shown: 4, withheld: 18 },
   replay: {
-    events: 82,
+    events: 84,
     foreign: 0,
     types: {
       ActionCompleted: 2,
@@ -272,6 +273,7 @@ export const expectedSummary = {
       GoalProgressMeasured: 1,
       GoalRejected: 2,
       GoalSlotTaken: 4,
+      GoalSubmissionRejected: 2,
       GoalSubmitted: 4,
       GoalWithdrawn: 1,
       MeasurementRecorded: 16,

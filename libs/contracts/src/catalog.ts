@@ -107,6 +107,7 @@ export const talentloopEventTypes = [
   'GoalEdited',
   'GoalAgreed',
   'GoalSubmitted',
+  'GoalSubmissionRejected',
   'GoalActivated',
   'GoalProgressMeasured',
   'ActionAdded',

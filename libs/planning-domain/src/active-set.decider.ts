@@ -1,7 +1,7 @@
 import type { GoalSlotTaken, PlanningEvent } from '@talentloop/contracts';
 import type { Decider } from '@talentloop/domain-kernel';
 import { text } from '@talentloop/i18n';
-import type { GoalPhase } from './goal.state';
+import type { GoalStatus } from './goal.state';
 import { ActiveGoalCapReached } from './goal.errors';
 
 /**
@@ -25,7 +25,7 @@ export interface ActiveSetState {
 
 /** Where a goal stands now, as the goals read side (or its own stream) tells. */
 export interface GoalStanding {
-  readonly phase: GoalPhase;
+  readonly phase: GoalStatus;
   readonly submissionNumber: number;
 }
 
@@ -39,7 +39,7 @@ export type SlotRelease = GoalSlotTaken['data']['released'][number];
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
 /** Phases in which a goal holds a slot. */
-const HOLDING: readonly GoalPhase[] = ['submitted', 'active'];
+const HOLDING: readonly GoalStatus[] = ['submitted', 'active'];
 
 /**
  * Why a slot is free again, or undefined while its goal holds it. A goal nobody has told us

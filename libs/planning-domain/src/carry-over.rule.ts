@@ -1,10 +1,10 @@
-import type { GoalPhase } from './goal.state';
+import type { GoalStatus } from './goal.state';
 import { GoalsNotCarriable } from './goal.errors';
 
 /** Where a goal of the employee stands, as its stream says. */
 export interface CarryCandidate {
   readonly planId: string;
-  readonly phase: GoalPhase;
+  readonly phase: GoalStatus;
 }
 
 export interface CarryOver {
@@ -14,7 +14,7 @@ export interface CarryOver {
   readonly goalIds: readonly string[];
 }
 
-const finishedPhases: readonly GoalPhase[] = ['evaluated', 'withdrawn'];
+const finishedPhases: readonly GoalStatus[] = ['evaluated', 'withdrawn'];
 
 const refusalOf = (
   { fromPlanId, toPlanId }: CarryOver,

@@ -20,6 +20,7 @@ import {
   measure,
   measured,
   progressed,
+  rejected,
   submit,
   submitted,
   twoCriteria,
@@ -75,20 +76,20 @@ describe('a submitted goal', () => {
 describe('a rejected goal', () => {
   it('is revised by an edit', () =>
     spec
-      .given([drafted(), submitted(1)])
-      .when(edit(1))
+      .given([drafted(), submitted(1), rejected(1)])
+      .when(edit())
       .thenState((state) => expect(state.status).toBe('revised')));
   it('is resubmitted after revision as the next submission', () =>
     spec
-      .given([drafted(), agreed(), submitted(1), edited(), agreed()])
+      .given([drafted(), agreed(), submitted(1), rejected(1), edited(), agreed()])
       .when(submit())
       .thenState((state) =>
         expect(state).toMatchObject({ status: 'submitted', submissionNumber: 2 }),
       ));
   it('is resubmitted unchanged when the employee disagrees with the feedback', () =>
     spec
-      .given([drafted(), agreed(), submitted(1)])
-      .when(submit({ rejectedSubmission: 1 }))
+      .given([drafted(), agreed(), submitted(1), rejected(1)])
+      .when(submit())
       .thenState((state) => expect(state).toMatchObject({ submissionNumber: 2 })));
 });
 

@@ -35,7 +35,7 @@ import {
   SmartCheckFailed,
   UnknownAction,
 } from './goal.errors';
-import { evolveGoal, phaseOf, type GoalPhase, type GoalRecord, type GoalState } from './goal.state';
+import { evolveGoal, type GoalRecord, type GoalState, type GoalStatus } from './goal.state';
 import {
   failedChecks,
   findAdjustedSmart,
@@ -44,26 +44,21 @@ import {
   smartFailures,
 } from './smart-check';
 
-/** The decision approval published on the latest submission, when it was a rejection. */
-interface KnowsRejection {
-  readonly rejectedSubmission?: number;
-}
-
 export type GoalCommand =
   | { readonly type: 'DraftGoal'; readonly data: GoalDrafted['data'] }
   | {
       readonly type: 'EditGoal';
-      readonly data: KnowsRejection & { readonly changes: GoalChanges; readonly editedBy: string };
+      readonly data: { readonly changes: GoalChanges; readonly editedBy: string };
     }
   | {
       /** The employee agrees to the goal as it stands and says why: acceptable (SMART). */
       readonly type: 'AgreeToGoal';
-      readonly data: KnowsRejection & { readonly motivation: string; readonly agreedBy: string };
+      readonly data: { readonly motivation: string; readonly agreedBy: string };
     }
   | {
       readonly type: 'SubmitGoal';
       /** The cap is not the goal's to decide: the employee's active set holds it (TakeSlot). */
-      readonly data: KnowsRejection & {
+      readonly data: {
         readonly managerId: string | null;
         readonly context: GoalContext;
         readonly settings: SmartSettings;
@@ -80,6 +75,17 @@ export type GoalCommand =
         readonly now: Date;
         /** The employee's latest measurement of the target, frozen as the baseline. */
         readonly baseline: GoalMeasurement | null;
+      };
+    }
+  | {
+      /** Approval rejected a submission: the goal goes back to the employee to revise. */
+      readonly type: 'RejectSubmission';
+      readonly data: {
+        readonly approvalRequestId: string;
+        readonly submissionNumber: number;
+        readonly rejectedBy: string;
+        /** When approval recorded the decision. */
+        readonly rejectedAt: string;
       };
     }
   | { readonly type: 'AddAction'; readonly data: { readonly action: DevelopmentAction } }
@@ -134,7 +140,7 @@ export type GoalCommand =
   | { readonly type: 'RecordEvidence'; readonly data: RecordEvidenceData }
   | {
       readonly type: 'WithdrawGoal';
-      readonly data: KnowsRejection & { readonly reason: string; readonly withdrawnBy: string };
+      readonly data: { readonly reason: string; readonly withdrawnBy: string };
     };
 
 const existing = (state: GoalState) => {
@@ -158,28 +164,22 @@ type GoalAction =
   | 'withdrawn';
 
 /** Refuses unless the goal is in one of the phases; the message names the phase it is in. */
-const requirePhase = (
-  state: GoalState,
-  allowed: readonly GoalPhase[],
-  action: GoalAction,
-  rejectedSubmission?: number,
-) => {
+const requirePhase = (state: GoalState, allowed: readonly GoalStatus[], action: GoalAction) => {
   const goal = existing(state);
-  const phase = phaseOf(goal, rejectedSubmission);
-  if (!allowed.includes(phase))
+  if (!allowed.includes(goal.status))
     throw new IllegalGoalTransition(
       text('planning.illegalTransition', {
-        goal: text(`planning.phase.${phase}`),
+        goal: text(`planning.phase.${goal.status}`),
         action: text(`planning.action.${action}`),
       }),
-      { currentState: phase },
+      { currentState: goal.status },
     );
   return goal;
 };
 
 /** A goal the employee still shapes: a draft, or a submission rejected or being revised. */
-const requireRevisable = (state: GoalState, action: GoalAction, rejectedSubmission?: number) =>
-  requirePhase(state, ['draft', 'revised', 'rejected'], action, rejectedSubmission);
+const requireRevisable = (state: GoalState, action: GoalAction) =>
+  requirePhase(state, ['draft', 'revised', 'rejected'], action);
 
 /** The same development target: kind and competency; the indicators may change. */
 const isSameTarget = (changed: GoalContent['target'], current: GoalContent['target']) =>
@@ -198,7 +198,7 @@ const submit = (
   data: Extract<GoalCommand, { type: 'SubmitGoal' }>['data'],
   state: GoalState,
 ): readonly PlanningEvent[] => {
-  const goal = requireRevisable(state, 'submitted', data.rejectedSubmission);
+  const goal = requireRevisable(state, 'submitted');
   const findings = findSubmissionSmart(
     goal.content,
     goal.agreement,
@@ -296,8 +296,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       // Drafting twice under one id is a retry of the same draft.
       return state.status === 'none' ? [{ type: 'GoalDrafted', data: command.data }] : [];
     case 'EditGoal': {
-      const { changes, editedBy, rejectedSubmission } = command.data;
-      const goal = requireRevisable(state, 'edited', rejectedSubmission);
+      const { changes, editedBy } = command.data;
+      const goal = requireRevisable(state, 'edited');
       return [
         {
           type: 'GoalEdited',
@@ -306,8 +306,8 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
       ];
     }
     case 'AgreeToGoal': {
-      const { motivation, agreedBy, rejectedSubmission } = command.data;
-      const goal = requireRevisable(state, 'agreedTo', rejectedSubmission);
+      const { motivation, agreedBy } = command.data;
+      const goal = requireRevisable(state, 'agreedTo');
       // Only the employee can agree to their own goal; a manager or HR cannot do it for them.
       if (agreedBy !== goal.employeeId) throw new NotAllowed(text('planning.agreementIsOwn'));
       // Already agreed to as it stands, in these words: a repeat changes nothing.
@@ -338,6 +338,18 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
             nextCheckInDueAt: nextCheckInDue(now, checkInCadence),
             baseline,
           },
+        },
+      ];
+    }
+    case 'RejectSubmission': {
+      const goal = existing(state);
+      // A redelivered or superseded rejection changes nothing, as an approval's does.
+      if (goal.status !== 'submitted' || command.data.submissionNumber !== goal.submissionNumber)
+        return [];
+      return [
+        {
+          type: 'GoalSubmissionRejected',
+          data: { goalId: goal.goalId, employeeId: goal.employeeId, ...command.data },
         },
       ];
     }
@@ -463,12 +475,11 @@ const decide = (command: GoalCommand, state: GoalState): readonly PlanningEvent[
     case 'RecordEvidence':
       return recordEvidence(command.data, requirePhase(state, ['active'], 'givenEvidence'));
     case 'WithdrawGoal': {
-      const { reason, withdrawnBy, rejectedSubmission } = command.data;
+      const { reason, withdrawnBy } = command.data;
       const goal = requirePhase(
         state,
         ['draft', 'submitted', 'revised', 'rejected', 'active'],
         'withdrawn',
-        rejectedSubmission,
       );
       return [
         {

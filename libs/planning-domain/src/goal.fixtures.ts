@@ -5,6 +5,7 @@ import {
   GoalAgreed,
   GoalDraftedV2,
   GoalEdited,
+  GoalSubmissionRejected,
   GoalSubmitted,
   type PlanningEvent,
 } from '@talentloop/contracts';
@@ -72,6 +73,14 @@ export function submitted(submissionNumber: number): PlanningEvent {
   return { type: 'GoalSubmitted', data: { ...GoalSubmitted.example, submissionNumber } };
 }
 
+/** Approval rejected the submission, as planning's consumer records it on the goal. */
+export function rejected(submissionNumber: number): PlanningEvent {
+  return {
+    type: 'GoalSubmissionRejected',
+    data: { ...GoalSubmissionRejected.example, submissionNumber },
+  };
+}
+
 /** The employee agreed to the goal as it stands (SMART: acceptable). */
 export function agreed(): PlanningEvent {
   return { type: 'GoalAgreed', data: GoalAgreed.example };
@@ -111,6 +120,15 @@ export function submit(
   };
 }
 
+/** Approval's rejection of the submission, as planning's consumer hands it to the goal. */
+export function reject(submissionNumber: number): GoalCommand {
+  const { approvalRequestId, rejectedBy, rejectedAt } = GoalSubmissionRejected.example;
+  return {
+    type: 'RejectSubmission',
+    data: { approvalRequestId, submissionNumber, rejectedBy, rejectedAt },
+  };
+}
+
 export function activate(submissionNumber: number): GoalCommand {
   return {
     type: 'ActivateGoal',
@@ -124,13 +142,12 @@ export function activate(submissionNumber: number): GoalCommand {
   };
 }
 
-export function edit(rejectedSubmission?: number): GoalCommand {
+export function edit(): GoalCommand {
   return {
     type: 'EditGoal',
     data: {
       changes: { situation: 'In every project kick-off with the client.' },
       editedBy: 'emp-1001',
-      ...(rejectedSubmission === undefined ? {} : { rejectedSubmission }),
     },
   };
 }

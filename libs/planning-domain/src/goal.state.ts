@@ -12,9 +12,15 @@ import { applyChanges, contentOf, type GoalContent } from './goal-content';
 
 /** A goal as its stream folds it: what the goal decider decides on and read models keep. */
 
-export type GoalStatus = 'draft' | 'submitted' | 'revised' | 'active' | 'evaluated' | 'withdrawn';
-/** How a goal reads to people: a submitted goal whose submission was rejected is revisable. */
-export type GoalPhase = GoalStatus | 'rejected';
+/** Where a goal stands; a rejected submission leaves it the employee's to revise (revisable). */
+export type GoalStatus =
+  | 'draft'
+  | 'submitted'
+  | 'rejected'
+  | 'revised'
+  | 'active'
+  | 'evaluated'
+  | 'withdrawn';
 
 /**
  * Evidence the employee recorded for an evidence criterion, as the goal decides on it: what and
@@ -60,14 +66,6 @@ export type GoalState =
   | { readonly status: 'none' }
   | (GoalRecord & { readonly status: GoalStatus });
 
-export const phaseOf = (
-  state: GoalRecord & { readonly status: GoalStatus },
-  rejectedSubmission: number | undefined,
-): GoalPhase =>
-  state.status === 'submitted' && rejectedSubmission === state.submissionNumber
-    ? 'rejected'
-    : state.status;
-
 /** A goal after one more event of its stream. */
 export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState => {
   if (event.type === 'GoalDrafted') {
@@ -98,8 +96,10 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
     case 'GoalEdited':
       return {
         ...state,
-        // An edit after a submission can only follow a rejection: the goal is being revised.
-        status: state.status === 'submitted' ? 'revised' : state.status,
+        // An edit after a submission can only follow its rejection: the goal is being revised.
+        // (Goals rejected before GoalSubmissionRejected existed go straight from submitted.)
+        status:
+          state.status === 'rejected' || state.status === 'submitted' ? 'revised' : state.status,
         content: applyChanges(state.content, event.data.changes),
         agreement: null,
       };
@@ -110,6 +110,8 @@ export const evolveGoal = (state: GoalState, event: PlanningEvent): GoalState =>
       };
     case 'GoalSubmitted':
       return { ...state, status: 'submitted', submissionNumber: event.data.submissionNumber };
+    case 'GoalSubmissionRejected':
+      return { ...state, status: 'rejected' };
     case 'GoalActivated':
       return {
         ...state,

@@ -1,11 +1,11 @@
 import type { GoalEvaluated, PlanClosed } from '@talentloop/contracts';
 import type { GoalContent } from './goal-content';
-import type { GoalPhase } from './goal.state';
+import type { GoalStatus } from './goal.state';
 
 /** A goal of a plan that closes, as its stream says, with its evaluation once evaluated. */
 export interface ClosingGoal {
   readonly goalId: string;
-  readonly phase: GoalPhase;
+  readonly phase: GoalStatus;
   readonly content: Pick<GoalContent, 'title' | 'target' | 'successCriteria'>;
   readonly evaluation?: GoalEvaluated['data'];
 }
@@ -13,7 +13,7 @@ export interface ClosingGoal {
 export interface CommittedGoal {
   readonly goalId: string;
   readonly title: string;
-  readonly phase: GoalPhase;
+  readonly phase: GoalStatus;
 }
 
 /**
@@ -21,7 +21,7 @@ export interface CommittedGoal {
  * manager's decision or active (awaiting remeasurement). Drafts and rejected or revised
  * submissions were never agreed on, so they do not hold the cycle open.
  */
-const committedPhases: readonly GoalPhase[] = ['submitted', 'active'];
+const committedPhases: readonly GoalStatus[] = ['submitted', 'active'];
 
 export const committedGoalsOf = (goals: readonly ClosingGoal[]): CommittedGoal[] =>
   goals

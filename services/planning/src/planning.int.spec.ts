@@ -211,14 +211,36 @@ describe('the planning service over HTTP', () => {
     const { me, gapId, planId } = await employeeWithPlan();
     const { goalId } = await draft(me, planId, gapId);
     await json(await submit(me, goalId), 200);
-    await service.publish(service.event('GoalRejected', goalRejected(goalId, me.userId, 1)));
-    await eventually('the rejection reaches planning', async () =>
-      Boolean(await service.directory.rejectionOf(TENANT, goalId)),
+    const rejection = service.event('GoalRejected', goalRejected(goalId, me.userId, 1));
+    await service.publish(rejection);
+    // The goal's stream records the rejection; the feedback comes with approval's event.
+    await eventually(
+      'the rejection reaches planning',
+      async () =>
+        (await goalStatus(goalId)) === 'rejected' &&
+        Boolean(await service.directory.rejectionOf(TENANT, goalId)),
     );
-    expect(await goal(goalId, me)).toMatchObject({
+    const rejected = await goal(goalId, me);
+    expect(rejected).toMatchObject({
       status: 'rejected',
       rejection: { feedback: goalRejected(goalId, me.userId, 1).feedback },
     });
+    // In the goal's own history: ids, the submission and when, never the feedback.
+    expect(rejected.history.at(-1)).toMatchObject({
+      event: 'GoalSubmissionRejected',
+      by: rejection.metadata.actorId,
+      data: {
+        goalId,
+        employeeId: me.userId,
+        approvalRequestId: `apr-${goalId}`,
+        submissionNumber: 1,
+        rejectedBy: 'mgr-1',
+        rejectedAt: rejection.metadata.occurredAt,
+      },
+    });
+    expect(JSON.stringify(rejected.history)).not.toContain(
+      goalRejected(goalId, me.userId, 1).feedback,
+    );
 
     await json(
       await service.request('PATCH', `/goals/${goalId}`, me, {
@@ -645,8 +667,9 @@ describe('the planning service over HTTP', () => {
     // The manager rejects the second: its slot is free for the fifth, and the second can no
     // longer be resubmitted while the set is full.
     await service.publish(service.event('GoalRejected', goalRejected(second, me.userId, 1)));
-    await eventually('the rejection reaches planning', async () =>
-      Boolean(await service.directory.rejectionOf(TENANT, second)),
+    await eventually(
+      'the rejection reaches planning',
+      async () => (await goalStatus(second)) === 'rejected',
     );
     await json(await submit(me, fifth), 200);
     expect(await json<Problem>(await submit(me, second), 409)).toMatchObject({

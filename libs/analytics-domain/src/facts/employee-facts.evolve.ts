@@ -300,6 +300,9 @@ export function evolveEmployeeFacts(
     // A withdrawn goal leaves the counts through GoalWithdrawn; its request was never decided.
     case 'ApprovalWithdrawn':
       return facts;
+    // Planning's record of a rejection: the decision counts once, through GoalRejected.
+    case 'GoalSubmissionRejected':
+      return facts;
     // Turnaround and rejection rate are about submitted goals (ADR 0015).
     case 'AdjustmentApprovalRequested':
     case 'AdjustmentApproved':

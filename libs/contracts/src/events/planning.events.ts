@@ -582,6 +582,34 @@ export const GoalAgreed = defineEvent({
   },
 });
 
+export const GoalSubmissionRejected = defineEvent({
+  context,
+  name: 'GoalSubmissionRejected',
+  version: 1,
+  description:
+    "Approval's rejection of a submission, recorded on the goal's own stream: the goal is the employee's again, to revise and resubmit, or to withdraw. Ids, the submission and the time only: the manager's feedback stays on approval's GoalRejected, sealed.",
+  schema: Type.Object(
+    {
+      goalId: Id('Goal'),
+      employeeId: Id('Employee'),
+      approvalRequestId: Id('Approval request that rejected it'),
+      submissionNumber: Type.Integer({ minimum: 1, description: 'The submission rejected' }),
+      rejectedBy: Id('Manager or HR delegate who decided'),
+      rejectedAt: IsoDateTime('When approval recorded the decision'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    goalId: 'goal-3001',
+    employeeId: 'emp-1001',
+    approvalRequestId: 'apr-4001',
+    submissionNumber: 1,
+    rejectedBy: 'emp-0007',
+    rejectedAt: '2026-02-04T10:00:00.000Z',
+  },
+});
+
 const goalActivatedV1Properties = {
   goalId: Id('Goal'),
   planId: Id('Plan'),
@@ -1462,6 +1490,7 @@ export const planningEvents = [
   GoalEdited,
   GoalAgreed,
   GoalSubmitted,
+  GoalSubmissionRejected,
   GoalActivated,
   GoalProgressMeasured,
   ActionAdded,
@@ -1488,6 +1517,7 @@ export type GoalEdited = EventOf<typeof GoalEdited>;
 export type GoalSubmittedV1 = EventOf<typeof GoalSubmittedV1>;
 export type GoalSubmitted = EventOf<typeof GoalSubmitted>;
 export type GoalAgreed = EventOf<typeof GoalAgreed>;
+export type GoalSubmissionRejected = EventOf<typeof GoalSubmissionRejected>;
 export type GoalActivatedV1 = EventOf<typeof GoalActivatedV1>;
 export type GoalActivated = EventOf<typeof GoalActivated>;
 export type GoalProgressMeasured = EventOf<typeof GoalProgressMeasured>;

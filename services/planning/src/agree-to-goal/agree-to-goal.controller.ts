@@ -36,7 +36,6 @@ export class AgreeToGoalController {
     @Body() body: AgreeToGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(
       actor,
       goalId,
@@ -46,7 +45,7 @@ export class AgreeToGoalController {
         if (plan) requireOpenPlan(plan);
         return {
           type: 'AgreeToGoal',
-          data: { motivation: body.motivation, agreedBy: actor.userId, ...rejection },
+          data: { motivation: body.motivation, agreedBy: actor.userId },
         };
       },
       commandId,

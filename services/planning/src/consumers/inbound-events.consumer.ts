@@ -11,11 +11,11 @@ import { runOnGoal } from '../shared/planning.streams';
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
 /**
- * Turns approvals into active goals (freezing their baseline), approval's decisions on
- * adjustments into their acknowledgement or refusal, and measurements into progress or
- * evaluations. Command ids derive
- * from the event id (and goal), so a redelivery appends nothing. A rule that refuses is
- * logged, not retried: retrying cannot change it.
+ * Turns approvals into active goals (freezing their baseline), rejections into the goal's
+ * rejected submission, approval's decisions on adjustments into their acknowledgement or
+ * refusal, and measurements into progress or evaluations. Command ids derive from the event
+ * id (and goal), so a redelivery appends nothing. A rule that refuses is logged, not
+ * retried: retrying cannot change it.
  */
 @Injectable()
 export class InboundEventsConsumer {
@@ -45,6 +45,18 @@ export class InboundEventsConsumer {
           checkInCadence,
           now,
           baseline: await this.baselineOf(tenantId, state),
+        },
+      }));
+    } else if (event.type === 'GoalRejected') {
+      // On the goal's own stream, ids only: the feedback stays on approval's event, sealed.
+      const { goalId, requestId, submissionNumber, decidedBy } = event.data;
+      await this.run(event, goalId, () => ({
+        type: 'RejectSubmission',
+        data: {
+          approvalRequestId: requestId,
+          submissionNumber,
+          rejectedBy: decidedBy,
+          rejectedAt: event.metadata.occurredAt,
         },
       }));
     } else if (event.type === 'AdjustmentApproved') {

@@ -292,8 +292,12 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
       await service.publish(
         service.event('GoalRejected', goalRejected(goalId, userId, 1), tenantId),
       );
-      await eventually('the rejection reaches planning', async () =>
-        Boolean(await service.directory.rejectedSubmissionOf(tenantId, goalId)),
+      // The goal's stream records it, the feedback comes with approval's event: both here.
+      await eventually(
+        'the rejection reaches planning',
+        async () =>
+          (await service.directory.goal(tenantId, goalId))?.state.status === 'rejected' &&
+          Boolean(await service.directory.rejectionOf(tenantId, goalId)),
       );
       return { me, goalId };
     };

@@ -20,10 +20,9 @@ export class EditGoalController {
     const changes = changesOf(body);
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', text('http.noField')));
-    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(actor, goalId, () => ({
       type: 'EditGoal',
-      data: { changes, editedBy: actor.userId, ...rejection },
+      data: { changes, editedBy: actor.userId },
     }));
   }
 }

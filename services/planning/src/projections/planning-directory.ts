@@ -21,7 +21,6 @@ import {
   changesSinceDraft,
   checkInLengthNote,
   goalDecider,
-  phaseOf,
   planDecider,
   type PlanState,
   unpairedFormalLearning,
@@ -279,20 +278,12 @@ export class PlanningDirectory implements SubjectDirectory {
     return state.status === 'none' ? undefined : { tenantId, state };
   }
 
-  private rejectionDocumentOf(tenantId: string, goalId: string) {
-    return this.reader.get<RejectionDocument>(
+  /** The latest rejection's feedback, opened, with who decided on which submission. */
+  async rejectionOf(tenantId: string, goalId: string): Promise<Rejection | undefined> {
+    const rejection = await this.reader.get<RejectionDocument>(
       rejectionsProjection.name,
       rejectionId(tenantId, goalId),
     );
-  }
-
-  /** Which submission approval rejected, if any; the feedback stays sealed (nothing opened). */
-  async rejectedSubmissionOf(tenantId: string, goalId: string): Promise<number | undefined> {
-    return (await this.rejectionDocumentOf(tenantId, goalId))?.submissionNumber;
-  }
-
-  async rejectionOf(tenantId: string, goalId: string): Promise<Rejection | undefined> {
-    const rejection = await this.rejectionDocumentOf(tenantId, goalId);
     if (!rejection) return undefined;
     const { submissionNumber, feedback, decidedBy } = rejection;
     return {
@@ -318,20 +309,11 @@ export class PlanningDirectory implements SubjectDirectory {
    * early (a goal withdrawn, evaluated or rejected stays so).
    */
   async standingsOf(tenantId: string, employeeId: string): Promise<Map<string, GoalStanding>> {
-    const [goals, rejections] = await Promise.all([
-      this.goalsOf(tenantId, employeeId),
-      this.reader.find<RejectionDocument>(rejectionsProjection.name, {
-        where: { tenantId, employeeId },
-      }),
-    ]);
-    const rejected = new Map(rejections.map((rejection) => [rejection.goalId, rejection]));
+    const goals = await this.goalsOf(tenantId, employeeId);
     return new Map(
       goals.map(({ state }) => [
         state.goalId,
-        {
-          phase: phaseOf(state, rejected.get(state.goalId)?.submissionNumber),
-          submissionNumber: state.submissionNumber,
-        },
+        { phase: state.status, submissionNumber: state.submissionNumber },
       ]),
     );
   }
@@ -340,10 +322,7 @@ export class PlanningDirectory implements SubjectDirectory {
   async standingOf(tenantId: string, goalId: string): Promise<GoalStanding | undefined> {
     const view = await this.goal(tenantId, goalId);
     if (!view) return undefined;
-    return {
-      phase: phaseOf(view.state, await this.rejectedSubmissionOf(tenantId, goalId)),
-      submissionNumber: view.state.submissionNumber,
-    };
+    return { phase: view.state.status, submissionNumber: view.state.submissionNumber };
   }
 
   /**
@@ -368,7 +347,6 @@ export class PlanningDirectory implements SubjectDirectory {
     const [drafted] = recorded;
     return {
       ...state,
-      status: phaseOf(state, rejection?.submissionNumber),
       // Who wrote the draft (model, prompt version, context given) and what changed since.
       draftedBy:
         drafted?.type === 'GoalDrafted' ? (drafted.data as GoalDrafted['data']).drafter : null,

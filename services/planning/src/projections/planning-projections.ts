@@ -316,7 +316,10 @@ export const measurementsProjection: Projection<MeasurementDocument> = {
 /** Where a rejection's feedback comes from: opened as that field, refused as any other. */
 export const rejectionFeedbackOrigin: SealedOrigin = { type: 'GoalRejected', field: 'feedback' };
 
-/** The latest rejection of a goal's submission, with its feedback sealed. */
+/**
+ * The manager's feedback on a goal's latest rejected submission, sealed, as the employee reads
+ * it and a redraft may use it. The rejection itself is on the goal's stream.
+ */
 export interface RejectionDocument {
   readonly tenantId: string;
   readonly goalId: string;
@@ -332,8 +335,6 @@ export const rejectionsProjection: Projection<RejectionDocument> = {
   name: 'planning-rejections',
   version: 2,
   eventTypes: ['GoalRejected'],
-  // An employee's rejections at once: counting their slots reads them all.
-  indexes: [{ fields: { tenantId: 1, employeeId: 1 } }],
   documentIds: (event) =>
     event.type === 'GoalRejected' ? [rejectionId(event.metadata.tenantId, event.data.goalId)] : [],
   evolve: (rejection, event) => {

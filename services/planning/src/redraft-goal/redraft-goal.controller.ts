@@ -13,7 +13,6 @@ import {
   changesSinceDraft,
   checkSmart,
   dateOf,
-  phaseOf,
   unpairedFormalLearning,
 } from '@talentloop/planning-domain';
 import { GoalDrafter } from '../drafting/goal-drafter';
@@ -48,7 +47,7 @@ export class RedraftGoalController {
     const { state } = await this.goals.known(actor, goalId);
     const { directory } = this.goals;
     const rejection = await directory.rejectionOf(tenantId, goalId);
-    const phase = phaseOf(state, rejection?.submissionNumber);
+    const phase = state.status;
     if (!rejection || (phase !== 'rejected' && phase !== 'revised'))
       throw new ConflictException(
         problem(409, 'GOAL_NOT_REJECTED', text('http.notRejected'), {

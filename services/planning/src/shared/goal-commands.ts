@@ -31,15 +31,6 @@ export class GoalCommands {
     return view;
   }
 
-  /** Which submission approval rejected, if any: the domain reads it as the 'rejected' phase. */
-  async knownRejection(
-    actor: Actor,
-    goalId: string,
-  ): Promise<{ readonly rejectedSubmission?: number }> {
-    const rejectedSubmission = await this.directory.rejectedSubmissionOf(actor.tenantId, goalId);
-    return rejectedSubmission === undefined ? {} : { rejectedSubmission };
-  }
-
   /**
    * `commandId`: the request's (`@RequestCommandId()`), so a retry under the same
    * Idempotency-Key runs the command the store already has; a fresh one when none is given.

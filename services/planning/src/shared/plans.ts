@@ -3,7 +3,7 @@ import type { GoalEvaluated, PlanningEvent } from '@talentloop/contracts';
 import { fold } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem } from '@talentloop/service-kit';
-import { goalDecider, phaseOf, type ClosingGoal } from '@talentloop/planning-domain';
+import { goalDecider, type ClosingGoal } from '@talentloop/planning-domain';
 import { PlanningDirectory, type PlanView } from '../projections/planning-directory';
 import { goalStream } from './planning.streams';
 import { text } from '@talentloop/i18n';
@@ -31,9 +31,8 @@ export class Plans {
     const plan = await this.known(tenantId, planId);
     // The goals, links and carry-overs below include every planning event stored so far.
     await this.directory.fresh();
-    const [goals, standings, document, next] = await Promise.all([
+    const [goals, document, next] = await Promise.all([
       this.directory.goalsOf(tenantId, plan.employeeId),
-      this.directory.standingsOf(tenantId, plan.employeeId),
       this.directory.planDocument(tenantId, planId),
       this.directory.nextPlanOf(tenantId, planId),
     ]);
@@ -51,12 +50,12 @@ export class Plans {
       nextPlanId: next?.planId ?? null,
       goals: goals
         .filter(({ state }) => state.planId === planId)
-        .map(({ state: { goalId, content, status: goalStatus } }) => ({
+        .map(({ state: { goalId, content, status: phase } }) => ({
           goalId,
           title: content.title,
           target: content.target,
           deadline: content.deadline,
-          phase: standings.get(goalId)?.phase ?? goalStatus,
+          phase,
         })),
       carriedIn: document?.carriedIn ?? [],
       carriedOut: document?.carriedOut ?? [],
@@ -75,10 +74,9 @@ export class Plans {
       const state = fold(goalDecider, recorded as unknown as readonly PlanningEvent[]);
       if (state.status === 'none' || state.planId !== planId) continue;
       const evaluated = recorded.find((event) => event.type === 'GoalEvaluated');
-      const rejected = await this.directory.rejectedSubmissionOf(tenantId, state.goalId);
       goals.push({
         goalId: state.goalId,
-        phase: phaseOf(state, rejected),
+        phase: state.status,
         content: state.content,
         ...(evaluated && { evaluation: evaluated.data as GoalEvaluated['data'] }),
       });

@@ -9,12 +9,7 @@ import {
   CLOCK,
   type Clock,
 } from '@talentloop/service-kit';
-import {
-  goalsToCarry,
-  phaseOf,
-  requireOpenPlan,
-  type CarryCandidate,
-} from '@talentloop/planning-domain';
+import { goalsToCarry, requireOpenPlan, type CarryCandidate } from '@talentloop/planning-domain';
 import { createHash } from 'node:crypto';
 import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
@@ -100,8 +95,7 @@ export class StartPlanController {
     for (const goalId of goalIds) {
       const goal = await this.directory.goal(tenantId, goalId);
       if (goal?.state.employeeId !== employeeId) continue;
-      const rejected = await this.directory.rejectedSubmissionOf(tenantId, goalId);
-      found.set(goalId, { planId: goal.state.planId, phase: phaseOf(goal.state, rejected) });
+      found.set(goalId, { planId: goal.state.planId, phase: goal.state.status });
     }
     return found;
   }

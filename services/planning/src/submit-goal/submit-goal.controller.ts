@@ -31,7 +31,6 @@ export class SubmitGoalController {
     @RequestCommandId() commandId: string,
   ) {
     const { directory } = this.goals;
-    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(
       actor,
       goalId,
@@ -42,7 +41,6 @@ export class SubmitGoalController {
         return {
           type: 'SubmitGoal',
           data: {
-            ...rejection,
             managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
             context: await contextOfGoal(directory, actor.tenantId, state),
             settings: this.settings.smart,

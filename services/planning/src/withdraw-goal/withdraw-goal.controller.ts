@@ -22,13 +22,12 @@ export class WithdrawGoalController {
     @Body() body: WithdrawGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    const rejection = await this.goals.knownRejection(actor, goalId);
     return this.goals.run(
       actor,
       goalId,
       () => ({
         type: 'WithdrawGoal',
-        data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
+        data: { reason: body.reason, withdrawnBy: actor.userId },
       }),
       commandId,
     );
