@@ -16,8 +16,10 @@ import { DraftGoalController } from './draft-goal/draft-goal.controller';
 import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
 import { RedraftGoalController } from './redraft-goal/redraft-goal.controller';
+import { RedraftGoalHandler } from './redraft-goal/redraft-goal.handler';
 import { EvaluateGoalController } from './evaluate-goal/evaluate-goal.controller';
 import { LogCheckInController } from './log-check-in/log-check-in.controller';
+import { OverdueCheckInsHandler } from './log-check-in/overdue-check-ins.handler';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
@@ -25,11 +27,14 @@ import { ActiveSet } from './shared/active-set';
 import { GoalCommands } from './shared/goal-commands';
 import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
+import { RemeasurementsDueHandler } from './remeasurements-due/remeasurements-due.handler';
 import { Plans } from './shared/plans';
 import { StartPlanController } from './start-plan/start-plan.controller';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
+import { EmployeeGoalsHandler, ViewGoalHandler } from './view-goals/view-goals.handler';
 import { ViewPlanController } from './view-plan/view-plan.controller';
+import { ViewPlanHandler } from './view-plan/view-plan.handler';
 import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
 import { AgreeToGoalController } from './agree-to-goal/agree-to-goal.controller';
 
@@ -38,6 +43,16 @@ export const service: ServiceDescription = {
   title: 'Planning service',
   defaultPort: 3002,
 };
+
+/** The queries: each reads the read side through its handler. */
+const handlers = [
+  EmployeeGoalsHandler,
+  OverdueCheckInsHandler,
+  RedraftGoalHandler,
+  RemeasurementsDueHandler,
+  ViewGoalHandler,
+  ViewPlanHandler,
+];
 
 export interface PlanningModuleOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -96,6 +111,7 @@ export class PlanningModule {
         ActiveSet,
         GoalDrafter,
         InboundEventsConsumer,
+        ...handlers,
       ],
     };
   }

@@ -1,13 +1,18 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/service-kit';
 import { GoalCommands } from '../shared/goal-commands';
 import { LogCheckInDto, OverdueCheckInsQueryDto } from './log-check-in.dto';
+import { OverdueCheckInsQuery } from './overdue-check-ins.handler';
 
 @ApiTags('check-ins')
 @Controller()
 export class LogCheckInController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(
+    private readonly goals: GoalCommands,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Post('goals/:goalId/check-ins')
   @ApiOperation({
@@ -43,11 +48,7 @@ export class LogCheckInController {
 
   @Get('check-ins/overdue')
   @ApiOperation({ summary: "Overdue check-ins: the caller's own, and those of their reports" })
-  async overdue(@CurrentActor() actor: Actor, @Query() { scope }: OverdueCheckInsQueryDto) {
-    const now = this.goals.clock.now();
-    await this.goals.directory.fresh();
-    return scope === 'reports'
-      ? this.goals.directory.overdueCheckIns(actor.tenantId, now, { managerId: actor.userId })
-      : this.goals.directory.overdueCheckIns(actor.tenantId, now, { employeeId: actor.userId });
+  overdue(@CurrentActor() actor: Actor, @Query() { scope }: OverdueCheckInsQueryDto) {
+    return this.queries.execute(new OverdueCheckInsQuery(actor, scope));
   }
 }
