@@ -11,8 +11,10 @@ import {
 } from '@talentloop/service-kit';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
+import { ClosePlanHandler } from './close-plan/close-plan.handler';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DraftGoalController } from './draft-goal/draft-goal.controller';
+import { DraftGoalHandler } from './draft-goal/draft-goal.handler';
 import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
 import { RedraftGoalController } from './redraft-goal/redraft-goal.controller';
@@ -30,6 +32,7 @@ import { RemeasurementsDueController } from './remeasurements-due/remeasurements
 import { RemeasurementsDueHandler } from './remeasurements-due/remeasurements-due.handler';
 import { Plans } from './shared/plans';
 import { StartPlanController } from './start-plan/start-plan.controller';
+import { StartPlanHandler } from './start-plan/start-plan.handler';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
 import { EmployeeGoalsHandler, ViewGoalHandler } from './view-goals/view-goals.handler';
@@ -44,12 +47,18 @@ export const service: ServiceDescription = {
   defaultPort: 3002,
 };
 
-/** The queries: each reads the read side through its handler. */
+/**
+ * The queries, and the commands with work beyond one decider command; every other endpoint hands
+ * a DeciderCommand to the platform's one handler.
+ */
 const handlers = [
+  ClosePlanHandler,
+  DraftGoalHandler,
   EmployeeGoalsHandler,
   OverdueCheckInsHandler,
   RedraftGoalHandler,
   RemeasurementsDueHandler,
+  StartPlanHandler,
   ViewGoalHandler,
   ViewPlanHandler,
 ];

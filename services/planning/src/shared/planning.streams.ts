@@ -5,13 +5,7 @@ import {
   type EventStore,
   type HandleCommandOptions,
 } from '@talentloop/event-store';
-import {
-  goalDecider,
-  planDecider,
-  type GoalCommand,
-  type GoalState,
-  type PlanCommand,
-} from '@talentloop/planning-domain';
+import { goalDecider, type GoalCommand, type GoalState } from '@talentloop/planning-domain';
 
 export const goalStream = (tenantId: string, goalId: string): string =>
   streamName({ context: 'planning', aggregate: 'goal', tenantId, id: goalId });
@@ -38,10 +32,3 @@ export const runOnGoal = (
     context,
     options,
   );
-
-export const runOnPlan = (
-  store: EventStore,
-  planId: string,
-  command: PlanCommand,
-  context: CommandContext,
-) => handleCommand(store, planDecider, planStream(context.tenantId, planId), command, context);
