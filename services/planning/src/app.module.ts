@@ -26,7 +26,6 @@ import { ManageActionsController } from './manage-actions/manage-actions.control
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
-import { GoalCommands } from './shared/goal-commands';
 import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
 import { RemeasurementsDueHandler } from './remeasurements-due/remeasurements-due.handler';
@@ -115,7 +114,6 @@ export class PlanningModule {
           }),
           inject: [PlanningDirectory],
         },
-        GoalCommands,
         Plans,
         ActiveSet,
         GoalDrafter,

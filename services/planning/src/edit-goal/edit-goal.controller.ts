@@ -1,14 +1,19 @@
 import { Body, Controller, Patch, UnprocessableEntityException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, problem, type Actor } from '@talentloop/service-kit';
 import { changesOf, GoalChangesDto } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { PlanningDirectory } from '../projections/planning-directory';
+import { knownRejection, onGoal } from '../shared/planning.commands';
 import { text } from '@talentloop/i18n';
 
 @ApiTags('goals')
 @Controller('goals/:goalId')
 export class EditGoalController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
+  ) {}
 
   @Patch()
   @ApiOperation({ summary: 'The employee edits a draft or a rejected goal; every change is kept' })
@@ -20,10 +25,14 @@ export class EditGoalController {
     const changes = changesOf(body);
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', text('http.noField')));
-    const rejection = await this.goals.knownRejection(actor, goalId);
-    return this.goals.run(actor, goalId, () => ({
+    const edit = onGoal(actor, goalId, async () => ({
       type: 'EditGoal',
-      data: { changes, editedBy: actor.userId, ...rejection },
+      data: {
+        changes,
+        editedBy: actor.userId,
+        ...(await knownRejection(this.directory, actor, goalId)),
+      },
     }));
+    return (await this.commands.execute(edit)).events;
   }
 }

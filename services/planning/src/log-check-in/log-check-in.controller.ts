@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/service-kit';
-import { GoalCommands } from '../shared/goal-commands';
+import { onGoal } from '../shared/planning.commands';
 import { LogCheckInDto, OverdueCheckInsQueryDto } from './log-check-in.dto';
 import { OverdueCheckInsQuery } from './overdue-check-ins.handler';
 
@@ -10,7 +10,7 @@ import { OverdueCheckInsQuery } from './overdue-check-ins.handler';
 @Controller()
 export class LogCheckInController {
   constructor(
-    private readonly goals: GoalCommands,
+    private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
 
@@ -20,17 +20,17 @@ export class LogCheckInController {
     description:
       "The employee, their manager or an HR delegate logs it; the check-in records who did. It carries the employee's answers and, from the manager's side only, the manager's notes. Everyone who reads the goal sees both in its history.",
   })
-  log(
+  async log(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: LogCheckInDto,
     @RequestCommandId() commandId: string,
   ) {
     // The check-in's id follows from the command's: a retried check-in is the same check-in.
-    return this.goals.run(
+    const log = onGoal(
       actor,
       goalId,
-      (_, now) => ({
+      (_goal, { now }) => ({
         type: 'LogCheckIn',
         data: {
           checkInId: `chk-${commandId}`,
@@ -44,6 +44,7 @@ export class LogCheckInController {
       }),
       commandId,
     );
+    return (await this.commands.execute(log)).events;
   }
 
   @Get('check-ins/overdue')

@@ -16,7 +16,7 @@ import { GoalDrafter } from '../drafting/goal-drafter';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningDirectory } from '../projections/planning-directory';
 import { goalContextOf } from '../shared/goal-context';
-import { goalNotFound } from '../shared/goal-commands';
+import { goalNotFound } from '../shared/planning.commands';
 
 export interface Redraft {
   readonly goalId: string;

@@ -1,5 +1,7 @@
+import { NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { CommandContext, HandleCommandOptions } from '@talentloop/event-store';
+import { text } from '@talentloop/i18n';
 import {
   goalDecider,
   planDecider,
@@ -11,11 +13,19 @@ import {
 import {
   callerOf,
   DeciderCommand,
+  problem,
   type Actor,
   type CommandCaller,
   type DomainCommandOf,
 } from '@talentloop/service-kit';
+import type { PlanningDirectory } from '../projections/planning-directory';
 import { goalStream, planStream } from './planning.streams';
+
+export const goalNotFound = (goalId: string) =>
+  new NotFoundException(problem(404, 'GOAL_NOT_FOUND', text('http.goalNotFound', { goalId })));
+
+/** A goal its stream knows of. */
+export type KnownGoal = Exclude<GoalState, { readonly status: 'none' }>;
 
 type GoalOptions = (context: CommandContext) => HandleCommandOptions<PlanningEvent, GoalState>;
 
@@ -30,6 +40,30 @@ export const goalCommand = (
   options?: GoalOptions,
 ) => new DeciderCommand(goalDecider, goalStream(caller.tenantId, goalId), command, caller, options);
 
+/**
+ * The one path every goal command of a caller takes: find the goal in the caller's tenant
+ * (404 otherwise), build the domain command from it as the stream read for the decision says
+ * (one read), run it on the goal's stream. `commandId`: the request's (`@RequestCommandId()`),
+ * so a retry under the same Idempotency-Key runs the command the store already has; a fresh
+ * one when none is given.
+ */
+export const onGoal = (
+  actor: Actor,
+  goalId: string,
+  build: (goal: KnownGoal, context: CommandContext) => GoalCommand | Promise<GoalCommand>,
+  commandId?: string,
+  options?: GoalOptions,
+) =>
+  goalCommand(
+    callerOf(actor, commandId),
+    goalId,
+    (state, context) => {
+      if (state.status === 'none') throw goalNotFound(goalId);
+      return build(state, context);
+    },
+    options,
+  );
+
 /** A plan command of a caller, under the request's command id. */
 export const onPlan = (
   actor: Actor,
@@ -43,3 +77,13 @@ export const onPlan = (
     command,
     callerOf(actor, commandId),
   );
+
+/** Which submission approval rejected, if any: the domain reads it as the 'rejected' phase. */
+export const knownRejection = async (
+  directory: PlanningDirectory,
+  actor: Actor,
+  goalId: string,
+): Promise<{ readonly rejectedSubmission?: number }> => {
+  const rejectedSubmission = await directory.rejectedSubmissionOf(actor.tenantId, goalId);
+  return rejectedSubmission === undefined ? {} : { rejectedSubmission };
+};

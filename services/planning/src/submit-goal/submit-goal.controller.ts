@@ -1,12 +1,14 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { PlanningDirectory } from '../projections/planning-directory';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { contextOfGoal } from '../shared/goal-context';
-import { GoalCommands } from '../shared/goal-commands';
+import { knownRejection, onGoal } from '../shared/planning.commands';
 
 @ApiTags('goals')
 @ApiResponse({
@@ -17,7 +19,8 @@ import { GoalCommands } from '../shared/goal-commands';
 @Controller('goals/:goalId/submit')
 export class SubmitGoalController {
   constructor(
-    private readonly goals: GoalCommands,
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
     private readonly activeSet: ActiveSet,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
@@ -30,12 +33,12 @@ export class SubmitGoalController {
     @IdParam('goalId') goalId: string,
     @RequestCommandId() commandId: string,
   ) {
-    const { directory } = this.goals;
-    const rejection = await this.goals.knownRejection(actor, goalId);
-    return this.goals.run(
+    const { directory } = this;
+    const submit = onGoal(
       actor,
       goalId,
-      async ({ state }, now) => {
+      async (state, { now }) => {
+        const rejection = await knownRejection(directory, actor, goalId);
         // A goal left behind in a closed plan is carried over to the next one, not submitted.
         const plan = await directory.plan(actor.tenantId, state.planId);
         if (plan) requireOpenPlan(plan);
@@ -76,5 +79,6 @@ export class SubmitGoalController {
         },
       }),
     );
+    return (await this.commands.execute(submit)).events;
   }
 }

@@ -4,7 +4,7 @@ import type { Language } from '@talentloop/i18n';
 import { dateOf } from '@talentloop/planning-domain';
 import { CLOCK, type Actor, type Clock } from '@talentloop/service-kit';
 import { PlanningDirectory } from '../projections/planning-directory';
-import { goalNotFound } from '../shared/goal-commands';
+import { goalNotFound } from '../shared/planning.commands';
 
 type GoalDescription = NonNullable<Awaited<ReturnType<PlanningDirectory['describe']>>>;
 

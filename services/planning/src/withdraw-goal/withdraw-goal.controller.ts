@@ -1,8 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { Text } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { PlanningDirectory } from '../projections/planning-directory';
+import { knownRejection, onGoal } from '../shared/planning.commands';
 
 export class WithdrawGoalDto {
   @Text(1000) reason!: string;
@@ -11,7 +13,10 @@ export class WithdrawGoalDto {
 @ApiTags('goals')
 @Controller('goals/:goalId/withdraw')
 export class WithdrawGoalController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -22,15 +27,19 @@ export class WithdrawGoalController {
     @Body() body: WithdrawGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    const rejection = await this.goals.knownRejection(actor, goalId);
-    return this.goals.run(
+    const withdraw = onGoal(
       actor,
       goalId,
-      () => ({
+      async () => ({
         type: 'WithdrawGoal',
-        data: { reason: body.reason, withdrawnBy: actor.userId, ...rejection },
+        data: {
+          reason: body.reason,
+          withdrawnBy: actor.userId,
+          ...(await knownRejection(this.directory, actor, goalId)),
+        },
       }),
       commandId,
     );
+    return (await this.commands.execute(withdraw)).events;
   }
 }
