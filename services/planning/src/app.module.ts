@@ -11,25 +11,33 @@ import {
 } from '@talentloop/service-kit';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
+import { ClosePlanHandler } from './close-plan/close-plan.handler';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
 import { DraftGoalController } from './draft-goal/draft-goal.controller';
+import { DraftGoalHandler } from './draft-goal/draft-goal.handler';
 import { GoalDrafter } from './drafting/goal-drafter';
 import { EditGoalController } from './edit-goal/edit-goal.controller';
 import { RedraftGoalController } from './redraft-goal/redraft-goal.controller';
+import { RedraftGoalHandler } from './redraft-goal/redraft-goal.handler';
 import { EvaluateGoalController } from './evaluate-goal/evaluate-goal.controller';
 import { LogCheckInController } from './log-check-in/log-check-in.controller';
+import { OverdueCheckInsHandler } from './log-check-in/overdue-check-ins.handler';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningDirectory } from './projections/planning-directory';
 import { ActiveSet } from './shared/active-set';
-import { GoalCommands } from './shared/goal-commands';
 import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
+import { RemeasurementsDueHandler } from './remeasurements-due/remeasurements-due.handler';
 import { Plans } from './shared/plans';
 import { StartPlanController } from './start-plan/start-plan.controller';
+import { StartPlanHandler } from './start-plan/start-plan.handler';
 import { SubmitGoalController } from './submit-goal/submit-goal.controller';
+import { SubmitGoalHandler } from './submit-goal/submit-goal.handler';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
+import { EmployeeGoalsHandler, ViewGoalHandler } from './view-goals/view-goals.handler';
 import { ViewPlanController } from './view-plan/view-plan.controller';
+import { ViewPlanHandler } from './view-plan/view-plan.handler';
 import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
 import { AgreeToGoalController } from './agree-to-goal/agree-to-goal.controller';
 
@@ -38,6 +46,23 @@ export const service: ServiceDescription = {
   title: 'Planning service',
   defaultPort: 3002,
 };
+
+/**
+ * The queries, and the commands with work beyond one decider command; every other endpoint hands
+ * a DeciderCommand to the platform's one handler.
+ */
+const handlers = [
+  ClosePlanHandler,
+  DraftGoalHandler,
+  EmployeeGoalsHandler,
+  OverdueCheckInsHandler,
+  RedraftGoalHandler,
+  RemeasurementsDueHandler,
+  StartPlanHandler,
+  SubmitGoalHandler,
+  ViewGoalHandler,
+  ViewPlanHandler,
+];
 
 export interface PlanningModuleOptions {
   readonly env: NodeJS.ProcessEnv;
@@ -91,11 +116,11 @@ export class PlanningModule {
           }),
           inject: [PlanningDirectory],
         },
-        GoalCommands,
         Plans,
         ActiveSet,
         GoalDrafter,
         InboundEventsConsumer,
+        ...handlers,
       ],
     };
   }

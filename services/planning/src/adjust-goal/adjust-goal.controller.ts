@@ -1,4 +1,5 @@
 import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
@@ -9,9 +10,10 @@ import {
 } from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { PlanningDirectory } from '../projections/planning-directory';
 import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { onGoal } from '../shared/planning.commands';
 import { AdjustGoalDto } from './adjust-goal.dto';
 import { text } from '@talentloop/i18n';
 
@@ -19,7 +21,8 @@ import { text } from '@talentloop/i18n';
 @Controller('goals/:goalId')
 export class AdjustGoalController {
   constructor(
-    private readonly goals: GoalCommands,
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
@@ -31,7 +34,7 @@ export class AdjustGoalController {
       'The adjusted goal is SMART-checked again (422 SMART_CHECK_FAILED listing the checks; the deadline must lie ahead, within the longest cycle). Another competency is not an adjustment (422 NOT_AN_ADJUSTMENT): withdraw the goal and draft a new one. ' +
       'The adjustment is in force at once. One that changes the target, success criteria or deadline (`requiresAcknowledgement: true`) opens an approval request (`kind: adjustment`) in the approval service, routed as a submission is: the manager (or HR as delegate) approves it (GoalAdjustmentAcknowledged) or rejects it with feedback (GoalAdjustmentRefused: the fields it changed are set back, the feedback is the reason). Other changes (title, actions…) need no agreement.',
   })
-  adjust(
+  async adjust(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: AdjustGoalDto,
@@ -41,10 +44,10 @@ export class AdjustGoalController {
     if (Object.keys(changes).length === 0)
       throw new UnprocessableEntityException(problem(422, 'NO_CHANGES', text('http.noChange')));
     // The adjustment's id follows from the command's: a retried adjustment is the same one.
-    return this.goals.run(
+    const adjust = onGoal(
       actor,
       goalId,
-      async ({ state }, now) => ({
+      async (state, { now }) => ({
         type: 'AdjustGoal',
         data: {
           adjustmentId: `adj-${commandId}`,
@@ -53,7 +56,7 @@ export class AdjustGoalController {
           adjustedBy: actor.userId,
           // The adjusted goal is checked as a submission is, on what is known today.
           check: {
-            context: await contextOfGoal(this.goals.directory, actor.tenantId, state),
+            context: await contextOfGoal(this.directory, actor.tenantId, state),
             settings: this.settings.smart,
             today: dateOf(now),
           },
@@ -61,5 +64,6 @@ export class AdjustGoalController {
       }),
       commandId,
     );
+    return (await this.commands.execute(adjust)).events;
   }
 }

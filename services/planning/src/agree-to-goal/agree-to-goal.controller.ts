@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { requireOpenPlan } from '@talentloop/planning-domain';
-import { GoalCommands } from '../shared/goal-commands';
+import { PlanningDirectory } from '../projections/planning-directory';
+import { onGoal } from '../shared/planning.commands';
 
 export class AgreeToGoalDto {
   @ApiProperty({
@@ -21,7 +23,10 @@ export class AgreeToGoalDto {
 @ApiTags('goals')
 @Controller('goals/:goalId/agreement')
 export class AgreeToGoalController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
+  ) {}
 
   @Post()
   @HttpCode(200)
@@ -36,12 +41,12 @@ export class AgreeToGoalController {
     @Body() body: AgreeToGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(
+    const agree = onGoal(
       actor,
       goalId,
-      async ({ state }) => {
+      async (state) => {
         // A goal left behind in a closed plan is carried over, not agreed to and submitted.
-        const plan = await this.goals.directory.plan(actor.tenantId, state.planId);
+        const plan = await this.directory.plan(actor.tenantId, state.planId);
         if (plan) requireOpenPlan(plan);
         return {
           type: 'AgreeToGoal',
@@ -50,5 +55,6 @@ export class AgreeToGoalController {
       },
       commandId,
     );
+    return (await this.commands.execute(agree)).events;
   }
 }

@@ -1,27 +1,13 @@
-import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { EventStore } from '@talentloop/event-store';
-import {
-  CLOCK,
-  CurrentActor,
-  EVENT_STORE,
-  IdParam,
-  RequestCommandId,
-  type Actor,
-  type Clock,
-} from '@talentloop/service-kit';
-import { requireNotOwnPlan } from '@talentloop/planning-domain';
-import { runOnPlan } from '../shared/planning.streams';
-import { Plans } from '../shared/plans';
+import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/service-kit';
+import { ClosePlanCommand } from './close-plan.handler';
 
 @ApiTags('plans')
 @Controller('plans/:planId/close')
 export class ClosePlanController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly plans: Plans,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(200)
@@ -36,27 +22,11 @@ export class ClosePlanController {
     description:
       'A goal awaits the manager or remeasurement (PLAN_HAS_UNFINISHED_GOALS, each named in `committedGoals`): withdraw it or carry it over first',
   })
-  async close(
+  close(
     @CurrentActor() actor: Actor,
     @IdParam('planId') planId: string,
     @RequestCommandId() commandId: string,
   ) {
-    const { tenantId } = actor;
-    const plan = await this.plans.known(tenantId, planId);
-    requireNotOwnPlan(actor, plan.employeeId);
-    const goals = await this.plans.closingGoals(plan);
-    // The goals already carried over to the next plan: counted, no longer part of this one.
-    const document = await this.plans.directory.planDocument(tenantId, planId);
-    const now = this.clock.now();
-    await runOnPlan(
-      this.store,
-      planId,
-      {
-        type: 'ClosePlan',
-        data: { goals, carriedOver: document?.carriedOut.length ?? 0, closedAt: now.toISOString() },
-      },
-      { tenantId, actorId: actor.userId, commandId, now },
-    );
-    return this.plans.describe(tenantId, planId);
+    return this.commands.execute(new ClosePlanCommand(actor, planId, commandId));
   }
 }

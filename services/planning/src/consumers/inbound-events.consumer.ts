@@ -1,12 +1,12 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ReceivedEvent } from '@talentloop/contracts';
 import { DomainError } from '@talentloop/domain-kernel';
-import type { EventStore } from '@talentloop/event-store';
-import { CLOCK, EVENT_STORE, ServiceLoops, type Clock } from '@talentloop/service-kit';
+import { ServiceLoops, type DomainCommandOf } from '@talentloop/service-kit';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import { goalMeasurementOf, type GoalCommand, type GoalState } from '@talentloop/planning-domain';
 import { PlanningDirectory } from '../projections/planning-directory';
-import { runOnGoal } from '../shared/planning.streams';
+import { goalCommand } from '../shared/planning.commands';
 
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
 
@@ -22,8 +22,7 @@ export class InboundEventsConsumer {
   private readonly logger = new Logger('planning-consumer');
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
     private readonly directory: PlanningDirectory,
     loops: ServiceLoops,
   ) {
@@ -37,7 +36,7 @@ export class InboundEventsConsumer {
       // No cap to check: the approved submission took its slot when it was submitted.
       const { goalId, requestId, submissionNumber, checkInCadence } = event.data;
       // The baseline is read from the goal's own state, as the command is decided on it.
-      await this.run(event, goalId, async (now, state) => ({
+      await this.run(event, goalId, async (state, { now }) => ({
         type: 'ActivateGoal',
         data: {
           approvalRequestId: requestId,
@@ -61,17 +60,17 @@ export class InboundEventsConsumer {
       }));
     } else if (event.type === 'AdjustmentApproved') {
       const { goalId, adjustmentId, decidedBy } = event.data;
-      await this.run(event, goalId, () => ({
+      await this.run(event, goalId, {
         type: 'AcknowledgeAdjustment',
         data: { adjustmentId, acknowledgedBy: decidedBy },
-      }));
+      });
     } else if (event.type === 'AdjustmentRejected') {
       // The feedback is the refusal's reason; the fields the adjustment changed are set back.
       const { goalId, adjustmentId, decidedBy, feedback } = event.data;
-      await this.run(event, goalId, () => ({
+      await this.run(event, goalId, {
         type: 'RefuseAdjustment',
         data: { adjustmentId, reason: feedback, refusedBy: decidedBy },
-      }));
+      });
     } else if (event.type === 'MeasurementRecorded') {
       // Any instrument, a closed 360° round included: progress on the active goals of that
       // target, or their evaluation once the deadline is reached. Active goals are found in
@@ -85,10 +84,10 @@ export class InboundEventsConsumer {
       );
       const measurement = goalMeasurementOf(event.data);
       for (const goal of goals)
-        await this.run(event, goal.state.goalId, () => ({
+        await this.run(event, goal.state.goalId, {
           type: 'MeasureProgress',
           data: { measurement },
-        }));
+        });
     }
   }
 
@@ -106,17 +105,16 @@ export class InboundEventsConsumer {
   private async run(
     event: ReceivedEvent,
     goalId: string,
-    command: (now: Date, state: GoalState) => GoalCommand | Promise<GoalCommand>,
+    command: DomainCommandOf<GoalCommand, GoalState>,
   ) {
-    const now = this.clock.now();
+    const caller = {
+      tenantId: event.metadata.tenantId,
+      actorId: event.metadata.actorId,
+      commandId: consumerCommandId(PLANNING_CONSUMER_GROUP, `${event.id}:${goalId}`),
+      correlationId: event.metadata.correlationId ?? event.id,
+    };
     try {
-      await runOnGoal(this.store, goalId, (state) => command(now, state), {
-        tenantId: event.metadata.tenantId,
-        actorId: event.metadata.actorId,
-        commandId: consumerCommandId(PLANNING_CONSUMER_GROUP, `${event.id}:${goalId}`),
-        now,
-        correlationId: event.metadata.correlationId ?? event.id,
-      });
+      await this.commands.execute(goalCommand(caller, goalId, command));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       this.logger.warn(`${event.type} on goal ${goalId} refused: ${error.message}`);

@@ -1,30 +1,32 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { ActionDto } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { onGoal } from '../shared/planning.commands';
 
 @ApiTags('actions')
 @Controller('goals/:goalId/actions')
 export class ManageActionsController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({
     summary: 'Add a development action (formal learning without practice is flagged)',
   })
-  add(
+  async add(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @Body() body: ActionDto,
     @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(
+    const add = onGoal(
       actor,
       goalId,
       () => ({ type: 'AddAction', data: { action: { ...body } } }),
       commandId,
     );
+    return (await this.commands.execute(add)).events;
   }
 
   @Post(':actionId/complete')
@@ -34,17 +36,18 @@ export class ManageActionsController {
     description:
       "The employee or their manager (or HR for them) ticks it, on an active goal; the goal's history names who did.",
   })
-  complete(
+  async complete(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @IdParam('actionId') actionId: string,
     @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(
+    const complete = onGoal(
       actor,
       goalId,
       () => ({ type: 'CompleteAction', data: { actionId } }),
       commandId,
     );
+    return (await this.commands.execute(complete)).events;
   }
 }

@@ -1,4 +1,5 @@
 import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentActor,
@@ -9,7 +10,7 @@ import {
 } from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { Text } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { onGoal } from '../shared/planning.commands';
 
 export class RecordEvidenceDto {
   @Text(1000, 'What was obtained, e.g. "Passed the AWS Cloud Practitioner exam"')
@@ -22,7 +23,7 @@ export class RecordEvidenceDto {
 @ApiTags('goals')
 @Controller('goals/:goalId/criteria/:criterionId/evidence')
 export class RecordEvidenceController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @ApiOperation({
@@ -31,7 +32,7 @@ export class RecordEvidenceController {
     description:
       'For an evidence criterion of an active goal (a certificate, a course completion, a work sample or an attestation); description and reference are personal data, sealed in the event. 422 UNKNOWN_CRITERION, NOT_AN_EVIDENCE_CRITERION (a measured criterion: a measurement evaluates it) or EVIDENCE_IN_THE_FUTURE; 409 ILLEGAL_GOAL_TRANSITION for a goal that is not active. On or after the deadline of a goal whose criteria are all evidence criteria, the evidence also evaluates the goal (GoalEvaluated).',
   })
-  record(
+  async record(
     @CurrentActor() actor: Actor,
     @IdParam('goalId') goalId: string,
     @IdParam('criterionId') criterionId: string,
@@ -39,10 +40,10 @@ export class RecordEvidenceController {
     @RequestCommandId() commandId: string,
   ) {
     // The evidence's id follows from the command's: a retried request records it once.
-    return this.goals.run(
+    const record = onGoal(
       actor,
       goalId,
-      (_view, now) => ({
+      (_goal, { now }) => ({
         type: 'RecordEvidence',
         data: {
           evidenceId: `evd-${commandId}`,
@@ -56,5 +57,6 @@ export class RecordEvidenceController {
       }),
       commandId,
     );
+    return (await this.commands.execute(record)).events;
   }
 }

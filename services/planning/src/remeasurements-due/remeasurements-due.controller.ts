@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { CurrentActor, requireRole, type Actor } from '@talentloop/service-kit';
-import { dateOf, REMEASUREMENT_LEAD_DAYS } from '@talentloop/planning-domain';
+import { CurrentActor, type Actor } from '@talentloop/service-kit';
+import { REMEASUREMENT_LEAD_DAYS } from '@talentloop/planning-domain';
 import { IsIn } from 'class-validator';
-import { GoalCommands } from '../shared/goal-commands';
+import { RemeasurementsDueQuery } from './remeasurements-due.handler';
 
 export class RemeasurementsDueQueryDto {
   @ApiProperty({
@@ -17,21 +18,14 @@ export class RemeasurementsDueQueryDto {
 @ApiTags('goals')
 @Controller('remeasurements')
 export class RemeasurementsDueController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('due')
   @ApiOperation({
     summary: 'Goals whose remeasurement is due or overdue: what to schedule',
     description: `An active goal is listed from ${REMEASUREMENT_LEAD_DAYS} days before its deadline (\`due\`) and after it while no measurement evaluated it (\`overdue\`), with the instruments its criteria name, its frozen baseline and its latest progress.`,
   })
-  async due(@CurrentActor() actor: Actor, @Query() { scope }: RemeasurementsDueQueryDto) {
-    if (scope === 'tenant') requireRole(actor, 'hr');
-    const today = dateOf(this.goals.clock.now());
-    await this.goals.directory.fresh();
-    return this.goals.directory.remeasurementsDue(
-      actor.tenantId,
-      today,
-      scope === 'reports' ? { managerId: actor.userId } : {},
-    );
+  due(@CurrentActor() actor: Actor, @Query() { scope }: RemeasurementsDueQueryDto) {
+    return this.queries.execute(new RemeasurementsDueQuery(actor, scope));
   }
 }

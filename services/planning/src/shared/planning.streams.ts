@@ -1,17 +1,4 @@
-import { streamName, type PlanningEvent } from '@talentloop/contracts';
-import {
-  handleCommand,
-  type CommandContext,
-  type EventStore,
-  type HandleCommandOptions,
-} from '@talentloop/event-store';
-import {
-  goalDecider,
-  planDecider,
-  type GoalCommand,
-  type GoalState,
-  type PlanCommand,
-} from '@talentloop/planning-domain';
+import { streamName } from '@talentloop/contracts';
 
 export const goalStream = (tenantId: string, goalId: string): string =>
   streamName({ context: 'planning', aggregate: 'goal', tenantId, id: goalId });
@@ -22,26 +9,3 @@ export const planStream = (tenantId: string, planId: string): string =>
 /** An employee's active set: the goals holding their slots, where concurrent submissions meet. */
 export const activeSetStream = (tenantId: string, employeeId: string): string =>
   streamName({ context: 'planning', aggregate: 'activeSet', tenantId, id: employeeId });
-
-export const runOnGoal = (
-  store: EventStore,
-  goalId: string,
-  command: GoalCommand | ((state: GoalState) => GoalCommand | Promise<GoalCommand>),
-  context: CommandContext,
-  options?: HandleCommandOptions<PlanningEvent, GoalState>,
-) =>
-  handleCommand(
-    store,
-    goalDecider,
-    goalStream(context.tenantId, goalId),
-    command,
-    context,
-    options,
-  );
-
-export const runOnPlan = (
-  store: EventStore,
-  planId: string,
-  command: PlanCommand,
-  context: CommandContext,
-) => handleCommand(store, planDecider, planStream(context.tenantId, planId), command, context);

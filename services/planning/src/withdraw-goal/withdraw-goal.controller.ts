@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { Text } from '../shared/goal-content.dto';
-import { GoalCommands } from '../shared/goal-commands';
+import { onGoal } from '../shared/planning.commands';
 
 export class WithdrawGoalDto {
   @Text(1000) reason!: string;
@@ -11,7 +12,7 @@ export class WithdrawGoalDto {
 @ApiTags('goals')
 @Controller('goals/:goalId/withdraw')
 export class WithdrawGoalController {
-  constructor(private readonly goals: GoalCommands) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(200)
@@ -22,14 +23,12 @@ export class WithdrawGoalController {
     @Body() body: WithdrawGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    return this.goals.run(
+    const withdraw = onGoal(
       actor,
       goalId,
-      () => ({
-        type: 'WithdrawGoal',
-        data: { reason: body.reason, withdrawnBy: actor.userId },
-      }),
+      () => ({ type: 'WithdrawGoal', data: { reason: body.reason, withdrawnBy: actor.userId } }),
       commandId,
     );
+    return (await this.commands.execute(withdraw)).events;
   }
 }

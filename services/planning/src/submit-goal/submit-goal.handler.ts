@@ -1,0 +1,83 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { PlanningEvent } from '@talentloop/contracts';
+import type { Actor } from '@talentloop/service-kit';
+import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { PlanningDirectory } from '../projections/planning-directory';
+import { ActiveSet } from '../shared/active-set';
+import { activeGoalCapOf } from '../shared/active-goal-cap';
+import { contextOfGoal } from '../shared/goal-context';
+import { onGoal } from '../shared/planning.commands';
+
+export class SubmitGoalCommand extends Command<readonly PlanningEvent[]> {
+  constructor(
+    readonly actor: Actor,
+    readonly goalId: string,
+    readonly commandId: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Submits on the goal's stream with what the SMART check needs from the read side (plan,
+ * manager, context), after the goal takes a slot of the employee's active set.
+ */
+@CommandHandler(SubmitGoalCommand)
+export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly directory: PlanningDirectory,
+    private readonly activeSet: ActiveSet,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+  ) {}
+
+  async execute({ actor, goalId, commandId }: SubmitGoalCommand) {
+    const { directory } = this;
+    const submit = onGoal(
+      actor,
+      goalId,
+      async (state, { now }) => {
+        // A goal left behind in a closed plan is carried over to the next one, not submitted.
+        const plan = await directory.plan(actor.tenantId, state.planId);
+        if (plan) requireOpenPlan(plan);
+        return {
+          type: 'SubmitGoal',
+          data: {
+            managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
+            context: await contextOfGoal(directory, actor.tenantId, state),
+            settings: this.settings.smart,
+            today: dateOf(now),
+          },
+        };
+      },
+      commandId,
+      // A SMART goal takes a slot of the employee's active set before it is submitted: the cap
+      // is decided there, where concurrent submissions meet (ADR 0010).
+      (context) => ({
+        beforeAppend: async (events, state) => {
+          if (state.status === 'none') return;
+          for (const event of events)
+            if (event.type === 'GoalSubmitted')
+              await this.activeSet.takeSlot(
+                {
+                  employeeId: state.employeeId,
+                  goalId,
+                  planId: state.planId,
+                  submissionNumber: event.data.submissionNumber,
+                  maxActiveGoals: await activeGoalCapOf(
+                    directory,
+                    this.settings,
+                    actor.tenantId,
+                    state.planId,
+                  ),
+                },
+                context,
+              );
+        },
+      }),
+    );
+    return (await this.commands.execute(submit)).events;
+  }
+}
