@@ -23,7 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlanningModule, service } from '../../services/planning/src/app.module';
-import { PlanningDirectory } from '../../services/planning/src/projections/planning-directory';
+import { PlanningReadSide } from '../../services/planning/src/projections/planning-read-side';
 import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
@@ -151,9 +151,9 @@ const submitFigures = async () => {
         event('GapIdentified', { ...GapIdentified.example, gapId: `gap-${i}`, employeeId }, i),
       ),
     ]);
-    const directory = app.get(PlanningDirectory);
+    const readSide = app.get(PlanningReadSide);
     const readDeadline = Date.now() + 60_000;
-    while (!(await directory.gap(config.tenantId, `gap-${config.submits - 1}`))) {
+    while (!(await readSide.gap(config.tenantId, `gap-${config.submits - 1}`))) {
       if (Date.now() > readDeadline) throw new Error('the gaps did not reach planning');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

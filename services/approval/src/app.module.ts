@@ -16,7 +16,7 @@ import { FlagOverdueApprovalsHandler } from './flag-overdue-approvals/flag-overd
 import { OverdueCheckTimer } from './flag-overdue-approvals/overdue-check.timer';
 import { ManagerInboxController } from './manager-inbox/manager-inbox.controller';
 import { DelegatedInboxHandler, ManagerInboxHandler } from './manager-inbox/manager-inbox.handler';
-import { ApprovalDirectory } from './projections/approval-directory';
+import { ApprovalReadSide } from './projections/approval-read-side';
 import { ViewApprovalThreadController } from './view-approval-thread/view-approval-thread.controller';
 import { ViewApprovalThreadHandler } from './view-approval-thread/view-approval-thread.handler';
 
@@ -62,8 +62,8 @@ export class ApprovalModule {
       ],
       providers: [
         { provide: APPROVAL_SETTINGS, useValue: approvalSettingsFromEnv(env) },
-        ApprovalDirectory,
-        { provide: SUBJECT_DIRECTORY, useExisting: ApprovalDirectory },
+        ApprovalReadSide,
+        { provide: SUBJECT_DIRECTORY, useExisting: ApprovalReadSide },
         InboundEventsConsumer,
         OverdueCheckTimer,
         ...handlers,

@@ -24,7 +24,7 @@ import { LogCheckInController } from './log-check-in/log-check-in.controller';
 import { OverdueCheckInsHandler } from './log-check-in/overdue-check-ins.handler';
 import { ManageActionsController } from './manage-actions/manage-actions.controller';
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
-import { PlanningDirectory } from './projections/planning-directory';
+import { PlanningReadSide } from './projections/planning-read-side';
 import { ActiveSet } from './shared/active-set';
 import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
@@ -106,15 +106,15 @@ export class PlanningModule {
       ],
       providers: [
         { provide: PLANNING_SETTINGS, useValue: settings },
-        PlanningDirectory,
-        { provide: SUBJECT_DIRECTORY, useExisting: PlanningDirectory },
+        PlanningReadSide,
+        { provide: SUBJECT_DIRECTORY, useExisting: PlanningReadSide },
         {
           // After Accept-Language, a caller reads in the language the HRIS gave them.
           provide: PREFERRED_LANGUAGE,
-          useFactory: (directory: PlanningDirectory): PreferredLanguages => ({
-            of: async (actor) => (await directory.person(actor.tenantId, actor.userId))?.language,
+          useFactory: (readSide: PlanningReadSide): PreferredLanguages => ({
+            of: async (actor) => (await readSide.person(actor.tenantId, actor.userId))?.language,
           }),
-          inject: [PlanningDirectory],
+          inject: [PlanningReadSide],
         },
         Plans,
         ActiveSet,

@@ -49,7 +49,7 @@ describe('safe retries of planning POSTs with an Idempotency-Key', () => {
     const gapId = `gap-${me.userId}`;
     await service.publishAssessmentOf(me.userId, 'mgr-1', gapId);
     await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, gapId)),
+      Boolean(await service.readSide.gap(TENANT, gapId)),
     );
     const started = await service.request('POST', '/plans', me, {
       employeeId: me.userId,

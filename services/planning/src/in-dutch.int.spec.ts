@@ -131,7 +131,7 @@ describe('planning in Dutch', () => {
     await eventually(
       'the Dutch framework reaches planning',
       async () =>
-        (await service.directory.competency(TENANT, 'collaboration'))?.name === 'Samenwerking',
+        (await service.readSide.competency(TENANT, 'collaboration'))?.name === 'Samenwerking',
     );
     const draft = async (language: 'nl' | 'en') =>
       bodyOf<{ goal: { title: string; behaviour: string; language: string } }>(

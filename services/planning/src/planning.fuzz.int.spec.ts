@@ -27,7 +27,7 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
     service = await PlanningTestApp.start();
     await service.publishAssessmentOf(employee.userId, manager.userId, 'gap-7001');
     await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, 'gap-7001')),
+      Boolean(await service.readSide.gap(TENANT, 'gap-7001')),
     );
     ({ planId: known.planId } = await json<{ planId: string }>(
       service.request('POST', '/plans', employee, {
@@ -52,7 +52,7 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
     await eventually(
       'the goal is active',
       async () =>
-        (await service.directory.goal(TENANT, known.activeGoalId))?.state.status === 'active',
+        (await service.readSide.goal(TENANT, known.activeGoalId))?.state.status === 'active',
     );
     const [adjusted] = await json<{ data: { adjustmentId: string } }[]>(
       service.request('POST', `/goals/${known.activeGoalId}/adjust`, employee, {
@@ -63,7 +63,7 @@ describe('the planning service, given invalid bodies, ids, query strings and hea
     );
     known.adjustmentId = adjusted?.data.adjustmentId ?? '';
     known.actionId =
-      (await service.directory.goal(TENANT, known.activeGoalId))?.state.content.actions[0]
+      (await service.readSide.goal(TENANT, known.activeGoalId))?.state.content.actions[0]
         ?.actionId ?? '';
   });
 

@@ -65,7 +65,7 @@ describe('the planning service over HTTP', () => {
   it('runs draft → edit → submit → approval → check-ins → adjustment → remeasurement → evaluation', async () => {
     await service.publishAssessmentOf(employee.userId, 'mgr-1', 'gap-7001');
     await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, 'gap-7001')),
+      Boolean(await service.readSide.gap(TENANT, 'gap-7001')),
     );
     const { planId } = await json<{ planId: string }>(
       await service.request('POST', '/plans', employee, {
@@ -136,7 +136,7 @@ describe('the planning service over HTTP', () => {
     expect(adjusted.data.requiresAcknowledgement).toBe(true);
     const adjustmentId = String(adjusted.data.adjustmentId);
     await eventually('the manager sees the adjustment', async () =>
-      Boolean((await service.directory.goal(TENANT, goalId))?.state.pendingAdjustments.length),
+      Boolean((await service.readSide.goal(TENANT, goalId))?.state.pendingAdjustments.length),
     );
     expect((await goal(goalId, manager)).unacknowledgedAdjustments).toEqual([adjustmentId]);
     // The manager agrees in approval, whose decision planning records as acknowledged.
@@ -218,7 +218,7 @@ describe('the planning service over HTTP', () => {
       'the rejection reaches planning',
       async () =>
         (await goalStatus(goalId)) === 'rejected' &&
-        Boolean(await service.directory.rejectionOf(TENANT, goalId)),
+        Boolean(await service.readSide.rejectionOf(TENANT, goalId)),
     );
     const rejected = await goal(goalId, me);
     expect(rejected).toMatchObject({
@@ -345,7 +345,7 @@ describe('the planning service over HTTP', () => {
     await eventually(
       'the edit is read',
       async () =>
-        (await service.directory.goal(TENANT, goalId))?.state.content.behaviour === 'Listening',
+        (await service.readSide.goal(TENANT, goalId))?.state.content.behaviour === 'Listening',
     );
     await json(await service.agree(me, goalId), 200);
     const before = await service.storedEventCount();
@@ -385,7 +385,7 @@ describe('the planning service over HTTP', () => {
     await eventually(
       'the edit is read',
       async () =>
-        (await service.directory.goal(TENANT, drafted.goalId))?.state.content.behaviour ===
+        (await service.readSide.goal(TENANT, drafted.goalId))?.state.content.behaviour ===
         'Listening',
     );
     const path = `/goals/${drafted.goalId}/submit`;
@@ -442,11 +442,11 @@ describe('the planning service over HTTP', () => {
     );
     expect(seen.agreement).toEqual({ motivation, agreedBy: me.userId });
     await eventually('the submission is read', async () =>
-      (await service.directory.goalsOf(TENANT, me.userId)).some(
+      (await service.readSide.goalsOf(TENANT, me.userId)).some(
         ({ state }) => state.goalId === goalId && state.status === 'submitted',
       ),
     );
-    const listed = await service.directory.goalsOf(TENANT, me.userId);
+    const listed = await service.readSide.goalsOf(TENANT, me.userId);
     expect(listed.find(({ state }) => state.goalId === goalId)?.state.agreement).toEqual({
       motivation: null,
       agreedBy: me.userId,
@@ -485,9 +485,9 @@ describe('the planning service over HTTP', () => {
     await eventually(
       'the measurement and the role profile reach planning',
       async () =>
-        (await service.directory.latestMeasurement(TENANT, me.userId, 'collaboration'))
+        (await service.readSide.latestMeasurement(TENANT, me.userId, 'collaboration'))
           ?.measurementId === `msr-${me.userId}` &&
-        (await service.directory.currentRoleProfile(TENANT, me.userId))?.requiredCompetencies.some(
+        (await service.readSide.currentRoleProfile(TENANT, me.userId))?.requiredCompetencies.some(
           (required) => required.competencyId === 'collaboration' && required.requiredLevel === 3,
         ) === true,
     );
@@ -547,7 +547,7 @@ describe('the planning service over HTTP', () => {
     await eventually(
       'the role profile reaches planning',
       async () =>
-        (await service.directory.currentRoleProfile(TENANT, me.userId))?.roleId === 'designer',
+        (await service.readSide.currentRoleProfile(TENANT, me.userId))?.roleId === 'designer',
     );
     const target = { kind: 'competency', competencyId: 'collaboration', indicatorIds: [] };
     const motivationNote = 'I lead the design critiques and want people to feel heard.';
@@ -752,7 +752,7 @@ describe('the AI drafting limit per caller', () => {
     const gapId = `gap-${userId}`;
     await service.publishAssessmentOf(userId, 'mgr-1', gapId);
     await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, gapId)),
+      Boolean(await service.readSide.gap(TENANT, gapId)),
     );
     const started = await service.request('POST', '/plans', me, {
       employeeId: userId,

@@ -72,7 +72,7 @@ describe('plans as entities over HTTP: view, close with a summary, carry goals o
     const gapId = `gap-${me.userId}`;
     await service.publishAssessmentOf(me.userId, 'mgr-1', gapId);
     await eventually('the gap reaches planning', async () =>
-      Boolean(await service.directory.gap(TENANT, gapId)),
+      Boolean(await service.readSide.gap(TENANT, gapId)),
     );
     const { planId } = await json<{ planId: string }>(await startPlan(me, '2026-H1'), 201);
     return { me, gapId, planId };
@@ -85,7 +85,7 @@ describe('plans as entities over HTTP: view, close with a summary, carry goals o
     (await json<{ goalId: string }>(await draft(me, planId, gapId), 201)).goalId;
 
   const goalStatus = async (goalId: string) =>
-    (await service.directory.goal(TENANT, goalId))?.state.status;
+    (await service.readSide.goal(TENANT, goalId))?.state.status;
 
   const activeGoal = async (me: Caller, planId: string, gapId: string) => {
     const goalId = await drafted(me, planId, gapId);

@@ -8,7 +8,7 @@ import {
   openAdjustmentApprovalRequest,
   openApprovalRequest,
 } from '../open-approval-request/open-approval-request';
-import { ApprovalDirectory } from '../projections/approval-directory';
+import { ApprovalReadSide } from '../projections/approval-read-side';
 import { reassignPendingApprovals } from '../reassign-approval/reassign-approval';
 import { withdrawPendingApprovals } from '../withdraw-approval/withdraw-approval';
 
@@ -23,7 +23,7 @@ const APPROVAL_CONSUMER_GROUP = consumerGroups.approval.groupId;
 export class InboundEventsConsumer {
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: ApprovalDirectory,
+    private readonly readSide: ApprovalReadSide,
     loops: ServiceLoops,
   ) {
     // Under the service's supervisor: a broker down at start or a crash is retried.
@@ -39,12 +39,12 @@ export class InboundEventsConsumer {
       // The trace: the consumer's span continues the event's (see deliver in messaging).
     };
     if (event.type === 'GoalSubmitted')
-      await openApprovalRequest(this.commands, this.directory, event, caller);
+      await openApprovalRequest(this.commands, this.readSide, event, caller);
     else if (event.type === 'GoalAdjusted')
-      await openAdjustmentApprovalRequest(this.commands, this.directory, event, caller);
+      await openAdjustmentApprovalRequest(this.commands, this.readSide, event, caller);
     else if (event.type === 'GoalWithdrawn')
-      await withdrawPendingApprovals(this.commands, this.directory, event, caller);
+      await withdrawPendingApprovals(this.commands, this.readSide, event, caller);
     else if (event.type === 'ReportingLineChanged')
-      await reassignPendingApprovals(this.commands, this.directory, event, caller);
+      await reassignPendingApprovals(this.commands, this.readSide, event, caller);
   }
 }

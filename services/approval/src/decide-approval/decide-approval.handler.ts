@@ -4,7 +4,7 @@ import type { ApprovalEvent } from '@talentloop/contracts';
 import { text } from '@talentloop/i18n';
 import { callerOf, type Actor } from '@talentloop/service-kit';
 import { onApprovalRequest } from '../approval-request.stream';
-import { ApprovalDirectory } from '../projections/approval-directory';
+import { ApprovalReadSide } from '../projections/approval-read-side';
 import type { ApproveGoalDto, RejectGoalDto } from './decide-approval.dto';
 
 type Decision =
@@ -38,11 +38,11 @@ const domainCommandOf = (decision: Decision, actor: Actor, now: Date): ApprovalR
 export class DecideApprovalHandler implements ICommandHandler<DecideApprovalCommand> {
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: ApprovalDirectory,
+    private readonly readSide: ApprovalReadSide,
   ) {}
 
   async execute({ actor, requestId, decision, commandId }: DecideApprovalCommand) {
-    const known = await this.directory.request(requestId);
+    const known = await this.readSide.request(requestId);
     if (known && known.tenantId !== actor.tenantId)
       throw new OtherTenant(text('approval.otherTenant'));
     const { events } = await this.commands.execute(

@@ -4,7 +4,7 @@ import { isOverdue } from '@talentloop/approval-domain';
 import { CLOCK, type Clock } from '@talentloop/service-kit';
 import { APPROVAL_SETTINGS, type ApprovalSettings } from '../approval.settings';
 import { onApprovalRequest } from '../approval-request.stream';
-import { ApprovalDirectory } from '../projections/approval-directory';
+import { ApprovalReadSide } from '../projections/approval-read-side';
 
 export interface OverdueCheckResult {
   /** Requests that became overdue in this check and had ApprovalOverdue emitted. */
@@ -28,13 +28,13 @@ export class FlagOverdueApprovalsHandler implements ICommandHandler<FlagOverdueA
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APPROVAL_SETTINGS) private readonly settings: ApprovalSettings,
-    private readonly directory: ApprovalDirectory,
+    private readonly readSide: ApprovalReadSide,
   ) {}
 
   async execute({ tenantId, actorId }: FlagOverdueApprovalsCommand): Promise<OverdueCheckResult> {
     const now = this.clock.now();
     const { overdueAfterDays } = this.settings;
-    const due = (await this.directory.pending(tenantId === undefined ? {} : { tenantId })).filter(
+    const due = (await this.readSide.pending(tenantId === undefined ? {} : { tenantId })).filter(
       (request) =>
         !request.overdueReported && isOverdue(request.submittedAt, now, overdueAfterDays),
     );

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@talentloop/service-kit';
 
-import { ApprovalDirectory, type InboxItem } from '../projections/approval-directory';
+import { ApprovalReadSide, type InboxItem } from '../projections/approval-read-side';
 
 export class ManagerInboxQuery extends Query<readonly InboxItem[]> {
   constructor(
@@ -17,13 +17,13 @@ export class ManagerInboxQuery extends Query<readonly InboxItem[]> {
 @QueryHandler(ManagerInboxQuery)
 export class ManagerInboxHandler implements IQueryHandler<ManagerInboxQuery> {
   constructor(
-    private readonly directory: ApprovalDirectory,
+    private readonly readSide: ApprovalReadSide,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ actor, managerId = actor.userId }: ManagerInboxQuery) {
     // Whose inbox the caller may read is the access guard's decision (ACCESS-MATRIX.md).
-    return this.directory.inbox(actor.tenantId, managerId, this.clock.now());
+    return this.readSide.inbox(actor.tenantId, managerId, this.clock.now());
   }
 }
 
@@ -36,11 +36,11 @@ export class DelegatedInboxQuery extends Query<readonly InboxItem[]> {
 @QueryHandler(DelegatedInboxQuery)
 export class DelegatedInboxHandler implements IQueryHandler<DelegatedInboxQuery> {
   constructor(
-    private readonly directory: ApprovalDirectory,
+    private readonly readSide: ApprovalReadSide,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   execute({ actor }: DelegatedInboxQuery) {
-    return this.directory.delegatedInbox(actor.tenantId, this.clock.now());
+    return this.readSide.delegatedInbox(actor.tenantId, this.clock.now());
   }
 }

@@ -7,7 +7,7 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { GoalAdjusted, GoalSubmitted, ReceivedEvent } from '@talentloop/contracts';
 import { MessagingError } from '@talentloop/messaging';
 import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
-import type { ApprovalDirectory } from '../projections/approval-directory';
+import type { ApprovalReadSide } from '../projections/approval-read-side';
 import { moveToCurrentManager } from '../reassign-approval/reassign-approval';
 
 /**
@@ -47,23 +47,23 @@ interface RequestToRoute {
  */
 const routeApprovalRequest = async (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   request: RequestToRoute,
   caller: EventCaller,
 ): Promise<void> => {
   const { requestId, employeeId } = request;
-  await directory.reportingLinesFresh();
-  const line = await directory.managerOf(caller.tenantId, employeeId);
+  await readSide.reportingLinesFresh();
+  const line = await readSide.managerOf(caller.tenantId, employeeId);
   const managerId = line === undefined ? request.managerFromEvent : line;
   if (managerId === undefined) throw new ManagerUnknownError(employeeId);
   await commands.execute(onApprovalRequest(requestId, request.open(managerId), caller));
-  await moveToCurrentManager(commands, directory, requestId, employeeId, caller);
+  await moveToCurrentManager(commands, readSide, requestId, employeeId, caller);
 };
 
 /** Opens (or, for a revised goal, reopens) the request thread of a submitted goal. */
 export const openApprovalRequest = (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   event: ReceivedEvent & GoalSubmitted,
   caller: EventCaller,
 ): Promise<void> => {
@@ -71,7 +71,7 @@ export const openApprovalRequest = (
   const requestId = approvalRequestIdFor(caller.tenantId, goalId);
   return routeApprovalRequest(
     commands,
-    directory,
+    readSide,
     {
       requestId,
       employeeId,
@@ -98,7 +98,7 @@ export const openApprovalRequest = (
  */
 export const openAdjustmentApprovalRequest = async (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   event: ReceivedEvent & GoalAdjusted,
   caller: EventCaller,
 ): Promise<void> => {
@@ -107,7 +107,7 @@ export const openAdjustmentApprovalRequest = async (
   const requestId = adjustmentRequestIdFor(caller.tenantId, goalId, adjustmentId);
   await routeApprovalRequest(
     commands,
-    directory,
+    readSide,
     {
       requestId,
       employeeId,

@@ -1,7 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { ReceivedEvent, ReportingLineChanged } from '@talentloop/contracts';
 import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
-import type { ApprovalDirectory } from '../projections/approval-directory';
+import type { ApprovalReadSide } from '../projections/approval-read-side';
 
 /**
  * Moves one request to the employee's manager as the reporting lines say now, if it is
@@ -11,12 +11,12 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
  */
 export const moveToCurrentManager = async (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   requestId: string,
   employeeId: string,
   caller: EventCaller,
 ): Promise<void> => {
-  const managerId = await directory.managerOf(caller.tenantId, employeeId);
+  const managerId = await readSide.managerOf(caller.tenantId, employeeId);
   if (managerId === undefined) return;
   await commands.execute(
     onApprovalRequest(
@@ -34,13 +34,13 @@ export const moveToCurrentManager = async (
  */
 export const reassignPendingApprovals = async (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   event: ReceivedEvent & ReportingLineChanged,
   caller: EventCaller,
 ): Promise<void> => {
   const { employeeId } = event.data;
-  await directory.reportingLinesFresh();
-  await directory.requestsFresh();
-  for (const request of await directory.pending({ tenantId: caller.tenantId, employeeId }))
-    await moveToCurrentManager(commands, directory, request.requestId, employeeId, caller);
+  await readSide.reportingLinesFresh();
+  await readSide.requestsFresh();
+  for (const request of await readSide.pending({ tenantId: caller.tenantId, employeeId }))
+    await moveToCurrentManager(commands, readSide, request.requestId, employeeId, caller);
 };

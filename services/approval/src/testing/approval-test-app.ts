@@ -2,7 +2,7 @@ import { EmployeeSynced, GoalAdjusted, GoalSubmitted } from '@talentloop/contrac
 import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
 import { ApprovalModule, service } from '../app.module';
 import { approvalRequestStream } from '../approval-request.stream';
-import { ApprovalDirectory } from '../projections/approval-directory';
+import { ApprovalReadSide } from '../projections/approval-read-side';
 
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 
@@ -31,7 +31,7 @@ export class ApprovalTestApp extends ServiceTestHarness {
 
   /** The employee's manager as approval's reporting lines say now. */
   managerOf(employeeId: string, tenantId = TENANT): Promise<string | null | undefined> {
-    return this.app.get(ApprovalDirectory).managerOf(tenantId, employeeId);
+    return this.app.get(ApprovalReadSide).managerOf(tenantId, employeeId);
   }
 
   async eventTypesOf(requestId: string, tenantId = TENANT): Promise<string[]> {

@@ -7,7 +7,7 @@ import {
 } from '@talentloop/approval-domain';
 import type { Actor } from '@talentloop/service-kit';
 import type { ApprovalRequestView } from '../projections/approval-requests/approval-requests.projection';
-import { ApprovalDirectory, type AdjustmentAsked } from '../projections/approval-directory';
+import { ApprovalReadSide, type AdjustmentAsked } from '../projections/approval-read-side';
 import type { GoalVersion } from '../projections/goal-submissions/goal-submissions.projection';
 
 export type ApprovalThreadView = ApprovalRequestView & {
@@ -28,21 +28,21 @@ export class ViewApprovalThreadQuery extends Query<ApprovalThreadView> {
 
 @QueryHandler(ViewApprovalThreadQuery)
 export class ViewApprovalThreadHandler implements IQueryHandler<ViewApprovalThreadQuery> {
-  constructor(private readonly directory: ApprovalDirectory) {}
+  constructor(private readonly readSide: ApprovalReadSide) {}
 
   async execute({ actor, target }: ViewApprovalThreadQuery): Promise<ApprovalThreadView> {
     const requestId =
       'requestId' in target
         ? target.requestId
         : approvalRequestIdFor(actor.tenantId, target.goalId);
-    const request = await this.directory.request(requestId);
+    const request = await this.readSide.request(requestId);
     if (!request) throw new ApprovalRequestNotFound(text('approval.requestNotFound'));
     if (request.tenantId !== actor.tenantId) throw new OtherTenant(text('approval.otherTenant'));
     // Who may read it (the employee, their current manager, HR) is the access guard's decision.
-    const adjustment = await this.directory.adjustmentOf(request);
+    const adjustment = await this.readSide.adjustmentOf(request);
     return {
       ...request,
-      versions: await this.directory.goalVersions(request.tenantId, request.goalId),
+      versions: await this.readSide.goalVersions(request.tenantId, request.goalId),
       ...(adjustment === undefined ? {} : { adjustment }),
     };
   }

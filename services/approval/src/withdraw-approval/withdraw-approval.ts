@@ -1,7 +1,7 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import type { GoalWithdrawn, ReceivedEvent } from '@talentloop/contracts';
 import { onApprovalRequest, type EventCaller } from '../approval-request.stream';
-import type { ApprovalDirectory } from '../projections/approval-directory';
+import type { ApprovalReadSide } from '../projections/approval-read-side';
 
 /**
  * Closes the withdrawn goal's pending requests, its submission and any adjustment awaiting
@@ -11,13 +11,13 @@ import type { ApprovalDirectory } from '../projections/approval-directory';
  */
 export const withdrawPendingApprovals = async (
   commands: CommandBus,
-  directory: ApprovalDirectory,
+  readSide: ApprovalReadSide,
   event: ReceivedEvent & GoalWithdrawn,
   caller: EventCaller,
 ): Promise<void> => {
   const { employeeId, goalId } = event.data;
-  await directory.requestsFresh();
-  const pending = await directory.pending({ tenantId: caller.tenantId, employeeId });
+  await readSide.requestsFresh();
+  const pending = await readSide.pending({ tenantId: caller.tenantId, employeeId });
   for (const request of pending.filter((each) => each.goalId === goalId))
     await commands.execute(
       onApprovalRequest(

@@ -10,7 +10,7 @@ import {
 } from '@talentloop/service-kit';
 import { dateOf } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
 import { onGoal } from '../shared/planning.commands';
@@ -22,7 +22,7 @@ import { text } from '@talentloop/i18n';
 export class AdjustGoalController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
@@ -56,7 +56,7 @@ export class AdjustGoalController {
           adjustedBy: actor.userId,
           // The adjusted goal is checked as a submission is, on what is known today.
           check: {
-            context: await contextOfGoal(this.directory, actor.tenantId, state),
+            context: await contextOfGoal(this.readSide, actor.tenantId, state),
             settings: this.settings.smart,
             today: dateOf(now),
           },

@@ -4,7 +4,7 @@ import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { requireOpenPlan } from '@talentloop/planning-domain';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { onGoal } from '../shared/planning.commands';
 
 export class AgreeToGoalDto {
@@ -25,7 +25,7 @@ export class AgreeToGoalDto {
 export class AgreeToGoalController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   @Post()
@@ -46,7 +46,7 @@ export class AgreeToGoalController {
       goalId,
       async (state) => {
         // A goal left behind in a closed plan is carried over, not agreed to and submitted.
-        const plan = await this.directory.plan(actor.tenantId, state.planId);
+        const plan = await this.readSide.plan(actor.tenantId, state.planId);
         if (plan) requireOpenPlan(plan);
         return {
           type: 'AgreeToGoal',

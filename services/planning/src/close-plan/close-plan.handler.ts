@@ -30,7 +30,7 @@ export class ClosePlanHandler implements ICommandHandler<ClosePlanCommand> {
     requireNotOwnPlan(actor, plan.employeeId);
     const goals = await this.plans.closingGoals(plan);
     // The goals already carried over to the next plan: counted, no longer part of this one.
-    const document = await this.plans.directory.planDocument(tenantId, planId);
+    const document = await this.plans.readSide.planDocument(tenantId, planId);
     const carriedOver = document?.carriedOut.length ?? 0;
     await this.commands.execute(
       onPlan(

@@ -5,7 +5,7 @@ import { DomainError } from '@talentloop/domain-kernel';
 import { ServiceLoops, type DomainCommandOf } from '@talentloop/service-kit';
 import { consumerCommandId, consumerGroups } from '@talentloop/messaging';
 import { goalMeasurementOf, type GoalCommand, type GoalState } from '@talentloop/planning-domain';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { goalCommand } from '../shared/planning.commands';
 
 const PLANNING_CONSUMER_GROUP = consumerGroups.planning.groupId;
@@ -23,7 +23,7 @@ export class InboundEventsConsumer {
 
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
     loops: ServiceLoops,
   ) {
     // Under the service's supervisor: a broker down at start or a crash is retried.
@@ -76,9 +76,9 @@ export class InboundEventsConsumer {
       // target, or their evaluation once the deadline is reached. Active goals are found in
       // the goals read side: it must include every planning event stored before this one
       // was handled (ADR 0008).
-      await this.directory.fresh();
+      await this.readSide.fresh();
       const { employeeId, competencyId } = event.data;
-      const goals = (await this.directory.goalsOf(tenantId, employeeId)).filter(
+      const goals = (await this.readSide.goalsOf(tenantId, employeeId)).filter(
         (goal) =>
           goal.state.status === 'active' && goal.state.content.target.competencyId === competencyId,
       );
@@ -94,7 +94,7 @@ export class InboundEventsConsumer {
   /** The employee's latest measurement of the goal's target, frozen when it becomes active. */
   private async baselineOf(tenantId: string, state: GoalState) {
     if (state.status === 'none') return null;
-    const latest = await this.directory.latestMeasurement(
+    const latest = await this.readSide.latestMeasurement(
       tenantId,
       state.employeeId,
       state.content.target.competencyId,

@@ -15,7 +15,7 @@ import {
 import { callerOf, CLOCK, problem, type Actor, type Clock } from '@talentloop/service-kit';
 import { GoalDrafter } from '../drafting/goal-drafter';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { goalContextOf } from '../shared/goal-context';
 import { goalCommand } from '../shared/planning.commands';
 import { planNotFound } from '../shared/plans';
@@ -48,14 +48,14 @@ const storedDraftOf = (events: readonly PlanningEvent[]) => {
   return recorded && { content: contentOf(recorded.data), drafter: recorded.data.drafter };
 };
 
-/** Drafts the goal from what the directory knows (AI when configured), then records it. */
+/** Drafts the goal from what the read side knows (AI when configured), then records it. */
 @CommandHandler(DraftGoalCommand)
 export class DraftGoalHandler implements ICommandHandler<DraftGoalCommand> {
   constructor(
     private readonly commands: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
     private readonly drafter: GoalDrafter,
   ) {}
 
@@ -66,13 +66,13 @@ export class DraftGoalHandler implements ICommandHandler<DraftGoalCommand> {
     body,
     commandId,
   }: DraftGoalCommand): Promise<DraftedGoal> {
-    const plan = await this.directory.plan(actor.tenantId, planId);
+    const plan = await this.readSide.plan(actor.tenantId, planId);
     if (!plan) throw planNotFound(planId);
     requireOpenPlan(plan);
     // The gap and the person are read once, here: the context is built from them too.
     const [found, person] = await Promise.all([
-      body.gapId ? this.directory.gap(actor.tenantId, body.gapId) : undefined,
-      this.directory.person(actor.tenantId, plan.employeeId),
+      body.gapId ? this.readSide.gap(actor.tenantId, body.gapId) : undefined,
+      this.readSide.person(actor.tenantId, plan.employeeId),
     ]);
     // Another employee's gap reads as missing: its scores are not this plan's to draft from.
     const gap = found?.employeeId === plan.employeeId ? found : undefined;
@@ -86,7 +86,7 @@ export class DraftGoalHandler implements ICommandHandler<DraftGoalCommand> {
     if (!target)
       throw new UnprocessableEntityException(problem(422, 'NO_TARGET', text('http.noTarget')));
     const draftLanguage = body.language ?? person?.language ?? 'en';
-    const context = await goalContextOf(this.directory, {
+    const context = await goalContextOf(this.readSide, {
       tenantId: actor.tenantId,
       employeeId: plan.employeeId,
       gapId: body.gapId ?? null,

@@ -73,8 +73,8 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     await service.publish(service.event('RoleProfileDefined', RoleProfileDefined.example));
     await eventually('the gap and the role profile reach planning', async () =>
       Boolean(
-        (await service.directory.gap(TENANT, 'gap-7001')) &&
-          (await service.directory.currentRoleProfile(TENANT, employee.userId)),
+        (await service.readSide.gap(TENANT, 'gap-7001')) &&
+          (await service.readSide.currentRoleProfile(TENANT, employee.userId)),
       ),
     );
     const response = await service.request('POST', '/plans', employee, {
@@ -202,7 +202,7 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     );
     await eventually('the motivation reaches planning', async () =>
       Boolean(
-        await service.directory.motivation(
+        await service.readSide.motivation(
           TENANT,
           employee.userId,
           GapIdentified.example.competencyId,
@@ -296,8 +296,8 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
       await eventually(
         'the rejection reaches planning',
         async () =>
-          (await service.directory.goal(tenantId, goalId))?.state.status === 'rejected' &&
-          Boolean(await service.directory.rejectionOf(tenantId, goalId)),
+          (await service.readSide.goal(tenantId, goalId))?.state.status === 'rejected' &&
+          Boolean(await service.readSide.rejectionOf(tenantId, goalId)),
       );
       return { me, goalId };
     };
@@ -402,8 +402,8 @@ describe('AI drafting against an OpenAI-compatible endpoint', () => {
     );
     await eventually('the gap and the role profile reach planning', async () =>
       Boolean(
-        (await service.directory.gap(tenantId, gapId)) &&
-          (await service.directory.currentRoleProfile(tenantId, userId)),
+        (await service.readSide.gap(tenantId, gapId)) &&
+          (await service.readSide.currentRoleProfile(tenantId, userId)),
       ),
     );
     const { planId: theirPlan } = await bodyOf<{ planId: string }>(

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CLOCK, type Actor, type Clock } from '@talentloop/service-kit';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 
-type OverdueCheckIns = Awaited<ReturnType<PlanningDirectory['overdueCheckIns']>>;
+type OverdueCheckIns = Awaited<ReturnType<PlanningReadSide['overdueCheckIns']>>;
 
 export class OverdueCheckInsQuery extends Query<OverdueCheckIns> {
   constructor(
@@ -18,14 +18,14 @@ export class OverdueCheckInsQuery extends Query<OverdueCheckIns> {
 export class OverdueCheckInsHandler implements IQueryHandler<OverdueCheckInsQuery> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   async execute({ actor, scope }: OverdueCheckInsQuery): Promise<OverdueCheckIns> {
     const now = this.clock.now();
-    await this.directory.fresh();
+    await this.readSide.fresh();
     return scope === 'reports'
-      ? this.directory.overdueCheckIns(actor.tenantId, now, { managerId: actor.userId })
-      : this.directory.overdueCheckIns(actor.tenantId, now, { employeeId: actor.userId });
+      ? this.readSide.overdueCheckIns(actor.tenantId, now, { managerId: actor.userId })
+      : this.readSide.overdueCheckIns(actor.tenantId, now, { employeeId: actor.userId });
   }
 }

@@ -13,7 +13,7 @@ import {
 } from '@talentloop/planning-domain';
 import { GoalDrafter } from '../drafting/goal-drafter';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { goalContextOf } from '../shared/goal-context';
 import { goalNotFound } from '../shared/planning.commands';
 
@@ -43,17 +43,17 @@ export class RedraftGoalHandler implements IQueryHandler<RedraftGoalQuery> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
     private readonly drafter: GoalDrafter,
   ) {}
 
   async execute({ actor, language, goalId }: RedraftGoalQuery): Promise<Redraft> {
     const { tenantId } = actor;
-    const { directory } = this;
-    const goal = await directory.goal(tenantId, goalId);
+    const { readSide } = this;
+    const goal = await readSide.goal(tenantId, goalId);
     if (!goal) throw goalNotFound(goalId);
     const { state } = goal;
-    const rejection = await directory.rejectionOf(tenantId, goalId);
+    const rejection = await readSide.rejectionOf(tenantId, goalId);
     const phase = state.status;
     if (!rejection || (phase !== 'rejected' && phase !== 'revised'))
       throw new ConflictException(
@@ -62,7 +62,7 @@ export class RedraftGoalHandler implements IQueryHandler<RedraftGoalQuery> {
         }),
       );
     const { content } = state;
-    const context = await goalContextOf(directory, {
+    const context = await goalContextOf(readSide, {
       tenantId,
       employeeId: state.employeeId,
       gapId: state.gapId,

@@ -14,7 +14,7 @@ import {
   type ActiveSetState,
   type GoalStanding,
 } from '@talentloop/planning-domain';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { activeSetStream } from './planning.streams';
 
 export interface SlotRequest {
@@ -34,20 +34,20 @@ export interface SlotRequest {
 export class ActiveSet {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   /** Resolves once the slot is held; ActiveGoalCapReached (409) when none is free. */
   async takeSlot(request: SlotRequest, context: CommandContext): Promise<void> {
     const { tenantId, employeeId } = { ...context, ...request };
     try {
-      await this.take(request, context, await this.directory.standingsOf(tenantId, employeeId));
+      await this.take(request, context, await this.readSide.standingsOf(tenantId, employeeId));
     } catch (error) {
       if (!(error instanceof ActiveGoalCapReached)) throw error;
       // Full by the documents: a goal withdrawn a moment ago may not be in them yet. Decide
       // once more on documents that include every planning event stored so far.
-      await this.directory.fresh();
-      await this.take(request, context, await this.directory.standingsOf(tenantId, employeeId));
+      await this.readSide.fresh();
+      await this.take(request, context, await this.readSide.standingsOf(tenantId, employeeId));
     }
   }
 
@@ -97,7 +97,7 @@ export class ActiveSet {
     if (doubtful.length === 0) return standings;
     const settled = new Map(standings);
     for (const slot of doubtful) {
-      const standing = await this.directory.standingOf(tenantId, slot.goalId);
+      const standing = await this.readSide.standingOf(tenantId, slot.goalId);
       if (standing) settled.set(slot.goalId, standing);
       else settled.delete(slot.goalId);
     }

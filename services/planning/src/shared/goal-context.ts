@@ -5,7 +5,7 @@ import {
   type RoleRequirement,
 } from '@talentloop/planning-domain';
 import type { Language } from '@talentloop/i18n';
-import type { PlanningDirectory } from '../projections/planning-directory';
+import type { PlanningReadSide } from '../projections/planning-read-side';
 import type { GapIdentified } from '@talentloop/contracts';
 import type {
   Competency,
@@ -58,24 +58,24 @@ const requirementOf = (
         ?.requiredLevel ?? null);
 
 /**
- * What the directory knows about the target: the employee's latest measurement of it (else the
+ * What the read side knows about the target: the employee's latest measurement of it (else the
  * gap's), their current role (its name and what it requires), the framework with the target's
  * facets, and the motivation they recorded.
  * Ids of people stay out: this is what a drafter may see.
  */
 export const goalContextOf = async (
-  directory: PlanningDirectory,
+  readSide: PlanningReadSide,
   source: ContextSource,
 ): Promise<GoalContext> => {
   const { tenantId, employeeId, competencyId, gapId, language, read } = source;
   // The person is read once: their role and their motivation both come from it.
   const [gap, current, latest, person] = await Promise.all([
-    read ? read.gap : gapId ? directory.gap(tenantId, gapId) : undefined,
-    directory.competency(tenantId, competencyId),
-    directory.latestMeasurement(tenantId, employeeId, competencyId),
-    read ? read.person : directory.person(tenantId, employeeId),
+    read ? read.gap : gapId ? readSide.gap(tenantId, gapId) : undefined,
+    readSide.competency(tenantId, competencyId),
+    readSide.latestMeasurement(tenantId, employeeId, competencyId),
+    read ? read.person : readSide.person(tenantId, employeeId),
   ]);
-  const role = await directory.roleProfile(tenantId, person?.roleId);
+  const role = await readSide.roleProfile(tenantId, person?.roleId);
   const competency = competencyIn(current, language);
   return {
     targetName: competency?.name ?? competencyId,
@@ -87,7 +87,7 @@ export const goalContextOf = async (
     facets: facetsOf(competency?.facets ?? [], latest?.facetScores ?? []),
     motivationNote:
       source.motivationNote ??
-      (await directory.motivationOf(tenantId, employeeId, person, competencyId)),
+      (await readSide.motivationOf(tenantId, employeeId, person, competencyId)),
   };
 };
 
@@ -97,7 +97,7 @@ export const goalContextOf = async (
  * assessment.
  */
 export const contextOfGoal = (
-  directory: PlanningDirectory,
+  readSide: PlanningReadSide,
   tenantId: string,
   goal: {
     readonly employeeId: string;
@@ -106,7 +106,7 @@ export const contextOfGoal = (
     readonly motivationNote: string | null;
   },
 ): Promise<GoalContext> =>
-  goalContextOf(directory, {
+  goalContextOf(readSide, {
     tenantId,
     employeeId: goal.employeeId,
     gapId: goal.gapId,

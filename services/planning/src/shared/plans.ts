@@ -4,7 +4,7 @@ import { fold } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE, problem } from '@talentloop/service-kit';
 import { goalDecider, type ClosingGoal } from '@talentloop/planning-domain';
-import { PlanningDirectory, type PlanView } from '../projections/planning-directory';
+import { PlanningReadSide, type PlanView } from '../projections/planning-read-side';
 import { goalStream } from './planning.streams';
 import { text } from '@talentloop/i18n';
 
@@ -16,12 +16,12 @@ export const planNotFound = (planId: string) =>
 export class Plans {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    readonly directory: PlanningDirectory,
+    readonly readSide: PlanningReadSide,
   ) {}
 
   /** The plan in the caller's tenant; 404 otherwise. */
   async known(tenantId: string, planId: string): Promise<PlanView> {
-    const plan = await this.directory.plan(tenantId, planId);
+    const plan = await this.readSide.plan(tenantId, planId);
     if (!plan) throw planNotFound(planId);
     return plan;
   }
@@ -30,11 +30,11 @@ export class Plans {
   async describe(tenantId: string, planId: string) {
     const plan = await this.known(tenantId, planId);
     // The goals, links and carry-overs below include every planning event stored so far.
-    await this.directory.fresh();
+    await this.readSide.fresh();
     const [goals, document, next] = await Promise.all([
-      this.directory.goalsOf(tenantId, plan.employeeId),
-      this.directory.planDocument(tenantId, planId),
-      this.directory.nextPlanOf(tenantId, planId),
+      this.readSide.goalsOf(tenantId, plan.employeeId),
+      this.readSide.planDocument(tenantId, planId),
+      this.readSide.nextPlanOf(tenantId, planId),
     ]);
     const { employeeId, cycle, maxActiveGoals, status, startedAt, previousPlanId } = plan;
     const closed = plan.status === 'closed' ? plan.closed : null;
@@ -66,8 +66,8 @@ export class Plans {
   /** Each goal of the plan as its stream says, with its evaluation: what closing decides on. */
   async closingGoals(plan: PlanView): Promise<ClosingGoal[]> {
     const { tenantId, planId, employeeId } = plan;
-    await this.directory.fresh();
-    const listed = await this.directory.goalsOf(tenantId, employeeId);
+    await this.readSide.fresh();
+    const listed = await this.readSide.goalsOf(tenantId, employeeId);
     const goals: ClosingGoal[] = [];
     for (const { state: listedState } of listed.filter(({ state }) => state.planId === planId)) {
       const recorded = await this.store.readStream(goalStream(tenantId, listedState.goalId));

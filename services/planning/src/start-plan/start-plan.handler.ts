@@ -9,7 +9,7 @@ import {
 } from '@talentloop/planning-domain';
 import { createHash } from 'node:crypto';
 import { maxActiveGoalsFor, PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { goalCommand, onPlan } from '../shared/planning.commands';
 import type { StartPlanDto } from './start-plan.dto';
 
@@ -36,13 +36,13 @@ export class StartPlanHandler implements ICommandHandler<StartPlanCommand> {
   constructor(
     private readonly commands: CommandBus,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   async execute({ actor, body, commandId }: StartPlanCommand): Promise<StartedPlan> {
     const { tenantId } = actor;
     const planId = planIdOf(tenantId, body.employeeId, body.cycle);
-    const existing = await this.directory.plan(tenantId, planId);
+    const existing = await this.readSide.plan(tenantId, planId);
     const data = {
       planId,
       employeeId: body.employeeId,
@@ -76,8 +76,8 @@ export class StartPlanHandler implements ICommandHandler<StartPlanCommand> {
 
   /** The previous cycle's plan: the plans read side must include every plan started so far. */
   private async previousPlanOf(tenantId: string, employeeId: string, planId: string) {
-    await this.directory.fresh();
-    const previous = await this.directory.latestPlanOf(tenantId, employeeId);
+    await this.readSide.fresh();
+    const previous = await this.readSide.latestPlanOf(tenantId, employeeId);
     return previous && previous.planId !== planId ? previous.planId : null;
   }
 
@@ -85,7 +85,7 @@ export class StartPlanHandler implements ICommandHandler<StartPlanCommand> {
   private async candidates(tenantId: string, employeeId: string, goalIds: readonly string[]) {
     const found = new Map<string, CarryCandidate>();
     for (const goalId of goalIds) {
-      const goal = await this.directory.goal(tenantId, goalId);
+      const goal = await this.readSide.goal(tenantId, goalId);
       if (goal?.state.employeeId !== employeeId) continue;
       found.set(goalId, { planId: goal.state.planId, phase: goal.state.status });
     }

@@ -4,7 +4,7 @@ import type { PlanningEvent } from '@talentloop/contracts';
 import type { Actor } from '@talentloop/service-kit';
 import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { contextOfGoal } from '../shared/goal-context';
@@ -28,25 +28,25 @@ export class SubmitGoalCommand extends Command<readonly PlanningEvent[]> {
 export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
   constructor(
     private readonly commands: CommandBus,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
     private readonly activeSet: ActiveSet,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
   async execute({ actor, goalId, commandId }: SubmitGoalCommand) {
-    const { directory } = this;
+    const { readSide } = this;
     const submit = onGoal(
       actor,
       goalId,
       async (state, { now }) => {
         // A goal left behind in a closed plan is carried over to the next one, not submitted.
-        const plan = await directory.plan(actor.tenantId, state.planId);
+        const plan = await readSide.plan(actor.tenantId, state.planId);
         if (plan) requireOpenPlan(plan);
         return {
           type: 'SubmitGoal',
           data: {
-            managerId: (await directory.managerOf(actor.tenantId, state.employeeId)) ?? null,
-            context: await contextOfGoal(directory, actor.tenantId, state),
+            managerId: (await readSide.managerOf(actor.tenantId, state.employeeId)) ?? null,
+            context: await contextOfGoal(readSide, actor.tenantId, state),
             settings: this.settings.smart,
             today: dateOf(now),
           },
@@ -67,7 +67,7 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
                   planId: state.planId,
                   submissionNumber: event.data.submissionNumber,
                   maxActiveGoals: await activeGoalCapOf(
-                    directory,
+                    readSide,
                     this.settings,
                     actor.tenantId,
                     state.planId,

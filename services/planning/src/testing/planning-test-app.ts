@@ -17,7 +17,7 @@ import {
 } from '@talentloop/testing';
 import { PlanningModule, service } from '../app.module';
 
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 
@@ -52,8 +52,8 @@ export class PlanningTestApp extends ServiceTestHarness {
     return new PlanningTestApp(running);
   }
 
-  get directory(): PlanningDirectory {
-    return this.app.get(PlanningDirectory);
+  get readSide(): PlanningReadSide {
+    return this.app.get(PlanningReadSide);
   }
 
   /** Every event in the store, planning's and any other: what a refused request must not add. */
@@ -81,7 +81,7 @@ export class PlanningTestApp extends ServiceTestHarness {
     const gapId = `gap-${userId}`;
     await this.publishAssessmentOf(userId, managerId, gapId);
     await eventually('the gap reaches planning', async () =>
-      Boolean(await this.directory.gap(TENANT, gapId)),
+      Boolean(await this.readSide.gap(TENANT, gapId)),
     );
     const { planId } = await bodyOf<{ planId: string }>(
       await this.request('POST', '/plans', me, { employeeId: userId, cycle: '2026-H1' }),
@@ -113,7 +113,7 @@ export class PlanningTestApp extends ServiceTestHarness {
   }
 
   async goalStatus(goalId: string) {
-    return (await this.directory.goal(TENANT, goalId))?.state.status;
+    return (await this.readSide.goal(TENANT, goalId))?.state.status;
   }
 
   /** A goal drafted, submitted and approved by mgr-1: active once the approval is read. */

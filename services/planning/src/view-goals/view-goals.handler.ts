@@ -3,10 +3,10 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { Language } from '@talentloop/i18n';
 import { dateOf } from '@talentloop/planning-domain';
 import { CLOCK, type Actor, type Clock } from '@talentloop/service-kit';
-import { PlanningDirectory } from '../projections/planning-directory';
+import { PlanningReadSide } from '../projections/planning-read-side';
 import { goalNotFound } from '../shared/planning.commands';
 
-type GoalDescription = NonNullable<Awaited<ReturnType<PlanningDirectory['describe']>>>;
+type GoalDescription = NonNullable<Awaited<ReturnType<PlanningReadSide['describe']>>>;
 
 export class ViewGoalQuery extends Query<GoalDescription> {
   constructor(
@@ -32,12 +32,12 @@ export class EmployeeGoalsQuery extends Query<GoalDescription[]> {
 export class ViewGoalHandler implements IQueryHandler<ViewGoalQuery> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   async execute({ actor, language, goalId }: ViewGoalQuery): Promise<GoalDescription> {
     const today = dateOf(this.clock.now());
-    const goal = await this.directory.describe(actor.tenantId, goalId, today, language);
+    const goal = await this.readSide.describe(actor.tenantId, goalId, today, language);
     if (!goal) throw goalNotFound(goalId);
     return goal;
   }
@@ -47,16 +47,16 @@ export class ViewGoalHandler implements IQueryHandler<ViewGoalQuery> {
 export class EmployeeGoalsHandler implements IQueryHandler<EmployeeGoalsQuery> {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly directory: PlanningDirectory,
+    private readonly readSide: PlanningReadSide,
   ) {}
 
   async execute({ actor, language, employeeId }: EmployeeGoalsQuery): Promise<GoalDescription[]> {
-    const { directory } = this;
-    await directory.fresh();
-    const goals = await directory.goalsOf(actor.tenantId, employeeId);
+    const { readSide } = this;
+    await readSide.fresh();
+    const goals = await readSide.goalsOf(actor.tenantId, employeeId);
     const today = dateOf(this.clock.now());
     const described = await Promise.all(
-      goals.map(({ state }) => directory.describe(actor.tenantId, state.goalId, today, language)),
+      goals.map(({ state }) => readSide.describe(actor.tenantId, state.goalId, today, language)),
     );
     return described.filter((goal) => goal !== undefined);
   }

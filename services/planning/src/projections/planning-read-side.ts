@@ -106,7 +106,7 @@ const foldGoal = (recorded: readonly RecordedEvent[]) =>
  * have caught up (`fresh`).
  */
 @Injectable()
-export class PlanningDirectory implements SubjectDirectory {
+export class PlanningReadSide implements SubjectDirectory {
   readonly readSide: ReadSide;
 
   constructor(

@@ -67,7 +67,7 @@ export const APPROVAL_READ_SIDE_GROUP = consumerGroups.approvalReadSide.groupId;
  * notes stay sealed in the documents and are opened only to answer.
  */
 @Injectable()
-export class ApprovalDirectory implements SubjectDirectory {
+export class ApprovalReadSide implements SubjectDirectory {
   readonly readSide: ReadSide;
 
   constructor(
