@@ -1,8 +1,10 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import {
   PlatformModule,
   serviceImports,
   SUBJECT_DIRECTORY,
+  systemClock,
+  type Clock,
   type ServiceDescription,
 } from '@talentloop/service-kit';
 import { AnalyseGapsController } from './analyse-gaps/analyse-gaps.controller';
@@ -24,7 +26,7 @@ import { RecordObservationController } from './record-observation/record-observa
 import { AssessmentCommands } from './shared/assessment-commands';
 import { AssessmentStore } from './shared/assessment-store';
 import { EmployeeReader } from './shared/employee-reader';
-import { PrioritySettings } from './shared/priority-settings';
+import { PrioritySettings, weightingsFromEnv } from './shared/priority-settings';
 import { SyncPeopleController } from './sync-people/sync-people.controller';
 import { SyncPeopleHandler } from './sync-people/sync-people.handler';
 
@@ -58,32 +60,50 @@ const queryHandlers = [
   GetEmployeeAssessmentHandler,
 ];
 
-@Module({
-  imports: [
-    ...serviceImports,
-    PlatformModule.forService(service.name, { publishes: ['assessment', 'identity'] }),
-  ],
-  controllers: [
-    PublishFrameworkController,
-    DefineRoleProfileController,
-    SyncPeopleController,
-    RecordMeasurementController,
-    RecordObservationController,
-    ImportMeasurementsController,
-    CloseFeedbackRoundController,
-    RecordMotivationController,
-    AnalyseGapsController,
-    EmployeeAssessmentController,
-    ErasePersonController,
-  ],
-  providers: [
-    AssessmentStore,
-    AssessmentCommands,
-    EmployeeReader,
-    { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
-    PrioritySettings,
-    ...commandHandlers,
-    ...queryHandlers,
-  ],
-})
+export interface AssessmentModuleOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AssessmentModule {
+  static register({ env, clock = systemClock }: AssessmentModuleOptions): DynamicModule {
+    return {
+      module: AssessmentModule,
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, {
+          clock,
+          publishes: ['assessment', 'identity'],
+          env,
+        }),
+      ],
+      controllers: [
+        PublishFrameworkController,
+        DefineRoleProfileController,
+        SyncPeopleController,
+        RecordMeasurementController,
+        RecordObservationController,
+        ImportMeasurementsController,
+        CloseFeedbackRoundController,
+        RecordMotivationController,
+        AnalyseGapsController,
+        EmployeeAssessmentController,
+        ErasePersonController,
+      ],
+      providers: [
+        AssessmentStore,
+        AssessmentCommands,
+        EmployeeReader,
+        { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
+        { provide: PrioritySettings, useValue: new PrioritySettings(weightingsFromEnv(env)) },
+        ...commandHandlers,
+        ...queryHandlers,
+      ],
+    };
+  }
+}
+
+@Module({ imports: [AssessmentModule.register({ env: process.env })] })
 export class AppModule {}
