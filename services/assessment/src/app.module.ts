@@ -1,39 +1,32 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import {
   PlatformModule,
   serviceImports,
   SUBJECT_DIRECTORY,
+  systemClock,
+  type Clock,
   type ServiceDescription,
 } from '@talentloop/service-kit';
 import { AnalyseGapsController } from './analyse-gaps/analyse-gaps.controller';
-import { GetGapReportHandler, IdentifyGapsHandler } from './analyse-gaps/analyse-gaps.handler';
+import { GetGapReportHandler } from './analyse-gaps/gap-report.query';
 import { CloseFeedbackRoundController } from './close-feedback-round/close-feedback-round.controller';
-import { CloseFeedbackRoundHandler } from './close-feedback-round/close-feedback-round.handler';
 import { DefineRoleProfileController } from './define-role-profile/define-role-profile.controller';
-import {
-  DefineRoleProfileHandler,
-  GetRoleProfileHandler,
-} from './define-role-profile/define-role-profile.handler';
+import { GetRoleProfileHandler } from './define-role-profile/get-role-profile.query';
+import { EmployeeAssessmentController } from './employee-assessment/employee-assessment.controller';
+import { GetEmployeeAssessmentHandler } from './employee-assessment/employee-assessment.query';
 import { ErasePersonController } from './erase-person/erase-person.controller';
 import { ErasePersonHandler } from './erase-person/erase-person.handler';
-import { EmployeeAssessmentController } from './employee-assessment/employee-assessment.controller';
-import { GetEmployeeAssessmentHandler } from './employee-assessment/employee-assessment.handler';
 import { ImportMeasurementsController } from './import-measurements/import-measurements.controller';
 import { ImportMeasurementsHandler } from './import-measurements/import-measurements.handler';
+import { GetFrameworkHandler } from './publish-framework/get-framework.query';
 import { PublishFrameworkController } from './publish-framework/publish-framework.controller';
-import {
-  GetFrameworkHandler,
-  PublishFrameworkHandler,
-} from './publish-framework/publish-framework.handler';
 import { RecordMeasurementController } from './record-measurement/record-measurement.controller';
-import { RecordMeasurementHandler } from './record-measurement/record-measurement.handler';
-import { RecordObservationController } from './record-observation/record-observation.controller';
-import { RecordObservationHandler } from './record-observation/record-observation.handler';
 import { RecordMotivationController } from './record-motivation/record-motivation.controller';
-import { RecordMotivationHandler } from './record-motivation/record-motivation.handler';
+import { RecordObservationController } from './record-observation/record-observation.controller';
+import { AssessmentCommands } from './shared/assessment-commands';
 import { AssessmentStore } from './shared/assessment-store';
 import { EmployeeReader } from './shared/employee-reader';
-import { PrioritySettings } from './shared/priority-settings';
+import { PrioritySettings, weightingsFromEnv } from './shared/priority-settings';
 import { SyncPeopleController } from './sync-people/sync-people.controller';
 import { SyncPeopleHandler } from './sync-people/sync-people.handler';
 
@@ -54,18 +47,11 @@ export const service: ServiceDescription = {
   },
 };
 
-const commandHandlers = [
-  PublishFrameworkHandler,
-  DefineRoleProfileHandler,
-  SyncPeopleHandler,
-  RecordMeasurementHandler,
-  RecordObservationHandler,
-  ImportMeasurementsHandler,
-  CloseFeedbackRoundHandler,
-  RecordMotivationHandler,
-  IdentifyGapsHandler,
-  ErasePersonHandler,
-];
+/**
+ * The use cases with work beyond one decider command; the rest hand DeciderCommands to the
+ * CommandBus, run by the platform's one handler.
+ */
+const commandHandlers = [SyncPeopleHandler, ImportMeasurementsHandler, ErasePersonHandler];
 
 const queryHandlers = [
   GetFrameworkHandler,
@@ -74,31 +60,50 @@ const queryHandlers = [
   GetEmployeeAssessmentHandler,
 ];
 
-@Module({
-  imports: [
-    ...serviceImports,
-    PlatformModule.forService(service.name, { publishes: ['assessment', 'identity'] }),
-  ],
-  controllers: [
-    PublishFrameworkController,
-    DefineRoleProfileController,
-    SyncPeopleController,
-    RecordMeasurementController,
-    RecordObservationController,
-    ImportMeasurementsController,
-    CloseFeedbackRoundController,
-    RecordMotivationController,
-    AnalyseGapsController,
-    EmployeeAssessmentController,
-    ErasePersonController,
-  ],
-  providers: [
-    AssessmentStore,
-    EmployeeReader,
-    { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
-    PrioritySettings,
-    ...commandHandlers,
-    ...queryHandlers,
-  ],
-})
+export interface AssessmentModuleOptions {
+  readonly env: NodeJS.ProcessEnv;
+  /** Tests fix the time; the service runs on the system clock. */
+  readonly clock?: Clock;
+}
+
+@Module({})
+export class AssessmentModule {
+  static register({ env, clock = systemClock }: AssessmentModuleOptions): DynamicModule {
+    return {
+      module: AssessmentModule,
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, {
+          clock,
+          publishes: ['assessment', 'identity'],
+          env,
+        }),
+      ],
+      controllers: [
+        PublishFrameworkController,
+        DefineRoleProfileController,
+        SyncPeopleController,
+        RecordMeasurementController,
+        RecordObservationController,
+        ImportMeasurementsController,
+        CloseFeedbackRoundController,
+        RecordMotivationController,
+        AnalyseGapsController,
+        EmployeeAssessmentController,
+        ErasePersonController,
+      ],
+      providers: [
+        AssessmentStore,
+        AssessmentCommands,
+        EmployeeReader,
+        { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
+        { provide: PrioritySettings, useValue: new PrioritySettings(weightingsFromEnv(env)) },
+        ...commandHandlers,
+        ...queryHandlers,
+      ],
+    };
+  }
+}
+
+@Module({ imports: [AssessmentModule.register({ env: process.env })] })
 export class AppModule {}

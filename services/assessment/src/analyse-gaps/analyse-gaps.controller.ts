@@ -2,6 +2,7 @@ import type { Language } from '@talentloop/i18n';
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { GapIdentified } from '@talentloop/contracts';
 import {
   CurrentActor,
   type Actor,
@@ -9,7 +10,9 @@ import {
   RequestCommandId,
   RequestLanguage,
 } from '@talentloop/service-kit';
-import { GetGapReportQuery, IdentifyGapsCommand } from './analyse-gaps.handler';
+import { AssessmentCommands } from '../shared/assessment-commands';
+import { PrioritySettings } from '../shared/priority-settings';
+import { GetGapReportQuery } from './gap-report.query';
 
 @ApiTags('gap analysis')
 @ApiResponse({ status: 404, description: 'The employee is not synced' })
@@ -19,6 +22,8 @@ export class AnalyseGapsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly assessment: AssessmentCommands,
+    private readonly settings: PrioritySettings,
   ) {}
 
   @Get('gaps')
@@ -34,16 +39,31 @@ export class AnalyseGapsController {
     return this.queries.execute(new GetGapReportQuery(actor, employeeId, language));
   }
 
+  /** A replay under the same Idempotency-Key returns the gaps the first run published. */
   @Post('gap-analyses')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Publish GapIdentified for each gap worth development not yet published',
   })
-  identify(
+  async identify(
     @CurrentActor() actor: Actor,
     @IdParam('employeeId') employeeId: string,
     @RequestCommandId() commandId: string,
-  ) {
-    return this.commands.execute(new IdentifyGapsCommand(actor, employeeId, commandId));
+  ): Promise<{ identified: GapIdentified['data'][] }> {
+    const weighting = this.settings.weightingFor(actor.tenantId);
+    const { events } = await this.commands.execute(
+      this.assessment.onEmployee(
+        actor,
+        employeeId,
+        (_state, reference) => ({
+          type: 'IdentifyGaps',
+          data: { employeeId, weighting, reference },
+        }),
+        commandId,
+      ),
+    );
+    return {
+      identified: events.flatMap((event) => (event.type === 'GapIdentified' ? [event.data] : [])),
+    };
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { RoleProfile } from '@talentloop/assessment-domain';
 import { CurrentActor, type Actor, IdParam, RequestCommandId } from '@talentloop/service-kit';
+import { AssessmentCommands } from '../shared/assessment-commands';
 import { DefineRoleProfileDto } from './define-role-profile.dto';
-import { DefineRoleProfileCommand, GetRoleProfileQuery } from './define-role-profile.handler';
+import { GetRoleProfileQuery, profileOf } from './get-role-profile.query';
 
 @ApiTags('role profiles')
 @Controller('role-profiles/:roleId')
@@ -11,6 +13,7 @@ export class DefineRoleProfileController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly assessment: AssessmentCommands,
   ) {}
 
   @Put()
@@ -19,13 +22,25 @@ export class DefineRoleProfileController {
   })
   @ApiResponse({ status: 422, description: 'Weight not positive, unknown competency, bad level' })
   @ApiResponse({ status: 404, description: 'The framework is not published' })
-  define(
+  async define(
     @CurrentActor() actor: Actor,
     @IdParam('roleId') roleId: string,
     @Body() body: DefineRoleProfileDto,
     @RequestCommandId() commandId: string,
-  ) {
-    return this.commands.execute(new DefineRoleProfileCommand(actor, roleId, body, commandId));
+  ): Promise<RoleProfile> {
+    const { state } = await this.commands.execute(
+      this.assessment.onRoleProfile(
+        actor,
+        roleId,
+        body.frameworkId,
+        (_state, framework) => ({
+          type: 'DefineRoleProfile',
+          data: { roleId, ...body, framework },
+        }),
+        commandId,
+      ),
+    );
+    return profileOf(roleId, state);
   }
 
   @Get()

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor, IdParam } from '@talentloop/service-kit';
-import { GetEmployeeAssessmentQuery } from './employee-assessment.handler';
+import { GetEmployeeAssessmentQuery } from './employee-assessment.query';
 
 @ApiTags('people')
 @Controller('employees/:employeeId/assessment')

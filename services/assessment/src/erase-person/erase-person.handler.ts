@@ -3,10 +3,12 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { streamName, type PersonErased } from '@talentloop/contracts';
 import { WrongExpectedRevisionError, type EventStore } from '@talentloop/event-store';
 import {
+  CLOCK,
   EVENT_STORE,
   PERSONAL_DATA_CIPHER,
   requireRole,
   type Actor,
+  type Clock,
 } from '@talentloop/service-kit';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +20,6 @@ export class ErasePersonCommand extends Command<Erasure> {
   constructor(
     readonly actor: Actor,
     readonly employeeId: string,
-    readonly now = new Date(),
   ) {
     super();
   }
@@ -36,9 +37,10 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PERSONAL_DATA_CIPHER) private readonly cipher: PersonalDataCipher,
     private readonly people: EmployeeReader,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ actor, employeeId, now }: ErasePersonCommand): Promise<Erasure> {
+  async execute({ actor, employeeId }: ErasePersonCommand): Promise<Erasure> {
     requireRole(actor, 'admin');
     const stream = streamName({
       context: 'identity',
@@ -50,7 +52,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
     if (earlier) return earlier;
     await this.people.visibleTo(actor, employeeId);
     await this.cipher.erase({ tenantId: actor.tenantId, subjectId: employeeId });
-    const erasure: Erasure = { employeeId, erasedAt: now.toISOString() };
+    const erasure: Erasure = { employeeId, erasedAt: this.clock.now().toISOString() };
     try {
       await this.store.appendToStream(
         stream,

@@ -1,5 +1,5 @@
 import { UnprocessableEntityException } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   employeeDecider,
   InvalidAssessmentInput,
@@ -16,12 +16,9 @@ import {
   type ProblemDetails,
 } from '@talentloop/service-kit';
 import { MeasurementDto } from '../record-measurement/record-measurement.dto';
-import {
-  measurementCommandId,
-  measurementInputOf,
-} from '../record-measurement/record-measurement.handler';
+import { measurementCommandId, measurementInputOf } from '../record-measurement/measurement';
+import { employeeCommand } from '../shared/assessment-commands';
 import { AssessmentStore } from '../shared/assessment-store';
-import { commandContext } from '../shared/request-context';
 import type { ImportRow } from './measurement-rows';
 import { text, type Text } from '@talentloop/i18n';
 
@@ -95,7 +92,10 @@ const violationsOf = (error: unknown): readonly RowProblem[] => {
  */
 @CommandHandler(ImportMeasurementsCommand)
 export class ImportMeasurementsHandler implements ICommandHandler<ImportMeasurementsCommand> {
-  constructor(private readonly store: AssessmentStore) {}
+  constructor(
+    private readonly store: AssessmentStore,
+    private readonly commands: CommandBus,
+  ) {}
 
   private lookupFor(tenantId: string): EmployeeLookup {
     const loaded = new Map<string, ReturnType<EmployeeLookup>>();
@@ -164,12 +164,13 @@ export class ImportMeasurementsHandler implements ICommandHandler<ImportMeasurem
     const recorded = new Set<string>();
     for (const { write } of checked) {
       if (!write || recorded.has(write.measurementId)) continue;
-      await this.store.run(
-        employeeDecider,
-        'employee',
-        write.employeeId,
-        write.command,
-        commandContext(actor, measurementCommandId('RecordMeasurement', write.measurementId)),
+      await this.commands.execute(
+        employeeCommand(
+          actor,
+          write.employeeId,
+          write.command,
+          measurementCommandId('RecordMeasurement', write.measurementId),
+        ),
       );
       recorded.add(write.measurementId);
     }

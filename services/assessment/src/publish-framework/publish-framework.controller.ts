@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FrameworkVersion } from '@talentloop/assessment-domain';
 import {
   ApiVersionParam,
   CurrentActor,
@@ -9,8 +10,9 @@ import {
   RequestCommandId,
   VersionParam,
 } from '@talentloop/service-kit';
+import { onFramework } from '../shared/assessment-commands';
+import { GetFrameworkQuery, publishedVersion } from './get-framework.query';
 import { PublishFrameworkDto } from './publish-framework.dto';
-import { GetFrameworkQuery, PublishFrameworkCommand } from './publish-framework.handler';
 
 @ApiTags('frameworks')
 @Controller('frameworks/:frameworkId')
@@ -25,13 +27,21 @@ export class PublishFrameworkController {
     summary: 'Publish a new version of the competency framework (HR); earlier versions stay',
   })
   @ApiResponse({ status: 422, description: 'Invalid or duplicated competencies or indicators' })
-  publish(
+  async publish(
     @CurrentActor() actor: Actor,
     @IdParam('frameworkId') frameworkId: string,
     @Body() body: PublishFrameworkDto,
     @RequestCommandId() commandId: string,
-  ) {
-    return this.commands.execute(new PublishFrameworkCommand(actor, frameworkId, body, commandId));
+  ): Promise<FrameworkVersion> {
+    const { state } = await this.commands.execute(
+      onFramework(
+        actor,
+        frameworkId,
+        { type: 'PublishFramework', data: { frameworkId, ...body } },
+        commandId,
+      ),
+    );
+    return publishedVersion(frameworkId, state);
   }
 
   @Get()

@@ -2,13 +2,22 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor } from '@talentloop/service-kit';
+import {
+  measurementCommandId,
+  outcomeOf,
+  type MeasurementOutcome,
+} from '../record-measurement/measurement';
+import { AssessmentCommands } from '../shared/assessment-commands';
+import { contentId } from '../shared/content-id';
 import { ObservationDto } from './record-observation.dto';
-import { RecordObservationCommand } from './record-observation.handler';
 
 @ApiTags('measurements')
 @Controller()
 export class RecordObservationController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly assessment: AssessmentCommands,
+  ) {}
 
   @Post('employees/:employeeId/observations')
   @ApiOperation({
@@ -26,11 +35,44 @@ export class RecordObservationController {
     description:
       'Score off 0–100, unknown competency or indicator, or no measured aptitude to keep',
   })
-  record(
+  async record(
     @CurrentActor() actor: Actor,
     @IdParam('employeeId') employeeId: string,
     @Body() body: ObservationDto,
-  ) {
-    return this.commands.execute(new RecordObservationCommand(actor, employeeId, body));
+  ): Promise<MeasurementOutcome> {
+    const { competencyId, behaviour, observedAt, recordAs } = body;
+    const indicatorScores = body.indicatorScores.map(({ indicatorId, score }) => ({
+      indicatorId,
+      score,
+    }));
+    const content = {
+      employeeId,
+      competencyId,
+      behaviour,
+      indicatorScores,
+      measuredAt: observedAt,
+    };
+    // Like any measurement, its id is its content: the same observation sent again is a retry.
+    const measurementId = contentId('msr', actor.tenantId, {
+      ...content,
+      instrument: 'manager-observation',
+    });
+    const { state } = await this.commands.execute(
+      this.assessment.onEmployee(
+        actor,
+        employeeId,
+        (_state, reference) => ({
+          type: 'RecordObservation',
+          data: {
+            observation: { measurementId, ...content },
+            observedBy: actor.userId,
+            recordAs,
+            reference,
+          },
+        }),
+        measurementCommandId('RecordObservation', measurementId),
+      ),
+    );
+    return outcomeOf(state, measurementId);
   }
 }

@@ -3,7 +3,6 @@ import {
   employeeDecider,
   frameworkDecider,
   roleProfileDecider,
-  type EmployeeCommand,
   type EmployeeState,
   type FrameworkState,
   type Reference,
@@ -11,18 +10,19 @@ import {
 } from '@talentloop/assessment-domain';
 import { streamName, type EventMetadata } from '@talentloop/contracts';
 import { fold, type Decider, type DomainEvent } from '@talentloop/domain-kernel';
-import { handleCommand, type CommandContext, type EventStore } from '@talentloop/event-store';
+import type { EventStore } from '@talentloop/event-store';
 import { EVENT_STORE } from '@talentloop/service-kit';
 
 type Aggregate = 'framework' | 'roleProfile' | 'employee';
 
-const assessmentStream = (aggregate: Aggregate, tenantId: string, id: string): string =>
+export const assessmentStream = (aggregate: Aggregate, tenantId: string, id: string): string =>
   streamName({ context: 'assessment', aggregate, tenantId, id });
 
 /**
  * The assessment streams of one tenant: one per framework, role profile and employee.
  * Everything about one employee (sync, measurements, rounds, motivation, gaps, comparisons)
  * sits on the employee's stream, so a gap analysis reads one stream plus two small ones.
+ * Read here; written by decider commands (assessment-commands.ts) on the CommandBus.
  */
 @Injectable()
 export class AssessmentStore {
@@ -73,38 +73,5 @@ export class AssessmentStore {
         ? framework.versions.find((v) => v.frameworkVersion === role.profile.frameworkVersion)
         : undefined;
     return version && { role: role.profile, framework: version };
-  }
-
-  /** Resolves the employee's reference, then reads, folds, decides and appends on their stream. */
-  async onEmployee(
-    employeeId: string,
-    commandFor: (reference: Reference | undefined) => EmployeeCommand,
-    context: CommandContext,
-  ) {
-    const employee = await this.employee(context.tenantId, employeeId);
-    const reference = await this.referenceOf(context.tenantId, employee);
-    return handleCommand(
-      this.store,
-      employeeDecider,
-      assessmentStream('employee', context.tenantId, employeeId),
-      commandFor(reference),
-      context,
-    );
-  }
-
-  run<Command, Event extends DomainEvent, State>(
-    decider: Decider<Command, Event, State>,
-    aggregate: Aggregate,
-    id: string,
-    command: Command,
-    context: CommandContext,
-  ) {
-    return handleCommand(
-      this.store,
-      decider,
-      assessmentStream(aggregate, context.tenantId, id),
-      command,
-      context,
-    );
   }
 }

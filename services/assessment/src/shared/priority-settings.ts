@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import { byTenant } from '@talentloop/config';
 import { render } from '@talentloop/i18n';
 import {
@@ -23,9 +22,9 @@ export const weightingsFromEnv = (env: NodeJS.ProcessEnv): ReadonlyMap<string, P
       : weighting;
   });
 
-@Injectable()
+/** Provided by the service's module, read from its environment at start. */
 export class PrioritySettings {
-  private readonly weightings = weightingsFromEnv(process.env);
+  constructor(private readonly weightings: ReadonlyMap<string, PriorityWeighting>) {}
 
   weightingFor(tenantId: string): PriorityWeighting {
     return this.weightings.get(tenantId) ?? defaultWeighting;

@@ -1,8 +1,7 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { employeeDecider, type EmployeeRecord } from '@talentloop/assessment-domain';
+import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EmployeeRecord } from '@talentloop/assessment-domain';
 import type { Actor } from '@talentloop/service-kit';
-import { AssessmentStore } from '../shared/assessment-store';
-import { commandContext } from '../shared/request-context';
+import { employeeCommand } from '../shared/assessment-commands';
 import type { HrisEmployeeDto, SyncPeopleDto } from './sync-people.dto';
 
 export interface SyncOutcome {
@@ -39,21 +38,27 @@ const recordOf = (employee: HrisEmployeeDto): EmployeeRecord => ({
 
 @CommandHandler(SyncPeopleCommand)
 export class SyncPeopleHandler implements ICommandHandler<SyncPeopleCommand> {
-  constructor(private readonly store: AssessmentStore) {}
+  constructor(private readonly commands: CommandBus) {}
 
-  /** One stream per employee; unchanged records decide no events, so a re-sync is harmless. */
+  /**
+   * One decider command per employee, on their stream; unchanged records decide no events, so a
+   * re-sync is harmless. A new manager decides from the time the change is recorded.
+   */
   async execute({ actor, body, commandId }: SyncPeopleCommand): Promise<SyncOutcome> {
     const changed: string[] = [];
     const reportingLinesChanged: string[] = [];
-    const now = new Date();
     for (const employee of body.employees) {
       const record = recordOf(employee);
-      const { events } = await this.store.run(
-        employeeDecider,
-        'employee',
-        record.employeeId,
-        { type: 'SyncEmployee', data: { record, effectiveAt: now.toISOString() } },
-        commandContext(actor, commandId, now),
+      const { events } = await this.commands.execute(
+        employeeCommand(
+          actor,
+          record.employeeId,
+          (_state, { now }) => ({
+            type: 'SyncEmployee',
+            data: { record, effectiveAt: now.toISOString() },
+          }),
+          commandId,
+        ),
       );
       if (events.length > 0) changed.push(record.employeeId);
       if (events.some((event) => event.type === 'ReportingLineChanged'))

@@ -1,11 +1,18 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Module } from '@nestjs/common';
 import type { EventStore } from '@talentloop/event-store';
-import { createServiceApp, devSigningKey, EVENT_STORE, mintToken } from '@talentloop/service-kit';
+import {
+  createServiceApp,
+  devSigningKey,
+  EVENT_STORE,
+  mintToken,
+  systemClock,
+  type Clock,
+} from '@talentloop/service-kit';
 import { randomDevSecret, serviceTestEnv } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppModule, service } from '../app.module';
+import { AssessmentModule, service } from '../app.module';
 
 export interface Caller {
   readonly user: string;
@@ -32,9 +39,13 @@ export interface RunningAssessment {
 
 /**
  * The assessment service on the embedded default (SQLite store, bus and relay checkpoints)
- * in a fresh temporary folder, listening on a free port: for HTTP tests and the bench.
+ * in a fresh temporary folder, listening on a free port: for HTTP tests and the bench. A test
+ * that fixes the time passes its clock (a TestClock of @talentloop/testing).
  */
-export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessment> => {
+export const startAssessment = async (
+  tenantId = 'acme',
+  clock: Clock = systemClock,
+): Promise<RunningAssessment> => {
   const folder = mkdtempSync(join(tmpdir(), 'talentloop-assessment-'));
   const devSecret = randomDevSecret();
   Object.assign(process.env, {
@@ -43,7 +54,9 @@ export const startAssessment = async (tenantId = 'acme'): Promise<RunningAssessm
     EVENT_STORE: 'sqlite',
     ...serviceTestEnv(folder),
   });
-  const app = await createServiceApp(AppModule, service, { logger: false });
+  @Module({ imports: [AssessmentModule.register({ env: process.env, clock })] })
+  class AssessmentTestModule {}
+  const app = await createServiceApp(AssessmentTestModule, service, { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
   // One token per caller for the life of the app (valid 8 h), so the bench's timed requests
