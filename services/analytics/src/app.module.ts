@@ -4,7 +4,7 @@ import {
   serviceImports,
   systemClock,
   type Clock,
-  SUBJECT_DIRECTORY,
+  ACCESS_FACTS,
   type ServiceDescription,
 } from '@talentloop/service-kit';
 import { AnalyticsQueriesController } from './analytics-queries/analytics-queries.controller';
@@ -48,7 +48,7 @@ export class AnalyticsModule {
       providers: [
         { provide: ANALYTICS_SETTINGS, useValue: analyticsSettingsFromEnv(env) },
         FactsView,
-        { provide: SUBJECT_DIRECTORY, useExisting: FactsView },
+        { provide: ACCESS_FACTS, useExisting: FactsView },
         ...handlers,
       ],
     };

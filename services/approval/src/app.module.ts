@@ -5,7 +5,7 @@ import {
   type ServiceDescription,
   systemClock,
   type Clock,
-  SUBJECT_DIRECTORY,
+  ACCESS_FACTS,
 } from '@talentloop/service-kit';
 import { APPROVAL_SETTINGS, approvalSettingsFromEnv } from './approval.settings';
 import { InboundEventsConsumer } from './consumers/inbound-events.consumer';
@@ -63,7 +63,7 @@ export class ApprovalModule {
       providers: [
         { provide: APPROVAL_SETTINGS, useValue: approvalSettingsFromEnv(env) },
         ApprovalReadSide,
-        { provide: SUBJECT_DIRECTORY, useExisting: ApprovalReadSide },
+        { provide: ACCESS_FACTS, useExisting: ApprovalReadSide },
         InboundEventsConsumer,
         OverdueCheckTimer,
         ...handlers,

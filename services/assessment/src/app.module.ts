@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import {
   PlatformModule,
   serviceImports,
-  SUBJECT_DIRECTORY,
+  ACCESS_FACTS,
   systemClock,
   type Clock,
   type ServiceDescription,
@@ -96,7 +96,7 @@ export class AssessmentModule {
         AssessmentStore,
         AssessmentCommands,
         EmployeeReader,
-        { provide: SUBJECT_DIRECTORY, useExisting: EmployeeReader },
+        { provide: ACCESS_FACTS, useExisting: EmployeeReader },
         { provide: PrioritySettings, useValue: new PrioritySettings(weightingsFromEnv(env)) },
         ...commandHandlers,
         ...queryHandlers,

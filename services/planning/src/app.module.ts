@@ -5,7 +5,7 @@ import {
   type ServiceDescription,
   systemClock,
   type Clock,
-  SUBJECT_DIRECTORY,
+  ACCESS_FACTS,
   PREFERRED_LANGUAGE,
   type PreferredLanguages,
 } from '@talentloop/service-kit';
@@ -107,7 +107,7 @@ export class PlanningModule {
       providers: [
         { provide: PLANNING_SETTINGS, useValue: settings },
         PlanningReadSide,
-        { provide: SUBJECT_DIRECTORY, useExisting: PlanningReadSide },
+        { provide: ACCESS_FACTS, useExisting: PlanningReadSide },
         {
           // After Accept-Language, a caller reads in the language the HRIS gave them.
           provide: PREFERRED_LANGUAGE,

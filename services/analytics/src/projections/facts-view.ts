@@ -12,7 +12,7 @@ import {
   problem,
   READ_MODEL_STORE,
   SUPERVISOR,
-  type SubjectDirectory,
+  type AccessFacts,
   type Supervisor,
 } from '@talentloop/service-kit';
 import { eventSourceFor } from '@talentloop/privacy';
@@ -43,7 +43,7 @@ interface Entry {
  * store; the view drops them.
  */
 @Injectable()
-export class FactsView implements OnApplicationBootstrap, SubjectDirectory {
+export class FactsView implements OnApplicationBootstrap, AccessFacts {
   private readonly logger = new Logger(FactsView.name);
   private readonly tenants = new Map<string, Map<string, Entry>>();
   /** Per tenant, the facts as an array, rebuilt only after a change. */

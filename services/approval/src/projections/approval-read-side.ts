@@ -9,7 +9,7 @@ import {
   type ApprovalKind,
 } from '@talentloop/approval-domain';
 import { topicFor } from '@talentloop/contracts';
-import { PERSONAL_DATA_CIPHER, ServiceLoops, type SubjectDirectory } from '@talentloop/service-kit';
+import { PERSONAL_DATA_CIPHER, ServiceLoops, type AccessFacts } from '@talentloop/service-kit';
 import { consumerGroups } from '@talentloop/messaging';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
@@ -67,7 +67,7 @@ export const APPROVAL_READ_SIDE_GROUP = consumerGroups.approvalReadSide.groupId;
  * notes stay sealed in the documents and are opened only to answer.
  */
 @Injectable()
-export class ApprovalReadSide implements SubjectDirectory {
+export class ApprovalReadSide implements AccessFacts {
   readonly readSide: ReadSide;
 
   constructor(

@@ -9,7 +9,7 @@ import {
   PERSONAL_DATA_CIPHER,
   ServiceLoops,
   type Actor,
-  type SubjectDirectory,
+  type AccessFacts,
 } from '@talentloop/service-kit';
 import type { PersonalDataCipher } from '@talentloop/privacy';
 import type { ReadSide } from '@talentloop/read-models';
@@ -26,7 +26,7 @@ import { AssessmentStore } from './assessment-store';
  * assessment event stored before it, so an answer right after a write shows that write.
  */
 @Injectable()
-export class EmployeeReader implements SubjectDirectory {
+export class EmployeeReader implements AccessFacts {
   readonly readSide: ReadSide;
 
   constructor(

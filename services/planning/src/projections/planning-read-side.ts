@@ -14,7 +14,7 @@ import {
   PERSONAL_DATA_CIPHER,
   ServiceLoops,
   type Subject,
-  type SubjectDirectory,
+  type AccessFacts,
 } from '@talentloop/service-kit';
 import { consumerGroups } from '@talentloop/messaging';
 import {
@@ -106,7 +106,7 @@ const foldGoal = (recorded: readonly RecordedEvent[]) =>
  * have caught up (`fresh`).
  */
 @Injectable()
-export class PlanningReadSide implements SubjectDirectory {
+export class PlanningReadSide implements AccessFacts {
   readonly readSide: ReadSide;
 
   constructor(

@@ -27,11 +27,12 @@ import {
 import { text } from '@talentloop/i18n';
 
 /**
- * What a service knows about the subjects of its requests, in one tenant: each service
+ * The facts the access guard decides on, about the subjects of a service's requests in one
+ * tenant (whose manager, whose goal, plan or request): each service
  * answers from its own read side (reporting lines from the people events, goal owners from
  * its goals). A kind of resource the service does not serve need not be answered.
  */
-export interface SubjectDirectory {
+export interface AccessFacts {
   /** A person's current manager: null when they have none, undefined when not known here. */
   managerOf(tenantId: string, employeeId: string): Awaitable<string | null | undefined>;
   /** Whose goal, plan or approval request it is; undefined when the tenant has none by that id. */
@@ -44,7 +45,7 @@ export interface SubjectDirectory {
 
 type Awaitable<T> = T | Promise<T>;
 
-export const SUBJECT_DIRECTORY = Symbol('SUBJECT_DIRECTORY');
+export const ACCESS_FACTS = Symbol('ACCESS_FACTS');
 
 /**
  * The policy the guard enforces: `accessPolicy` unless a module provides another (an app
@@ -98,9 +99,9 @@ export class AccessGuard implements CanActivate {
     return this.found.get(token) as T | undefined;
   }
 
-  /** The service's SubjectDirectory (none: nobody's manager is known). */
-  private get directory(): SubjectDirectory | undefined {
-    return this.provided<SubjectDirectory>(SUBJECT_DIRECTORY);
+  /** The service's AccessFacts (none: nobody's manager is known). */
+  private get facts(): AccessFacts | undefined {
+    return this.provided<AccessFacts>(ACCESS_FACTS);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -136,7 +137,7 @@ export class AccessGuard implements CanActivate {
         return {
           employeeId: value,
           managerId: needsManager(rule, actor, value)
-            ? await this.directory?.managerOf(actor.tenantId, value)
+            ? await this.facts?.managerOf(actor.tenantId, value)
             : undefined,
         };
       }
@@ -145,7 +146,7 @@ export class AccessGuard implements CanActivate {
       case 'approval-request': {
         const id = request.params[locator.param];
         if (typeof id !== 'string' || !ID_PATTERN.test(id)) return undefined;
-        return this.directory?.ownerOf?.(locator.of, actor.tenantId, id);
+        return this.facts?.ownerOf?.(locator.of, actor.tenantId, id);
       }
     }
   }
