@@ -1,10 +1,10 @@
 import { eventually } from '@talentloop/testing';
-import { ApprovalTestApp } from '../services/approval/src/testing/approval-test-app';
+import { ApprovalTestApp } from '../services/approval/testing/approval-test-app';
 import {
   bodyOf,
   PlanningTestApp,
   type Caller,
-} from '../services/planning/src/testing/planning-test-app';
+} from '../services/planning/testing/planning-test-app';
 
 /**
  * An adjustment is agreed through approval, as a submission is: planning and approval on one

@@ -11,7 +11,7 @@ import {
   frameworkBody,
   startAssessment,
   type RunningAssessment,
-} from '../../services/assessment/src/testing/assessment-app';
+} from '../../services/assessment/testing/assessment-app';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { markdownTable } from '../lib/table';

@@ -1,5 +1,5 @@
 import { fuzzEndpoints, harnessFuzzTarget } from '@talentloop/testing';
-import { AnalyticsTestApp, type Caller } from './testing/analytics-test-app';
+import { AnalyticsTestApp, type Caller } from '../testing/analytics-test-app';
 
 const employee: Caller = { userId: 'emp-1', roles: 'employee' };
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };

@@ -8,7 +8,7 @@ import {
 import { join } from 'node:path';
 import { employeeFactsProjection } from './projections/employee-facts.projection';
 import { READ_MODEL_STORE } from '@talentloop/service-kit';
-import { AnalyticsTestApp, type Caller } from './testing/analytics-test-app';
+import { AnalyticsTestApp, type Caller } from '../testing/analytics-test-app';
 
 const hr: Caller = { userId: 'hr-1', roles: 'hr' };
 

@@ -8,7 +8,7 @@ import {
   goalSubmitted,
   TENANT,
   type Caller,
-} from './testing/approval-test-app';
+} from '../testing/approval-test-app';
 
 const manager: Caller = { userId: 'mgr-1' };
 const hr: Caller = { userId: 'hr-1', roles: 'hr' };

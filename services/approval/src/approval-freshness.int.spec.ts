@@ -10,7 +10,7 @@ import {
   goalSubmitted,
   TENANT,
   type Caller,
-} from './testing/approval-test-app';
+} from '../testing/approval-test-app';
 
 const formerManager: Caller = { userId: 'mgr-old' };
 const newManager: Caller = { userId: 'mgr-new' };

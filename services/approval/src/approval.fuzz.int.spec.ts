@@ -7,7 +7,7 @@ import {
   goalSubmitted,
   TENANT,
   type Caller,
-} from './testing/approval-test-app';
+} from '../testing/approval-test-app';
 
 const employee: Caller = { userId: 'emp-1001', roles: 'employee' };
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };

@@ -6,7 +6,7 @@ import {
   goalSubmitted,
   TENANT,
   type Caller,
-} from './testing/approval-test-app';
+} from '../testing/approval-test-app';
 
 const manager: Caller = { userId: 'mgr-1' };
 const employee: Caller = { userId: 'emp-1001', roles: 'employee' };

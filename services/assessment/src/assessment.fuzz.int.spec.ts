@@ -8,7 +8,7 @@ import {
   startAssessment,
   type Caller,
   type RunningAssessment,
-} from './testing/assessment-app';
+} from '../testing/assessment-app';
 
 const admin: Caller = { user: 'admin-1', roles: 'admin' };
 const integrator: Caller = { user: 'integrator-1', roles: 'integrator' };

@@ -15,7 +15,7 @@ import {
   startAssessment,
   teamLeadProfile,
   type RunningAssessment,
-} from './testing/assessment-app';
+} from '../testing/assessment-app';
 
 describe('the assessment service over HTTP, on the embedded store', () => {
   let service: RunningAssessment;

@@ -8,7 +8,7 @@ import {
   teamLeadProfile,
   type Caller,
   type RunningAssessment,
-} from './testing/assessment-app';
+} from '../testing/assessment-app';
 
 /** The manager in execution: an observation of their report, over HTTP on a real app. */
 describe("a manager's observation of their report", () => {

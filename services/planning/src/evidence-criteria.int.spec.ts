@@ -1,5 +1,5 @@
 import { eventually } from '@talentloop/testing';
-import { bodyOf, goalApproved, PlanningTestApp, type Caller } from './testing/planning-test-app';
+import { bodyOf, goalApproved, PlanningTestApp, type Caller } from '../testing/planning-test-app';
 
 /** A certification goal, met by its certificate: drafted, approved, evidenced, evaluated. */
 

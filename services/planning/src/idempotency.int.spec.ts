@@ -9,7 +9,7 @@ import {
 import type { ReadModelStore } from '@talentloop/read-models';
 import { eventually } from '@talentloop/testing';
 import { randomUUID } from 'node:crypto';
-import { PlanningTestApp, TENANT, type Caller } from './testing/planning-test-app';
+import { PlanningTestApp, TENANT, type Caller } from '../testing/planning-test-app';
 
 interface Drafted {
   goalId: string;

@@ -1,6 +1,6 @@
 import { CompetencyFrameworkPublished } from '@talentloop/contracts';
 import { eventually } from '@talentloop/testing';
-import { bodyOf, PlanningTestApp, TENANT, type Caller } from './testing/planning-test-app';
+import { bodyOf, PlanningTestApp, TENANT, type Caller } from '../testing/planning-test-app';
 
 /**
  * Planning in Dutch: the texts a person reads follow Accept-Language, else the person's own

@@ -5,7 +5,7 @@ import {
   bodyOf,
   PlanningTestApp,
   type Caller,
-} from './testing/planning-test-app';
+} from '../testing/planning-test-app';
 
 /**
  * The manager in execution: check-ins, ticks, and approval's decisions on adjustments, over

@@ -4,7 +4,7 @@ import {
   fuzzEndpoints,
   harnessFuzzTarget,
 } from '@talentloop/testing';
-import { goalApproved, PlanningTestApp, TENANT, type Caller } from './testing/planning-test-app';
+import { goalApproved, PlanningTestApp, TENANT, type Caller } from '../testing/planning-test-app';
 
 const employee: Caller = { userId: 'emp-1001' };
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };

@@ -9,7 +9,7 @@ import {
   measuredAgain,
   TENANT,
   type Caller,
-} from './testing/planning-test-app';
+} from '../testing/planning-test-app';
 
 const employee: Caller = { userId: 'emp-1001' };
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };

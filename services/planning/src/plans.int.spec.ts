@@ -5,7 +5,7 @@ import {
   measuredAgain,
   TENANT,
   type Caller,
-} from './testing/planning-test-app';
+} from '../testing/planning-test-app';
 
 const manager: Caller = { userId: 'mgr-1', roles: 'manager' };
 const hr: Caller = { userId: 'hr-1', roles: 'hr' };

@@ -5,7 +5,7 @@ import {
   measuredAgain,
   PlanningTestApp,
   type Caller,
-} from './testing/planning-test-app';
+} from '../testing/planning-test-app';
 
 /**
  * Time passes: one goal through a six-month cycle on the test clock, with what the employee,

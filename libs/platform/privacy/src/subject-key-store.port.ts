@@ -15,7 +15,7 @@ export type SubjectKey =
 
 /**
  * Holds one data key per data subject, wrapped with a key-encryption key (KeyEncryptionKey). Every adapter passes the same contract suite
- * (libs/platform/privacy/src/testing/subject-key-store.contract.ts).
+ * (libs/testing/src/privacy/subject-key-store.contract.ts).
  */
 export interface SubjectKeyStore {
   /** The subject's key, created on first use (concurrent callers get the same key). */

@@ -2,7 +2,7 @@ import type { CloudEvent } from '@talentloop/contracts';
 import type { EventToAppend } from '@talentloop/event-store';
 import { ReplaySessions } from './replay-sessions';
 import { exampleEvent } from '@talentloop/testing';
-import { appendMixedHistory, ReplayTestApp } from './testing/replay-fixtures';
+import { appendMixedHistory, ReplayTestApp } from '../../testing/replay-fixtures';
 
 const ACME = 'acme';
 const OTHER = 'big-acme';

@@ -5,7 +5,7 @@ import { fromKafkaRecord, type KafkaRecord } from '@talentloop/contracts';
 import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
 import type { RepublishProgress } from './republish';
 import { republish } from './republish';
-import { appendMixedHistory } from './testing/replay-fixtures';
+import { appendMixedHistory } from '../../testing/replay-fixtures';
 
 describe('republish', () => {
   let folder: string;

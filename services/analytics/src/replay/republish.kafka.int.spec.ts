@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fromKafkaRecord } from '@talentloop/contracts';
 import { SqliteEventStore, type EventToAppend } from '@talentloop/event-store';
 import { Kafka, logLevel } from 'kafkajs';
-import { appendMixedHistory } from './testing/replay-fixtures';
+import { appendMixedHistory } from '../../testing/replay-fixtures';
 
 const brokers = (process.env['KAFKA_BROKERS'] ?? '')
   .split(',')

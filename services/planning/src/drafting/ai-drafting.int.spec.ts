@@ -13,8 +13,8 @@ import {
   PlanningTestApp,
   TENANT,
   type Caller,
-} from '../testing/planning-test-app';
-import { FakeChatCompletions, type Answer } from '../testing/fake-chat-completions';
+} from '../../testing/planning-test-app';
+import { FakeChatCompletions, type Answer } from '../../testing/fake-chat-completions';
 import { PROMPT_VERSION } from './draft-prompt';
 import { NOT_OPTED_IN } from './goal-drafter';
 

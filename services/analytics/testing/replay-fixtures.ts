@@ -3,7 +3,7 @@ import { eventRegistry } from '@talentloop/contracts';
 import type { EventStore, EventToAppend } from '@talentloop/event-store';
 import { PlatformModule, serviceImports } from '@talentloop/service-kit';
 import { exampleEvent, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
-import { ReplayModule } from '../replay.module';
+import { ReplayModule } from '../src/replay/replay.module';
 
 const streamOf = (type: string, tenantId: string, n: number): string => {
   const definition = eventRegistry.current(type);

@@ -15,9 +15,9 @@ import {
   ServiceTestHarness,
   type Caller,
 } from '@talentloop/testing';
-import { PlanningModule, service } from '../app.module';
+import { PlanningModule, service } from '../src/app.module';
 
-import { PlanningReadSide } from '../projections/planning-read-side';
+import { PlanningReadSide } from '../src/projections/planning-read-side';
 
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 

@@ -1,8 +1,8 @@
 import { eventRegistry, streamName, type TalentloopEvent } from '@talentloop/contracts';
 import { ServiceTestApp, ServiceTestHarness, type Caller } from '@talentloop/testing';
 import { randomUUID } from 'node:crypto';
-import { AnalyticsModule, service } from '../app.module';
-import { FactsView } from '../projections/facts-view';
+import { AnalyticsModule, service } from '../src/app.module';
+import { FactsView } from '../src/projections/facts-view';
 
 export type { Caller } from '@talentloop/testing';
 

@@ -1,8 +1,8 @@
 import { EmployeeSynced, GoalAdjusted, GoalSubmitted } from '@talentloop/contracts';
 import { DEFAULT_TEST_START, ServiceTestApp, ServiceTestHarness } from '@talentloop/testing';
-import { ApprovalModule, service } from '../app.module';
-import { approvalRequestStream } from '../approval-request.stream';
-import { ApprovalReadSide } from '../projections/approval-read-side';
+import { ApprovalModule, service } from '../src/app.module';
+import { approvalRequestStream } from '../src/approval-request.stream';
+import { ApprovalReadSide } from '../src/projections/approval-read-side';
 
 export type { Caller, PublishedEvent } from '@talentloop/testing';
 

@@ -12,7 +12,7 @@ import { randomDevSecret, serviceTestEnv } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AssessmentModule, service } from '../app.module';
+import { AssessmentModule, service } from '../src/app.module';
 
 export interface Caller {
   readonly user: string;
