@@ -8,6 +8,7 @@ export * from './read-models/read-model-store.contract';
 export * from './read-models/mongo-test-server';
 export * from './read-models/employee-history';
 export * from './analytics/organisation-history';
+export * from './analytics/append-history';
 export * from './analytics/random';
 export * from './fixtures/example-event';
 export * from './service/service-test-app';

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type RecordedEvent } from '@talentloop/event-store';
+import { appendHistory } from './append-history';
 import {
-  appendHistory,
   organisationHistory,
   organisationHistoryArray,
   type OrganisationHistoryOptions,

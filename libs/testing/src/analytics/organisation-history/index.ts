@@ -1,0 +1,5 @@
+export {
+  organisationHistory,
+  organisationHistoryArray,
+  type OrganisationHistoryOptions,
+} from './history';
