@@ -10,7 +10,8 @@ import {
   subjectOf,
 } from './breakdown';
 import { instant, monthsOf } from './period';
-import { type Figure, Populations, privacyThreshold } from './privacy';
+import { Populations } from './populations';
+import { type Figure, privacyThreshold } from './privacy';
 import {
   type AnalyticsRequest,
   type FilterLabels,

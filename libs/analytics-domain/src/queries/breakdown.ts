@@ -1,14 +1,8 @@
 import type { EmployeeFacts, GoalFact } from '../employee-facts';
 import { within } from './period';
-import {
-  type Contribution,
-  CountedSubject,
-  type Figure,
-  type Populations,
-  type RowKey,
-  type Subject,
-  suppressComplements,
-} from './privacy';
+import type { Populations } from './populations';
+import { type Figure, suppressComplements } from './privacy';
+import { type Contribution, CountedSubject, type RowKey, type Subject } from './subjects';
 import type { AnalyticsFilters } from './request';
 
 export interface DepartmentRow<Value> {

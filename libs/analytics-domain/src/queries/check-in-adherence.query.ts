@@ -12,13 +12,9 @@ import {
   share,
   subjectOf,
 } from './breakdown';
-import {
-  type Contribution,
-  type Figure,
-  Populations,
-  type Subject,
-  privacyThreshold,
-} from './privacy';
+import { Populations } from './populations';
+import { type Figure, privacyThreshold } from './privacy';
+import type { Contribution, Subject } from './subjects';
 import {
   type AnalyticsRequest,
   type FilterLabels,

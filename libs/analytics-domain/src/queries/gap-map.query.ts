@@ -9,13 +9,9 @@ import {
   rankShown,
   subjectOf,
 } from './breakdown';
-import {
-  type Contribution,
-  type Figure,
-  Populations,
-  type Subject,
-  privacyThreshold,
-} from './privacy';
+import { Populations } from './populations';
+import { type Figure, privacyThreshold } from './privacy';
+import type { Contribution, Subject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 
 /** People per gap bucket: below 0, 0–9, 10–19, 20–29 and 30 or more points. */

@@ -10,13 +10,9 @@ import {
   subjectOf,
 } from './breakdown';
 import { instant, periodTest } from './period';
-import {
-  type Contribution,
-  type Figure,
-  Populations,
-  type Subject,
-  privacyThreshold,
-} from './privacy';
+import { Populations } from './populations';
+import { type Figure, privacyThreshold } from './privacy';
+import type { Contribution, Subject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
 
