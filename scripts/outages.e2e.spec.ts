@@ -175,7 +175,7 @@ describeOnEach(
   },
 );
 
-/** The demo's organisation exactly as scripts/demo.ts syncs it (the demo then changes nobody). */
+/** The demo's organisation as demo/steps/people.ts syncs it (the demo then changes nobody). */
 const demoPeople = (tenantId: string) =>
   [
     ['hr-anna', 'Anna de Vries', 'sales', 'hr-partner', null],
