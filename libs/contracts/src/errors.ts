@@ -1,4 +1,4 @@
-import type { Violation } from './registry';
+import type { Violation } from './violation';
 
 /**
  * Something does not match its contract: an event, an envelope or a stream or topic name.

@@ -2,6 +2,7 @@ export * from './metadata';
 export * from './personal-data';
 export * from './event-definition';
 export * from './registry';
+export * from './violation';
 export * from './errors';
 export {
   measurementInstruments,

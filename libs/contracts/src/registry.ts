@@ -3,12 +3,7 @@ import type { ValidateFunction } from 'ajv';
 import { EventMetadataSchema } from './metadata';
 import type { EventDefinition, Upcaster } from './event-definition';
 import { createAjv, violationsOf } from './validation';
-
-/** One thing wrong with an event: the field (dotted path) and what is wrong with it. */
-export interface Violation {
-  readonly field: string;
-  readonly message: string;
-}
+import type { Violation } from './violation';
 
 export interface UpcastResult {
   readonly version: number;

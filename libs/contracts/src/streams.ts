@@ -1,6 +1,6 @@
 import { boundedContexts, isBoundedContext, type BoundedContext } from './event-definition';
 import { ContractViolationError } from './errors';
-import type { Violation } from './registry';
+import type { Violation } from './violation';
 
 export interface StreamNameParts {
   readonly context: BoundedContext;

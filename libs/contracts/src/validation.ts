@@ -1,7 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { ERASED, PERSONAL_KEYWORD, SEALED_MAX_LENGTH, SEALED_PATTERN } from './personal-data';
-import type { Violation } from './registry';
+import type { Violation } from './violation';
 
 /** Strict mode catches schema mistakes (unknown keywords, loose types) when a schema compiles. */
 export const createAjv = (): Ajv => {

@@ -3,7 +3,7 @@ import { eventRegistry, type TalentloopEvent } from '../catalog';
 import { ContractViolationError } from '../errors';
 import { boundedContexts, isBoundedContext, type BoundedContext } from '../event-definition';
 import { Id, IsoDateTime, TenantId, Traceparent, type EventMetadata } from '../metadata';
-import type { Violation } from '../registry';
+import type { Violation } from '../violation';
 import { createAjv, violationsOf } from '../validation';
 
 const contextAlternatives = boundedContexts.join('|');
