@@ -24,7 +24,8 @@ const bodyOf = async (request: IncomingMessage) => {
  */
 const exportOnce = `
   const t = require(${JSON.stringify(resolve(__dirname, 'telemetry'))});
-  t.startTelemetry(t.telemetryConfigFromEnv(process.env), 'telemetry-test');
+  const { telemetryConfigFromEnv } = require(${JSON.stringify(resolve(__dirname, 'telemetry-config'))});
+  t.startTelemetry(telemetryConfigFromEnv(process.env), 'telemetry-test');
   if (!t.tracesExported()) throw new Error('traces are not exported');
   const parent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
   (async () => {

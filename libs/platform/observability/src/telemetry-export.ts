@@ -16,7 +16,7 @@ import {
   type SpanProcessor,
   type TracerProvider,
 } from '@opentelemetry/sdk-trace';
-import type { TelemetryConfig } from './telemetry';
+import type { TelemetryConfig } from './telemetry-config';
 
 /**
  * What a process exports its telemetry with. Loaded only when something is exported: the

@@ -1,5 +1,5 @@
 import { ConfigError } from '@talentloop/config';
-import { NO_TELEMETRY_EXPORT, telemetryConfigFromEnv } from './telemetry';
+import { NO_TELEMETRY_EXPORT, telemetryConfigFromEnv } from './telemetry-config';
 
 describe('telemetry settings, read from the standard OTEL_* variables', () => {
   it('given none set, exports nothing: spans only carry trace context into the events', () => {
