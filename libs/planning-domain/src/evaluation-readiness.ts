@@ -1,6 +1,6 @@
 import type { CriterionEvidenceKind, MeasurementInstrument } from '@talentloop/contracts';
 import { text, textList, translatorOf, type Language, type Translate } from '@talentloop/i18n';
-import type { GoalMeasurement } from './evaluation';
+import type { GoalMeasurement } from './goal-measurement';
 import {
   evidenceCriteriaOf,
   instrumentsOf,

@@ -1,19 +1,14 @@
-import {
-  robustnessOfInstrument,
-  type GoalActivated,
-  type GoalEvaluated,
-} from '@talentloop/contracts';
+import { robustnessOfInstrument, type GoalEvaluated } from '@talentloop/contracts';
 import {
   isEvidenceOnly,
   type EvidenceCriterion,
   type GoalContent,
   type MeasuredCriterion,
 } from './goal-content';
+import type { GoalMeasurement } from './goal-measurement';
 import type { RecordedEvidence } from './goal.state';
 import type { LatestMeasurement } from './measured-basis';
 
-/** A measurement as a goal keeps it: the baseline frozen at activation, or a later one. */
-export type GoalMeasurement = NonNullable<GoalActivated['data']['baseline']>;
 type EvaluatedCriterion = GoalEvaluated['data']['criteria'][number];
 type MeasuredVerdict = Extract<EvaluatedCriterion, { readonly kind: 'measured' }>;
 type EvidenceVerdict = Extract<EvaluatedCriterion, { readonly kind: 'evidence' }>;

@@ -11,12 +11,8 @@ import { text } from '@talentloop/i18n';
 import { restoredBy } from './adjustments';
 import { nextCheckInDue, type CheckInCadence } from './check-in-schedule';
 import { evaluateOnRequest, recordEvidence, type RecordEvidenceData } from './evidence.decide';
-import {
-  evaluateGoal,
-  isAtOrAfterDeadline,
-  isLaterThanBaseline,
-  type GoalMeasurement,
-} from './evaluation';
+import { evaluateGoal, isAtOrAfterDeadline, isLaterThanBaseline } from './evaluation';
+import type { GoalMeasurement } from './goal-measurement';
 import {
   applyChanges,
   isEvidenceOnly,

@@ -10,7 +10,7 @@ import {
   type PlanningEvent,
 } from '@talentloop/contracts';
 import { defaultSmartSettings, type GoalContext, type MeasuredCriterion } from './goal-content';
-import type { GoalMeasurement } from './evaluation';
+import type { GoalMeasurement } from './goal-measurement';
 import { goalDecider, type GoalCommand } from './goal.decider';
 
 /** Events and commands of the goal decider's tests: goal-3001 of emp-1001, managed by mgr-1. */

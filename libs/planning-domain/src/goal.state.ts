@@ -7,7 +7,7 @@ import {
   type PendingAdjustment,
 } from './adjustments';
 import type { CheckInCadence } from './check-in-schedule';
-import type { GoalMeasurement } from './evaluation';
+import type { GoalMeasurement } from './goal-measurement';
 import { applyChanges, contentOf, type GoalContent } from './goal-content';
 
 /** A goal as its stream folds it: what the goal decider decides on and read models keep. */

@@ -11,6 +11,7 @@ export * from './deterministic-drafter';
 export * from './evaluation';
 export * from './evaluation-readiness';
 export * from './goal-content';
+export * from './goal-measurement';
 export * from './goal.decider';
 export * from './goal.errors';
 export * from './measured-basis';
