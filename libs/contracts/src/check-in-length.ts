@@ -1,5 +1,5 @@
 /**
- * Design §1: check-ins are short conversations of 15–30 minutes. Here, not in a service's
+ * Check-ins are short conversations of 15–30 minutes. Here, not in a service's
  * domain, because planning (a goal's history) and analytics (adherence) read the same rule,
  * and integrators reading `CheckInLogged.durationMinutes` can apply it too.
  */

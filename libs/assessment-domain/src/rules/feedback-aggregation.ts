@@ -17,7 +17,7 @@ export interface RaterAnswer {
 type Round = FeedbackRoundAggregated['data'];
 export type GroupScore = Round['competencyScores'][number];
 
-/** Design §1: a peer or report group with fewer raters than this is never shown on its own. */
+/** A peer or report group with fewer raters than this is never shown on its own. */
 export const MIN_ANONYMOUS_GROUP = 3;
 
 export interface AggregatedRound {

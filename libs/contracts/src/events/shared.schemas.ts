@@ -44,7 +44,7 @@ export const Robustness = Type.Union([Type.Literal('robust'), Type.Literal('less
 });
 export type Robustness = 'robust' | 'less-robust';
 
-/** The rule of design §1: only a full assessment or a 360° round is robust evidence. */
+/** Only a full assessment or a 360° round is robust evidence. */
 export const robustnessOfInstrument = (instrument: MeasurementInstrument): Robustness =>
   instrument === 'assessment' || instrument === '360-round' ? 'robust' : 'less-robust';
 

@@ -14,7 +14,8 @@ export type SubjectKey =
   | { readonly kind: 'erased' };
 
 /**
- * Holds one data key per data subject, wrapped with a key-encryption key (KeyEncryptionKey). Every adapter passes the same contract suite
+ * Holds one data key per data subject, wrapped with a key-encryption key (KeyEncryptionKey).
+ * Every adapter passes the same contract suite
  * (libs/testing/src/privacy/subject-key-store.contract.ts).
  */
 export interface SubjectKeyStore {
