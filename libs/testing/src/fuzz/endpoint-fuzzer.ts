@@ -1,15 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { headPosition, type EventStore } from '@talentloop/event-store';
 import fc, { type Arbitrary } from 'fast-check';
-import {
-  invalidBody,
-  junkQuery,
-  malformedIdSegment,
-  oddRequestHeaders,
-  unauthenticatedHeaders,
-  unknownId,
-  type FuzzBody,
-} from './fuzz-inputs';
+import { invalidBody, type FuzzBody } from './fuzz-bodies';
+import { oddRequestHeaders, unauthenticatedHeaders } from './fuzz-headers';
+import { junkQuery, malformedIdSegment, unknownId } from './fuzz-urls';
 import type { Caller, ServiceTestHarness } from '../service/service-test-app';
 import {
   documentedOperation,

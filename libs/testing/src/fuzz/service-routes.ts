@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import type { JsonSchema } from './fuzz-inputs';
+import type { JsonSchema } from './schema-values';
 
 /** One route of the running app, as its express router matches it: `/goals/:goalId`. */
 export interface ServiceRoute {
