@@ -1,4 +1,5 @@
 import type { Comparison, SortKey } from '../query/document-query';
+import type { DocumentQuery } from '../read-model-store.port';
 
 /** Documents live under `doc`, beside `_id`, `_v` (version) and `_src` (source positions). */
 export const documentField = (field: string): string => `doc.${field}`;
@@ -47,3 +48,16 @@ export function sortOf(keys: readonly SortKey[]): Record<string, 1 | -1> {
   sort['_id'] = 1;
   return sort;
 }
+
+/**
+ * The projection of a query: `fields` alone, or, when the query leaves document fields out,
+ * an exclusion of those and the write token (MongoDB refuses inclusion and exclusion mixed).
+ */
+export const docProjection = (
+  { without = [] }: DocumentQuery,
+  fields: Readonly<Record<string, 0 | 1>>,
+): Readonly<Record<string, 0 | 1>> => {
+  if (without.length === 0) return fields;
+  // Plain names only: `assertPaging` refuses anything else before the query runs.
+  return { _w: 0, ...Object.fromEntries(without.map((field) => [`doc.${field}`, 0 as const])) };
+};

@@ -13,11 +13,17 @@ import type {
   DocumentWrite,
   IndexSpec,
   ReadModelStore,
-  SourcePositions,
   StoredDocument,
   WriteOutcome,
 } from '../read-model-store.port';
-import { documentField, filterOf, sortOf } from './mongo-query';
+import {
+  fromStoredKeys,
+  sourcesOf,
+  storedSources,
+  toStoredKeys,
+  type DocumentRecord,
+} from './mongo-document';
+import { docProjection, documentField, filterOf, sortOf } from './mongo-query';
 
 type Mongo = typeof Mongoose.mongo;
 
@@ -29,103 +35,6 @@ let loadedMongoose: typeof Mongoose | undefined;
 const mongoose = (): typeof Mongoose =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   (loadedMongoose ??= require('mongoose') as typeof Mongoose);
-
-/** How a document is stored: the read model's own fields stay together under `doc`. */
-interface DocumentRecord {
-  _id: string;
-  /** Version, the compare-and-set token. */
-  _v: number;
-  /** Source and position pairs: a source names a Kafka topic, whose dots no field name holds. */
-  _src: StoredSources;
-  /** Token of the write call that wrote this version: lets a batch tell its own writes. */
-  _w?: string;
-  doc: object;
-}
-
-/** Pairs as objects: a source's dots may not name a field, nor nest an array in FerretDB. */
-type StoredSources =
-  | readonly { readonly source: string; readonly position: string }[]
-  | SourcePositions;
-
-const storedSources = (sources: SourcePositions): StoredSources =>
-  Object.entries(sources).map(([source, position]) => ({ source, position }));
-
-/**
- * Keys of a document as MongoDB may hold them: a record keyed by ids (competencies, say) can
- * have a key with a dot, which a field name may not hold, or one starting with `$`. Those two
- * characters are stored as their full-width forms and read back as they were; a document with
- * neither is stored as it is, without a copy.
- */
-const DOT = '.';
-const STORED_DOT = '\uff0e';
-const DOLLAR = '$';
-const STORED_DOLLAR = '\uff04';
-
-const mapKeys = (
-  value: unknown,
-  key: (name: string) => string,
-  needed: (name: string) => boolean,
-): unknown => {
-  if (Array.isArray(value))
-    return value.some((item) => holdsKey(item, needed))
-      ? value.map((item) => mapKeys(item, key, needed))
-      : value;
-  if (typeof value !== 'object' || value === null || !holdsKey(value, needed)) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([name, field]) => [key(name), mapKeys(field, key, needed)]),
-  );
-};
-
-const holdsKey = (value: unknown, needed: (name: string) => boolean): boolean => {
-  if (Array.isArray(value)) return value.some((item) => holdsKey(item, needed));
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([name, field]) => needed(name) || holdsKey(field, needed));
-};
-
-const unsafeKey = (name: string) => name.includes(DOT) || name.startsWith(DOLLAR);
-const escapedKey = (name: string) => name.includes(STORED_DOT) || name.startsWith(STORED_DOLLAR);
-
-/**
- * The projection of a query: `fields` alone, or, when the query leaves document fields out,
- * an exclusion of those and the write token (MongoDB refuses inclusion and exclusion mixed).
- */
-const docProjection = (
-  { without = [] }: DocumentQuery,
-  fields: Readonly<Record<string, 0 | 1>>,
-): Readonly<Record<string, 0 | 1>> => {
-  if (without.length === 0) return fields;
-  // Plain names only: `assertPaging` refuses anything else before the query runs.
-  return { _w: 0, ...Object.fromEntries(without.map((field) => [`doc.${field}`, 0 as const])) };
-};
-
-const toStoredKeys = <Doc>(doc: Doc): Doc =>
-  mapKeys(
-    doc,
-    (name) => name.split(DOT).join(STORED_DOT).replace(/^\$/, STORED_DOLLAR),
-    unsafeKey,
-  ) as Doc;
-
-const fromStoredKeys = <Doc>(doc: Doc): Doc =>
-  mapKeys(
-    doc,
-    (name) =>
-      name
-        .split(STORED_DOT)
-        .join(DOT)
-        .replace(new RegExp(`^${STORED_DOLLAR}`), DOLLAR),
-    escapedKey,
-  ) as Doc;
-
-/** As stored; documents written before sources became pairs hold a plain object. */
-const sourcesOf = (stored: StoredSources): SourcePositions =>
-  Array.isArray(stored)
-    ? Object.fromEntries(
-        (stored as readonly { source: string; position: string }[]).map(({ source, position }) => [
-          source,
-          position,
-        ]),
-      )
-    : (stored as SourcePositions);
 
 interface StateRecord {
   _id: string;
