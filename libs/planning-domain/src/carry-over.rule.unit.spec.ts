@@ -1,7 +1,8 @@
 import { GoalDrafted, type PlanningEvent } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { goalsToCarry, type CarryCandidate } from './carry-over.rule';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import type { GoalCommand } from './goal.commands';
+import { goalDecider } from './goal.decider';
 import { GoalsNotCarriable, IllegalGoalTransition } from './goal.errors';
 
 const from = 'plan-2001';

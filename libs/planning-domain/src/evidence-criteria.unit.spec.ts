@@ -7,7 +7,8 @@ import {
   type EvidenceCriterion,
   type SuccessCriterion,
 } from './goal-content';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import type { GoalCommand } from './goal.commands';
+import { goalDecider } from './goal.decider';
 import {
   EvidenceInTheFuture,
   IllegalGoalTransition,

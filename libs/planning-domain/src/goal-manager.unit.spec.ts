@@ -15,7 +15,8 @@ import {
   twoPracticeActions,
 } from './goal.fixtures';
 import type { GoalChanges } from './goal-content';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import type { GoalCommand } from './goal.commands';
+import { goalDecider } from './goal.decider';
 import { IllegalGoalTransition, NotAllowed } from './goal.errors';
 
 /** The manager's side of an active goal: check-ins with their report, adjustments refused. */

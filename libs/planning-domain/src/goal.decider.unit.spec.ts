@@ -1,7 +1,8 @@
 import { GoalAgreed, GoalDrafted, GoalEdited, type PlanningEvent } from '@talentloop/contracts';
 import { DeciderSpecification } from '@talentloop/testing';
 import { context, exampleCriterion } from './goal.fixtures';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import type { GoalCommand } from './goal.commands';
+import { goalDecider } from './goal.decider';
 import { defaultSmartSettings, type GoalContext } from './goal-content';
 import { IllegalGoalTransition, NotAllowed, SmartCheckFailed } from './goal.errors';
 import { checkSmart } from './smart-check';

@@ -11,7 +11,8 @@ import {
 } from '@talentloop/contracts';
 import { defaultSmartSettings, type GoalContext, type MeasuredCriterion } from './goal-content';
 import type { GoalMeasurement } from './goal-measurement';
-import { goalDecider, type GoalCommand } from './goal.decider';
+import type { GoalCommand } from './goal.commands';
+import { goalDecider } from './goal.decider';
 
 /** Events and commands of the goal decider's tests: goal-3001 of emp-1001, managed by mgr-1. */
 

@@ -12,6 +12,7 @@ export * from './evaluation';
 export * from './evaluation-readiness';
 export * from './goal-content';
 export * from './goal-measurement';
+export * from './goal.commands';
 export * from './goal.decider';
 export * from './goal.errors';
 export * from './measured-basis';
