@@ -87,7 +87,7 @@ const main = async () => {
           tenantId: config.tenantId,
           actorId: `emp-${i}`,
           occurredAt: new Date().toISOString(),
-          schemaVersion: 1,
+          schemaVersion: GoalSubmitted.version,
         },
       })),
     );
