@@ -1,6 +1,7 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EmployeeRecord } from '@talentloop/assessment-domain';
-import type { Actor } from '@talentloop/service-kit';
+import { CLOCK, type Actor, type Clock } from '@talentloop/service-kit';
 import { employeeCommand } from '../shared/assessment-commands';
 import type { HrisEmployeeDto, SyncPeopleDto } from './sync-people.dto';
 
@@ -38,25 +39,27 @@ const recordOf = (employee: HrisEmployeeDto): EmployeeRecord => ({
 
 @CommandHandler(SyncPeopleCommand)
 export class SyncPeopleHandler implements ICommandHandler<SyncPeopleCommand> {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /**
    * One decider command per employee, on their stream; unchanged records decide no events, so a
-   * re-sync is harmless. A new manager decides from the time the change is recorded.
+   * re-sync is harmless. A sync is one snapshot of the HRIS: every change in it takes effect at
+   * the same time.
    */
   async execute({ actor, body, commandId }: SyncPeopleCommand): Promise<SyncOutcome> {
     const changed: string[] = [];
     const reportingLinesChanged: string[] = [];
+    const effectiveAt = this.clock.now().toISOString();
     for (const employee of body.employees) {
       const record = recordOf(employee);
       const { events } = await this.commands.execute(
         employeeCommand(
           actor,
           record.employeeId,
-          (_state, { now }) => ({
-            type: 'SyncEmployee',
-            data: { record, effectiveAt: now.toISOString() },
-          }),
+          { type: 'SyncEmployee', data: { record, effectiveAt } },
           commandId,
         ),
       );
