@@ -26,6 +26,7 @@ import { ManageActionsController } from './manage-actions/manage-actions.control
 import { DRAFT_RATE_LIMIT, PLANNING_SETTINGS, planningSettingsFromEnv } from './planning.settings';
 import { PlanningReadSide } from './projections/planning-read-side';
 import { ActiveSet } from './shared/active-set';
+import { PlanningCommands } from './shared/planning.commands';
 import { RecordEvidenceController } from './record-evidence/record-evidence.controller';
 import { RemeasurementsDueController } from './remeasurements-due/remeasurements-due.controller';
 import { RemeasurementsDueHandler } from './remeasurements-due/remeasurements-due.handler';
@@ -117,6 +118,7 @@ export class PlanningModule {
           inject: [PlanningReadSide],
         },
         Plans,
+        PlanningCommands,
         ActiveSet,
         GoalDrafter,
         InboundEventsConsumer,

@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Post, UnprocessableEntityException } from '@nestjs/common';
+import { Body, Controller, Post, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -8,12 +8,8 @@ import {
   RequestCommandId,
   type Actor,
 } from '@talentloop/service-kit';
-import { dateOf } from '@talentloop/planning-domain';
-import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningReadSide } from '../projections/planning-read-side';
-import { contextOfGoal } from '../shared/goal-context';
 import { changesOf } from '../shared/goal-content.dto';
-import { onGoal } from '../shared/planning.commands';
+import { onGoal, PlanningCommands } from '../shared/planning.commands';
 import { AdjustGoalDto } from './adjust-goal.dto';
 import { text } from '@talentloop/i18n';
 
@@ -22,8 +18,7 @@ import { text } from '@talentloop/i18n';
 export class AdjustGoalController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly readSide: PlanningReadSide,
-    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+    private readonly planning: PlanningCommands,
   ) {}
 
   @Post('adjust')
@@ -55,11 +50,7 @@ export class AdjustGoalController {
           reason: body.reason,
           adjustedBy: actor.userId,
           // The adjusted goal is checked as a submission is, on what is known today.
-          check: {
-            context: await contextOfGoal(this.readSide, actor.tenantId, state),
-            settings: this.settings.smart,
-            today: dateOf(now),
-          },
+          check: await this.planning.smartCheckOf(actor.tenantId, state, now),
         },
       }),
       commandId,

@@ -3,9 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, type Actor, RequestCommandId } from '@talentloop/service-kit';
 import { IsString, MaxLength, MinLength } from 'class-validator';
-import { requireOpenPlan } from '@talentloop/planning-domain';
-import { PlanningReadSide } from '../projections/planning-read-side';
-import { onGoal } from '../shared/planning.commands';
+import { PlanningCommands } from '../shared/planning.commands';
 
 export class AgreeToGoalDto {
   @ApiProperty({
@@ -25,7 +23,7 @@ export class AgreeToGoalDto {
 export class AgreeToGoalController {
   constructor(
     private readonly commands: CommandBus,
-    private readonly readSide: PlanningReadSide,
+    private readonly planning: PlanningCommands,
   ) {}
 
   @Post()
@@ -41,18 +39,13 @@ export class AgreeToGoalController {
     @Body() body: AgreeToGoalDto,
     @RequestCommandId() commandId: string,
   ) {
-    const agree = onGoal(
+    const agree = this.planning.inOpenPlan(
       actor,
       goalId,
-      async (state) => {
-        // A goal left behind in a closed plan is carried over, not agreed to and submitted.
-        const plan = await this.readSide.plan(actor.tenantId, state.planId);
-        if (plan) requireOpenPlan(plan);
-        return {
-          type: 'AgreeToGoal',
-          data: { motivation: body.motivation, agreedBy: actor.userId },
-        };
-      },
+      () => ({
+        type: 'AgreeToGoal',
+        data: { motivation: body.motivation, agreedBy: actor.userId },
+      }),
       commandId,
     );
     return (await this.commands.execute(agree)).events;

@@ -1,10 +1,14 @@
-import { NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { CommandContext, HandleCommandOptions } from '@talentloop/event-store';
 import { text } from '@talentloop/i18n';
 import {
+  dateOf,
   goalDecider,
   planDecider,
+  requireOpenPlan,
+  type GoalContext,
+  type SmartSettings,
   type GoalCommand,
   type GoalState,
   type PlanCommand,
@@ -18,6 +22,9 @@ import {
   type CommandCaller,
   type DomainCommandOf,
 } from '@talentloop/service-kit';
+import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
+import { PlanningReadSide } from '../projections/planning-read-side';
+import { contextOfGoal } from './goal-context';
 import { goalStream, planStream } from './planning.streams';
 
 export const goalNotFound = (goalId: string) =>
@@ -76,3 +83,49 @@ export const onPlan = (
     command,
     callerOf(actor, commandId),
   );
+
+/** What a goal is SMART-checked against, at submission or after an adjustment. */
+export interface SmartCheckBasis {
+  readonly context: GoalContext;
+  readonly settings: SmartSettings;
+  readonly today: string;
+}
+
+/** Goal commands that rest on what the read side knows, read while the command runs. */
+@Injectable()
+export class PlanningCommands {
+  constructor(
+    private readonly readSide: PlanningReadSide,
+    @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
+  ) {}
+
+  /** On a goal of an open plan: one left behind in a closed plan is carried over (409). */
+  inOpenPlan(
+    actor: Actor,
+    goalId: string,
+    build: (goal: KnownGoal, context: CommandContext) => GoalCommand | Promise<GoalCommand>,
+    commandId?: string,
+    options?: GoalOptions,
+  ) {
+    return onGoal(
+      actor,
+      goalId,
+      async (goal, context) => {
+        const plan = await this.readSide.plan(actor.tenantId, goal.planId);
+        if (plan) requireOpenPlan(plan);
+        return build(goal, context);
+      },
+      commandId,
+      options,
+    );
+  }
+
+  /** The goal's own target, gap and motivation as the read side knows them, on today's date. */
+  async smartCheckOf(tenantId: string, goal: KnownGoal, now: Date): Promise<SmartCheckBasis> {
+    return {
+      context: await contextOfGoal(this.readSide, tenantId, goal),
+      settings: this.settings.smart,
+      today: dateOf(now),
+    };
+  }
+}

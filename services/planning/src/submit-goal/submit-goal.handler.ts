@@ -2,13 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { Actor } from '@talentloop/service-kit';
-import { dateOf, requireOpenPlan } from '@talentloop/planning-domain';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
 import { PlanningReadSide } from '../projections/planning-read-side';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
-import { contextOfGoal } from '../shared/goal-context';
-import { onGoal } from '../shared/planning.commands';
+import { PlanningCommands } from '../shared/planning.commands';
 
 export class SubmitGoalCommand extends Command<readonly PlanningEvent[]> {
   constructor(
@@ -30,28 +28,22 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
     private readonly commands: CommandBus,
     private readonly readSide: PlanningReadSide,
     private readonly activeSet: ActiveSet,
+    private readonly planning: PlanningCommands,
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
   async execute({ actor, goalId, commandId }: SubmitGoalCommand) {
     const { readSide } = this;
-    const submit = onGoal(
+    const submit = this.planning.inOpenPlan(
       actor,
       goalId,
-      async (state, { now }) => {
-        // A goal left behind in a closed plan is carried over to the next one, not submitted.
-        const plan = await readSide.plan(actor.tenantId, state.planId);
-        if (plan) requireOpenPlan(plan);
-        return {
-          type: 'SubmitGoal',
-          data: {
-            managerId: (await readSide.managerOf(actor.tenantId, state.employeeId)) ?? null,
-            context: await contextOfGoal(readSide, actor.tenantId, state),
-            settings: this.settings.smart,
-            today: dateOf(now),
-          },
-        };
-      },
+      async (state, { now }) => ({
+        type: 'SubmitGoal',
+        data: {
+          managerId: (await readSide.managerOf(actor.tenantId, state.employeeId)) ?? null,
+          ...(await this.planning.smartCheckOf(actor.tenantId, state, now)),
+        },
+      }),
       commandId,
       // A SMART goal takes a slot of the employee's active set before it is submitted: the cap
       // is decided there, where concurrent submissions meet (ADR 0010).
