@@ -5,14 +5,9 @@
  * BENCH_QUERIES=approval-flow,growth to pick). Not a row of the issue: the bench measures over HTTP.
  */
 import {
-  activePlansReport,
-  approvalFlowReport,
-  checkInAdherenceReport,
-  developmentFocusReport,
+  analyticsReports,
   evolveEmployeeFacts,
   factsSubjectOf,
-  gapMapReport,
-  growthReport,
   isFactsEvent,
   parsePeriod,
   type AnalyticsFilters,
@@ -27,14 +22,7 @@ import { percentile, positiveFromEnv } from '../lib/stats';
 const employees = positiveFromEnv('BENCH_EMPLOYEES', 10_000);
 const targetEvents = positiveFromEnv('BENCH_EVENTS', 1_000_000);
 const requests = positiveFromEnv('BENCH_REQUESTS', 200);
-const reports = {
-  'active-plans': activePlansReport,
-  'development-focus': developmentFocusReport,
-  'gap-map': gapMapReport,
-  'approval-flow': approvalFlowReport,
-  'check-in-adherence': checkInAdherenceReport,
-  growth: growthReport,
-} as const;
+const reports = analyticsReports;
 const chosen = (process.env['BENCH_QUERIES']?.split(',') ??
   Object.keys(reports)) as (keyof typeof reports)[];
 

@@ -9,3 +9,4 @@ export * from './growth.query';
 export { type Period, parsePeriod } from './period';
 export { type Figure, MIN_PRIVACY_THRESHOLD, privacyThreshold } from './privacy';
 export * from './request';
+export * from './reports';

@@ -1,14 +1,10 @@
 import { ForbiddenException, Inject, type OnApplicationBootstrap } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
-  activePlansReport,
-  approvalFlowReport,
-  checkInAdherenceReport,
-  developmentFocusReport,
-  gapMapReport,
-  growthReport,
+  analyticsReports,
   parsePeriod,
   type AnalyticsFilters,
+  type AnalyticsReportName,
   type AnalyticsRequest,
   type AnalyticsScope,
 } from '@talentloop/analytics-domain';
@@ -18,22 +14,10 @@ import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.setting
 import { FactsView } from '../projections/facts-view';
 import type { AnalyticsFiltersDto } from './analytics-filters.dto';
 
-/** The reports by the name of their endpoint. */
-const reports = {
-  'active-plans': activePlansReport,
-  'development-focus': developmentFocusReport,
-  'gap-map': gapMapReport,
-  'approval-flow': approvalFlowReport,
-  'check-in-adherence': checkInAdherenceReport,
-  growth: growthReport,
-} as const;
-
-export type ReportName = keyof typeof reports;
-
 /** One report for the caller's scope, its withheld figures' reasons in the language. */
 export class AnalyticsReportQuery extends Query<unknown> {
   constructor(
-    readonly report: ReportName,
+    readonly report: AnalyticsReportName,
     readonly actor: Actor,
     readonly language: Language,
     readonly filters: AnalyticsFiltersDto,
@@ -74,7 +58,7 @@ export class AnalyticsReportHandler
       threshold: this.settings.privacyThreshold,
     };
     const asOf = this.view.asOf;
-    const figures = reports[report](this.view.factsOf(actor.tenantId), request);
+    const figures = analyticsReports[report](this.view.factsOf(actor.tenantId), request);
     return Promise.resolve(renderTextsIn({ asOf, scope, ...figures }, language));
   }
 
@@ -109,7 +93,7 @@ export class AnalyticsReportHandler
         period: parsePeriod(now.slice(0, 4)),
       },
     ];
-    for (const run of Object.values(reports))
+    for (const run of Object.values(analyticsReports))
       for (const filters of filterKinds)
         run(facts, {
           scope: { kind: 'organisation' },
