@@ -91,7 +91,8 @@ export const kafkaMongo: Infrastructure = {
 
 /**
  * Registers `body` for each infrastructure; the Kafka one only when the test servers are set
- * (CI sets them), else one passing test and a loud line saying why it did not run.
+ * (CI sets them), else one skipped test (counted as skipped in jest's summary) and a loud line
+ * saying why it did not run.
  */
 export const describeOnEach = (
   title: string,
@@ -102,9 +103,7 @@ export const describeOnEach = (
     if (infrastructure === kafkaMongo && skipReason !== undefined) {
       console.warn(`Kafka+Mongo e2e SKIPPED: ${skipReason}`);
       describe(`${title} on ${infrastructure.label}`, () => {
-        it(`is skipped: ${skipReason}`, () => {
-          expect(skipReason).toBeDefined();
-        });
+        it.skip(`is skipped: ${skipReason}`, () => undefined);
       });
       continue;
     }

@@ -35,9 +35,7 @@ const runCli = (args: string[], env: NodeJS.ProcessEnv) =>
 if (skipReason !== undefined) {
   console.warn(`Republish Kafka suite SKIPPED: ${skipReason}`);
   describe('republish CLI on Kafka', () => {
-    it(`is skipped: ${skipReason}`, () => {
-      expect(skipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${skipReason}`, () => undefined);
   });
 } else {
   describe('republish CLI on Kafka', () => {

@@ -33,9 +33,7 @@ const skipReason = connectionString
 if (skipReason !== undefined) {
   console.warn(`EventStoreDB contract suite SKIPPED: ${skipReason}`);
   describe('EventStoreDB event store contract', () => {
-    it(`is skipped: ${skipReason}`, () => {
-      expect(skipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${skipReason}`, () => undefined);
   });
 } else {
   describe('EventStoreDB', () => {

@@ -66,7 +66,7 @@ const adapters = [
 
 describe.each(adapters)('dead letters on the $name', ({ fixture, skip }) => {
   if (skip !== undefined) {
-    it(`is skipped: ${skip}`, () => expect(skip).toBeDefined());
+    it.skip(`is skipped: ${skip}`, () => undefined);
     return;
   }
   let underTest: BusFixture;

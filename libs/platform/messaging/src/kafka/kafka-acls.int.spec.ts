@@ -15,9 +15,7 @@ import type { KafkaSecurity } from './kafka-security';
 if (kafkaSasl.skipReason !== undefined) {
   console.warn(`Kafka SASL_SSL suite SKIPPED: ${kafkaSasl.skipReason}`);
   describe('Kafka over SASL_SSL with ACLs', () => {
-    it(`is skipped: ${kafkaSasl.skipReason}`, () => {
-      expect(kafkaSasl.skipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${kafkaSasl.skipReason}`, () => undefined);
   });
 } else {
   const { brokers, caFile, credentialsFile } = kafkaSasl;

@@ -42,9 +42,7 @@ describe('a Kafka message bus whose broker is out of reach', () => {
 if (kafkaSkipReason !== undefined) {
   console.warn(`Kafka suite SKIPPED: ${kafkaSkipReason}`);
   describe('Kafka message bus', () => {
-    it(`is skipped: ${kafkaSkipReason}`, () => {
-      expect(kafkaSkipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${kafkaSkipReason}`, () => undefined);
   });
 } else {
   describeMessageBusContract('Kafka', () => {

@@ -28,9 +28,7 @@ describe('npm run kafka:topics with a broker out of reach', () => {
 if (kafkaSkipReason !== undefined) {
   console.warn(`Kafka suite SKIPPED: ${kafkaSkipReason}`);
   describe('a topology on Kafka', () => {
-    it(`is skipped: ${kafkaSkipReason}`, () => {
-      expect(kafkaSkipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${kafkaSkipReason}`, () => undefined);
   });
 } else {
   describe('a topology on Kafka', () => {

@@ -43,9 +43,7 @@ if (kafkaSkipReason === undefined)
 else {
   console.warn(`Kafka suite SKIPPED: ${kafkaSkipReason}`);
   describe('the relay to Kafka', () => {
-    it(`is skipped: ${kafkaSkipReason}`, () => {
-      expect(kafkaSkipReason).toBeDefined();
-    });
+    it.skip(`is skipped: ${kafkaSkipReason}`, () => undefined);
   });
 }
 
