@@ -1,4 +1,4 @@
-import { enclosingPeriods, monthsOf, parsePeriod } from './period';
+import { enclosingPeriods, instant, monthsOf, parsedInstant, parsePeriod } from './period';
 
 describe('a period', () => {
   it('is a calendar year', () => {
@@ -88,5 +88,63 @@ describe('the periods enclosing a period', () => {
 
   it('are none for a year', () => {
     expect(labels('2026')).toEqual([]);
+  });
+});
+
+describe('an instant', () => {
+  const sameAsParsed = (text: string) =>
+    expect([text, instant(text)]).toEqual([text, parsedInstant(text)]);
+
+  it('is the milliseconds of a canonical ISO instant', () => {
+    expect(instant('2026-03-01T12:30:45.678Z')).toBe(Date.UTC(2026, 2, 1, 12, 30, 45, 678));
+    expect(instant('2024-02-29T00:00:00.000Z')).toBe(Date.UTC(2024, 1, 29));
+  });
+
+  it('is NaN for a text toISOString would not write', () => {
+    for (const text of [
+      '2026-03-01T12:30:45Z',
+      '2026-03-01T12:30:45.678+00:00',
+      '2026-03-01 12:30:45.678Z',
+      '2026-03-01T12:30:45.678z',
+      '2026-13-01T12:30:45.678Z',
+      '2026-00-10T12:30:45.678Z',
+      '2025-02-29T12:30:45.678Z',
+      '1900-02-29T00:00:00.000Z',
+      '2026-04-31T00:00:00.000Z',
+      '2026-03-00T00:00:00.000Z',
+      '2026-03-01T24:00:00.000Z',
+      '2026-03-01T23:60:00.000Z',
+      '2026-03-01T23:59:60.000Z',
+      '2026-03-01T2a:59:59.000Z',
+      '+02026-03-01T00:00:00.00',
+    ])
+      expect([text, instant(text)]).toEqual([text, Number.NaN]);
+    expect(instant(null)).toBeNaN();
+  });
+
+  it('agrees with Date.parse and toISOString on every kind of text', () => {
+    // A fixed walk over the years 0–9999 (two-digit years take Date.parse), every month end,
+    // and texts one character off a canonical one.
+    let seed = 7;
+    const next = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const samples: string[] = [];
+    for (let index = 0; index < 3_000; index += 1) {
+      const year = index < 200 ? index : next(10_000);
+      const date = new Date(0);
+      date.setUTCFullYear(year, next(12), 1 + next(31));
+      date.setUTCHours(next(24), next(60), next(60), next(1000));
+      const text = date.toISOString();
+      samples.push(text);
+      const at = next(24);
+      samples.push(`${text.slice(0, at)}${'0123456789-:TZ.x'[next(16)]}${text.slice(at + 1)}`);
+    }
+    for (const year of [1900, 2000, 2023, 2024, 2100])
+      for (let month = 1; month <= 12; month += 1)
+        for (const day of [28, 29, 30, 31])
+          samples.push(`${year}-${String(month).padStart(2, '0')}-${day}T23:59:59.999Z`);
+    for (const text of samples) sameAsParsed(text);
   });
 });
