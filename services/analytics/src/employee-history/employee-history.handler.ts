@@ -6,8 +6,9 @@ import {
   type EmployeeFacts,
 } from '@talentloop/analytics-domain';
 import { text } from '@talentloop/i18n';
-import type { ReadModelStore } from '@talentloop/read-models';
+import { ReadModelReader, type ReadModelStore } from '@talentloop/read-models';
 import { problem, READ_MODEL_STORE, type Actor } from '@talentloop/service-kit';
+import { employeeHistoryProjection } from '../projections/employee-facts.projection';
 import { FactsView } from '../projections/facts-view';
 
 type EmployeeHistory = ReturnType<typeof developmentHistory> & { readonly asOf: string };
@@ -21,26 +22,28 @@ export class EmployeeHistoryQuery extends Query<EmployeeHistory> {
   }
 }
 
-/** The history is read from the store: the in-memory view drops histories. */
+/** The history is its own read model, read from the store: the in-memory view has none. */
 @QueryHandler(EmployeeHistoryQuery)
 export class EmployeeHistoryHandler implements IQueryHandler<EmployeeHistoryQuery> {
+  private readonly histories: ReadModelReader;
+
   constructor(
     private readonly view: FactsView,
-    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
-  ) {}
+    @Inject(READ_MODEL_STORE) readModels: ReadModelStore,
+  ) {
+    this.histories = new ReadModelReader(readModels);
+  }
 
   async execute({ actor, employeeId }: EmployeeHistoryQuery): Promise<EmployeeHistory> {
     this.view.assertReady();
-    const collection = this.view.activeCollection;
-    const id = factsDocumentId(actor.tenantId, employeeId);
-    const stored =
-      collection === undefined
-        ? undefined
-        : (await this.readModels.load<EmployeeFacts>(collection, [id])).get(id);
-    if (!stored)
+    const history = await this.histories.get<EmployeeFacts>(
+      employeeHistoryProjection.name,
+      factsDocumentId(actor.tenantId, employeeId),
+    );
+    if (!history)
       throw new NotFoundException(
         problem(404, 'NOT_FOUND', text('analytics.noHistory', { employeeId })),
       );
-    return { asOf: this.view.asOf, ...developmentHistory(stored.doc) };
+    return { asOf: this.view.asOf, ...developmentHistory(history) };
   }
 }

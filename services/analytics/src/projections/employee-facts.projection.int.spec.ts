@@ -11,10 +11,12 @@ import { appendHistory, organisationHistory } from '@talentloop/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { employeeFactsProjection } from './employee-facts.projection';
+import { employeeFactsProjection, employeeHistoryProjection } from './employee-facts.projection';
 
-const documentsOf = async (readModels: ReadModelStore) => {
-  const collection = await readModels.getState(activePointerKey(employeeFactsProjection.name));
+const projections = [employeeFactsProjection, employeeHistoryProjection];
+
+const documentsOf = async (readModels: ReadModelStore, projection: string) => {
+  const collection = await readModels.getState(activePointerKey(projection));
   if (collection === undefined) throw new Error('no active collection');
   const documents = await readModels.find<{ tenantId: string; employeeId: string }>(collection);
   return documents.sort((a, b) =>
@@ -55,7 +57,7 @@ describe('the employee facts projection on a generated organisation', () => {
     const run = runFromStore({
       eventStore: store,
       readModels: incremental,
-      projections: [employeeFactsProjection],
+      projections,
       name: 'analytics',
       pageSize: 1000,
       pollIntervalMs: 10,
@@ -69,25 +71,40 @@ describe('the employee facts projection on a generated organisation', () => {
     for (;;) {
       const checkpoint = await incremental.getState(checkpointKey('analytics'));
       const positions = Object.values(JSON.parse(checkpoint ?? '{}') as Record<string, string>);
-      if (positions.length > 0 && BigInt(positions[0]) >= head) break;
+      if (positions.length === 2 && positions.every((position) => BigInt(position) >= head)) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await run.stop();
 
-    // and the projection is rebuilt from the whole history into another store,
+    // and each projection is rebuilt from the whole history into another store,
     const rebuilt = new EmbeddedReadModelStore({ path: join(folder, 'rebuilt.sqlite') });
-    const result = await rebuildProjection({
-      eventStore: store,
-      readModels: rebuilt,
-      projection: employeeFactsProjection,
-      retireDelayMs: 0,
-    });
+    for (const projection of projections) {
+      const result = await rebuildProjection({
+        eventStore: store,
+        readModels: rebuilt,
+        projection,
+        retireDelayMs: 0,
+      });
+      expect(result.documents).toBe(1200);
+    }
 
-    // then both hold the same documents, one per employee.
-    const [left, right] = [await documentsOf(incremental), await documentsOf(rebuilt)];
-    expect(result.documents).toBe(1200);
-    expect(left).toHaveLength(1200);
-    expect(right).toEqual(left);
+    // then both hold the same documents, one per employee and read model,
+    const [facts, histories] = [
+      await documentsOf(incremental, employeeFactsProjection.name),
+      await documentsOf(incremental, employeeHistoryProjection.name),
+    ];
+    expect(facts).toHaveLength(1200);
+    expect(histories).toHaveLength(1200);
+    expect(await documentsOf(rebuilt, employeeFactsProjection.name)).toEqual(facts);
+    expect(await documentsOf(rebuilt, employeeHistoryProjection.name)).toEqual(histories);
+    // and the facts are the histories' folds without their history lines.
+    expect(facts).toEqual(histories.map((history) => ({ ...history, history: [] })));
+    // Each history has its lines, but for the people erased since.
+    const kept = histories as unknown as { erased: boolean; history: unknown[] }[];
+    expect(kept.filter((history) => history.history.length > 0)).toEqual(
+      kept.filter((history) => !history.erased),
+    );
+    expect(kept.filter((history) => !history.erased).length).toBeGreaterThan(1100);
     await incremental.close();
     await rebuilt.close();
   }, 240_000);

@@ -24,10 +24,12 @@ import {
   type ReadModelStore,
 } from '@talentloop/read-models';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
-import { employeeFactsProjection } from './employee-facts.projection';
+import { employeeFactsProjection, employeeHistoryProjection } from './employee-facts.projection';
 import { text } from '@talentloop/i18n';
 
 const RUNNER_NAME = 'analytics';
+/** One runner for both read models: the facts this view mirrors, and the histories. */
+const projections = [employeeFactsProjection, employeeHistoryProjection];
 
 interface Entry {
   readonly facts: EmployeeFacts;
@@ -39,8 +41,8 @@ interface Entry {
  * objects rather than a read of 10,000 documents. The read-model store stays the durable,
  * rebuildable copy: this view loads it once, then mirrors every page the projection runner
  * writes (keeping the highest document version seen, so a load racing the runner cannot go
- * back in time), and reloads when a rebuild switches the collection. Histories stay in the
- * store; the view drops them.
+ * back in time), and reloads when a rebuild switches the collection. Histories are a read
+ * model of their own (employeeHistoryProjection), read from the store one at a time.
  */
 @Injectable()
 export class FactsView implements OnApplicationBootstrap, AccessFacts {
@@ -76,9 +78,9 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
       (control) => {
         control.catchingUp();
         const run = runFromStore({
-          eventStore: eventSourceFor(this.eventStore, [employeeFactsProjection]),
+          eventStore: eventSourceFor(this.eventStore, projections),
           readModels: this.readModels,
-          projections: [employeeFactsProjection],
+          projections,
           name: RUNNER_NAME,
           pageSize: this.settings.projectionPageSize,
           pollIntervalMs: this.settings.projectionPollMs,
@@ -144,12 +146,13 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
     return this.employee(tenantId, employeeId)?.managerId;
   }
 
-  /** The collection the view mirrors, for reading what it leaves out (histories). */
+  /** The collection the view mirrors (it changes when a rebuild switches it). */
   get activeCollection(): string | undefined {
     return this.collection;
   }
 
   private apply(page: AppliedPage): void {
+    if (page.projection !== employeeFactsProjection.name) return;
     if (this.collection === undefined) {
       // The first pages after a start: the load that follows catching up reads it all.
       this.collection = page.collection;
@@ -175,12 +178,7 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
     }
     const known = employees.get(facts.employeeId);
     if (known && known.version >= version) return;
-    // Loaded documents come without their history (`without`); pages the runner wrote with.
-    const held = (facts as Partial<EmployeeFacts>).history?.length === 0;
-    employees.set(facts.employeeId, {
-      facts: held ? facts : { ...facts, history: [] },
-      version,
-    });
+    employees.set(facts.employeeId, { facts, version });
     this.arrays.delete(facts.tenantId);
   }
 
@@ -191,12 +189,10 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
     );
     if (collection === undefined) return;
     this.collection = collection;
-    // Histories are most of a document's bytes and the view never holds them: the store
-    // drops them before anything is sent or parsed. Pages by id keep what a load allocates
-    // and throws away small, so the heap it leaves behind is about the facts alone.
+    // Pages by id keep what a load allocates and throws away small, so the heap it leaves
+    // behind is about the facts alone.
     for (let after: string | undefined; ; ) {
       const page = await this.readModels.findStored<EmployeeFacts>(collection, {
-        without: ['history'],
         limit: this.settings.loadPageSize,
         ...(after === undefined ? {} : { after }),
       });
