@@ -74,7 +74,8 @@ const freePort = () =>
 /**
  * The service in its own process, as it runs in production (compiled to dist/ first), so
  * its memory is its own, not the generator's or the rebuild's. Ready once /health/ready
- * answers 200: the facts are loaded; the reports are warmed on the next turns.
+ * answers 200: the facts are loaded; the reports then warm, and the queries wait until
+ * talentloop_analytics_warm_up_steps_pending reads 0.
  */
 const startService = async (env: Record<string, string>) => {
   execFileSync(process.execPath, [join(__dirname, '../../scripts/build.js')], {
@@ -111,8 +112,17 @@ const startService = async (env: Record<string, string>) => {
     if (status === 200) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  // The reports warm one tenant per turn of the event loop once the view is ready.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Once the view is ready the reports warm, a step per turn of the event loop: the queries
+  // are timed once the service says every step has run.
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the analytics service exited with ${exited}`);
+    const metrics = await fetch(`${url}/metrics`).then((response) => response.text());
+    const pending = /^talentloop_analytics_warm_up_steps_pending(?:\{[^}]*\})? (\d+)/m.exec(
+      metrics,
+    );
+    if (pending?.[1] === '0') break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const pid = child.pid ?? 0;
   return {
     url,

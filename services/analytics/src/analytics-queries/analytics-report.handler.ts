@@ -10,6 +10,8 @@ import {
 } from '@talentloop/analytics-domain';
 import { renderTextsIn, text, type Language } from '@talentloop/i18n';
 import { CLOCK, problem, type Actor, type Clock } from '@talentloop/service-kit';
+import { metricsRegistry } from '@talentloop/observability';
+import { Gauge } from 'prom-client';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { FactsView } from '../projections/facts-view';
 import type { AnalyticsFiltersDto } from './analytics-filters.dto';
@@ -25,6 +27,13 @@ export class AnalyticsReportQuery extends Query<unknown> {
     super();
   }
 }
+
+/** Steps of the reports' warm-up not yet run: 0 once every report is warm (or nothing to warm). */
+const warmUpPending = new Gauge({
+  name: 'talentloop_analytics_warm_up_steps_pending',
+  help: "Steps of the reports' warm-up after the start not yet run (a report and kind of filter per tenant); 0 when warm",
+  registers: [metricsRegistry],
+});
 
 /** HR and admins see the organisation; a manager sees their direct reports only. */
 const scopeOf = (actor: Actor): AnalyticsScope => {
@@ -74,13 +83,15 @@ export class AnalyticsReportHandler
     // callers) or a rebuild switching it meanwhile just leaves the rest cold.
     this.view.ready
       .then(async () => {
-        for (const tenantId of this.view.tenantIds())
-          for (const run of this.warmUp(tenantId)) {
-            await new Promise((resolve) => setImmediate(resolve));
-            run();
-          }
+        const steps = this.view.tenantIds().flatMap((tenantId) => this.warmUp(tenantId));
+        warmUpPending.set(steps.length);
+        for (const step of steps) {
+          await new Promise((resolve) => setImmediate(resolve));
+          step();
+          warmUpPending.dec();
+        }
       })
-      .catch(() => undefined);
+      .catch(() => warmUpPending.set(0));
   }
 
   /** A tenant's warm-up, a step per report and kind of filter. */
