@@ -1,4 +1,4 @@
-import type { EmployeeFacts } from '@talentloop/analytics-domain';
+import { KEPT_COUNTS_BYTES, type EmployeeFacts } from '@talentloop/analytics-domain';
 import {
   activePointerKey,
   EmbeddedReadModelStore,
@@ -458,6 +458,34 @@ describe('the analytics service at start', () => {
       expect(after.body).toEqual(before.body);
     } finally {
       await second.stop();
+    }
+  });
+
+  it('says on /metrics when its reports are warm, and what their kept counts take', async () => {
+    const first = await AnalyticsTestApp.start();
+    await seedOrganisation(first);
+    await first.stop(false);
+    // Given a restart on a stored read model, whose warm-up runs a step per turn once loaded,
+    const app = await AnalyticsTestApp.start({}, undefined, first.folder);
+    try {
+      const gauge = async (name: string) => {
+        const text = await (await app.requestWithHeaders('GET', '/metrics', {})).text();
+        const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, 'm').exec(text);
+        return match === null ? undefined : Number(match[1]);
+      };
+      // when the warm-up has run (6 reports × 3 kinds of filter for the one tenant),
+      await app.view.ready;
+      const deadline = Date.now() + 10_000;
+      while ((await gauge('talentloop_analytics_warm_up_steps_pending')) !== 0) {
+        if (Date.now() > deadline) throw new Error('the warm-up did not end');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // then the pending steps read 0 and the counts the reports keep are within their bound.
+      const kept = await gauge('talentloop_analytics_kept_counts_bytes');
+      expect(kept).toBeGreaterThanOrEqual(0);
+      expect(kept).toBeLessThanOrEqual(KEPT_COUNTS_BYTES);
+    } finally {
+      await app.stop();
     }
   });
 });

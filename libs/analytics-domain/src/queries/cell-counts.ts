@@ -105,6 +105,13 @@ export class CellCounts {
     this.count(pairs, lists, groups, chain, filters.competencyId);
   }
 
+  /** The bytes its tables take (what keeping it costs). */
+  get bytes(): number {
+    let bytes = 0;
+    for (const each of this.counts) bytes += each.bytes;
+    return bytes;
+  }
+
   /** Whether anyone of the cell is counted at the slot. */
   has(slot: Slot, cell: number): boolean {
     return this.counts[slot.mask].byCell[this.base(slot) * this.cellDepartment.length + cell] > 0;
@@ -255,12 +262,61 @@ export class CellCounts {
 export const KEPT_POPULATION = 256;
 /** How many counts are kept, the most recently used first out last. */
 export const KEPT_COUNTS = 24;
+/**
+ * And how many bytes of tables they may take together: a count's size grows with the row keys
+ * (a manager dimension has one per decider) times the department × role cells.
+ */
+export const KEPT_COUNTS_BYTES = 32 * 1024 * 1024;
 
-interface Kept {
-  readonly subjects: readonly Subject[];
-  readonly counts: CellCounts;
+/**
+ * Counts kept by key, the most recently used last: at most `entries` of them and `bytes` of
+ * tables together (the oldest go first; a count larger than `bytes` alone is not kept). A
+ * count is found again only for the very same subjects.
+ */
+export class KeptCounts<Counted extends { readonly bytes: number } = CellCounts> {
+  private readonly kept = new Map<
+    string,
+    { readonly subjects: readonly Subject[]; readonly counts: Counted }
+  >();
+  private total = 0;
+
+  constructor(
+    readonly entries: number,
+    readonly bytes: number,
+  ) {}
+
+  get(key: string, subjects: readonly Subject[]): Counted | undefined {
+    const found = this.kept.get(key);
+    if (found === undefined || !sameSubjects(found.subjects, subjects)) return undefined;
+    // Used again: the most recent now.
+    this.kept.delete(key);
+    this.kept.set(key, found);
+    return found.counts;
+  }
+
+  put(key: string, subjects: readonly Subject[], counts: Counted): void {
+    this.forget(key);
+    if (counts.bytes > this.bytes) return;
+    this.kept.set(key, { subjects, counts });
+    this.total += counts.bytes;
+    while (this.kept.size > this.entries || this.total > this.bytes)
+      this.forget(this.kept.keys().next().value!);
+  }
+
+  /** What is kept now. */
+  get size(): { readonly entries: number; readonly bytes: number } {
+    return { entries: this.kept.size, bytes: this.total };
+  }
+
+  private forget(key: string): void {
+    const found = this.kept.get(key);
+    if (found === undefined) return;
+    this.kept.delete(key);
+    this.total -= found.counts.bytes;
+  }
 }
-const kept = new Map<string, Kept>();
+
+const kept = new KeptCounts(KEPT_COUNTS, KEPT_COUNTS_BYTES);
 /** Numbers the first subject of kept populations, so that two reports' populations keep apart. */
 const firstIds = new WeakMap<Subject, number>();
 let nextFirstId = 0;
@@ -306,12 +362,10 @@ export const cellCountsOf = (
     dimensions.join(),
     breakdowns.map((breakdown) => breakdown.join()).join(';'),
   ].join('|');
-  const found = kept.get(key);
-  kept.delete(key);
-  const counts =
-    found !== undefined && sameSubjects(found.subjects, subjects) ? found.counts : make();
-  kept.set(key, { subjects, counts });
-  if (kept.size > KEPT_COUNTS) kept.delete(kept.keys().next().value!);
+  const found = kept.get(key, subjects);
+  if (found !== undefined) return found;
+  const counts = make();
+  kept.put(key, subjects, counts);
   return counts;
 };
 
@@ -333,6 +387,15 @@ class Counts {
     this.byDepartment = new Int32Array(slots * departments);
     this.byRole = new Int32Array(slots * roles);
     this.total = new Int32Array(slots);
+  }
+
+  get bytes(): number {
+    return (
+      this.byCell.byteLength +
+      this.byDepartment.byteLength +
+      this.byRole.byteLength +
+      this.total.byteLength
+    );
   }
 
   add(slot: number, cell: number): void {
@@ -414,3 +477,6 @@ class Scratch {
     return narrowest;
   }
 }
+
+/** What the reports keep of their counts now (entries and bytes), for /metrics. */
+export const keptCountsSize = (): { readonly entries: number; readonly bytes: number } => kept.size;

@@ -1,4 +1,4 @@
-import { KEPT_COUNTS, KEPT_POPULATION, cellCountsOf } from './cell-counts';
+import { KEPT_COUNTS, KEPT_POPULATION, KeptCounts, cellCountsOf } from './cell-counts';
 import { parsePeriod } from './period';
 import type { AnalyticsFilters } from './request';
 import { CountedSubject, type Subject, ready } from './subjects';
@@ -98,5 +98,76 @@ describe('cellCountsOf', () => {
     expect(smallCounts[1]).not.toBe(smallCounts[0]);
     expect(secondRound[0]).not.toBe(firstRound[0]);
     expect(onCompetency(secondRound[0], 'c-0')).toBe(onCompetency(firstRound[0], 'c-0'));
+  });
+});
+
+describe('kept counts', () => {
+  const sized = (bytes: number) => ({ bytes });
+  const people = population(3);
+
+  it('are bounded in bytes: the least recently used go first', () => {
+    // Given room for 100 bytes, and three counts of 40 kept, the first one used again since
+    const kept = new KeptCounts<{ bytes: number }>(10, 100);
+    const [a, b, c] = [sized(40), sized(40), sized(40)];
+    kept.put('a', people, a);
+    kept.put('b', people, b);
+    expect(kept.get('a', people)).toBe(a);
+    // When the third is kept
+    kept.put('c', people, c);
+    // Then the least recently used one (b) was let go, and what is kept fits
+    expect([kept.get('a', people), kept.get('b', people), kept.get('c', people)]).toEqual([
+      a,
+      undefined,
+      c,
+    ]);
+    expect(kept.size).toEqual({ entries: 2, bytes: 80 });
+  });
+
+  it('do not keep a count larger than the whole bound, nor drop others for it', () => {
+    // Given a kept count
+    const kept = new KeptCounts<{ bytes: number }>(10, 100);
+    const small = sized(30);
+    kept.put('small', people, small);
+    // When a count larger than the bound is offered
+    kept.put('huge', people, sized(101));
+    // Then it is not kept and the other stays
+    expect(kept.get('huge', people)).toBeUndefined();
+    expect(kept.get('small', people)).toBe(small);
+    expect(kept.size).toEqual({ entries: 1, bytes: 30 });
+  });
+
+  it('are found only for the same subjects, and a replaced one frees its bytes', () => {
+    // Given a count kept for some subjects
+    const kept = new KeptCounts<{ bytes: number }>(10, 100);
+    kept.put('key', people, sized(60));
+    // When the same key is asked for other subjects, then kept again for them
+    const others = population(3);
+    expect(kept.get('key', others)).toBeUndefined();
+    const replaced = sized(50);
+    kept.put('key', others, replaced);
+    // Then only the new one counts against the bound
+    expect(kept.get('key', others)).toBe(replaced);
+    expect(kept.size).toEqual({ entries: 1, bytes: 50 });
+  });
+
+  it('are bounded in number as well', () => {
+    // Given room for two
+    const kept = new KeptCounts<{ bytes: number }>(2, 1_000);
+    // When three are kept
+    for (const key of ['a', 'b', 'c']) kept.put(key, people, sized(1));
+    // Then the first is gone
+    expect(kept.get('a', people)).toBeUndefined();
+    expect(kept.size.entries).toBe(2);
+  });
+});
+
+describe('a count', () => {
+  it('knows the bytes of its tables', () => {
+    const counts = countOf(population(KEPT_POPULATION), { period: parsePeriod('2026') });
+    // Two departments × one role, one competency state, the period, its quarter and year and
+    // none (4 levels), three competency keys at most plus the total.
+    expect(counts.bytes).toBeGreaterThan(0);
+    expect(counts.bytes % 4).toBe(0);
+    expect(counts.bytes).toBeLessThan(64 * 1024);
   });
 });

@@ -1,6 +1,7 @@
 export * from './active-plans.query';
 export * from './approval-flow.query';
 export type { DepartmentRow } from './breakdown';
+export { KEPT_COUNTS, KEPT_COUNTS_BYTES, keptCountsSize } from './cell-counts';
 export * from './check-in-adherence.query';
 export * from './development-focus.query';
 export * from './development-history.query';

@@ -2,6 +2,7 @@ import { ForbiddenException, Inject, type OnApplicationBootstrap } from '@nestjs
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   analyticsReports,
+  keptCountsSize,
   parsePeriod,
   type AnalyticsFilters,
   type AnalyticsReportName,
@@ -33,6 +34,16 @@ const warmUpPending = new Gauge({
   name: 'talentloop_analytics_warm_up_steps_pending',
   help: "Steps of the reports' warm-up after the start not yet run (a report and kind of filter per tenant); 0 when warm",
   registers: [metricsRegistry],
+});
+
+/** The reports' kept counts, bounded in bytes (KEPT_COUNTS_BYTES). */
+new Gauge({
+  name: 'talentloop_analytics_kept_counts_bytes',
+  help: 'Bytes of the population counts the reports keep for the next request (bounded by KEPT_COUNTS_BYTES, 32 MiB)',
+  registers: [metricsRegistry],
+  collect() {
+    this.set(keptCountsSize().bytes);
+  },
 });
 
 /** HR and admins see the organisation; a manager sees their direct reports only. */
