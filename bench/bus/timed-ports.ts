@@ -16,6 +16,12 @@ export const timedReads = (
     for (const event of page) seen(event.id, at);
     return page;
   },
+  readAllJson: async (options) => {
+    const page = await store.readAllJson(options);
+    const at = performance.now();
+    for (const event of page) seen(event.id, at);
+    return page;
+  },
   lastGlobalPosition: () => store.lastGlobalPosition(),
   subscribeToAll: (options, handler) => store.subscribeToAll(options, handler),
   close: () => store.close(),

@@ -6,6 +6,7 @@ import type {
   EventToAppend,
   ExpectedRevision,
   RecordedEvent,
+  RecordedEventJson,
 } from './event-store.port';
 
 /** Page size of readAll when the caller names none. */
@@ -70,6 +71,98 @@ export class EventCodec {
       globalPosition,
       recordedAt,
     );
+  }
+
+  /**
+   * The event readers see, its data and metadata left as the stored JSON text when they are
+   * at the current schema version (the text is what JSON.stringify wrote at append); an older
+   * event is decoded and upcast as `recorded` does, and written out again.
+   */
+  recordedJson(
+    id: string,
+    type: string,
+    schemaVersion: number,
+    dataJson: string,
+    metadataJson: string,
+    streamName: string,
+    streamRevision: bigint,
+    globalPosition: bigint,
+    recordedAt: string,
+  ): RecordedEventJson {
+    if (schemaVersion !== this.registry.current(type)?.version)
+      return recordedJsonOf(
+        this.recorded(
+          id,
+          type,
+          schemaVersion,
+          JSON.parse(dataJson),
+          JSON.parse(metadataJson) as EventMetadata,
+          streamName,
+          streamRevision,
+          globalPosition,
+          recordedAt,
+        ),
+      );
+    return new EventAsJson(
+      id,
+      type,
+      schemaVersion,
+      dataJson,
+      metadataJson,
+      streamName,
+      streamRevision,
+      globalPosition,
+      recordedAt,
+    );
+  }
+}
+
+/** A decoded event as readAllJson returns it: its data and metadata written out as JSON. */
+export const recordedJsonOf = (event: RecordedEvent): RecordedEventJson =>
+  new EventAsJson(
+    event.id,
+    event.type,
+    event.metadata.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    event.streamName,
+    event.streamRevision,
+    event.globalPosition,
+    event.recordedAt,
+  );
+
+/** A RecordedEventJson built by a constructor, for the reason given at DecodedEvent. */
+class EventAsJson implements RecordedEventJson {
+  declare readonly id: string;
+  declare readonly type: string;
+  declare readonly schemaVersion: number;
+  declare readonly dataJson: string;
+  declare readonly metadataJson: string;
+  declare readonly streamName: string;
+  declare readonly streamRevision: bigint;
+  declare readonly globalPosition: bigint;
+  declare readonly recordedAt: string;
+
+  constructor(
+    id: string,
+    type: string,
+    schemaVersion: number,
+    dataJson: string,
+    metadataJson: string,
+    streamName: string,
+    streamRevision: bigint,
+    globalPosition: bigint,
+    recordedAt: string,
+  ) {
+    this.id = id;
+    this.type = type;
+    this.schemaVersion = schemaVersion;
+    this.dataJson = dataJson;
+    this.metadataJson = metadataJson;
+    this.streamName = streamName;
+    this.streamRevision = streamRevision;
+    this.globalPosition = globalPosition;
+    this.recordedAt = recordedAt;
   }
 }
 

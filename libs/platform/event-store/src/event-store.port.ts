@@ -30,6 +30,27 @@ export interface RecordedEvent<Type extends string = string, Data = unknown> {
   readonly recordedAt: string;
 }
 
+/**
+ * An event as readAll reads it, its data and metadata left as JSON text: for readers that pass
+ * events on as text (a replay writes them out again), so that what the store checked at append
+ * is not parsed only to be written back. The text is at the current schema version, as readAll's
+ * events are: an event stored at an older version is upcast, and its text written anew.
+ */
+export interface RecordedEventJson<Type extends string = string> {
+  readonly id: string;
+  readonly type: Type;
+  /** The schema version the text is at (metadata.schemaVersion in it). */
+  readonly schemaVersion: number;
+  /** `JSON.stringify(data)` of the event readAll returns, as the store holds it. */
+  readonly dataJson: string;
+  /** `JSON.stringify(metadata)` of the event readAll returns, as the store holds it. */
+  readonly metadataJson: string;
+  readonly streamName: string;
+  readonly streamRevision: bigint;
+  readonly globalPosition: bigint;
+  readonly recordedAt: string;
+}
+
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
 }
@@ -105,6 +126,11 @@ export interface EventStore {
   readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** One page of the global log in order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * The page readAll returns, each event's data and metadata as JSON text: an adapter that
+   * stores the text hands it out unparsed; another writes out what it read (readAllJsonOf).
+   */
+  readAllJson(options?: ReadAllOptions): Promise<RecordedEventJson[]>;
   /**
    * The global position of the last event stored, whatever its stream or type (0 when the
    * log is empty). Read before a filtered page that comes back short, it tells how far that

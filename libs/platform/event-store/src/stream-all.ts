@@ -1,5 +1,13 @@
 import { DEFAULT_PAGE_SIZE } from './event-codec';
-import type { EventFilter, EventStore, RecordedEvent } from './event-store.port';
+import type { EventFilter, EventStore, ReadAllOptions, RecordedEvent } from './event-store.port';
+
+/**
+ * What paging needs of a store: readAll, or any read of the same pages (readAllJson's, given
+ * as `{ readAll: (options) => store.readAllJson(options) }`).
+ */
+export interface PageReader<Event extends { readonly globalPosition: bigint } = RecordedEvent> {
+  readAll(options?: ReadAllOptions): Promise<Event[]>;
+}
 
 export interface StreamAllOptions {
   /** Start strictly after this global position; from the beginning when absent. */
@@ -14,10 +22,12 @@ export interface StreamAllOptions {
 }
 
 /** The global log from a checkpoint to its current end, one non-empty readAll page at a time. */
-export async function* streamPages(
-  store: Pick<EventStore, 'readAll'>,
+export async function* streamPages<
+  Event extends { readonly globalPosition: bigint } = RecordedEvent,
+>(
+  store: PageReader<Event>,
   options: StreamAllOptions = {},
-): AsyncGenerator<RecordedEvent[], void, undefined> {
+): AsyncGenerator<Event[], void, undefined> {
   const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
   let after = options.after;
   let remaining = options.limit ?? Infinity;
@@ -49,9 +59,11 @@ export async function* streamAll(
  * has no "head" or "position at time" call, and a few dozen one-event reads cost nothing next
  * to the run they start.
  */
-export async function lastPositionWhere(
-  store: Pick<EventStore, 'readAll'>,
-  holds: (event: RecordedEvent) => boolean,
+export async function lastPositionWhere<
+  Event extends { readonly globalPosition: bigint } = RecordedEvent,
+>(
+  store: PageReader<Event>,
+  holds: (event: Event) => boolean,
   filter?: EventFilter,
 ): Promise<bigint> {
   const firstAfter = async (after?: bigint) => {
@@ -81,8 +93,8 @@ export async function lastPositionWhere(
 }
 
 /** The last global position among events matching the filter; 0 for an empty log. */
-export const headPosition = (
-  store: Pick<EventStore, 'readAll'>,
+export const headPosition = <Event extends { readonly globalPosition: bigint } = RecordedEvent>(
+  store: PageReader<Event>,
   filter?: EventFilter,
 ): Promise<bigint> => lastPositionWhere(store, () => true, filter);
 

@@ -260,6 +260,12 @@ export class PersonalDataCipher {
       this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
   }
 
+  /** Whether events of this type at this schema version have personal fields to seal or open. */
+  hasPersonalFields(type: string, schemaVersion: number): boolean {
+    const definition = this.registry.definition(type, schemaVersion);
+    return definition !== undefined && personalPathsOf(definition).length > 0;
+  }
+
   /** Whether the event has personal fields (sealing changes it). */
   isPersonal(event: EventWithData): boolean {
     return this.personalPartOf(event) !== undefined;

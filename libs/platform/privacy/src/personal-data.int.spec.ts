@@ -9,6 +9,7 @@ import {
   SqliteEventStore,
   type EventToAppend,
   type RecordedEvent,
+  type RecordedEventJson,
 } from '@talentloop/event-store';
 import {
   EmbeddedMessageBus,
@@ -313,6 +314,52 @@ describe('an erased person', () => {
     );
     expect(after[0].data).toMatchObject({ displayName: ERASED, email: ERASED });
     expect(after[1].data).toEqual(colleague.data);
+  });
+
+  it('reads as JSON text what it reads parsed, text for text, before and after the erasure', async () => {
+    // Given two people's sealed events, read once by a process that keeps their keys
+    const writer = openStore();
+    const colleague = synced({ employeeId: 'emp-2002', displayName: 'Daan Jansen' });
+    await writer.appendToStream(employeeStream, [synced()], { expectedRevision: 'no_stream' });
+    await writer.appendToStream(colleagueStream, [colleague], { expectedRevision: 'no_stream' });
+    await writer.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+    const written = (events: readonly RecordedEvent[]) =>
+      events.map((e) => ({
+        id: e.id,
+        dataJson: JSON.stringify(e.data),
+        metadataJson: JSON.stringify(e.metadata),
+      }));
+    const text = (events: readonly RecordedEventJson[]) =>
+      events.map(({ id, dataJson, metadataJson }) => ({ id, dataJson, metadataJson }));
+    const reader = openStore();
+    const before = await reader.readAllJson();
+    expect(text(before)).toEqual(written(await openStore().readAll()));
+    expect(JSON.parse(before[0].dataJson)).toMatchObject({ displayName: NAME, email: EMAIL });
+
+    // When one of them is erased, the erasure recorded, and more is said about both
+    await writer.cipher.erase(subject);
+    const erasure: EventToAppend = {
+      id: `evt-erased-${(nextId++).toString()}`,
+      type: 'PersonErased',
+      data: { employeeId: 'emp-1001', erasedAt: '2026-03-02T09:00:00.000Z' },
+      metadata: metadata(),
+    };
+    await writer.appendToStream('identity.person-acme.emp-1001', [erasure], {
+      expectedRevision: 'any',
+    });
+    await writer.appendToStream(goalStream, [checkIn()], { expectedRevision: 'any' });
+    const again = synced({ employeeId: 'emp-2002', displayName: 'Daan Jansen' });
+    await writer.appendToStream(colleagueStream, [again], { expectedRevision: 'any' });
+
+    // Then the text is the parsed events written out, in the process that kept the key (the
+    // erasure in the page drops it) and in a new one: erased fields "[erased]", others opened
+    for (const store of [reader, openStore()]) {
+      const after = await store.readAllJson();
+      expect(text(after)).toEqual(written(await openStore().readAll()));
+      expect(JSON.parse(after[0].dataJson)).toMatchObject({ displayName: ERASED, email: ERASED });
+      expect(JSON.parse(after[1].dataJson)).toEqual(colleague.data);
+      expect(after.at(-1)?.dataJson).toBe(JSON.stringify(again.data));
+    }
   });
 
   it('leaves other people readable', async () => {

@@ -1,4 +1,4 @@
-import { eventRegistry, type EventRegistry } from '@talentloop/contracts';
+import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
 import {
   InvalidEventError,
   type AppendOptions,
@@ -9,6 +9,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type RecordedEventJson,
   type SubscribeOptions,
   type Subscription,
 } from '@talentloop/event-store';
@@ -62,6 +63,14 @@ export class ProtectedEventStore implements EventStore {
     return this.cipher.openAll(await this.sealed.readAll(options), { remember: false });
   }
 
+  /**
+   * readAll's page as text: only the events with personal fields are parsed, opened and
+   * written out again; the others are passed on as stored.
+   */
+  async readAllJson(options?: ReadAllOptions): Promise<RecordedEventJson[]> {
+    return openAllJson(this.cipher, await this.sealed.readAllJson(options));
+  }
+
   lastGlobalPosition(): Promise<bigint> {
     return this.sealed.lastGlobalPosition();
   }
@@ -93,6 +102,11 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
       store.appendToStream(streamName, events, options),
     readStream: async (streamName, options) => notice(await store.readStream(streamName, options)),
     readAll: async (options) => notice(await store.readAll(options)),
+    readAllJson: async (options) => {
+      const events = await store.readAllJson(options);
+      for (const event of events) if (event.type === 'PersonErased') cipher.notice(parsed(event));
+      return events;
+    },
     lastGlobalPosition: () => store.lastGlobalPosition(),
     subscribeToAll: (options, handler) =>
       store.subscribeToAll(options, (event) => {
@@ -101,6 +115,49 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
       }),
     close: () => store.close(),
   };
+};
+
+/** The event a text one stands for, parsed: what the cipher reads. */
+const parsed = (event: RecordedEventJson): RecordedEvent => ({
+  id: event.id,
+  type: event.type,
+  data: JSON.parse(event.dataJson) as unknown,
+  metadata: JSON.parse(event.metadataJson) as EventMetadata,
+  streamName: event.streamName,
+  streamRevision: event.streamRevision,
+  globalPosition: event.globalPosition,
+  recordedAt: event.recordedAt,
+});
+
+/**
+ * The events opened as `cipher.openAll` opens them, as text: those with personal fields, and
+ * the erasures among them (which count for the events after them), are parsed and opened; an
+ * opened event's data is written out again, as readAll's event would be (JSON.stringify); every
+ * other event keeps its stored text.
+ */
+const openAllJson = async (
+  cipher: PersonalDataCipher,
+  events: readonly RecordedEventJson[],
+): Promise<RecordedEventJson[]> => {
+  const at: number[] = [];
+  const toOpen: RecordedEvent[] = [];
+  for (let index = 0; index < events.length; index += 1) {
+    const event = events[index];
+    if (
+      event.type === 'PersonErased' ||
+      cipher.hasPersonalFields(event.type, event.schemaVersion)
+    ) {
+      at.push(index);
+      toOpen.push(parsed(event));
+    }
+  }
+  const result = events.slice();
+  if (toOpen.length === 0) return result;
+  const opened = await cipher.openAll(toOpen, { remember: false });
+  for (let k = 0; k < opened.length; k += 1)
+    if (opened[k] !== toOpen[k])
+      result[at[k]] = { ...events[at[k]], dataJson: JSON.stringify(opened[k].data) };
+  return result;
 };
 
 /** The store events are passed on from as stored: the sealed one under a ProtectedEventStore. */

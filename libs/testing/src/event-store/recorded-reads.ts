@@ -17,6 +17,10 @@ export const withReadsRecorded = (
         afters.push(options?.after);
         return store.readAll(options);
       },
+      readAllJson: (options) => {
+        afters.push(options?.after);
+        return store.readAllJson(options);
+      },
       lastGlobalPosition: () => store.lastGlobalPosition(),
       subscribeToAll: (...a) => store.subscribeToAll(...a),
       close: () => store.close(),

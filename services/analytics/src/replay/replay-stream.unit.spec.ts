@@ -1,8 +1,14 @@
 import { eventRegistry, toCloudEvent } from '@talentloop/contracts';
-import type { EventStore, ReadAllOptions, RecordedEvent } from '@talentloop/event-store';
+import {
+  recordedJsonOf,
+  type EventStore,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from '@talentloop/event-store';
 import { exampleEvent } from '@talentloop/testing';
 import {
   cloudEventJson,
+  cloudEventJsonOf,
   headAfter,
   livePages,
   ndjsonChunk,
@@ -162,7 +168,7 @@ describe('livePages', () => {
 });
 
 describe('chunks', () => {
-  const events = [recorded(41n, at(1)), recorded(42n, at(2))];
+  const events = [recorded(41n, at(1)), recorded(42n, at(2))].map(recordedJsonOf);
 
   it('NDJSON: one CloudEvent per line with the position in sequence', () => {
     const lines = ndjsonChunk(events).split('\n');
@@ -210,4 +216,86 @@ describe('cloudEventJson', () => {
       expect(cloudEventJson(traced)).toBe(general(traced));
     },
   );
+});
+
+describe('cloudEventJsonOf', () => {
+  const general = (event: RecordedEvent) =>
+    JSON.stringify(toCloudEvent(event, { validated: true }));
+  const eventOf = (each: (typeof definitions)[number]): RecordedEvent => ({
+    ...exampleEvent(each, 'acme'),
+    id: 'e-7',
+    streamName: 's',
+    streamRevision: 0n,
+    globalPosition: 7n,
+    recordedAt: at(1),
+  });
+  const definitions = eventRegistry.currentDefinitions();
+  const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+
+  it.each(definitions.map((each) => [each.name, each] as const))(
+    'writes %s from its stored text exactly as the envelope serialises the parsed event',
+    (_name, each) => {
+      // Given the event as stored (its JSON text), bare and with every optional attribute
+      const event = eventOf(each);
+      const traced: RecordedEvent = {
+        ...event,
+        metadata: { ...event.metadata, traceparent, correlationId: 'c-1', causationId: 'c-2' },
+        globalPosition: 18446744073709551615n,
+      };
+      // Then the line written from the text is the envelope of the parsed event, text for text
+      for (const stored of [event, traced])
+        expect(cloudEventJsonOf(recordedJsonOf(stored))).toBe(general(stored));
+    },
+  );
+
+  it.each(definitions.map((each) => [each.name, each] as const))(
+    'writes %s with escapes in its text as the envelope does (the parsed way)',
+    (_name, each) => {
+      // Given attributes and a subject whose JSON text holds escapes
+      const event = eventOf(each);
+      const subject = each.subjectOf(event.data as never);
+      const member = Object.keys(event.data as object).find(
+        (name) => (event.data as Record<string, unknown>)[name] === subject,
+      )!;
+      const escaped: RecordedEvent = {
+        ...event,
+        id: 'e-"quoted"\u2028',
+        data: { ...(event.data as object), [member]: 'emp-"1"\\\u0001' },
+        metadata: { ...event.metadata, actorId: 'ü\\ser', correlationId: 'c-"1"' },
+      };
+      // Then the line is still the envelope's, text for text
+      expect(cloudEventJsonOf(recordedJsonOf(escaped))).toBe(general(escaped));
+    },
+  );
+
+  it('takes the subject from the top level of the data, not from a nested member', () => {
+    // Given a GoalApproved whose data holds decoy employeeId members before its own, nested
+    // and inside strings
+    const event = eventOf(eventRegistry.current('GoalApproved')!);
+    const { employeeId, ...rest } = event.data as { employeeId: string };
+    const decoyed: RecordedEvent = {
+      ...event,
+      data: {
+        decoy: { employeeId: 'nested', list: [{ employeeId: 'deeper' }] },
+        text: '{"employeeId":"in-a-string"}',
+        ...rest,
+        employeeId,
+      },
+    };
+    // When written from its text
+    const line = cloudEventJsonOf(recordedJsonOf(decoyed));
+    // Then the subject is the top-level one, and the line the envelope's
+    expect(JSON.parse(line)).toMatchObject({ subject: employeeId });
+    expect(line).toBe(general(decoyed));
+  });
+
+  it('writes lines of unusual text through the parsed way', () => {
+    // Given metadata with a nested value in front of its attributes
+    const event = eventOf(eventRegistry.current('GoalApproved')!);
+    const metadata = { x: { tenantId: 'decoy' }, ...event.metadata };
+    const nested = { ...recordedJsonOf(event), metadataJson: JSON.stringify(metadata) };
+    // Then the line is the parsed event's
+    expect(cloudEventJsonOf(nested)).toBe(general({ ...event, metadata }));
+    expect(JSON.parse(cloudEventJsonOf(nested))).toMatchObject({ tenantid: 'acme' });
+  });
 });

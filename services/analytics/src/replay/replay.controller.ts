@@ -23,7 +23,7 @@ import type { Response } from 'express';
 import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';
 import { ReplaySessions } from './replay-sessions';
-import { livePages, ndjsonChunk, positionBefore, replayPages, sseChunk } from './replay-stream';
+import { livePages, ndjsonChunks, positionBefore, jsonPagesOf, sseChunk } from './replay-stream';
 import { text } from '@talentloop/i18n';
 
 export const NDJSON = 'application/x-ndjson';
@@ -125,11 +125,10 @@ export class ReplayController {
   ): Promise<void> {
     res.setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
     res.flushHeaders();
-    const pages = replayPages(this.store, { after, filter, limit: range.limit, stopped });
-    for await (const page of pages) {
+    const chunks = ndjsonChunks(this.store, { after, filter, limit: range.limit, stopped });
+    for await (const chunk of chunks) {
       if (stopped()) return;
-      // Encoded here, once: a string would be measured for its length, then encoded.
-      await writeChunk(res, Buffer.from(ndjsonChunk(page), 'utf8'));
+      await writeChunk(res, chunk);
     }
   }
 
@@ -149,7 +148,7 @@ export class ReplayController {
       if (!stopped()) res.write(': heartbeat\n\n');
     }, SSE_HEARTBEAT_MS);
     try {
-      const pages = livePages(this.store, {
+      const pages = livePages(jsonPagesOf(this.store), {
         after,
         filter,
         limit: range.limit,

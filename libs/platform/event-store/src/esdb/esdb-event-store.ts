@@ -20,6 +20,7 @@ import {
   eventFilterPredicate,
   originalResultOfRetry,
   pinnedFirstRevision,
+  recordedJsonOf,
   type StoredEventRef,
 } from '../event-codec';
 import type {
@@ -33,6 +34,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -169,6 +171,11 @@ export class EsdbEventStore implements EventStore {
       if (chunk.length < SERVER_PAGE_SIZE) break;
     }
     return page;
+  }
+
+  /** The server hands out parsed JSON: the page readAll reads, written out again. */
+  async readAllJson(options?: ReadAllOptions): Promise<RecordedEventJson[]> {
+    return (await this.readAll(options)).map(recordedJsonOf);
   }
 
   async lastGlobalPosition(): Promise<bigint> {

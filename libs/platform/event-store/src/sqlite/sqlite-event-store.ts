@@ -27,6 +27,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   RecordedEvent,
+  RecordedEventJson,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -300,6 +301,34 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** The stored text as it is: nothing parsed but the rows of an upcast event. */
+  readAllJson(options?: ReadAllOptions): Promise<RecordedEventJson[]> {
+    return new Promise((resolve) => {
+      this.assertOpen();
+      const rows = this.rowsOfPage(
+        options?.after ?? 0n,
+        options?.maxCount ?? DEFAULT_PAGE_SIZE,
+        options?.filter,
+      );
+      const events = new Array<RecordedEventJson>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
+        events[i] = this.codec.recordedJson(
+          row[3],
+          row[4],
+          row[5],
+          row[6],
+          row[7],
+          row[1],
+          BigInt(row[2]),
+          BigInt(row[0]),
+          row[8],
+        );
+      }
+      resolve(events);
+    });
+  }
+
   lastGlobalPosition(): Promise<bigint> {
     return new Promise((resolve) => {
       this.assertOpen();
@@ -450,11 +479,19 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readPage(after: bigint, maxCount: number, filter: EventFilter | undefined) {
+    return this.toRecorded(this.rowsOfPage(after, maxCount, filter));
+  }
+
+  private rowsOfPage(
+    after: bigint,
+    maxCount: number,
+    filter: EventFilter | undefined,
+  ): SqliteEventRow[] {
     if (
       !filter ||
       (!filter.eventTypes && !filter.streamPrefixes && filter.tenantId === undefined)
     ) {
-      return this.toRecorded(this.selectAll.all(after, maxCount));
+      return this.selectAll.all(after, maxCount);
     }
     const types = filter.eventTypes ?? [];
     const prefixes = filter.streamPrefixes ?? [];
@@ -465,7 +502,7 @@ export class SqliteEventStore implements EventStore {
       parameters.push([...tenantAndDot].length, tenantAndDot);
     }
     parameters.push(maxCount);
-    return this.toRecorded(this.filteredSelect(filter).all(...parameters));
+    return this.filteredSelect(filter).all(...parameters);
   }
 
   /** One prepared statement per filter shape (how many types, how many prefixes, tenant or not). */
