@@ -25,3 +25,6 @@ export function dataDirOf(env?: NodeJS.ProcessEnv): string;
 
 /** The development token secret of the data folder, created (0600) when missing. */
 export function devJwtSecret(env?: NodeJS.ProcessEnv): string;
+
+/** The V8 flags every service process runs with (`npm start`, the e2e suites, the image). */
+export const SERVICE_V8_FLAGS: readonly string[];

@@ -142,4 +142,12 @@ const spawnService = (name, env, write, instance = 1) => {
   return child;
 };
 
-module.exports = { services, portOf, serviceEnv, spawnService, dataDirOf, devJwtSecret };
+module.exports = {
+  services,
+  portOf,
+  serviceEnv,
+  spawnService,
+  dataDirOf,
+  devJwtSecret,
+  SERVICE_V8_FLAGS,
+};
