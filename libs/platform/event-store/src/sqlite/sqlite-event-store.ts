@@ -255,13 +255,25 @@ export class SqliteEventStore implements EventStore {
         resolve(this.wholeStream(streamName));
         return;
       }
-      const rows = this.selectStream.all(
-        streamName,
-        options.fromRevision ?? 0n,
-        options.maxCount ?? -1,
-      );
-      resolve(this.toRecorded(rows));
+      resolve(this.runOfStream(streamName, options.fromRevision ?? 0n, options.maxCount));
     });
+  }
+
+  /**
+   * Part of a stream. Recorded events never change, so a run the kept start of the stream
+   * already holds is answered from it without a query (the owner of a goal: its first event),
+   * and a run from the start is kept as the stream's start, for the next read to go on from.
+   */
+  private runOfStream(streamName: string, from: bigint, maxCount: number | undefined) {
+    const known = this.streamCache.get(streamName)?.events;
+    const start = Number(from);
+    if (known && maxCount !== undefined && start + maxCount <= known.length)
+      return known.slice(start, start + maxCount);
+    const rows = this.selectStream.all(streamName, from, maxCount ?? -1);
+    const events = this.toRecorded(rows);
+    if (start === 0 && events.length > (known?.length ?? 0))
+      this.keep(streamName, events.slice(), rows.slice(known?.length ?? 0));
+    return events;
   }
 
   /**
@@ -274,8 +286,18 @@ export class SqliteEventStore implements EventStore {
     const known = cached?.events ?? [];
     const rows = this.selectStream.all(streamName, BigInt(known.length), -1);
     const events = rows.length === 0 ? known : [...known, ...this.toRecorded(rows)];
+    this.keep(streamName, events, rows);
+    return events.slice();
+  }
+
+  /**
+   * Keeps `events`, the start of the stream (all of it, as far as this read knows), as the
+   * most recently read; `added` are the rows of those beyond what was kept before.
+   */
+  private keep(streamName: string, events: RecordedEvent[], added: readonly SqliteEventRow[]) {
+    const cached = this.streamCache.get(streamName);
     let bytes = cached?.bytes ?? 0;
-    for (const row of rows) bytes += row[6].length + row[7].length;
+    for (const row of added) bytes += row[6].length + row[7].length;
     this.streamCache.delete(streamName);
     this.streamCache.set(streamName, { events, bytes });
     this.streamCacheBytes += bytes - (cached?.bytes ?? 0);
@@ -284,7 +306,6 @@ export class SqliteEventStore implements EventStore {
       this.streamCache.delete(oldest);
       this.streamCacheBytes -= entry.bytes;
     }
-    return events.slice();
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
