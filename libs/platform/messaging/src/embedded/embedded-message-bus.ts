@@ -42,13 +42,15 @@ export interface EmbeddedMessageBusOptions {
 }
 
 /**
- * Consumers of every bus instance of this process, per file: a publish wakes them at once,
- * while consumers in other processes find the message at their next poll.
+ * Idle consumers of every bus instance of this process, per file, with the topics each reads:
+ * a publish wakes those of its topic at once (the others would find nothing new), while
+ * consumers in other processes find the message at their next poll.
  */
-const sleepersByFile = new Map<string, Set<() => void>>();
+type Sleepers = Map<() => void, readonly string[]>;
+const sleepersByFile = new Map<string, Sleepers>();
 
-const wakeConsumersOf = (file: string): void => {
-  for (const wake of sleepersByFile.get(file) ?? []) wake();
+const wakeConsumersOf = (file: string, topic: string): void => {
+  for (const [wake, topics] of sleepersByFile.get(file) ?? []) if (topics.includes(topic)) wake();
 };
 
 /**
@@ -99,7 +101,7 @@ export class EmbeddedMessageBus implements MessageBus {
         throw new PublishFailedError(topic, error);
       }
     });
-    wakeConsumersOf(this.file);
+    wakeConsumersOf(this.file, topic);
   }
 
   async subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
@@ -173,10 +175,10 @@ export class EmbeddedMessageBus implements MessageBus {
     await this.log.close();
   }
 
-  private sleepersOfFile(): Set<() => void> {
+  private sleepersOfFile(): Sleepers {
     let sleepers = sleepersByFile.get(this.file);
     if (!sleepers) {
-      sleepers = new Set();
+      sleepers = new Map();
       sleepersByFile.set(this.file, sleepers);
     }
     return sleepers;
@@ -206,7 +208,7 @@ interface EmbeddedConsumerSettings {
   readonly pollIntervalMs: number;
   readonly leaseTtlMs: number;
   readonly batchSize: number;
-  readonly sleepers: Set<() => void>;
+  readonly sleepers: Sleepers;
   readonly onStopped: () => void;
 }
 
@@ -340,7 +342,7 @@ class EmbeddedConsumer implements BusConsumer {
         resolvePromise();
       };
       const timer = setTimeout(wake, this.settings.pollIntervalMs);
-      this.settings.sleepers.add(wake);
+      this.settings.sleepers.set(wake, this.settings.topics);
       this.wakeUp = wake;
     });
   }

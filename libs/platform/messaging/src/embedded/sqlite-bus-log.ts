@@ -56,6 +56,10 @@ export class SqliteBusLog {
   private readonly insertMessage;
   private readonly selectMessages;
   private readonly selectCommitted;
+  private readonly selectCommittedOfTopic;
+  private readonly countTopics;
+  private readonly syncNormal;
+  private readonly syncFull;
   private readonly insertOffsetIfAbsent;
   private readonly upsertOffset;
   private readonly selectLease;
@@ -106,6 +110,16 @@ export class SqliteBusLog {
         number
       >('SELECT next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? AND partition_no = ?')
       .pluck();
+    this.selectCommittedOfTopic = this.db
+      .prepare<
+        [string, string],
+        [partition: number, next: number]
+      >('SELECT partition_no, next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? ORDER BY partition_no')
+      .raw();
+    this.countTopics = this.db.prepare('SELECT count(*) FROM bus_topics');
+    // Prepared once: a commit switches durability around itself on every call.
+    this.syncNormal = this.db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = this.db.prepare('PRAGMA synchronous = FULL');
     this.insertOffsetIfAbsent = this.db.prepare<[string, string, number, number]>(
       'INSERT INTO bus_group_offsets (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
@@ -189,11 +203,11 @@ export class SqliteBusLog {
   commit(groupId: string, memberId: string, topic: string, partition: number, nextOffset: number) {
     if (this.durability === 'normal')
       return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
-    this.db.pragma('synchronous = NORMAL');
+    this.syncNormal.run();
     try {
       return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.syncFull.run();
     }
   }
 
@@ -256,11 +270,7 @@ export class SqliteBusLog {
 
   /** The partitions of a topic the group has committed in, in partition order. */
   committedOffsets(groupId: string, topic: string): CommittedOffset[] {
-    return this.db
-      .prepare<[string, string], [partition: number, next: number]>(
-        'SELECT partition_no, next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? ORDER BY partition_no',
-      )
-      .raw()
+    return this.selectCommittedOfTopic
       .all(groupId, topic)
       .map(([partition, next]) => ({ topic, partition, next: BigInt(next) }));
   }
@@ -271,7 +281,7 @@ export class SqliteBusLog {
 
   /** Throws when the file cannot be read. */
   ping(): void {
-    this.db.prepare('SELECT count(*) FROM bus_topics').get();
+    this.countTopics.get();
   }
 
   /** Messages on the topics after the group's committed offsets. */
