@@ -111,6 +111,13 @@ const STREAM_CACHE_BYTES = 32 * 1024 * 1024;
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const noop = () => undefined;
 
+/** The rows sorted by stream revision; as they are when they already are (the usual case). */
+const inRevisionOrder = (rows: SqliteEventRow[]): SqliteEventRow[] => {
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i - 1][2] > rows[i][2]) return rows.sort((left, right) => left[2] - right[2]);
+  return rows;
+};
+
 // By code alone, not `instanceof SqliteError` nor `instanceof Error`: the native addon keeps
 // the classes of the first realm that loaded it, and Jest gives every test file a realm.
 const isUniqueViolation = (error: unknown): boolean =>
@@ -146,6 +153,7 @@ export class SqliteEventStore implements EventStore {
   private readonly locateEvent;
   private readonly selectStoredRun;
   private readonly selectStream;
+  private readonly selectStreamTail;
   private readonly selectAll;
   private readonly selectHead;
   private readonly filteredSelects = new Map<
@@ -198,6 +206,16 @@ export class SqliteEventStore implements EventStore {
         [string, bigint, number],
         SqliteEventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`)
+      .raw();
+    // The rest of a stream from a revision on, for the whole-stream reads of every command:
+    // without ORDER BY and LIMIT, each of which costs a run of this statement several times
+    // its index seek (~9 µs against ~2 µs measured); the rows come in the index's order,
+    // which `inRevisionOrder` checks rather than trusts.
+    this.selectStreamTail = this.db
+      .prepare<
+        [string, bigint],
+        SqliteEventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ?`)
       .raw();
     this.selectAll = this.db
       .prepare<
@@ -284,7 +302,7 @@ export class SqliteEventStore implements EventStore {
   private wholeStream(streamName: string): RecordedEvent[] {
     const cached = this.streamCache.get(streamName);
     const known = cached?.events ?? [];
-    const rows = this.selectStream.all(streamName, BigInt(known.length), -1);
+    const rows = inRevisionOrder(this.selectStreamTail.all(streamName, BigInt(known.length)));
     const events = rows.length === 0 ? known : [...known, ...this.toRecorded(rows)];
     this.keep(streamName, events, rows);
     return events.slice();
