@@ -98,11 +98,16 @@ export class SqliteBusLog {
     this.insertMessage = this.db.prepare<[string, number, number, string, string, string, string]>(
       'INSERT INTO bus_messages (topic, partition_no, message_offset, message_key, headers, value, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    // A window of offsets, not ORDER BY … LIMIT: offsets are dense (each partition's next is its
+    // largest + 1, given inside the append's write transaction, and nothing is ever deleted), so
+    // [from, from + n) holds exactly the next n messages; and the statement with ORDER BY and
+    // LIMIT costs several times its index seek on every poll of every consumer (~9 µs against
+    // ~2 µs), nearly all of which find nothing. The rows come in key order; `read` checks it.
     this.selectMessages = this.db
       .prepare<
         [string, number, number, number],
         MessageRow
-      >('SELECT message_offset, message_key, headers, value FROM bus_messages WHERE topic = ? AND partition_no = ? AND message_offset >= ? ORDER BY message_offset LIMIT ?')
+      >('SELECT message_offset, message_key, headers, value FROM bus_messages WHERE topic = ? AND partition_no = ? AND message_offset >= ? AND message_offset < ?')
       .raw();
     this.selectCommitted = this.db
       .prepare<
@@ -258,7 +263,13 @@ export class SqliteBusLog {
   }
 
   read(topic: string, partition: number, fromOffset: number, maxCount: number): DeliveredMessage[] {
-    return this.selectMessages.all(topic, partition, fromOffset, maxCount).map((row) => ({
+    const rows = this.selectMessages.all(topic, partition, fromOffset, fromOffset + maxCount);
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i - 1][0] > rows[i][0]) {
+        rows.sort((left, right) => left[0] - right[0]);
+        break;
+      }
+    return rows.map((row) => ({
       topic,
       partition,
       offset: String(row[0]),
