@@ -283,15 +283,18 @@ export class SqliteEventStore implements EventStore {
    * and a run from the start is kept as the stream's start, for the next read to go on from.
    */
   private runOfStream(streamName: string, from: bigint, maxCount: number | undefined) {
-    const known = this.streamCache.get(streamName)?.events;
+    const known = this.streamCache.get(streamName)?.events ?? [];
     const start = Number(from);
-    if (known && maxCount !== undefined && start + maxCount <= known.length)
+    if (maxCount !== undefined && start + maxCount <= known.length)
       return known.slice(start, start + maxCount);
-    const rows = this.selectStream.all(streamName, from, maxCount ?? -1);
-    const events = this.toRecorded(rows);
-    if (start === 0 && events.length > (known?.length ?? 0))
-      this.keep(streamName, events.slice(), rows.slice(known?.length ?? 0));
-    return events;
+    if (start !== 0 || maxCount === undefined)
+      return this.toRecorded(this.selectStream.all(streamName, from, maxCount ?? -1));
+    // From the start: what is kept, and the rest of the run read after it.
+    const rows = this.selectStream.all(streamName, BigInt(known.length), maxCount - known.length);
+    if (rows.length === 0) return known.slice();
+    const events = [...known, ...this.toRecorded(rows)];
+    this.keep(streamName, events, rows);
+    return events.slice();
   }
 
   /**
