@@ -125,6 +125,15 @@ interface Row extends LoadResult {
 const cpuCell = (cpu: Map<ServiceName, number>) =>
   services.map((service) => (cpu.get(service) ?? Number.NaN).toFixed(0)).join(' / ');
 
+/**
+ * CPU ms per answered command per service, "asm/pln/apr/ana": what a command costs each
+ * process, the measure that a busy machine disturbs less than throughput.
+ */
+const cpuPerCommandCell = (cpu: Map<ServiceName, number>, achieved: number) =>
+  services
+    .map((service) => (((cpu.get(service) ?? Number.NaN) * 10) / achieved).toFixed(2))
+    .join(' / ');
+
 const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
   markdownTable(
     [
@@ -138,6 +147,7 @@ const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
       { header: 'errors', align: 'right' },
       { header: 'goals in system', align: 'right' },
       { header: 'CPU % asm / pln / apr / ana', align: 'right' },
+      { header: 'CPU ms/cmd asm / pln / apr / ana', align: 'right' },
       { header: 'flag' },
     ],
     [
@@ -152,6 +162,7 @@ const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
         formatCount(row.errors),
         formatCount(row.goalsInSystem),
         cpuCell(row.cpu),
+        cpuPerCommandCell(row.cpu, row.achieved),
         [
           row.non2xx > 0 || row.errors > 0
             ? `⚠ non-2xx/errors ${JSON.stringify(row.statusCodes)}`
@@ -163,6 +174,7 @@ const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
       ]),
       ...skipped.map((rate) => [
         formatCount(rate),
+        '—',
         '—',
         '—',
         '—',
@@ -422,7 +434,7 @@ const main = async () => {
     );
     console.log(commandTable(checkIns.rows, checkIns.skipped));
     console.log(
-      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(10, rate/40) (autocannon sends one request per connection per beat, all connections on the same beat). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them).',
+      '\nLatency is autocannon’s (request written → response read) under `overallRate`; connections = max(10, rate/40) (autocannon sends one request per connection per beat, all connections on the same beat). "goals in system" counts goals drafted so far in the tenant. CPU is % of one core per service process over the run (utime + stime from /proc; the machine has 2 cores, the load generator shares them); CPU ms/cmd divides it by the commands answered.',
     );
     console.log(
       `Before each window the seeding's backlog was worked off (every lag gauge of every service at 0, then 2 s idle): ${settleTimes.join('; ')}.\n`,

@@ -1,4 +1,9 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import {
+  type DynamicModule,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+} from '@nestjs/common';
 import {
   PlatformModule,
   serviceImports,
@@ -8,6 +13,7 @@ import {
   ACCESS_FACTS,
   PREFERRED_LANGUAGE,
   type PreferredLanguages,
+  ReadMemoMiddleware,
 } from '@talentloop/service-kit';
 import { AdjustGoalController } from './adjust-goal/adjust-goal.controller';
 import { ClosePlanController } from './close-plan/close-plan.controller';
@@ -65,6 +71,26 @@ const handlers = [
   ViewPlanHandler,
 ];
 
+/** Fixed paths before parameterised ones: /check-ins/overdue is not a goal id. */
+const controllers = [
+  LogCheckInController,
+  RemeasurementsDueController,
+  StartPlanController,
+  ClosePlanController,
+  ViewPlanController,
+  DraftGoalController,
+  SubmitGoalController,
+  ManageActionsController,
+  AdjustGoalController,
+  WithdrawGoalController,
+  AgreeToGoalController,
+  EditGoalController,
+  RedraftGoalController,
+  EvaluateGoalController,
+  RecordEvidenceController,
+  ViewGoalsController,
+];
+
 export interface PlanningModuleOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Tests fix the time; the service runs on the system clock. */
@@ -72,7 +98,12 @@ export interface PlanningModuleOptions {
 }
 
 @Module({})
-export class PlanningModule {
+export class PlanningModule implements NestModule {
+  /** A request reads each document once (the person: for its guard, language and handler). */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(ReadMemoMiddleware).forRoutes(...controllers);
+  }
+
   static register({ env, clock = systemClock }: PlanningModuleOptions): DynamicModule {
     const settings = planningSettingsFromEnv(env);
     return {
@@ -86,25 +117,7 @@ export class PlanningModule {
           rateLimits: { [DRAFT_RATE_LIMIT]: settings.draftRateLimitPerMinute },
         }),
       ],
-      // Fixed paths before parameterised ones: /check-ins/overdue is not a goal id.
-      controllers: [
-        LogCheckInController,
-        RemeasurementsDueController,
-        StartPlanController,
-        ClosePlanController,
-        ViewPlanController,
-        DraftGoalController,
-        SubmitGoalController,
-        ManageActionsController,
-        AdjustGoalController,
-        WithdrawGoalController,
-        AgreeToGoalController,
-        EditGoalController,
-        RedraftGoalController,
-        EvaluateGoalController,
-        RecordEvidenceController,
-        ViewGoalsController,
-      ],
+      controllers,
       providers: [
         { provide: PLANNING_SETTINGS, useValue: settings },
         PlanningReadSide,

@@ -52,6 +52,13 @@ export interface SubscribeToTopicsOptions {
    * `groupId`, so instances add neither topics nor series.
    */
   readonly groupInstance?: string;
+  /**
+   * The event types the handler acts on, when it ignores all others: a message whose
+   * `ce_type` names another event is passed over (committed as handled) before it is opened,
+   * parsed or validated. A message whose type cannot be read still reaches the handler, which
+   * refuses it. Every message by default.
+   */
+  readonly eventTypes?: readonly string[];
 }
 
 /** The group a subscription joins on the bus. */

@@ -4,17 +4,18 @@ import {
   SEALED_PREFIX,
   type EventMetadata,
 } from '@talentloop/contracts';
-import type {
-  BusConsumer,
-  BusMessage,
-  CommittedOffset,
-  DeliveredMessage,
-  MessageBus,
-  PartitionEnd,
-  ReadTopicOptions,
-  SubscribeToTopicsOptions,
-  Topology,
-  TopologyReport,
+import {
+  passedOver,
+  type BusConsumer,
+  type BusMessage,
+  type CommittedOffset,
+  type DeliveredMessage,
+  type MessageBus,
+  type PartitionEnd,
+  type ReadTopicOptions,
+  type SubscribeToTopicsOptions,
+  type Topology,
+  type TopologyReport,
 } from '@talentloop/messaging';
 import type { PersonalDataCipher } from './personal-data-cipher';
 
@@ -39,9 +40,10 @@ export class OpeningMessageBus implements MessageBus {
     subscribe: (options) =>
       this.inner.subscribe({
         ...options,
-        handler: (message) => {
+        handler: async (message) => {
           this.noticeErasure(message);
-          return options.handler(message);
+          if (passedOver(message, options.eventTypes)) return;
+          await options.handler(message);
         },
       }),
     partitionEnds: (topics) => this.partitionEnds(topics),
@@ -78,7 +80,14 @@ export class OpeningMessageBus implements MessageBus {
   subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
     return this.inner.subscribe({
       ...options,
-      handler: async (message) => options.handler(await this.opened(message)),
+      handler: async (message) => {
+        if (passedOver(message, options.eventTypes)) {
+          // Not opened, but an erasure still drops the person's cached key.
+          this.noticeErasure(message);
+          return;
+        }
+        await options.handler(await this.opened(message));
+      },
     });
   }
 

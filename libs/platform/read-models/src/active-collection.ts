@@ -1,4 +1,5 @@
 import type { Projection } from './projection';
+import { memoizedRead } from './read-side/read-memo';
 import type { DocumentQuery, ReadModelStore } from './read-model-store.port';
 
 /**
@@ -82,9 +83,12 @@ export class ReadModelReader {
     return collection === undefined ? 0 : this.store.count(collection, where);
   }
 
-  async get<Doc extends object>(projectionName: string, id: string): Promise<Doc | undefined> {
-    const collection = await this.activeCollection(projectionName);
-    if (collection === undefined) return undefined;
-    return (await this.store.load<Doc>(collection, [id])).get(id)?.doc;
+  /** One document; read once per unit of work inside `withReadMemo` (see there). */
+  get<Doc extends object>(projectionName: string, id: string): Promise<Doc | undefined> {
+    return memoizedRead(this, `${projectionName}\u0000${id}`, async () => {
+      const collection = await this.activeCollection(projectionName);
+      if (collection === undefined) return undefined;
+      return (await this.store.load<Doc>(collection, [id])).get(id)?.doc;
+    });
   }
 }

@@ -14,6 +14,7 @@ export * from './create-read-model-store';
 export * from './cli/rebuild';
 export * from './cli/progress-line';
 export * from './read-side/read-side';
+export * from './read-side/read-memo';
 export * from './read-side/bus-projection-run';
 export * from './read-side/supervise-read-side';
 export * from './leases/lease';

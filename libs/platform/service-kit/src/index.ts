@@ -4,6 +4,7 @@ export * from './http.config';
 export { RateLimit } from './rate-limit/rate-limit';
 export * from './platform.module';
 export * from './service-loops';
+export * from './read-memo.middleware';
 export * from './problem-details';
 export * from './problem-details.filter';
 export * from './validation';

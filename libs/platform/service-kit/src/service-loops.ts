@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { BoundedContext } from '@talentloop/contracts';
+import type { BoundedContext, TalentloopEvent } from '@talentloop/contracts';
 import type { EventStore } from '@talentloop/event-store';
 import {
   subscribeToEvents,
@@ -49,14 +49,23 @@ export class ServiceLoops {
     return readSide;
   }
 
-  /** A consumer group of the service (opened events), started with the application. */
+  /**
+   * A consumer group of the service (opened events), started with the application; given the
+   * event types the handler acts on, the others are passed over unread.
+   */
   consume(
     group: { readonly groupId: string; readonly contexts: readonly BoundedContext[] },
     handler: EventMessageHandler,
+    eventTypes?: readonly TalentloopEvent['type'][],
   ): void {
     this.starts.push(() =>
       this.supervisor.supervise(group.groupId, () =>
-        subscribeToEvents(this.bus, { groupId: group.groupId, contexts: group.contexts, handler }),
+        subscribeToEvents(this.bus, {
+          groupId: group.groupId,
+          contexts: group.contexts,
+          handler,
+          ...(eventTypes && { eventTypes }),
+        }),
       ),
     );
   }

@@ -27,7 +27,12 @@ export class InboundEventsConsumer {
     loops: ServiceLoops,
   ) {
     // Under the service's supervisor: a broker down at start or a crash is retried.
-    loops.consume(consumerGroups.approval, (event) => this.handle(event));
+    loops.consume(consumerGroups.approval, (event) => this.handle(event), [
+      'GoalSubmitted',
+      'GoalAdjusted',
+      'GoalWithdrawn',
+      'ReportingLineChanged',
+    ]);
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {

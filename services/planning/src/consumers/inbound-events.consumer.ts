@@ -27,7 +27,13 @@ export class InboundEventsConsumer {
     loops: ServiceLoops,
   ) {
     // Under the service's supervisor: a broker down at start or a crash is retried.
-    loops.consume(consumerGroups.planning, (event) => this.handle(event));
+    loops.consume(consumerGroups.planning, (event) => this.handle(event), [
+      'GoalApproved',
+      'GoalRejected',
+      'AdjustmentApproved',
+      'AdjustmentRejected',
+      'MeasurementRecorded',
+    ]);
   }
 
   private async handle(event: ReceivedEvent): Promise<void> {

@@ -23,7 +23,7 @@ import {
   type DomainCommandOf,
 } from '@talentloop/service-kit';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningReadSide } from '../projections/planning-read-side';
+import { PlanningReadSide, type PlanView } from '../projections/planning-read-side';
 import { contextOfGoal } from './goal-context';
 import { goalStream, planStream } from './planning.streams';
 
@@ -99,11 +99,18 @@ export class PlanningCommands {
     @Inject(PLANNING_SETTINGS) private readonly settings: PlanningSettings,
   ) {}
 
-  /** On a goal of an open plan: one left behind in a closed plan is carried over (409). */
+  /**
+   * On a goal of an open plan: one left behind in a closed plan is carried over (409). `build`
+   * gets the plan as read for that check.
+   */
   inOpenPlan(
     actor: Actor,
     goalId: string,
-    build: (goal: KnownGoal, context: CommandContext) => GoalCommand | Promise<GoalCommand>,
+    build: (
+      goal: KnownGoal,
+      context: CommandContext,
+      plan: PlanView | undefined,
+    ) => GoalCommand | Promise<GoalCommand>,
     commandId?: string,
     options?: GoalOptions,
   ) {
@@ -113,7 +120,7 @@ export class PlanningCommands {
       async (goal, context) => {
         const plan = await this.readSide.plan(actor.tenantId, goal.planId);
         if (plan) requireOpenPlan(plan);
-        return build(goal, context);
+        return build(goal, context, plan);
       },
       commandId,
       options,

@@ -3,7 +3,7 @@ import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nest
 import type { PlanningEvent } from '@talentloop/contracts';
 import type { Actor } from '@talentloop/service-kit';
 import { PLANNING_SETTINGS, type PlanningSettings } from '../planning.settings';
-import { PlanningReadSide } from '../projections/planning-read-side';
+import { PlanningReadSide, type PlanView } from '../projections/planning-read-side';
 import { ActiveSet } from '../shared/active-set';
 import { activeGoalCapOf } from '../shared/active-goal-cap';
 import { PlanningCommands } from '../shared/planning.commands';
@@ -34,16 +34,21 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
 
   async execute({ actor, goalId, commandId }: SubmitGoalCommand) {
     const { readSide } = this;
+    // As read for the open-plan check of the latest decision: its cap is the plan's.
+    let plan: PlanView | undefined;
     const submit = this.planning.inOpenPlan(
       actor,
       goalId,
-      async (state, { now }) => ({
-        type: 'SubmitGoal',
-        data: {
-          managerId: (await readSide.managerOf(actor.tenantId, state.employeeId)) ?? null,
-          ...(await this.planning.smartCheckOf(actor.tenantId, state, now)),
-        },
-      }),
+      async (state, { now }, read) => {
+        plan = read;
+        return {
+          type: 'SubmitGoal',
+          data: {
+            managerId: (await readSide.managerOf(actor.tenantId, state.employeeId)) ?? null,
+            ...(await this.planning.smartCheckOf(actor.tenantId, state, now)),
+          },
+        };
+      },
       commandId,
       // A SMART goal takes a slot of the employee's active set before it is submitted: the cap
       // is decided there, where concurrent submissions meet (ADR 0010).
@@ -58,12 +63,7 @@ export class SubmitGoalHandler implements ICommandHandler<SubmitGoalCommand> {
                   goalId,
                   planId: state.planId,
                   submissionNumber: event.data.submissionNumber,
-                  maxActiveGoals: await activeGoalCapOf(
-                    readSide,
-                    this.settings,
-                    actor.tenantId,
-                    state.planId,
-                  ),
+                  maxActiveGoals: activeGoalCapOf(this.settings, actor.tenantId, plan),
                 },
                 context,
               );

@@ -115,6 +115,37 @@ describe('SQLite event store', () => {
     expect(received.map((event) => event.id)).toEqual([written.id]);
   });
 
+  it('keeps a run read from the start of a stream, and answers what it holds from it', async () => {
+    // Given a stream of three events, written by another instance on the same file
+    const { store: writer, path } = open();
+    const reader = new SqliteEventStore({ path });
+    cleanups.push(() => reader.close());
+    const stream = 'planning.goal-acme.g1';
+    const written = [checkInLogged(), checkInLogged(), checkInLogged()];
+    await writer.appendToStream(stream, written, { expectedRevision: 'no_stream' });
+
+    // When the reader reads its first event, the writer appends a fourth, and the reader
+    // reads the first two, the stream whole, then runs of it
+    const [first] = await reader.readStream(stream, { maxCount: 1 });
+    const fourth = checkInLogged();
+    await writer.appendToStream(stream, [fourth], { expectedRevision: 2n });
+    const longer = await reader.readStream(stream, { maxCount: 2 });
+    const whole = await reader.readStream(stream);
+    const start = await reader.readStream(stream, { maxCount: 2 });
+    const end = await reader.readStream(stream, { fromRevision: 2n, maxCount: 5 });
+
+    // Then each read went on from what the one before kept (the same objects), the whole
+    // read saw the fourth, and every run is the stream's, in order
+    expect(first.id).toBe(written[0].id);
+    expect(longer[0]).toBe(first);
+    expect(whole[0]).toBe(first);
+    expect(whole[1]).toBe(longer[1]);
+    expect(whole.map((event) => event.id)).toEqual([...written, fourth].map((event) => event.id));
+    expect(start).toEqual(whole.slice(0, 2));
+    expect(start[1]).toBe(whole[1]);
+    expect(end.map((event) => event.streamRevision)).toEqual([2n, 3n]);
+  });
+
   it.each(['full', 'normal'] as const)(
     'durability %s is the PRAGMA synchronous in force',
     async (durability) => {

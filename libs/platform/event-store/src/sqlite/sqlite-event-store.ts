@@ -112,6 +112,13 @@ const STREAM_CACHE_BYTES = 32 * 1024 * 1024;
 const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 const noop = () => undefined;
 
+/** The rows sorted by stream revision; as they are when they already are (the usual case). */
+const inRevisionOrder = (rows: SqliteEventRow[]): SqliteEventRow[] => {
+  for (let i = 1; i < rows.length; i++)
+    if (rows[i - 1][2] > rows[i][2]) return rows.sort((left, right) => left[2] - right[2]);
+  return rows;
+};
+
 // By code alone, not `instanceof SqliteError` nor `instanceof Error`: the native addon keeps
 // the classes of the first realm that loaded it, and Jest gives every test file a realm.
 const isUniqueViolation = (error: unknown): boolean =>
@@ -147,6 +154,7 @@ export class SqliteEventStore implements EventStore {
   private readonly locateEvent;
   private readonly selectStoredRun;
   private readonly selectStream;
+  private readonly selectStreamTail;
   private readonly selectAll;
   private readonly selectHead;
   private readonly filteredSelects = new Map<
@@ -199,6 +207,16 @@ export class SqliteEventStore implements EventStore {
         [string, bigint, number],
         SqliteEventRow
       >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`)
+      .raw();
+    // The rest of a stream from a revision on, for the whole-stream reads of every command:
+    // without ORDER BY and LIMIT, each of which costs a run of this statement several times
+    // its index seek (~9 µs against ~2 µs measured); the rows come in the index's order,
+    // which `inRevisionOrder` checks rather than trusts.
+    this.selectStreamTail = this.db
+      .prepare<
+        [string, bigint],
+        SqliteEventRow
+      >(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_name = ? AND stream_revision >= ?`)
       .raw();
     this.selectAll = this.db
       .prepare<
@@ -256,13 +274,28 @@ export class SqliteEventStore implements EventStore {
         resolve(this.wholeStream(streamName));
         return;
       }
-      const rows = this.selectStream.all(
-        streamName,
-        options.fromRevision ?? 0n,
-        options.maxCount ?? -1,
-      );
-      resolve(this.toRecorded(rows));
+      resolve(this.runOfStream(streamName, options.fromRevision ?? 0n, options.maxCount));
     });
+  }
+
+  /**
+   * Part of a stream. Recorded events never change, so a run the kept start of the stream
+   * already holds is answered from it without a query (the owner of a goal: its first event),
+   * and a run from the start is kept as the stream's start, for the next read to go on from.
+   */
+  private runOfStream(streamName: string, from: bigint, maxCount: number | undefined) {
+    const known = this.streamCache.get(streamName)?.events ?? [];
+    const start = Number(from);
+    if (maxCount !== undefined && start + maxCount <= known.length)
+      return known.slice(start, start + maxCount);
+    if (start !== 0 || maxCount === undefined)
+      return this.toRecorded(this.selectStream.all(streamName, from, maxCount ?? -1));
+    // From the start: what is kept, and the rest of the run read after it.
+    const rows = this.selectStream.all(streamName, BigInt(known.length), maxCount - known.length);
+    if (rows.length === 0) return known.slice();
+    const events = [...known, ...this.toRecorded(rows)];
+    this.keep(streamName, events, rows);
+    return events.slice();
   }
 
   /**
@@ -273,10 +306,20 @@ export class SqliteEventStore implements EventStore {
   private wholeStream(streamName: string): RecordedEvent[] {
     const cached = this.streamCache.get(streamName);
     const known = cached?.events ?? [];
-    const rows = this.selectStream.all(streamName, BigInt(known.length), -1);
+    const rows = inRevisionOrder(this.selectStreamTail.all(streamName, BigInt(known.length)));
     const events = rows.length === 0 ? known : [...known, ...this.toRecorded(rows)];
+    this.keep(streamName, events, rows);
+    return events.slice();
+  }
+
+  /**
+   * Keeps `events`, the start of the stream (all of it, as far as this read knows), as the
+   * most recently read; `added` are the rows of those beyond what was kept before.
+   */
+  private keep(streamName: string, events: RecordedEvent[], added: readonly SqliteEventRow[]) {
+    const cached = this.streamCache.get(streamName);
     let bytes = cached?.bytes ?? 0;
-    for (const row of rows) bytes += row[6].length + row[7].length;
+    for (const row of added) bytes += row[6].length + row[7].length;
     this.streamCache.delete(streamName);
     this.streamCache.set(streamName, { events, bytes });
     this.streamCacheBytes += bytes - (cached?.bytes ?? 0);
@@ -285,7 +328,6 @@ export class SqliteEventStore implements EventStore {
       this.streamCache.delete(oldest);
       this.streamCacheBytes -= entry.bytes;
     }
-    return events.slice();
   }
 
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -42,13 +42,15 @@ export interface EmbeddedMessageBusOptions {
 }
 
 /**
- * Consumers of every bus instance of this process, per file: a publish wakes them at once,
- * while consumers in other processes find the message at their next poll.
+ * Idle consumers of every bus instance of this process, per file, with the topics each reads:
+ * a publish wakes those of its topic at once (the others would find nothing new), while
+ * consumers in other processes find the message at their next poll.
  */
-const sleepersByFile = new Map<string, Set<() => void>>();
+type Sleepers = Map<() => void, readonly string[]>;
+const sleepersByFile = new Map<string, Sleepers>();
 
-const wakeConsumersOf = (file: string): void => {
-  for (const wake of sleepersByFile.get(file) ?? []) wake();
+const wakeConsumersOf = (file: string, topic: string): void => {
+  for (const [wake, topics] of sleepersByFile.get(file) ?? []) if (topics.includes(topic)) wake();
 };
 
 /**
@@ -99,7 +101,7 @@ export class EmbeddedMessageBus implements MessageBus {
         throw new PublishFailedError(topic, error);
       }
     });
-    wakeConsumersOf(this.file);
+    wakeConsumersOf(this.file, topic);
   }
 
   async subscribe(options: SubscribeToTopicsOptions): Promise<BusConsumer> {
@@ -173,10 +175,10 @@ export class EmbeddedMessageBus implements MessageBus {
     await this.log.close();
   }
 
-  private sleepersOfFile(): Set<() => void> {
+  private sleepersOfFile(): Sleepers {
     let sleepers = sleepersByFile.get(this.file);
     if (!sleepers) {
-      sleepers = new Set();
+      sleepers = new Map();
       sleepersByFile.set(this.file, sleepers);
     }
     return sleepers;
@@ -198,6 +200,12 @@ export class EmbeddedMessageBus implements MessageBus {
   }
 }
 
+/**
+ * How long a consumer keeps a topic's partition count: partitions added by another process
+ * (a start declaring more) are read within this long, instead of at every poll.
+ */
+const PARTITIONS_TTL_MS = 1_000;
+
 interface EmbeddedConsumerSettings {
   /** The group on the log (with its instance when it has one). */
   readonly groupId: string;
@@ -206,7 +214,7 @@ interface EmbeddedConsumerSettings {
   readonly pollIntervalMs: number;
   readonly leaseTtlMs: number;
   readonly batchSize: number;
-  readonly sleepers: Set<() => void>;
+  readonly sleepers: Sleepers;
   readonly onStopped: () => void;
 }
 
@@ -217,6 +225,14 @@ class EmbeddedConsumer implements BusConsumer {
   private holdsLease = false;
   private renewal: NodeJS.Timeout | undefined;
   private wakeUp: () => void = () => undefined;
+  /**
+   * Each partition's next offset as this member last committed it, while it holds the lease:
+   * nobody else moves a group's offsets meanwhile (commits are fenced by the lease), so a poll
+   * need not read them back. Forgotten whenever the lease is taken or lost.
+   */
+  private readonly committed = new Map<string, number>();
+  /** Partitions per topic, read again at most every PARTITIONS_TTL_MS (they only ever grow). */
+  private partitions: { readonly counts: Map<string, number>; readonly until: number } | undefined;
   readonly finished: Promise<void>;
 
   constructor(
@@ -265,6 +281,7 @@ class EmbeddedConsumer implements BusConsumer {
     if (this.log.leaseHeldByOther(groupId, this.memberId)) return false;
     if (!this.log.claimLease(groupId, this.memberId, leaseTtlMs)) return false;
     this.holdsLease = true;
+    this.committed.clear();
     // A timer, not the delivery loop, renews: a slow handler must not cost the lease.
     this.renewal = setInterval(() => {
       try {
@@ -291,6 +308,7 @@ class EmbeddedConsumer implements BusConsumer {
 
   private loseLease(): void {
     this.holdsLease = false;
+    this.committed.clear();
     clearInterval(this.renewal);
   }
 
@@ -298,8 +316,9 @@ class EmbeddedConsumer implements BusConsumer {
   private async consumeRound(): Promise<boolean> {
     // Partitions hold disjoint keys, so they are consumed side by side.
     const rounds: Promise<boolean>[] = [];
+    const counts = this.partitionCounts();
     for (const topic of this.settings.topics)
-      for (let partition = 0; partition < this.log.partitionsOf(topic); partition++)
+      for (let partition = 0; partition < (counts.get(topic) ?? 0); partition++)
         rounds.push(this.consumePartition(topic, partition));
     // All settle before a failure is reported: no partition is ever consumed twice at once.
     const outcomes = await Promise.allSettled(rounds);
@@ -310,7 +329,8 @@ class EmbeddedConsumer implements BusConsumer {
   private async consumePartition(topic: string, partition: number): Promise<boolean> {
     if (!this.running || !this.holdsLease) return false;
     const { groupId, batchSize } = this.settings;
-    const from = this.log.committedOffset(groupId, topic, partition);
+    const key = `${topic}/${partition}`;
+    const from = this.committed.get(key) ?? this.log.committedOffset(groupId, topic, partition);
     const messages = this.log.read(topic, partition, from, batchSize);
     const stillOwned = () => this.running && this.holdsLease;
     const context: DeliveryContext = {
@@ -323,10 +343,24 @@ class EmbeddedConsumer implements BusConsumer {
       if (handled > 0) next = Number(messages[handled - 1].offset) + 1;
     } finally {
       // Also when stopping mid-batch: what was handled stays handled.
-      if (next > from && !this.log.commit(groupId, this.memberId, topic, partition, next))
-        this.loseLease();
+      if (next > from) {
+        if (this.log.commit(groupId, this.memberId, topic, partition, next))
+          this.committed.set(key, next);
+        else this.loseLease();
+      } else if (this.holdsLease) this.committed.set(key, from);
     }
     return messages.length > 0;
+  }
+
+  /** The partition count of each topic, read at most every PARTITIONS_TTL_MS. */
+  private partitionCounts(): Map<string, number> {
+    const now = Date.now();
+    if (this.partitions && this.partitions.until > now) return this.partitions.counts;
+    const counts = new Map(
+      this.settings.topics.map((topic) => [topic, this.log.partitionsOf(topic)]),
+    );
+    this.partitions = { counts, until: now + PARTITIONS_TTL_MS };
+    return counts;
   }
 
   /** Until a publish in this process, stop(), or the poll interval. */
@@ -340,7 +374,7 @@ class EmbeddedConsumer implements BusConsumer {
         resolvePromise();
       };
       const timer = setTimeout(wake, this.settings.pollIntervalMs);
-      this.settings.sleepers.add(wake);
+      this.settings.sleepers.set(wake, this.settings.topics);
       this.wakeUp = wake;
     });
   }

@@ -56,6 +56,10 @@ export class SqliteBusLog {
   private readonly insertMessage;
   private readonly selectMessages;
   private readonly selectCommitted;
+  private readonly selectCommittedOfTopic;
+  private readonly countTopics;
+  private readonly syncNormal;
+  private readonly syncFull;
   private readonly insertOffsetIfAbsent;
   private readonly upsertOffset;
   private readonly selectLease;
@@ -94,11 +98,16 @@ export class SqliteBusLog {
     this.insertMessage = this.db.prepare<[string, number, number, string, string, string, string]>(
       'INSERT INTO bus_messages (topic, partition_no, message_offset, message_key, headers, value, published_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    // A window of offsets, not ORDER BY … LIMIT: offsets are dense (each partition's next is its
+    // largest + 1, given inside the append's write transaction, and nothing is ever deleted), so
+    // [from, from + n) holds exactly the next n messages; and the statement with ORDER BY and
+    // LIMIT costs several times its index seek on every poll of every consumer (~9 µs against
+    // ~2 µs), nearly all of which find nothing. The rows come in key order; `read` checks it.
     this.selectMessages = this.db
       .prepare<
         [string, number, number, number],
         MessageRow
-      >('SELECT message_offset, message_key, headers, value FROM bus_messages WHERE topic = ? AND partition_no = ? AND message_offset >= ? ORDER BY message_offset LIMIT ?')
+      >('SELECT message_offset, message_key, headers, value FROM bus_messages WHERE topic = ? AND partition_no = ? AND message_offset >= ? AND message_offset < ?')
       .raw();
     this.selectCommitted = this.db
       .prepare<
@@ -106,6 +115,16 @@ export class SqliteBusLog {
         number
       >('SELECT next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? AND partition_no = ?')
       .pluck();
+    this.selectCommittedOfTopic = this.db
+      .prepare<
+        [string, string],
+        [partition: number, next: number]
+      >('SELECT partition_no, next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? ORDER BY partition_no')
+      .raw();
+    this.countTopics = this.db.prepare('SELECT count(*) FROM bus_topics');
+    // Prepared once: a commit switches durability around itself on every call.
+    this.syncNormal = this.db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = this.db.prepare('PRAGMA synchronous = FULL');
     this.insertOffsetIfAbsent = this.db.prepare<[string, string, number, number]>(
       'INSERT INTO bus_group_offsets (group_id, topic, partition_no, next_offset) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
     );
@@ -189,11 +208,11 @@ export class SqliteBusLog {
   commit(groupId: string, memberId: string, topic: string, partition: number, nextOffset: number) {
     if (this.durability === 'normal')
       return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
-    this.db.pragma('synchronous = NORMAL');
+    this.syncNormal.run();
     try {
       return this.commitTransaction.immediate(groupId, memberId, topic, partition, nextOffset);
     } finally {
-      this.db.pragma('synchronous = FULL');
+      this.syncFull.run();
     }
   }
 
@@ -244,7 +263,13 @@ export class SqliteBusLog {
   }
 
   read(topic: string, partition: number, fromOffset: number, maxCount: number): DeliveredMessage[] {
-    return this.selectMessages.all(topic, partition, fromOffset, maxCount).map((row) => ({
+    const rows = this.selectMessages.all(topic, partition, fromOffset, fromOffset + maxCount);
+    for (let i = 1; i < rows.length; i++)
+      if (rows[i - 1][0] > rows[i][0]) {
+        rows.sort((left, right) => left[0] - right[0]);
+        break;
+      }
+    return rows.map((row) => ({
       topic,
       partition,
       offset: String(row[0]),
@@ -256,11 +281,7 @@ export class SqliteBusLog {
 
   /** The partitions of a topic the group has committed in, in partition order. */
   committedOffsets(groupId: string, topic: string): CommittedOffset[] {
-    return this.db
-      .prepare<[string, string], [partition: number, next: number]>(
-        'SELECT partition_no, next_offset FROM bus_group_offsets WHERE group_id = ? AND topic = ? ORDER BY partition_no',
-      )
-      .raw()
+    return this.selectCommittedOfTopic
       .all(groupId, topic)
       .map(([partition, next]) => ({ topic, partition, next: BigInt(next) }));
   }
@@ -271,7 +292,7 @@ export class SqliteBusLog {
 
   /** Throws when the file cannot be read. */
   ping(): void {
-    this.db.prepare('SELECT count(*) FROM bus_topics').get();
+    this.countTopics.get();
   }
 
   /** Messages on the topics after the group's committed offsets. */

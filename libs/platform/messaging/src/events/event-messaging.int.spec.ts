@@ -57,6 +57,53 @@ describe('events on the bus', () => {
     ).toEqual([1n, 3n]);
   });
 
+  it('passes over, unread, the events of types a subscription does not take', async () => {
+    // Given a group that takes only PlanStarted, and a message whose type cannot be read
+    const groupId = uniqueName('group');
+    const topic = topicFor('planning');
+    await declareTestTopics(bus, [], [{ groupId, topics: [topic] }]);
+    const handled: ReceivedEvent[] = [];
+    await subscribeToEvents(bus, {
+      groupId,
+      topics: [topic],
+      eventTypes: ['PlanStarted'],
+      handler: (event) => {
+        handled.push(event);
+        return Promise.resolve();
+      },
+    });
+    const deadLetters: DeliveredMessage[] = [];
+    await bus.subscribe({
+      groupId: uniqueName('operator'),
+      topics: [deadLetterTopicFor(topic, groupId)],
+      handler: (message) => {
+        deadLetters.push(message);
+        return Promise.resolve();
+      },
+    });
+
+    // When a GoalDrafted, a PlanStarted and the unreadable message are published
+    const started = eventOf('PlanStarted', 2n);
+    await publishEvents(bus, [eventOf('GoalDrafted', 1n), started]);
+    await bus.publish(topic, [{ key: 'emp-1', headers: { ce_type: 'nonsense' }, value: '{}' }]);
+
+    // Then only PlanStarted is handled, the unreadable one still dead-lettered, and the
+    // passed-over GoalDrafted counts as handled: nothing is left behind for the group
+    await eventually(
+      'the PlanStarted and the dead letter',
+      () => handled.length === 1 && deadLetters.length === 1,
+    );
+    expect(handled.map((event) => event.id)).toEqual([started.id]);
+    await eventually(
+      'every message committed',
+      async () =>
+        (await bus.committedOffsets(groupId, [topic])).reduce(
+          (sum, { next }) => sum + Number(next),
+          0,
+        ) === 3,
+    );
+  });
+
   it('dead-letters a message that is not a valid event at once', async () => {
     const groupId = uniqueName('group');
     const topic = topicFor('assessment');

@@ -1,4 +1,5 @@
 import {
+  binaryModeHeader,
   cloudEventSource,
   cloudEventType,
   contentTypeHeader,
@@ -131,6 +132,32 @@ export const publishInBatches = async (
   for (const batch of byteBoundedBatches(messages, maxBatchBytes)) await bus.publish(topic, batch);
 };
 
+const typeHeader = binaryModeHeader('type');
+/** The catalogue's event name of each `ce_type` seen (a handful), parsed once. */
+const namesOfTypes = new Map<string, string | undefined>();
+
+/**
+ * Whether a subscription that takes only `eventTypes` passes the message over unread (see
+ * SubscribeToTopicsOptions.eventTypes): its `ce_type` names an event of another type.
+ */
+export const passedOver = (
+  message: DeliveredMessage,
+  eventTypes: readonly string[] | undefined,
+): boolean => {
+  if (eventTypes === undefined) return false;
+  const type = message.headers[typeHeader];
+  if (type === undefined) return false;
+  let name = namesOfTypes.get(type);
+  if (name === undefined && !namesOfTypes.has(type)) {
+    // Only names of the catalogue's events: a message of any other goes to the handler, which
+    // refuses it as before.
+    const parsed = parseCloudEventType(type)?.name;
+    name = parsed !== undefined && eventRegistry.current(parsed) ? parsed : undefined;
+    if (namesOfTypes.size < 1_000) namesOfTypes.set(type, name);
+  }
+  return name !== undefined && !eventTypes.includes(name);
+};
+
 /** Receives valid, current-version events; `delivered` says where each came from. */
 export type EventMessageHandler = (
   event: ReceivedEvent,
@@ -159,6 +186,9 @@ export const subscribeToEvents = (
   return bus.subscribe({
     ...rest,
     topics: topics ?? (contexts ?? []).map(topicFor),
-    handler: (delivered) => handler(fromKafkaRecord(delivered), delivered),
+    handler: async (delivered) => {
+      if (passedOver(delivered, rest.eventTypes)) return;
+      await handler(fromKafkaRecord(delivered), delivered);
+    },
   });
 };

@@ -93,6 +93,8 @@ export const runFromBus = async (options: RunFromBusOptions): Promise<BusProject
     groupId,
     groupInstance,
     contexts,
+    // The others are passed over unread: no projection of the group folds them.
+    eventTypes: [...new Set(projections.flatMap((projection) => projection.eventTypes))],
     // A document keeps one position per partition, so a partition's messages are applied in
     // offset order: with keys side by side, a later offset written first would make an
     // earlier one of another key look applied already.

@@ -11,6 +11,7 @@ import { useTemporaryFolder } from '@talentloop/testing';
 import { join } from 'node:path';
 import type { Projection } from '../projection';
 import { EmbeddedReadModelStore } from '../sqlite/embedded-read-model-store';
+import { withReadMemo } from './read-memo';
 import { ReadSide, type ReadSideLoop } from './read-side';
 
 /** How many people a manager has, counted once per sync: a redelivered sync would count twice. */
@@ -167,5 +168,35 @@ describe('a read side fed from the bus', () => {
     await readSide.freshWithBus();
 
     expect(await syncsOf(readSide, 'mgr-3')).toBe(200);
+  });
+
+  it('reads a document once per unit of work, and again after a wait for freshness', async () => {
+    // Given a read side that knows one sync of mgr-4's team
+    const bus = await declaredBus(join(folder(), 'bus.sqlite'));
+    open.push(bus);
+    const readSide = readSideOn(bus, 'read-models.sqlite');
+    await start(readSide);
+    await publishEvents(bus, [synced(1, 'mgr-4')]);
+    await readSide.freshWithBus();
+
+    // When, inside one unit of work, the team is read, a second sync is applied meanwhile, the
+    // team is read again, then once more after a wait for freshness
+    const reads = await withReadMemo(async () => {
+      const first = await syncsOf(readSide, 'mgr-4');
+      await publishEvents(bus, [synced(2, 'mgr-4')]);
+      const whileWorking = await syncsOf(readSide, 'mgr-4');
+      const elsewhere = await new Promise((resolve) =>
+        // A timer set up in the unit of work belongs to it too.
+        setTimeout(() => resolve(syncsOf(readSide, 'mgr-4')), 0),
+      );
+      await readSide.freshWithBus();
+      const afterWaiting = await syncsOf(readSide, 'mgr-4');
+      return { first, whileWorking, elsewhere, afterWaiting };
+    });
+
+    // Then the unit of work saw what it first read until it waited, and the change after
+    expect(reads).toEqual({ first: 1, whileWorking: 1, elsewhere: 1, afterWaiting: 2 });
+    // and outside any unit of work every read is a read
+    expect(await syncsOf(readSide, 'mgr-4')).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { runFromStore, type StoreProjectionRun } from '../projection-runner';
 import type { ReadModelStore } from '../read-model-store.port';
 import { runFromBus, type BusProjectionRun } from './bus-projection-run';
 import { busCaughtUp } from './bus-progress';
+import { forgetMemoizedReads } from './read-memo';
 
 export interface ReadSideOptions {
   /**
@@ -144,6 +145,8 @@ export class ReadSide {
     });
     try {
       await Promise.race([run.caughtUpNow(), timeout]);
+      // What the unit of work read before the wait is read again after it.
+      forgetMemoizedReads();
     } catch (error) {
       if (error instanceof ReadSideBehindError) throw error;
       throw new ReadSideBehindError(
@@ -169,7 +172,11 @@ export class ReadSide {
     for (;;) {
       try {
         ends ??= await bus.partitionEnds(topics ?? run.topics);
-        if (await busCaughtUp(bus, run.groupOnBus, ends)) return;
+        if (await busCaughtUp(bus, run.groupOnBus, ends)) {
+          // What the unit of work read before the wait is read again after it.
+          forgetMemoizedReads();
+          return;
+        }
       } catch {
         // The broker cannot say yet: as behind as when it says no.
       }

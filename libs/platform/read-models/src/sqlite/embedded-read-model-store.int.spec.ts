@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,6 +38,38 @@ describe('Embedded read-model store', () => {
       } finally {
         db.close();
       }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('checkpoints the WAL in a worker thread, long before SQLite would in a write', async () => {
+    // Given a store and the size of its database file
+    const { path, store, cleanup } = temporaryStore();
+    try {
+      await store.ensureCollection('people', []);
+      const sizeOf = (file: string) => statSync(file).size;
+      const initial = sizeOf(path);
+
+      // When it writes 2,000 documents in 20 writes: a few hundred WAL pages, below SQLite's
+      // default auto-checkpoint of 1,000 and far below the store's
+      for (let batch = 0; batch < 20; batch++)
+        await store.write(
+          'people',
+          Array.from({ length: 100 }, (_, i) => ({
+            id: `p${batch}-${i}`,
+            doc: { name: `Person ${batch}-${i}`, note: 'x'.repeat(200) },
+            sources: {},
+            expectedVersion: 0,
+          })),
+        );
+
+      // Then only the background checkpointer can have copied them into the database file
+      const deadline = Date.now() + 5_000;
+      while (sizeOf(path) <= initial && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(sizeOf(path)).toBeGreaterThan(initial);
+      await expect(store.count('people')).resolves.toBe(2_000);
     } finally {
       await cleanup();
     }

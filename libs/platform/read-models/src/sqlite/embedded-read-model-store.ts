@@ -1,5 +1,6 @@
+import { resolve as absolutePath } from 'node:path';
 import type Database from 'better-sqlite3';
-import { openWalDatabase } from '@talentloop/event-store';
+import { openWalDatabase, startWalCheckpointer } from '@talentloop/event-store';
 import { ReadModelStoreUnavailableError, UniqueConstraintError } from '../errors';
 import {
   assertCollectionName,
@@ -25,6 +26,9 @@ export interface EmbeddedReadModelStoreOptions {
   /** How long a write waits for another process's write lock; 5000 ms by default. */
   readonly busyTimeoutMs?: number;
 }
+
+/** The fallback auto-checkpoint's threshold in pages, as the event store's. */
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 type DocumentRow = [id: string, doc: string, version: number, sources: string];
 type Parameter = string | number;
@@ -72,10 +76,18 @@ export class EmbeddedReadModelStore implements ReadModelStore {
   private readonly upsertState;
   private readonly writeBatch;
   private readonly insertBatch;
+  private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
 
   constructor(options: EmbeddedReadModelStoreOptions) {
     this.db = openWalDatabase(options.path, options.busyTimeoutMs ?? 5000);
     this.db.pragma('synchronous = NORMAL');
+    // As the event store does: checkpoints run in a worker thread, not inside whichever write
+    // crosses SQLite's threshold (every ~4 MB of WAL, stalling that service's event loop while
+    // it copies the pages and fsyncs); the auto-checkpoint stays as the fallback, further out.
+    if (options.path !== ':memory:') {
+      this.db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+      this.leaveCheckpointer = startWalCheckpointer(absolutePath(options.path));
+    }
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS read_model_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID',
     );
@@ -253,10 +265,11 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     });
   }
 
-  close(): Promise<void> {
-    return settle(() => {
+  async close(): Promise<void> {
+    await settle(() => {
       if (this.db.open) this.db.close();
     });
+    await this.leaveCheckpointer();
   }
 
   /** True when this write went through; false when its expected version did not hold. */
