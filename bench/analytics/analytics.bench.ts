@@ -106,8 +106,11 @@ const startService = async (env: Record<string, string>) => {
   let exited: number | null | undefined;
   child.once('exit', (code) => (exited = code));
   const url = `http://127.0.0.1:${port}`;
-  for (;;) {
+  const assertRunning = () => {
     if (exited !== undefined) throw new Error(`the analytics service exited with ${exited}`);
+  };
+  for (;;) {
+    assertRunning();
     const status = await fetch(`${url}/health/ready`).then(
       (response) => response.status,
       () => 0,
@@ -118,7 +121,7 @@ const startService = async (env: Record<string, string>) => {
   // Once the view is ready the reports warm, a step per turn of the event loop: the queries
   // are timed once the service says every step has run.
   for (;;) {
-    if (exited !== undefined) throw new Error(`the analytics service exited with ${exited}`);
+    assertRunning();
     const metrics = await fetch(`${url}/metrics`).then((response) => response.text());
     const pending = /^talentloop_analytics_warm_up_steps_pending(?:\{[^}]*\})? (\d+)/m.exec(
       metrics,
