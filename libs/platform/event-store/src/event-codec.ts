@@ -117,6 +117,19 @@ export class EventCodec {
   }
 }
 
+/** A readAllJson event parsed back: what readAll returns for it (its inverse: recordedJsonOf). */
+export const recordedOfJson = (event: RecordedEventJson): RecordedEvent =>
+  new DecodedEvent(
+    event.id,
+    event.type,
+    JSON.parse(event.dataJson) as unknown,
+    JSON.parse(event.metadataJson) as EventMetadata,
+    event.streamName,
+    event.streamRevision,
+    event.globalPosition,
+    event.recordedAt,
+  );
+
 /** A decoded event as readAllJson returns it: its data and metadata written out as JSON. */
 export const recordedJsonOf = (event: RecordedEvent): RecordedEventJson =>
   new EventAsJson(

@@ -1,6 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
-export { DEFAULT_PAGE_SIZE, recordedJsonOf } from './event-codec';
+export { DEFAULT_PAGE_SIZE, recordedJsonOf, recordedOfJson } from './event-codec';
 export * from './stream-all';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';

@@ -1,4 +1,4 @@
-import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
+import { eventRegistry, type EventRegistry } from '@talentloop/contracts';
 import {
   InvalidEventError,
   type AppendOptions,
@@ -12,6 +12,7 @@ import {
   type RecordedEventJson,
   type SubscribeOptions,
   type Subscription,
+  recordedOfJson,
 } from '@talentloop/event-store';
 import type { MessageBus } from '@talentloop/messaging';
 import { OpeningMessageBus } from './opening-message-bus';
@@ -104,7 +105,8 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
     readAll: async (options) => notice(await store.readAll(options)),
     readAllJson: async (options) => {
       const events = await store.readAllJson(options);
-      for (const event of events) if (event.type === 'PersonErased') cipher.notice(parsed(event));
+      for (const event of events)
+        if (event.type === 'PersonErased') cipher.notice(recordedOfJson(event));
       return events;
     },
     lastGlobalPosition: () => store.lastGlobalPosition(),
@@ -116,18 +118,6 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
     close: () => store.close(),
   };
 };
-
-/** The event a text one stands for, parsed: what the cipher reads. */
-const parsed = (event: RecordedEventJson): RecordedEvent => ({
-  id: event.id,
-  type: event.type,
-  data: JSON.parse(event.dataJson) as unknown,
-  metadata: JSON.parse(event.metadataJson) as EventMetadata,
-  streamName: event.streamName,
-  streamRevision: event.streamRevision,
-  globalPosition: event.globalPosition,
-  recordedAt: event.recordedAt,
-});
 
 /**
  * The events opened as `cipher.openAll` opens them, as text: those with personal fields, and
@@ -148,7 +138,7 @@ const openAllJson = async (
       cipher.hasPersonalFields(event.type, event.schemaVersion)
     ) {
       at.push(index);
-      toOpen.push(parsed(event));
+      toOpen.push(recordedOfJson(event));
     }
   }
   const result = events.slice();

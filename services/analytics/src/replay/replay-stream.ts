@@ -5,7 +5,6 @@ import {
   eventRegistry,
   toCloudEvent,
   type EventDefinition,
-  type EventMetadata,
 } from '@talentloop/contracts';
 import {
   headPosition,
@@ -17,6 +16,7 @@ import {
   type RecordedEvent,
   type RecordedEventJson,
   type StreamAllOptions,
+  recordedOfJson,
 } from '@talentloop/event-store';
 
 /** Events per readAll while replaying: large pages keep SQLite and the socket busy. */
@@ -227,18 +227,6 @@ const subjectMemberOf = (definition: EventDefinition): string | null => {
   return member;
 };
 
-/** The event a text one stands for, parsed. */
-const parsedEvent = (event: RecordedEventJson): RecordedEvent => ({
-  id: event.id,
-  type: event.type,
-  data: JSON.parse(event.dataJson) as unknown,
-  metadata: JSON.parse(event.metadataJson) as EventMetadata,
-  streamName: event.streamName,
-  streamRevision: event.streamRevision,
-  globalPosition: event.globalPosition,
-  recordedAt: event.recordedAt,
-});
-
 /** `,"<attribute>":<text>` for an optional attribute; '' when absent. */
 const optionalText = (attribute: string, text: string | undefined): string =>
   text === undefined ? '' : `,"${attribute}":${text}`;
@@ -256,7 +244,7 @@ export const cloudEventJsonOf = (event: RecordedEventJson): string => {
   const metadata = event.metadataJson;
   // Metadata holds strings and a version only (its schema); anything nested is read parsed.
   if (!subjectMember || metadata.indexOf('{', 1) >= 0 || metadata.includes('['))
-    return cloudEventJson(parsedEvent(event));
+    return cloudEventJson(recordedOfJson(event));
   const subject = stringMemberText(event.dataJson, subjectMember, false);
   const time = stringMemberText(metadata, 'occurredAt', true);
   const tenant = stringMemberText(metadata, 'tenantId', true);
@@ -273,7 +261,7 @@ export const cloudEventJsonOf = (event: RecordedEventJson): string => {
     correlation === null ||
     causation === null
   )
-    return cloudEventJson(parsedEvent(event));
+    return cloudEventJson(recordedOfJson(event));
   const fixed = fixedPartsOf(definition);
   return (
     `{"specversion":"1.0","id":${JSON.stringify(event.id)}${fixed.source}${fixed.type}` +
