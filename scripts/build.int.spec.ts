@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { services } from './service-process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of ours
 const { build, entryOf } = require('./build') as {
-  build: () => { compiled: number; removed: number };
+  build: () => { compiled: number; removed: number; bundled: boolean };
   entryOf: (service: string) => string;
 };
 
@@ -24,8 +24,9 @@ describe('the build of the services (dist/)', () => {
     // when it is built again
     const again = build();
 
-    // then no file is compiled or removed, and every service has its entry point
-    expect(again).toEqual({ compiled: 0, removed: 0 });
+    // then no file is compiled or removed, nothing is bundled again, and every service has its
+    // entry point
+    expect(again).toEqual({ compiled: 0, removed: 0, bundled: false });
     for (const { name } of services) expect(existsSync(join(root, entryOf(name)))).toBe(true);
   });
 
@@ -47,6 +48,26 @@ describe('the build of the services (dist/)', () => {
       const modules = JSON.parse(loaded) as string[];
       expect(modules.length).toBeGreaterThan(100);
       expect(modules.filter((file) => DRIVERS.test(file))).toEqual([]);
+    },
+  );
+
+  it.each(services.map(({ name }) => name))(
+    'bundles %s without native code, drivers or what OpenTelemetry instruments: they load from node_modules',
+    (name) => {
+      // given the service's bundle (esbuild heads every module it carries with its path)
+      const bundle = readFileSync(join(root, entryOf(name)), 'utf8');
+      const carried = [...bundle.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((match) => match[1]);
+
+      // then it carries the framework and the libraries (most of what a start used to resolve
+      // file by file) ...
+      expect(carried.length).toBeGreaterThan(1000);
+      expect(carried.some((file) => file.startsWith('node_modules/@nestjs/core/'))).toBe(true);
+      // ... but no native module, driver or instrumented package: those stay plain requires
+      const kept =
+        /^node_modules\/(better-sqlite3|express|kafkajs|mongoose|mongodb|@eventstore|@grpc|openai|pino|swagger-ui-dist|@opentelemetry\/(instrumentation|exporter))/;
+      expect(carried.filter((file) => kept.test(file))).toEqual([]);
+      for (const external of ['better-sqlite3', 'express', 'swagger-ui-dist/absolute-path.js'])
+        expect(bundle).toContain(`require("${external}")`);
     },
   );
 });

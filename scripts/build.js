@@ -10,6 +10,10 @@
 // Writes are atomic (temporary file, then rename): builds started at once by several processes
 // (e2e suites in parallel) cannot leave a half-written file. `npm start`, the e2e suites and the
 // benches build before they spawn; the container image builds at image build time.
+//
+// Then each service is bundled into one file (dist/services/<name>/src/main.bundle.js, what a
+// service process runs; see bundle below): a start then reads one file instead of resolving and
+// reading some 2,300 modules one by one, about a fifth less CPU to ready.
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
@@ -93,8 +97,9 @@ const optionsFingerprint = () => {
 };
 
 /**
- * Brings dist/ up to date with libs/ and services/; returns how many files it compiled and
- * removed. Quick when nothing changed (one stat per source).
+ * Brings dist/ up to date with libs/ and services/, then the services' bundles; returns how
+ * many files it compiled and removed, and whether it bundled. Quick when nothing changed (one
+ * stat per source).
  */
 const build = () => {
   const manifest = readManifest();
@@ -120,19 +125,127 @@ const build = () => {
       for (const file of [output, `${output}.map`]) fs.rmSync(file, { force: true });
       removed += 1;
     }
-  if (compiled > 0 || removed > 0 || !fresh)
-    writeAtomically(manifestFile, JSON.stringify({ options, files }));
-  return { compiled, removed };
+  const services = serviceNames();
+  const bundles = bundleFingerprint(options, files);
+  const bundled =
+    manifest.bundles !== bundles ||
+    !services.every((service) => fs.existsSync(path.join(root, entryOf(service))));
+  if (bundled) bundle(services);
+  if (compiled > 0 || removed > 0 || !fresh || bundled)
+    writeAtomically(manifestFile, JSON.stringify({ options, files, bundles }));
+  return { compiled, removed, bundled };
 };
 
-/** The compiled entry point of a service, relative to the repository root. */
-const entryOf = (service) => path.join('dist', 'services', service, 'src', 'main.js');
+/** The services bundled, by folder under services/. */
+const serviceNames = () =>
+  fs
+    .readdirSync(path.join(root, 'services'), { withFileTypes: true })
+    .filter((entry) => fs.existsSync(path.join(root, 'services', entry.name, 'src', 'main.ts')))
+    .map((entry) => entry.name)
+    .sort();
+
+/** A service's compiled module tree entry (dist/services/<name>/src/main.js), from the root. */
+const compiledEntryOf = (service) => path.join('dist', 'services', service, 'src', 'main.js');
+
+/** What a service process runs: its bundle, relative to the repository root. */
+const entryOf = (service) => path.join('dist', 'services', service, 'src', 'main.bundle.js');
+
+/**
+ * Packages a bundle loads from node_modules at run time instead of carrying them:
+ * - native code: better-sqlite3;
+ * - what OpenTelemetry instruments by hooking `require` (express, kafkajs, the MongoDB driver),
+ *   so that its instrumentations patch the very modules in use, and the instrumentations and
+ *   exporters themselves (loaded only when telemetry is exported; OpenTelemetry's API keeps
+ *   its state process-wide, shared by the bundled copy and theirs);
+ * - the drivers of the production topology, loaded only when configured (the embedded default
+ *   does not pay for them), and packages that read files beside their own code (@grpc's and
+ *   EventStoreDB's protos, swagger-ui-dist's assets, pino's worker threads).
+ * Optional peer dependencies that are not installed (Nest's microservices, terminus's ORMs)
+ * stay plain requires too: the code that needs them never runs here.
+ */
+const EXTERNAL_PACKAGES = [
+  'better-sqlite3',
+  'express',
+  'kafkajs',
+  'mongodb',
+  'mongoose',
+  '@eventstore/db-client',
+  '@grpc/*',
+  'openai',
+  'pino',
+  'swagger-ui-dist',
+  '@opentelemetry/instrumentation*',
+  '@opentelemetry/exporter-*',
+];
+
+/** The package an error could not resolve (a bare import), else undefined. */
+const unresolvedPackage = (error) => {
+  const name = /^Could not resolve "([^"]+)"$/.exec(error.text)?.[1];
+  return name === undefined || name.startsWith('.') || path.isAbsolute(name) ? undefined : name;
+};
+
+/**
+ * Bundles every service's compiled entry with esbuild (CommonJS, names kept for NestJS, a
+ * source map that composes the compiled files' maps, so stack traces under
+ * --enable-source-maps still name the TypeScript). A first pass finds the optional packages
+ * that are not installed; the second leaves them as plain requires.
+ */
+const bundle = (services) => {
+  const esbuild = require('esbuild');
+  const options = (external) => ({
+    absWorkingDir: root,
+    entryPoints: services.map((service) => path.join(root, compiledEntryOf(service))),
+    outdir: path.join(distDir, 'services'),
+    outbase: path.join(distDir, 'services'),
+    entryNames: '[dir]/[name].bundle',
+    bundle: true,
+    platform: 'node',
+    target: `node${process.versions.node.split('.')[0]}`,
+    format: 'cjs',
+    keepNames: true,
+    sourcemap: 'linked',
+    external,
+    write: false,
+    logLevel: 'silent',
+  });
+  let external = EXTERNAL_PACKAGES;
+  let result;
+  for (let pass = 0; pass < 2 && result === undefined; pass += 1) {
+    try {
+      result = esbuild.buildSync(options(external));
+    } catch (error) {
+      const missing = (error.errors ?? []).map(unresolvedPackage);
+      if (pass > 0 || missing.length === 0 || missing.includes(undefined)) throw error;
+      external = [...EXTERNAL_PACKAGES, ...new Set(missing)];
+    }
+  }
+  for (const file of result.outputFiles) writeAtomically(file.path, file.contents);
+};
+
+/**
+ * What decides the bundles: the compiled files, the installed packages (the lockfile, and the
+ * patches npm ci applies to them) and esbuild.
+ */
+const bundleFingerprint = (options, files) => {
+  const hash = createHash('sha256');
+  hash.update(options);
+  hash.update(JSON.stringify(files));
+  hash.update(fs.readFileSync(path.join(root, 'package-lock.json')));
+  const patches = path.join(root, 'patches');
+  if (fs.existsSync(patches))
+    for (const patch of fs.readdirSync(patches).sort())
+      hash.update(patch).update(fs.readFileSync(path.join(patches, patch)));
+  hash.update(require('esbuild/package.json').version);
+  return hash.digest('hex');
+};
 
 module.exports = { build, entryOf, distDir };
 
 if (require.main === module) {
   const started = performance.now();
-  const { compiled, removed } = build();
+  const { compiled, removed, bundled } = build();
   const ms = Math.round(performance.now() - started);
-  console.log(`build: ${compiled} files compiled, ${removed} removed, into dist/ in ${ms} ms`);
+  console.log(
+    `build: ${compiled} files compiled, ${removed} removed, into dist/${bundled ? ', services bundled,' : ''} in ${ms} ms`,
+  );
 }

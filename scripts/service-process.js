@@ -142,8 +142,12 @@ const spawnService = (name, env, write, instance = 1) => {
   return child;
 };
 
+/** The file a service process runs (its bundle, see scripts/build.js), absolute. */
+const serviceEntry = (name) => path.join(root, entryOf(name));
+
 module.exports = {
   services,
+  serviceEntry,
   portOf,
   serviceEnv,
   spawnService,

@@ -43,7 +43,7 @@ import { percentile, positiveFromEnv } from '../lib/stats';
 import { withScratchMongo } from '../lib/scratch-mongo';
 import { markdownTable } from '../lib/table';
 import { rssMiB } from '../system/memory';
-import { SERVICE_V8_FLAGS } from '../../scripts/service-process';
+import { SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
 
 const employees = positiveFromEnv('BENCH_EMPLOYEES', 10_000);
 const targetEvents = positiveFromEnv('BENCH_EVENTS', 1_000_000);
@@ -89,7 +89,7 @@ const startService = async (env: Record<string, string>) => {
       // The flags the service runs with everywhere (npm start, the image): memory as in production.
       ...SERVICE_V8_FLAGS,
       ...(profileDir ? ['-r', join(__dirname, '../system/cpu-profile.preload.js')] : []),
-      join(__dirname, '../../dist/services/analytics/src/main.js'),
+      serviceEntry('analytics'),
     ],
     {
       // Only what the bench sets: a MONGODB_URI in the shell must not move its read models.
