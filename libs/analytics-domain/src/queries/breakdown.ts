@@ -1,8 +1,8 @@
 import type { EmployeeFacts, GoalFact } from '../employee-facts';
-import { within } from './period';
+import { periodTest, within } from './period';
 import type { Populations } from './populations';
 import { type Figure, suppressComplements } from './privacy';
-import { type Contribution, CountedSubject, type RowKey, type Subject } from './subjects';
+import { type Contribution, CountedSubject, type RowKey, competencyKind, ready } from './subjects';
 import type { AnalyticsFilters } from './request';
 
 export interface DepartmentRow<Value> {
@@ -106,9 +106,40 @@ export function rankShown<Row extends { readonly figure: Figure<unknown> }>(
 export const subjectOf = (
   facts: EmployeeFacts,
   contributions: readonly Contribution[] | null,
-): Subject => new CountedSubject(facts.employeeId, facts.departmentId, facts.roleId, contributions);
+): CountedSubject =>
+  new CountedSubject(facts.employeeId, facts.departmentId, facts.roleId, contributions);
 
 /** Whether a contribution passes the competency and period filters. */
 export const matchesItem = (filters: AnalyticsFilters, item: Contribution): boolean =>
   (filters.competencyId === undefined || item.competencyId === filters.competencyId) &&
   (filters.period === undefined || within(filters.period, item.at));
+
+/**
+ * What matchesItem tells, for the contributions of kept subjects: `each(index)` for every one
+ * that passes the request's competency and period filters, read from the subject's prepared
+ * columns (numbered competencies, parsed times, made once per version of the facts) instead of
+ * from its contributions' strings, which lie all over the heap.
+ */
+export const itemMatcher = (filters: AnalyticsFilters) => {
+  const { competencyId, period } = filters;
+  const inPeriod = periodTest(period);
+  // The filter's competency as numbered, once a subject's columns have numbered it (before
+  // that, no subject seen had contributed to it).
+  let competency: number | undefined;
+  return (subject: CountedSubject, each: (index: number) => void): void => {
+    const entry = subject.prepared();
+    if (entry === null) return;
+    ready(entry, competencyId !== undefined, period !== undefined);
+    if (competencyId !== undefined) {
+      competency ??= competencyKind().lookup(competencyId);
+      if (competency === undefined) return;
+    }
+    const { competencies, instants, times } = entry;
+    for (let index = 0; index < entry.length; index += 1) {
+      if (competency !== undefined && competencies![index] !== competency) continue;
+      if (period !== undefined && !inPeriod(instants?.[index] ?? Number.NaN, times![index]))
+        continue;
+      each(index);
+    }
+  };
+};

@@ -6,6 +6,7 @@ import {
   departmentBreakdown,
   goalsOf,
   isActiveAt,
+  itemMatcher,
   matchesItem,
   matchesPerson,
   perEmployee,
@@ -14,7 +15,7 @@ import {
 } from './breakdown';
 import { Populations } from './populations';
 import { type Figure, privacyThreshold } from './privacy';
-import type { Contribution, Subject } from './subjects';
+import type { Contribution, CountedSubject } from './subjects';
 import {
   type AnalyticsRequest,
   type FilterLabels,
@@ -147,7 +148,7 @@ interface CheckInFacts {
    * a goal that is still active. People who left have no missed check-ins: nobody expects them.
    */
   readonly held: readonly DueCheckIns[];
-  readonly heldSubject: Subject;
+  readonly heldSubject: CountedSubject;
   readonly heldCounts: CheckInCounts;
   /** Active goals with a next due date, and that date in ms. */
   readonly expecting: readonly { readonly goal: GoalFact; readonly first: number }[];
@@ -237,16 +238,15 @@ export function checkInAdherenceReport(
   const everyItem = filters.competencyId === undefined && filters.period === undefined;
   const members: EmployeeFacts[] = [];
   const memberCounts: CheckInCounts[] = [];
+  const matchingHeld = itemMatcher(filters);
   people.forEach((employee, index) => {
     if (!matchesPerson(employee, filters)) return;
     const checkIns = prepared[index];
     const counts = noCheckIns();
     if (everyItem) addInto(counts, checkIns.heldCounts);
-    const add = (items: readonly DueCheckIns[]): void => {
-      for (const item of items) if (matchesItem(filters, item)) countInto(counts, item);
-    };
-    if (!everyItem) add(checkIns.held);
-    add(missedByEmployee[index] ?? []);
+    else matchingHeld(checkIns.heldSubject, (item) => countInto(counts, checkIns.held[item]));
+    for (const missed of missedByEmployee[index] ?? [])
+      if (matchesItem(filters, missed)) countInto(counts, missed);
     if (counts.due > 0) {
       members.push(employee);
       memberCounts.push(counts);

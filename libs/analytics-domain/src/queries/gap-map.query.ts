@@ -3,7 +3,7 @@ import {
   type DepartmentRow,
   average,
   departmentBreakdown,
-  matchesItem,
+  itemMatcher,
   matchesPerson,
   perEmployee,
   rankShown,
@@ -11,7 +11,7 @@ import {
 } from './breakdown';
 import { Populations } from './populations';
 import { type Figure, privacyThreshold } from './privacy';
-import type { Contribution, Subject } from './subjects';
+import type { Contribution, CountedSubject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 
 /** People per gap bucket: below 0, 0–9, 10–19, 20–29 and 30 or more points. */
@@ -48,7 +48,7 @@ const contributionOf = (competencyId: string, measurement: MeasurementFact): Con
 
 /** What the gap map reads of one employee, so a request does not walk the facts. */
 interface GapFacts {
-  readonly subject: Subject;
+  readonly subject: CountedSubject;
   readonly items: readonly Contribution[];
   /** Aligned with items. */
   readonly gaps: readonly number[];
@@ -89,11 +89,11 @@ export function gapMapReport(
     [['competency']],
   );
   const measuredByCompetency = new Map<string, { members: EmployeeFacts[]; gaps: number[] }>();
+  const matching = itemMatcher(filters);
   people.forEach((employee, person) => {
     if (!matchesPerson(employee, filters)) return;
-    const { items, gaps } = prepared[person];
-    for (let index = 0; index < items.length; index += 1) {
-      if (!matchesItem(filters, items[index])) continue;
+    const { subject, items, gaps } = prepared[person];
+    matching(subject, (index) => {
       const competencyId = items[index].competencyId!;
       let measured = measuredByCompetency.get(competencyId);
       if (measured === undefined) {
@@ -102,7 +102,7 @@ export function gapMapReport(
       }
       measured.members.push(employee);
       measured.gaps.push(gaps[index]);
-    }
+    });
   });
   const rows = [...measuredByCompetency].map(([competencyId, { members, gaps }]) => {
     const value = (group: readonly number[]): GapValue => gapOf(group.map((index) => gaps[index]));

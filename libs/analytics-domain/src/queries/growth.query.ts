@@ -2,7 +2,7 @@ import type { EmployeeFacts, GoalFact } from '../employee-facts';
 import {
   byKey,
   goalsOf,
-  matchesItem,
+  itemMatcher,
   matchesPerson,
   perEmployee,
   rankShown,
@@ -12,7 +12,7 @@ import {
 import { instant, periodTest } from './period';
 import { Populations } from './populations';
 import { type Figure, privacyThreshold } from './privacy';
-import type { Contribution, Subject } from './subjects';
+import type { Contribution, CountedSubject, Subject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
 
@@ -70,7 +70,7 @@ const growthNames = growthKeys.names;
 /** What growth reads of one employee, flat, so a request does not walk the facts. */
 interface GrowthFacts {
   readonly remeasured: Subject;
-  readonly evaluated: Subject;
+  readonly evaluated: CountedSubject;
   readonly competencies: readonly number[];
   readonly times: readonly string[];
   /** `times` as numbers where canonical, else NaN (then the string is compared). */
@@ -145,6 +145,7 @@ export function growthReport(
   const inPeriod = (growth: GrowthFacts, index: number): boolean =>
     periodHolds(growth.instants[index], growth.times[index]);
 
+  const matchingEvaluated = itemMatcher(filters);
   const tallies: (CompetencyTally | undefined)[] = [];
   const order: number[] = [];
   let evaluatedCount = 0;
@@ -182,12 +183,10 @@ export function growthReport(
         sum.count += 1;
       }
     }
-    const items = growth.evaluated.contributions!;
-    for (let index = 0; index < items.length; index += 1) {
-      if (!matchesItem(filters, items[index])) continue;
+    matchingEvaluated(growth.evaluated, (index) => {
       evaluatedCount += 1;
       achieved += growth.achieved[index];
-    }
+    });
   });
   const rows = order.map((id): GrowthRow => {
     const tally = tallies[id]!;
