@@ -3,15 +3,15 @@ import {
   type DepartmentRow,
   byKey,
   departmentBreakdown,
+  itemMatcher,
   matchesPerson,
   perEmployee,
   share,
   subjectOf,
 } from './breakdown';
-import { instant, periodTest } from './period';
 import { Populations } from './populations';
 import { type Figure, privacyThreshold, suppressComplements } from './privacy';
-import type { Contribution, Subject } from './subjects';
+import type { Contribution, CountedSubject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
 
@@ -39,11 +39,8 @@ export interface ApprovalFlowReport {
 
 /** What the approval flow reads of one employee, flat, so a request does not walk the facts. */
 interface FlowFacts {
-  readonly subject: Subject;
   /** A decision counts on its goal's competency, at the moment it was taken. */
-  readonly items: readonly Contribution[];
-  /** `at` as numbers where canonical, else NaN (then the string is compared). */
-  readonly instants: readonly number[];
+  readonly subject: CountedSubject;
   readonly turnarounds: readonly number[];
   readonly rejected: readonly number[];
   /** Interned deciders. */
@@ -63,8 +60,6 @@ const flowFactsOf = perEmployee((employee): FlowFacts => {
   );
   return {
     subject: subjectOf(employee, items),
-    items,
-    instants: Array.from(employee.decisions, (decision) => instant(decision.decidedAt)),
     turnarounds: Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
     rejected: Array.from(employee.decisions, (decision) =>
       decision.outcome === 'rejected' ? 1 : 0,
@@ -90,7 +85,7 @@ export function approvalFlowReport(
     [['department'], ['manager']],
     [[], ['manager']],
   );
-  const inPeriod = periodTest(filters.period);
+  const matching = itemMatcher(filters);
 
   // The decisions that count, as flat columns; each member's are contiguous.
   let size = 0;
@@ -106,17 +101,12 @@ export function approvalFlowReport(
     if (!matchesPerson(employee, filters)) return;
     const flow = prepared[person];
     const start = count;
-    for (let index = 0; index < flow.items.length; index += 1) {
-      const item = flow.items[index];
-      if (filters.competencyId !== undefined && item.competencyId !== filters.competencyId) {
-        continue;
-      }
-      if (!inPeriod(flow.instants[index], item.at)) continue;
+    matching(flow.subject, (index) => {
       turnarounds[count] = flow.turnarounds[index];
       rejected[count] = flow.rejected[index];
       managerOf[count] = flow.managers[index];
       count += 1;
-    }
+    });
     if (count > start) {
       members.push(employee);
       starts.push(start);
