@@ -1,3 +1,4 @@
+import { type CountTable, countTable } from './count-table';
 import { type Period, enclosingPeriods, instant, within } from './period';
 import type { AnalyticsFilters } from './request';
 import {
@@ -114,19 +115,21 @@ export class CellCounts {
 
   /** Whether anyone of the cell is counted at the slot. */
   has(slot: Slot, cell: number): boolean {
-    return this.counts[slot.mask].byCell[this.base(slot) * this.cellDepartment.length + cell] > 0;
+    return (
+      this.counts[slot.mask].byCell.get(this.base(slot) * this.cellDepartment.length + cell) > 0
+    );
   }
 
   sizeAt(slot: Slot, people: People): number {
     const index = this.base(slot);
     const counts = this.counts[slot.mask];
     const { department, role } = people;
-    if (department < 0 && role < 0) return counts.total[index];
-    if (role < 0) return counts.byDepartment[index * this.departments.size + department];
-    if (department < 0) return counts.byRole[index * this.roles.size + role];
+    if (department < 0 && role < 0) return counts.total.get(index);
+    if (role < 0) return counts.byDepartment.get(index * this.departments.size + department);
+    if (department < 0) return counts.byRole.get(index * this.roles.size + role);
     const cell =
       people.cell >= 0 ? people.cell : this.cells.get(department * this.roles.size + role);
-    return cell === undefined ? 0 : counts.byCell[index * this.cellDepartment.length + cell];
+    return cell === undefined ? 0 : counts.byCell.get(index * this.cellDepartment.length + cell);
   }
 
   /** Keys counted at a mask index: one (the figure itself) without rows. */
@@ -369,12 +372,15 @@ export const cellCountsOf = (
   return counts;
 };
 
-/** People by slot ([state][key]) and cell, with their sums by department, by role and in all. */
+/**
+ * People by slot ([state][key]) and cell, with their sums by department, by role and in all;
+ * each table dense or sparse by its size (countTable).
+ */
 class Counts {
-  readonly byCell: Int32Array;
-  readonly byDepartment: Int32Array;
-  readonly byRole: Int32Array;
-  readonly total: Int32Array;
+  readonly byCell: CountTable;
+  readonly byDepartment: CountTable;
+  readonly byRole: CountTable;
+  readonly total: CountTable;
 
   constructor(
     slots: number,
@@ -383,41 +389,31 @@ class Counts {
     private readonly departments: number,
     private readonly roles: number,
   ) {
-    this.byCell = new Int32Array(slots * cellDepartment.length);
-    this.byDepartment = new Int32Array(slots * departments);
-    this.byRole = new Int32Array(slots * roles);
-    this.total = new Int32Array(slots);
+    this.byCell = countTable(slots * cellDepartment.length);
+    this.byDepartment = countTable(slots * departments);
+    this.byRole = countTable(slots * roles);
+    this.total = countTable(slots);
   }
 
   get bytes(): number {
-    return (
-      this.byCell.byteLength +
-      this.byDepartment.byteLength +
-      this.byRole.byteLength +
-      this.total.byteLength
-    );
+    return this.byCell.bytes + this.byDepartment.bytes + this.byRole.bytes + this.total.bytes;
   }
 
   add(slot: number, cell: number): void {
-    this.byCell[slot * this.cellDepartment.length + cell] += 1;
-    this.byDepartment[slot * this.departments + this.cellDepartment[cell]] += 1;
-    this.byRole[slot * this.roles + this.cellRole[cell]] += 1;
-    this.total[slot] += 1;
+    this.byCell.increment(slot * this.cellDepartment.length + cell);
+    this.byDepartment.increment(slot * this.departments + this.cellDepartment[cell]);
+    this.byRole.increment(slot * this.roles + this.cellRole[cell]);
+    this.total.increment(slot);
   }
 
   /** Adds every period level into the next wider one (states are [competency][level]). */
   widen(levels: number, keys: number): void {
     if (levels === 1) return;
-    const widths = [this.cellDepartment.length, this.departments, this.roles, 1];
-    [this.byCell, this.byDepartment, this.byRole, this.total].forEach((table, which) => {
-      // A state is a block of keys × width entries; each level's block adds the narrower one's.
-      const block = keys * widths[which];
-      for (let state = 1; state * block < table.length; state += 1) {
-        if (state % levels === 0) continue;
-        const end = (state + 1) * block;
-        for (let at = state * block; at < end; at += 1) table[at] += table[at - block];
-      }
-    });
+    // A state is a block of keys × width entries; each level's block adds the narrower one's.
+    this.byCell.widen(keys * this.cellDepartment.length, levels);
+    this.byDepartment.widen(keys * this.departments, levels);
+    this.byRole.widen(keys * this.roles, levels);
+    this.total.widen(keys, levels);
   }
 }
 
