@@ -185,21 +185,24 @@ describe('chunks', () => {
   });
 });
 
-describe('cloudEventJson', () => {
-  const general = (event: RecordedEvent) =>
-    JSON.stringify(toCloudEvent(event, { validated: true }));
+/** The line the general path writes: the envelope of the parsed event, serialised. */
+const general = (event: RecordedEvent) => JSON.stringify(toCloudEvent(event, { validated: true }));
+const definitions = eventRegistry.currentDefinitions();
+/** A definition's example, recorded. */
+const eventOf = (each: (typeof definitions)[number]): RecordedEvent => ({
+  ...exampleEvent(each, 'acme'),
+  id: 'e-7',
+  streamName: 's',
+  streamRevision: 0n,
+  globalPosition: 7n,
+  recordedAt: at(1),
+});
 
-  it.each(eventRegistry.currentDefinitions().map((each) => [each.name, each] as const))(
+describe('cloudEventJson', () => {
+  it.each(definitions.map((each) => [each.name, each] as const))(
     'writes %s exactly as the envelope serialises',
     (_name, each) => {
-      const event: RecordedEvent = {
-        ...exampleEvent(each, 'acme'),
-        id: 'e-7',
-        streamName: 's',
-        streamRevision: 0n,
-        globalPosition: 7n,
-        recordedAt: at(1),
-      };
+      const event = eventOf(each);
       expect(cloudEventJson(event)).toBe(general(event));
       const traced: RecordedEvent = {
         ...event,
@@ -219,17 +222,6 @@ describe('cloudEventJson', () => {
 });
 
 describe('cloudEventJsonOf', () => {
-  const general = (event: RecordedEvent) =>
-    JSON.stringify(toCloudEvent(event, { validated: true }));
-  const eventOf = (each: (typeof definitions)[number]): RecordedEvent => ({
-    ...exampleEvent(each, 'acme'),
-    id: 'e-7',
-    streamName: 's',
-    streamRevision: 0n,
-    globalPosition: 7n,
-    recordedAt: at(1),
-  });
-  const definitions = eventRegistry.currentDefinitions();
   const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
 
   it.each(definitions.map((each) => [each.name, each] as const))(
