@@ -1,12 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
 import { services } from './service-process';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script of ours
-const { build, entryOf } = require('./build') as {
+const { build, entryOf, latin1Source } = require('./build') as {
   build: () => { compiled: number; removed: number; bundled: boolean };
   entryOf: (service: string) => string;
+  latin1Source: (text: string) => string;
 };
 
 const root = join(__dirname, '..');
@@ -70,4 +72,43 @@ describe('the build of the services (dist/)', () => {
         expect(bundle).toContain(`require("${external}")`);
     },
   );
+
+  it.each(services.map(({ name }) => name))(
+    'writes the bundle of %s in Latin-1 characters only, so V8 keeps its source one byte a character',
+    (name) => {
+      // given the service's bundle, then no character in it is above U+00FF
+      const bundle = readFileSync(join(root, entryOf(name)), 'utf8');
+      expect(bundle.match(/[\u0100-\uffff]/g) ?? []).toEqual([]);
+    },
+  );
+
+  it('escapes what esbuild leaves above U+00FF without changing what the code means', () => {
+    // given code with a Cyrillic alphabet, a CJK range and a character beyond the BMP in
+    // regular-expression literals, and a comment
+    const source = [
+      '// Привет',
+      '({',
+      '  ru: /^[А-ЯЁ]+$/i,',
+      '  ja: /^[ぁ-ん一-龠]+$/,',
+      '  emoji: /^\u{1F600}|😀$/u,',
+      '  latin: "Ünïcödé",',
+      '})',
+    ].join('\n');
+
+    // when it is escaped
+    const escaped = latin1Source(source);
+
+    // then it is Latin-1, and its regular expressions match what they matched before
+    expect(escaped.match(/[\u0100-\uffff]/g) ?? []).toEqual([]);
+    const evaluate = (code: string) =>
+      runInNewContext(`(${code})`) as Record<string, RegExp | string>;
+    const [before, after] = [evaluate(source), evaluate(escaped)];
+    for (const input of ['ПРИВЕТ', 'ёж', 'ひらがな', '漢字', '😀', 'abc', '\u{1F601}']) {
+      for (const key of ['ru', 'ja', 'emoji'])
+        expect((after[key] as RegExp).test(input)).toBe((before[key] as RegExp).test(input));
+    }
+    expect(after.latin).toBe('Ünïcödé');
+    expect((after.ru as RegExp).test('ПРИВЕТ')).toBe(true);
+    expect((after.emoji as RegExp).test('😀')).toBe(true);
+  });
 });
