@@ -1,5 +1,5 @@
 import type { EmployeeFacts, GoalFact } from '../employee-facts';
-import { periodTest, within } from './period';
+import { instant, periodTest, within } from './period';
 import type { Populations } from './populations';
 import { type Figure, suppressComplements } from './privacy';
 import { type Contribution, CountedSubject, type RowKey, competencyKind, ready } from './subjects';
@@ -123,6 +123,11 @@ export const matchesItem = (filters: AnalyticsFilters, item: Contribution): bool
 export const itemMatcher = (filters: AnalyticsFilters) => {
   const { competencyId, period } = filters;
   const inPeriod = periodTest(period);
+  // Whether the period's bounds compare as numbers: else every item's text is compared.
+  const numericPeriod =
+    period !== undefined &&
+    !Number.isNaN(instant(period.from)) &&
+    !Number.isNaN(instant(period.to));
   // The filter's competency as numbered, once a subject's columns have numbered it (before
   // that, no subject seen had contributed to it).
   let competency: number | undefined;
@@ -134,11 +139,13 @@ export const itemMatcher = (filters: AnalyticsFilters) => {
       competency ??= competencyKind().lookup(competencyId);
       if (competency === undefined) return;
     }
-    const { competencies, instants, times } = entry;
+    const { competencies, instants, items } = entry;
     for (let index = 0; index < entry.length; index += 1) {
       if (competency !== undefined && competencies![index] !== competency) continue;
-      if (period !== undefined && !inPeriod(instants?.[index] ?? Number.NaN, times![index]))
-        continue;
+      if (period !== undefined) {
+        const at = instants === null ? Number.NaN : instants[index];
+        if (!inPeriod(at, numericPeriod && !Number.isNaN(at) ? null : items[index].at)) continue;
+      }
       each(index);
     }
   };

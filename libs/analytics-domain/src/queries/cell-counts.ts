@@ -12,6 +12,10 @@ import {
   NO_DEPARTMENT,
   SEPARATOR,
   competencyKind,
+  groupCount,
+  groupItem,
+  groupKey,
+  groupStart,
   groupsOf,
   kindOf,
   submasks,
@@ -245,10 +249,10 @@ export class CellCounts {
       for (let index = 1; index < this.kinds.length; index += 1) {
         const personGroups = groups[index][person];
         if (personGroups === null) continue;
-        for (let group = 0; group < personGroups.keys.length; group += 1) {
+        for (let group = 0; group < groupCount(personGroups); group += 1) {
           add(
             index,
-            personGroups.keys[group],
+            groupKey(personGroups, group),
             cell,
             scratch.narrowest(personGroups, false, group),
             scratch.narrowest(personGroups, true, group),
@@ -446,11 +450,10 @@ class Scratch {
       let level = 0;
       if (chain.length > 0) {
         const ms = list.instants === null ? Number.NaN : list.instants[item];
-        const at = list.times![item];
         while (
           level < chain.length &&
           !(Number.isNaN(ms) || Number.isNaN(from[level])
-            ? within(chain[level], at)
+            ? within(chain[level], list.items[item].at)
             : ms >= from[level] && ms < to[level])
         ) {
           level += 1;
@@ -463,10 +466,10 @@ class Scratch {
   /** The narrowest level of the person's contributions (of one row key's group), or NEVER. */
   narrowest(groups: KeyGroups | null, matchingOnly: boolean, group = 0): number {
     let narrowest = NEVER;
-    const first = groups === null ? 0 : groups.starts[group];
-    const end = groups === null ? this.length : groups.starts[group + 1];
+    const first = groups === null ? 0 : groupStart(groups, group);
+    const end = groups === null ? this.length : groupStart(groups, group + 1);
     for (let position = first; position < end; position += 1) {
-      const item = groups === null ? position : groups.items[position];
+      const item = groups === null ? position : groupItem(groups, position);
       if (matchingOnly && this.matching[item] === 0) continue;
       if (this.levels[item] < narrowest) narrowest = this.levels[item];
     }

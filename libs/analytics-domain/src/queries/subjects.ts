@@ -87,14 +87,23 @@ export const kindOf = (dimensions: readonly RowDimension[]): KeyKind => {
   return kind;
 };
 
-/** A person's distinct keys of one kind, each with the contributions that reach it. */
-export interface KeyGroups {
-  readonly departmentId: string | null;
-  readonly keys: readonly number[];
-  /** Contributions of key k: items[starts[k]] up to items[starts[k + 1]]. */
-  readonly starts: readonly number[];
-  readonly items: readonly number[];
-}
+/**
+ * A person's distinct keys of one kind, each with the contributions that reach it, in one
+ * array of numbers: `[k, key_0 … key_k-1, start_0 … start_k, item …]`; the contributions of
+ * key g are `item[start_g]` up to `item[start_g+1]`. One array rather than three and an object:
+ * a person has a few per report and kind of row, and 10,000 people many thousands of them.
+ */
+export type KeyGroups = readonly number[];
+/** How many distinct keys. */
+export const groupCount = (groups: KeyGroups): number => groups[0];
+/** The g-th key. */
+export const groupKey = (groups: KeyGroups, group: number): number => groups[1 + group];
+/** Where the contributions of key g start among the grouped items (g = count: the end). */
+export const groupStart = (groups: KeyGroups, group: number): number =>
+  groups[1 + groups[0] + group];
+/** The contribution (its index in the list) at `position` among the grouped items. */
+export const groupItem = (groups: KeyGroups, position: number): number =>
+  groups[2 + 2 * groups[0] + position];
 
 /**
  * A contribution list in flat arrays (one shape whatever the report), so that filtering reads
@@ -107,12 +116,16 @@ export interface Prepared {
   readonly kept: boolean;
   /** Interned competency (-1 for none); made when a competency filter first needs it. */
   competencies: readonly number[] | null;
-  /** Made when a period filter first needs them. */
-  times: readonly (string | null)[] | null;
-  /** `times` as numbers where canonical (NaN: compare the string); only for kept lists. */
+  /**
+   * The items' times as numbers where canonical (NaN: compare the text, `items[i].at`); only
+   * for kept lists, made when a period filter first needs them.
+   */
   instants: readonly number[] | null;
-  /** By KeyKind index. */
-  readonly groups: (KeyGroups | undefined)[];
+  /**
+   * The key groups made so far, by kind: its KeyKind index, then its groups, pair after pair
+   * (a list belongs to one person, hence to one department, and has groups of a few kinds).
+   */
+  readonly groups: (number | KeyGroups)[];
 }
 export const competencyKind = (): KeyKind => kindOf(['competency']);
 export const prepare = (items: readonly Contribution[], kept: boolean): Prepared => ({
@@ -120,7 +133,6 @@ export const prepare = (items: readonly Contribution[], kept: boolean): Prepared
   length: items.length,
   kept,
   competencies: null,
-  times: null,
   instants: null,
   groups: [],
 });
@@ -132,10 +144,8 @@ export const ready = (entry: Prepared, competency: boolean, period: boolean): vo
       item.competencyId === null ? -1 : competencies.id(item.competencyId),
     );
   }
-  if (period && entry.times === null) {
-    entry.times = entry.items.map((item) => item.at);
-    if (entry.kept) entry.instants = Array.from(entry.items, (item) => instant(item.at));
-  }
+  if (period && entry.kept && entry.instants === null)
+    entry.instants = Array.from(entry.items, (item) => instant(item.at));
 };
 
 /**
@@ -164,8 +174,8 @@ export const groupsOf = (
   kind: KeyKind,
   departmentId: string | null,
 ): KeyGroups => {
-  const cached = entry.groups[kind.index];
-  if (cached !== undefined && cached.departmentId === departmentId) return cached;
+  for (let index = 0; index < entry.groups.length; index += 2)
+    if (entry.groups[index] === kind.index) return entry.groups[index + 1] as KeyGroups;
   const byKey = new Map<number, number[]>();
   items.forEach((item, index) => {
     const parts: string[] = [];
@@ -179,22 +189,20 @@ export const groupsOf = (
     if (list === undefined) byKey.set(key, [index]);
     else list.push(index);
   });
-  // Plain arrays: an employee's few numbers in a typed array would cost an ArrayBuffer and a
+  // A plain array: an employee's few numbers in a typed array would cost an ArrayBuffer and a
   // backing store each, several times their size, for every employee and kind of row.
-  const starts = new Array<number>(byKey.size + 1).fill(0);
-  const grouped = new Array<number>(items.length).fill(0);
+  const count = byKey.size;
+  const groups = new Array<number>(2 + 2 * count + items.length).fill(0);
+  groups[0] = count;
+  let key = 0;
   let position = 0;
-  [...byKey.values()].forEach((list, index) => {
-    starts[index] = position;
-    for (const item of list) grouped[position++] = item;
-  });
-  starts[byKey.size] = position;
-  const groups: KeyGroups = {
-    departmentId,
-    keys: Array.from(byKey.keys()),
-    starts,
-    items: grouped,
-  };
-  entry.groups[kind.index] = groups;
+  for (const [id, list] of byKey) {
+    groups[1 + key] = id;
+    groups[1 + count + key] = position;
+    for (const item of list) groups[2 + 2 * count + position++] = item;
+    key += 1;
+  }
+  groups[1 + 2 * count] = position;
+  entry.groups.push(kind.index, groups);
   return groups;
 };
