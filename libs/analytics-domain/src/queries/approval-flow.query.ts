@@ -50,16 +50,19 @@ interface FlowFacts {
 const managers = new Interner();
 const managerNames = managers.names;
 
-const flowFactsOf = perEmployee((employee): FlowFacts => {
-  const items = employee.decisions.map(
+const decisionsOf = (employee: EmployeeFacts): readonly Contribution[] =>
+  employee.decisions.map(
     (decision): Contribution => ({
       competencyId: employee.goals[decision.goalId]?.competencyId ?? null,
       at: decision.decidedAt,
       managerId: decision.decidedBy,
     }),
   );
+
+const flowFactsOf = perEmployee((employee): FlowFacts => {
   return {
-    subject: subjectOf(employee, items),
+    // Made again when needed: the subject keeps columns, not a list of small objects.
+    subject: subjectOf(employee, () => decisionsOf(employee)),
     turnarounds: Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
     rejected: Array.from(employee.decisions, (decision) =>
       decision.outcome === 'rejected' ? 1 : 0,

@@ -1,8 +1,16 @@
 import type { EmployeeFacts, GoalFact } from '../employee-facts';
-import { instant, periodTest, within } from './period';
+import { numericPeriod, periodTest, within } from './period';
 import type { Populations } from './populations';
 import { type Figure, suppressComplements } from './privacy';
-import { type Contribution, CountedSubject, type RowKey, competencyKind, ready } from './subjects';
+import {
+  type Contribution,
+  type ContributionSource,
+  CountedSubject,
+  type RowKey,
+  competencyKind,
+  ready,
+  timeText,
+} from './subjects';
 import type { AnalyticsFilters } from './request';
 
 export interface DepartmentRow<Value> {
@@ -105,7 +113,7 @@ export function rankShown<Row extends { readonly figure: Figure<unknown> }>(
 /** Reports cache subjects per employee (perEmployee), so their preparation is kept too. */
 export const subjectOf = (
   facts: EmployeeFacts,
-  contributions: readonly Contribution[] | null,
+  contributions: ContributionSource | null,
 ): CountedSubject =>
   new CountedSubject(facts.employeeId, facts.departmentId, facts.roleId, contributions);
 
@@ -123,11 +131,7 @@ export const matchesItem = (filters: AnalyticsFilters, item: Contribution): bool
 export const itemMatcher = (filters: AnalyticsFilters) => {
   const { competencyId, period } = filters;
   const inPeriod = periodTest(period);
-  // Whether the period's bounds compare as numbers: else every item's text is compared.
-  const numericPeriod =
-    period !== undefined &&
-    !Number.isNaN(instant(period.from)) &&
-    !Number.isNaN(instant(period.to));
+  const numeric = numericPeriod(period);
   // The filter's competency as numbered, once a subject's columns have numbered it (before
   // that, no subject seen had contributed to it).
   let competency: number | undefined;
@@ -139,12 +143,12 @@ export const itemMatcher = (filters: AnalyticsFilters) => {
       competency ??= competencyKind().lookup(competencyId);
       if (competency === undefined) return;
     }
-    const { competencies, instants, items } = entry;
+    const { competencies, instants } = entry;
     for (let index = 0; index < entry.length; index += 1) {
       if (competency !== undefined && competencies![index] !== competency) continue;
       if (period !== undefined) {
         const at = instants === null ? Number.NaN : instants[index];
-        if (!inPeriod(at, numericPeriod && !Number.isNaN(at) ? null : items[index].at)) continue;
+        if (!inPeriod(at, numeric && !Number.isNaN(at) ? null : timeText(entry, index))) continue;
       }
       each(index);
     }

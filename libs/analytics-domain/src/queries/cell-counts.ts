@@ -19,6 +19,7 @@ import {
   groupsOf,
   kindOf,
   submasks,
+  timeText,
 } from './subjects';
 
 /** A row dimension read from a contribution rather than from the person. */
@@ -93,16 +94,10 @@ export class CellCounts {
     const groups = this.masks.map((_, index) =>
       index === 0
         ? []
-        : subjects.map((subject, person) =>
-            subject.contributions === null
-              ? null
-              : groupsOf(
-                  subject.contributions,
-                  lists[person]!,
-                  this.kinds[index],
-                  subject.departmentId,
-                ),
-          ),
+        : subjects.map((subject, person) => {
+            const list = lists[person];
+            return list === null ? null : groupsOf(list, this.kinds[index], subject.departmentId);
+          }),
     );
     this.keyCounts = this.masks.map((mask, index) =>
       mask === 0 ? 1 : this.kinds[index].names.length,
@@ -453,7 +448,7 @@ class Scratch {
         while (
           level < chain.length &&
           !(Number.isNaN(ms) || Number.isNaN(from[level])
-            ? within(chain[level], list.items[item].at)
+            ? within(chain[level], timeText(list, item))
             : ms >= from[level] && ms < to[level])
         ) {
           level += 1;

@@ -141,13 +141,50 @@ const missedOf = (
   ];
 };
 
+/** A held check-in's flags (held ones count once each, where they were due). */
+const ON_TIME = 1;
+const SHORT = 2;
+const LONG = 4;
+
+const flagsOf = (checkIn: CheckInFact): number =>
+  (checkIn.onTime ? ON_TIME : 0) |
+  (checkIn.outsideExpectedLength === 'short' ? SHORT : 0) |
+  (checkIn.outsideExpectedLength === 'long' ? LONG : 0);
+
+const countHeldInto = (counts: CheckInCounts, flags: number): void => {
+  counts.due += 1;
+  counts.held += 1;
+  if (flags & ON_TIME) counts.onTime += 1;
+  if (flags & SHORT) counts.short += 1;
+  if (flags & LONG) counts.long += 1;
+};
+
+/**
+ * Held check-ins count where they were due (else when held), on their goal's competency; in
+ * the order of the flags below.
+ */
+const heldOf = (employee: EmployeeFacts): readonly Contribution[] =>
+  goalsOf(employee).flatMap((goal) =>
+    goal.checkIns.map(
+      (checkIn): Contribution => ({
+        competencyId: goal.competencyId,
+        at: checkIn.dueAt ?? checkIn.heldAt,
+      }),
+    ),
+  );
+
 /** What adherence reads of one employee; only missed check-ins depend on the request. */
 interface CheckInFacts {
   /**
-   * Held check-ins count where they were due (else when held). Missed ones are only known for
-   * a goal that is still active. People who left have no missed check-ins: nobody expects them.
+   * Held check-ins' flags, aligned with heldOf. Missed ones are only known for a goal that is
+   * still active. People who left have no missed check-ins: nobody expects them.
    */
-  readonly held: readonly DueCheckIns[];
+  readonly heldFlags: readonly number[];
+  /**
+   * heldOf, kept only for someone a check-in is expected of: only they can have missed ones,
+   * and their subject is then made per request from these and the missed ones.
+   */
+  readonly held: readonly Contribution[] | null;
   readonly heldSubject: CountedSubject;
   readonly heldCounts: CheckInCounts;
   /** Active goals with a next due date, and that date in ms. */
@@ -155,30 +192,23 @@ interface CheckInFacts {
 }
 
 const checkInFactsOf = perEmployee((employee): CheckInFacts => {
-  const held = goalsOf(employee).flatMap((goal) =>
-    goal.checkIns.map(
-      (checkIn): DueCheckIns => ({
-        competencyId: goal.competencyId,
-        at: checkIn.dueAt ?? checkIn.heldAt,
-        count: 1,
-        onTime: checkIn.onTime,
-        held: true,
-        outsideExpectedLength: checkIn.outsideExpectedLength,
-      }),
-    ),
-  );
+  const heldFlags = goalsOf(employee).flatMap((goal) => goal.checkIns.map(flagsOf));
   const heldCounts = noCheckIns();
-  for (const checkIns of held) countInto(heldCounts, checkIns);
+  for (const flags of heldFlags) countHeldInto(heldCounts, flags);
+  const expecting =
+    employee.employmentStatus === 'active'
+      ? goalsOf(employee)
+          .filter((goal) => goal.status === 'active' && goal.nextCheckInDueAt !== null)
+          .map((goal) => ({ goal, first: Date.parse(goal.nextCheckInDueAt!) }))
+      : [];
+  const held = expecting.length > 0 ? heldOf(employee) : null;
   return {
+    heldFlags,
     held,
-    heldSubject: subjectOf(employee, held),
+    // Else made again when needed: the subject keeps columns, not a list of small objects.
+    heldSubject: subjectOf(employee, held ?? (() => heldOf(employee))),
     heldCounts,
-    expecting:
-      employee.employmentStatus === 'active'
-        ? goalsOf(employee)
-            .filter((goal) => goal.status === 'active' && goal.nextCheckInDueAt !== null)
-            .map((goal) => ({ goal, first: Date.parse(goal.nextCheckInDueAt!) }))
-        : [],
+    expecting,
   };
 });
 
@@ -226,7 +256,7 @@ export function checkInAdherenceReport(
             employeeId: employee.employeeId,
             departmentId: employee.departmentId,
             roleId: employee.roleId,
-            contributions: [...prepared[index].held, ...missed],
+            contributions: [...(prepared[index].held ?? heldOf(employee)), ...missed],
           };
     }),
     filters,
@@ -244,7 +274,8 @@ export function checkInAdherenceReport(
     const checkIns = prepared[index];
     const counts = noCheckIns();
     if (everyItem) addInto(counts, checkIns.heldCounts);
-    else matchingHeld(checkIns.heldSubject, (item) => countInto(counts, checkIns.held[item]));
+    else
+      matchingHeld(checkIns.heldSubject, (item) => countHeldInto(counts, checkIns.heldFlags[item]));
     for (const missed of missedByEmployee[index] ?? [])
       if (matchesItem(filters, missed)) countInto(counts, missed);
     if (counts.due > 0) {

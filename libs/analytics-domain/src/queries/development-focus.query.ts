@@ -1,7 +1,7 @@
 import { assertNever } from '@talentloop/domain-kernel';
 import type { EmployeeFacts, GoalFact, GoalStatus } from '../employee-facts';
 import { goalsOf, matchesPerson, perEmployee, rankShown, subjectOf } from './breakdown';
-import { instant, periodTest } from './period';
+import { instant, numericPeriod, periodTest } from './period';
 import { Populations } from './populations';
 import { type Figure, privacyThreshold } from './privacy';
 import type { Contribution, Subject } from './subjects';
@@ -67,8 +67,8 @@ const competencyNames = competencies.names;
 /** What development focus reads of one employee, flat, so a request does not walk the facts. */
 interface FocusFacts {
   readonly subject: Subject;
-  /** Aligned with goalsOf(employee). */
-  readonly items: readonly Contribution[];
+  /** goalsOf(employee), which the columns are aligned with. */
+  readonly goals: readonly GoalFact[];
   readonly competencies: readonly number[];
   /** Drafted times as numbers where canonical, else NaN (then the string is compared). */
   readonly instants: readonly number[];
@@ -78,10 +78,10 @@ interface FocusFacts {
 
 const focusFactsOf = perEmployee((employee): FocusFacts => {
   const goals = goalsOf(employee);
-  const items = goals.map(contributionOf);
   return {
-    subject: subjectOf(employee, items),
-    items,
+    // Made again when needed: the subject keeps columns, not a list of small objects.
+    subject: subjectOf(employee, () => goalsOf(employee).map(contributionOf)),
+    goals,
     competencies: Array.from(goals, (goal) => competencies.id(goal.competencyId)),
     instants: Array.from(goals, (goal) => instant(goal.draftedAt)),
     groups: Array.from(goals, (goal) => {
@@ -111,6 +111,7 @@ export function developmentFocusReport(
   const competency =
     filters.competencyId === undefined ? -1 : (competencies.lookup(filters.competencyId) ?? -2);
   const inPeriod = periodTest(filters.period);
+  const numeric = numericPeriod(filters.period);
   // Per competency id: goals, then goals per status group.
   const goals = new Int32Array(competencyNames.length);
   const byGroup = GROUPS.map(() => new Int32Array(competencyNames.length));
@@ -120,7 +121,12 @@ export function developmentFocusReport(
     for (let index = 0; index < focus.competencies.length; index += 1) {
       const id = focus.competencies[index];
       if (competency !== -1 && id !== competency) continue;
-      if (!inPeriod(focus.instants[index], focus.items[index].at)) continue;
+      if (filters.period !== undefined) {
+        const at = focus.instants[index];
+        // The text only where the numbers cannot tell.
+        if (!inPeriod(at, numeric && !Number.isNaN(at) ? null : focus.goals[index].draftedAt))
+          continue;
+      }
       goals[id] += 1;
       if (focus.groups[index] >= 0) byGroup[focus.groups[index]][id] += 1;
     }

@@ -49,19 +49,23 @@ const contributionOf = (competencyId: string, measurement: MeasurementFact): Con
 /** What the gap map reads of one employee, so a request does not walk the facts. */
 interface GapFacts {
   readonly subject: CountedSubject;
-  readonly items: readonly Contribution[];
-  /** Aligned with items. */
+  /** The measured competencies, in the order of the subject's contributions. */
+  readonly competencyIds: readonly string[];
+  /** Aligned with competencyIds. */
   readonly gaps: readonly number[];
 }
 
-const gapFactsOf = perEmployee((employee): GapFacts => {
-  const entries = Object.entries(employee.measurements);
-  const items = entries.map(([competencyId, measurement]) =>
+const measurementsOf = (employee: EmployeeFacts): readonly Contribution[] =>
+  Object.entries(employee.measurements).map(([competencyId, measurement]) =>
     contributionOf(competencyId, measurement),
   );
+
+const gapFactsOf = perEmployee((employee): GapFacts => {
+  const entries = Object.entries(employee.measurements);
   return {
-    subject: subjectOf(employee, items),
-    items,
+    // Made again when needed: the subject keeps columns, not a list of small objects.
+    subject: subjectOf(employee, () => measurementsOf(employee)),
+    competencyIds: entries.map(([competencyId]) => competencyId),
     gaps: Array.from(entries, ([, measurement]) => measurement.gap),
   };
 });
@@ -92,9 +96,9 @@ export function gapMapReport(
   const matching = itemMatcher(filters);
   people.forEach((employee, person) => {
     if (!matchesPerson(employee, filters)) return;
-    const { subject, items, gaps } = prepared[person];
+    const { subject, competencyIds, gaps } = prepared[person];
     matching(subject, (index) => {
-      const competencyId = items[index].competencyId!;
+      const competencyId = competencyIds[index];
       let measured = measuredByCompetency.get(competencyId);
       if (measured === undefined) {
         measured = { members: [], gaps: [] };

@@ -63,6 +63,10 @@ const remeasurementsOf = (employee: EmployeeFacts): readonly Contribution[] =>
 const evaluated = (goal: GoalFact): boolean =>
   goal.status === 'achieved' || goal.status === 'partly-achieved' || goal.status === 'not-achieved';
 
+/** An employee's evaluated goals, in the order of goalsOf. */
+const evaluatedOf = (employee: EmployeeFacts): readonly GoalFact[] =>
+  goalsOf(employee).filter(evaluated);
+
 // Competencies and indicators as small integers, so a request sums into arrays.
 const growthKeys = new Interner();
 const growthNames = growthKeys.names;
@@ -93,12 +97,12 @@ const growthFactsOf = perEmployee((employee): GrowthFacts => {
   remeasurements.forEach((remeasurement, index) => {
     firstIndicator[index + 1] = firstIndicator[index] + remeasurement.indicators.length;
   });
-  const goals = goalsOf(employee).filter(evaluated);
+  const goals = evaluatedOf(employee);
   return {
-    remeasured: subjectOf(employee, remeasurementsOf(employee)),
-    evaluated: subjectOf(
-      employee,
-      goals.map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
+    // Made again when needed: the subjects keep columns, not a list of small objects each.
+    remeasured: subjectOf(employee, () => remeasurementsOf(employee)),
+    evaluated: subjectOf(employee, () =>
+      evaluatedOf(employee).map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
     ),
     competencies: Array.from(remeasurements, (each) => growthKeys.id(each.competencyId)),
     times: remeasurements.map((each) => each.remeasuredAt),

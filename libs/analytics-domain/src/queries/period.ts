@@ -69,6 +69,10 @@ export const within = (period: Period, at: string | null): boolean =>
  * Whether an item falls in the period (always, without one): by its parsed instant when both
  * it and the period's bounds are canonical ISO instants, else by its text.
  */
+/** Whether the period's bounds compare as numbers (else every item's text is compared). */
+export const numericPeriod = (period: Period | undefined): boolean =>
+  period !== undefined && !Number.isNaN(instant(period.from)) && !Number.isNaN(instant(period.to));
+
 export const periodTest = (period: Period | undefined) => {
   if (period === undefined) return (): boolean => true;
   const from = instant(period.from);

@@ -95,13 +95,13 @@ export class Populations {
     }
     this.rowMasks = [...needed];
     const lists = subjects.map((subject) => {
-      const { contributions } = subject;
+      // A counted subject's own contributions are not read: it may make them again each time.
       const entry =
         subject instanceof CountedSubject
           ? subject.prepared()
-          : contributions === null
+          : subject.contributions === null
             ? null
-            : prepare(contributions, false);
+            : prepare(subject.contributions, false);
       if (entry !== null) ready(entry, this.bits.competency !== 0, this.bits.period !== 0);
       return entry;
     });

@@ -106,21 +106,36 @@ export const groupItem = (groups: KeyGroups, position: number): number =>
   groups[2 + 2 * groups[0] + position];
 
 /**
+ * A person's contributions: the list itself, or how to make it again from facts the caller
+ * keeps anyway (a kept subject then holds none of the small objects a list is made of, only
+ * the columns below).
+ */
+export type ContributionSource = readonly Contribution[] | (() => readonly Contribution[]);
+
+const itemsOf = (source: ContributionSource): readonly Contribution[] =>
+  typeof source === 'function' ? source() : source;
+
+/**
  * A contribution list in flat arrays (one shape whatever the report), so that filtering reads
  * numbers instead of chasing strings across the heap; key groups are made on first use.
  */
 export interface Prepared {
-  readonly items: readonly Contribution[];
+  readonly source: ContributionSource;
   readonly length: number;
   /** Whether the list is kept across requests, so that parsing its times pays off. */
   readonly kept: boolean;
   /** Interned competency (-1 for none); made when a competency filter first needs it. */
   competencies: readonly number[] | null;
   /**
-   * The items' times as numbers where canonical (NaN: compare the text, `items[i].at`); only
-   * for kept lists, made when a period filter first needs them.
+   * The items' times as numbers where canonical (NaN: compare the text); only for kept lists,
+   * made when a period filter first needs them.
    */
   instants: readonly number[] | null;
+  /**
+   * The items' times as text, made where a comparison needs the text: a list that is not
+   * kept (it has no instants), or a kept one with a time that is not canonical.
+   */
+  times: readonly (string | null)[] | null;
   /**
    * The key groups made so far, by kind: its KeyKind index, then its groups, pair after pair
    * (a list belongs to one person, hence to one department, and has groups of a few kinds).
@@ -128,29 +143,42 @@ export interface Prepared {
   readonly groups: (number | KeyGroups)[];
 }
 export const competencyKind = (): KeyKind => kindOf(['competency']);
-export const prepare = (items: readonly Contribution[], kept: boolean): Prepared => ({
-  items,
-  length: items.length,
+export const prepare = (source: ContributionSource, kept: boolean): Prepared => ({
+  source,
+  length: itemsOf(source).length,
   kept,
   competencies: null,
   instants: null,
+  times: null,
   groups: [],
 });
 /** Makes the columns the item-level filters read. */
 export const ready = (entry: Prepared, competency: boolean, period: boolean): void => {
-  if (competency && entry.competencies === null) {
+  const needsCompetencies = competency && entry.competencies === null;
+  const needsTimes = period && (entry.kept ? entry.instants === null : entry.times === null);
+  if (!needsCompetencies && !needsTimes) return;
+  const items = itemsOf(entry.source);
+  if (needsCompetencies) {
     const competencies = competencyKind();
-    entry.competencies = Array.from(entry.items, (item) =>
+    entry.competencies = Array.from(items, (item) =>
       item.competencyId === null ? -1 : competencies.id(item.competencyId),
     );
   }
-  if (period && entry.kept && entry.instants === null)
-    entry.instants = Array.from(entry.items, (item) => instant(item.at));
+  if (needsTimes && entry.kept) {
+    const instants = Array.from(items, (item) => instant(item.at));
+    entry.instants = instants;
+    if (instants.some(Number.isNaN)) entry.times = items.map((item) => item.at);
+  } else if (needsTimes) entry.times = items.map((item) => item.at);
 };
+
+/** The text of item `index`'s time, for a comparison the instants cannot make. */
+export const timeText = (entry: Prepared, index: number): string | null =>
+  (entry.times ??= itemsOf(entry.source).map((item) => item.at))[index];
 
 /**
  * A subject that keeps its prepared contributions: reports cache one per employee, so the
- * preparation is done once per version of the facts.
+ * preparation is done once per version of the facts. Given a way to make its contributions
+ * again rather than the list, it keeps only the columns.
  */
 export class CountedSubject implements Subject {
   private preparedList: Prepared | null = null;
@@ -159,23 +187,27 @@ export class CountedSubject implements Subject {
     readonly employeeId: string,
     readonly departmentId: string | null,
     readonly roleId: string | null,
-    readonly contributions: readonly Contribution[] | null,
+    private readonly source: ContributionSource | null,
   ) {}
 
+  get contributions(): readonly Contribution[] | null {
+    return this.source === null ? null : itemsOf(this.source);
+  }
+
   prepared(): Prepared | null {
-    if (this.contributions === null) return null;
-    return (this.preparedList ??= prepare(this.contributions, true));
+    if (this.source === null) return null;
+    return (this.preparedList ??= prepare(this.source, true));
   }
 }
 
 export const groupsOf = (
-  items: readonly Contribution[],
   entry: Prepared,
   kind: KeyKind,
   departmentId: string | null,
 ): KeyGroups => {
   for (let index = 0; index < entry.groups.length; index += 2)
     if (entry.groups[index] === kind.index) return entry.groups[index + 1] as KeyGroups;
+  const items = itemsOf(entry.source);
   const byKey = new Map<number, number[]>();
   items.forEach((item, index) => {
     const parts: string[] = [];
