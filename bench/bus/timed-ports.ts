@@ -24,6 +24,7 @@ export const timedReads = (
   },
   lastGlobalPosition: () => store.lastGlobalPosition(),
   subscribeToAll: (options, handler) => store.subscribeToAll(options, handler),
+  onAppended: (listener) => store.onAppended(listener),
   close: () => store.close(),
 });
 

@@ -139,5 +139,11 @@ export interface EventStore {
   lastGlobalPosition(): Promise<bigint>;
   /** Catches up from the checkpoint, then follows live appends. */
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): Subscription;
+  /**
+   * Calls `listener` after each append made through this instance has been stored (appends by
+   * other processes are not seen: a reader that must see them polls as well). A reader that
+   * polls the log wakes on it instead of waiting out its interval. Returns how to stop.
+   */
+  onAppended(listener: () => void): () => void;
   close(): Promise<void>;
 }

@@ -82,6 +82,10 @@ export class ProtectedEventStore implements EventStore {
     );
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.sealed.onAppended(listener);
+  }
+
   async close(): Promise<void> {
     await this.sealed.close();
     await this.cipher.keys.close();
@@ -115,6 +119,7 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
         cipher.notice(event);
         return handler(event);
       }),
+    onAppended: (listener) => store.onAppended(listener),
     close: () => store.close(),
   };
 };

@@ -379,6 +379,39 @@ function describeProjectionRuns(adapterName: string, adapter: () => Adapter): vo
       }
     });
 
+    it('applies an append through its store at once, not after its poll interval', async () => {
+      const store = new SqliteEventStore({
+        path: join(folder, 'woken.sqlite'),
+        durability: 'normal',
+      });
+      const [joiner] = employeeHistory({ employees: 1, departments: 1, changes: 0, seed: 3 });
+      const readModels = await open('woken');
+      await new ProjectionRunner({ readModels }).collectionOf(syncsPerTenant);
+      // Given a runner that has caught up and would poll again only in an hour
+      const run = runFromStore({
+        eventStore: store,
+        readModels,
+        projections: [syncsPerTenant],
+        name: 'woken',
+        pollIntervalMs: 3_600_000,
+      });
+      try {
+        await run.caughtUp;
+        // When an event of its type is appended through the same store
+        await appendHistory(store, [joiner]);
+        // Then it is applied without anyone asking (caughtUpNow would wake the runner itself)
+        const reader = new ReadModelReader(readModels, { pointerTtlMs: 0 });
+        await eventually(
+          'the append applied',
+          async () => (await reader.find(syncsPerTenant.name)).length === 1,
+        );
+        expect(await reader.find(syncsPerTenant.name)).toEqual([{ tenantId: 'acme', syncs: 1 }]);
+      } finally {
+        await run.stop();
+        await store.close();
+      }
+    });
+
     it('rebuilds to the incremental result while reads keep serving the old collection', async () => {
       const readModels = await open('rebuild');
       await runIncrementally(readModels, 100);

@@ -173,7 +173,10 @@ export interface RunFromStoreOptions {
   readonly name: string;
   /** Events per page; one page is one write per projection and one checkpoint; 1000 by default. */
   readonly pageSize?: number;
-  /** How often the end of the log is polled once caught up; 100 ms by default. */
+  /**
+   * How often the end of the log is polled once caught up; 100 ms by default. An append made
+   * through this process's event store wakes the runner sooner (see APPEND_WAKE_GAP_MS).
+   */
   readonly pollIntervalMs?: number;
   readonly maxAttempts?: number;
   readonly onRebuildProgress?: (projection: string, progress: RebuildProgress) => void;
@@ -224,6 +227,14 @@ export async function readCheckpoint(
 }
 
 /**
+ * After an append through this process, the runner reads again this long after its previous
+ * read started (at once if that is longer ago): an append is applied within this gap rather
+ * than a poll interval, while under load the reads still take appends by the page rather than
+ * one at a time.
+ */
+export const APPEND_WAKE_GAP_MS = 20;
+
+/**
  * Feeds projections from the event store: catches up from the checkpoint in pages of the
  * global log (source `store`, position = global position), then polls for new events.
  * Projections without an active collection, or whose version changed, are rebuilt first.
@@ -231,7 +242,8 @@ export async function readCheckpoint(
  * The checkpoint is saved after a page's documents are written; a crash in between replays
  * the page, which the per-document positions make harmless. A collection switched by a
  * rebuild elsewhere (the CLI) is noticed at the next page and continued from where that
- * rebuild ended.
+ * rebuild ended. Appends through this process's event store wake it (APPEND_WAKE_GAP_MS);
+ * other processes' appends are seen at the next poll.
  */
 export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   const { eventStore, readModels, projections, name } = options;
@@ -246,6 +258,10 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   const eventTypes = [...new Set(projections.flatMap((projection) => projection.eventTypes))];
   let stopped = false;
   let wake = () => {};
+  /** An append through this process since the current read started; the next is due. */
+  let appended = false;
+  /** When the current (or last) read of the log started, performance.now(). */
+  let readAt = 0;
   let reachedEnd = () => {};
   let failedBeforeEnd: (error: unknown) => void = () => {};
   const caughtUp = new Promise<void>((resolve, reject) => {
@@ -309,6 +325,8 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       const from = lowest ?? 0n;
       const after = looked !== undefined && looked.from === from ? looked.to : from;
       appliedUpTo = after;
+      appended = false;
+      readAt = performance.now();
       const read = ++readsStarted;
       const head = await eventStore.lastGlobalPosition();
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
@@ -350,15 +368,29 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         settleWaiters(read);
         if (waiters.size > 0 || stopped) continue;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, pollIntervalMs);
+          let timer = setTimeout(resolve, appended ? appendWakeDelay() : pollIntervalMs);
           wake = () => {
             clearTimeout(timer);
             resolve();
           };
+          wakeOnAppend = () => {
+            clearTimeout(timer);
+            timer = setTimeout(resolve, appendWakeDelay());
+            wakeOnAppend = () => {};
+          };
         });
+        wakeOnAppend = () => {};
       }
     }
   };
+
+  const appendWakeDelay = () => Math.max(0, readAt + APPEND_WAKE_GAP_MS - performance.now());
+  /** While the runner sleeps: shortens the sleep to the append gap (once). */
+  let wakeOnAppend = () => {};
+  const stopListening = eventStore.onAppended(() => {
+    appended = true;
+    wakeOnAppend();
+  });
 
   // Reported as talentloop_projection_lag_events while the runner runs.
   let appliedUpTo: bigint | undefined;
@@ -373,10 +405,12 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   finished.then(
     () => {
       unregister();
+      stopListening();
       failWaiters(new Error(`projection runner ${name} stopped`));
     },
     (error: unknown) => {
       unregister();
+      stopListening();
       // A failure before the end was reached also settles caughtUp, so nobody waits forever.
       failedBeforeEnd(error);
       failWaiters(error);

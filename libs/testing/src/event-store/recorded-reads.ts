@@ -23,6 +23,7 @@ export const withReadsRecorded = (
       },
       lastGlobalPosition: () => store.lastGlobalPosition(),
       subscribeToAll: (...a) => store.subscribeToAll(...a),
+      onAppended: (listener) => store.onAppended(listener),
       close: () => store.close(),
     },
   };

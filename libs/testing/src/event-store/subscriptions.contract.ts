@@ -117,4 +117,49 @@ export function describeSubscriptions(the: () => EventStoreContractContext): voi
       await subscription.stop();
     });
   });
+
+  describe('being told of appends', () => {
+    it('tells each listener once an append through this instance is stored, until removed', async () => {
+      // Given two listeners
+      const told: string[] = [];
+      const removeFirst = store.onAppended(() => told.push('first'));
+      const removeSecond = store.onAppended(() => told.push('second'));
+
+      // When an append is stored, then the first listener is removed and another is stored
+      const first = event('GoalSubmitted');
+      const stored = store.appendToStream(goalStream, [first], { expectedRevision: 'no_stream' });
+      await stored;
+      const toldByFirstAppend = [...told].sort();
+      removeFirst();
+      await store.appendToStream(goalStream, [event('CheckInLogged')], { expectedRevision: 0n });
+      removeSecond();
+      await store.appendToStream(goalStream, [event('CheckInLogged')], { expectedRevision: 1n });
+
+      // Then both heard the first append by the time it resolved, the second one only it
+      expect(toldByFirstAppend).toEqual(['first', 'second']);
+      expect(told.slice(2)).toEqual(['second']);
+      // And the event was readable when they heard of it
+      expect((await store.readStream(goalStream)).map((e) => e.id)[0]).toBe(first.id);
+    });
+
+    it('does not tell of a refused append', async () => {
+      // Given a listener and a stream with one event
+      await store.appendToStream(goalStream, [event('GoalSubmitted')], {
+        expectedRevision: 'no_stream',
+      });
+      let told = 0;
+      const remove = store.onAppended(() => (told += 1));
+
+      // When an append with a stale expected revision is refused
+      await expect(
+        store.appendToStream(goalStream, [event('CheckInLogged')], {
+          expectedRevision: 'no_stream',
+        }),
+      ).rejects.toThrow();
+      remove();
+
+      // Then the listener heard nothing
+      expect(told).toBe(0);
+    });
+  });
 }

@@ -14,6 +14,7 @@ import type {
 import type * as EsdbClient from '@eventstore/db-client';
 import { eventRegistry, type EventMetadata, type EventRegistry } from '@talentloop/contracts';
 import { EventStoreError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors';
+import { AppendListeners } from '../append-listeners';
 import {
   DEFAULT_PAGE_SIZE,
   EventCodec,
@@ -88,6 +89,7 @@ export class EsdbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly codec: EventCodec;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly appendListeners = new AppendListeners();
 
   constructor(options: EsdbEventStoreOptions) {
     this.client = esdb().EventStoreDBClient.connectionString(options.connectionString);
@@ -117,7 +119,12 @@ export class EsdbEventStore implements EventStore {
     // recognised a retry), so the last event is read back for its commit position.
     const [last] = await this.storedRun(streamName, nextExpectedRevision, 1);
     if (!last) throw new EventStoreUnavailableError(`${streamName} lost the events just appended`);
+    this.appendListeners.notify();
     return { nextExpectedRevision, lastGlobalPosition: last.globalPosition };
+  }
+
+  onAppended(listener: () => void): () => void {
+    return this.appendListeners.add(listener);
   }
 
   async readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -32,6 +32,7 @@ import type {
   Subscription,
 } from '../event-store.port';
 import { startWalCheckpointer } from './wal-checkpointer';
+import { AppendListeners } from '../append-listeners';
 
 /**
  * How hard a commit is pushed to disk (PRAGMA synchronous, in WAL mode).
@@ -140,6 +141,7 @@ export class SqliteEventStore implements EventStore {
   private pending: PendingAppend[] = [];
   private scheduledFlush: NodeJS.Immediate | undefined;
   private readonly followers = new Set<Follower>();
+  private readonly appendListeners = new AppendListeners();
   private flushes = 0;
   private closed = false;
   private leaveCheckpointer: () => Promise<void> = () => Promise.resolve();
@@ -432,8 +434,14 @@ export class SqliteEventStore implements EventStore {
         append.resolve(outcome);
       }
     }
-    if (appended) for (const follower of this.followers) follower.wake();
+    if (!appended) return;
+    for (const follower of this.followers) follower.wake();
+    this.appendListeners.notify();
   };
+
+  onAppended(listener: () => void): () => void {
+    return this.appendListeners.add(listener);
+  }
 
   private settleAlone(append: PendingAppend, recordedAt: string): AppendResult | EventStoreError {
     try {
