@@ -19,6 +19,7 @@ import {
   inScope,
   referenceInstant,
 } from './request';
+import { column } from './columns';
 
 export interface ActivePlansValue {
   readonly employeesWithActiveGoal: number;
@@ -56,8 +57,8 @@ const spansOf = perEmployee((employee): ActiveSpans | null => {
   const goals = goalsOf(employee).filter(
     (goal) => goal.activatedAt !== null && (goal.closedAt !== null || goal.status !== 'withdrawn'),
   );
-  const starts = Array.from(goals, (goal) => instant(goal.activatedAt));
-  const ends = Array.from(goals, (goal) =>
+  const starts = column(goals, (goal) => instant(goal.activatedAt));
+  const ends = column(goals, (goal) =>
     goal.closedAt === null ? Number.POSITIVE_INFINITY : instant(goal.closedAt),
   );
   if (starts.some(Number.isNaN) || ends.some(Number.isNaN)) return null;

@@ -14,6 +14,7 @@ import { type Figure, privacyThreshold, suppressComplements } from './privacy';
 import type { Contribution, CountedSubject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
+import { column } from './columns';
 
 export interface ApprovalFlowValue {
   readonly decisions: number;
@@ -63,11 +64,9 @@ const flowFactsOf = perEmployee((employee): FlowFacts => {
   return {
     // Made again when needed: the subject keeps columns, not a list of small objects.
     subject: subjectOf(employee, () => decisionsOf(employee)),
-    turnarounds: Array.from(employee.decisions, (decision) => decision.turnaroundSeconds),
-    rejected: Array.from(employee.decisions, (decision) =>
-      decision.outcome === 'rejected' ? 1 : 0,
-    ),
-    managers: Array.from(employee.decisions, (decision) => managers.id(decision.decidedBy)),
+    turnarounds: column(employee.decisions, (decision) => decision.turnaroundSeconds),
+    rejected: column(employee.decisions, (decision) => (decision.outcome === 'rejected' ? 1 : 0)),
+    managers: column(employee.decisions, (decision) => managers.id(decision.decidedBy)),
   };
 });
 

@@ -23,6 +23,7 @@ import {
   inScope,
   referenceInstant,
 } from './request';
+import { exactly } from './columns';
 
 export interface CheckInAdherenceValue {
   /** Check-ins held plus check-ins due before the reference instant and not held. */
@@ -192,7 +193,7 @@ interface CheckInFacts {
 }
 
 const checkInFactsOf = perEmployee((employee): CheckInFacts => {
-  const heldFlags = goalsOf(employee).flatMap((goal) => goal.checkIns.map(flagsOf));
+  const heldFlags = exactly(goalsOf(employee).flatMap((goal) => goal.checkIns.map(flagsOf)));
   const heldCounts = noCheckIns();
   for (const flags of heldFlags) countHeldInto(heldCounts, flags);
   const expecting =
@@ -201,7 +202,7 @@ const checkInFactsOf = perEmployee((employee): CheckInFacts => {
           .filter((goal) => goal.status === 'active' && goal.nextCheckInDueAt !== null)
           .map((goal) => ({ goal, first: Date.parse(goal.nextCheckInDueAt!) }))
       : [];
-  const held = expecting.length > 0 ? heldOf(employee) : null;
+  const held = expecting.length > 0 ? exactly(heldOf(employee)) : null;
   return {
     heldFlags,
     held,

@@ -7,6 +7,7 @@ import { type Figure, privacyThreshold } from './privacy';
 import type { Contribution, Subject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
+import { column } from './columns';
 
 export interface DevelopmentFocusValue {
   readonly drafted: number;
@@ -82,9 +83,9 @@ const focusFactsOf = perEmployee((employee): FocusFacts => {
     // Made again when needed: the subject keeps columns, not a list of small objects.
     subject: subjectOf(employee, () => goalsOf(employee).map(contributionOf)),
     goals,
-    competencies: Array.from(goals, (goal) => competencies.id(goal.competencyId)),
-    instants: Array.from(goals, (goal) => instant(goal.draftedAt)),
-    groups: Array.from(goals, (goal) => {
+    competencies: column(goals, (goal) => competencies.id(goal.competencyId)),
+    instants: column(goals, (goal) => instant(goal.draftedAt)),
+    groups: column(goals, (goal) => {
       const group = groupOf(goal.status);
       return group === null ? -1 : GROUPS.indexOf(group);
     }),

@@ -13,6 +13,7 @@ import { Populations } from './populations';
 import { type Figure, privacyThreshold } from './privacy';
 import type { Contribution, CountedSubject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
+import { column } from './columns';
 
 /** People per gap bucket: below 0, 0–9, 10–19, 20–29 and 30 or more points. */
 export interface GapDistribution {
@@ -66,7 +67,7 @@ const gapFactsOf = perEmployee((employee): GapFacts => {
     // Made again when needed: the subject keeps columns, not a list of small objects.
     subject: subjectOf(employee, () => measurementsOf(employee)),
     competencyIds: entries.map(([competencyId]) => competencyId),
-    gaps: Array.from(entries, ([, measurement]) => measurement.gap),
+    gaps: column(entries, ([, measurement]) => measurement.gap),
   };
 });
 

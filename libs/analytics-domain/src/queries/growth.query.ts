@@ -15,6 +15,7 @@ import { type Figure, privacyThreshold } from './privacy';
 import type { Contribution, CountedSubject, Subject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
+import { column } from './columns';
 
 export interface GrowthValue {
   readonly averageBehaviourDelta: number;
@@ -104,16 +105,16 @@ const growthFactsOf = perEmployee((employee): GrowthFacts => {
     evaluated: subjectOf(employee, () =>
       evaluatedOf(employee).map((goal) => ({ competencyId: goal.competencyId, at: goal.closedAt })),
     ),
-    competencies: Array.from(remeasurements, (each) => growthKeys.id(each.competencyId)),
+    competencies: column(remeasurements, (each) => growthKeys.id(each.competencyId)),
     times: remeasurements.map((each) => each.remeasuredAt),
-    instants: Array.from(remeasurements, (each) => instant(each.remeasuredAt)),
-    behaviourDeltas: Array.from(remeasurements, (each) => each.behaviourDelta),
-    robust: Array.from(remeasurements, (each) => (each.robustness === 'robust' ? 1 : 0)),
-    lessRobust: Array.from(remeasurements, (each) => (each.robustness === 'less-robust' ? 1 : 0)),
+    instants: column(remeasurements, (each) => instant(each.remeasuredAt)),
+    behaviourDeltas: column(remeasurements, (each) => each.behaviourDelta),
+    robust: column(remeasurements, (each) => (each.robustness === 'robust' ? 1 : 0)),
+    lessRobust: column(remeasurements, (each) => (each.robustness === 'less-robust' ? 1 : 0)),
     firstIndicator,
-    indicators: Array.from(indicators, (each) => growthKeys.id(each.indicatorId)),
-    indicatorDeltas: Array.from(indicators, (each) => each.delta),
-    achieved: Array.from(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
+    indicators: column(indicators, (each) => growthKeys.id(each.indicatorId)),
+    indicatorDeltas: column(indicators, (each) => each.delta),
+    achieved: column(goals, (goal) => (goal.status === 'achieved' ? 1 : 0)),
   };
 });
 

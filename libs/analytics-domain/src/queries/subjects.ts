@@ -1,6 +1,7 @@
 import { assertNever } from '@talentloop/domain-kernel';
 import { instant } from './period';
 import { Interner } from './interner';
+import { column } from './columns';
 
 /** A breakdown a figure can be split by; each row counts as one more filter for privacy. */
 export type RowDimension = 'department' | 'competency' | 'manager' | 'indicator';
@@ -139,8 +140,9 @@ export interface Prepared {
   /**
    * The key groups made so far, by kind: its KeyKind index, then its groups, pair after pair
    * (a list belongs to one person, hence to one department, and has groups of a few kinds).
+   * Replaced, not pushed to, so that it holds exactly its pairs (see columns.ts).
    */
-  readonly groups: (number | KeyGroups)[];
+  groups: readonly (number | KeyGroups)[];
 }
 export const competencyKind = (): KeyKind => kindOf(['competency']);
 export const prepare = (source: ContributionSource, kept: boolean): Prepared => ({
@@ -160,12 +162,12 @@ export const ready = (entry: Prepared, competency: boolean, period: boolean): vo
   const items = itemsOf(entry.source);
   if (needsCompetencies) {
     const competencies = competencyKind();
-    entry.competencies = Array.from(items, (item) =>
+    entry.competencies = column(items, (item) =>
       item.competencyId === null ? -1 : competencies.id(item.competencyId),
     );
   }
   if (needsTimes && entry.kept) {
-    const instants = Array.from(items, (item) => instant(item.at));
+    const instants = column(items, (item) => instant(item.at));
     entry.instants = instants;
     if (instants.some(Number.isNaN)) entry.times = items.map((item) => item.at);
   } else if (needsTimes) entry.times = items.map((item) => item.at);
@@ -235,6 +237,6 @@ export const groupsOf = (
     key += 1;
   }
   groups[1 + 2 * count] = position;
-  entry.groups.push(kind.index, groups);
+  entry.groups = entry.groups.concat([kind.index, groups]);
   return groups;
 };
