@@ -66,7 +66,10 @@ export const retryingWhileTransient = async <T>(attempt: () => Promise<T>): Prom
   }
 };
 
-/** Polls the topics' metadata until every partition has a leader (30 s at most, then throws). */
+/**
+ * Polls the topics' metadata until every partition has a leader, and that leader answers where
+ * the partition ends (30 s at most, then throws).
+ */
 export const untilLeadersElected = async (
   admin: Admin,
   topics: readonly string[],
@@ -80,9 +83,15 @@ export const untilLeadersElected = async (
           partitions.length > 0 &&
           partitions.every(({ leader }) => leader !== undefined && leader >= 0),
       );
-      if (led && found.length === topics.length) return;
+      if (led && found.length === topics.length) {
+        // The metadata can name a leader before that broker serves the partition (it then
+        // answers "not the leader"): asking each partition where it ends proves it does.
+        await Promise.all(topics.map((topic) => admin.fetchTopicOffsets(topic)));
+        return;
+      }
     } catch (error) {
-      // The topic is not in the metadata of every broker yet: ask again.
+      // The topic is not in the metadata of every broker yet, or a leader does not serve its
+      // partition yet: ask again.
       if (Date.now() > deadline) throw error;
     }
     if (Date.now() > deadline)
