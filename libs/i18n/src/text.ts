@@ -121,14 +121,33 @@ const renderParam = (language: Language, param: TextParam): string | number =>
  * makes a text about three times cheaper. The unit spec holds it equal to `t()` for every key.
  */
 export const render = (language: Language, message: Text): string => {
+  const key = renderedKey(language, message);
+  const known = rendered.get(key);
+  if (known !== undefined) return known;
   const params: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(message.params ?? {}))
     params[name] = renderParam(language, value);
   const template = templateOf(language, message.key, params['count']);
-  return template.includes('{{')
+  const result = template.includes('{{')
     ? instances[language].services.interpolator.interpolate(template, params, language, {})
     : template;
+  if (rendered.size >= RENDERED_TEXTS) rendered.clear();
+  rendered.set(key, result);
+  return result;
 };
+
+/**
+ * Texts rendered lately, by language, key and parameters: the same few texts come back many
+ * times (a report withholds hundreds of figures for one reason), and i18next's interpolation
+ * costs several times a lookup. A text's rendering depends on nothing else (catalogues and
+ * plural rules are fixed), so an entry never goes stale; the memo is emptied when full.
+ */
+const RENDERED_TEXTS = 1_000;
+const rendered = new Map<string, string>();
+const renderedKey = (language: Language, message: Text): string =>
+  message.params === undefined
+    ? `${language}|${message.key}`
+    : `${language}|${message.key}|${JSON.stringify(message.params)}`;
 
 /** A renderer bound to one language, for code that writes many texts. */
 export type Translate = (message: Text) => string;
@@ -147,15 +166,35 @@ const isBareText = (value: object): value is Text =>
  * else is left as it is.
  */
 export const renderTextsIn = (value: unknown, language: Language): unknown => {
-  if (Array.isArray(value)) return value.map((item) => renderTextsIn(item, language));
+  if (Array.isArray(value)) {
+    const items = value as readonly unknown[];
+    let copy: unknown[] | undefined;
+    for (let index = 0; index < items.length; index += 1) {
+      const said = renderTextsIn(items[index], language);
+      if (copy === undefined && said !== items[index]) copy = items.slice(0, index);
+      copy?.push(said);
+    }
+    return copy ?? value;
+  }
   if (typeof value !== 'object' || value === null) return value;
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return value;
   if (isBareText(value)) return render(language, value);
-  const rendered: Record<string, unknown> = {};
-  for (const [name, child] of Object.entries(value))
-    rendered[name] = renderTextsIn(child, language);
-  return rendered;
+  // Copied only where a text sits below: a report's thousands of rows without a withheld
+  // figure are passed on as they are, not rebuilt.
+  const fields = value as Readonly<Record<string, unknown>>;
+  const names = Object.keys(fields);
+  let copy: Record<string, unknown> | undefined;
+  for (let index = 0; index < names.length; index += 1) {
+    const name = names[index];
+    const said = renderTextsIn(fields[name], language);
+    if (copy === undefined && said !== fields[name]) {
+      copy = {};
+      for (const before of names.slice(0, index)) copy[before] = fields[before];
+    }
+    if (copy !== undefined) copy[name] = said;
+  }
+  return copy ?? value;
 };
 
 /** Whether a catalogue text sits anywhere in the value, as `renderTextsIn` finds them. */

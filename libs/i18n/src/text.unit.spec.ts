@@ -9,6 +9,7 @@ import {
   textList,
   translateWithI18next,
   type MessageKey,
+  type TextParam,
 } from './text';
 
 describe('a text', () => {
@@ -91,6 +92,34 @@ describe('rendering a text', () => {
   );
 });
 
+describe('a text rendered again', () => {
+  const fewer = (threshold: TextParam) => text('analytics.withheld.fewerThan', { threshold });
+
+  it('reads the same, however often and in whichever language it comes back', () => {
+    const first = render('en', fewer(5));
+    expect(render('nl', fewer(5))).not.toBe(first);
+    for (let round = 0; round < 3; round += 1) expect(render('en', fewer(5))).toBe(first);
+  });
+
+  it('reads as its own parameters say, not as an earlier text with other ones', () => {
+    expect(render('en', fewer(5))).toContain('5');
+    expect(render('en', fewer(7))).toContain('7');
+    expect(render('en', fewer('5 or more'))).toContain('5 or more');
+    const nested = (property: 'time-bound' | 'specific') =>
+      text('smart.failure', { property: text(`smart.property.${property}`), explanation: 'x' });
+    expect(render('en', nested('specific'))).not.toBe(render('en', nested('time-bound')));
+  });
+
+  it('reads the same after more distinct texts than are remembered came in between', () => {
+    const before = render('nl', fewer(3));
+    for (let threshold = 0; threshold < 2_500; threshold += 1)
+      expect(render('en', fewer(threshold))).toBe(
+        translateWithI18next('en', 'analytics.withheld.fewerThan', { threshold }),
+      );
+    expect(render('nl', fewer(3))).toBe(before);
+  });
+});
+
 describe('the catalogues', () => {
   /** Every string of a catalogue by its full key (plural forms apart), with its variables. */
   const entriesOf = (catalogue: object, prefix = ''): Map<string, string[]> =>
@@ -147,6 +176,27 @@ describe('the texts in a value', () => {
     });
     expect(containsText(report)).toBe(true);
     expect(containsText(report.rows[1])).toBe(false);
+  });
+
+  it('leave the value given as it was, and share the parts without a text', () => {
+    const before = JSON.stringify(report);
+    const said = renderTextsIn(report, 'en') as typeof report;
+    expect(JSON.stringify(report)).toBe(before);
+    expect(said).not.toBe(report);
+    expect(said.rows[0]).not.toBe(report.rows[0]);
+    expect(said.rows[1]).toBe(report.rows[1]);
+    const withoutTexts = { rows: [report.rows[1]] };
+    expect(renderTextsIn(withoutTexts, 'en')).toBe(withoutTexts);
+  });
+
+  it('keep the order of the fields and items around a text', () => {
+    const value = { a: 1, reason: text('analytics.withheld.fewerThan', { threshold: 5 }), z: [2] };
+    const said = renderTextsIn(value, 'en') as Record<string, unknown>;
+    expect(Object.keys(said)).toEqual(['a', 'reason', 'z']);
+    expect(said).toEqual({ a: 1, reason: 'describes fewer than 5 people', z: [2] });
+    expect(
+      renderTextsIn([1, text('analytics.withheld.fewerThan', { threshold: 5 }), 3], 'en'),
+    ).toEqual([1, 'describes fewer than 5 people', 3]);
   });
 
   it('leave objects that are more than a text alone', () => {

@@ -99,16 +99,17 @@ export function approvalFlowReport(
   const starts: number[] = [];
   const ends: number[] = [];
   let count = 0;
+  const take = (index: number, flow: (typeof prepared)[number]): void => {
+    turnarounds[count] = flow.turnarounds[index];
+    rejected[count] = flow.rejected[index];
+    managerOf[count] = flow.managers[index];
+    count += 1;
+  };
   people.forEach((employee, person) => {
     if (!matchesPerson(employee, filters)) return;
     const flow = prepared[person];
     const start = count;
-    matching(flow.subject, (index) => {
-      turnarounds[count] = flow.turnarounds[index];
-      rejected[count] = flow.rejected[index];
-      managerOf[count] = flow.managers[index];
-      count += 1;
-    });
+    matching(flow.subject, take, flow);
     if (count > start) {
       members.push(employee);
       starts.push(start);

@@ -123,10 +123,10 @@ export const matchesItem = (filters: AnalyticsFilters, item: Contribution): bool
   (filters.period === undefined || within(filters.period, item.at));
 
 /**
- * What matchesItem tells, for the contributions of kept subjects: `each(index)` for every one
- * that passes the request's competency and period filters, read from the subject's prepared
- * columns (numbered competencies, parsed times, made once per version of the facts) instead of
- * from its contributions' strings, which lie all over the heap.
+ * What matchesItem tells, for the contributions of kept subjects: `each(index, context)` for
+ * every one that passes the request's competency and period filters, read from the subject's
+ * prepared columns (numbered competencies, parsed times, made once per version of the facts)
+ * instead of from its contributions' strings, which lie all over the heap.
  */
 export const itemMatcher = (filters: AnalyticsFilters) => {
   const { competencyId, period } = filters;
@@ -135,7 +135,13 @@ export const itemMatcher = (filters: AnalyticsFilters) => {
   // The filter's competency as numbered, once a subject's columns have numbered it (before
   // that, no subject seen had contributed to it).
   let competency: number | undefined;
-  return (subject: CountedSubject, each: (index: number) => void): void => {
+  // `each` gets the caller's `context` (a person's number, say) rather than closing over it:
+  // a report calls this once per person, and a closure per call is garbage per person.
+  return <Context>(
+    subject: CountedSubject,
+    each: (index: number, context: Context) => void,
+    context: Context,
+  ): void => {
     const entry = subject.prepared();
     if (entry === null) return;
     ready(entry, competencyId !== undefined, period !== undefined);
@@ -150,7 +156,7 @@ export const itemMatcher = (filters: AnalyticsFilters) => {
         const at = instants === null ? Number.NaN : instants[index];
         if (!inPeriod(at, numeric && !Number.isNaN(at) ? null : timeText(entry, index))) continue;
       }
-      each(index);
+      each(index, context);
     }
   };
 };

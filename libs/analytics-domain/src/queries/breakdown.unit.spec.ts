@@ -30,7 +30,7 @@ const requests: readonly AnalyticsFilters[] = [
 
 const matched = (subject: CountedSubject, filters: AnalyticsFilters): number[] => {
   const indexes: number[] = [];
-  itemMatcher(filters)(subject, (index) => indexes.push(index));
+  itemMatcher(filters)(subject, (index, into) => into.push(index), indexes);
   return indexes;
 };
 

@@ -119,6 +119,15 @@ export class CellCounts {
     );
   }
 
+  /** Whether anyone of the department is counted at the slot. */
+  departmentHas(slot: Slot, department: number): boolean {
+    return (
+      this.counts[slot.mask].byDepartment.get(
+        this.base(slot) * this.departments.size + department,
+      ) > 0
+    );
+  }
+
   sizeAt(slot: Slot, people: People): number {
     const index = this.base(slot);
     const counts = this.counts[slot.mask];

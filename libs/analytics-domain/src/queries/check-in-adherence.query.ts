@@ -270,13 +270,15 @@ export function checkInAdherenceReport(
   const members: EmployeeFacts[] = [];
   const memberCounts: CheckInCounts[] = [];
   const matchingHeld = itemMatcher(filters);
+  let counts = noCheckIns();
+  const countHeld = (item: number, checkIns: CheckInFacts): void =>
+    countHeldInto(counts, checkIns.heldFlags[item]);
   people.forEach((employee, index) => {
     if (!matchesPerson(employee, filters)) return;
     const checkIns = prepared[index];
-    const counts = noCheckIns();
+    counts = noCheckIns();
     if (everyItem) addInto(counts, checkIns.heldCounts);
-    else
-      matchingHeld(checkIns.heldSubject, (item) => countHeldInto(counts, checkIns.heldFlags[item]));
+    else matchingHeld(checkIns.heldSubject, countHeld, checkIns);
     for (const missed of missedByEmployee[index] ?? [])
       if (matchesItem(filters, missed)) countInto(counts, missed);
     if (counts.due > 0) {

@@ -108,15 +108,18 @@ export class Crossings {
       competencyState === 0 && this.counted.competencyStates === 2 ? [0, 1] : [competencyState];
     const others = this.overlapping(slot, mine);
     const shared = others.map((other) => this.shared(slot, mine, other));
+    const subs = submasks(mask);
     for (const widerState of widerStates) {
       for (let level = slot.state % this.counted.levels; level < this.counted.levels; level += 1) {
-        for (const sub of submasks(mask)) {
+        for (const sub of subs) {
           const state = widerState * this.counted.levels + level;
           const same = state === slot.state && sub === mask;
           if (!same && !this.figureMasks.has(sub)) continue;
           const wider = same ? slot : this.counted.slotOf(sub, figure.row, widerState, level);
           if (wider === null) continue;
-          for (const [index, other] of others.entries()) {
+          // Indexed, not entries(): a figure meets every overlapping filter at every level.
+          for (let index = 0; index < others.length; index += 1) {
+            const other = others[index];
             if (same && rank(other) >= rank(mine)) continue;
             if (this.conflicts(people, shared[index], wider, other)) {
               return crossingReason(this.threshold);
@@ -187,7 +190,14 @@ export class Crossings {
     else if (mine.department >= 0 && mine.role >= 0) return result;
     else if (mine.department >= 0) this.counted.cellsOfDepartment[mine.department].forEach(visit);
     else if (mine.role >= 0) this.counted.cellsOfRole[mine.role].forEach(visit);
-    else for (let cell = 0; cell < this.counted.cellDepartment.length; cell += 1) visit(cell);
+    else {
+      // Department by department, past those with nobody at the slot: a row (a manager's, say)
+      // often has its people in a few of many cells.
+      const { cellsOfDepartment } = this.counted;
+      for (let department = 0; department < cellsOfDepartment.length; department += 1)
+        if (this.counted.departmentHas(slot, department))
+          cellsOfDepartment[department].forEach(visit);
+    }
     return result;
   }
 

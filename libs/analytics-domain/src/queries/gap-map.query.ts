@@ -95,19 +95,19 @@ export function gapMapReport(
   );
   const measuredByCompetency = new Map<string, { members: EmployeeFacts[]; gaps: number[] }>();
   const matching = itemMatcher(filters);
+  const measure = (index: number, person: number): void => {
+    const { competencyIds, gaps } = prepared[person];
+    const competencyId = competencyIds[index];
+    let measured = measuredByCompetency.get(competencyId);
+    if (measured === undefined) {
+      measured = { members: [], gaps: [] };
+      measuredByCompetency.set(competencyId, measured);
+    }
+    measured.members.push(people[person]);
+    measured.gaps.push(gaps[index]);
+  };
   people.forEach((employee, person) => {
-    if (!matchesPerson(employee, filters)) return;
-    const { subject, competencyIds, gaps } = prepared[person];
-    matching(subject, (index) => {
-      const competencyId = competencyIds[index];
-      let measured = measuredByCompetency.get(competencyId);
-      if (measured === undefined) {
-        measured = { members: [], gaps: [] };
-        measuredByCompetency.set(competencyId, measured);
-      }
-      measured.members.push(employee);
-      measured.gaps.push(gaps[index]);
-    });
+    if (matchesPerson(employee, filters)) matching(prepared[person].subject, measure, person);
   });
   const rows = [...measuredByCompetency].map(([competencyId, { members, gaps }]) => {
     const value = (group: readonly number[]): GapValue => gapOf(group.map((index) => gaps[index]));

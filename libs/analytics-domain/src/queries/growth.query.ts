@@ -155,6 +155,10 @@ export function growthReport(
   const order: number[] = [];
   let evaluatedCount = 0;
   let achieved = 0;
+  const countEvaluated = (index: number, growth: GrowthFacts): void => {
+    evaluatedCount += 1;
+    achieved += growth.achieved[index];
+  };
   people.forEach((employee, person) => {
     if (!matchesPerson(employee, filters)) return;
     const growth = prepared[person];
@@ -188,10 +192,7 @@ export function growthReport(
         sum.count += 1;
       }
     }
-    matchingEvaluated(growth.evaluated, (index) => {
-      evaluatedCount += 1;
-      achieved += growth.achieved[index];
-    });
+    matchingEvaluated(growth.evaluated, countEvaluated, growth);
   });
   const rows = order.map((id): GrowthRow => {
     const tally = tallies[id]!;

@@ -154,11 +154,11 @@ export class Populations {
 
   /** The figure for `row` under the filters of `mask` and the row dimensions of `rowMask`. */
   private scope(mask: number, rowMask: number, row: RowKey): FigureScope {
-    const { bits, filters } = this;
-    let kept: RowKey = {};
-    this.dimensions.forEach((dimension, bit) => {
-      if ((rowMask & (1 << bit)) !== 0) kept = { ...kept, [dimension]: row[dimension] ?? null };
-    });
+    const { bits, filters, dimensions } = this;
+    // Built in place: this runs for every figure and every wider figure it is checked against.
+    const kept: { [dimension in RowDimension]?: string | null } = {};
+    for (let bit = 0; bit < dimensions.length; bit += 1)
+      if ((rowMask & (1 << bit)) !== 0) kept[dimensions[bit]] = row[dimensions[bit]] ?? null;
     const byFilter = (mask & bits.department) !== 0 ? filters.departmentId : undefined;
     const byRow = 'department' in kept ? kept.department : undefined;
     return {
