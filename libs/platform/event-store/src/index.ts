@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export { AppendWaiter, type AppendWaitOptions } from './append-listeners';
 export * from './errors';
 export { DEFAULT_PAGE_SIZE, recordedJsonOf, recordedOfJson } from './event-codec';
 export * from './stream-all';

@@ -1,4 +1,4 @@
-import { backlogAfter, type EventStore } from '@talentloop/event-store';
+import { AppendWaiter, backlogAfter, type EventStore } from '@talentloop/event-store';
 import { inEventSpans, registerLag } from '@talentloop/observability';
 import {
   activePointerKey,
@@ -257,11 +257,7 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   });
   const eventTypes = [...new Set(projections.flatMap((projection) => projection.eventTypes))];
   let stopped = false;
-  let wake = () => {};
-  /** An append through this process since the current read started; the next is due. */
-  let appended = false;
-  /** When the current (or last) read of the log started, performance.now(). */
-  let readAt = 0;
+  const sleeper = new AppendWaiter(eventStore, { pollIntervalMs, gapMs: APPEND_WAKE_GAP_MS });
   let reachedEnd = () => {};
   let failedBeforeEnd: (error: unknown) => void = () => {};
   const caughtUp = new Promise<void>((resolve, reject) => {
@@ -325,8 +321,7 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       const from = lowest ?? 0n;
       const after = looked !== undefined && looked.from === from ? looked.to : from;
       appliedUpTo = after;
-      appended = false;
-      readAt = performance.now();
+      sleeper.reading();
       const read = ++readsStarted;
       const head = await eventStore.lastGlobalPosition();
       const page = await eventStore.readAll({ after, maxCount: pageSize, filter: { eventTypes } });
@@ -367,30 +362,10 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
         reachedEnd();
         settleWaiters(read);
         if (waiters.size > 0 || stopped) continue;
-        await new Promise<void>((resolve) => {
-          let timer = setTimeout(resolve, appended ? appendWakeDelay() : pollIntervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-          wakeOnAppend = () => {
-            clearTimeout(timer);
-            timer = setTimeout(resolve, appendWakeDelay());
-            wakeOnAppend = () => {};
-          };
-        });
-        wakeOnAppend = () => {};
+        await sleeper.sleep();
       }
     }
   };
-
-  const appendWakeDelay = () => Math.max(0, readAt + APPEND_WAKE_GAP_MS - performance.now());
-  /** While the runner sleeps: shortens the sleep to the append gap (once). */
-  let wakeOnAppend = () => {};
-  const stopListening = eventStore.onAppended(() => {
-    appended = true;
-    wakeOnAppend();
-  });
 
   // Reported as talentloop_projection_lag_events while the runner runs.
   let appliedUpTo: bigint | undefined;
@@ -405,12 +380,12 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
   finished.then(
     () => {
       unregister();
-      stopListening();
+      sleeper.close();
       failWaiters(new Error(`projection runner ${name} stopped`));
     },
     (error: unknown) => {
       unregister();
-      stopListening();
+      sleeper.close();
       // A failure before the end was reached also settles caughtUp, so nobody waits forever.
       failedBeforeEnd(error);
       failWaiters(error);
@@ -429,12 +404,12 @@ export function runFromStore(options: RunFromStoreOptions): StoreProjectionRun {
       }
       await new Promise<void>((resolve, reject) => {
         waiters.add({ after: readsStarted, resolve, reject });
-        wake();
+        sleeper.wake();
       });
     },
     stop: async () => {
       stopped = true;
-      wake();
+      sleeper.wake();
       await finished.catch(() => undefined);
     },
   };

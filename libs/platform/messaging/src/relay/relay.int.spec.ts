@@ -184,18 +184,41 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     expect(received.every((event) => event.type === 'MotivationRecorded')).toBe(true);
   }, 90_000);
 
-  it('publishes an append within milliseconds when idle', async () => {
-    const relay = assessmentRelay({ store, bus, checkpoints, topic });
+  it('publishes an append within milliseconds when idle, woken by its store, not its poll', async () => {
+    // given a caught-up relay that would not poll again for an hour
+    const relay = assessmentRelay({ store, bus, checkpoints, topic, pollIntervalMs: 3_600_000 });
     await eventually('the relay to start', () => relay.metrics().caughtUp);
+    // when an event is appended through the same store
     await store.appendToStream(
       streamName({ context: 'assessment', aggregate: 'motivation', tenantId: tenant, id: 'emp-1' }),
       [motivation(1)],
       { expectedRevision: 'any' },
     );
+    // then it goes out at once
     await eventually('the event to be relayed', () => relay.relayed === 1);
     await relay.stop();
     expect(relay.metrics()).toMatchObject({ relayed: 1, caughtUp: true });
     expect(relay.metrics().lastLatencyMs).toBeLessThan(1_000);
+  });
+
+  it('relays what another process appended at its next poll', async () => {
+    // given a relay, and a second store on the same file (as the CLI or another instance)
+    const relay = assessmentRelay({ store, bus, checkpoints, topic, pollIntervalMs: 50 });
+    await eventually('the relay to start', () => relay.metrics().caughtUp);
+    const elsewhere = new SqliteEventStore({ path: storePath, durability: 'normal' });
+    try {
+      // when that store appends, which this process's store is not told of
+      await elsewhere.appendToStream(
+        streamName({ context: 'assessment', aggregate: 'motivation', tenantId: tenant, id: 'e' }),
+        [motivation(2)],
+        { expectedRevision: 'any' },
+      );
+      // then the relay finds it by polling
+      await eventually('the event to be relayed', () => relay.relayed === 1);
+    } finally {
+      await relay.stop();
+      await elsewhere.close();
+    }
   });
 
   it("counts its lag from where it looked, not over the other contexts' events again", async () => {

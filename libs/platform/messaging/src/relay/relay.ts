@@ -1,10 +1,10 @@
 import { streamPrefix, topicFor, type BoundedContext } from '@talentloop/contracts';
 import {
+  AppendWaiter,
   backlogAfter,
   type EventFilter,
   type EventStore,
   type RecordedEvent,
-  type Subscription,
 } from '@talentloop/event-store';
 import { registerLag } from '@talentloop/observability';
 import { isRetriable } from '../errors';
@@ -36,6 +36,12 @@ export interface RelayOptions {
    * quiet spell goes out at once. 0 (no wait) by default.
    */
   readonly lingerMs?: number;
+  /**
+   * Caught up, the relay sleeps until an append through this process's store wakes it, or
+   * this long: how soon appends by other processes (a second instance, the CLI) go out.
+   * 50 ms by default.
+   */
+  readonly pollIntervalMs?: number;
   /** Told about failures the relay retries (the bus or the store unavailable); console.error by default. */
   readonly onRetriableError?: (error: unknown) => void;
 }
@@ -76,6 +82,7 @@ interface Page {
   readonly head: bigint;
 }
 
+const POLL_INTERVAL_MS = 50;
 const RETRY_INITIAL_MS = 100;
 const RETRY_MAX_MS = 5_000;
 
@@ -108,16 +115,24 @@ class CheckpointedRelay implements Relay {
   private readonly filter: EventFilter;
   private readonly topic: string;
   private readonly pageSize: number;
+  private readonly sleeper: AppendWaiter;
   readonly finished: Promise<void>;
 
   constructor(private readonly options: RelayOptions) {
     this.filter = { streamPrefixes: [streamPrefix(options.context)] };
     this.topic = options.topic ?? topicFor(options.context);
     this.pageSize = options.pageSize ?? 1_000;
+    this.sleeper = new AppendWaiter(options.store, {
+      pollIntervalMs: options.pollIntervalMs ?? POLL_INTERVAL_MS,
+    });
     // Reported as talentloop_relay_lag_events while the relay runs.
     const unregister = registerLag('relay', options.name, () => this.backlog());
     this.finished = this.run();
-    this.finished.then(unregister, unregister);
+    const ended = () => {
+      unregister();
+      this.sleeper.close();
+    };
+    this.finished.then(ended, ended);
   }
 
   get relayed(): number {
@@ -131,6 +146,7 @@ class CheckpointedRelay implements Relay {
   async stop(): Promise<void> {
     this.running = false;
     this.wakeUp();
+    this.sleeper.wake();
     await this.finished;
   }
 
@@ -169,7 +185,7 @@ class CheckpointedRelay implements Relay {
         if (this.counters.caughtUp) {
           if (page.head > (after ?? 0n)) after = page.head;
           this.lookedAt(page.head);
-          await this.nextAppendAfter(after);
+          if (this.running) await this.sleeper.sleep();
           await this.linger();
         }
       } catch (error) {
@@ -212,6 +228,7 @@ class CheckpointedRelay implements Relay {
    * event at append and upcasts on read: only its type is checked again here.
    */
   private async read(after: bigint | undefined): Promise<Page> {
+    this.sleeper.reading();
     const head = await this.options.store.lastGlobalPosition();
     const events = await this.options.store.readAll({
       after,
@@ -264,25 +281,6 @@ class CheckpointedRelay implements Relay {
     if (!this.running || !lingerMs) return;
     const wait = this.lastPublishedAt + lingerMs - performance.now();
     if (wait > 0) await this.pause(wait);
-  }
-
-  /**
-   * Waits for the store to have an event of this context after `after`: the store's own
-   * subscription wakes us at once for appends of this process and polls for other processes.
-   */
-  private async nextAppendAfter(after: bigint | undefined): Promise<void> {
-    let subscription: Subscription | undefined;
-    await new Promise<void>((resolve) => {
-      this.wakeUp = resolve;
-      if (!this.running) return resolve();
-      subscription = this.options.store.subscribeToAll({ after, filter: this.filter }, () =>
-        resolve(),
-      );
-      // A failing subscription must not leave the relay asleep.
-      subscription.finished.then(resolve, resolve);
-    });
-    this.wakeUp = () => undefined;
-    await subscription?.stop();
   }
 
   private pause(ms: number): Promise<void> {
