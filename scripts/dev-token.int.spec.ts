@@ -10,15 +10,20 @@ import { devJwtSecret } from './service-process';
 const run = promisify(execFile);
 const root = resolve(__dirname, '..');
 
-/** `npm run token -- <args>` for the data folder. */
-const devToken = async (dataDir: string, ...args: string[]) =>
-  (
+/** `npm run token -- <args>` for the data folder, with AUTH_DEV_SECRET only where given. */
+const devTokenWith = async (env: NodeJS.ProcessEnv, ...args: string[]) => {
+  const inherited = { ...process.env };
+  delete inherited['AUTH_DEV_SECRET'];
+  return (
     await run(
       process.execPath,
       ['-r', '@swc-node/register', join('scripts', 'dev-token.ts'), ...args],
-      { cwd: root, env: { ...process.env, TALENTLOOP_DATA_DIR: dataDir } },
+      { cwd: root, env: { ...inherited, ...env } },
     )
   ).stdout.trim();
+};
+const devToken = (dataDir: string, ...args: string[]) =>
+  devTokenWith({ TALENTLOOP_DATA_DIR: dataDir }, ...args);
 
 describe('npm run token', () => {
   let dataDir: string;
@@ -55,6 +60,26 @@ describe('npm run token', () => {
     expect(response.status).toBe(200);
     const anonymous = await planning.requestWithHeaders('GET', '/employees/emp-1/goals', {});
     expect(anonymous.status).toBe(401);
+  }, 30_000);
+
+  it('given AUTH_DEV_SECRET, then it signs with that, as the services take it over the folder', async () => {
+    // A folder with a secret of its own, and the service's secret in AUTH_DEV_SECRET.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'talentloop-dev-token-'));
+    try {
+      const token = await devTokenWith(
+        {
+          TALENTLOOP_DATA_DIR: elsewhere,
+          AUTH_DEV_SECRET: devJwtSecret({ TALENTLOOP_DATA_DIR: dataDir }),
+        },
+        ...['--tenant', 'acme', '--user', 'emp-1', '--roles', 'employee'],
+      );
+      const response = await planning.requestWithHeaders('GET', '/employees/emp-1/goals', {
+        authorization: `Bearer ${token}`,
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   }, 30_000);
 
   it('given an unknown role, then it refuses to mint a token', async () => {

@@ -1,11 +1,11 @@
 // npm run token -- --tenant acme --user emp-1 --roles employee,manager [--ttl 8h]
 // Prints a development bearer token (HS256) that the services of `npm start` accept: signed
-// with the secret of the data folder (TALENTLOOP_DATA_DIR, else data/), as start.js passes it.
+// with AUTH_DEV_SECRET, else the secret of the data folder (TALENTLOOP_DATA_DIR, else data/),
+// as service-process.js passes it to them.
 import { parseArgs } from 'node:util';
 import { ID_PATTERN, TENANT_ID_PATTERN } from '@talentloop/contracts';
-import { devSigningKey, mintToken, roles as knownRoles } from '@talentloop/service-kit';
-import { devJwtSecret } from './service-process';
-import { rolesOf } from './tokens';
+import { mintToken, roles as knownRoles } from '@talentloop/service-kit';
+import { devSigningKeyFromEnv, rolesOf } from './tokens';
 
 const usage =
   'usage: npm run token -- --tenant <tenant> --user <user id> --roles <role,role> [--ttl 8h]';
@@ -35,7 +35,7 @@ const main = async () => {
   const seconds = /^\d+$/.test(ttl ?? '') ? Number(ttl) : ttl;
   const token = await mintToken(
     { tenantId: tenant ?? '', userId: user ?? '', roles },
-    devSigningKey(devJwtSecret(process.env)),
+    devSigningKeyFromEnv(process.env),
     seconds,
   );
   process.stdout.write(`${token}\n`);

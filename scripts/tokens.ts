@@ -10,6 +10,13 @@ import {
 import { devJwtSecret } from './service-process';
 
 /**
+ * The key of development tokens as service-process.js hands it to the services: AUTH_DEV_SECRET,
+ * else the secret of the data folder (TALENTLOOP_DATA_DIR, else data/).
+ */
+export const devSigningKeyFromEnv = (env: NodeJS.ProcessEnv = process.env): SigningKey =>
+  devSigningKey(env['AUTH_DEV_SECRET'] ?? devJwtSecret(env));
+
+/**
  * What signs the tokens for the system `env` describes: TALENTLOOP_SIGNING_KEY (a PKCS#8 PEM,
  * RS256 or ES256 by its type, for AUTH_ISSUER and AUTH_AUDIENCE) when the system runs in
  * production mode on a key the caller holds (the e2e suites on Kafka), else the development
@@ -18,7 +25,7 @@ import { devJwtSecret } from './service-process';
  */
 export const signingKeyFromEnv = (env: NodeJS.ProcessEnv = process.env): SigningKey => {
   const privateKey = env['TALENTLOOP_SIGNING_KEY'];
-  if (!privateKey) return devSigningKey(env['AUTH_DEV_SECRET'] ?? devJwtSecret(env));
+  if (!privateKey) return devSigningKeyFromEnv(env);
   const type = createPrivateKey(privateKey).asymmetricKeyType;
   return {
     algorithm: type === 'ec' ? 'ES256' : 'RS256',
