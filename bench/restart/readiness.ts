@@ -42,11 +42,16 @@ export const secondsToReady = async (
   }
 };
 
-/** Every `talentloop_*lag*` sample of a Prometheus text page: series → value. */
+/**
+ * Every sample of work still to do on a Prometheus text page: the `talentloop_*lag*` gauges and
+ * the `talentloop_*_pending` ones (the analytics reports' warm-up); series → value.
+ */
 const lagSamples = (text: string): Map<string, number> => {
   const samples = new Map<string, number>();
   for (const line of text.split('\n')) {
-    const match = /^(talentloop_\w*lag\w*(?:\{[^}]*\})?)\s+([0-9.eE+-]+)$/.exec(line.trim());
+    const match = /^(talentloop_(?:\w*lag\w*|\w*_pending)(?:\{[^}]*\})?)\s+([0-9.eE+-]+)$/.exec(
+      line.trim(),
+    );
     if (match) samples.set(match[1], Number(match[2]));
   }
   return samples;
@@ -63,7 +68,8 @@ export interface Settled {
 
 /**
  * Waits until every lag gauge of every service reads 0 on two scrapes in a row: the relays
- * have published the history, the consumers have handled it and the projections applied it.
+ * have published the history, the consumers have handled it and the projections applied it;
+ * and the work a service does after its start (the analytics reports' warm-up) is done.
  * A ready service may still be working through its consumers' backlog (consumer lag is
  * reported, not judged, by readiness); stopping it then would leave that work to the restart.
  * Gives up after `timeoutMs`, saying which series were still above 0.
