@@ -26,6 +26,7 @@ import {
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { employeeFactsProjection, employeeHistoryProjection } from './employee-facts.projection';
 import { text } from '@talentloop/i18n';
+import { SharedStrings } from './shared-strings';
 
 const RUNNER_NAME = 'analytics';
 /** One runner for both read models: the facts this view mirrors, and the histories. */
@@ -50,6 +51,8 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
   private readonly tenants = new Map<string, Map<string, Entry>>();
   /** Per tenant, the facts as an array, rebuilt only after a change. */
   private readonly arrays = new Map<string, readonly EmployeeFacts[]>();
+  /** The values the facts repeat, one string each (see SharedStrings). */
+  private readonly strings = new SharedStrings();
   private collection: string | undefined;
   private position = 0n;
   private markLoaded = () => {};
@@ -178,7 +181,7 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
     }
     const known = employees.get(facts.employeeId);
     if (known && known.version >= version) return;
-    employees.set(facts.employeeId, { facts, version });
+    employees.set(facts.employeeId, { facts: this.strings.shareIn(facts), version });
     this.arrays.delete(facts.tenantId);
   }
 
