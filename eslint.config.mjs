@@ -87,10 +87,12 @@ export default tseslint.config(
               ],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...['assessment', 'planning', 'approval', 'analytics'].map((scope) => ({
-              sourceTag: `scope:${scope}`,
-              onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
-            })),
+            ...['assessment', 'planning', 'approval', 'analytics', 'notifications'].map(
+              (scope) => ({
+                sourceTag: `scope:${scope}`,
+                onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+              }),
+            ),
           ],
         },
       ],

@@ -24,6 +24,10 @@ import {
   assessmentConfigFromEnv,
 } from '../services/assessment/src/assessment.config';
 import {
+  NOTIFICATIONS_DEFAULT_PORT,
+  notificationsConfigFromEnv,
+} from '../services/notifications/src/notifications.config';
+import {
   PLANNING_DEFAULT_PORT,
   planningConfigFromEnv,
 } from '../services/planning/src/planning.config';
@@ -84,6 +88,13 @@ const services: readonly ServiceUnderTest[] = [
     name: 'analytics',
     configFromEnv: analyticsConfigFromEnv,
     defaultPort: ANALYTICS_DEFAULT_PORT,
+    relays: false,
+    variants: [],
+  },
+  {
+    name: 'notifications',
+    configFromEnv: notificationsConfigFromEnv,
+    defaultPort: NOTIFICATIONS_DEFAULT_PORT,
     relays: false,
     variants: [],
   },
@@ -550,6 +561,13 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
     ['approval', { PRIVACY_KEK: 'c2hvcnQ=' }, 'PRIVACY_KEK'],
     ['analytics', { PRIVACY_KEK_ID: '' }, 'PRIVACY_KEK_ID'],
     ['planning', { PRIVACY_KEK_PREVIOUS: 'old' }, 'PRIVACY_KEK_PREVIOUS'],
+    [
+      'notifications',
+      { NOTIFICATIONS_DELIVERY_CONCURRENCY: '0' },
+      'NOTIFICATIONS_DELIVERY_CONCURRENCY',
+    ],
+    ['notifications', { NOTIFICATIONS_RETRY_GIVE_UP_MS: '100' }, 'NOTIFICATIONS_RETRY_GIVE_UP_MS'],
+    ['notifications', { AUTH_AUDIENCE: '' }, 'AUTH_AUDIENCE'],
   ];
 
   it.each(cases)('%s given %j: %s', (name, change, variable) => {

@@ -48,6 +48,8 @@ const pathOf = (key: EndpointKey, demo: DemoSummary, column: Column): string => 
     version: '1',
     roleId: 'software-engineer',
     competencyId: 'collaboration',
+    subscriptionId: 'whsub-access-matrix',
+    deliveryId: 'msg_00000000000000000000000000000000',
   };
   const path = template.replace(/:(\w+)/g, (_, name: string) => {
     const value = values[name];

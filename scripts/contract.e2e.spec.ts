@@ -119,7 +119,7 @@ const schemathesisRun = async (
   }
 };
 
-describe('the HTTP contract of the four services', () => {
+describe('the HTTP contract of the five services', () => {
   const started = systemPerSuite(embedded);
   let summary: DemoSummary;
   let folder: string;

@@ -10,7 +10,7 @@ const shownFigures = (summary: DemoSummary) =>
   );
 
 describeOnEach(
-  'npm run demo against the four services as separate processes',
+  'npm run demo against the five services as separate processes',
   [embedded, kafkaMongo],
   (infrastructure) => {
     const started = systemPerSuite(infrastructure);

@@ -1,6 +1,6 @@
 // `npm run demo`: walks the whole development cycle for a small generated organisation over
 // HTTP against the running system (`npm start`), printing each step (one module per step in
-// demo/steps/). Ports: DEMO_BASE_URL_<SERVICE>, else TALENTLOOP_BASE_PORT (+0…+3), else 3001–3004.
+// demo/steps/). Ports: DEMO_BASE_URL_<SERVICE>, else TALENTLOOP_BASE_PORT (+0…+4), else 3001–3005.
 import { DemoFailure } from './demo/http';
 import { bold, dim, elapsed, line, red } from './demo/print';
 import { departments, employees, people, roleProfiles } from './demo/organisation';

@@ -25,7 +25,7 @@ const personalTexts = (tenantId: string): string[] => [
 ];
 
 describeOnEach(
-  'erasing a person (crypto-shredding) in the four services as separate processes',
+  'erasing a person (crypto-shredding) in the five services as separate processes',
   [embedded, kafkaMongo],
   (infrastructure) => {
     const started = systemPerSuite(infrastructure);

@@ -1,13 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 
-export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics';
+export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics' | 'notifications';
 
 export const services: readonly { readonly name: ServiceName; readonly port: number }[];
 
 /** The file a service process runs (its bundle, see scripts/build.js), absolute. */
 export function serviceEntry(name: ServiceName): string;
 
-/** The port of an instance of a service (1 unless told): instance n is 4 × (n − 1) ports further. */
+/** The port of an instance of a service (1 unless told): instance n is 5 × (n − 1) ports further. */
 export function portOf(name: ServiceName, env?: NodeJS.ProcessEnv, instance?: number): number;
 
 export function serviceEnv(

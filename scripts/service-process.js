@@ -12,6 +12,7 @@ const services = [
   { name: 'planning', port: 3002 },
   { name: 'approval', port: 3003 },
   { name: 'analytics', port: 3004 },
+  { name: 'notifications', port: 3005 },
 ];
 
 /** TALENTLOOP_DATA_DIR, else data/: the folder of every file of the embedded default. */
@@ -51,8 +52,8 @@ const authEnv = (env) =>
     : {};
 
 /**
- * The port of one instance of a service: instance 1 on the service's own port (3001–3004, or
- * TALENTLOOP_BASE_PORT + 0…3), instance n one block of four ports further per extra instance.
+ * The port of one instance of a service: instance 1 on the service's own port (3001–3005, or
+ * TALENTLOOP_BASE_PORT + 0…4), instance n one block of five ports further per extra instance.
  */
 const portOf = (name, env = process.env, instance = 1) => {
   const index = services.findIndex((service) => service.name === name);

@@ -9,7 +9,7 @@ describe('npm start on the embedded default', () => {
 
   afterAll(() => system.dispose());
 
-  it('starts the four services as separate processes, each ready on its own port', async () => {
+  it('starts the five services as separate processes, each ready on its own port', async () => {
     const readiness = await Promise.all(
       (await system.ready()).map(
         async (response) =>

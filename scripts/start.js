@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the four services as separate processes on the embedded default (one SQLite event
+// Starts the five services as separate processes on the embedded default (one SQLite event
 // store shared by all) and stops them all on Ctrl-C or when one of them dies. They accept
 // development bearer tokens signed with <data dir>/dev-jwt-secret (`npm run token` mints one).
 const { services, spawnService } = require('./service-process');

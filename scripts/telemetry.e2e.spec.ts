@@ -133,6 +133,18 @@ describeOnEach('telemetry over OTLP', [kafkaMongo], () => {
   }, 180_000);
 
   it('every service exports its HTTP server metrics', async () => {
+    // A request to each (the demo calls notifications only on its probes, which make none).
+    const system = started();
+    const authorization = await system.bearer({
+      tenantId: 'telemetry',
+      userId: 'hr-telemetry',
+      roles: ['hr'],
+    });
+    for (const service of services)
+      expect(
+        (await fetch(system.url(service, '/docs/openapi.json'), { headers: { authorization } }))
+          .status,
+      ).toBe(200);
     for (const service of services)
       await waitFor(`metrics from ${service}`, () =>
         receiver.metrics.get(service)?.has('http.server.request.duration') ? true : undefined,

@@ -5,7 +5,7 @@
 #   to the broker's metadata when its storage is formatted.
 TLS="$RUN/kafka/tls"
 CREDENTIALS="$RUN/kafka/credentials.json"
-KAFKA_USERS="admin assessment planning approval analytics"
+KAFKA_USERS="admin assessment planning approval analytics notifications"
 
 make_tls() {
   [ -f "$TLS/broker-keystore.pem" ] && return 0
@@ -26,14 +26,27 @@ make_tls() {
   ) || { log "could not make the broker's TLS certificate"; return 1; }
 }
 
+# Made again when a user of KAFKA_USERS has no password in it (a run folder older than that
+# user): kafka.sh then formats the broker's storage anew with them (scram_users_changed).
 make_credentials() {
-  [ -f "$CREDENTIALS" ] && return 0
+  if [ -f "$CREDENTIALS" ] && node -e '
+    const passwords = require(process.argv[1]);
+    process.exit(process.argv.slice(2).every((user) => typeof passwords[user] === "string") ? 0 : 1);
+  ' "$CREDENTIALS" $KAFKA_USERS; then
+    return 0
+  fi
   local json="{" separator=""
   for user in $KAFKA_USERS; do
     json="$json$separator\"$user\":\"$user-$(openssl rand -hex 16)\""
     separator=","
   done
   (umask 077 && printf '%s}\n' "$json" >"$CREDENTIALS.tmp") && mv "$CREDENTIALS.tmp" "$CREDENTIALS"
+}
+
+# The broker's storage was formatted without these users (an older run folder, or none yet):
+# its data/.scram-users names the users it was formatted with.
+scram_users_changed() {
+  [ "$(cat "$1/.scram-users" 2>/dev/null)" != "$KAFKA_USERS" ]
 }
 
 # The StorageTool arguments that add every user with its password.

@@ -35,9 +35,9 @@ start() {
   fetch_broker
   make_tls
   make_credentials
-  # Storage formatted before the broker had its users (an older run folder) starts afresh.
-  if [ -f "$DATA/meta.properties" ] && [ ! -f "$DATA/.scram-users" ]; then
-    log "the broker's storage has no SCRAM users: formatting it anew"
+  # Storage formatted before the broker had these users (an older run folder) starts afresh.
+  if [ -f "$DATA/meta.properties" ] && scram_users_changed "$DATA"; then
+    log "the broker's storage lacks SCRAM users of $KAFKA_USERS: formatting it anew"
     rm -rf "$DATA"
   fi
   mkdir -p "$DATA"
@@ -50,7 +50,7 @@ start() {
     mapfile -t scram < <(scram_arguments)
     kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$CONFIG" "${scram[@]}" >"$LOGS/kafka-format.log" 2>&1 \
       || { tail -n 20 "$LOGS/kafka-format.log" >&2; return 1; }
-    touch "$DATA/.scram-users"
+    printf '%s' "$KAFKA_USERS" >"$DATA/.scram-users"
   fi
   log "starting kafka on 127.0.0.1:$KAFKA_PORT"
   detached nohup java -Xms256m -Xmx1g -XX:+UseG1GC -Dlog4j2.configurationFile="$HERE/kafka/log4j2.yaml" \

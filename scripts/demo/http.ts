@@ -1,11 +1,17 @@
 // HTTP plumbing for the demo: base URLs, callers, requests that fail loudly, polling.
 import { bearerTokens, rolesOf } from '../tokens';
 
-export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics';
+export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics' | 'notifications';
 
-const serviceOrder: readonly ServiceName[] = ['assessment', 'planning', 'approval', 'analytics'];
+const serviceOrder: readonly ServiceName[] = [
+  'assessment',
+  'planning',
+  'approval',
+  'analytics',
+  'notifications',
+];
 
-/** Base URL per service: DEMO_BASE_URL_<SERVICE>, else TALENTLOOP_BASE_PORT + index, else 3001–3004. */
+/** Base URL per service: DEMO_BASE_URL_<SERVICE>, else TALENTLOOP_BASE_PORT + index, else 3001–3005. */
 export const baseUrls = (): Record<ServiceName, string> => {
   const basePort = Number(process.env.TALENTLOOP_BASE_PORT ?? 3001) || 3001;
   const entries = serviceOrder.map((name, index) => {

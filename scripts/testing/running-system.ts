@@ -19,7 +19,7 @@ export interface RunningSystemOptions {
   /** Variables on top of process.env, e.g. `BUS=kafka`. */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * `npm-start`: one `npm start` process that stops all four when one dies (the default);
+   * `npm-start`: one `npm start` process that stops all five when one dies (the default);
    * `per-service`: one child per service, each of which can be killed and restarted.
    */
   readonly processes?: 'npm-start' | 'per-service';
@@ -69,7 +69,7 @@ const labelOf = (service: ServiceName, instance: number) =>
   instance === 1 ? service : keyOf(service, instance);
 
 /**
- * The four services in a temp data folder, on four ports below Linux's ephemeral range
+ * The five services in a temp data folder, on five ports below Linux's ephemeral range
  * (32768+), so no outgoing connection of a parallel suite can already hold one of them.
  */
 export class RunningSystem {

@@ -1,4 +1,9 @@
-import type { EventDefinition, EventOf, Upcaster } from './event-definition';
+import {
+  isPublishedContext,
+  type EventDefinition,
+  type EventOf,
+  type Upcaster,
+} from './event-definition';
 import { EventRegistry } from './registry';
 import {
   MeasurementRecordedV1,
@@ -15,6 +20,7 @@ import {
   approvalRequestedV1ToV2,
 } from './events/approval.events';
 import { identityEvents } from './events/identity.events';
+import { notificationsEvents } from './events/notifications.events';
 import {
   CheckInLoggedV1,
   GoalActivatedV1,
@@ -62,6 +68,7 @@ export const eventDefinitions: readonly EventDefinition[] = [
   ApprovalReassignedV1,
   ApprovalOverdueV1,
   ...identityEvents,
+  ...notificationsEvents,
 ];
 
 export const upcasters: readonly Upcaster[] = [
@@ -88,9 +95,15 @@ export type AssessmentEvent = EventOf<(typeof assessmentEvents)[number]>;
 export type PlanningEvent = EventOf<(typeof planningEvents)[number]>;
 export type ApprovalEvent = EventOf<(typeof approvalEvents)[number]>;
 export type IdentityEvent = EventOf<(typeof identityEvents)[number]>;
+export type NotificationsEvent = EventOf<(typeof notificationsEvents)[number]>;
 
 /** Every event at its current version, as deciders emit it and projections evolve on it. */
-export type TalentloopEvent = AssessmentEvent | PlanningEvent | ApprovalEvent | IdentityEvent;
+export type TalentloopEvent =
+  | AssessmentEvent
+  | PlanningEvent
+  | ApprovalEvent
+  | IdentityEvent
+  | NotificationsEvent;
 
 export const talentloopEventTypes = [
   'CompetencyFrameworkPublished',
@@ -132,6 +145,12 @@ export const talentloopEventTypes = [
   'AdjustmentRejected',
   'ApprovalWithdrawn',
   'PersonErased',
+  'WebhookSubscriptionCreated',
+  'WebhookSubscriptionChanged',
+  'WebhookSubscriptionDisabled',
+  'WebhookSubscriptionEnabled',
+  'WebhookSecretRotated',
+  'WebhookSubscriptionDeleted',
 ] as const satisfies readonly TalentloopEvent['type'][];
 
 export type TalentloopEventType = (typeof talentloopEventTypes)[number];
@@ -145,3 +164,10 @@ const knownTypes: ReadonlySet<string> = new Set(talentloopEventTypes);
 
 export const isTalentloopEventType = (type: string): type is TalentloopEventType =>
   knownTypes.has(type);
+
+/** An event type of a published context: one integrators may ask a replay for. */
+export const isPublishedEventType = (type: string): type is TalentloopEventType => {
+  if (!isTalentloopEventType(type)) return false;
+  const definition = eventRegistry.current(type);
+  return definition !== undefined && isPublishedContext(definition.context);
+};

@@ -77,6 +77,12 @@ describe('the event catalog', () => {
     ).toEqual([
       ['CompetencyFrameworkPublished', 'framework-core'],
       ['RoleProfileDefined', 'team-lead'],
+      ['WebhookSubscriptionCreated', 'whsub-7001'],
+      ['WebhookSubscriptionChanged', 'whsub-7001'],
+      ['WebhookSubscriptionDisabled', 'whsub-7001'],
+      ['WebhookSubscriptionEnabled', 'whsub-7001'],
+      ['WebhookSecretRotated', 'whsub-7001'],
+      ['WebhookSubscriptionDeleted', 'whsub-7001'],
     ]);
   });
 

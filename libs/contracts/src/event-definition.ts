@@ -1,11 +1,34 @@
 import type { Static, TObject } from '@sinclair/typebox';
 
-/** The bounded contexts that publish events; each has its own topic and stream prefix. */
-export const boundedContexts = ['assessment', 'planning', 'approval', 'identity'] as const;
+/** The bounded contexts that own events; each has its own stream prefix and CloudEvents types. */
+export const boundedContexts = [
+  'assessment',
+  'planning',
+  'approval',
+  'identity',
+  'notifications',
+] as const;
 export type BoundedContext = (typeof boundedContexts)[number];
 
 export const isBoundedContext = (value: string): value is BoundedContext =>
   (boundedContexts as readonly string[]).includes(value);
+
+/**
+ * The contexts whose events are the public interface: relayed to the bus (one topic each) and
+ * described in the AsyncAPI document. `notifications` keeps its events in the store: they hold
+ * webhook signing secrets, and no other context reads them. Adding a context here is adding a
+ * public contract, which cannot be taken back.
+ */
+export const publishedContexts = [
+  'assessment',
+  'planning',
+  'approval',
+  'identity',
+] as const satisfies readonly BoundedContext[];
+export type PublishedContext = (typeof publishedContexts)[number];
+
+export const isPublishedContext = (value: string): value is PublishedContext =>
+  (publishedContexts as readonly string[]).includes(value);
 
 /**
  * One published event at one version. The TypeScript type of its data is derived from

@@ -14,6 +14,7 @@ export * from './events/assessment.events';
 export * from './events/planning.events';
 export * from './events/approval.events';
 export * from './events/identity.events';
+export * from './events/notifications.events';
 export * from './check-in-length';
 export * from './catalog';
 export * from './streams';

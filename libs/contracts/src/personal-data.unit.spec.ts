@@ -8,7 +8,7 @@ import {
 } from './personal-data';
 
 describe('the personal fields of the events', () => {
-  it('are the names, e-mails and free text written by or about a person, and nothing else', () => {
+  it('are the names, e-mails and free text by or about a person, and the webhook secrets', () => {
     const personal = Object.fromEntries(
       eventRegistry
         .currentDefinitions()
@@ -39,6 +39,10 @@ describe('the personal fields of the events', () => {
       AdjustmentApprovalRequested: ['reason'],
       AdjustmentApproved: ['note'],
       AdjustmentRejected: ['feedback'],
+      // Not about a person: sealed so they never rest or travel in the clear, the
+      // subscription their data subject.
+      WebhookSubscriptionCreated: ['secret'],
+      WebhookSecretRotated: ['secret'],
     });
   });
 

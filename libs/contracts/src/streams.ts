@@ -1,4 +1,9 @@
-import { boundedContexts, isBoundedContext, type BoundedContext } from './event-definition';
+import {
+  boundedContexts,
+  isBoundedContext,
+  publishedContexts,
+  type BoundedContext,
+} from './event-definition';
 import { ContractViolationError } from './errors';
 import type { Violation } from './violation';
 
@@ -46,6 +51,12 @@ export const streamName = (parts: StreamNameParts): string => {
 
 /** What every stream of a context starts with. */
 export const streamPrefix = (context: BoundedContext): string => `${context}.`;
+
+/**
+ * The streams of the published contexts: what integrators may read (a replay, a republish).
+ * The notifications context's own streams carry webhook signing secrets and stay inside.
+ */
+export const publishedStreamPrefixes: readonly string[] = publishedContexts.map(streamPrefix);
 
 /** The parts of a stream name, or undefined for a name `streamName` cannot have produced. */
 export const parseStreamName = (name: string): StreamNameParts | undefined => {

@@ -29,6 +29,21 @@ describe('stream names', () => {
     expect(parseStreamName('planning.goal')).toBeUndefined();
   });
 
+  it("of a context that stays in the store read the same: a webhook subscription's", () => {
+    const subscription = {
+      context: 'notifications',
+      aggregate: 'webhookSubscription',
+      tenantId: 'acme',
+      id: 'whsub-7001',
+    } as const;
+
+    expect(streamName(subscription)).toBe('notifications.webhookSubscription-acme.whsub-7001');
+    expect(parseStreamName(streamName(subscription))).toEqual(subscription);
+    expect(() => streamName({ ...subscription, aggregate: 'webhook-subscription' })).toThrow(
+      ContractViolationError,
+    );
+  });
+
   it('are refused with the part that would make them ambiguous', () => {
     const make = () => streamName({ ...parts, aggregate: 'goal-draft', tenantId: 'Acme' });
 
@@ -38,7 +53,7 @@ describe('stream names', () => {
 });
 
 describe('topics', () => {
-  it('are one versioned topic per bounded context', () => {
+  it('are one versioned topic per published context', () => {
     expect(topicFor('assessment')).toBe('talentloop.assessment.events.v1');
     expect(talentloopTopics).toEqual({
       assessment: 'talentloop.assessment.events.v1',
@@ -46,6 +61,10 @@ describe('topics', () => {
       approval: 'talentloop.approval.events.v1',
       identity: 'talentloop.identity.events.v1',
     });
+  });
+
+  it('are none for a context whose events stay in the store', () => {
+    expect(Object.keys(talentloopTopics)).not.toContain('notifications');
   });
 
   it('have a dead-letter topic per consumer group', () => {

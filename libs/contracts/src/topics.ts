@@ -1,4 +1,4 @@
-import { boundedContexts, type BoundedContext } from './event-definition';
+import { publishedContexts, type BoundedContext, type PublishedContext } from './event-definition';
 import { ContractViolationError } from './errors';
 
 /** The version in the name changes only for a breaking change of the topic's envelope or keying. */
@@ -7,9 +7,10 @@ export type TalentloopTopic = `talentloop.${BoundedContext}.events.v1`;
 export const topicFor = (context: BoundedContext): TalentloopTopic =>
   `talentloop.${context}.events.v1`;
 
-export const talentloopTopics: Readonly<Record<BoundedContext, TalentloopTopic>> =
-  Object.fromEntries(boundedContexts.map((context) => [context, topicFor(context)])) as Record<
-    BoundedContext,
+/** The topics on the bus: one per published context (an unpublished context has none). */
+export const talentloopTopics: Readonly<Record<PublishedContext, TalentloopTopic>> =
+  Object.fromEntries(publishedContexts.map((context) => [context, topicFor(context)])) as Record<
+    PublishedContext,
     TalentloopTopic
   >;
 

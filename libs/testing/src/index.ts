@@ -21,3 +21,4 @@ export * from './fuzz/service-routes';
 export * from './fuzz/endpoint-fuzzer';
 export * from './privacy/subject-key-store.contract';
 export * from './temporary-folder';
+export * from './webhooks/webhook-receiver';

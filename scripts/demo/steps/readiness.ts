@@ -14,5 +14,5 @@ export const servicesReady = async () => {
     if (!response.ok)
       throw new DemoFailure(`${name} is not ready: HTTP ${response.status}`, await response.text());
   }
-  line('all four answer /health/ready');
+  line(`all ${Object.keys(api.urls).length} answer /health/ready`);
 };

@@ -308,6 +308,14 @@ export function evolveEmployeeFacts(
     case 'AdjustmentApproved':
     case 'AdjustmentRejected':
       return facts;
+    // Webhook subscriptions are about no employee: they never reach an employee's facts.
+    case 'WebhookSubscriptionCreated':
+    case 'WebhookSubscriptionChanged':
+    case 'WebhookSubscriptionDisabled':
+    case 'WebhookSubscriptionEnabled':
+    case 'WebhookSecretRotated':
+    case 'WebhookSubscriptionDeleted':
+      return facts;
     default:
       return assertNever(event);
   }

@@ -7,7 +7,13 @@ import {
   toCloudEvent,
 } from '../envelope/cloud-event';
 import { binaryModeHeader, contentTypeHeader, toKafkaRecord } from '../envelope/kafka-binding';
-import { boundedContexts, type BoundedContext, type EventDefinition } from '../event-definition';
+import {
+  isPublishedContext,
+  publishedContexts,
+  type BoundedContext,
+  type EventDefinition,
+  type PublishedContext,
+} from '../event-definition';
 import {
   ERASED,
   personalFieldPaths,
@@ -41,7 +47,7 @@ const exampleMetadata = {
 /** TypeBox schemas carry symbol keys; a JSON round trip leaves plain JSON Schema. */
 const toJson = (value: unknown): JsonObject => JSON.parse(JSON.stringify(value)) as JsonObject;
 
-const contextTitles: Readonly<Record<BoundedContext, string>> = {
+const contextTitles: Readonly<Record<PublishedContext, string>> = {
   assessment: 'Frameworks, role profiles, people, measurements, 360° rounds, gaps, remeasurements',
   planning: 'Plans, SMART goals, actions, check-ins, adjustments, evaluations',
   approval: 'Approval requests and decisions on goals',
@@ -160,14 +166,19 @@ const messageOf = (definition: EventDefinition): JsonObject => ({
 const pascalCase = (context: BoundedContext): string =>
   `${context.charAt(0).toUpperCase()}${context.slice(1)}`;
 
-/** The AsyncAPI 3.1 document of every current event, generated from the registry. */
+/**
+ * The AsyncAPI 3.1 document of every current event of the published contexts, generated from
+ * the registry. Events of a context that stays in the store are not part of it.
+ */
 export const buildAsyncApiDocument = (): JsonObject => {
-  const current = eventRegistry.currentDefinitions();
+  const current = eventRegistry
+    .currentDefinitions()
+    .filter((definition) => isPublishedContext(definition.context));
   const inContext = (context: BoundedContext) =>
     current.filter((definition) => definition.context === context);
   const channels: JsonObject = {};
   const operations: JsonObject = {};
-  for (const context of boundedContexts) {
+  for (const context of publishedContexts) {
     const names = inContext(context).map((definition) => definition.name);
     channels[context] = {
       address: topicFor(context),

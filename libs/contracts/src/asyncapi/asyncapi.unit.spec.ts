@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Parser } from '@asyncapi/parser';
 import { join } from 'node:path';
-import { talentloopEventTypes } from '../catalog';
-import { boundedContexts } from '../event-definition';
+import { eventRegistry } from '../catalog';
+import { isPublishedContext, publishedContexts } from '../event-definition';
 import { topicFor } from '../topics';
 import { buildAsyncApiDocument, type JsonObject } from './asyncapi';
 
@@ -37,15 +37,20 @@ describe('the AsyncAPI document', () => {
     );
   });
 
-  it('has one channel per bounded context, addressed to its topic', () => {
+  it('has one channel per published context, addressed to its topic', () => {
     const channels = document['channels'] as JsonObject;
 
-    expect(Object.keys(channels)).toEqual([...boundedContexts]);
-    for (const context of boundedContexts)
+    expect(Object.keys(channels)).toEqual([...publishedContexts]);
+    for (const context of publishedContexts)
       expect((channels[context] as JsonObject)['address']).toBe(topicFor(context));
   });
 
-  it('describes every current event as a message sent on its context channel', () => {
+  it('describes every current event of a published context as a message sent on its channel', () => {
+    const published = eventRegistry
+      .currentDefinitions()
+      .filter((definition) => isPublishedContext(definition.context))
+      .map((definition) => definition.name)
+      .sort();
     const messages = (document['components'] as JsonObject)['messages'] as JsonObject;
     const operations = Object.values(document['operations'] as JsonObject) as JsonObject[];
     const sent = operations.flatMap((operation) =>
@@ -54,9 +59,16 @@ describe('the AsyncAPI document', () => {
       ),
     );
 
-    expect(Object.keys(messages).sort()).toEqual([...talentloopEventTypes].sort());
-    expect(sent.sort()).toEqual([...talentloopEventTypes].sort());
+    expect(Object.keys(messages).sort()).toEqual(published);
+    expect(sent.sort()).toEqual(published);
     expect(operations.every((operation) => operation['action'] === 'send')).toBe(true);
+  });
+
+  it('leaves out the events that stay in the store: no webhook subscription, no signing secret', () => {
+    const messages = Object.keys((document['components'] as JsonObject)['messages'] as JsonObject);
+
+    expect(Object.keys(document['channels'] as JsonObject)).not.toContain('notifications');
+    expect(messages.filter((name) => name.startsWith('Webhook'))).toEqual([]);
   });
 
   it('is the document committed as libs/contracts/asyncapi.json, so it cannot go stale', () => {

@@ -165,6 +165,14 @@ export const en = {
     cadenceNotForAdjustment:
       'an adjustment keeps the check-in cadence of the goal; approve it without one',
   },
+  notifications: {
+    subscriptionNotFound: 'there is no webhook subscription with this id',
+    subscriptionDeleted: 'the webhook subscription was deleted at {{deletedAt}}',
+    subscriptionExists: 'a webhook subscription with this id exists already',
+    secretOverlapInvalid:
+      'the previous secret keeps signing for a whole number of seconds from 0 to {{max}}; got {{overlapSeconds}}',
+    deliveryNotFound: 'this subscription has no delivery {{deliveryId}}',
+  },
   assessment: {
     employeeNotFound: 'employee {{employeeId}} is not known; sync it from the HRIS first',
     frameworkNotPublished: 'competency framework {{frameworkId}} is not published',

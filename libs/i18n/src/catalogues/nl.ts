@@ -173,6 +173,14 @@ export const nl: Catalogue = {
     cadenceNotForAdjustment:
       'een aanpassing houdt het ritme van voortgangsgesprekken van het doel; keur haar goed zonder ritme',
   },
+  notifications: {
+    subscriptionNotFound: 'er is geen webhookabonnement met dit id',
+    subscriptionDeleted: 'het webhookabonnement is verwijderd op {{deletedAt}}',
+    subscriptionExists: 'er bestaat al een webhookabonnement met dit id',
+    secretOverlapInvalid:
+      'het vorige geheim ondertekent nog een geheel aantal seconden van 0 tot {{max}}; gekregen: {{overlapSeconds}}',
+    deliveryNotFound: 'dit abonnement heeft geen aflevering {{deliveryId}}',
+  },
   assessment: {
     employeeNotFound:
       'medewerker {{employeeId}} is onbekend; synchroniseer die eerst vanuit het HRIS',

@@ -11,7 +11,7 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { TerminusModule } from '@nestjs/terminus';
-import type { BoundedContext } from '@talentloop/contracts';
+import type { PublishedContext } from '@talentloop/contracts';
 import {
   createEventStore,
   eventStoreConfigFromEnv,
@@ -88,8 +88,11 @@ const PROTECTED_PORTS = Symbol('PROTECTED_PORTS');
 type ProtectedPorts = Awaited<ReturnType<typeof protectPersonalData>>;
 
 export interface PlatformOptions {
-  /** The contexts whose events this service publishes; a relay per context starts with the service. */
-  readonly publishes?: BoundedContext | readonly BoundedContext[];
+  /**
+   * The contexts whose events this service publishes; a relay per context starts with the
+   * service. Only a published context has a topic to relay to.
+   */
+  readonly publishes?: PublishedContext | readonly PublishedContext[];
   readonly env?: NodeJS.ProcessEnv;
   /**
    * Stricter limits, requests per caller per minute, by name: each applies to the routes marked

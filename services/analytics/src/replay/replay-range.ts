@@ -1,4 +1,4 @@
-import { isTalentloopEventType } from '@talentloop/contracts';
+import { isPublishedEventType } from '@talentloop/contracts';
 import { text, type Text } from '@talentloop/i18n';
 
 /** The raw query of GET /replay/events, as strings straight off the URL. */
@@ -71,7 +71,7 @@ export const parseReplayRange = (input: ReplayQueryInput, lastEventId?: string):
     errors.push({ field: 'from', message: text('analytics.replay.afterOrFrom') });
   if (input.types !== undefined) {
     types = [...new Set(input.types.split(',').map((type) => type.trim()))];
-    const unknown = types.filter((type) => !isTalentloopEventType(type));
+    const unknown = types.filter((type) => !isPublishedEventType(type));
     if (unknown.length > 0)
       errors.push({
         field: 'types',

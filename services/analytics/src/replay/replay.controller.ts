@@ -17,6 +17,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { publishedStreamPrefixes } from '@talentloop/contracts';
 import type { EventFilter, EventStore } from '@talentloop/event-store';
 import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/service-kit';
 import type { Response } from 'express';
@@ -85,6 +86,8 @@ export class ReplayController {
     // The tenant is always the caller's: no parameter can widen it.
     const filter: EventFilter = {
       tenantId: actor.tenantId,
+      // The published contexts' events only: the subscriptions' own carry signing secrets.
+      streamPrefixes: publishedStreamPrefixes,
       ...(range.types ? { eventTypes: range.types } : {}),
     };
     const after = range.from ? await positionBefore(this.store, range.from) : (range.after ?? 0n);

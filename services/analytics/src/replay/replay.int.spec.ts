@@ -1,4 +1,4 @@
-import type { CloudEvent } from '@talentloop/contracts';
+import { streamName, type CloudEvent } from '@talentloop/contracts';
 import type { EventToAppend } from '@talentloop/event-store';
 import { ReplaySessions } from './replay-sessions';
 import { exampleEvent } from '@talentloop/testing';
@@ -151,6 +151,27 @@ describe('GET /replay/events', () => {
     const body = (await response.json()) as { errors: { field: string; message: string }[] };
     expect(body.errors.map((error) => error.field)).toContain(field);
     if (field === 'types') expect(JSON.stringify(body.errors)).toContain('NoSuchEvent');
+  });
+
+  it("leaves out the webhook subscriptions' events: they carry signing secrets", async () => {
+    const tenantId = 'acme-webhooks';
+    const subscription = exampleEvent('WebhookSubscriptionCreated', tenantId);
+    await app.store.appendToStream(
+      streamName({
+        context: 'notifications',
+        aggregate: 'webhookSubscription',
+        tenantId,
+        id: 'whsub-1',
+      }),
+      [subscription],
+      { expectedRevision: 'no_stream' },
+    );
+    const [goal] = await appendMixedHistory(app.store, [tenantId], 1);
+
+    const events = await lines(await app.replay('', { tenantId }));
+    expect(ids(events)).toEqual([goal.id]);
+    const asked = await app.replay('?types=WebhookSubscriptionCreated', { tenantId });
+    expect(asked.status).toBe(422);
   });
 
   it('says what is wrong with a parameter in the language Accept-Language asks for', async () => {

@@ -1,4 +1,9 @@
-import { toCloudEvent, toKafkaRecord, type KafkaRecord } from '@talentloop/contracts';
+import {
+  publishedStreamPrefixes,
+  toCloudEvent,
+  toKafkaRecord,
+  type KafkaRecord,
+} from '@talentloop/contracts';
 import { headPosition, type EventFilter, type EventStore } from '@talentloop/event-store';
 import { positionBefore, replayPages } from './replay-stream';
 
@@ -44,6 +49,8 @@ export async function republish(run: RepublishRun): Promise<RepublishResult> {
   const end = run.toPosition ?? (await headPosition(run.store));
   const filter: EventFilter = {
     tenantId: run.tenantId,
+    // The published contexts' events only: the subscriptions' own carry signing secrets.
+    streamPrefixes: publishedStreamPrefixes,
     ...(run.types ? { eventTypes: run.types } : {}),
   };
   let events = 0;

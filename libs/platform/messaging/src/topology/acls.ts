@@ -1,4 +1,4 @@
-import { deadLetterTopicFor, topicFor, type BoundedContext } from '@talentloop/contracts';
+import { deadLetterTopicFor, topicFor, type PublishedContext } from '@talentloop/contracts';
 import { consumerGroups, type ConsumerGroupDeclaration } from './topology';
 
 /**
@@ -8,7 +8,7 @@ import { consumerGroups, type ConsumerGroupDeclaration } from './topology';
  */
 export interface ServiceOnTheBus {
   /** The contexts whose events the service publishes (its relays): the only topics it writes. */
-  readonly publishes: readonly BoundedContext[];
+  readonly publishes: readonly PublishedContext[];
   /** Its consumer groups: it reads their topics and writes their dead-letter topics. */
   readonly groups: readonly ConsumerGroupDeclaration[];
 }
@@ -24,6 +24,8 @@ export const servicesOnTheBus = {
     groups: [consumerGroups.approval, consumerGroups.approvalReadSide],
   },
   analytics: { publishes: [], groups: [] },
+  // Keeps its events (webhook subscriptions) in the store, and reads the others there.
+  notifications: { publishes: [], groups: [] },
 } as const satisfies Readonly<Record<string, ServiceOnTheBus>>;
 
 export type ServiceName = keyof typeof servicesOnTheBus;

@@ -1,4 +1,10 @@
-import { boundedContexts, deadLetterTopicFor, topicFor } from '@talentloop/contracts';
+import {
+  boundedContexts,
+  deadLetterTopicFor,
+  isPublishedContext,
+  publishedContexts,
+  topicFor,
+} from '@talentloop/contracts';
 import { describeAcl, servicesOnTheBus, talentloopAcls, type AclRule } from './acls';
 import { talentloopTopology } from './topology';
 
@@ -13,8 +19,8 @@ const topicsWith = (rules: readonly AclRule[], operation: AclRule['operation']) 
 describe("the bus's ACLs, one principal per service", () => {
   const rules = talentloopAcls();
 
-  it("given every context's topic, only the service publishing that context writes it", () => {
-    for (const context of boundedContexts) {
+  it("given every published context's topic, only the service publishing that context writes it", () => {
+    for (const context of publishedContexts) {
       const writers = rules
         .filter((rule) => rule.operation === 'write' && rule.name === topicFor(context))
         .map((rule) => rule.principal);
@@ -23,6 +29,14 @@ describe("the bus's ACLs, one principal per service", () => {
       )?.[0];
       expect(writers).toEqual([`User:${owner}`]);
     }
+  });
+
+  it('given a context whose events stay in the store, no service writes its topic', () => {
+    const unpublished = boundedContexts.filter((context) => !isPublishedContext(context));
+
+    expect(unpublished).toEqual(['notifications']);
+    for (const context of unpublished)
+      expect(rules.filter((rule) => rule.name === topicFor(context))).toEqual([]);
   });
 
   it('given its consumer groups, a service reads exactly the topics they subscribe to', () => {
@@ -37,8 +51,8 @@ describe("the bus's ACLs, one principal per service", () => {
         ...sources.map((context) => deadLetterTopicFor(topicFor(context), 'approval.read-side')),
       ].sort(),
     );
-    // assessment and analytics subscribe to nothing: they read no topic and use no group
-    for (const service of ['assessment', 'analytics'])
+    // assessment, analytics and notifications subscribe to nothing: no topic read, no group
+    for (const service of ['assessment', 'analytics', 'notifications'])
       expect(
         rulesOf(rules, `User:${service}`).filter(
           (rule) => rule.operation === 'read' || rule.resource === 'group',
@@ -67,6 +81,7 @@ describe("the bus's ACLs, one principal per service", () => {
         'User:approval describe topic talentloop.*',
         'User:approval read group approval*',
         'User:assessment describe topic talentloop.*',
+        'User:notifications describe topic talentloop.*',
         'User:planning describe topic talentloop.*',
         'User:planning read group planning*',
       ].sort(),

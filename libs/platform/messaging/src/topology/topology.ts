@@ -1,8 +1,8 @@
 import {
   deadLetterTopicFor,
   topicFor,
-  type BoundedContext,
-  boundedContexts,
+  type PublishedContext,
+  publishedContexts,
 } from '@talentloop/contracts';
 import { assertNever } from '@talentloop/domain-kernel';
 
@@ -27,7 +27,7 @@ export interface Topology {
 /** A consumer group of the system and the contexts whose topics it reads. */
 export interface ConsumerGroupDeclaration {
   readonly groupId: string;
-  readonly contexts: readonly BoundedContext[];
+  readonly contexts: readonly PublishedContext[];
 }
 
 /**
@@ -87,13 +87,16 @@ export const topologyOf = (declaration: {
   return { topics: [...byName.values()] };
 };
 
-/** The four context topics and the dead-letter topics of `groups` (the services' by default). */
+/**
+ * The topics of the published contexts and the dead-letter topics of `groups` (the services'
+ * by default). A context whose events stay in the store has no topic.
+ */
 export const talentloopTopology = (
   settings: TopologySettings = defaultTopologySettings,
   groups: readonly ConsumerGroupDeclaration[] = Object.values(consumerGroups),
 ): Topology =>
   topologyOf({
-    sources: boundedContexts.map((context) => ({
+    sources: publishedContexts.map((context) => ({
       topic: topicFor(context),
       partitions: settings.partitions,
       replicationFactor: settings.replicationFactor,

@@ -6,7 +6,7 @@ import { topologyConfigFromEnv } from './topology-config';
 import { stepFor } from './topology-plan';
 
 describe("the system's topology", () => {
-  it('declares the four context topics, and a dead-letter topic per topic each group reads', () => {
+  it('declares the published context topics, and a dead-letter topic per topic each group reads', () => {
     // given the default settings
     // when the topology is built
     const { topics } = talentloopTopology();

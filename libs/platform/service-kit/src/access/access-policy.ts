@@ -148,6 +148,12 @@ const managerial = (subject: SubjectLocator): AccessRule => ({
   reach: { manager: 'reports', hr: 'tenant' },
 });
 /** Organisation figures: a manager sees their team, HR and admins the tenant. */
+/** The tenant's integrations (the replay, webhooks): its integrators and admins. */
+const integrations: AccessRule = {
+  subject: tenant,
+  reach: { integrator: 'tenant', admin: 'tenant' },
+};
+
 const figures: AccessRule = {
   subject: caller,
   reach: { manager: 'self', hr: 'tenant', admin: 'tenant' },
@@ -248,13 +254,22 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
     subject: person(),
     reach: { employee: 'self', hr: 'tenant', admin: 'tenant' },
   },
-  'GET /replay/events': { subject: tenant, reach: { integrator: 'tenant', admin: 'tenant' } },
+  'GET /replay/events': integrations,
   'GET /analytics/active-plans': figures,
   'GET /analytics/development-focus': figures,
   'GET /analytics/gap-map': figures,
   'GET /analytics/approval-flow': figures,
   'GET /analytics/check-in-adherence': figures,
   'GET /analytics/growth': figures,
+  // notifications: a platform's webhooks are set up by its integrator or an admin
+  'POST /webhook-subscriptions': integrations,
+  'GET /webhook-subscriptions': integrations,
+  'GET /webhook-subscriptions/:subscriptionId': integrations,
+  'PATCH /webhook-subscriptions/:subscriptionId': integrations,
+  'DELETE /webhook-subscriptions/:subscriptionId': integrations,
+  'POST /webhook-subscriptions/:subscriptionId/secret-rotations': integrations,
+  'GET /webhook-subscriptions/:subscriptionId/deliveries': integrations,
+  'POST /webhook-subscriptions/:subscriptionId/deliveries/:deliveryId/redelivery': integrations,
 };
 
 /** Who an endpoint is for, in words, for the detail of a refusal: `manager (their direct reports), hr (anyone in the tenant)`. */

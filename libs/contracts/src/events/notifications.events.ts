@@ -1,0 +1,224 @@
+import { Type } from '@sinclair/typebox';
+import { Personal } from '../personal-data';
+import { defineEvent, type EventOf } from '../event-definition';
+import { Id, IsoDateTime } from '../metadata';
+import { Nullable, Text } from './shared.schemas';
+
+const context = 'notifications';
+
+const WebhookUrl = Type.String({
+  format: 'uri',
+  maxLength: 2048,
+  description: 'Endpoint (http or https) the platform posts the signed events to',
+});
+
+const EventTypeFilter = Type.Array(
+  Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description:
+      'A CloudEvents type (talentloop.<context>.<EventName>.v<version>), a context wildcard (talentloop.<context>.*) or *',
+  }),
+  {
+    minItems: 1,
+    maxItems: 100,
+    uniqueItems: true,
+    description: 'The events the endpoint receives',
+  },
+);
+
+const Description = Nullable(
+  Text('What the subscription is for, as its owner wrote it', 200),
+  'Null when none was given',
+);
+
+/**
+ * A Standard Webhooks signing secret: `whsec_` and the base64 of 24 to 64 random bytes.
+ * Sealed like personal data, with the subscription as its data subject, so it rests and
+ * travels only as ciphertext and is shredded with the subscription's key.
+ */
+const SigningSecret = Personal(
+  Type.String({
+    minLength: 38,
+    maxLength: 94,
+    pattern: '^whsec_[A-Za-z0-9+/]+={0,2}$',
+    description: 'Standard Webhooks signing secret (whsec_ and the base64 of 24 to 64 bytes)',
+  }),
+);
+
+const subscriptionId = Id('Webhook subscription');
+
+const exampleSubscription = {
+  subscriptionId: 'whsub-7001',
+  url: 'https://hr.example.com/hooks/talentloop',
+  eventTypes: ['talentloop.approval.GoalApproved.v1', 'talentloop.planning.*'],
+  description: 'Goal decisions and plans to the HR suite',
+};
+
+export const WebhookSubscriptionCreated = defineEvent({
+  context,
+  name: 'WebhookSubscriptionCreated',
+  version: 1,
+  description:
+    "An HR platform subscribed an endpoint to the tenant's events: from now on every matching event is posted to it, signed with the secret.",
+  schema: Type.Object(
+    {
+      subscriptionId,
+      url: WebhookUrl,
+      eventTypes: EventTypeFilter,
+      description: Description,
+      secret: SigningSecret,
+      createdBy: Id('Who created the subscription'),
+      createdAt: IsoDateTime('When the subscription was created'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    ...exampleSubscription,
+    secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+    createdBy: 'user-42',
+    createdAt: '2026-03-02T09:00:00.000Z',
+  },
+});
+
+export const WebhookSubscriptionChanged = defineEvent({
+  context,
+  name: 'WebhookSubscriptionChanged',
+  version: 1,
+  description:
+    'The endpoint, the event types or the description of a webhook subscription changed; every field holds its value from now on. The secret changes only by rotation.',
+  schema: Type.Object(
+    {
+      subscriptionId,
+      url: WebhookUrl,
+      eventTypes: EventTypeFilter,
+      description: Description,
+      changedBy: Id('Who changed the subscription'),
+      changedAt: IsoDateTime('When the subscription changed'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    ...exampleSubscription,
+    eventTypes: ['talentloop.approval.*'],
+    changedBy: 'user-42',
+    changedAt: '2026-03-09T09:00:00.000Z',
+  },
+});
+
+export const WebhookSubscriptionDisabled = defineEvent({
+  context,
+  name: 'WebhookSubscriptionDisabled',
+  version: 1,
+  description:
+    'A webhook subscription stopped receiving events: disabled on request, or because its endpoint answered 410 Gone. It keeps its settings and can be enabled again.',
+  schema: Type.Object(
+    {
+      subscriptionId,
+      reason: Type.Union([Type.Literal('by-request'), Type.Literal('endpoint-gone')], {
+        description: 'Disabled by a person, or because the endpoint answered 410 Gone',
+      }),
+      disabledBy: Nullable(
+        Id('Who disabled the subscription'),
+        'Null when the endpoint answered 410 Gone',
+      ),
+      disabledAt: IsoDateTime('When the subscription was disabled'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    subscriptionId: exampleSubscription.subscriptionId,
+    reason: 'endpoint-gone',
+    disabledBy: null,
+    disabledAt: '2026-04-01T12:00:00.000Z',
+  },
+});
+
+export const WebhookSubscriptionEnabled = defineEvent({
+  context,
+  name: 'WebhookSubscriptionEnabled',
+  version: 1,
+  description:
+    'A disabled webhook subscription receives events again, from the events that happen after it.',
+  schema: Type.Object(
+    {
+      subscriptionId,
+      enabledBy: Id('Who enabled the subscription'),
+      enabledAt: IsoDateTime('When the subscription was enabled'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    subscriptionId: exampleSubscription.subscriptionId,
+    enabledBy: 'user-42',
+    enabledAt: '2026-04-02T08:00:00.000Z',
+  },
+});
+
+export const WebhookSecretRotated = defineEvent({
+  context,
+  name: 'WebhookSecretRotated',
+  version: 1,
+  description:
+    'A webhook subscription signs with a new secret; the previous one signs too until it expires, so the endpoint can switch without missing an event.',
+  schema: Type.Object(
+    {
+      subscriptionId,
+      secret: SigningSecret,
+      previousSecretExpiresAt: IsoDateTime('Until when the previous secret signs too'),
+      rotatedBy: Id('Who rotated the secret'),
+      rotatedAt: IsoDateTime('When the secret was rotated'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    subscriptionId: exampleSubscription.subscriptionId,
+    secret: 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD',
+    previousSecretExpiresAt: '2026-05-02T08:00:00.000Z',
+    rotatedBy: 'user-42',
+    rotatedAt: '2026-05-01T08:00:00.000Z',
+  },
+});
+
+export const WebhookSubscriptionDeleted = defineEvent({
+  context,
+  name: 'WebhookSubscriptionDeleted',
+  version: 1,
+  description:
+    'A webhook subscription was deleted: nothing is posted to its endpoint any more, and it cannot be changed or enabled again.',
+  schema: Type.Object(
+    {
+      subscriptionId,
+      deletedBy: Id('Who deleted the subscription'),
+      deletedAt: IsoDateTime('When the subscription was deleted'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    subscriptionId: exampleSubscription.subscriptionId,
+    deletedBy: 'user-42',
+    deletedAt: '2026-06-01T10:00:00.000Z',
+  },
+});
+
+export const notificationsEvents = [
+  WebhookSubscriptionCreated,
+  WebhookSubscriptionChanged,
+  WebhookSubscriptionDisabled,
+  WebhookSubscriptionEnabled,
+  WebhookSecretRotated,
+  WebhookSubscriptionDeleted,
+] as const;
+
+export type WebhookSubscriptionCreated = EventOf<typeof WebhookSubscriptionCreated>;
+export type WebhookSubscriptionChanged = EventOf<typeof WebhookSubscriptionChanged>;
+export type WebhookSubscriptionDisabled = EventOf<typeof WebhookSubscriptionDisabled>;
+export type WebhookSubscriptionEnabled = EventOf<typeof WebhookSubscriptionEnabled>;
+export type WebhookSecretRotated = EventOf<typeof WebhookSecretRotated>;
+export type WebhookSubscriptionDeleted = EventOf<typeof WebhookSubscriptionDeleted>;

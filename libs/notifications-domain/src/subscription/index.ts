@@ -1,0 +1,2 @@
+export * from './webhook-subscription.decider';
+export * from './webhook-subscription.errors';

@@ -1,0 +1,210 @@
+import { Logger } from '@nestjs/common';
+import {
+  eventRegistry,
+  cloudEventType,
+  isPublishedContext,
+  toCloudEvent,
+  type TalentloopEvent,
+} from '@talentloop/contracts';
+import { AppendWaiter, type EventStore, type RecordedEvent } from '@talentloop/event-store';
+import {
+  deliveryIdOf,
+  matchesEventTypeFilter,
+  webhookBody,
+  webhookSubscriptionDecider,
+  type WebhookSubscriptionEvent,
+  type WebhookSubscriptionState,
+} from '@talentloop/notifications-domain';
+import type { DocumentWrite, ReadModelStore } from '@talentloop/read-models';
+import type { Loop } from '@talentloop/supervision';
+import {
+  DELIVERIES,
+  hasQueue,
+  positionText,
+  promoteNext,
+  type DeliveryDocument,
+} from './delivery.document';
+
+/** Where the scheduler has made deliveries up to (the event store's global position). */
+export const SCHEDULER_CHECKPOINT = 'notifications.webhook-scheduler';
+
+const NOTIFICATIONS_PREFIX = 'notifications.';
+const isSubscriptionEvent = (event: RecordedEvent): boolean =>
+  event.streamName.startsWith(NOTIFICATIONS_PREFIX);
+
+export interface DeliverySchedulerOptions {
+  /** The store as stored: personal fields stay sealed in what is sent. */
+  readonly store: EventStore;
+  readonly readModels: ReadModelStore;
+  readonly pageSize: number;
+  readonly pollMs: number;
+  readonly now: () => Date;
+  /** Deliveries were made: the worker may have work. */
+  readonly onScheduled: () => void;
+}
+
+/**
+ * Turns the event store's log into deliveries: for each event, one document per subscription
+ * of its tenant that was active and asked for its type when the event was stored. The
+ * subscriptions are folded from the same log, in the same order, so a subscription made after
+ * an event never receives it, and one disabled before it never does. A delivery's id is
+ * derived from the subscription and the event: a page made again after a crash (before its
+ * checkpoint was written) or by a second instance writes nothing new.
+ */
+export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop => {
+  const logger = new Logger('DeliveryScheduler');
+  const { store, readModels, pageSize, pollMs } = options;
+  const waiter = new AppendWaiter(store, { pollIntervalMs: pollMs });
+  /** Per tenant, its subscriptions' states (by stream), as of the checkpoint. */
+  const subscriptions = new Map<string, Map<string, WebhookSubscriptionState>>();
+  let stopping = false;
+
+  const fold = (event: RecordedEvent) => {
+    const tenantId = event.metadata.tenantId;
+    let streams = subscriptions.get(tenantId);
+    if (streams === undefined)
+      subscriptions.set(tenantId, (streams = new Map<string, WebhookSubscriptionState>()));
+    const state = streams.get(event.streamName) ?? webhookSubscriptionDecider.initialState();
+    streams.set(
+      event.streamName,
+      webhookSubscriptionDecider.evolve(state, event as unknown as WebhookSubscriptionEvent),
+    );
+  };
+
+  const deliveriesOf = (event: RecordedEvent, createdAt: string): DocumentWrite[] => {
+    const streams = subscriptions.get(event.metadata.tenantId);
+    if (streams === undefined) return [];
+    const definition = eventRegistry.definition(event.type, event.metadata.schemaVersion);
+    // Only the published contexts' events leave: the subscriptions' own carry their secrets.
+    if (definition === undefined || !isPublishedContext(definition.context)) return [];
+    const type = cloudEventType(definition);
+    let body: string | undefined;
+    const writes: DocumentWrite[] = [];
+    for (const state of streams.values()) {
+      if (state.status !== 'active' || !matchesEventTypeFilter(state.eventTypes, type)) continue;
+      const cloudEvent = toCloudEvent(event, { validated: true });
+      body ??= webhookBody(cloudEvent);
+      const doc: DeliveryDocument = {
+        tenantId: event.metadata.tenantId,
+        subscriptionId: state.subscriptionId,
+        eventId: event.id,
+        eventType: type,
+        subject: cloudEvent.subject ?? '',
+        position: positionText(event.globalPosition),
+        body,
+        state: 'pending',
+        attempts: 0,
+        firstAttemptAt: null,
+        nextAttemptAt: createdAt,
+        createdAt,
+        deliveredAt: null,
+        deadAt: null,
+        log: [],
+      };
+      writes.push({
+        id: deliveryIdOf(state.subscriptionId, event.id),
+        doc,
+        sources: { store: event.globalPosition.toString() },
+        expectedVersion: 0,
+      });
+    }
+    return writes;
+  };
+
+  /** The subscriptions as they were at the checkpoint: their events are few. */
+  const loadSubscriptions = async (upTo: bigint) => {
+    const types = webhookSubscriptionEventTypes();
+    for (let after = 0n; after < upTo; ) {
+      const page = await store.readAll({
+        after,
+        maxCount: pageSize,
+        filter: { eventTypes: types },
+      });
+      for (const event of page) if (event.globalPosition <= upTo) fold(event);
+      if (page.length < pageSize) break;
+      after = page[page.length - 1].globalPosition;
+    }
+  };
+
+  /**
+   * Writes a page's deliveries into their subjects' queues (per subscription and subject, in
+   * log order): the first of a queue that has nothing unfinished is its head (pending), every
+   * other waits. A delivery already there (a page made again) is left as it is: the conflict is
+   * the proof it was made. Then each queue this page joined from behind gets its head again in
+   * case that head finished while the page was written (see promoteNext).
+   */
+  const queue = async (writes: readonly DocumentWrite[], now: Date) => {
+    const joined = new Map<string, { subscriptionId: string; subject: string }>();
+    const queued: DocumentWrite[] = [];
+    const seen = new Set<string>();
+    for (const write of writes) {
+      const doc = write.doc as DeliveryDocument;
+      const key = `${doc.subscriptionId}\u0000${doc.subject}`;
+      let waits = seen.has(key);
+      if (!waits && (await hasQueue(readModels, doc.subscriptionId, doc.subject))) {
+        waits = true;
+        joined.set(key, { subscriptionId: doc.subscriptionId, subject: doc.subject });
+      }
+      seen.add(key);
+      queued.push(waits ? { ...write, doc: { ...doc, state: 'waiting' } } : write);
+    }
+    await readModels.write(DELIVERIES, queued);
+    for (const { subscriptionId, subject } of joined.values())
+      await promoteNext(readModels, subscriptionId, subject, now);
+  };
+
+  /**
+   * Where a first start begins: just before the first subscription event ever stored (no
+   * earlier event can have a subscriber), or the end of the log when there is none yet.
+   */
+  const firstCheckpoint = async (): Promise<bigint> => {
+    const head = await store.lastGlobalPosition();
+    const [first] = await store.readAll({
+      maxCount: 1,
+      filter: { eventTypes: webhookSubscriptionEventTypes() },
+    });
+    return first === undefined ? head : first.globalPosition - 1n;
+  };
+
+  const run = async () => {
+    const stored = await readModels.getState(SCHEDULER_CHECKPOINT);
+    let checkpoint = stored === undefined ? await firstCheckpoint() : BigInt(stored);
+    await loadSubscriptions(checkpoint);
+    while (!stopping) {
+      waiter.reading();
+      const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
+      if (page.length > 0) {
+        const createdAt = options.now().toISOString();
+        const writes: DocumentWrite[] = [];
+        for (const event of page) {
+          if (isSubscriptionEvent(event)) fold(event);
+          else writes.push(...deliveriesOf(event, createdAt));
+        }
+        if (writes.length > 0) await queue(writes, options.now());
+        checkpoint = page[page.length - 1].globalPosition;
+        await readModels.setState(SCHEDULER_CHECKPOINT, checkpoint.toString());
+        if (writes.length > 0) options.onScheduled();
+      }
+      if (page.length < pageSize && !stopping) await waiter.sleep();
+    }
+  };
+
+  const finished = run().finally(() => waiter.close());
+  finished.catch((error: unknown) =>
+    logger.error(`scheduling stopped: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  return {
+    finished,
+    stop: async () => {
+      stopping = true;
+      waiter.wake();
+      await finished.catch(() => undefined);
+    },
+  };
+};
+
+/** The types of the subscriptions' own events. */
+export const webhookSubscriptionEventTypes = (): TalentloopEvent['type'][] =>
+  eventRegistry.definitions
+    .filter((definition) => definition.context === 'notifications')
+    .map((definition) => definition.name as TalentloopEvent['type']);

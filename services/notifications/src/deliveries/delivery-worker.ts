@@ -1,0 +1,281 @@
+import { Logger } from '@nestjs/common';
+import {
+  classifyResponse,
+  deliverable,
+  nextAttemptAt,
+  signDelivery,
+  signingSecrets,
+  WEBHOOK_CONTENT_TYPE,
+  type RetrySchedule,
+  type WebhookSubscriptionState,
+} from '@talentloop/notifications-domain';
+import type { StoredDocument, ReadModelStore } from '@talentloop/read-models';
+import type { Loop } from '@talentloop/supervision';
+import type { WebhookAttempt, WebhookSender } from '@talentloop/webhooks';
+import {
+  DELIVERIES,
+  LOG_LENGTH,
+  promoteNext,
+  type DeliveryAttempt,
+  type DeliveryDocument,
+} from './delivery.document';
+
+export interface DeliveryWorkerOptions {
+  readonly readModels: ReadModelStore;
+  readonly sender: Pick<WebhookSender, 'send'>;
+  /** A subscription as it is now, its secrets opened; undefined when it never existed. */
+  readonly subscription: (
+    tenantId: string,
+    subscriptionId: string,
+  ) => Promise<WebhookSubscriptionState | undefined>;
+  /** The endpoint answered 410 Gone: it wants no more webhooks. */
+  readonly disable: (tenantId: string, subscriptionId: string, at: Date) => Promise<void>;
+  readonly concurrency: number;
+  /** The sender's timeout: an attempt never takes longer. */
+  readonly attemptTimeoutMs: number;
+  readonly schedule: RetrySchedule;
+  readonly pollMs: number;
+  readonly now: () => Date;
+  readonly random?: () => number;
+}
+
+/**
+ * How long a claimed delivery is left alone past its attempt's timeout before another attempt
+ * may take it (the worker died): time enough to record the outcome.
+ */
+export const CLAIM_MARGIN_MS = 5_000;
+
+type Stored = StoredDocument<DeliveryDocument>;
+
+/**
+ * Attempts the due deliveries. Only the head of a subject's queue is pending (the scheduler
+ * queues the others as waiting, and a head that is delivered or dead hands on to the next), so
+ * every due delivery may go and a receiver sees one employee's events in order. A delivery is claimed first (its due time
+ * moved past the attempt, guarded by its version), so two workers never attempt it at once;
+ * a worker that dies mid-attempt leaves it to be attempted again once the claim runs out. An
+ * attempt that fails is retried with backoff for the schedule's window, then dead-lettered.
+ */
+export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wake(): void } => {
+  const logger = new Logger('DeliveryWorker');
+  const { readModels, concurrency, pollMs } = options;
+  const random = options.random ?? Math.random;
+  let stopping = false;
+  let woken: (() => void) | undefined;
+  let pendingWake = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      if (pendingWake || stopping) {
+        pendingWake = false;
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        woken = undefined;
+        resolve();
+      }, ms);
+      woken = () => {
+        clearTimeout(timer);
+        woken = undefined;
+        resolve();
+      };
+    });
+
+  const wake = () => {
+    if (woken) woken();
+    else pendingWake = true;
+  };
+
+  const claim = async (due: readonly Stored[], now: Date): Promise<Stored[]> => {
+    const until = new Date(
+      now.getTime() + options.attemptTimeoutMs + CLAIM_MARGIN_MS,
+    ).toISOString();
+    const claimed = due.map((stored) => ({
+      ...stored,
+      doc: { ...stored.doc, nextAttemptAt: until },
+    }));
+    const { conflicts } = await readModels.write(
+      DELIVERIES,
+      claimed.map(({ id, doc, sources, version }) => ({
+        id,
+        doc,
+        sources,
+        expectedVersion: version,
+      })),
+    );
+    const lost = new Set(conflicts);
+    return claimed
+      .filter(({ id }) => !lost.has(id))
+      .map((stored) => ({ ...stored, version: stored.version + 1 }));
+  };
+
+  /** Records an attempt's outcome; a delivery that is done hands its subject's queue on. */
+  const record = async (stored: Stored, doc: DeliveryDocument) => {
+    const { conflicts } = await readModels.write(DELIVERIES, [
+      { id: stored.id, doc, sources: stored.sources, expectedVersion: stored.version },
+    ]);
+    // A conflict: redelivered meanwhile; it is pending again and keeps its place.
+    if (conflicts.length === 0 && (doc.state === 'delivered' || doc.state === 'dead'))
+      await promoteNext(readModels, doc.subscriptionId, doc.subject, options.now());
+  };
+
+  const withLog = (doc: DeliveryDocument, attempt: DeliveryAttempt) =>
+    [...doc.log, attempt].slice(-LOG_LENGTH);
+
+  const outcomeOf = (attempt: WebhookAttempt): number | 'timeout' | 'network-error' =>
+    attempt.kind === 'response'
+      ? attempt.status
+      : attempt.kind === 'failed' && attempt.reason === 'timeout'
+        ? 'timeout'
+        : 'network-error';
+
+  const attemptOne = async (
+    stored: Stored,
+    subscription: WebhookSubscriptionState | undefined,
+  ): Promise<void> => {
+    const { doc } = stored;
+    const now = options.now();
+    if (subscription === undefined || subscription.status !== 'active') {
+      const why =
+        subscription?.status === 'disabled'
+          ? 'the subscription is disabled'
+          : 'the subscription was deleted';
+      await record(stored, {
+        ...doc,
+        state: 'dead',
+        deadAt: now.toISOString(),
+        log: withLog(doc, {
+          at: now.toISOString(),
+          outcome: 'failed',
+          status: null,
+          durationMs: 0,
+          detail: why,
+        }),
+      });
+      return;
+    }
+    const secrets = signingSecrets(subscription.secrets, now);
+    const headers = signDelivery({ id: stored.id, timestamp: now, payload: doc.body, secrets });
+    const attempt = await options.sender.send({
+      url: subscription.url,
+      // CloudEvents' structured mode: the body is the whole event, envelope and data.
+      headers: { 'content-type': WEBHOOK_CONTENT_TYPE, ...headers },
+      body: doc.body,
+    });
+    const at = options.now();
+    const firstAttemptAt = doc.firstAttemptAt ?? now.toISOString();
+    const attempts = doc.attempts + 1;
+    const verdict =
+      attempt.kind === 'refused'
+        ? ({ kind: 'retry', reason: attempt.reason, throttle: false } as const)
+        : classifyResponse(outcomeOf(attempt));
+    const entry: DeliveryAttempt = {
+      at: now.toISOString(),
+      outcome:
+        attempt.kind === 'refused'
+          ? 'refused'
+          : verdict.kind === 'delivered'
+            ? 'delivered'
+            : verdict.kind === 'disable-subscription'
+              ? 'gone'
+              : 'failed',
+      status: attempt.kind === 'response' ? attempt.status : null,
+      durationMs: attempt.kind === 'refused' ? 0 : Math.round(attempt.durationMs),
+      detail:
+        attempt.kind === 'response'
+          ? attempt.responseExcerpt.slice(0, 200)
+          : attempt.kind === 'refused'
+            ? attempt.reason
+            : `${attempt.reason}: ${attempt.detail}`.slice(0, 200),
+    };
+    const base = { ...doc, attempts, firstAttemptAt, log: withLog(doc, entry) };
+    switch (verdict.kind) {
+      case 'delivered':
+        await record(stored, { ...base, state: 'delivered', deliveredAt: at.toISOString() });
+        return;
+      case 'disable-subscription':
+        await record(stored, { ...base, state: 'dead', deadAt: at.toISOString() });
+        await options.disable(doc.tenantId, doc.subscriptionId, at);
+        return;
+      case 'retry': {
+        const next = nextAttemptAt(
+          { attempts, firstAttemptAt: new Date(firstAttemptAt), now: at, random: random() },
+          options.schedule,
+        );
+        await record(
+          stored,
+          next.kind === 'retry'
+            ? { ...base, nextAttemptAt: next.at.toISOString() }
+            : { ...base, state: 'dead', deadAt: at.toISOString() },
+        );
+        return;
+      }
+    }
+  };
+
+  /** One round: the due deliveries that may go, attempted `concurrency` at a time. */
+  const round = async (): Promise<number> => {
+    const now = options.now();
+    const due = await readModels.findStored<DeliveryDocument>(DELIVERIES, {
+      where: { state: 'pending', nextAttemptAt: { $lte: now.toISOString() } },
+      sort: { nextAttemptAt: 1 },
+      limit: concurrency * 4,
+    });
+    if (due.length === 0) return 0;
+    // All heads of their queues; two of one queue only after a redelivery: the older goes first.
+    const candidates = deliverable(
+      due.map((stored) => ({
+        stored,
+        id: stored.id,
+        subject: `${stored.doc.subscriptionId} ${stored.doc.subject}`,
+        position: stored.doc.position,
+        state: 'pending' as const,
+        nextAttemptAt: new Date(stored.doc.nextAttemptAt),
+      })),
+      now,
+    ).map(({ stored }) => stored);
+    const claimed = await claim(candidates, now);
+    const subscriptions = new Map<string, Promise<WebhookSubscriptionState | undefined>>();
+    const subscriptionOf = ({ doc }: Stored) => {
+      const key = `${doc.tenantId}\u0000${doc.subscriptionId}`;
+      let found = subscriptions.get(key);
+      if (found === undefined)
+        subscriptions.set(key, (found = options.subscription(doc.tenantId, doc.subscriptionId)));
+      return found;
+    };
+    let next = 0;
+    const lane = async () => {
+      while (next < claimed.length) {
+        const stored = claimed[next++];
+        try {
+          await attemptOne(stored, await subscriptionOf(stored));
+        } catch (error) {
+          // Left claimed: it is attempted again once the claim runs out.
+          logger.warn(
+            `delivery ${stored.id} not recorded: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+    return claimed.length;
+  };
+
+  const run = async () => {
+    while (!stopping) {
+      const attempted = await round();
+      if (attempted === 0 && !stopping) await sleep(pollMs);
+    }
+  };
+
+  const finished = run();
+  return {
+    finished,
+    wake,
+    stop: async () => {
+      stopping = true;
+      woken?.();
+      await finished.catch(() => undefined);
+    },
+  };
+};
