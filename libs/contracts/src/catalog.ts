@@ -151,6 +151,7 @@ export const talentloopEventTypes = [
   'WebhookSubscriptionEnabled',
   'WebhookSecretRotated',
   'WebhookSubscriptionDeleted',
+  'WebhookDataAccessSet',
 ] as const satisfies readonly TalentloopEvent['type'][];
 
 export type TalentloopEventType = (typeof talentloopEventTypes)[number];

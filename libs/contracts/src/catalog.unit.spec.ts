@@ -83,6 +83,7 @@ describe('the event catalog', () => {
       ['WebhookSubscriptionEnabled', 'whsub-7001'],
       ['WebhookSecretRotated', 'whsub-7001'],
       ['WebhookSubscriptionDeleted', 'whsub-7001'],
+      ['WebhookDataAccessSet', 'whsub-7001'],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { startWebhookReceiver, type WebhookReceiver } from '@talentloop/testing';
+import { type ProtectedEventStore } from '@talentloop/privacy';
 import { Webhook } from 'standardwebhooks';
 import { integrator, NotificationsTestApp, TENANT } from '../testing/notifications-test-app';
 
@@ -291,6 +292,52 @@ describe('webhooks for platforms', () => {
       });
     expect(verify(old)).toThrow();
     expect(verify(fresh)).not.toThrow();
+  });
+
+  it('opens personal fields for a subscription an admin granted it, never storing them opened', async () => {
+    const { subscriptionId } = await subscribe(['talentloop.assessment.EmployeeSynced.v1']);
+    const path = `/webhook-subscriptions/${subscriptionId}/personal-data`;
+    expect((await app.call('PUT', path, { personalData: 'opened' })).status).toBe(403);
+    const admin = { userId: 'admin-1', roles: 'admin' };
+    const granted = await app.call<{ personalData: string }>(
+      'PUT',
+      path,
+      { personalData: 'opened' },
+      admin,
+    );
+    expect([granted.status, granted.body.personalData]).toEqual([200, 'opened']);
+
+    await app.record('EmployeeSynced', { employeeId: 'emp-open', displayName: 'Chloe Martin' });
+    const [opened] = await receiver.waitFor((taken) => taken.length === 1);
+    expect(opened.verified).toBe(true);
+    expect((opened.body as { data: { displayName: string } }).data.displayName).toBe(
+      'Chloe Martin',
+    );
+
+    // The delivery keeps the sealed body: a person erased before a retry reads "[erased]".
+    receiver.respondWith(() => 503);
+    await app.record('EmployeeSynced', { employeeId: 'emp-gone', displayName: 'Daan de Vries' });
+    await eventually(
+      () => deliveriesOf(subscriptionId, 'pending'),
+      ([delivery]) => delivery?.attempts === 1,
+    );
+    await (app.store as ProtectedEventStore).cipher.erase({
+      tenantId: TENANT,
+      subjectId: 'emp-gone',
+    });
+    receiver.respondWith(() => 204);
+    app.clock.advanceMs(1_000);
+    const taken = await receiver.waitFor((all) => all.length === 3);
+    expect((taken[1].body as { data: { displayName: string } }).data.displayName).toBe(
+      'Daan de Vries',
+    );
+    expect((taken[2].body as { data: { displayName: string } }).data.displayName).toBe('[erased]');
+
+    const sealedAgain = await app.call('PUT', path, { personalData: 'sealed' }, admin);
+    expect(sealedAgain.status).toBe(200);
+    await app.record('EmployeeSynced', { employeeId: 'emp-sealed', displayName: 'Iris Bakker' });
+    const [, , , sealed] = await receiver.waitFor((all) => all.length === 4);
+    expect((sealed.body as { data: { displayName: string } }).data.displayName).toMatch(/^enc:v2:/);
   });
 
   it('refuses bad subscriptions with a 4xx problem and stores nothing', async () => {

@@ -73,7 +73,7 @@ export class NotificationsTestApp extends ServiceTestHarness {
   }
 
   async call<Body = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     caller: Caller = integrator,

@@ -315,6 +315,7 @@ export function evolveEmployeeFacts(
     case 'WebhookSubscriptionEnabled':
     case 'WebhookSecretRotated':
     case 'WebhookSubscriptionDeleted':
+    case 'WebhookDataAccessSet':
       return facts;
     default:
       return assertNever(event);

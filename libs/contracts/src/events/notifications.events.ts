@@ -207,6 +207,33 @@ export const WebhookSubscriptionDeleted = defineEvent({
   },
 });
 
+export const WebhookDataAccessSet = defineEvent({
+  context,
+  name: 'WebhookDataAccessSet',
+  version: 1,
+  description:
+    "Whether a webhook subscription's deliveries carry the personal fields sealed (as on the bus, the default) or opened: opened is granted by an admin of the tenant, for a platform trusted with its people's data.",
+  schema: Type.Object(
+    {
+      subscriptionId,
+      personalData: Type.Union([Type.Literal('sealed'), Type.Literal('opened')], {
+        description:
+          'sealed: personal fields go out as enc:v2:… ciphertext; opened: as text ("[erased]" once the person is erased)',
+      }),
+      setBy: Id('The admin who set it'),
+      setAt: IsoDateTime('When it was set'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.subscriptionId,
+  example: {
+    subscriptionId: exampleSubscription.subscriptionId,
+    personalData: 'opened',
+    setBy: 'admin-1',
+    setAt: '2026-04-03T09:00:00.000Z',
+  },
+});
+
 export const notificationsEvents = [
   WebhookSubscriptionCreated,
   WebhookSubscriptionChanged,
@@ -214,6 +241,7 @@ export const notificationsEvents = [
   WebhookSubscriptionEnabled,
   WebhookSecretRotated,
   WebhookSubscriptionDeleted,
+  WebhookDataAccessSet,
 ] as const;
 
 export type WebhookSubscriptionCreated = EventOf<typeof WebhookSubscriptionCreated>;
@@ -222,3 +250,4 @@ export type WebhookSubscriptionDisabled = EventOf<typeof WebhookSubscriptionDisa
 export type WebhookSubscriptionEnabled = EventOf<typeof WebhookSubscriptionEnabled>;
 export type WebhookSecretRotated = EventOf<typeof WebhookSecretRotated>;
 export type WebhookSubscriptionDeleted = EventOf<typeof WebhookSubscriptionDeleted>;
+export type WebhookDataAccessSet = EventOf<typeof WebhookDataAccessSet>;

@@ -1,4 +1,5 @@
 import type {
+  WebhookDataAccessSet,
   WebhookSecretRotated,
   WebhookSubscriptionChanged,
   WebhookSubscriptionCreated,
@@ -24,9 +25,13 @@ export type WebhookSubscriptionEvent =
   | WebhookSubscriptionDisabled
   | WebhookSubscriptionEnabled
   | WebhookSecretRotated
-  | WebhookSubscriptionDeleted;
+  | WebhookSubscriptionDeleted
+  | WebhookDataAccessSet;
 
 export type WebhookDisableReason = WebhookSubscriptionDisabled['data']['reason'];
+
+/** How deliveries carry personal fields: sealed (the default) or opened (an admin's grant). */
+export type WebhookPersonalData = WebhookDataAccessSet['data']['personalData'];
 
 /** What the subscription's owner sets: where the events go, which ones, and what for. */
 export interface WebhookSubscriptionSettings {
@@ -43,6 +48,7 @@ export interface WebhookSubscriptionRecord extends WebhookSubscriptionSettings {
    * `signingSecrets(secrets, at)` names the ones that sign a delivery made at a time.
    */
   readonly secrets: readonly WebhookSecretVersion[];
+  readonly personalData: WebhookPersonalData;
 }
 
 export type WebhookSubscriptionState =
@@ -93,7 +99,11 @@ export type WebhookSubscriptionCommand =
         readonly overlapSeconds: number;
       };
     }
-  | { readonly type: 'DeleteWebhookSubscription'; readonly data: Issued };
+  | { readonly type: 'DeleteWebhookSubscription'; readonly data: Issued }
+  | {
+      readonly type: 'SetWebhookDataAccess';
+      readonly data: Issued & { readonly personalData: WebhookPersonalData };
+    };
 
 /** The subscription a command changes: it must exist and not be deleted (404 otherwise). */
 const existing = (state: WebhookSubscriptionState): LiveState => {
@@ -239,6 +249,22 @@ const decide = (
         },
       ];
     }
+    case 'SetWebhookDataAccess': {
+      const subscription = existing(state);
+      const { personalData, by, now } = command.data;
+      if (subscription.personalData === personalData) return [];
+      return [
+        {
+          type: 'WebhookDataAccessSet',
+          data: {
+            subscriptionId: subscription.subscriptionId,
+            personalData,
+            setBy: by,
+            setAt: now.toISOString(),
+          },
+        },
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -250,12 +276,14 @@ const recordOf = ({
   eventTypes,
   description,
   secrets,
+  personalData,
 }: WebhookSubscriptionRecord): WebhookSubscriptionRecord => ({
   subscriptionId,
   url,
   eventTypes,
   description,
   secrets,
+  personalData,
 });
 
 const evolve = (
@@ -272,6 +300,7 @@ const evolve = (
       eventTypes,
       description,
       secrets: [{ secret, activeFrom: createdAt, retiredAt: null }],
+      personalData: 'sealed',
     };
   }
   // Nothing changes a subscription before it is created or after it is deleted.
@@ -305,6 +334,8 @@ const evolveLive = (
       );
       return { ...state, secrets };
     }
+    case 'WebhookDataAccessSet':
+      return { ...state, personalData: event.data.personalData };
     case 'WebhookSubscriptionDeleted':
       return {
         status: 'deleted',

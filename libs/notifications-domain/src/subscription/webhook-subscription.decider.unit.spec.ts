@@ -1,4 +1,5 @@
 import type {
+  WebhookDataAccessSet,
   WebhookSecretRotated,
   WebhookSubscriptionCreated,
   WebhookSubscriptionDeleted,
@@ -52,6 +53,7 @@ describe('no subscription yet', () => {
           eventTypes: ['*'],
           description: null,
           secrets: [{ secret: firstSecret, activeFrom: now.toISOString(), retiredAt: null }],
+          personalData: 'sealed',
         }),
       ));
 
@@ -62,6 +64,7 @@ describe('no subscription yet', () => {
     ['enabled', enable()],
     ['rotated', rotate(secondSecret, 3600)],
     ['deleted', remove()],
+    ['opened', setDataAccess('opened')],
   ])('cannot be %s: there is nothing to find', (_, command) =>
     spec.given([]).when(command).thenThrows(WebhookSubscriptionNotFound),
   );
@@ -150,6 +153,52 @@ describe('an active subscription', () => {
   it('is deleted', () => spec.given(history).when(remove()).then([deleted()]));
 });
 
+describe('an active subscription and its personal data', () => {
+  const history = [created()];
+
+  it('delivers personal fields sealed until an admin opens them', () =>
+    expect(fold(webhookSubscriptionDecider, history)).toMatchObject({ personalData: 'sealed' }));
+
+  it('has its personal data opened, naming who did it', () =>
+    spec
+      .given(history)
+      .when(setDataAccess('opened'))
+      .then([dataAccessSet('opened')]));
+
+  it('is sealed already: sealing it changes nothing', () =>
+    spec.given(history).when(setDataAccess('sealed')).then([]));
+
+  it('is sealed again after it was opened', () => {
+    spec
+      .given([...history, dataAccessSet('opened')])
+      .when(setDataAccess('sealed'))
+      .then([dataAccessSet('sealed')]);
+    expect(
+      fold(webhookSubscriptionDecider, [
+        ...history,
+        dataAccessSet('opened'),
+        dataAccessSet('sealed'),
+      ]),
+    ).toMatchObject({ personalData: 'sealed' });
+  });
+
+  it('keeps its personal data opened while disabled and enabled again', () =>
+    expect(
+      fold(webhookSubscriptionDecider, [
+        ...history,
+        dataAccessSet('opened'),
+        disabled(),
+        enabled(),
+      ]),
+    ).toMatchObject({ status: 'active', personalData: 'opened' }));
+
+  it('cannot have its data opened once deleted', () =>
+    spec
+      .given([...history, deleted()])
+      .when(setDataAccess('opened'))
+      .thenThrows(WebhookSubscriptionNotFound));
+});
+
 describe('an active subscription whose secret was rotated', () => {
   const history = [created(), rotated(secondSecret, '2026-03-03T10:00:00.000Z', anHourLater)];
 
@@ -194,6 +243,7 @@ describe('a disabled subscription', () => {
       subscriptionId,
       ...settings,
       secrets: [{ secret: firstSecret, activeFrom: now.toISOString(), retiredAt: null }],
+      personalData: 'sealed',
     }));
 
   it('is disabled already: disabling it again changes nothing, whatever the reason', () => {
@@ -363,5 +413,16 @@ function deleted(): WebhookSubscriptionDeleted {
   return {
     type: 'WebhookSubscriptionDeleted',
     data: { subscriptionId, deletedBy: owner, deletedAt: now.toISOString() },
+  };
+}
+
+function setDataAccess(personalData: 'sealed' | 'opened'): WebhookSubscriptionCommand {
+  return { type: 'SetWebhookDataAccess', data: { personalData, by: 'admin-1', now } };
+}
+
+function dataAccessSet(personalData: 'sealed' | 'opened'): WebhookDataAccessSet {
+  return {
+    type: 'WebhookDataAccessSet',
+    data: { subscriptionId, personalData, setBy: 'admin-1', setAt: now.toISOString() },
   };
 }

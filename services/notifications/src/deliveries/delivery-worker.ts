@@ -28,6 +28,8 @@ export interface DeliveryWorkerOptions {
     tenantId: string,
     subscriptionId: string,
   ) => Promise<WebhookSubscriptionState | undefined>;
+  /** The body with its personal fields opened, for a subscription granted opened data. */
+  readonly open: (body: string) => Promise<string>;
   /** The endpoint answered 410 Gone: it wants no more webhooks. */
   readonly disable: (tenantId: string, subscriptionId: string, at: Date) => Promise<void>;
   readonly concurrency: number;
@@ -155,12 +157,13 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
       return;
     }
     const secrets = signingSecrets(subscription.secrets, now);
-    const headers = signDelivery({ id: stored.id, timestamp: now, payload: doc.body, secrets });
+    const body = subscription.personalData === 'opened' ? await options.open(doc.body) : doc.body;
+    const headers = signDelivery({ id: stored.id, timestamp: now, payload: body, secrets });
     const attempt = await options.sender.send({
       url: subscription.url,
       // CloudEvents' structured mode: the body is the whole event, envelope and data.
       headers: { 'content-type': WEBHOOK_CONTENT_TYPE, ...headers },
-      body: doc.body,
+      body,
     });
     const at = options.now();
     const firstAttemptAt = doc.firstAttemptAt ?? now.toISOString();

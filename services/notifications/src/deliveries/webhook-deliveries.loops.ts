@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common'
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@talentloop/event-store';
 import { defaultRetrySchedule } from '@talentloop/notifications-domain';
-import { sealedStoreOf } from '@talentloop/privacy';
+import { ProtectedEventStore, sealedStoreOf } from '@talentloop/privacy';
 import type { ReadModelStore } from '@talentloop/read-models';
 import {
   CLOCK,
@@ -19,6 +19,7 @@ import { WebhookSubscriptionsDirectory } from '../webhook-subscriptions/webhook-
 import { DELIVERIES, deliveryIndexes } from './delivery.document';
 import { startDeliveryScheduler } from './delivery-scheduler';
 import { startDeliveryWorker } from './delivery-worker';
+import { openedBody } from './opened-body';
 
 /**
  * The two loops of webhook delivery, under the service's supervisor: the scheduler makes
@@ -63,6 +64,7 @@ export class WebhookDeliveryLoops implements OnApplicationBootstrap {
         sender,
         subscription: (tenantId, subscriptionId) =>
           this.subscriptions.find(tenantId, subscriptionId),
+        open: (body) => this.open(body),
         disable: (tenantId, subscriptionId, at) =>
           disableSubscription(this.commands, tenantId, subscriptionId, at),
         concurrency: this.settings.deliveryConcurrency,
@@ -80,6 +82,13 @@ export class WebhookDeliveryLoops implements OnApplicationBootstrap {
       this.wakeWorker = () => worker.wake();
       return worker;
     });
+  }
+
+  /** Opens a body's personal fields with the keys the event store seals them with. */
+  private open(body: string): Promise<string> {
+    return this.store instanceof ProtectedEventStore
+      ? openedBody(this.store.cipher, body)
+      : Promise.resolve(body);
   }
 
   /** A redelivery was asked for: attempt it now rather than at the next poll. */

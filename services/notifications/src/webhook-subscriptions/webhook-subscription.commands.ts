@@ -5,6 +5,7 @@ import {
   newWebhookSecret,
   webhookSubscriptionDecider,
   type WebhookSubscriptionCommand,
+  type WebhookPersonalData,
   type WebhookSubscriptionEvent,
   type WebhookSubscriptionSettings,
   type WebhookSubscriptionState,
@@ -121,6 +122,19 @@ export class WebhookSubscriptionCommands {
     return onSubscription(callerOf(actor, commandId), subscriptionId, (_state, { now }) => ({
       type: 'RotateWebhookSecret',
       data: { secret: freshSecret(), overlapSeconds, by: actor.userId, now },
+    }));
+  }
+
+  /** Opened personal data is an admin's grant (the access policy lets no one else here). */
+  setPersonalData(
+    actor: Actor,
+    subscriptionId: string,
+    personalData: WebhookPersonalData,
+    commandId: string,
+  ) {
+    return onSubscription(callerOf(actor, commandId), subscriptionId, (_state, { now }) => ({
+      type: 'SetWebhookDataAccess',
+      data: { personalData, by: actor.userId, now },
     }));
   }
 

@@ -89,6 +89,16 @@ export class ChangeWebhookSubscriptionDto {
   active?: boolean;
 }
 
+export class PersonalDataDto {
+  @ApiProperty({
+    enum: ['sealed', 'opened'],
+    description:
+      'sealed: personal fields go out as enc:v2:… ciphertext, as on the bus (the default); opened: as text, for a platform trusted with the people\'s data ("[erased]" once a person is erased)',
+  })
+  @IsIn(['sealed', 'opened'])
+  personalData!: 'sealed' | 'opened';
+}
+
 /** A day by default: receivers have that long to start verifying with the new secret. */
 export const DEFAULT_OVERLAP_SECONDS = 86_400;
 

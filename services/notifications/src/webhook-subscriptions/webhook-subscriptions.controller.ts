@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, IdParam, RequestCommandId, type Actor } from '@talentloop/service-kit';
@@ -7,6 +7,7 @@ import {
   ChangeWebhookSubscriptionDto,
   CreateWebhookSubscriptionDto,
   DEFAULT_OVERLAP_SECONDS,
+  PersonalDataDto,
   RotateWebhookSecretDto,
 } from './webhook-subscription.dto';
 import {
@@ -114,5 +115,23 @@ export class WebhookSubscriptionsController {
       ),
     );
     return withNewSecret(state, events);
+  }
+
+  @Put(':subscriptionId/personal-data')
+  @ApiOperation({
+    summary: "Whether deliveries carry people's personal fields sealed or opened",
+    description:
+      "Sealed by default: names, e-mail addresses and free text go out as ciphertext, as on the bus. `opened` sends them as text, to a platform the tenant trusts with its people's data; it applies to attempts made from now on. Role: admin only.",
+  })
+  async setPersonalData(
+    @CurrentActor() actor: Actor,
+    @IdParam('subscriptionId') subscriptionId: string,
+    @Body() { personalData }: PersonalDataDto,
+    @RequestCommandId() commandId: string,
+  ) {
+    const { state } = await this.commands.execute(
+      this.subscriptions.setPersonalData(actor, subscriptionId, personalData, commandId),
+    );
+    return subscriptionView(state);
   }
 }

@@ -18,6 +18,8 @@ export interface WebhookSubscriptionView {
   readonly description: string | null;
   readonly status: 'active' | 'disabled';
   readonly disabledReason?: string;
+  /** How deliveries carry personal fields: sealed, or opened (an admin's grant). */
+  readonly personalData: 'sealed' | 'opened';
   readonly secrets: readonly { readonly activeFrom: string; readonly retiredAt: string | null }[];
 }
 
@@ -39,6 +41,7 @@ export const subscriptionView = (
     description: live.description,
     status: live.status,
     ...(live.status === 'disabled' ? { disabledReason: live.disabledReason } : {}),
+    personalData: live.personalData,
     secrets: live.secrets.map(({ activeFrom, retiredAt }) => ({ activeFrom, retiredAt })),
   };
 };

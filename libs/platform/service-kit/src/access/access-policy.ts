@@ -268,6 +268,11 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'PATCH /webhook-subscriptions/:subscriptionId': integrations,
   'DELETE /webhook-subscriptions/:subscriptionId': integrations,
   'POST /webhook-subscriptions/:subscriptionId/secret-rotations': integrations,
+  // Opening people's personal data to a platform is the tenant's admin's decision alone.
+  'PUT /webhook-subscriptions/:subscriptionId/personal-data': {
+    subject: tenant,
+    reach: { admin: 'tenant' },
+  },
   'GET /webhook-subscriptions/:subscriptionId/deliveries': integrations,
   'POST /webhook-subscriptions/:subscriptionId/deliveries/:deliveryId/redelivery': integrations,
 };
