@@ -1,3 +1,6 @@
+import type { ReadModelStore } from '@talentloop/read-models';
+import { READ_MODEL_STORE } from '@talentloop/service-kit';
+import { DELIVERIES, type DeliveryDocument } from './deliveries/delivery.document';
 import { startWebhookReceiver, type WebhookReceiver } from '@talentloop/testing';
 import { type ProtectedEventStore } from '@talentloop/privacy';
 import { Webhook } from 'standardwebhooks';
@@ -469,6 +472,42 @@ describe('webhooks for platforms', () => {
     expect(two.secret).toBe(one.secret);
     const listed = await app.call<{ subscriptions: unknown[] }>('GET', '/webhook-subscriptions');
     expect(listed.body.subscriptions).toHaveLength(1);
+  });
+
+  it('hands on a queue whose head was recorded by a worker that died before handing it on', async () => {
+    const { subscriptionId } = await subscribe();
+    receiver.respondWith(() => 503);
+    await app.record('GoalSubmitted', { employeeId: 'emp-1' });
+    await eventually(
+      () => deliveriesOf(subscriptionId),
+      ([head]) => head?.attempts === 1,
+    );
+    await app.record('GoalWithdrawn', { employeeId: 'emp-1' });
+    await eventually(
+      () => deliveriesOf(subscriptionId, 'waiting'),
+      (waiting) => waiting.length === 1,
+    );
+    // What a worker killed between the two writes leaves: the head recorded, nobody promoted.
+    const readModels = app.app.get<ReadModelStore>(READ_MODEL_STORE);
+    const [head] = await readModels.findStored<DeliveryDocument>(DELIVERIES, {
+      where: { subscriptionId, state: 'pending' },
+    });
+    const { conflicts } = await readModels.write(DELIVERIES, [
+      {
+        id: head.id,
+        doc: { ...head.doc, state: 'delivered' },
+        sources: head.sources,
+        expectedVersion: head.version,
+      },
+    ]);
+    expect(conflicts).toEqual([]);
+    receiver.respondWith(() => 204);
+
+    const folder = app.folder;
+    await app.stop(false);
+    app = await NotificationsTestApp.start({}, new Date().toISOString(), folder);
+    const [, handedOn] = await receiver.waitFor((taken) => taken.length === 2);
+    expect((handedOn.body as { type: string }).type).toMatch(/GoalWithdrawn/);
   });
 
   it('delivers each event once across a restart', async () => {

@@ -47,6 +47,11 @@ export interface DeliveryWorkerOptions {
  */
 export const CLAIM_MARGIN_MS = 5_000;
 
+/** How often queues left without a head are looked for (see `sweep`), and how many at most. */
+export const SWEEP_EVERY_MS = 30_000;
+const SWEEP_PAGE = 1_000;
+const SWEEP_LIMIT = 10_000;
+
 type Stored = StoredDocument<DeliveryDocument>;
 
 /**
@@ -264,8 +269,36 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
     return claimed.length;
   };
 
+  /**
+   * Hands on the queues a worker left without a head: one that died between recording a head's
+   * outcome and handing its queue on. At every start, then every SWEEP_EVERY_MS (another
+   * instance may be the one that died): each queue with a waiting delivery gets its head again
+   * (promoteNext changes nothing where there is one).
+   */
+  const sweep = async () => {
+    const queues = new Map<string, { subscriptionId: string; subject: string }>();
+    for (let skip = 0; skip < SWEEP_LIMIT; skip += SWEEP_PAGE) {
+      const page = await readModels.find<DeliveryDocument>(DELIVERIES, {
+        where: { state: 'waiting' },
+        sort: { nextAttemptAt: 1 },
+        skip,
+        limit: SWEEP_PAGE,
+      });
+      for (const { subscriptionId, subject } of page)
+        queues.set(`${subscriptionId}\u0000${subject}`, { subscriptionId, subject });
+      if (page.length < SWEEP_PAGE) break;
+    }
+    for (const { subscriptionId, subject } of queues.values())
+      await promoteNext(readModels, subscriptionId, subject, options.now());
+  };
+
   const run = async () => {
+    let sweptAt = Number.NEGATIVE_INFINITY;
     while (!stopping) {
+      if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
+        sweptAt = Date.now();
+        await sweep();
+      }
       const attempted = await round();
       if (attempted === 0 && !stopping) await sleep(pollMs);
     }
