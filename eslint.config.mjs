@@ -19,6 +19,9 @@ const infrastructurePackages = [
   '@opentelemetry/*',
   'pino',
   'prom-client',
+  'nodemailer',
+  'smtp-server',
+  'mailparser',
 ];
 
 export default tseslint.config(

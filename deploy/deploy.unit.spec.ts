@@ -229,6 +229,7 @@ describe('docker-compose.yml', () => {
         ...(environment['READ_MODELS'] === 'mongo' || environment['KEY_STORE'] === 'mongo'
           ? hostsOf(environment['MONGODB_URI'])
           : []),
+        ...hostsOf(environment['SMTP_URL'] ?? ''),
       ];
       expect(hosts.length).toBeGreaterThan(0);
       for (const host of hosts) {
@@ -284,6 +285,35 @@ describe('docker-compose.yml', () => {
     for (const service of services)
       for (const broker of composeEnvironmentOf(service.name)['KAFKA_BROKERS'].split(','))
         expect(advertised).toContain(`//${broker}`);
+  });
+
+  describe('the mails of notifications', () => {
+    const environment = composeEnvironmentOf('notifications');
+    const smtp = new URL(environment['SMTP_URL']);
+    const catcher = compose.services[smtp.hostname];
+
+    it('go to the Mailpit of the compose file, on its SMTP port, a pinned version', () => {
+      expect(smtp.protocol).toBe('smtp:');
+      expect(catcher?.image).toMatch(/^axllent\/mailpit:v\d+\.\d+\.\d+$/);
+      // Mailpit's SMTP port; it stays inside the compose network.
+      expect(smtp.port).toBe('1025');
+      expect((catcher?.ports ?? []).filter((port) => port.endsWith(':1025'))).toEqual([]);
+    });
+
+    it('are shown by its web UI, published on 8025, and it has a health check', () => {
+      expect(catcher?.ports).toContain('8025:8025');
+      expect(JSON.stringify(catcher?.healthcheck?.test)).toContain('readyz');
+    });
+
+    it('link to unsubscribe at the address notifications is published on', () => {
+      const published = (compose.services['notifications'].ports ?? []).map(
+        (port) => port.split(':')[0],
+      );
+      const publicUrl = new URL(environment['NOTIFICATIONS_PUBLIC_URL']);
+      expect(publicUrl.hostname).toBe('localhost');
+      expect(published).toContain(publicUrl.port);
+      expect(new URL(environment['NOTIFICATIONS_APP_URL']).protocol).toMatch(/^https?:$/);
+    });
   });
 
   it('names the replica set MongoDB runs in the analytics connection string', () => {
@@ -410,6 +440,33 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
             : container.ports?.find((port) => port.name === target)?.containerPort,
         ),
       ).toEqual([Number(environment['PORT'])]);
+    });
+  });
+
+  describe('the mails of notifications', () => {
+    const container = containerOf('notifications');
+    const secretRefOf = (name: string) =>
+      container.env?.find((variable) => variable.name === name)?.valueFrom?.secretKeyRef;
+
+    it.each(['SMTP_URL', 'NOTIFICATIONS_UNSUBSCRIBE_SECRET'])(
+      '%s comes from a Secret, required (not optional)',
+      (variable) => {
+        const ref = secretRefOf(variable);
+        expect(ref).toMatchObject({ name: 'talentloop-notifications-mail', key: variable });
+        expect(ref?.optional ?? false).toBe(false);
+        // Not also set by a ConfigMap (envFrom), where it would be readable by more people.
+        const configMapKeys = objectsOfKind<ConfigMap>(manifests, 'ConfigMap').flatMap((map) =>
+          Object.keys(map.data ?? {}),
+        );
+        expect(configMapKeys).not.toContain(variable);
+      },
+    );
+
+    it('are sent over SMTP to a relay, and link to public https addresses', () => {
+      const environment = k8sEnvironment('notifications');
+      expect(environment['SMTP_URL']).toMatch(/^smtps?:\/\/\S+$/);
+      expect(new URL(environment['NOTIFICATIONS_PUBLIC_URL']).protocol).toBe('https:');
+      expect(new URL(environment['NOTIFICATIONS_APP_URL']).protocol).toBe('https:');
     });
   });
 
@@ -568,6 +625,16 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
     ],
     ['notifications', { NOTIFICATIONS_RETRY_GIVE_UP_MS: '100' }, 'NOTIFICATIONS_RETRY_GIVE_UP_MS'],
     ['notifications', { AUTH_AUDIENCE: '' }, 'AUTH_AUDIENCE'],
+    ['notifications', { SMTP_URL: 'mailpit:1025' }, 'SMTP_URL'],
+    ['notifications', { MAIL_FROM: 'Talentloop' }, 'MAIL_FROM'],
+    ['notifications', { NOTIFICATIONS_PUBLIC_URL: 'localhost:3005' }, 'NOTIFICATIONS_PUBLIC_URL'],
+    ['notifications', { NOTIFICATIONS_APP_URL: 'app.example.com' }, 'NOTIFICATIONS_APP_URL'],
+    [
+      'notifications',
+      { NOTIFICATIONS_UNSUBSCRIBE_SECRET: 'too-short' },
+      'NOTIFICATIONS_UNSUBSCRIBE_SECRET',
+    ],
+    ['notifications', { NOTIFICATIONS_DIGEST_HOUR_UTC: '24' }, 'NOTIFICATIONS_DIGEST_HOUR_UTC'],
   ];
 
   it.each(cases)('%s given %j: %s', (name, change, variable) => {

@@ -104,8 +104,16 @@ export interface EnvVar {
   /** The API server accepts only a string here. */
   readonly value?: string;
   readonly valueFrom?: {
-    readonly configMapKeyRef?: { readonly name: string; readonly key: string };
-    readonly secretKeyRef?: { readonly name: string; readonly key: string };
+    readonly configMapKeyRef?: {
+      readonly name: string;
+      readonly key: string;
+      readonly optional?: boolean;
+    };
+    readonly secretKeyRef?: {
+      readonly name: string;
+      readonly key: string;
+      readonly optional?: boolean;
+    };
   };
 }
 
@@ -275,10 +283,12 @@ export const recordingReads = (
   return { env, read };
 };
 
-/** The host names of `host:port` lists and of URLs such as esdb://, mongodb://. */
+/** The host names of `host:port` lists and of URLs such as esdb://, mongodb://, smtp://. */
 export const hostsOf = (value: string): string[] => {
   const authority = value.includes('://') ? value.split('://')[1].split(/[/?]/)[0] : value;
-  return authority
+  // user:password@ of a URL's authority is no host.
+  const hosts = authority.slice(authority.lastIndexOf('@') + 1);
+  return hosts
     .split(',')
     .map((address) => address.trim().split(':')[0])
     .filter(Boolean);

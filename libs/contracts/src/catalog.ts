@@ -152,6 +152,8 @@ export const talentloopEventTypes = [
   'WebhookSecretRotated',
   'WebhookSubscriptionDeleted',
   'WebhookDataAccessSet',
+  'NotificationPreferenceSet',
+  'HrContactsSet',
 ] as const satisfies readonly TalentloopEvent['type'][];
 
 export type TalentloopEventType = (typeof talentloopEventTypes)[number];

@@ -84,6 +84,7 @@ describe('the event catalog', () => {
       ['WebhookSecretRotated', 'whsub-7001'],
       ['WebhookSubscriptionDeleted', 'whsub-7001'],
       ['WebhookDataAccessSet', 'whsub-7001'],
+      ['HrContactsSet', 'hr-contacts'],
     ]);
   });
 

@@ -5,3 +5,4 @@ export * from './webhooks/webhook-signing';
 export * from './webhooks/webhook-delivery';
 export * from './webhooks/webhook-body';
 export * from './subscription';
+export * from './mail';

@@ -22,3 +22,5 @@ export * from './fuzz/endpoint-fuzzer';
 export * from './privacy/subject-key-store.contract';
 export * from './temporary-folder';
 export * from './webhooks/webhook-receiver';
+export * from './mail';
+export * from './read-eventually';

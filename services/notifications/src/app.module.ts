@@ -12,6 +12,8 @@ import {
   WebhookDeliveriesHandler,
 } from './deliveries/deliveries.handlers';
 import { WebhookDeliveryLoops } from './deliveries/webhook-deliveries.loops';
+import { MailSettingsController } from './mail-settings/mail-settings.controller';
+import { MailLoops } from './mails/mail.loops';
 import { NOTIFICATIONS_SETTINGS, notificationsSettingsFromEnv } from './notifications.settings';
 import { WebhookSubscriptionsController } from './webhook-subscriptions/webhook-subscriptions.controller';
 import { WebhookSubscriptionCommands } from './webhook-subscriptions/webhook-subscription.commands';
@@ -48,13 +50,14 @@ export class NotificationsModule {
       module: NotificationsModule,
       imports: [...serviceImports, PlatformModule.forService(service.name, { clock, env })],
       // Fixed paths before parameterised ones.
-      controllers: [WebhookSubscriptionsController, DeliveriesController],
+      controllers: [WebhookSubscriptionsController, DeliveriesController, MailSettingsController],
       providers: [
         { provide: NOTIFICATIONS_SETTINGS, useValue: notificationsSettingsFromEnv(env) },
         WebhookSubscriptionsDirectory,
         WebhookTargets,
         WebhookSubscriptionCommands,
         WebhookDeliveryLoops,
+        MailLoops,
         ...handlers,
       ],
     };

@@ -1,7 +1,7 @@
 import type { ReadModelStore } from '@talentloop/read-models';
 import { READ_MODEL_STORE } from '@talentloop/service-kit';
 import { DELIVERIES, type DeliveryDocument } from './deliveries/delivery.document';
-import { startWebhookReceiver, type WebhookReceiver } from '@talentloop/testing';
+import { readEventually, startWebhookReceiver, type WebhookReceiver } from '@talentloop/testing';
 import { type ProtectedEventStore } from '@talentloop/privacy';
 import { Webhook } from 'standardwebhooks';
 import { integrator, NotificationsTestApp, TENANT } from '../testing/notifications-test-app';
@@ -67,17 +67,6 @@ describe('webhooks for platforms', () => {
     return answer.body.deliveries;
   };
 
-  /** Polls the delivery log until `predicate` holds (the worker runs on its own). */
-  const eventually = async <T>(read: () => Promise<T>, predicate: (value: T) => boolean) => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const value = await read();
-      if (predicate(value)) return value;
-      if (Date.now() > deadline) throw new Error(`not reached: ${JSON.stringify(value)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  };
-
   it('delivers the events a subscription asks for, signed (Standard Webhooks), as CloudEvents', async () => {
     const { subscriptionId, secret } = await subscribe([
       'talentloop.planning.*',
@@ -128,7 +117,7 @@ describe('webhooks for platforms', () => {
     receiver.respondWith((_delivery, n) => (n <= 2 ? 503 : 204));
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
 
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId),
       ([delivery]) => delivery?.attempts === 1,
     );
@@ -136,12 +125,12 @@ describe('webhooks for platforms', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.deliveries).toHaveLength(1);
     app.clock.advanceMs(1_000);
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId),
       ([delivery]) => delivery?.attempts === 2,
     );
     app.clock.advanceMs(2_000);
-    const [delivered] = await eventually(
+    const [delivered] = await readEventually(
       () => deliveriesOf(subscriptionId),
       ([delivery]) => delivery?.state === 'delivered',
     );
@@ -161,13 +150,13 @@ describe('webhooks for platforms', () => {
     const { subscriptionId } = await subscribe();
     receiver.respondWith(() => 500);
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId),
       ([delivery]) => delivery?.attempts === 1,
     );
 
     app.clock.advanceMs(61_000);
-    const [dead] = await eventually(
+    const [dead] = await readEventually(
       () => deliveriesOf(subscriptionId, 'dead'),
       (dead) => dead.length === 1,
     );
@@ -179,7 +168,7 @@ describe('webhooks for platforms', () => {
       `/webhook-subscriptions/${subscriptionId}/deliveries/${dead.deliveryId}/redelivery`,
     );
     expect(redelivery.status).toBe(202);
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'delivered'),
       (delivered) => delivered.length === 1,
     );
@@ -195,7 +184,7 @@ describe('webhooks for platforms', () => {
     receiver.respondWith(() => 410);
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
 
-    const subscription = await eventually(
+    const subscription = await readEventually(
       () =>
         app.call<{ status: string; disabledReason?: string }>(
           'GET',
@@ -248,7 +237,7 @@ describe('webhooks for platforms', () => {
     for (let round = 0; round < 5; round++)
       for (let n = 0; n < 10; n++)
         await app.record('GoalSubmitted', { employeeId: `emp-${n}`, goalId: `goal-${n}-${round}` });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'pending'),
       (pending) => pending.length === 10 && pending.every(({ attempts }) => attempts >= 1),
     );
@@ -256,7 +245,7 @@ describe('webhooks for platforms', () => {
 
     receiver.respondWith(() => 204);
     app.clock.advanceMs(1_000);
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'delivered', 100),
       (delivered) => delivered.length === 50,
     );
@@ -320,7 +309,7 @@ describe('webhooks for platforms', () => {
     // The delivery keeps the sealed body: a person erased before a retry reads "[erased]".
     receiver.respondWith(() => 503);
     await app.record('EmployeeSynced', { employeeId: 'emp-gone', displayName: 'Daan de Vries' });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'pending'),
       ([delivery]) => delivery?.attempts === 1,
     );
@@ -398,7 +387,7 @@ describe('webhooks for platforms', () => {
     const { subscriptionId } = await subscribe();
     receiver.respondWith(() => 503);
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId),
       ([delivery]) => delivery?.attempts === 1,
     );
@@ -411,7 +400,7 @@ describe('webhooks for platforms', () => {
     expect([paused.status, paused.body.status]).toEqual([200, 'disabled']);
     await app.record('GoalSubmitted', { employeeId: 'emp-2' });
     app.clock.advanceMs(1_000);
-    const [dead] = await eventually(
+    const [dead] = await readEventually(
       () => deliveriesOf(subscriptionId, 'dead'),
       (found) => found.length === 1,
     );
@@ -478,12 +467,12 @@ describe('webhooks for platforms', () => {
     const { subscriptionId } = await subscribe();
     receiver.respondWith(() => 503);
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId),
       ([head]) => head?.attempts === 1,
     );
     await app.record('GoalWithdrawn', { employeeId: 'emp-1' });
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'waiting'),
       (waiting) => waiting.length === 1,
     );
@@ -519,7 +508,7 @@ describe('webhooks for platforms', () => {
     app = await NotificationsTestApp.start({}, new Date().toISOString(), folder);
     for (let n = 20; n < 30; n++) await app.record('GoalSubmitted', { employeeId: `emp-${n}` });
 
-    await eventually(
+    await readEventually(
       () => deliveriesOf(subscriptionId, 'delivered'),
       (delivered) => delivered.length === 30,
     );

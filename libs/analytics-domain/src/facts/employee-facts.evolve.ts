@@ -308,7 +308,10 @@ export function evolveEmployeeFacts(
     case 'AdjustmentApproved':
     case 'AdjustmentRejected':
       return facts;
-    // Webhook subscriptions are about no employee: they never reach an employee's facts.
+    // Webhook subscriptions are about no employee, and how a person is e-mailed is not a
+    // development figure: notifications' own events never reach an employee's facts.
+    case 'NotificationPreferenceSet':
+    case 'HrContactsSet':
     case 'WebhookSubscriptionCreated':
     case 'WebhookSubscriptionChanged':
     case 'WebhookSubscriptionDisabled':

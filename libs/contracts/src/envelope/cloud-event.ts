@@ -40,7 +40,8 @@ export const dataSchemaUri = ({ context, name, version }: CloudEventTypeParts): 
  * The sequence extension orders values as strings, so the global position is zero-padded
  * to the 20 digits of the largest unsigned 64-bit number.
  */
-const sequenceOf = (globalPosition: bigint): string => globalPosition.toString().padStart(20, '0');
+export const sequenceOf = (globalPosition: bigint): string =>
+  globalPosition.toString().padStart(20, '0');
 
 /**
  * CloudEvents 1.0 structured envelope. Extension attributes are lowercase alphanumeric, as

@@ -234,6 +234,62 @@ export const WebhookDataAccessSet = defineEvent({
   },
 });
 
+export const NotificationPreference = Type.Union(
+  [Type.Literal('off'), Type.Literal('immediately'), Type.Literal('daily-digest')],
+  {
+    description:
+      'off: no e-mail; immediately: each notification as it happens; daily-digest: one e-mail a day with what happened',
+  },
+);
+
+export const NotificationPreferenceSet = defineEvent({
+  context,
+  name: 'NotificationPreferenceSet',
+  version: 1,
+  description:
+    'How a person wants to be e-mailed: set by themselves in their settings, or turned off with the one-click unsubscribe link of an e-mail (RFC 8058).',
+  schema: Type.Object(
+    {
+      employeeId: Id('The person'),
+      preference: NotificationPreference,
+      via: Type.Union([Type.Literal('settings'), Type.Literal('unsubscribe-link')], {
+        description: 'Where it was set',
+      }),
+      setAt: IsoDateTime('When it was set'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: (data) => data.employeeId,
+  example: {
+    employeeId: 'emp-1001',
+    preference: 'daily-digest',
+    via: 'settings',
+    setAt: '2026-04-03T09:00:00.000Z',
+  },
+});
+
+export const HrContactsSet = defineEvent({
+  context,
+  name: 'HrContactsSet',
+  version: 1,
+  description:
+    'The people of a tenant who receive the e-mails addressed to HR (approvals overdue, remeasurements due), set by an admin; an empty list sends them to nobody.',
+  schema: Type.Object(
+    {
+      employeeIds: Type.Array(Id('An HR contact (an employee of the tenant)'), {
+        maxItems: 20,
+        uniqueItems: true,
+        description: 'Who receives the e-mails addressed to HR',
+      }),
+      setBy: Id('The admin who set it'),
+      setAt: IsoDateTime('When it was set'),
+    },
+    { additionalProperties: false },
+  ),
+  subjectOf: () => 'hr-contacts',
+  example: { employeeIds: ['emp-0002'], setBy: 'admin-1', setAt: '2026-04-03T09:00:00.000Z' },
+});
+
 export const notificationsEvents = [
   WebhookSubscriptionCreated,
   WebhookSubscriptionChanged,
@@ -242,6 +298,8 @@ export const notificationsEvents = [
   WebhookSecretRotated,
   WebhookSubscriptionDeleted,
   WebhookDataAccessSet,
+  NotificationPreferenceSet,
+  HrContactsSet,
 ] as const;
 
 export type WebhookSubscriptionCreated = EventOf<typeof WebhookSubscriptionCreated>;
@@ -251,3 +309,5 @@ export type WebhookSubscriptionEnabled = EventOf<typeof WebhookSubscriptionEnabl
 export type WebhookSecretRotated = EventOf<typeof WebhookSecretRotated>;
 export type WebhookSubscriptionDeleted = EventOf<typeof WebhookSubscriptionDeleted>;
 export type WebhookDataAccessSet = EventOf<typeof WebhookDataAccessSet>;
+export type NotificationPreferenceSet = EventOf<typeof NotificationPreferenceSet>;
+export type HrContactsSet = EventOf<typeof HrContactsSet>;

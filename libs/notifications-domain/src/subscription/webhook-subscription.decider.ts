@@ -28,6 +28,17 @@ export type WebhookSubscriptionEvent =
   | WebhookSubscriptionDeleted
   | WebhookDataAccessSet;
 
+/** The types of a subscription's own events: what its stream holds and its decider folds. */
+export const webhookSubscriptionEventTypes: readonly WebhookSubscriptionEvent['type'][] = [
+  'WebhookSubscriptionCreated',
+  'WebhookSubscriptionChanged',
+  'WebhookSubscriptionDisabled',
+  'WebhookSubscriptionEnabled',
+  'WebhookSecretRotated',
+  'WebhookSubscriptionDeleted',
+  'WebhookDataAccessSet',
+];
+
 export type WebhookDisableReason = WebhookSubscriptionDisabled['data']['reason'];
 
 /** How deliveries carry personal fields: sealed (the default) or opened (an admin's grant). */

@@ -3,8 +3,8 @@ import {
   eventRegistry,
   cloudEventType,
   isPublishedContext,
+  sequenceOf,
   toCloudEvent,
-  type TalentloopEvent,
 } from '@talentloop/contracts';
 import { AppendWaiter, type EventStore, type RecordedEvent } from '@talentloop/event-store';
 import {
@@ -12,25 +12,20 @@ import {
   matchesEventTypeFilter,
   webhookBody,
   webhookSubscriptionDecider,
+  webhookSubscriptionEventTypes,
   type WebhookSubscriptionEvent,
   type WebhookSubscriptionState,
 } from '@talentloop/notifications-domain';
 import type { DocumentWrite, ReadModelStore } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
-import {
-  DELIVERIES,
-  hasQueue,
-  positionText,
-  promoteNext,
-  type DeliveryDocument,
-} from './delivery.document';
+import { pollingLoop } from '../polling-loop';
+import { DELIVERIES, hasQueue, promoteNext, type DeliveryDocument } from './delivery.document';
 
 /** Where the scheduler has made deliveries up to (the event store's global position). */
 export const SCHEDULER_CHECKPOINT = 'notifications.webhook-scheduler';
 
-const NOTIFICATIONS_PREFIX = 'notifications.';
-const isSubscriptionEvent = (event: RecordedEvent): boolean =>
-  event.streamName.startsWith(NOTIFICATIONS_PREFIX);
+const subscriptionTypes: ReadonlySet<string> = new Set(webhookSubscriptionEventTypes);
+const isSubscriptionEvent = (event: RecordedEvent): boolean => subscriptionTypes.has(event.type);
 
 export interface DeliverySchedulerOptions {
   /** The store as stored: personal fields stay sealed in what is sent. */
@@ -57,7 +52,6 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
   const waiter = new AppendWaiter(store, { pollIntervalMs: pollMs });
   /** Per tenant, its subscriptions' states (by stream), as of the checkpoint. */
   const subscriptions = new Map<string, Map<string, WebhookSubscriptionState>>();
-  let stopping = false;
 
   const fold = (event: RecordedEvent) => {
     const tenantId = event.metadata.tenantId;
@@ -90,7 +84,7 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
         eventId: event.id,
         eventType: type,
         subject: cloudEvent.subject ?? '',
-        position: positionText(event.globalPosition),
+        position: sequenceOf(event.globalPosition),
         body,
         state: 'pending',
         attempts: 0,
@@ -113,7 +107,7 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
 
   /** The subscriptions as they were at the checkpoint: their events are few. */
   const loadSubscriptions = async (upTo: bigint) => {
-    const types = webhookSubscriptionEventTypes();
+    const types = [...webhookSubscriptionEventTypes];
     for (let after = 0n; after < upTo; ) {
       const page = await store.readAll({
         after,
@@ -161,16 +155,16 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
     const head = await store.lastGlobalPosition();
     const [first] = await store.readAll({
       maxCount: 1,
-      filter: { eventTypes: webhookSubscriptionEventTypes() },
+      filter: { eventTypes: [...webhookSubscriptionEventTypes] },
     });
     return first === undefined ? head : first.globalPosition - 1n;
   };
 
-  const run = async () => {
+  const run = async (stopping: () => boolean) => {
     const stored = await readModels.getState(SCHEDULER_CHECKPOINT);
     let checkpoint = stored === undefined ? await firstCheckpoint() : BigInt(stored);
     await loadSubscriptions(checkpoint);
-    while (!stopping) {
+    while (!stopping()) {
       waiter.reading();
       const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
       if (page.length > 0) {
@@ -185,26 +179,9 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
         await readModels.setState(SCHEDULER_CHECKPOINT, checkpoint.toString());
         if (writes.length > 0) options.onScheduled();
       }
-      if (page.length < pageSize && !stopping) await waiter.sleep();
+      if (page.length < pageSize && !stopping()) await waiter.sleep();
     }
   };
 
-  const finished = run().finally(() => waiter.close());
-  finished.catch((error: unknown) =>
-    logger.error(`scheduling stopped: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  return {
-    finished,
-    stop: async () => {
-      stopping = true;
-      waiter.wake();
-      await finished.catch(() => undefined);
-    },
-  };
+  return pollingLoop(logger, 'scheduling', waiter, run);
 };
-
-/** The types of the subscriptions' own events. */
-export const webhookSubscriptionEventTypes = (): TalentloopEvent['type'][] =>
-  eventRegistry.definitions
-    .filter((definition) => definition.context === 'notifications')
-    .map((definition) => definition.name as TalentloopEvent['type']);

@@ -11,6 +11,8 @@ import {
 } from '@talentloop/notifications-domain';
 import type { StoredDocument, ReadModelStore } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
+import { claimDue, inLanes, pollingLoop } from '../polling-loop';
+import { WakeableSleep } from '../wakeable-sleep';
 import type { WebhookAttempt, WebhookSender } from '@talentloop/webhooks';
 import {
   DELIVERIES,
@@ -66,54 +68,14 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
   const logger = new Logger('DeliveryWorker');
   const { readModels, concurrency, pollMs } = options;
   const random = options.random ?? Math.random;
-  let stopping = false;
-  let woken: (() => void) | undefined;
-  let pendingWake = false;
+  const sleeper = new WakeableSleep();
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (pendingWake || stopping) {
-        pendingWake = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => {
-        woken = undefined;
-        resolve();
-      }, ms);
-      woken = () => {
-        clearTimeout(timer);
-        woken = undefined;
-        resolve();
-      };
-    });
-
-  const wake = () => {
-    if (woken) woken();
-    else pendingWake = true;
-  };
-
-  const claim = async (due: readonly Stored[], now: Date): Promise<Stored[]> => {
-    const until = new Date(
-      now.getTime() + options.attemptTimeoutMs + CLAIM_MARGIN_MS,
-    ).toISOString();
-    const claimed = due.map((stored) => ({
-      ...stored,
-      doc: { ...stored.doc, nextAttemptAt: until },
+  const claim = (due: readonly Stored[], now: Date): Promise<Stored[]> => {
+    const until = new Date(now.getTime() + options.attemptTimeoutMs + CLAIM_MARGIN_MS);
+    return claimDue(readModels, DELIVERIES, due, (doc) => ({
+      ...doc,
+      nextAttemptAt: until.toISOString(),
     }));
-    const { conflicts } = await readModels.write(
-      DELIVERIES,
-      claimed.map(({ id, doc, sources, version }) => ({
-        id,
-        doc,
-        sources,
-        expectedVersion: version,
-      })),
-    );
-    const lost = new Set(conflicts);
-    return claimed
-      .filter(({ id }) => !lost.has(id))
-      .map((stored) => ({ ...stored, version: stored.version + 1 }));
   };
 
   /** Records an attempt's outcome; a delivery that is done hands its subject's queue on. */
@@ -251,21 +213,12 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         subscriptions.set(key, (found = options.subscription(doc.tenantId, doc.subscriptionId)));
       return found;
     };
-    let next = 0;
-    const lane = async () => {
-      while (next < claimed.length) {
-        const stored = claimed[next++];
-        try {
-          await attemptOne(stored, await subscriptionOf(stored));
-        } catch (error) {
-          // Left claimed: it is attempted again once the claim runs out.
-          logger.warn(
-            `delivery ${stored.id} not recorded: ${error instanceof Error ? error.message : String(error)}`,
-          );
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, lane));
+    await inLanes(
+      claimed,
+      concurrency,
+      async (stored) => attemptOne(stored, await subscriptionOf(stored)),
+      (stored, reason) => logger.warn(`delivery ${stored.id} not recorded: ${reason}`),
+    );
     return claimed.length;
   };
 
@@ -292,26 +245,23 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
       await promoteNext(readModels, subscriptionId, subject, options.now());
   };
 
-  const run = async () => {
+  const run = async (stopping: () => boolean) => {
     let sweptAt = Number.NEGATIVE_INFINITY;
-    while (!stopping) {
+    while (!stopping()) {
       if (Date.now() - sweptAt >= SWEEP_EVERY_MS) {
         sweptAt = Date.now();
         await sweep();
       }
       const attempted = await round();
-      if (attempted === 0 && !stopping) await sleep(pollMs);
+      if (attempted === 0 && !stopping()) await sleeper.sleep(pollMs);
     }
   };
 
-  const finished = run();
-  return {
-    finished,
-    wake,
-    stop: async () => {
-      stopping = true;
-      woken?.();
-      await finished.catch(() => undefined);
-    },
-  };
+  const loop = pollingLoop(
+    logger,
+    'delivering',
+    { wake: () => sleeper.stop(), close: () => {} },
+    run,
+  );
+  return { ...loop, wake: () => sleeper.wake() };
 };

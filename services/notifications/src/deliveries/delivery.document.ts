@@ -41,7 +41,7 @@ export interface DeliveryDocument {
   readonly eventType: string;
   /** The CloudEvents subject: order is kept per subject. */
   readonly subject: string;
-  /** The event's global position, 20 digits, so that it sorts as text. */
+  /** The event's global position, 20 digits, so that it sorts as text (its CloudEvents sequence). */
   readonly position: string;
   readonly body: string;
   readonly state: DeliveryState;
@@ -54,8 +54,6 @@ export interface DeliveryDocument {
   readonly deadAt: string | null;
   readonly log: readonly DeliveryAttempt[];
 }
-
-export const positionText = (position: bigint): string => position.toString().padStart(20, '0');
 
 /** Whether the subject's queue of a subscription has anything not yet delivered or dead. */
 export const hasQueue = async (

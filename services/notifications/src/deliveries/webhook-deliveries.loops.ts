@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@talentloop/event-store';
-import { defaultRetrySchedule } from '@talentloop/notifications-domain';
 import { ProtectedEventStore, sealedStoreOf } from '@talentloop/privacy';
 import type { ReadModelStore } from '@talentloop/read-models';
 import {
@@ -13,7 +12,11 @@ import {
   type Supervisor,
 } from '@talentloop/service-kit';
 import { WebhookSender } from '@talentloop/webhooks';
-import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications.settings';
+import {
+  NOTIFICATIONS_SETTINGS,
+  retryScheduleOf,
+  type NotificationsSettings,
+} from '../notifications.settings';
 import { disableSubscription } from '../webhook-subscriptions/webhook-subscription.commands';
 import { WebhookSubscriptionsDirectory } from '../webhook-subscriptions/webhook-subscriptions.directory';
 import { DELIVERIES, deliveryIndexes } from './delivery.document';
@@ -69,11 +72,7 @@ export class WebhookDeliveryLoops implements OnApplicationBootstrap {
           disableSubscription(this.commands, tenantId, subscriptionId, at),
         concurrency: this.settings.deliveryConcurrency,
         attemptTimeoutMs: this.settings.deliveryTimeoutMs,
-        schedule: {
-          ...defaultRetrySchedule,
-          baseDelayMs: this.settings.retryBaseMs,
-          giveUpAfterMs: this.settings.retryGiveUpMs,
-        },
+        schedule: retryScheduleOf(this.settings),
         pollMs: this.settings.pollMs,
         now,
       });

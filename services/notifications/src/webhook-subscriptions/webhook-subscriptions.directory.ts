@@ -3,12 +3,12 @@ import { streamName } from '@talentloop/contracts';
 import { fold } from '@talentloop/domain-kernel';
 import type { EventStore, RecordedEvent } from '@talentloop/event-store';
 import {
+  webhookSubscriptionEventTypes,
   webhookSubscriptionDecider,
   type WebhookSubscriptionEvent,
   type WebhookSubscriptionState,
 } from '@talentloop/notifications-domain';
 import { EVENT_STORE } from '@talentloop/service-kit';
-import { webhookSubscriptionEventTypes } from '../deliveries/delivery-scheduler';
 
 /** The stream of one subscription. */
 export const subscriptionStream = (tenantId: string, subscriptionId: string): string =>
@@ -46,7 +46,7 @@ export class WebhookSubscriptionsDirectory {
 
   /** Every subscription of the tenant that was not deleted, oldest first. */
   async list(tenantId: string): Promise<WebhookSubscriptionState[]> {
-    const types = webhookSubscriptionEventTypes();
+    const types = [...webhookSubscriptionEventTypes];
     const byStream = new Map<string, WebhookSubscriptionState>();
     for (let after: bigint | undefined; ; ) {
       const page = await this.store.readAll({

@@ -30,7 +30,10 @@ export interface AccessRule {
   readonly reach: Partial<Record<Role, Reach>>;
 }
 
-/** An endpoint anyone may call without a token: health and metrics, nothing else. */
+/**
+ * An endpoint anyone may call without a token: health and metrics, and the unsubscribe link of
+ * an e-mail (signed per person: the link itself is the credential), nothing else.
+ */
 export interface PublicEndpoint {
   readonly public: true;
 }
@@ -161,6 +164,12 @@ const figures: AccessRule = {
 
 const open: PublicEndpoint = { public: true };
 
+/** A person's own e-mail preference: every role a person holds (not an integration). */
+const mailPreference: AccessRule = {
+  subject: caller,
+  reach: { employee: 'self', manager: 'self', hr: 'self', admin: 'self' },
+};
+
 /**
  * Every endpoint of the four services and who reaches it; `ACCESS-MATRIX.md` beside this
  * file is the same matrix written out cell by cell, and the tests hold both to each other
@@ -275,6 +284,17 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   },
   'GET /webhook-subscriptions/:subscriptionId/deliveries': integrations,
   'POST /webhook-subscriptions/:subscriptionId/deliveries/:deliveryId/redelivery': integrations,
+  // notifications: how each person is e-mailed is theirs to choose; the unsubscribe link of an
+  // e-mail is signed per person and needs no token (RFC 8058 one-click)
+  'GET /notification-preferences/me': mailPreference,
+  'PUT /notification-preferences/me': mailPreference,
+  'GET /unsubscribe': open,
+  'POST /unsubscribe': open,
+  'GET /notification-settings/hr-contacts': {
+    subject: tenant,
+    reach: { hr: 'tenant', admin: 'tenant' },
+  },
+  'PUT /notification-settings/hr-contacts': { subject: tenant, reach: { admin: 'tenant' } },
 };
 
 /** Who an endpoint is for, in words, for the detail of a refusal: `manager (their direct reports), hr (anyone in the tenant)`. */

@@ -155,11 +155,13 @@ describe('the written access matrix (ACCESS-MATRIX.md)', () => {
     expect(crossing).toEqual([]);
   });
 
-  it('leaves health and metrics as the only public endpoints', () =>
+  it('leaves health, metrics and the signed unsubscribe link as the only public endpoints', () =>
     expect([...written.entries()].filter(([, row]) => row.public).map(([key]) => key)).toEqual([
       'GET /health/live',
       'GET /health/ready',
       'GET /metrics',
+      'GET /unsubscribe',
+      'POST /unsubscribe',
     ]));
 });
 

@@ -124,8 +124,11 @@ export const requireBearerToken =
     );
   };
 
-/** Paths of the @Public() controllers (operations): no token asked, with or without a body. */
-const PUBLIC_PATHS = /^\/(?:health|metrics)(?:\/|$)/;
+/**
+ * Paths of the @Public() routes: no token asked, with or without a body. Operations, and the
+ * one-click unsubscribe of e-mails (RFC 8058: the mail client posts the signed link as it is).
+ */
+const PUBLIC_PATHS = /^\/(?:health|metrics|unsubscribe)(?:[/?]|$)/;
 
 /** A request with a body: a length above 0, or a chunked one. */
 const hasBody = (request: Request): boolean =>

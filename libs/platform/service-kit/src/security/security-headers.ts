@@ -42,8 +42,30 @@ const docsHeaders = helmet({
   frameguard: { action: 'deny' },
 });
 
-const DOCS = /^\/docs(?:[/-]|$)/;
+/**
+ * The unsubscribe page an e-mail's link opens (notifications): one form that posts to the same
+ * address. Nothing else may load or run; the form may post to this service only.
+ */
+const unsubscribeHeaders = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+    },
+  },
+  frameguard: { action: 'deny' },
+});
 
-/** Security headers on every answer (helmet), the API's strict policy or the docs page's. */
+const DOCS = /^\/docs(?:[/-]|$)/;
+const UNSUBSCRIBE = /^\/unsubscribe$/;
+
+/** Security headers on every answer (helmet): the API's strict policy, or a page's own. */
 export const securityHeaders = (): RequestHandler => (request, response, next) =>
-  (DOCS.test(request.path) ? docsHeaders : apiHeaders)(request, response, next);
+  (DOCS.test(request.path)
+    ? docsHeaders
+    : UNSUBSCRIBE.test(request.path)
+      ? unsubscribeHeaders
+      : apiHeaders)(request, response, next);

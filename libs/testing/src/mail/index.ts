@@ -1,0 +1,2 @@
+export * from './smtp-receiver';
+export * from './ics';

@@ -1,0 +1,300 @@
+import { Logger } from '@nestjs/common';
+import {
+  composeDigest,
+  composeMail,
+  nextAttemptAt,
+  type ComposeInput,
+  type ComposedDigest,
+  type MailCalendar,
+  type MailPerson,
+  type RetrySchedule,
+} from '@talentloop/notifications-domain';
+import type { MailTransport, OutgoingMail, SendOutcome } from '@talentloop/mail';
+import type { ReadModelStore, StoredDocument } from '@talentloop/read-models';
+import type { Loop } from '@talentloop/supervision';
+import { claimDue, inLanes, pollingLoop } from '../polling-loop';
+import { WakeableSleep } from '../wakeable-sleep';
+import { createHash } from 'node:crypto';
+import {
+  MAIL_LOG_LENGTH,
+  MAIL_PEOPLE,
+  MAILS,
+  personDocumentId,
+  type MailAttempt,
+  type MailDocument,
+} from './mail.documents';
+
+/** A person's name and address, opened for one mail; never stored, never logged. */
+export interface OpenedPerson {
+  readonly displayName: string;
+  readonly email: string;
+}
+
+export interface MailWorkerOptions {
+  readonly readModels: ReadModelStore;
+  readonly transport: Pick<MailTransport, 'send'>;
+  /** The person's name and address opened; undefined once they are erased. */
+  readonly open: (person: MailPerson) => Promise<OpenedPerson | undefined>;
+  /** A mail's sealed feedback opened (the employee's key); undefined once erased. */
+  readonly openFeedback: (
+    tenantId: string,
+    employeeId: string,
+    sealed: string,
+  ) => Promise<string | undefined>;
+  /** The one-click unsubscribe URL of a person. */
+  readonly unsubscribeUrl: (tenantId: string, employeeId: string) => string;
+  readonly appUrl: string;
+  readonly from: { readonly name: string; readonly address: string };
+  readonly concurrency: number;
+  readonly attemptTimeoutMs: number;
+  readonly schedule: RetrySchedule;
+  readonly pollMs: number;
+  readonly now: () => Date;
+  readonly random?: () => number;
+}
+
+/** A claimed mail is left alone this long past its attempt's timeout before another may take it. */
+export const MAIL_CLAIM_MARGIN_MS = 5_000;
+
+type Stored = StoredDocument<MailDocument>;
+
+/** The Message-ID of a mail, or of a digest (from the mails it gathers). */
+export const messageIdOf = (mailIds: readonly string[]): string =>
+  mailIds.length === 1
+    ? `${mailIds[0]}@talentloop`
+    : `digest_${createHash('sha256')
+        .update([...mailIds].sort().join('\u0000'))
+        .digest('hex')
+        .slice(0, 32)}@talentloop`;
+
+/** Why a person is not written to, or undefined when they may be. */
+const notWrittenTo = (person: MailPerson | undefined): string | undefined =>
+  person === undefined
+    ? 'the person is not known (no HRIS sync yet)'
+    : person.erased
+      ? 'the person was erased'
+      : person.employmentStatus === 'left'
+        ? 'the person left'
+        : person.preference === 'off'
+          ? 'the person turned e-mail off'
+          : person.email === null
+            ? 'the person has no e-mail address'
+            : undefined;
+
+/**
+ * Sends the due mails. A mail is claimed first (its `sendAt` moved past the attempt, guarded
+ * by its version), so two instances never send it at once, and it is sent with a Message-ID
+ * derived from its id: a worker killed between the server's acceptance and the record sends it
+ * again, after the claim runs out, under the same Message-ID (SMTP has no idempotency key of
+ * its own; the mailbox folder keeps one file per Message-ID). Whether the person may be
+ * written to is decided at the moment of sending, so turning e-mail off or an erasure stops
+ * what is still pending. A recipient's due digest mails go out together, as one e-mail.
+ */
+export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): void } => {
+  const logger = new Logger('MailWorker');
+  const { readModels, concurrency, pollMs } = options;
+  const random = options.random ?? Math.random;
+  const sleeper = new WakeableSleep();
+
+  const claim = (due: readonly Stored[], now: Date): Promise<Stored[]> => {
+    const until = new Date(now.getTime() + options.attemptTimeoutMs + MAIL_CLAIM_MARGIN_MS);
+    return claimDue(readModels, MAILS, due, (doc) => ({ ...doc, sendAt: until.toISOString() }));
+  };
+
+  const record = async (unit: readonly Stored[], change: (doc: MailDocument) => MailDocument) => {
+    await readModels.write(
+      MAILS,
+      unit.map((stored) => ({
+        id: stored.id,
+        doc: change(stored.doc),
+        sources: stored.sources,
+        expectedVersion: stored.version,
+      })),
+    );
+  };
+
+  const withLog = (doc: MailDocument, attempt: MailAttempt) =>
+    [...doc.log, attempt].slice(-MAIL_LOG_LENGTH);
+
+  const people = async (ids: readonly string[]) =>
+    readModels.load<MailPerson>(MAIL_PEOPLE, [...new Set(ids)]);
+
+  /** What one mail says, its personal parts opened for this attempt only. */
+  const inputOf = async (
+    stored: Stored,
+    recipient: OpenedPerson & { language: MailPerson['language'] },
+    about: OpenedPerson | undefined,
+  ): Promise<ComposeInput> => {
+    const { doc } = stored;
+    const feedback =
+      doc.facts.feedback === undefined
+        ? undefined
+        : await options.openFeedback(doc.tenantId, doc.facts.employeeId, doc.facts.feedback);
+    return {
+      mail: {
+        mailId: stored.id,
+        tenantId: doc.tenantId,
+        kind: doc.kind,
+        role: doc.role,
+        recipientId: doc.recipientId,
+        facts: { ...doc.facts, ...(feedback !== undefined && { feedback }) },
+        cause: doc.cause,
+      },
+      recipient: { displayName: recipient.displayName, language: recipient.language },
+      about: about === undefined ? null : { displayName: about.displayName },
+      links: {
+        app: options.appUrl,
+        unsubscribe: options.unsubscribeUrl(doc.tenantId, doc.recipientId),
+      },
+      from: options.from.address,
+      to: recipient.email,
+      now: options.now(),
+    };
+  };
+
+  /** Sends one unit: a mail, or a recipient's due digest mails as one e-mail. */
+  const sendUnit = async (unit: readonly Stored[]): Promise<void> => {
+    const first = unit[0].doc;
+    const now = options.now();
+    const found = await people([
+      personDocumentId(first.tenantId, first.recipientId),
+      ...unit.map(({ doc }) => personDocumentId(doc.tenantId, doc.facts.employeeId)),
+    ]);
+    const person = found.get(personDocumentId(first.tenantId, first.recipientId))?.doc;
+    const opened = notWrittenTo(person) === undefined ? await options.open(person!) : undefined;
+    const why = notWrittenTo(person) ?? (opened === undefined ? 'the person was erased' : '');
+    if (opened === undefined || person === undefined) {
+      await record(unit, (doc) => ({
+        ...doc,
+        state: 'suppressed',
+        log: withLog(doc, { at: now.toISOString(), outcome: 'suppressed', detail: why }),
+      }));
+      return;
+    }
+    const recipient = { ...opened, language: person.language };
+    const inputs: ComposeInput[] = [];
+    for (const stored of unit) {
+      const aboutId = stored.doc.facts.employeeId;
+      const aboutPerson =
+        aboutId === stored.doc.recipientId
+          ? undefined
+          : found.get(personDocumentId(stored.doc.tenantId, aboutId))?.doc;
+      const about =
+        aboutPerson === undefined || aboutPerson.erased
+          ? undefined
+          : await options.open(aboutPerson);
+      inputs.push(await inputOf(stored, recipient, about));
+    }
+    const messageId = messageIdOf(unit.map(({ id }) => id));
+    const unsubscribe = options.unsubscribeUrl(first.tenantId, first.recipientId);
+    const content: ComposedDigest & { readonly calendar?: MailCalendar } =
+      unit.length === 1 && !first.digest
+        ? composeMail(inputs[0])
+        : composeDigest({
+            items: inputs,
+            recipient: { displayName: recipient.displayName, language: recipient.language },
+            links: { app: options.appUrl, unsubscribe },
+            day: now,
+          });
+    const { calendar } = content;
+    const mail: OutgoingMail = {
+      messageId,
+      from: options.from,
+      to: { name: opened.displayName, address: opened.email },
+      subject: content.subject,
+      text: content.text,
+      html: content.html,
+      language: person.language,
+      headers: {
+        // RFC 8058: one click, by POST, unsubscribes without a page in between.
+        'List-Unsubscribe': `<${unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+      },
+      ...(calendar !== undefined && { calendar }),
+      date: now,
+    };
+    const outcome: SendOutcome = await options.transport.send(mail);
+    const at = options.now();
+    if (outcome.kind === 'sent') {
+      await record(unit, (doc) => ({
+        ...doc,
+        state: 'sent',
+        attempts: doc.attempts + 1,
+        firstAttemptAt: doc.firstAttemptAt ?? now.toISOString(),
+        sentAt: at.toISOString(),
+        messageId,
+        log: withLog(doc, {
+          at: now.toISOString(),
+          outcome: 'sent',
+          detail: outcome.response.slice(0, 200),
+        }),
+      }));
+      return;
+    }
+    await record(unit, (doc) => {
+      const attempts = doc.attempts + 1;
+      const firstAttemptAt = doc.firstAttemptAt ?? now.toISOString();
+      const next = outcome.permanent
+        ? ({ kind: 'dead' } as const)
+        : nextAttemptAt(
+            { attempts, firstAttemptAt: new Date(firstAttemptAt), now: at, random: random() },
+            options.schedule,
+          );
+      const base = {
+        ...doc,
+        attempts,
+        firstAttemptAt,
+        log: withLog(doc, {
+          at: now.toISOString(),
+          outcome: 'failed',
+          detail: outcome.reason.slice(0, 200),
+        }),
+      };
+      return next.kind === 'retry'
+        ? { ...base, sendAt: next.at.toISOString() }
+        : { ...base, state: 'dead' };
+    });
+  };
+
+  /** One round: the due mails, a recipient's digest mails together, `concurrency` at a time. */
+  const round = async (): Promise<number> => {
+    const now = options.now();
+    const due = await readModels.findStored<MailDocument>(MAILS, {
+      where: { state: 'pending', sendAt: { $lte: now.toISOString() } },
+      sort: { sendAt: 1 },
+      limit: concurrency * 4,
+    });
+    if (due.length === 0) return 0;
+    const claimed = await claim(due, now);
+    const units: Stored[][] = [];
+    const digests = new Map<string, Stored[]>();
+    for (const stored of claimed) {
+      if (!stored.doc.digest) {
+        units.push([stored]);
+        continue;
+      }
+      const key = `${stored.doc.tenantId}\u0000${stored.doc.recipientId}`;
+      let unit = digests.get(key);
+      if (unit === undefined) {
+        digests.set(key, (unit = []));
+        units.push(unit);
+      }
+      unit.push(stored);
+    }
+    await inLanes(units, concurrency, sendUnit, (unit, reason) =>
+      logger.warn(`mail ${unit[0].id} not recorded: ${reason}`),
+    );
+    return claimed.length;
+  };
+
+  const run = async (stopping: () => boolean) => {
+    while (!stopping()) {
+      const sent = await round();
+      if (sent === 0 && !stopping()) await sleeper.sleep(pollMs);
+    }
+  };
+
+  const loop = pollingLoop(logger, 'sending', { wake: () => sleeper.stop(), close: () => {} }, run);
+  return { ...loop, wake: () => sleeper.wake() };
+};
