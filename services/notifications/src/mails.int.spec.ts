@@ -357,6 +357,50 @@ describe('e-mails to people', () => {
     expect(kinds).toEqual(['remeasurement-due', 'remeasurement-due']);
   });
 
+  it('retries a mail the server defers, dead-letters one it refuses, and shows both in the log', async () => {
+    await people();
+    smtp.failNext(451, '4.3.0 try again later');
+    await app.record('GoalApproved', { employeeId: employee.employeeId, goalId: 'goal-deferred' });
+    await readEventually(mailsIn, ([mail]) => mail?.attempts === 1);
+    app.clock.advanceMs(1_000);
+    await smtp.waitFor(1);
+
+    smtp.failNext(550, '5.1.1 mailbox unavailable');
+    await app.record('GoalApproved', { employeeId: employee.employeeId, goalId: 'goal-refused' });
+    const log = await readEventually(
+      async () =>
+        (
+          await app.call<{
+            mails: {
+              goalId: string;
+              state: string;
+              attempts: number;
+              log: { outcome: string; detail: string }[];
+            }[];
+          }>('GET', '/mails', undefined, admin)
+        ).body.mails,
+      (mails) => mails.some(({ state }) => state === 'dead'),
+    );
+    const dead = log.find(({ goalId }) => goalId === 'goal-refused')!;
+    expect(dead).toMatchObject({ state: 'dead', attempts: 1 });
+    expect(dead.log[0].detail).toContain('550');
+    expect(dead.log[0].detail).not.toContain(employee.email);
+    expect(log.find(({ goalId }) => goalId === 'goal-deferred')).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+    });
+    const onlyDead = await app.call<{ mails: unknown[] }>(
+      'GET',
+      '/mails?state=dead',
+      undefined,
+      admin,
+    );
+    expect(onlyDead.body.mails).toHaveLength(1);
+    expect((await app.call('GET', '/mails', undefined, asEmployee)).status).toBe(403);
+    expect((await app.call('GET', '/mails?state=lost', undefined, admin)).status).toBe(422);
+    expect(smtp.messages).toHaveLength(1);
+  });
+
   it('sends each mail once across a restart and a second instance on the same files', async () => {
     await people();
     for (let i = 0; i < 20; i += 1)

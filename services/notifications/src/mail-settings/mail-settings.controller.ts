@@ -4,6 +4,7 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { DomainError } from '@talentloop/domain-kernel';
 import { fold } from '@talentloop/domain-kernel';
 import type { EventStore } from '@talentloop/event-store';
+import type { ReadModelStore } from '@talentloop/read-models';
 import {
   hrContactsDecider,
   mailPreferencesDecider,
@@ -17,6 +18,7 @@ import {
   DeciderCommand,
   EVENT_STORE,
   Public,
+  READ_MODEL_STORE,
   RequestCommandId,
   type Actor,
   type CommandCaller,
@@ -29,7 +31,8 @@ import {
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { ApiProperty } from '@nestjs/swagger';
 import { MailLoops } from '../mails/mail.loops';
-import { HrContactsDto, NotificationPreferenceDto } from './mail-settings.dto';
+import { HrContactsDto, MailLogQueryDto, NotificationPreferenceDto } from './mail-settings.dto';
+import { MAILS, type MailDocument } from '../mails/mail.documents';
 
 /** The link of an e-mail was altered, is from another installation, or was cut short. */
 export class InvalidUnsubscribeLink extends DomainError {
@@ -69,6 +72,7 @@ export class MailSettingsController {
     private readonly commands: CommandBus,
     private readonly loops: MailLoops,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_STORE) private readonly readModels: ReadModelStore,
   ) {}
 
   private setPreference(
@@ -195,5 +199,42 @@ export class MailSettingsController {
       ),
     );
     return { employeeIds };
+  }
+
+  @Get('mails')
+  @ApiOperation({
+    summary: "The tenant's mail log, newest first: who was told what, and where each mail stands",
+    description:
+      'Ids, kinds and states only (no names, addresses or texts). `state=dead` lists the dead letters; `suppressed` the mails not sent because the person turned e-mail off, left or was erased. Each mail keeps its last 10 attempts.',
+  })
+  async mails(@CurrentActor() actor: Actor, @Query() query: MailLogQueryDto) {
+    const found = await this.readModels.findStored<MailDocument>(MAILS, {
+      where: {
+        tenantId: actor.tenantId,
+        ...(query.state !== undefined && { state: query.state }),
+        ...(query.recipientId !== undefined && { recipientId: query.recipientId }),
+      },
+      sort: { createdAt: -1 },
+      limit: query.limit ?? 50,
+    });
+    return {
+      mails: found.map(({ id, doc }) => ({
+        mailId: id,
+        kind: doc.kind,
+        role: doc.role,
+        recipientId: doc.recipientId,
+        employeeId: doc.facts.employeeId,
+        goalId: doc.facts.goalId,
+        cause: doc.cause,
+        state: doc.state,
+        digest: doc.digest,
+        attempts: doc.attempts,
+        createdAt: doc.createdAt,
+        sendAt: doc.state === 'pending' ? doc.sendAt : null,
+        sentAt: doc.sentAt,
+        messageId: doc.messageId,
+        log: doc.log,
+      })),
+    };
   }
 }

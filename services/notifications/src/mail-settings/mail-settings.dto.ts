@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Optional } from '@talentloop/service-kit';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { NotificationPreference } from '@talentloop/notifications-domain';
 
 export const notificationPreferences: readonly NotificationPreference[] = [
@@ -31,4 +33,31 @@ export class HrContactsDto {
   @MaxLength(128, { each: true })
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/, { each: true })
   employeeIds!: string[];
+}
+
+export const mailStates = ['pending', 'sent', 'suppressed', 'dead'] as const;
+
+export class MailLogQueryDto {
+  @ApiPropertyOptional({
+    enum: mailStates,
+    description:
+      'Only mails in this state; dead: refused for good by the mail server, kept failing for the retry window, or could not be written',
+  })
+  @Optional()
+  @IsIn(mailStates)
+  state?: (typeof mailStates)[number];
+
+  @ApiPropertyOptional({ description: 'Only the mails to this person', example: 'emp-1001' })
+  @Optional()
+  @MaxLength(128)
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/)
+  recipientId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
 }

@@ -67,6 +67,8 @@ export const messageIdOf = (mailIds: readonly string[]): string =>
         .digest('hex')
         .slice(0, 32)}@talentloop`;
 
+const withoutFeedback = ({ feedback: _sealed, ...facts }: MailDocument['facts']) => facts;
+
 /** Why a person is not written to, or undefined when they may be. */
 const notWrittenTo = (person: MailPerson | undefined): string | undefined =>
   person === undefined
@@ -137,7 +139,8 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
         kind: doc.kind,
         role: doc.role,
         recipientId: doc.recipientId,
-        facts: { ...doc.facts, ...(feedback !== undefined && { feedback }) },
+        // Feedback that can no longer be opened is left out (the mail then cannot be written).
+        facts: { ...withoutFeedback(doc.facts), ...(feedback !== undefined && { feedback }) },
         cause: doc.cause,
       },
       recipient: { displayName: recipient.displayName, language: recipient.language },
@@ -187,15 +190,31 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
     }
     const messageId = messageIdOf(unit.map(({ id }) => id));
     const unsubscribe = options.unsubscribeUrl(first.tenantId, first.recipientId);
-    const content: ComposedDigest & { readonly calendar?: MailCalendar } =
-      unit.length === 1 && !first.digest
-        ? composeMail(inputs[0])
-        : composeDigest({
-            items: inputs,
-            recipient: { displayName: recipient.displayName, language: recipient.language },
-            links: { app: options.appUrl, unsubscribe },
-            day: now,
-          });
+    let content: ComposedDigest & { readonly calendar?: MailCalendar };
+    try {
+      content =
+        unit.length === 1 && !first.digest
+          ? composeMail(inputs[0])
+          : composeDigest({
+              items: inputs,
+              recipient: { displayName: recipient.displayName, language: recipient.language },
+              links: { app: options.appUrl, unsubscribe },
+              day: now,
+            });
+    } catch (error) {
+      // What it needs cannot be had any more (feedback whose key is gone): never sendable.
+      const detail = `cannot be written: ${error instanceof Error ? error.message : String(error)}`;
+      await record(unit, (doc) => ({
+        ...doc,
+        state: 'dead',
+        log: withLog(doc, {
+          at: now.toISOString(),
+          outcome: 'failed',
+          detail: detail.slice(0, 200),
+        }),
+      }));
+      return;
+    }
     const { calendar } = content;
     const mail: OutgoingMail = {
       messageId,

@@ -295,6 +295,7 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
     reach: { hr: 'tenant', admin: 'tenant' },
   },
   'PUT /notification-settings/hr-contacts': { subject: tenant, reach: { admin: 'tenant' } },
+  'GET /mails': { subject: tenant, reach: { admin: 'tenant' } },
 };
 
 /** Who an endpoint is for, in words, for the detail of a refusal: `manager (their direct reports), hr (anyone in the tenant)`. */
