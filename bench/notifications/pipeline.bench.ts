@@ -19,16 +19,10 @@
  * `npm run build`: spawnService builds too). BENCH_PROFILE_DIR: CPU profiles of the service
  * during each phase (bench/system/cpu-profile.preload.js).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { eventRegistry, streamName } from '@talentloop/contracts';
-import type { EventStore, EventToAppend } from '@talentloop/event-store';
 import { deliveryIdOf } from '@talentloop/notifications-domain';
-import { openProtectedEventStore } from '@talentloop/privacy';
 import { closedLoop } from '../lib/closed-loop';
 import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate, formatRatio, formatSeconds } from '../lib/format';
@@ -36,19 +30,18 @@ import { describeMachine } from '../lib/machine';
 import { MachineLoad } from '../lib/machine-load';
 import { percentile, positiveFromEnv } from '../lib/stats';
 import { markdownTable } from '../lib/table';
-import { cpuSeconds } from '../system/memory';
+import { latencyTable } from './open-loop';
+import { burstPhase, cpuPer, openLoopPhase, waitForProgress, withPipeline } from './pipeline-run';
+import { appendPlanned, describeAppends, type PlannedAppend } from './planned-appends';
 import { cloudEventBody, preSignedHeaders, rawRequests } from './raw-http';
 import { startReceiverProcess, type ReceiverProcess } from './receiver-client';
 import type { Receipt } from './receiver-process';
-import { startNotificationsService, type RunningService } from './service-process';
 
 const events = positiveFromEnv('BENCH_EVENTS', 20_000);
 const rate = positiveFromEnv('BENCH_RATE', 200);
 const seconds = positiveFromEnv('BENCH_SECONDS', 30);
 /** Untimed events first, delivered before the phases start: the service's code warm. */
 const WARMUP = 1_000;
-/** Appends issued together in the throughput phase: SQLite group-commits them. */
-const APPEND_WINDOW = 1_000;
 /** The issue's floors. */
 const THROUGHPUT_FLOOR = 1_000;
 const P99_FLOOR_MS = 500;
@@ -64,10 +57,8 @@ const definition = eventRegistry.current('GoalSubmitted');
 if (definition === undefined) throw new Error('GoalSubmitted is not in the contracts registry');
 const example = definition.example as Record<string, unknown>;
 
-interface Planned {
-  readonly streamName: string;
+interface Planned extends PlannedAppend {
   readonly subject: string;
-  readonly event: EventToAppend;
 }
 
 /**
@@ -110,38 +101,21 @@ const plan = (phase: string, count: number): Planned[] => {
   });
 };
 
-const append = (store: EventStore, { streamName: stream, event }: Planned) =>
-  store.appendToStream(
-    stream,
-    [{ ...event, metadata: { ...event.metadata, occurredAt: new Date().toISOString() } }],
-    { expectedRevision: 'no_stream' },
-  );
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Waits until the receiver has taken `target` deliveries in all; fails when it stalls. */
-const waitForDeliveries = async (receiver: ReceiverProcess, target: number, label: string) => {
-  let last = -1;
-  let progressAt = Date.now();
-  let toldAt = Date.now();
-  for (;;) {
-    const { taken } = await receiver.counts();
-    if (taken >= target) return;
-    const now = Date.now();
-    if (taken !== last) {
-      last = taken;
-      progressAt = now;
-    } else if (now - progressAt > STALL_MS)
-      throw new Error(
-        `${label}: the receiver took nothing for ${STALL_MS / 1000} s (${formatCount(taken)} of ${formatCount(target)} in all)`,
-      );
-    if (now - toldAt >= 5_000) {
-      process.stderr.write(`… ${label}: ${formatCount(taken)} of ${formatCount(target)}\n`);
-      toldAt = now;
-    }
-    await sleep(50);
-  }
-};
+const waitForDeliveries = (receiver: ReceiverProcess, target: number, label: string) =>
+  waitForProgress(
+    label,
+    STALL_MS,
+    async () => {
+      const { taken } = await receiver.counts();
+      return {
+        done: taken >= target,
+        taken,
+        told: `${formatCount(taken)} of ${formatCount(target)}`,
+      };
+    },
+    ({ told }) => `the receiver took nothing for ${STALL_MS / 1000} s (${told} in all)`,
+  );
 
 /** What the receiver took of a phase's events: counts, first receipt per event, order kept. */
 interface Checked {
@@ -225,307 +199,203 @@ const integrity = (checked: Checked) =>
 
 const verdict = (pass: boolean) => (pass ? 'PASS' : 'BELOW');
 
-interface Cpu {
-  readonly service: number;
-  readonly receiver: number;
-  readonly bench: number;
-}
-
-const cpuNow = (service: RunningService, receiver: ReceiverProcess): Cpu => {
-  const { user, system } = process.cpuUsage();
-  return {
-    service: service.cpuSeconds(),
-    receiver: cpuSeconds(receiver.pid),
-    bench: (user + system) / 1e6,
-  };
-};
-
-const cpuSince = (before: Cpu, after: Cpu, per: number) =>
-  `service ${(((after.service - before.service) / per) * 1000).toFixed(2)} ms, receiver ${(((after.receiver - before.receiver) / per) * 1000).toFixed(2)} ms, bench (appends, sealing) ${(((after.bench - before.bench) / per) * 1000).toFixed(2)} ms`;
-
 /** The pipeline bench, its report printed; everything it started stopped, its folder removed. */
 export const runPipelineBench = async (): Promise<void> => {
   const load = new MachineLoad();
-  const folder = mkdtempSync(join(tmpdir(), 'talentloop-bench-notifications-'));
-  let receiver: ReceiverProcess | undefined;
-  let service: RunningService | undefined;
-  let store: EventStore | undefined;
-  try {
-    receiver = await startReceiverProcess();
-    const auth = devAuth();
-    service = await startNotificationsService(
-      { ...auth.env, NOTIFICATIONS_WEBHOOK_ALLOWLIST: '127.0.0.1' },
-      folder,
-    );
-    const authorization = await auth.authorization({
-      tenantId: TENANT,
-      userId: 'int-bench',
-      roles: ['integrator'],
-    });
-    const call = async <T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> => {
-      const response = await fetch(`${service?.url}${path}`, {
-        method,
-        headers: { authorization, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+  const auth = devAuth();
+  await withPipeline(
+    {
+      folderPrefix: 'talentloop-bench-notifications-',
+      startReceiver: () => startReceiverProcess(),
+      serviceEnv: () => ({ ...auth.env, NOTIFICATIONS_WEBHOOK_ALLOWLIST: '127.0.0.1' }),
+    },
+    async (pipeline) => {
+      const { receiver: taking, service: running, store: opened } = pipeline;
+      const authorization = await auth.authorization({
+        tenantId: TENANT,
+        userId: 'int-bench',
+        roles: ['integrator'],
       });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-      return JSON.parse(text) as T;
-    };
-    // The secret comes with the subscription, which needs a URL first: the receiver verifies
-    // with it from a new URL, and the subscription is pointed there.
-    const { subscriptionId, secret } = await call<{ subscriptionId: string; secret: string }>(
-      'POST',
-      '/webhook-subscriptions',
-      { url: receiver.url, eventTypes: EVENT_TYPES, description: 'bench receiver' },
-    );
-    await call('PATCH', `/webhook-subscriptions/${subscriptionId}`, {
-      url: await receiver.useSecret(secret),
-    });
-    // The store as the services open it (createEventStore + the subject key store of the same
-    // file): personal fields sealed per employee, keys made as new employees come.
-    store = await openProtectedEventStore(service.env);
-    const opened = store;
-    const running = service;
-    const taking = receiver;
-
-    // Warm-up: the service's code paths compiled, the receiver's too.
-    const warm = plan('w', WARMUP);
-    await Promise.all(warm.map((item) => append(opened, item)));
-    await waitForDeliveries(taking, WARMUP, 'warm-up');
-
-    // Throughput.
-    const burst = plan('t', events);
-    const burstFrom = (await taking.counts()).taken;
-    const burstCpu = cpuNow(running, taking);
-    running.toggleProfile();
-    const burstStart = Date.now();
-    for (let index = 0; index < burst.length; index += APPEND_WINDOW)
-      await Promise.all(
-        burst.slice(index, index + APPEND_WINDOW).map((item) => append(opened, item)),
-      );
-    const burstAppended = Date.now();
-    await waitForDeliveries(taking, burstFrom + events, 'throughput');
-    running.toggleProfile();
-    const burstCpuAfter = cpuNow(running, taking);
-    const burstChecked = check(burst, await taking.receipts(burstFrom), subscriptionId);
-    const lastReceipt = Math.max(
-      ...[...burstChecked.firstByEvent.values()].map((r) => r.receivedAt),
-    );
-    const burstSeconds = (lastReceipt - burstStart) / 1000;
-    const pipelineRate = burstChecked.distinct / burstSeconds;
-    const meanBytes = Math.round(
-      [...burstChecked.firstByEvent.values()].reduce((sum, r) => sum + r.bytes, 0) /
-        burstChecked.firstByEvent.size,
-    );
-
-    // The sender-only limit, same receiver, same count, the service's concurrency and sockets.
-    const bodies = Array.from({ length: events }, (_, index) => cloudEventBody(index, meanBytes));
-    const ids = bodies.map((_, index) => deliveryIdOf(subscriptionId, `raw-${index}`));
-    const agent = new Agent({ keepAlive: true, maxSockets: SERVICE_SOCKETS });
-    let rawNon2xx = 0;
-    const raw = rawRequests(
-      taking.url,
-      agent,
-      bodies,
-      preSignedHeaders(bodies, ids, secret),
-      (status) => {
-        if (status === undefined || status < 200 || status > 299) rawNon2xx++;
-      },
-    );
-    await closedLoop(Math.min(2_000, events), SERVICE_CONCURRENCY, raw);
-    rawNon2xx = 0;
-    const rawBefore = await taking.counts();
-    const rawRun = await closedLoop(events, SERVICE_CONCURRENCY, raw);
-    const rawAfter = await taking.counts();
-    agent.destroy();
-    const rawRate = rawRun.latencies.length / rawRun.seconds;
-
-    // Latency: open loop.
-    const offered = plan('l', Math.round(rate * seconds));
-    const latencyFrom = (await taking.counts()).taken;
-    const latencyCpu = cpuNow(running, taking);
-    const storedAt = new Map<string, number>();
-    const lateMs: number[] = [];
-    let failed: Error | undefined;
-    const interval = 1000 / rate;
-    const pending: Promise<void>[] = [];
-    running.toggleProfile();
-    const origin = performance.now();
-    await new Promise<void>((done) => {
-      let next = 0;
-      const tick = () => {
-        const elapsed = performance.now() - origin;
-        for (; next < offered.length && next * interval <= elapsed; next++) {
-          const item = offered[next];
-          const due = next * interval;
-          pending.push(
-            append(opened, item).then(
-              () => {
-                storedAt.set(item.event.id, Date.now());
-                lateMs.push(performance.now() - origin - due);
-              },
-              (error: unknown) => {
-                failed ??= error instanceof Error ? error : new Error(String(error));
-              },
-            ),
-          );
-        }
-        if (next >= offered.length) return done();
-        setTimeout(tick, Math.max(0, next * interval - (performance.now() - origin)));
+      const call = async <T>(method: 'POST' | 'PATCH', path: string, body: unknown): Promise<T> => {
+        const response = await fetch(`${running.url}${path}`, {
+          method,
+          headers: { authorization, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const text = await response.text();
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+        return JSON.parse(text) as T;
       };
-      tick();
-    });
-    await Promise.all(pending);
-    if (failed !== undefined) throw failed;
-    const offeredSeconds = (performance.now() - origin) / 1000;
-    await waitForDeliveries(taking, latencyFrom + offered.length, 'latency');
-    running.toggleProfile();
-    const latencyCpuAfter = cpuNow(running, taking);
-    const latencyChecked = check(offered, await taking.receipts(latencyFrom), subscriptionId);
-    const latencies = offered
-      .map((item) => {
-        const receipt = latencyChecked.firstByEvent.get(item.event.id);
-        const stored = storedAt.get(item.event.id);
-        return receipt === undefined || stored === undefined
-          ? Number.NaN
-          : receipt.receivedAt - stored;
-      })
-      .filter((ms) => !Number.isNaN(ms))
-      .sort((a, b) => a - b);
-    lateMs.sort((a, b) => a - b);
-    const p99 = percentile(latencies, 99);
-    const { problems } = running.output();
+      // The secret comes with the subscription, which needs a URL first: the receiver verifies
+      // with it from a new URL, and the subscription is pointed there.
+      const { subscriptionId, secret } = await call<{ subscriptionId: string; secret: string }>(
+        'POST',
+        '/webhook-subscriptions',
+        { url: taking.url, eventTypes: EVENT_TYPES, description: 'bench receiver' },
+      );
+      await call('PATCH', `/webhook-subscriptions/${subscriptionId}`, {
+        url: await taking.useSecret(secret),
+      });
 
-    console.log(
-      `# Notifications pipeline benchmark (webhooks, end to end)\n\n${describeMachine()}\n`,
-    );
-    console.log(
-      `The notifications service in its own process (dist/, defaults: ${SERVICE_CONCURRENCY} deliveries at once, ` +
-        `${SERVICE_SOCKETS} sockets per origin, scheduler pages of 1,000, polls every 100 ms), ` +
-        `SQLite files in a temp folder; one subscription (${EVENT_TYPES.join(', ')}) made over HTTP as an integrator; ` +
-        `a receiver (startWebhookReceiver, verifying every signature, answering 204) in a process of its own. ` +
-        `GoalSubmitted events (the registry's example, personal fields sealed per employee by the protected store) ` +
-        `appended by this process into the same event store, one stream each, every fourth on a busy employee ` +
-        `(about ten events each). ${formatCount(WARMUP)} events delivered before timing. Mean body ${formatCount(meanBytes)} bytes.\n`,
-    );
-    console.log('## Throughput\n');
-    console.log(
-      markdownTable(
-        [
-          { header: 'path' },
-          { header: 'deliveries', align: 'right' },
-          { header: 'time', align: 'right' },
-          { header: 'deliveries/s', align: 'right' },
-          { header: 'of limit', align: 'right' },
-          { header: 'taken', align: 'right' },
-          { header: 'distinct ids', align: 'right' },
-          { header: 'duplicates', align: 'right' },
-          { header: 'verified', align: 'right' },
-          { header: 'subjects out of order', align: 'right' },
-        ],
-        [
+      // Warm-up: the service's code paths compiled, the receiver's too.
+      const warm = plan('w', WARMUP);
+      await Promise.all(warm.map((item) => appendPlanned(opened, item)));
+      await waitForDeliveries(taking, WARMUP, 'warm-up');
+
+      // Throughput.
+      const burst = plan('t', events);
+      const burstFrom = (await taking.counts()).taken;
+      const burstRun = await burstPhase(pipeline, burst, () =>
+        waitForDeliveries(taking, burstFrom + events, 'throughput'),
+      );
+      const burstChecked = check(burst, await taking.receipts(burstFrom), subscriptionId);
+      const lastReceipt = Math.max(
+        ...[...burstChecked.firstByEvent.values()].map((r) => r.receivedAt),
+      );
+      const burstSeconds = (lastReceipt - burstRun.startMs) / 1000;
+      const pipelineRate = burstChecked.distinct / burstSeconds;
+      const meanBytes = Math.round(
+        [...burstChecked.firstByEvent.values()].reduce((sum, r) => sum + r.bytes, 0) /
+          burstChecked.firstByEvent.size,
+      );
+
+      // The sender-only limit, same receiver, same count, the service's concurrency and sockets.
+      const bodies = Array.from({ length: events }, (_, index) => cloudEventBody(index, meanBytes));
+      const ids = bodies.map((_, index) => deliveryIdOf(subscriptionId, `raw-${index}`));
+      const agent = new Agent({ keepAlive: true, maxSockets: SERVICE_SOCKETS });
+      let rawNon2xx = 0;
+      const raw = rawRequests(
+        taking.url,
+        agent,
+        bodies,
+        preSignedHeaders(bodies, ids, secret),
+        (status) => {
+          if (status === undefined || status < 200 || status > 299) rawNon2xx++;
+        },
+      );
+      await closedLoop(Math.min(2_000, events), SERVICE_CONCURRENCY, raw);
+      rawNon2xx = 0;
+      const rawBefore = await taking.counts();
+      const rawRun = await closedLoop(events, SERVICE_CONCURRENCY, raw);
+      const rawAfter = await taking.counts();
+      agent.destroy();
+      const rawRate = rawRun.latencies.length / rawRun.seconds;
+
+      // Latency: open loop.
+      const offered = plan('l', Math.round(rate * seconds));
+      const latencyFrom = (await taking.counts()).taken;
+      const offer = await openLoopPhase(pipeline, offered, rate, () =>
+        waitForDeliveries(taking, latencyFrom + offered.length, 'latency'),
+      );
+      const latencyChecked = check(offered, await taking.receipts(latencyFrom), subscriptionId);
+      const latencies = offered
+        .map((item, index) => {
+          const receipt = latencyChecked.firstByEvent.get(item.event.id);
+          const stored = offer.doneAt[index];
+          return receipt === undefined ? Number.NaN : receipt.receivedAt - stored;
+        })
+        .filter((ms) => !Number.isNaN(ms))
+        .sort((a, b) => a - b);
+      const p99 = percentile(latencies, 99);
+      const { problems } = running.output();
+
+      console.log(
+        `# Notifications pipeline benchmark (webhooks, end to end)\n\n${describeMachine()}\n`,
+      );
+      console.log(
+        `The notifications service in its own process (dist/, defaults: ${SERVICE_CONCURRENCY} deliveries at once, ` +
+          `${SERVICE_SOCKETS} sockets per origin, scheduler pages of 1,000, polls every 100 ms), ` +
+          `SQLite files in a temp folder; one subscription (${EVENT_TYPES.join(', ')}) made over HTTP as an integrator; ` +
+          `a receiver (startWebhookReceiver, verifying every signature, answering 204) in a process of its own. ` +
+          `GoalSubmitted events (the registry's example, personal fields sealed per employee by the protected store) ` +
+          `appended by this process into the same event store, one stream each, every fourth on a busy employee ` +
+          `(about ten events each). ${formatCount(WARMUP)} events delivered before timing. Mean body ${formatCount(meanBytes)} bytes.\n`,
+      );
+      console.log('## Throughput\n');
+      console.log(
+        markdownTable(
           [
-            'service: append → scheduler → worker → receiver',
-            formatCount(events),
-            formatSeconds(burstSeconds),
-            formatRate(pipelineRate),
-            formatRatio(pipelineRate / rawRate, true),
-            formatCount(burstChecked.taken),
-            formatCount(burstChecked.distinct),
-            formatCount(burstChecked.duplicates),
-            formatCount(burstChecked.verified),
-            `${formatCount(burstChecked.outOfOrder)} of ${formatCount(burstChecked.busySubjects)}`,
+            { header: 'path' },
+            { header: 'deliveries', align: 'right' },
+            { header: 'time', align: 'right' },
+            { header: 'deliveries/s', align: 'right' },
+            { header: 'of limit', align: 'right' },
+            { header: 'taken', align: 'right' },
+            { header: 'distinct ids', align: 'right' },
+            { header: 'duplicates', align: 'right' },
+            { header: 'verified', align: 'right' },
+            { header: 'subjects out of order', align: 'right' },
           ],
           [
-            'sender-only limit: raw http.request, pre-signed, keep-alive',
-            formatCount(rawRun.latencies.length),
-            formatSeconds(rawRun.seconds),
-            formatRate(rawRate),
-            '100%',
-            formatCount(rawAfter.taken - rawBefore.taken),
-            '',
-            '',
-            formatCount(rawAfter.verified - rawBefore.verified),
-            '',
+            [
+              'service: append → scheduler → worker → receiver',
+              formatCount(events),
+              formatSeconds(burstSeconds),
+              formatRate(pipelineRate),
+              formatRatio(pipelineRate / rawRate, true),
+              formatCount(burstChecked.taken),
+              formatCount(burstChecked.distinct),
+              formatCount(burstChecked.duplicates),
+              formatCount(burstChecked.verified),
+              `${formatCount(burstChecked.outOfOrder)} of ${formatCount(burstChecked.busySubjects)}`,
+            ],
+            [
+              'sender-only limit: raw http.request, pre-signed, keep-alive',
+              formatCount(rawRun.latencies.length),
+              formatSeconds(rawRun.seconds),
+              formatRate(rawRate),
+              '100%',
+              formatCount(rawAfter.taken - rawBefore.taken),
+              '',
+              '',
+              formatCount(rawAfter.verified - rawBefore.verified),
+              '',
+            ],
           ],
-        ],
-      ),
-    );
-    console.log(
-      [
-        '',
-        `Appends: ${formatCount(events)} in ${formatSeconds((burstAppended - burstStart) / 1000)} ` +
-          `(${formatRate(events / ((burstAppended - burstStart) / 1000))}/s, windows of ${formatCount(APPEND_WINDOW)}); ` +
-          `the last delivery ${formatSeconds((lastReceipt - burstAppended) / 1000)} after the last append.`,
-        `CPU per delivery: ${cpuSince(burstCpu, burstCpuAfter, events)}. Raw path: ${SERVICE_CONCURRENCY} in flight, ` +
-          `${formatCount(rawNon2xx)} non-2xx.`,
-        `Webhook deliveries/s: ${formatRate(pipelineRate)}, ${formatRatio(pipelineRate / rawRate)} of the sender-only limit ` +
-          `(${formatRate(rawRate)}/s); floor ${formatCount(THROUGHPUT_FLOOR)}/s: ${verdict(pipelineRate >= THROUGHPUT_FLOOR)}` +
-          `${integrity(burstChecked) ? '' : ' (but deliveries are missing, doubled, unverified or out of order)'}.`,
-      ].join('\n'),
-    );
-    console.log('\n## Latency (open loop)\n');
-    console.log(
-      markdownTable(
+        ),
+      );
+      console.log(
         [
-          { header: 'offered' },
-          { header: 'events', align: 'right' },
-          { header: 'appends late p99 ms', align: 'right' },
-          { header: 'p50 ms', align: 'right' },
-          { header: 'p95 ms', align: 'right' },
-          { header: 'p99 ms', align: 'right' },
-          { header: 'max ms', align: 'right' },
-          { header: 'taken', align: 'right' },
-          { header: 'distinct ids', align: 'right' },
-          { header: 'duplicates', align: 'right' },
-          { header: 'verified', align: 'right' },
-          { header: 'subjects out of order', align: 'right' },
-        ],
+          '',
+          describeAppends(events, burstRun, lastReceipt, 'delivery'),
+          `CPU per delivery: ${cpuPer(burstRun.cpu, events, 'receiver')}. Raw path: ${SERVICE_CONCURRENCY} in flight, ` +
+            `${formatCount(rawNon2xx)} non-2xx.`,
+          `Webhook deliveries/s: ${formatRate(pipelineRate)}, ${formatRatio(pipelineRate / rawRate)} of the sender-only limit ` +
+            `(${formatRate(rawRate)}/s); floor ${formatCount(THROUGHPUT_FLOOR)}/s: ${verdict(pipelineRate >= THROUGHPUT_FLOOR)}` +
+            `${integrity(burstChecked) ? '' : ' (but deliveries are missing, doubled, unverified or out of order)'}.`,
+        ].join('\n'),
+      );
+      console.log('\n## Latency (open loop)\n');
+      console.log(
+        latencyTable(offer, seconds, latencies, [
+          { header: 'taken', align: 'right', cell: formatCount(latencyChecked.taken) },
+          { header: 'distinct ids', align: 'right', cell: formatCount(latencyChecked.distinct) },
+          { header: 'duplicates', align: 'right', cell: formatCount(latencyChecked.duplicates) },
+          { header: 'verified', align: 'right', cell: formatCount(latencyChecked.verified) },
+          {
+            header: 'subjects out of order',
+            align: 'right',
+            cell: `${formatCount(latencyChecked.outOfOrder)} of ${formatCount(latencyChecked.busySubjects)}`,
+          },
+        ]),
+      );
+      console.log(
         [
-          [
-            `${formatRate(rate)}/s for ${seconds} s (${formatRate(offered.length / offeredSeconds)}/s made)`,
-            formatCount(offered.length),
-            percentile(lateMs, 99).toFixed(1),
-            percentile(latencies, 50).toFixed(0),
-            percentile(latencies, 95).toFixed(0),
-            p99.toFixed(0),
-            (latencies[latencies.length - 1] ?? Number.NaN).toFixed(0),
-            formatCount(latencyChecked.taken),
-            formatCount(latencyChecked.distinct),
-            formatCount(latencyChecked.duplicates),
-            formatCount(latencyChecked.verified),
-            `${formatCount(latencyChecked.outOfOrder)} of ${formatCount(latencyChecked.busySubjects)}`,
-          ],
-        ],
-      ),
-    );
-    console.log(
-      [
-        '',
-        "Event → delivery: the receiver's receipt time minus the time the append was stored (one clock). " +
-          '"Appends late": how far behind its schedule an append was stored (the offer held when small).',
-        `CPU per delivery: ${cpuSince(latencyCpu, latencyCpuAfter, offered.length)}.`,
-        `Event → delivery p99 ${p99.toFixed(0)} ms at ${formatRate(rate)} events/s; floor ≤ ${P99_FLOOR_MS} ms: ` +
-          `${verdict(p99 <= P99_FLOOR_MS)}${integrity(latencyChecked) ? '' : ' (but deliveries are missing, doubled, unverified or out of order)'}.`,
-        '',
-        'E-mails/s to the local SMTP server: not measured: e-mail delivery is not built yet.',
-        `Service output: ${formatCount(problems)} line(s) naming an error or a warning.`,
-        load.describe(),
-      ].join('\n'),
-    );
-    if (!integrity(burstChecked) || !integrity(latencyChecked)) process.exitCode = 1;
-  } catch (error) {
-    if (service) process.stderr.write(`Service output (last lines):\n${service.output().tail}\n`);
-    throw error;
-  } finally {
-    // Each stopped whatever the others do; the folder removed once nothing has it open.
-    for (const stop of [() => store?.close(), () => service?.stop(), () => receiver?.stop()])
-      await Promise.resolve()
-        .then(stop)
-        .catch((error: unknown) => process.stderr.write(`stopping: ${String(error)}\n`));
-    rmSync(folder, { recursive: true, force: true });
-  }
+          '',
+          "Event → delivery: the receiver's receipt time minus the time the append was stored (one clock). " +
+            '"Appends late": how far behind its schedule an append was stored (the offer held when small).',
+          `CPU per delivery: ${cpuPer(offer.cpu, offered.length, 'receiver')}.`,
+          `Event → delivery p99 ${p99.toFixed(0)} ms at ${formatRate(rate)} events/s; floor ≤ ${P99_FLOOR_MS} ms: ` +
+            `${verdict(p99 <= P99_FLOOR_MS)}${integrity(latencyChecked) ? '' : ' (but deliveries are missing, doubled, unverified or out of order)'}.`,
+          '',
+          'E-mails: mail-transport.bench.ts and mail-pipeline.bench.ts (bench:notifications prints them next).',
+          `Service output: ${formatCount(problems)} line(s) naming an error or a warning.`,
+          load.describe(),
+        ].join('\n'),
+      );
+      if (!integrity(burstChecked) || !integrity(latencyChecked)) process.exitCode = 1;
+    },
+  );
 };
 
 if (require.main === module)
