@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { countsOf } from './demo/print';
 import { comparable, expectedSummary, runDemo, type DemoSummary } from './testing/demo-run';
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 
@@ -8,6 +10,12 @@ const shownFigures = (summary: DemoSummary) =>
   ).flatMap(([query, figures]) =>
     figures.filter((figure) => figure.status === 'shown').map((figure) => ({ query, ...figure })),
   );
+
+/** `<name>: <subject>` of each row of the demo's table of e-mails (`time  Name <address>  subject`). */
+const mailedSubjects = (output: string, tenantId: string): string[] =>
+  [...output.matchAll(/^ +\d\d:\d\d:\d\d +(.+?) <[^>\s]+@([^>\s]+)\.example\.com> +(.+)$/gm)]
+    .filter(([, , tenant]) => tenant === tenantId)
+    .map(([, name, , subject]) => `${name}: ${subject}`);
 
 describeOnEach(
   'npm run demo against the five services as separate processes',
@@ -52,6 +60,14 @@ describeOnEach(
         expect(output).toContain(
           'a fourth: 409 ACTIVE_GOAL_CAP_REACHED — de medewerker heeft al 3',
         );
+        // The e-mails the run caused, listed from the mailbox folder of the system's data.
+        expect(output).toContain(`10 e-mails of this run in ${join(system.folder, 'mailbox')}`);
+        expect(countsOf(mailedSubjects(output, summary.tenantId))).toEqual({
+          'Ben Okafor: Chloe Martin submitted a goal for your approval': 4,
+          'Ben Okafor: Chloe Martin proposes an adjustment to a goal': 2,
+          'Chloe Martin: Your goal was approved': 2,
+          'Chloe Martin: Your goal needs another look': 2,
+        });
       }
       // A second tenant on the same system sees only its own data: the same figures again.
       expect(comparable(runs[1].summary)).toEqual(comparable(runs[0].summary));

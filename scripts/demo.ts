@@ -13,6 +13,7 @@ import { checkIns } from './demo/steps/check-ins';
 import { planAndDraft } from './demo/steps/draft';
 import { editDraft } from './demo/steps/edit';
 import { evaluate } from './demo/steps/evaluate';
+import { mailsSent } from './demo/steps/mails';
 import { publishFrameworkAndRoles } from './demo/steps/framework-and-roles';
 import { analyseGaps } from './demo/steps/gaps';
 import { syncPeople } from './demo/steps/people';
@@ -52,6 +53,7 @@ const main = async () => {
   const { evaluated, outcome, summary: evaluation } = await evaluate(goalId, round);
   const analytics = await analyticsFigures();
   const replay = await replayTenant();
+  const mails = await mailsSent(replay.types);
 
   printSummary([
     ['tenant', tenantId],
@@ -80,6 +82,12 @@ const main = async () => {
     ['goal', `${evaluated.status}, outcome ${outcome ?? '?'}`],
     ['analytics', `${analytics.shown} figures shown, ${analytics.withheld} withheld`],
     ['replay', `${replay.events} events`],
+    [
+      'e-mails',
+      mails.folder === undefined
+        ? `${mails.expected} sent to the SMTP server (SMTP_URL)`
+        : `${mails.listed} in ${mails.folder}`,
+    ],
   ]);
   if (process.env.DEMO_SUMMARY === 'json') {
     // The states and figures the demo saw, step by step, for the e2e suites to check.

@@ -52,6 +52,12 @@ export interface MailTransportOptions {
   readonly mailboxDir: string;
   /** Pooled SMTP connections. Default 5. */
   readonly maxConnections?: number;
+  /**
+   * The longest an SMTP connection may take to open, greet, or stay silent in a conversation
+   * (nodemailer's connection, greeting and socket timeouts). Default 10 s: a sender claims a
+   * mail for a bounded time, and an attempt must end within it.
+   */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -62,5 +68,8 @@ export const createMailTransport = ({
   smtpUrl,
   mailboxDir,
   maxConnections = 5,
+  timeoutMs = 10_000,
 }: MailTransportOptions): MailTransport =>
-  smtpUrl ? createSmtpTransport(smtpUrl, maxConnections) : createMailboxTransport(mailboxDir);
+  smtpUrl
+    ? createSmtpTransport(smtpUrl, maxConnections, timeoutMs)
+    : createMailboxTransport(mailboxDir);

@@ -14,11 +14,22 @@ export const describeSmtpUrl = (smtpUrl: string): string => {
  * Pooled SMTP: up to `maxConnections` connections, each reused for the next mail. Options in
  * `smtpUrl`'s query (e.g. `?pool=false`) are nodemailer's and win over these.
  */
-export const createSmtpTransport = (smtpUrl: string, maxConnections: number): MailTransport => {
+export const createSmtpTransport = (
+  smtpUrl: string,
+  maxConnections: number,
+  timeoutMs = 10_000,
+): MailTransport => {
   if (!(Number.isInteger(maxConnections) && maxConnections > 0))
     throw new RangeError(`maxConnections must be a positive whole number, not ${maxConnections}`);
   const description = describeSmtpUrl(smtpUrl);
-  const transporter = createTransport({ url: smtpUrl, pool: true, maxConnections });
+  const transporter = createTransport({
+    url: smtpUrl,
+    pool: true,
+    maxConnections,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   return {
     description,
     send: async (mail) => {

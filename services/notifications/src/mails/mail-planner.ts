@@ -328,8 +328,11 @@ export const startMailPlanner = (options: MailPlannerOptions): Loop => {
         );
     }
     const now = options.now();
-    await writeMails(working, planned, now);
+    // Who is who first: a mail must never be sent before the preference the same page set
+    // (an unsubscribe) is there for the sender to see. A crash in between plans the page
+    // again: its folds are skipped by position, its mails made under the same ids.
     await working.save(page[page.length - 1].globalPosition.toString());
+    await writeMails(working, planned, now);
     return planned.length;
   };
 

@@ -282,7 +282,8 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
     const due = await readModels.findStored<MailDocument>(MAILS, {
       where: { state: 'pending', sendAt: { $lte: now.toISOString() } },
       sort: { sendAt: 1 },
-      limit: concurrency * 4,
+      // No more than are sent at once: a claim must not run out while its mail waits its turn.
+      limit: concurrency,
     });
     if (due.length === 0) return 0;
     const claimed = await claim(due, now);

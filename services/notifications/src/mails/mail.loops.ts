@@ -88,6 +88,8 @@ export class MailLoops implements OnApplicationBootstrap {
         smtpUrl: mail.smtpUrl,
         mailboxDir: mail.mailboxDir,
         maxConnections: Math.min(mail.concurrency, 8),
+        // An attempt ends within its claim (MAIL_CLAIM_MARGIN_MS on top).
+        timeoutMs: this.settings.deliveryTimeoutMs,
       });
       const worker = startMailWorker({
         readModels: this.readModels,
