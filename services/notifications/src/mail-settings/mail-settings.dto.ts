@@ -1,7 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Optional } from '@talentloop/service-kit';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ID_PATTERN, Optional } from '@talentloop/service-kit';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import type { NotificationPreference } from '@talentloop/notifications-domain';
 
 export const notificationPreferences: readonly NotificationPreference[] = [
@@ -30,8 +40,9 @@ export class HrContactsDto {
   })
   @IsArray()
   @ArrayMaxSize(20)
+  @ArrayUnique()
   @MaxLength(128, { each: true })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/, { each: true })
+  @Matches(ID_PATTERN, { each: true })
   employeeIds!: string[];
 }
 
@@ -50,7 +61,7 @@ export class MailLogQueryDto {
   @ApiPropertyOptional({ description: 'Only the mails to this person', example: 'emp-1001' })
   @Optional()
   @MaxLength(128)
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._:@-]*$/)
+  @Matches(ID_PATTERN)
   recipientId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -95,10 +95,11 @@ export const platformStatuses = (
   operation: OperationObject,
   route: RouteFacts | undefined,
 ): string[] => {
-  if (route?.public) return [];
   const parameters = (operation.parameters ?? []).filter(
     (parameter): parameter is ParameterObject => !isReference(parameter),
   );
+  // No token, no limit: a public route answers only for what it is given (a query it checks).
+  if (route?.public) return parameters.some((parameter) => parameter.in === 'query') ? ['422'] : [];
   const hasBody = operation.requestBody !== undefined;
   // Every route behind a token is rate-limited per caller.
   const statuses = ['401', '403', '429', '503'];

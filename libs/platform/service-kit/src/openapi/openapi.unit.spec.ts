@@ -108,6 +108,15 @@ describe('the standard answers of an operation', () => {
       platformStatuses('get', { responses: {} }, route('get', '/health/live', { public: true })),
     ).toEqual([]));
 
+  it('are only the refusal of its query for a public link that checks one', () =>
+    expect(
+      platformStatuses(
+        'post',
+        { responses: {}, parameters: [{ name: 'token', in: 'query', required: true }] },
+        route('post', '/unsubscribe', { public: true }),
+      ),
+    ).toEqual(['422']));
+
   it('are 401, 403, 429 (rate-limited per caller) and 503 for any operation behind a token', () =>
     expect(platformStatuses('get', { responses: {} }, route('get', '/x'))).toEqual([
       '401',
