@@ -22,6 +22,7 @@ import { observeHttp } from './observability/http-observer';
 import { PinoNestLogger } from './observability/nest-logger';
 import { idempotencyKeyParameter } from './idempotency/idempotency.openapi';
 import { createOpenApiDocument, methodNotAllowed } from './openapi/openapi-document';
+import { routeMatcher, routesOf } from './openapi/routes';
 import type { PlatformConfig } from './platform.config';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
@@ -81,12 +82,15 @@ export const configureApp = (
   startTelemetry();
   labelMetricsWithService(service.name);
   app.use(observeHttp(logger));
+  // What the routes declare (@Public(), @HtmlPage()), for the middleware that runs before Nest
+  // picks a route: the controllers are known once the app is created.
+  const routes = routesOf(app);
   // First, so every answer carries them: a 401, a 404 of no route, a 429 as much as a 200.
-  app.use(securityHeaders());
+  app.use(securityHeaders(routeMatcher(routes.filter((route) => route.page))));
   allowConfiguredOrigins(app, app.get<HttpConfig>(HTTP_CONFIG));
   const verifier = app.get<TokenVerifier>(TOKEN_VERIFIER);
   // Ahead of the body parsers, which Nest registers when the app initialises.
-  app.use(authenticateBeforeBody(verifier));
+  app.use(authenticateBeforeBody(verifier, routeMatcher(routes.filter((route) => route.public))));
   app.use(methodNotAllowed(app));
   // A route's own JSON limit parses its body first; Nest's parser then leaves it alone. Wrapped:
   // Nest skips its global parser when it finds a middleware named `jsonParser` (express.json's).

@@ -1,4 +1,12 @@
-import { Controller, Get, type INestApplication, Module, Post } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  type INestApplication,
+  Module,
+  Post,
+} from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +18,7 @@ import { createServiceApp } from './bootstrap';
 import { PlatformModule } from './platform.module';
 import { PROBLEM_JSON } from './problem-details';
 import { RateLimit } from './rate-limit/rate-limit';
+import { HtmlPage } from './security/security-headers';
 import { probePolicyWith } from './testing/probe-policy';
 
 @Controller('probe')
@@ -25,9 +34,31 @@ class ProbeController {
   draft() {
     return { drafted: true };
   }
+
+  /** Like the unsubscribe page: a form that posts to its own address. */
+  @HtmlPage()
+  @Get('page')
+  @Header('content-type', 'text/html; charset=utf-8')
+  page() {
+    return '<!doctype html><form method="post"><button type="submit">Go</button></form>';
+  }
+
+  @Post('page')
+  @HttpCode(200)
+  submit() {
+    return { submitted: true };
+  }
 }
 
-const probePolicy = probePolicyWith(['GET /probe/whoami', 'POST /probe/draft']);
+const probePolicy = probePolicyWith([
+  'GET /probe/whoami',
+  'POST /probe/draft',
+  'GET /probe/page',
+  'POST /probe/page',
+]);
+
+/** The API's policy: nothing may load, run, frame or submit anything. */
+const API_POLICY = "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'";
 
 interface Probe {
   readonly base: string;
@@ -93,9 +124,7 @@ describe('the HTTP edge of every service', () => {
       expect(answers.map((answer) => answer.status)).toEqual([200, 401]);
       for (const { headers } of answers) {
         expect(headers.get('x-content-type-options')).toBe('nosniff');
-        expect(headers.get('content-security-policy')).toBe(
-          "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
-        );
+        expect(headers.get('content-security-policy')).toBe(API_POLICY);
         expect(headers.get('x-frame-options')).toBe('DENY');
         expect(headers.get('strict-transport-security')).toBe(
           'max-age=31536000; includeSubDomains',
@@ -118,6 +147,28 @@ describe('the HTTP edge of every service', () => {
       expect(scripts.length).toBeGreaterThan(0);
       expect(scripts.every((src) => !/^(?:https?:)?\/\//.test(src))).toBe(true);
       expect(html).not.toMatch(/<script>/);
+    });
+
+    it("gives a route marked @HtmlPage() the page's policy, and every other route the API's", async () => {
+      const headers = await probe.bearer('emp-1');
+      for (const path of ['/probe/page', '/probe/page/', '/probe/page?token=a.b']) {
+        const page = await fetch(`${probe.base}${path}`, { headers });
+        expect([path, page.status, page.headers.get('content-security-policy')]).toEqual([
+          path,
+          200,
+          // Its form may post to this service; nothing else may load or run.
+          "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'self'",
+        ]);
+        expect(page.headers.get('x-frame-options')).toBe('DENY');
+      }
+      // The form's POST answers JSON, as does any other route.
+      const answers = [
+        await fetch(`${probe.base}/probe/page`, { method: 'POST', headers }),
+        await fetch(`${probe.base}/probe/whoami`, { headers }),
+      ];
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+      for (const answer of answers)
+        expect(answer.headers.get('content-security-policy')).toBe(API_POLICY);
     });
 
     it('keeps CORS closed: no origin is allowed, not on a request nor on a preflight', async () => {

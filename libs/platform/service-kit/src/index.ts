@@ -16,6 +16,7 @@ export * from './auth/auth.config';
 export * from './auth/token-verifier';
 export * from './auth/token-minting';
 export * from './auth/authentication.guard';
+export { HtmlPage } from './security/security-headers';
 export * from './access/access-policy';
 export * from './access/access.guard';
 export * from './idempotency/idempotency';

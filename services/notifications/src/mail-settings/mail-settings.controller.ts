@@ -17,6 +17,7 @@ import {
   CurrentActor,
   DeciderCommand,
   EVENT_STORE,
+  HtmlPage,
   Public,
   READ_MODEL_STORE,
   RequestCommandId,
@@ -125,6 +126,7 @@ export class MailSettingsController {
   }
 
   @Public()
+  @HtmlPage()
   @Get('unsubscribe')
   @Header('content-type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')

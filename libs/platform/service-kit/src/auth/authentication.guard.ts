@@ -20,7 +20,10 @@ export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
 export const PUBLIC_ROUTE = 'talentloop:public-route';
 
-/** A controller or handler anyone may call without a token: health and metrics only. */
+/**
+ * A controller or handler anyone may call without a token: health, metrics, and a link that is
+ * its own credential (an e-mail's signed unsubscribe link).
+ */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 const CHALLENGE = 'Bearer';
@@ -124,12 +127,6 @@ export const requireBearerToken =
     );
   };
 
-/**
- * Paths of the @Public() routes: no token asked, with or without a body. Operations, and the
- * one-click unsubscribe of e-mails (RFC 8058: the mail client posts the signed link as it is).
- */
-const PUBLIC_PATHS = /^\/(?:health|metrics|unsubscribe)(?:[/?]|$)/;
-
 /** A request with a body: a length above 0, or a chunked one. */
 const hasBody = (request: Request): boolean =>
   request.headers['transfer-encoding'] !== undefined ||
@@ -139,12 +136,15 @@ const hasBody = (request: Request): boolean =>
  * Authenticates a request with a body before the body is read (registered ahead of the body
  * parsers): a caller without a valid token gets the one 401, never a 400 or 413 about a body it
  * had no right to send, and no server work goes into parsing it. The guard then finds the
- * request authenticated; requests without a body are left to the guard as before.
+ * request authenticated; requests without a body are left to the guard as before. A request for
+ * a @Public() route (`isPublic`, from the app's routes) needs no token, body or not: the
+ * one-click unsubscribe of e-mails (RFC 8058) posts the signed link as it is.
  */
-export const authenticateBeforeBody = (verify: TokenVerifier): RequestHandler => {
+export const authenticateBeforeBody = (
+  verify: TokenVerifier,
+  isPublic: (request: Request) => boolean,
+): RequestHandler => {
   const authenticate = requireBearerToken(verify);
   return (request, response, next) =>
-    hasBody(request) && !PUBLIC_PATHS.test(request.path)
-      ? authenticate(request, response, next)
-      : next();
+    hasBody(request) && !isPublic(request) ? authenticate(request, response, next) : next();
 };

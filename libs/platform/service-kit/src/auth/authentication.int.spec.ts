@@ -21,6 +21,7 @@ import { PlatformModule } from '../platform.module';
 import { PROBLEM_JSON } from '../problem-details';
 import { probePolicyWith } from '../testing/probe-policy';
 import { authConfigFromEnv } from './auth.config';
+import { Public } from './authentication.guard';
 import { devSigningKey, mintToken, type SigningKey, type TokenSubject } from './token-minting';
 import { createTokenVerifier } from './token-verifier';
 
@@ -40,9 +41,22 @@ class ProbeController {
   submit(@Param('goalId') goalId: string, @Body() body: unknown) {
     return { goalId, body };
   }
+
+  /** Like the one-click unsubscribe: a link that is its own credential, posted with a body. */
+  @Public()
+  @Post('links/:linkId')
+  follow(@Param('linkId') linkId: string, @Body() body: unknown) {
+    return { linkId, body };
+  }
 }
 
-const probePolicy = probePolicyWith(['GET /probe/whoami', 'POST /probe/goals/:goalId/submit']);
+const probePolicy = {
+  ...probePolicyWith(['GET /probe/whoami', 'POST /probe/goals/:goalId/submit']),
+  'POST /probe/links/:linkId': { public: true },
+};
+
+/** The app's routes that need no token (parameters filled in as `routesOf` does). */
+const PUBLIC_PATHS = ['/health/live', '/health/ready', '/metrics', '/probe/links/x-1'];
 
 interface RunningProbe {
   readonly app: INestApplication;
@@ -326,9 +340,7 @@ describe('bearer-token authentication of every service', () => {
     });
 
     it('refuses every other route of the app without a token, the OpenAPI document included', async () => {
-      const routes = routesOf(probe.app).filter(
-        ({ path }) => !['/health/live', '/health/ready', '/metrics'].includes(path),
-      );
+      const routes = routesOf(probe.app).filter(({ path }) => !PUBLIC_PATHS.includes(path));
       expect(routes.map(({ path }) => path)).toEqual(
         expect.arrayContaining(['/probe/whoami', '/probe/goals/x-1/submit', '/docs/openapi.json']),
       );
@@ -357,6 +369,30 @@ describe('bearer-token authentication of every service', () => {
       expect(accepted.status).toBe(201);
       // …and parsed once authenticated.
       expect(await accepted.json()).toEqual({ goalId: 'x-1', body: { note: 'fine' } });
+    });
+
+    it('reads the body of a @Public() route without a token, and only of that route', async () => {
+      const post = (path: string, body: string, method = 'POST') =>
+        fetch(`${probe.base}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
+      for (const path of ['/probe/links/l-1', '/probe/links/l-1/', '/probe/links/l-1?token=a.b']) {
+        const response = await post(path, '{"note":"fine"}');
+        expect([path, response.status]).toEqual([path, 201]);
+        expect(await response.json()).toEqual({ linkId: 'l-1', body: { note: 'fine' } });
+      }
+      // Parsed, so a malformed body is the caller's 400, not a 401.
+      expect((await post('/probe/links/l-1', '{"not json')).status).toBe(400);
+      // Another method on that path, or a path beyond it, is no public route.
+      for (const [method, path] of [
+        ['PUT', '/probe/links/l-1'],
+        ['POST', '/probe/links/l-1/more'],
+      ]) {
+        const response = await post(path, '{"not json', method);
+        expect([method, path, response.status]).toEqual([method, path, 401]);
+      }
     });
 
     it('serves the OpenAPI document to a caller with a valid token', async () => {

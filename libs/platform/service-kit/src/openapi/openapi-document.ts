@@ -15,7 +15,7 @@ import type {
 import type { NextFunction, Request, Response } from 'express';
 import { PROBLEM_JSON, problem } from '../problem-details';
 import { completeDocument, CONTENT_EXTENSION } from './complete-document';
-import { routesOf, type RouteFacts } from './routes';
+import { requestMethodsOf, routesOf, templateMatcher, type RouteFacts } from './routes';
 import { applyValidationToApiProperties } from './validation-schemas';
 
 export interface OpenApiDescription {
@@ -53,18 +53,6 @@ export const createOpenApiDocument = (
   });
 };
 
-const METHODS_OF_GET = ['GET', 'HEAD'];
-
-const templateMatcher = (path: string): RegExp =>
-  new RegExp(
-    `^${path
-      .split('/')
-      .map((part) =>
-        /^\{.+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-      )
-      .join('/')}/?$`,
-  );
-
 /**
  * 405 with `Allow` for a method a known path does not take (RFC 9110 §15.5.6), instead of
  * Express's 404: the path exists, the method does not. Built from the routes on first use,
@@ -76,8 +64,7 @@ export const methodNotAllowed = (app: INestApplication) => {
     const byPath = new Map<string, Set<string>>();
     for (const route of routes) {
       const methods = byPath.get(route.path) ?? new Set<string>();
-      const upper = route.method.toUpperCase();
-      for (const method of upper === 'GET' ? METHODS_OF_GET : [upper]) methods.add(method);
+      for (const method of requestMethodsOf(route)) methods.add(method);
       byPath.set(route.path, methods);
     }
     return [...byPath].map(([path, methods]) => ({

@@ -6,7 +6,7 @@ import { JSONSchema } from 'class-validator-jsonschema';
 import { idempotencyKeyParameter } from '../idempotency/idempotency.openapi';
 import { IsCalendarDate, Optional } from '../validation-decorators';
 import { completeDocument, platformStatuses } from './complete-document';
-import { openApiPath, type RouteFacts } from './routes';
+import { openApiPath, routeMatcher, type RouteFacts } from './routes';
 import { applyValidationToApiProperties, propertyFromValidation } from './validation-schemas';
 
 @JSONSchema({ minProperties: 1 })
@@ -99,6 +99,7 @@ const route = (method: string, path: string, extra: Partial<RouteFacts> = {}): R
   path,
   successStatus: method === 'post' ? 201 : 200,
   public: false,
+  page: false,
   ...extra,
 });
 
@@ -201,4 +202,30 @@ describe('a completed document', () => {
 describe('a route path', () => {
   it('is written as an OpenAPI template, one slash between segments', () =>
     expect(openApiPath('goals/', '/:goalId/check-ins')).toBe('/goals/{goalId}/check-ins'));
+});
+
+describe('a request for one of the routes', () => {
+  const isFor = routeMatcher([route('get', '/health/live'), route('post', '/links/{linkId}')]);
+
+  it.each([
+    ['GET', '/health/live'],
+    ['HEAD', '/health/live'],
+    ['GET', '/health/live/'],
+    ['POST', '/links/l-1'],
+    ['POST', '/links/l-1/'],
+  ])('is %s %s: the method, any value of a parameter, a trailing slash or none', (method, path) =>
+    expect(isFor({ method, path })).toBe(true),
+  );
+
+  it.each([
+    ['POST', '/health/live'],
+    ['GET', '/links/l-1'],
+    ['GET', '/health'],
+    ['GET', '/health/live/more'],
+    ['GET', '/health/liveness'],
+    ['POST', '/links/l-1/more'],
+    ['POST', '/links/'],
+  ])('is not %s %s: another method, a path before or beyond', (method, path) =>
+    expect(isFor({ method, path })).toBe(false),
+  );
 });

@@ -1,7 +1,9 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import type { Request } from 'express';
 import { PUBLIC_ROUTE } from '../auth/authentication.guard';
+import { HTML_PAGE } from '../security/security-headers';
 
 /** A route as the OpenAPI document names it, with what only Nest's metadata knows. */
 export interface RouteFacts {
@@ -11,8 +13,10 @@ export interface RouteFacts {
   readonly path: string;
   /** The status of a success (`@HttpCode`, else Nest's default: 201 for POST, 200 otherwise). */
   readonly successStatus: number;
-  /** Reachable without a token (health, metrics). */
+  /** Reachable without a token (`@Public()`: health, metrics, an e-mail's unsubscribe link). */
   readonly public: boolean;
+  /** Answers an HTML page (`@HtmlPage()`), under the page's policy instead of the API's. */
+  readonly page: boolean;
 }
 
 const asList = (value: unknown): string[] =>
@@ -33,7 +37,8 @@ export const routesOf = (app: INestApplication): RouteFacts[] => {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as (new (...args: never[]) => unknown) | undefined;
       if (!controller) continue;
-      const controllerPublic = Reflect.getMetadata(PUBLIC_ROUTE, controller) === true;
+      const marked = (key: string, handler: object) =>
+        Reflect.getMetadata(key, controller) === true || Reflect.getMetadata(key, handler) === true;
       const prototype = controller.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
@@ -47,17 +52,47 @@ export const routesOf = (app: INestApplication): RouteFacts[] => {
         const status =
           (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
           (method === 'post' ? 201 : 200);
-        const isPublic = controllerPublic || Reflect.getMetadata(PUBLIC_ROUTE, handler) === true;
         for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller)))
           for (const own of asList(handlerPaths))
             routes.push({
               method,
               path: openApiPath(base, own),
               successStatus: status,
-              public: isPublic,
+              public: marked(PUBLIC_ROUTE, handler),
+              page: marked(HTML_PAGE, handler),
             });
       }
     }
   }
   return routes;
+};
+
+/** The request paths a route template takes: a parameter is one segment; a trailing slash or none. */
+export const templateMatcher = (path: string): RegExp =>
+  new RegExp(
+    `^${path
+      .split('/')
+      .map((part) =>
+        /^\{.+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      )
+      .join('/')}/?$`,
+  );
+
+/** The request methods a route answers: Express answers HEAD with the GET route. */
+export const requestMethodsOf = (route: RouteFacts): string[] => {
+  const method = route.method.toUpperCase();
+  return method === 'GET' ? ['GET', 'HEAD'] : [method];
+};
+
+/**
+ * Whether a request is for one of the routes: its method and its path (the query string is not
+ * part of it), with or without a trailing slash.
+ */
+export const routeMatcher = (routes: readonly RouteFacts[]) => {
+  const entries = routes.map((route) => ({
+    methods: new Set(requestMethodsOf(route)),
+    matcher: templateMatcher(route.path),
+  }));
+  return ({ method, path }: Pick<Request, 'method' | 'path'>): boolean =>
+    entries.some((entry) => entry.methods.has(method) && entry.matcher.test(path));
 };

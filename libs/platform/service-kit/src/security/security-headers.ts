@@ -1,5 +1,6 @@
+import { SetMetadata } from '@nestjs/common';
 import helmet from 'helmet';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 
 /**
  * The answers are JSON for programs, never a page: nothing in one may load, run, frame or
@@ -43,10 +44,10 @@ const docsHeaders = helmet({
 });
 
 /**
- * The unsubscribe page an e-mail's link opens (notifications): one form that posts to the same
- * address. Nothing else may load or run; the form may post to this service only.
+ * A page a route serves (`@HtmlPage()`), like the unsubscribe page an e-mail's link opens: at
+ * most a form that posts to this service. Nothing else may load or run.
  */
-const unsubscribeHeaders = helmet({
+const pageHeaders = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
     directives: {
@@ -59,13 +60,26 @@ const unsubscribeHeaders = helmet({
   frameguard: { action: 'deny' },
 });
 
-const DOCS = /^\/docs(?:[/-]|$)/;
-const UNSUBSCRIBE = /^\/unsubscribe$/;
+export const HTML_PAGE = 'talentloop:html-page';
 
-/** Security headers on every answer (helmet): the API's strict policy, or a page's own. */
-export const securityHeaders = (): RequestHandler => (request, response, next) =>
-  (DOCS.test(request.path)
-    ? docsHeaders
-    : UNSUBSCRIBE.test(request.path)
-      ? unsubscribeHeaders
-      : apiHeaders)(request, response, next);
+/**
+ * The route answers an HTML page a browser shows, not JSON: its answers get the page policy
+ * (a form may post to this service) instead of the API's.
+ */
+export const HtmlPage = () => SetMetadata(HTML_PAGE, true);
+
+/** Swagger UI, which Express serves outside Nest's routes. */
+const DOCS = /^\/docs(?:[/-]|$)/;
+
+/**
+ * Security headers on every answer (helmet): the API's strict policy, or a page's own; `isPage`
+ * tells the routes marked @HtmlPage(), from the app's routes.
+ */
+export const securityHeaders =
+  (isPage: (request: Request) => boolean): RequestHandler =>
+  (request, response, next) =>
+    (DOCS.test(request.path) ? docsHeaders : isPage(request) ? pageHeaders : apiHeaders)(
+      request,
+      response,
+      next,
+    );
