@@ -19,9 +19,10 @@ import {
   type PlannedMail,
   type ReminderSettings,
 } from '@talentloop/notifications-domain';
-import type { DocumentWrite, ReadModelStore, StoredDocument } from '@talentloop/read-models';
+import type { DocumentWrite, ReadModelStore } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
 import { pollingLoop } from '../polling-loop';
+import { Loaded, WrittenMeanwhile } from './loaded-documents';
 import {
   goalDocumentId,
   MAIL_GOALS,
@@ -84,9 +85,6 @@ type Data = Record<string, unknown>;
 const stringField = (data: Data, field: string): string | undefined =>
   typeof data[field] === 'string' ? data[field] : undefined;
 
-/** Another instance wrote a document this one had loaded: the work is done again, reloaded. */
-class WrittenMeanwhile extends Error {}
-
 /**
  * The documents a page or a reminder pass reads and changes, loaded once for all its events
  * and written back with the versions they were loaded at: a second instance that wrote one
@@ -94,87 +92,30 @@ class WrittenMeanwhile extends Error {}
  * folds are idempotent, the mails' ids derived).
  */
 class Working {
-  private readonly people = new Map<string, StoredDocument<MailPerson> | undefined>();
-  private readonly goals = new Map<string, StoredDocument<MailGoalDocument> | undefined>();
-  private readonly tenants = new Map<string, StoredDocument<MailTenantDocument> | undefined>();
-  private readonly changed = { people: new Map(), goals: new Map(), tenants: new Map() } as {
-    people: Map<string, MailPerson | undefined>;
-    goals: Map<string, MailGoalDocument | undefined>;
-    tenants: Map<string, MailTenantDocument | undefined>;
-  };
+  readonly people: Loaded<MailPerson>;
+  readonly goals: Loaded<MailGoalDocument>;
+  readonly tenants: Loaded<MailTenantDocument>;
 
-  constructor(private readonly readModels: ReadModelStore) {}
-
-  async loadPeople(ids: Iterable<string>) {
-    const missing = [...new Set(ids)].filter((id) => !this.people.has(id));
-    if (missing.length === 0) return;
-    const found = await this.readModels.load<MailPerson>(MAIL_PEOPLE, missing);
-    for (const id of missing) this.people.set(id, found.get(id));
-  }
-
-  async loadGoals(ids: Iterable<string>) {
-    const missing = [...new Set(ids)].filter((id) => !this.goals.has(id));
-    if (missing.length === 0) return;
-    const found = await this.readModels.load<MailGoalDocument>(MAIL_GOALS, missing);
-    for (const id of missing) this.goals.set(id, found.get(id));
-  }
-
-  adoptGoal(stored: StoredDocument<MailGoalDocument>) {
-    this.goals.set(stored.id, stored);
-  }
-
-  async loadTenants(ids: Iterable<string>) {
-    const missing = [...new Set(ids)].filter((id) => !this.tenants.has(id));
-    if (missing.length === 0) return;
-    const found = await this.readModels.load<MailTenantDocument>(MAIL_TENANTS, missing);
-    for (const id of missing) this.tenants.set(id, found.get(id));
-  }
-
-  /**
-   * Whether the event at `position` is already in the document (a page applied again after a
-   * crash, or by another instance first): its store position says how far it was applied.
-   */
-  has(collection: 'people' | 'goals' | 'tenants', id: string, position: bigint): boolean {
-    const loaded = { people: this.people, goals: this.goals, tenants: this.tenants }[collection];
-    const applied = loaded.get(id)?.sources.store;
-    return applied !== undefined && BigInt(applied) >= position;
+  constructor(readModels: ReadModelStore) {
+    this.people = new Loaded(readModels, MAIL_PEOPLE);
+    this.goals = new Loaded(readModels, MAIL_GOALS);
+    this.tenants = new Loaded(readModels, MAIL_TENANTS);
   }
 
   person(tenantId: string, employeeId: string): MailPerson | undefined {
-    const id = personDocumentId(tenantId, employeeId);
-    return this.changed.people.has(id) ? this.changed.people.get(id) : this.people.get(id)?.doc;
+    return this.people.get(personDocumentId(tenantId, employeeId));
   }
 
-  setPerson(id: string, person: MailPerson | undefined) {
-    this.changed.people.set(id, person);
-  }
-
-  goal(id: string): GoalSchedule | undefined {
-    return this.changed.goals.has(id) ? this.changed.goals.get(id) : this.goals.get(id)?.doc;
-  }
-
+  /** The schedule, with the time its next reminder is due. */
   setGoal(id: string, schedule: GoalSchedule | undefined, settings: ReminderSettings) {
-    this.changed.goals.set(
+    this.goals.set(
       id,
       schedule && { ...schedule, remindAt: nextReminder(schedule, settings)?.at ?? null },
     );
   }
 
   hrContacts(tenantId: string): readonly string[] {
-    const doc = this.changed.tenants.has(tenantId)
-      ? this.changed.tenants.get(tenantId)
-      : this.tenants.get(tenantId)?.doc;
-    return doc?.employeeIds ?? [];
-  }
-
-  tenant(tenantId: string): MailTenantDocument | undefined {
-    return this.changed.tenants.has(tenantId)
-      ? this.changed.tenants.get(tenantId)
-      : this.tenants.get(tenantId)?.doc;
-  }
-
-  setTenant(tenantId: string, doc: MailTenantDocument | undefined) {
-    this.changed.tenants.set(tenantId, doc);
+    return this.tenants.get(tenantId)?.employeeIds ?? [];
   }
 
   managerOf(tenantId: string) {
@@ -182,36 +123,9 @@ class Working {
       this.person(tenantId, employeeId)?.managerId ?? null;
   }
 
-  /** Writes what changed; throws when another instance wrote any of it meanwhile. */
+  /** Writes what changed, who is who first; throws when another instance wrote any of it. */
   async save(position: string | undefined) {
-    const writes = <Doc extends object>(
-      changed: Map<string, Doc | undefined>,
-      loaded: Map<string, StoredDocument<Doc> | undefined>,
-    ): DocumentWrite[] =>
-      [...changed].map(([id, doc]) => {
-        const stored = loaded.get(id);
-        return {
-          id,
-          doc,
-          sources: position === undefined ? (stored?.sources ?? {}) : { store: position },
-          expectedVersion: stored?.version ?? 0,
-        };
-      });
-    for (const [collection, changed, loaded] of [
-      [MAIL_PEOPLE, this.changed.people, this.people],
-      [MAIL_GOALS, this.changed.goals, this.goals],
-      [MAIL_TENANTS, this.changed.tenants, this.tenants],
-    ] as const) {
-      if (changed.size === 0) continue;
-      const { conflicts } = await this.readModels.write(
-        collection,
-        writes(changed as Map<string, object | undefined>, loaded as Map<string, StoredDocument>),
-      );
-      if (conflicts.length > 0)
-        throw new WrittenMeanwhile(
-          `${collection}: ${conflicts.length} written by another instance meanwhile`,
-        );
-    }
+    for (const loaded of [this.people, this.goals, this.tenants]) await loaded.save(position);
   }
 }
 
@@ -256,10 +170,13 @@ export const startMailPlanner = (options: MailPlannerOptions): Loop => {
     return { id: mail.mailId, doc, sources: {}, expectedVersion: 0 };
   };
 
-  /** Writes the mails (each once: a conflict is the proof it was made) and says so. */
+  /**
+   * Writes the mails (each once: a conflict is the proof it was made) and says so. Their
+   * recipients are loaded with the people the work already has: only the others are read.
+   */
   const writeMails = async (working: Working, mails: readonly PlannedMail[], now: Date) => {
     if (mails.length === 0) return;
-    await working.loadPeople(mails.map((m) => personDocumentId(m.tenantId, m.recipientId)));
+    await working.people.load(mails.map((m) => personDocumentId(m.tenantId, m.recipientId)));
     await readModels.write(
       MAILS,
       mails.map((mail) => documentOf(mail, working.person(mail.tenantId, mail.recipientId), now)),
@@ -282,9 +199,9 @@ export const startMailPlanner = (options: MailPlannerOptions): Loop => {
           goalIds.push(goalDocumentId(tenantId, goalId));
     }
     await Promise.all([
-      working.loadPeople(personIds),
-      working.loadGoals(goalIds),
-      working.loadTenants(tenantIds),
+      working.people.load(personIds),
+      working.goals.load(goalIds),
+      working.tenants.load(tenantIds),
     ]);
     const planned: PlannedMail[] = [];
     const after = BigInt(since.position);
@@ -296,24 +213,24 @@ export const startMailPlanner = (options: MailPlannerOptions): Loop => {
       if (personTypes.has(event.type)) {
         const employeeId = stringField(data, 'employeeId')!;
         const id = personDocumentId(tenantId, employeeId);
-        if (!working.has('people', id, position))
-          working.setPerson(id, evolveMailPerson(working.person(tenantId, employeeId), typed));
+        if (!working.people.has(id, position))
+          working.people.set(id, evolveMailPerson(working.people.get(id), typed));
       }
-      if (event.type === 'HrContactsSet' && !working.has('tenants', tenantId, position))
-        working.setTenant(
+      if (event.type === 'HrContactsSet' && !working.tenants.has(tenantId, position))
+        working.tenants.set(
           tenantId,
           evolveHrContacts(
-            working.tenant(tenantId),
+            working.tenants.get(tenantId),
             event as unknown as Parameters<typeof evolveHrContacts>[1],
           ),
         );
       if (goalTypes.has(event.type)) {
         const id = goalDocumentId(tenantId, stringField(data, 'goalId')!);
-        if (!working.has('goals', id, position))
+        if (!working.goals.has(id, position))
           working.setGoal(
             id,
             evolveGoalSchedule(
-              working.goal(id),
+              working.goals.get(id),
               event as unknown as Parameters<typeof evolveGoalSchedule>[1],
             ),
             options.reminders,
@@ -344,9 +261,9 @@ export const startMailPlanner = (options: MailPlannerOptions): Loop => {
     });
     if (due.length === 0) return undefined;
     const working = new Working(readModels);
-    for (const stored of due) working.adoptGoal(stored);
-    await working.loadPeople(due.map(({ doc }) => personDocumentId(doc.tenantId, doc.employeeId)));
-    await working.loadTenants(due.map(({ doc }) => doc.tenantId));
+    for (const stored of due) working.goals.adopt(stored);
+    await working.people.load(due.map(({ doc }) => personDocumentId(doc.tenantId, doc.employeeId)));
+    await working.tenants.load(due.map(({ doc }) => doc.tenantId));
     const planned: PlannedMail[] = [];
     for (const { id, doc } of due) {
       const { mails, schedule } = remindersDue(
