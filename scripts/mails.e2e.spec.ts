@@ -2,11 +2,13 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { approvalRequestIdFor } from '@talentloop/approval-domain';
+import { topicFor } from '@talentloop/contracts';
 import { mailIdOf, type MailKind } from '@talentloop/notifications-domain';
 import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '@talentloop/testing';
 import mongoose from 'mongoose';
 import { framework } from './demo/framework';
 import { newDemoTenantId } from './testing/demo-run';
+import { tenantMessages } from './testing/topic-messages';
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import type { RunningSystem } from './testing/running-system';
 
@@ -412,6 +414,7 @@ describeOnEach(
     }, 150_000);
 
     it('sends every mail once per Message-ID, in its language, to its address, through a crash', async () => {
+      const since = Date.now();
       // Slow enough that mails are still being sent when the service dies.
       line.delayMs = SLOW_ANSWER_MS;
       await inParallel(employees, REQUESTS, (employee) =>
@@ -501,6 +504,37 @@ describeOnEach(
           ) as unknown,
           post: 'List-Unsubscribe=One-Click',
         });
+      }
+
+      // What became of each mail, as integrators get it: one MailSent per Message-ID in the
+      // replay, however often a mail went out; on Kafka, the same events on the notifications
+      // topic (a page the relay had in hand at the kill may come twice: same event ids).
+      const sentInReplay = async () => (await replayed()).filter(({ type }) => type === 'MailSent');
+      let sent = await sentInReplay();
+      for (const deadline = Date.now() + 30_000; sent.length < expected.size; ) {
+        if (Date.now() > deadline) break;
+        await sleep(200);
+        sent = await sentInReplay();
+      }
+      expect(
+        sent.map(({ data }) => String(data['messageId']).replace(/^<|>$/g, '')).sort(),
+      ).toEqual([...expected.keys()].sort());
+      if (system.env['BUS'] === 'kafka') {
+        const sentIds = new Set(sent.map(({ id }) => id));
+        const published = await tenantMessages({
+          brokers: (system.env['TALENTLOOP_KAFKA_INSPECT_BROKERS'] ?? '').split(','),
+          topics: [topicFor('notifications')],
+          tenantId,
+          since,
+          complete: (messages) => {
+            const onTopic = new Set(messages.map(({ id }) => id));
+            return [...sentIds].every((id) => onTopic.has(id));
+          },
+        });
+        expect(new Set(published.map(({ id }) => id))).toEqual(sentIds);
+        expect(new Set(published.map(({ type }) => type))).toEqual(
+          new Set(['talentloop.notifications.MailSent.v1']),
+        );
       }
     }, 200_000);
 

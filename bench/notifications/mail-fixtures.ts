@@ -5,7 +5,7 @@
  * service does end to end.
  */
 import { randomBytes } from 'node:crypto';
-import type { OutgoingMail } from '@talentloop/mail';
+import { notificationMail } from '@talentloop/mail';
 import {
   composeMail,
   mailIdOf,
@@ -83,20 +83,13 @@ export const goalApprovedMail = (person: BenchPerson, eventId: string, goalId: s
     to: person.email,
     now,
   });
-  const mail: OutgoingMail = {
+  return notificationMail({
     messageId: `${mailId}@talentloop`,
     from: FROM,
     to: { name: person.displayName, address: person.email },
-    subject: content.subject,
-    text: content.text,
-    html: content.html,
+    content,
     language: person.language,
-    headers: {
-      'List-Unsubscribe': `<${unsubscribe}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'Auto-Submitted': 'auto-generated',
-    },
+    unsubscribeUrl: unsubscribe,
     date: now,
-  };
-  return mail;
+  });
 };

@@ -1,5 +1,5 @@
 import {
-  isPublishedContext,
+  isPublishedDefinition,
   type EventDefinition,
   type EventOf,
   type Upcaster,
@@ -154,6 +154,10 @@ export const talentloopEventTypes = [
   'WebhookDataAccessSet',
   'NotificationPreferenceSet',
   'HrContactsSet',
+  'MailSent',
+  'MailSuppressed',
+  'MailDeadLettered',
+  'WebhookDeliveryDeadLettered',
 ] as const satisfies readonly TalentloopEvent['type'][];
 
 export type TalentloopEventType = (typeof talentloopEventTypes)[number];
@@ -168,9 +172,9 @@ const knownTypes: ReadonlySet<string> = new Set(talentloopEventTypes);
 export const isTalentloopEventType = (type: string): type is TalentloopEventType =>
   knownTypes.has(type);
 
-/** An event type of a published context: one integrators may ask a replay for. */
+/** A published event type (not internal): one integrators may ask a replay for. */
 export const isPublishedEventType = (type: string): type is TalentloopEventType => {
   if (!isTalentloopEventType(type)) return false;
   const definition = eventRegistry.current(type);
-  return definition !== undefined && isPublishedContext(definition.context);
+  return definition !== undefined && isPublishedDefinition(definition);
 };

@@ -85,6 +85,7 @@ describe('the event catalog', () => {
       ['WebhookSubscriptionDeleted', 'whsub-7001'],
       ['WebhookDataAccessSet', 'whsub-7001'],
       ['HrContactsSet', 'hr-contacts'],
+      ['WebhookDeliveryDeadLettered', 'whsub-7001'],
     ]);
   });
 

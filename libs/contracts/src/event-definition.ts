@@ -15,15 +15,17 @@ export const isBoundedContext = (value: string): value is BoundedContext =>
 
 /**
  * The contexts whose events are the public interface: relayed to the bus (one topic each) and
- * described in the AsyncAPI document. `notifications` keeps its events in the store: they hold
- * webhook signing secrets, and no other context reads them. Adding a context here is adding a
- * public contract, which cannot be taken back.
+ * described in the AsyncAPI document. Of `notifications` only the delivery events go out: its
+ * other events (webhook subscriptions with their signing secrets, preferences, HR contacts) are
+ * `internal` and stay in its store (see publishedAggregates). Adding a context or an event here
+ * is adding a public contract, which cannot be taken back.
  */
 export const publishedContexts = [
   'assessment',
   'planning',
   'approval',
   'identity',
+  'notifications',
 ] as const satisfies readonly BoundedContext[];
 export type PublishedContext = (typeof publishedContexts)[number];
 
@@ -51,7 +53,17 @@ export interface EventDefinition<
   subjectOf(data: Static<Schema>): string;
   /** A valid example; used by tests and the AsyncAPI document. */
   readonly example: Static<Schema>;
+  /**
+   * Kept in its context's event store: never relayed to the bus, replayed to integrators,
+   * delivered to webhooks or described in the AsyncAPI document. Its streams are outside the
+   * context's published aggregates.
+   */
+  readonly internal?: true;
 }
+
+/** Whether integrators see the event: its context is published and it is not internal. */
+export const isPublishedDefinition = (definition: EventDefinition): boolean =>
+  isPublishedContext(definition.context) && definition.internal !== true;
 
 export const defineEvent = <Name extends string, Version extends number, Schema extends TObject>(
   definition: EventDefinition<Name, Version, Schema>,

@@ -5,6 +5,9 @@ export * from './registry';
 export * from './violation';
 export * from './errors';
 export {
+  CheckInCadence,
+  Language,
+  literalsOf,
   measurementInstruments,
   robustnessOfInstrument,
   type MeasurementInstrument,

@@ -3,6 +3,7 @@ import {
   isBoundedContext,
   publishedContexts,
   type BoundedContext,
+  type PublishedContext,
 } from './event-definition';
 import { ContractViolationError } from './errors';
 import type { Violation } from './violation';
@@ -53,10 +54,24 @@ export const streamName = (parts: StreamNameParts): string => {
 export const streamPrefix = (context: BoundedContext): string => `${context}.`;
 
 /**
- * The streams of the published contexts: what integrators may read (a replay, a republish).
- * The notifications context's own streams carry webhook signing secrets and stay inside.
+ * The aggregates whose streams a context publishes, where it does not publish all of them:
+ * notifications publishes its deliveries (what happened to each e-mail and dead-lettered
+ * webhook); its subscriptions carry signing secrets, and preferences and HR contacts are its
+ * own settings, so those streams stay inside.
  */
-export const publishedStreamPrefixes: readonly string[] = publishedContexts.map(streamPrefix);
+export const publishedAggregates: Partial<Record<PublishedContext, readonly string[]>> = {
+  notifications: ['mailDelivery', 'webhookDelivery'],
+};
+
+/** The streams of a context that go out: its relay's filter (`<context>.<aggregate>-` each). */
+export const publishedStreamPrefixesOf = (context: PublishedContext): readonly string[] =>
+  publishedAggregates[context]?.map((aggregate) => `${streamPrefix(context)}${aggregate}-`) ?? [
+    streamPrefix(context),
+  ];
+
+/** The published streams of every context: what integrators may read (a replay, a republish). */
+export const publishedStreamPrefixes: readonly string[] =
+  publishedContexts.flatMap(publishedStreamPrefixesOf);
 
 /** The parts of a stream name, or undefined for a name `streamName` cannot have produced. */
 export const parseStreamName = (name: string): StreamNameParts | undefined => {

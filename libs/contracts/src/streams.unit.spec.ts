@@ -1,5 +1,11 @@
 import { ContractViolationError } from './errors';
-import { parseStreamName, streamName, streamPrefix } from './streams';
+import {
+  parseStreamName,
+  publishedStreamPrefixes,
+  publishedStreamPrefixesOf,
+  streamName,
+  streamPrefix,
+} from './streams';
 import { deadLetterTopicFor, talentloopTopics, topicFor } from './topics';
 
 describe('stream names', () => {
@@ -52,6 +58,28 @@ describe('stream names', () => {
   });
 });
 
+describe('the published streams', () => {
+  it('given a context published whole, are all its streams', () =>
+    expect(publishedStreamPrefixesOf('planning')).toEqual(['planning.']));
+
+  it('given notifications, are only its deliveries', () =>
+    expect(publishedStreamPrefixesOf('notifications')).toEqual([
+      'notifications.mailDelivery-',
+      'notifications.webhookDelivery-',
+    ]));
+
+  it("never take in a subscription's stream, which holds its signing secret", () => {
+    const subscription = streamName({
+      context: 'notifications',
+      aggregate: 'webhookSubscription',
+      tenantId: 'acme',
+      id: 'whsub-7001',
+    });
+
+    expect(publishedStreamPrefixes.some((prefix) => subscription.startsWith(prefix))).toBe(false);
+  });
+});
+
 describe('topics', () => {
   it('are one versioned topic per published context', () => {
     expect(topicFor('assessment')).toBe('talentloop.assessment.events.v1');
@@ -60,11 +88,8 @@ describe('topics', () => {
       planning: 'talentloop.planning.events.v1',
       approval: 'talentloop.approval.events.v1',
       identity: 'talentloop.identity.events.v1',
+      notifications: 'talentloop.notifications.events.v1',
     });
-  });
-
-  it('are none for a context whose events stay in the store', () => {
-    expect(Object.keys(talentloopTopics)).not.toContain('notifications');
   });
 
   it('have a dead-letter topic per consumer group', () => {

@@ -6,3 +6,4 @@ export * from './webhooks/webhook-delivery';
 export * from './webhooks/webhook-body';
 export * from './subscription';
 export * from './mail';
+export * from './delivery-events';

@@ -48,7 +48,10 @@ export class NotificationsModule {
   static register({ env, clock = systemClock }: NotificationsModuleOptions): DynamicModule {
     return {
       module: NotificationsModule,
-      imports: [...serviceImports, PlatformModule.forService(service.name, { clock, env })],
+      imports: [
+        ...serviceImports,
+        PlatformModule.forService(service.name, { clock, env, publishes: 'notifications' }),
+      ],
       // Fixed paths before parameterised ones.
       controllers: [WebhookSubscriptionsController, DeliveriesController, MailSettingsController],
       providers: [

@@ -1,7 +1,8 @@
-import { ERASED } from '@talentloop/contracts';
+import { ERASED, publishedStreamPrefixesOf, topicFor } from '@talentloop/contracts';
+import type { MessageBus } from '@talentloop/messaging';
 import { type ProtectedEventStore } from '@talentloop/privacy';
 import type { ReadModelStore } from '@talentloop/read-models';
-import { READ_MODEL_STORE } from '@talentloop/service-kit';
+import { MESSAGE_BUS, READ_MODEL_STORE } from '@talentloop/service-kit';
 import {
   parseIcs,
   readEventually,
@@ -84,6 +85,25 @@ describe('e-mails to people', () => {
 
   const mailsIn = async (): Promise<MailDocument[]> =>
     app.app.get<ReadModelStore>(READ_MODEL_STORE).find<MailDocument>(MAILS, {});
+
+  /** The service's delivery events in its store: what became of each mail. */
+  const outcomes = async (instance: NotificationsTestApp = app) =>
+    (
+      await instance.store.readAll({
+        filter: { streamPrefixes: publishedStreamPrefixesOf('notifications') },
+      })
+    ).map(({ type, data }) => ({ type, data: data as Record<string, unknown> }));
+
+  /** What the relay published on the notifications topic: type (ce_type) and data. */
+  const published = async () =>
+    (
+      await app.app
+        .get<MessageBus>(MESSAGE_BUS)
+        .readTopic(topicFor('notifications'), { limit: 10_000 })
+    ).map(({ headers, value }) => ({
+      type: headers['ce_type'],
+      data: JSON.parse(value) as Record<string, unknown>,
+    }));
 
   it("tells the manager of a submission in the manager's language, with one-click unsubscribe", async () => {
     await people();
@@ -200,8 +220,21 @@ describe('e-mails to people', () => {
     );
     expect(mine.body.preference).toBe('off');
     await app.record('GoalApproved', { employeeId: employee.employeeId });
-    await readEventually(mailsIn, (mails) => mails.some(({ state }) => state === 'suppressed'));
+    const [suppressed] = await readEventually(mailsIn, (mails) =>
+      mails.some(({ state }) => state === 'suppressed'),
+    );
     expect(smtp.messages).toHaveLength(0);
+    expect(await outcomes()).toEqual([
+      {
+        type: 'MailSuppressed',
+        data: expect.objectContaining({
+          kind: 'goal-approved',
+          recipientId: employee.employeeId,
+          reason: 'turned-off',
+          goalId: suppressed.facts.goalId,
+        }),
+      },
+    ]);
 
     await app.call(
       'PUT',
@@ -222,6 +255,22 @@ describe('e-mails to people', () => {
     expect(digest.parsed.text).toContain('goal-b');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(smtp.messages).toHaveLength(1);
+    // One MailSent per mail the digest gathered, all with the digest's Message-ID.
+    const sent = (await outcomes()).filter(({ type }) => type === 'MailSent');
+    expect(sent.map(({ data }) => [data['goalId'], data['digest'], data['messageId']])).toEqual(
+      expect.arrayContaining([
+        ['goal-a', true, header(digest, 'message-id')],
+        ['goal-b', true, header(digest, 'message-id')],
+      ]),
+    );
+    expect(sent).toHaveLength(2);
+    // On the bus: those three, and none of the preferences set on the way (internal events).
+    const onTheBus = await readEventually(published, (events) => events.length >= 3);
+    expect(onTheBus.map(({ type }) => type).sort()).toEqual([
+      'talentloop.notifications.MailSent.v1',
+      'talentloop.notifications.MailSent.v1',
+      'talentloop.notifications.MailSuppressed.v1',
+    ]);
   });
 
   it('turns e-mail off with the one-click link (RFC 8058), and refuses an altered link', async () => {
@@ -399,6 +448,17 @@ describe('e-mails to people', () => {
     expect((await app.call('GET', '/mails', undefined, asEmployee)).status).toBe(403);
     expect((await app.call('GET', '/mails?state=lost', undefined, admin)).status).toBe(422);
     expect(smtp.messages).toHaveLength(1);
+    // The outcomes as integrators get them: a retried mail is sent once, after two attempts.
+    const events = await readEventually(published, (events) => events.length === 2);
+    expect(events.map(({ type, data }) => [type, data['goalId'], data['attempts']])).toEqual(
+      expect.arrayContaining([
+        ['talentloop.notifications.MailSent.v1', 'goal-deferred', 2],
+        ['talentloop.notifications.MailDeadLettered.v1', 'goal-refused', 1],
+      ]),
+    );
+    expect(events.find(({ data }) => data['goalId'] === 'goal-refused')?.data['reason']).toBe(
+      'refused',
+    );
   });
 
   it('sends each mail once across a restart and a second instance on the same files', async () => {
@@ -416,6 +476,12 @@ describe('e-mails to people', () => {
       const ids = smtp.messages.map((mail) => header(mail, 'message-id'));
       expect(new Set(ids).size).toBe(20);
       expect(ids).toHaveLength(20);
+      // One MailSent per mail in the store, whichever instance recorded it.
+      const sent = await readEventually(
+        () => outcomes(first),
+        (events) => events.length >= 20,
+      );
+      expect(sent.map(({ data }) => data['messageId']).sort()).toEqual([...ids].sort());
     } finally {
       await second.stop(false);
       app = first;

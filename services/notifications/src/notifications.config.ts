@@ -6,7 +6,7 @@ export const NOTIFICATIONS_DEFAULT_PORT = 3005;
 
 /**
  * Everything the notifications service reads from its environment at start: the platform's
- * settings and its own. It publishes no events on the bus, so it starts no relay.
+ * settings and its own. Its relay publishes its delivery events (MailSent, …) on the bus.
  */
 export interface NotificationsConfig extends PlatformConfig {
   readonly settings: NotificationsSettings;

@@ -42,9 +42,13 @@ describe('webhooks for platforms', () => {
     );
   });
 
+  /** What one test started besides the app and the receiver. */
+  const afterThis: (() => Promise<void>)[] = [];
+
   afterEach(async () => {
     await app?.stop();
     await receiver?.close();
+    for (const close of afterThis.splice(0)) await close();
   });
 
   const subscribe = async (eventTypes = planningOnly, url = receiver.url) => {
@@ -146,7 +150,12 @@ describe('webhooks for platforms', () => {
     );
   });
 
-  it('dead-letters a delivery that fails for the whole window, and redelivers it on request', async () => {
+  it('dead-letters a delivery that fails for the whole window, announces it, and redelivers it on request', async () => {
+    // A platform watching the dead letters through a subscription of its own.
+    const watcher = await startWebhookReceiver();
+    afterThis.push(() => watcher.close());
+    const watching = await subscribe(['talentloop.notifications.*'], watcher.url);
+    watcher.trust(watching.secret);
     const { subscriptionId } = await subscribe();
     receiver.respondWith(() => 500);
     await app.record('GoalSubmitted', { employeeId: 'emp-1' });
@@ -161,6 +170,20 @@ describe('webhooks for platforms', () => {
       (dead) => dead.length === 1,
     );
     expect(dead.attempts).toBe(2);
+    const [announced] = await watcher.waitFor((taken) => taken.length >= 1);
+    expect(announced.body).toMatchObject({
+      type: 'talentloop.notifications.WebhookDeliveryDeadLettered.v1',
+      subject: subscriptionId,
+      data: {
+        subscriptionId,
+        deliveryId: dead.deliveryId,
+        eventId: dead.eventId,
+        eventType: dead.eventType,
+        reason: 'retries-exhausted',
+        attempts: 2,
+        lastStatus: 500,
+      },
+    });
 
     receiver.respondWith(() => 204);
     const redelivery = await app.call(
@@ -177,6 +200,8 @@ describe('webhooks for platforms', () => {
       dead.deliveryId,
       dead.deliveryId,
     ]);
+    // Delivered at last: announced once, when it was given up.
+    expect(watcher.deliveries).toHaveLength(1);
   });
 
   it('disables the subscription when the endpoint answers 410 Gone', async () => {
@@ -339,7 +364,7 @@ describe('webhooks for platforms', () => {
       { url: 'ftp://hooks.example.com/', eventTypes: planningOnly },
       { url: 'https://nowhere.invalid/', eventTypes: planningOnly },
       { url: receiver.url, eventTypes: ['talentloop.planning.NoSuchEvent.v1'] },
-      { url: receiver.url, eventTypes: ['talentloop.notifications.*'] },
+      { url: receiver.url, eventTypes: ['talentloop.notifications.WebhookSecretRotated.v1'] },
       { url: receiver.url, eventTypes: [] },
       { url: receiver.url, eventTypes: planningOnly, description: 'x'.repeat(201) },
       { url: receiver.url },

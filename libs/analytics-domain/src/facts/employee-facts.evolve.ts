@@ -308,8 +308,8 @@ export function evolveEmployeeFacts(
     case 'AdjustmentApproved':
     case 'AdjustmentRejected':
       return facts;
-    // Webhook subscriptions are about no employee, and how a person is e-mailed is not a
-    // development figure: notifications' own events never reach an employee's facts.
+    // Webhook subscriptions are about no employee, and how a person is e-mailed (or was) is
+    // not a development figure: notifications' own events never reach an employee's facts.
     case 'NotificationPreferenceSet':
     case 'HrContactsSet':
     case 'WebhookSubscriptionCreated':
@@ -319,6 +319,10 @@ export function evolveEmployeeFacts(
     case 'WebhookSecretRotated':
     case 'WebhookSubscriptionDeleted':
     case 'WebhookDataAccessSet':
+    case 'MailSent':
+    case 'MailSuppressed':
+    case 'MailDeadLettered':
+    case 'WebhookDeliveryDeadLettered':
       return facts;
     default:
       return assertNever(event);

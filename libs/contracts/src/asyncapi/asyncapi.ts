@@ -8,7 +8,7 @@ import {
 } from '../envelope/cloud-event';
 import { binaryModeHeader, contentTypeHeader, toKafkaRecord } from '../envelope/kafka-binding';
 import {
-  isPublishedContext,
+  isPublishedDefinition,
   publishedContexts,
   type BoundedContext,
   type EventDefinition,
@@ -52,6 +52,7 @@ const contextTitles: Readonly<Record<PublishedContext, string>> = {
   planning: 'Plans, SMART goals, actions, check-ins, adjustments, evaluations',
   approval: 'Approval requests and decisions on goals',
   identity: 'Erasure of personal data (GDPR)',
+  notifications: 'What became of each e-mail to a person, and webhook deliveries given up',
 };
 
 const envelopeSchema = toJson(CloudEventSchema);
@@ -167,13 +168,11 @@ const pascalCase = (context: BoundedContext): string =>
   `${context.charAt(0).toUpperCase()}${context.slice(1)}`;
 
 /**
- * The AsyncAPI 3.1 document of every current event of the published contexts, generated from
- * the registry. Events of a context that stays in the store are not part of it.
+ * The AsyncAPI 3.1 document of every current published event, generated from the registry.
+ * Internal events (they stay in their context's store) are not part of it.
  */
 export const buildAsyncApiDocument = (): JsonObject => {
-  const current = eventRegistry
-    .currentDefinitions()
-    .filter((definition) => isPublishedContext(definition.context));
+  const current = eventRegistry.currentDefinitions().filter(isPublishedDefinition);
   const inContext = (context: BoundedContext) =>
     current.filter((definition) => definition.context === context);
   const channels: JsonObject = {};

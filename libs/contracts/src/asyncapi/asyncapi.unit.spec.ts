@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Parser } from '@asyncapi/parser';
 import { join } from 'node:path';
 import { eventRegistry } from '../catalog';
-import { isPublishedContext, publishedContexts } from '../event-definition';
+import { isPublishedDefinition, publishedContexts } from '../event-definition';
 import { topicFor } from '../topics';
 import { buildAsyncApiDocument, type JsonObject } from './asyncapi';
 
@@ -45,10 +45,10 @@ describe('the AsyncAPI document', () => {
       expect((channels[context] as JsonObject)['address']).toBe(topicFor(context));
   });
 
-  it('describes every current event of a published context as a message sent on its channel', () => {
+  it('describes every current published event as a message sent on its channel', () => {
     const published = eventRegistry
       .currentDefinitions()
-      .filter((definition) => isPublishedContext(definition.context))
+      .filter(isPublishedDefinition)
       .map((definition) => definition.name)
       .sort();
     const messages = (document['components'] as JsonObject)['messages'] as JsonObject;
@@ -64,11 +64,21 @@ describe('the AsyncAPI document', () => {
     expect(operations.every((operation) => operation['action'] === 'send')).toBe(true);
   });
 
-  it('leaves out the events that stay in the store: no webhook subscription, no signing secret', () => {
+  it('leaves out the internal events: no webhook subscription, no signing secret', () => {
     const messages = Object.keys((document['components'] as JsonObject)['messages'] as JsonObject);
+    const channel = (document['channels'] as JsonObject)['notifications'] as JsonObject;
 
-    expect(Object.keys(document['channels'] as JsonObject)).not.toContain('notifications');
-    expect(messages.filter((name) => name.startsWith('Webhook'))).toEqual([]);
+    expect(messages.filter((name) => name.startsWith('Webhook'))).toEqual([
+      'WebhookDeliveryDeadLettered',
+    ]);
+    expect(messages).not.toContain('NotificationPreferenceSet');
+    expect(messages).not.toContain('HrContactsSet');
+    expect(Object.keys(channel['messages'] as JsonObject)).toEqual([
+      'MailSent',
+      'MailSuppressed',
+      'MailDeadLettered',
+      'WebhookDeliveryDeadLettered',
+    ]);
   });
 
   it('is the document committed as libs/contracts/asyncapi.json, so it cannot go stale', () => {

@@ -1,5 +1,5 @@
 import { eventRegistry } from '../catalog';
-import { isPublishedContext } from '../event-definition';
+import { isPublishedDefinition } from '../event-definition';
 import {
   personalFieldAt,
   personalFieldPaths,
@@ -54,9 +54,7 @@ describe('the message examples of the AsyncAPI document', () => {
   it('give every message at least one example', () => {
     expect(messages.filter((message) => message.examples.length === 0)).toEqual([]);
     expect(messages).toHaveLength(
-      eventRegistry
-        .currentDefinitions()
-        .filter((definition) => isPublishedContext(definition.context)).length,
+      eventRegistry.currentDefinitions().filter(isPublishedDefinition).length,
     );
   });
 

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TLiteral, type TSchema, type TUnion } from '@sinclair/typebox';
 import { Id } from '../metadata';
 
 /** Every score in the product (aptitude, behaviour, facet, indicator, priority) is on 0–100. */
@@ -19,6 +19,11 @@ export const Nullable = <Schema extends TSchema>(schema: Schema, description: st
 
 export const IdList = (description: string, maxItems: number, minItems = 0) =>
   Type.Array(Id('One id of the list'), { minItems, maxItems, uniqueItems: true, description });
+
+/** The values of a union of literals, for code that must list them (a DTO's enum). */
+export const literalsOf = <Schema extends TUnion<TLiteral[]>>(
+  schema: Schema,
+): readonly Static<Schema>[] => schema.anyOf.map((literal) => literal.const as Static<Schema>);
 
 export const Language = Type.Union([Type.Literal('nl'), Type.Literal('en')], {
   description: 'Language the text is written in',
@@ -72,3 +77,6 @@ export const FacetScore = Type.Object(
   { facetId: Id('Talent facet'), score: Score('Score on the facet') },
   { additionalProperties: false },
 );
+
+export type Language = Static<typeof Language>;
+export type CheckInCadence = Static<typeof CheckInCadence>;

@@ -3,36 +3,32 @@
  * them, the schedule that times the reminders, and the composition that writes them.
  */
 
-export type MailLanguage = 'nl' | 'en';
+import type {
+  CheckInCadence as CadenceOfContract,
+  Language,
+  MailKind as MailKindOfContract,
+  MailRole as MailRoleOfContract,
+  NotificationPreference as PreferenceOfContract,
+} from '@talentloop/contracts';
 
-export type CheckInCadence = 'weekly' | 'fortnightly' | 'monthly';
+/** The languages mails are written in: the contracts' `Language`. */
+export type MailLanguage = Language;
 
-export type NotificationPreference = 'off' | 'immediately' | 'daily-digest';
+export type CheckInCadence = CadenceOfContract;
 
-/** What a mail tells its recipient. */
-export type MailKind =
-  /** A goal (or a resubmission) awaits the manager's decision (ApprovalRequested). */
-  | 'approval-requested'
-  /**
-   * An adjustment of an active goal awaits the manager's acknowledgement (planning's GoalAdjusted
-   * that needs it is approval's AdjustmentApprovalRequested: one mail, to whoever decides it).
-   */
-  | 'adjustment-approval-requested'
-  /** The manager approved the goal (GoalApproved). */
-  | 'goal-approved'
-  /** The manager rejected the goal, with feedback (GoalRejected). */
-  | 'goal-rejected'
-  /** A check-in on an active goal is due soon; carries an iCalendar invite. */
-  | 'check-in-due'
-  /** A check-in is past due and none was logged; carries an iCalendar invite. */
-  | 'check-in-overdue'
-  /** An approval request waited longer than the organisation allows (ApprovalOverdue). */
-  | 'approval-overdue'
-  /** A goal reached its deadline: remeasure with the baseline's instrument. */
-  | 'remeasurement-due';
+export type NotificationPreference = PreferenceOfContract;
+
+/**
+ * What a mail tells its recipient (the contracts' `MailKind`, as MailSent and the other
+ * delivery events carry it): approval-requested (ApprovalRequested), adjustment-approval-requested
+ * (AdjustmentApprovalRequested: one mail per adjustment, to whoever decides it), goal-approved,
+ * goal-rejected (with the feedback), check-in-due and check-in-overdue (with an iCalendar
+ * invite), approval-overdue (ApprovalOverdue), remeasurement-due (the goal's deadline).
+ */
+export type MailKind = MailKindOfContract;
 
 /** Why the recipient gets the mail: the same kind reads differently for each. */
-export type MailRole = 'employee' | 'manager' | 'hr';
+export type MailRole = MailRoleOfContract;
 
 /**
  * What a mail is about. Ids and figures only, plus, where the event carried free text, that

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   eventRegistry,
   cloudEventType,
-  isPublishedContext,
+  isPublishedDefinition,
   sequenceOf,
   toCloudEvent,
 } from '@talentloop/contracts';
@@ -69,8 +69,8 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
     const streams = subscriptions.get(event.metadata.tenantId);
     if (streams === undefined) return [];
     const definition = eventRegistry.definition(event.type, event.metadata.schemaVersion);
-    // Only the published contexts' events leave: the subscriptions' own carry their secrets.
-    if (definition === undefined || !isPublishedContext(definition.context)) return [];
+    // Only published events leave: the subscriptions' own carry their secrets.
+    if (definition === undefined || !isPublishedDefinition(definition)) return [];
     const type = cloudEventType(definition);
     let body: string | undefined;
     const writes: DocumentWrite[] = [];

@@ -6,11 +6,16 @@ import {
   signDelivery,
   signingSecrets,
   WEBHOOK_CONTENT_TYPE,
+  webhookDeadLetterEvent,
+  webhookDeliveryStream,
   type RetrySchedule,
+  type WebhookDeadLetterReason,
   type WebhookSubscriptionState,
 } from '@talentloop/notifications-domain';
+import type { EventStore } from '@talentloop/event-store';
 import type { StoredDocument, ReadModelStore } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
+import { appendDeliveryEvent } from '../delivery-events';
 import { claimDue, inLanes, pollingLoop } from '../polling-loop';
 import { WakeableSleep } from '../wakeable-sleep';
 import type { WebhookAttempt, WebhookSender } from '@talentloop/webhooks';
@@ -24,6 +29,8 @@ import {
 
 export interface DeliveryWorkerOptions {
   readonly readModels: ReadModelStore;
+  /** Where a dead letter is announced (WebhookDeliveryDeadLettered), for the relay to publish. */
+  readonly store: EventStore;
   readonly sender: Pick<WebhookSender, 'send'>;
   /** A subscription as it is now, its secrets opened; undefined when it never existed. */
   readonly subscription: (
@@ -78,8 +85,51 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
     }));
   };
 
+  /**
+   * Announces a dead letter: in the delivery's own stream, the n-th time it is given up at
+   * revision n - 1 (a redelivery may be given up again), before the document says so.
+   */
+  const announce = async (
+    stored: Stored,
+    doc: DeliveryDocument,
+    reason: WebhookDeadLetterReason,
+    at: Date,
+  ): Promise<DeliveryDocument> => {
+    const announced = stored.doc.deadLetters ?? 0;
+    const event = webhookDeadLetterEvent(
+      {
+        subscriptionId: doc.subscriptionId,
+        deliveryId: stored.id,
+        eventId: doc.eventId,
+        eventType: doc.eventType,
+        attempts: doc.attempts,
+        lastStatus: doc.log.at(-1)?.status ?? null,
+      },
+      reason,
+      at,
+    );
+    if (event !== undefined)
+      await appendDeliveryEvent(
+        options.store,
+        {
+          tenantId: doc.tenantId,
+          stream: webhookDeliveryStream(doc.tenantId, stored.id),
+          expectedRevision: announced === 0 ? 'no_stream' : BigInt(announced - 1),
+        },
+        event,
+        at,
+      );
+    return { ...doc, deadLetters: announced + 1 };
+  };
+
   /** Records an attempt's outcome; a delivery that is done hands its subject's queue on. */
-  const record = async (stored: Stored, doc: DeliveryDocument) => {
+  const record = async (
+    stored: Stored,
+    outcome: DeliveryDocument,
+    dead?: { readonly reason: WebhookDeadLetterReason; readonly at: Date },
+  ) => {
+    const doc =
+      dead === undefined ? outcome : await announce(stored, outcome, dead.reason, dead.at);
     const { conflicts } = await readModels.write(DELIVERIES, [
       { id: stored.id, doc, sources: stored.sources, expectedVersion: stored.version },
     ]);
@@ -109,18 +159,22 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         subscription?.status === 'disabled'
           ? 'the subscription is disabled'
           : 'the subscription was deleted';
-      await record(stored, {
-        ...doc,
-        state: 'dead',
-        deadAt: now.toISOString(),
-        log: withLog(doc, {
-          at: now.toISOString(),
-          outcome: 'failed',
-          status: null,
-          durationMs: 0,
-          detail: why,
-        }),
-      });
+      await record(
+        stored,
+        {
+          ...doc,
+          state: 'dead',
+          deadAt: now.toISOString(),
+          log: withLog(doc, {
+            at: now.toISOString(),
+            outcome: 'failed',
+            status: null,
+            durationMs: 0,
+            detail: why,
+          }),
+        },
+        { reason: 'subscription-inactive', at: now },
+      );
       return;
     }
     const secrets = signingSecrets(subscription.secrets, now);
@@ -164,7 +218,11 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         await record(stored, { ...base, state: 'delivered', deliveredAt: at.toISOString() });
         return;
       case 'disable-subscription':
-        await record(stored, { ...base, state: 'dead', deadAt: at.toISOString() });
+        await record(
+          stored,
+          { ...base, state: 'dead', deadAt: at.toISOString() },
+          { reason: 'gone', at },
+        );
         await options.disable(doc.tenantId, doc.subscriptionId, at);
         return;
       case 'retry': {
@@ -172,12 +230,14 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
           { attempts, firstAttemptAt: new Date(firstAttemptAt), now: at, random: random() },
           options.schedule,
         );
-        await record(
-          stored,
-          next.kind === 'retry'
-            ? { ...base, nextAttemptAt: next.at.toISOString() }
-            : { ...base, state: 'dead', deadAt: at.toISOString() },
-        );
+        if (next.kind === 'retry')
+          await record(stored, { ...base, nextAttemptAt: next.at.toISOString() });
+        else
+          await record(
+            stored,
+            { ...base, state: 'dead', deadAt: at.toISOString() },
+            { reason: 'retries-exhausted', at },
+          );
         return;
       }
     }

@@ -52,6 +52,11 @@ export interface DeliveryDocument {
   readonly createdAt: string;
   readonly deliveredAt: string | null;
   readonly deadAt: string | null;
+  /**
+   * How often it was given up, each announced by a WebhookDeliveryDeadLettered in its stream;
+   * absent in documents written before the announcements.
+   */
+  readonly deadLetters?: number;
   readonly log: readonly DeliveryAttempt[];
 }
 

@@ -64,6 +64,7 @@ export class WebhookDeliveryLoops implements OnApplicationBootstrap {
       });
       const worker = startDeliveryWorker({
         readModels: this.readModels,
+        store: this.store,
         sender,
         subscription: (tenantId, subscriptionId) =>
           this.subscriptions.find(tenantId, subscriptionId),

@@ -12,13 +12,9 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import type { NotificationPreference } from '@talentloop/notifications-domain';
+import { literalsOf, NotificationPreference } from '@talentloop/contracts';
 
-export const notificationPreferences: readonly NotificationPreference[] = [
-  'off',
-  'immediately',
-  'daily-digest',
-];
+export const notificationPreferences = literalsOf(NotificationPreference);
 
 export class NotificationPreferenceDto {
   @ApiProperty({

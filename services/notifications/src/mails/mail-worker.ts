@@ -1,17 +1,24 @@
 import { Logger } from '@nestjs/common';
+import type { EventStore } from '@talentloop/event-store';
 import {
   composeDigest,
   composeMail,
+  mailDeliveryStream,
+  mailOutcomeEvent,
   nextAttemptAt,
+  suppressionDetail,
+  suppressionOf,
   type ComposeInput,
   type ComposedDigest,
   type MailCalendar,
+  type MailOutcome,
   type MailPerson,
   type RetrySchedule,
 } from '@talentloop/notifications-domain';
-import type { MailTransport, OutgoingMail, SendOutcome } from '@talentloop/mail';
+import { notificationMail, type MailTransport, type SendOutcome } from '@talentloop/mail';
 import type { ReadModelStore, StoredDocument } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
+import { appendDeliveryEvent } from '../delivery-events';
 import { claimDue, inLanes, pollingLoop } from '../polling-loop';
 import { WakeableSleep } from '../wakeable-sleep';
 import { createHash } from 'node:crypto';
@@ -32,6 +39,8 @@ export interface OpenedPerson {
 
 export interface MailWorkerOptions {
   readonly readModels: ReadModelStore;
+  /** Where each mail's outcome is recorded as an event (MailSent, …), which the relay publishes. */
+  readonly store: EventStore;
   readonly transport: Pick<MailTransport, 'send'>;
   /** The person's name and address opened; undefined once they are erased. */
   readonly open: (person: MailPerson) => Promise<OpenedPerson | undefined>;
@@ -69,20 +78,6 @@ export const messageIdOf = (mailIds: readonly string[]): string =>
 
 const withoutFeedback = ({ feedback: _sealed, ...facts }: MailDocument['facts']) => facts;
 
-/** Why a person is not written to, or undefined when they may be. */
-const notWrittenTo = (person: MailPerson | undefined): string | undefined =>
-  person === undefined
-    ? 'the person is not known (no HRIS sync yet)'
-    : person.erased
-      ? 'the person was erased'
-      : person.employmentStatus === 'left'
-        ? 'the person left'
-        : person.preference === 'off'
-          ? 'the person turned e-mail off'
-          : person.email === null
-            ? 'the person has no e-mail address'
-            : undefined;
-
 /**
  * Sends the due mails. A mail is claimed first (its `sendAt` moved past the attempt, guarded
  * by its version), so two instances never send it at once, and it is sent with a Message-ID
@@ -103,12 +98,35 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
     return claimDue(readModels, MAILS, due, (doc) => ({ ...doc, sendAt: until.toISOString() }));
   };
 
-  const record = async (unit: readonly Stored[], change: (doc: MailDocument) => MailDocument) => {
+  /**
+   * Records a unit's outcome: first each mail's event in its own stream (appended once; a
+   * retry after a crash here appends nothing new), then the documents. The other way round, a
+   * crash between the two would leave a finished mail whose event is never written.
+   */
+  const record = async (
+    unit: readonly Stored[],
+    outcome: (doc: MailDocument, id: string) => MailOutcome | undefined,
+    change: (doc: MailDocument, id: string) => MailDocument,
+  ) => {
+    for (const { id, doc } of unit) {
+      const happened = outcome(doc, id);
+      if (happened === undefined) continue;
+      await appendDeliveryEvent(
+        options.store,
+        {
+          tenantId: doc.tenantId,
+          stream: mailDeliveryStream(doc.tenantId, id),
+          expectedRevision: 'no_stream',
+        },
+        mailOutcomeEvent({ ...doc, mailId: id }, happened),
+        happened.at,
+      );
+    }
     await readModels.write(
       MAILS,
       unit.map((stored) => ({
         id: stored.id,
-        doc: change(stored.doc),
+        doc: change(stored.doc, stored.id),
         sources: stored.sources,
         expectedVersion: stored.version,
       })),
@@ -164,14 +182,23 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
       ...unit.map(({ doc }) => personDocumentId(doc.tenantId, doc.facts.employeeId)),
     ]);
     const person = found.get(personDocumentId(first.tenantId, first.recipientId))?.doc;
-    const opened = notWrittenTo(person) === undefined ? await options.open(person!) : undefined;
-    const why = notWrittenTo(person) ?? (opened === undefined ? 'the person was erased' : '');
+    const suppressed = suppressionOf(person);
+    const opened = suppressed === undefined ? await options.open(person!) : undefined;
     if (opened === undefined || person === undefined) {
-      await record(unit, (doc) => ({
-        ...doc,
-        state: 'suppressed',
-        log: withLog(doc, { at: now.toISOString(), outcome: 'suppressed', detail: why }),
-      }));
+      const reason = suppressed ?? 'erased';
+      await record(
+        unit,
+        () => ({ kind: 'suppressed', reason, at: now }),
+        (doc) => ({
+          ...doc,
+          state: 'suppressed',
+          log: withLog(doc, {
+            at: now.toISOString(),
+            outcome: 'suppressed',
+            detail: suppressionDetail[reason],
+          }),
+        }),
+      );
       return;
     }
     const recipient = { ...opened, language: person.language };
@@ -204,76 +231,98 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
     } catch (error) {
       // What it needs cannot be had any more (feedback whose key is gone): never sendable.
       const detail = `cannot be written: ${error instanceof Error ? error.message : String(error)}`;
-      await record(unit, (doc) => ({
-        ...doc,
-        state: 'dead',
-        log: withLog(doc, {
-          at: now.toISOString(),
-          outcome: 'failed',
-          detail: detail.slice(0, 200),
+      await record(
+        unit,
+        (doc) => ({ kind: 'dead', reason: 'unwritable', attempts: doc.attempts, at: now }),
+        (doc) => ({
+          ...doc,
+          state: 'dead',
+          log: withLog(doc, {
+            at: now.toISOString(),
+            outcome: 'failed',
+            detail: detail.slice(0, 200),
+          }),
         }),
-      }));
+      );
       return;
     }
-    const { calendar } = content;
-    const mail: OutgoingMail = {
+    const mail = notificationMail({
       messageId,
       from: options.from,
       to: { name: opened.displayName, address: opened.email },
-      subject: content.subject,
-      text: content.text,
-      html: content.html,
+      content,
       language: person.language,
-      headers: {
-        // RFC 8058: one click, by POST, unsubscribes without a page in between.
-        'List-Unsubscribe': `<${unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'Auto-Submitted': 'auto-generated',
-      },
-      ...(calendar !== undefined && { calendar }),
+      unsubscribeUrl: unsubscribe,
       date: now,
-    };
+    });
     const outcome: SendOutcome = await options.transport.send(mail);
     const at = options.now();
     if (outcome.kind === 'sent') {
-      await record(unit, (doc) => ({
-        ...doc,
-        state: 'sent',
-        attempts: doc.attempts + 1,
-        firstAttemptAt: doc.firstAttemptAt ?? now.toISOString(),
-        sentAt: at.toISOString(),
-        messageId,
-        log: withLog(doc, {
-          at: now.toISOString(),
-          outcome: 'sent',
-          detail: outcome.response.slice(0, 200),
+      await record(
+        unit,
+        (doc) => ({
+          kind: 'sent',
+          messageId,
+          digest: doc.digest,
+          attempts: doc.attempts + 1,
+          at,
         }),
-      }));
+        (doc) => ({
+          ...doc,
+          state: 'sent',
+          attempts: doc.attempts + 1,
+          firstAttemptAt: doc.firstAttemptAt ?? now.toISOString(),
+          sentAt: at.toISOString(),
+          messageId,
+          log: withLog(doc, {
+            at: now.toISOString(),
+            outcome: 'sent',
+            detail: outcome.response.slice(0, 200),
+          }),
+        }),
+      );
       return;
     }
-    await record(unit, (doc) => {
-      const attempts = doc.attempts + 1;
-      const firstAttemptAt = doc.firstAttemptAt ?? now.toISOString();
-      const next = outcome.permanent
-        ? ({ kind: 'dead' } as const)
-        : nextAttemptAt(
-            { attempts, firstAttemptAt: new Date(firstAttemptAt), now: at, random: random() },
-            options.schedule,
-          );
-      const base = {
-        ...doc,
-        attempts,
-        firstAttemptAt,
-        log: withLog(doc, {
-          at: now.toISOString(),
-          outcome: 'failed',
-          detail: outcome.reason.slice(0, 200),
-        }),
-      };
-      return next.kind === 'retry'
-        ? { ...base, sendAt: next.at.toISOString() }
-        : { ...base, state: 'dead' };
-    });
+    // Each mail's next step, decided once for its event and its document alike: a 5xx answer
+    // is final; anything else is retried until the schedule's window closes.
+    const decided = new Map(
+      unit.map(({ id, doc }) => {
+        const attempts = doc.attempts + 1;
+        const firstAttemptAt = doc.firstAttemptAt ?? now.toISOString();
+        const next = outcome.permanent
+          ? undefined
+          : nextAttemptAt(
+              { attempts, firstAttemptAt: new Date(firstAttemptAt), now: at, random: random() },
+              options.schedule,
+            );
+        const retryAt = next?.kind === 'retry' ? next.at : undefined;
+        const dead = outcome.permanent ? 'refused' : 'retries-exhausted';
+        return [id, { attempts, firstAttemptAt, retryAt, dead }] as const;
+      }),
+    );
+    await record(
+      unit,
+      (_doc, id) => {
+        const { attempts, retryAt, dead } = decided.get(id)!;
+        return retryAt === undefined ? { kind: 'dead', reason: dead, attempts, at } : undefined;
+      },
+      (doc, id) => {
+        const { attempts, firstAttemptAt, retryAt } = decided.get(id)!;
+        const base = {
+          ...doc,
+          attempts,
+          firstAttemptAt,
+          log: withLog(doc, {
+            at: now.toISOString(),
+            outcome: 'failed',
+            detail: outcome.reason.slice(0, 200),
+          }),
+        };
+        return retryAt === undefined
+          ? { ...base, state: 'dead' }
+          : { ...base, sendAt: retryAt.toISOString() };
+      },
+    );
   };
 
   /** One round: the due mails, a recipient's digest mails together, `concurrency` at a time. */

@@ -93,6 +93,7 @@ export class MailLoops implements OnApplicationBootstrap {
       });
       const worker = startMailWorker({
         readModels: this.readModels,
+        store: this.store,
         transport,
         open: (person) => this.openPerson(person),
         openFeedback: (tenantId, employeeId, sealed) =>

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cloudEventType, eventRegistry, isPublishedContext } from '@talentloop/contracts';
+import { cloudEventType, eventRegistry, isPublishedDefinition } from '@talentloop/contracts';
 import {
   InvalidWebhookSubscription,
   validateSubscription,
@@ -9,14 +9,14 @@ import { checkWebhookTarget } from '@talentloop/webhooks';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../notifications.settings';
 
 /**
- * The CloudEvents types a subscription may ask for: the current version of every event of
- * the published contexts (the notifications context's own, which carry signing secrets, are
+ * The CloudEvents types a subscription may ask for: the current version of every published
+ * event (the internal ones, such as the subscriptions' own with their signing secrets, are
  * never delivered).
  */
 export const deliveredEventTypes = (): string[] =>
   [...new Set(eventRegistry.definitions.map(({ name }) => name))]
     .map((name) => eventRegistry.current(name))
-    .filter((definition) => definition !== undefined && isPublishedContext(definition.context))
+    .filter((definition) => definition !== undefined && isPublishedDefinition(definition))
     .map((definition) => cloudEventType(definition!));
 
 /**

@@ -1,4 +1,4 @@
-import { streamPrefix, topicFor, type BoundedContext } from '@talentloop/contracts';
+import { publishedStreamPrefixesOf, topicFor, type PublishedContext } from '@talentloop/contracts';
 import {
   AppendWaiter,
   backlogAfter,
@@ -18,8 +18,11 @@ export interface RelayOptions {
   readonly checkpoints: CheckpointStore;
   /** Names the checkpoint; one relay per name at a time. */
   readonly name: string;
-  /** The relay publishes this context's events (its streams) to this context's topic. */
-  readonly context: BoundedContext;
+  /**
+   * The relay publishes this context's published streams (all of them, or the aggregates the
+   * contracts name: publishedStreamPrefixesOf) to this context's topic.
+   */
+  readonly context: PublishedContext;
   /**
    * Where the events go; `topicFor(context)` by default. It must be declared (see topology/):
    * until it is, the relay retries.
@@ -119,7 +122,7 @@ class CheckpointedRelay implements Relay {
   readonly finished: Promise<void>;
 
   constructor(private readonly options: RelayOptions) {
-    this.filter = { streamPrefixes: [streamPrefix(options.context)] };
+    this.filter = { streamPrefixes: publishedStreamPrefixesOf(options.context) };
     this.topic = options.topic ?? topicFor(options.context);
     this.pageSize = options.pageSize ?? 1_000;
     this.sleeper = new AppendWaiter(options.store, {

@@ -24,8 +24,8 @@ export const servicesOnTheBus = {
     groups: [consumerGroups.approval, consumerGroups.approvalReadSide],
   },
   analytics: { publishes: [], groups: [] },
-  // Keeps its events (webhook subscriptions) in the store, and reads the others there.
-  notifications: { publishes: [], groups: [] },
+  // Publishes its delivery events; reads the other contexts' events in the store.
+  notifications: { publishes: ['notifications'], groups: [] },
 } as const satisfies Readonly<Record<string, ServiceOnTheBus>>;
 
 export type ServiceName = keyof typeof servicesOnTheBus;

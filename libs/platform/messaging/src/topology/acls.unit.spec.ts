@@ -31,12 +31,11 @@ describe("the bus's ACLs, one principal per service", () => {
     }
   });
 
-  it('given a context whose events stay in the store, no service writes its topic', () => {
-    const unpublished = boundedContexts.filter((context) => !isPublishedContext(context));
-
-    expect(unpublished).toEqual(['notifications']);
-    for (const context of unpublished)
-      expect(rules.filter((rule) => rule.name === topicFor(context))).toEqual([]);
+  it('given every context published, each service writes its own topics and no other', () => {
+    expect(boundedContexts.filter((context) => !isPublishedContext(context))).toEqual([]);
+    expect(topicsWith(rulesOf(rules, 'User:notifications'), 'write')).toEqual([
+      topicFor('notifications'),
+    ]);
   });
 
   it('given its consumer groups, a service reads exactly the topics they subscribe to', () => {

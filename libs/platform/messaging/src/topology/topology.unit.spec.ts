@@ -18,6 +18,7 @@ describe("the system's topology", () => {
       'talentloop.planning.events.v1',
       'talentloop.approval.events.v1',
       'talentloop.identity.events.v1',
+      'talentloop.notifications.events.v1',
     ]);
     for (const topic of events)
       expect(topic).toMatchObject({ partitions: 3, configs: { 'retention.ms': '-1' } });
