@@ -136,8 +136,16 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
   const withLog = (doc: MailDocument, attempt: MailAttempt) =>
     [...doc.log, attempt].slice(-MAIL_LOG_LENGTH);
 
-  const people = async (ids: readonly string[]) =>
-    readModels.load<MailPerson>(MAIL_PEOPLE, [...new Set(ids)]);
+  /** The people a round's mails name (recipients and whom they are about), in one query. */
+  const peopleOf = async (mails: readonly Stored[]) =>
+    readModels.load<MailPerson>(MAIL_PEOPLE, [
+      ...new Set(
+        mails.flatMap(({ doc }) => [
+          personDocumentId(doc.tenantId, doc.recipientId),
+          personDocumentId(doc.tenantId, doc.facts.employeeId),
+        ]),
+      ),
+    ]);
 
   /** What one mail says, its personal parts opened for this attempt only. */
   const inputOf = async (
@@ -174,13 +182,12 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
   };
 
   /** Sends one unit: a mail, or a recipient's due digest mails as one e-mail. */
-  const sendUnit = async (unit: readonly Stored[]): Promise<void> => {
+  const sendUnit = async (
+    unit: readonly Stored[],
+    found: ReadonlyMap<string, StoredDocument<MailPerson>>,
+  ): Promise<void> => {
     const first = unit[0].doc;
     const now = options.now();
-    const found = await people([
-      personDocumentId(first.tenantId, first.recipientId),
-      ...unit.map(({ doc }) => personDocumentId(doc.tenantId, doc.facts.employeeId)),
-    ]);
     const person = found.get(personDocumentId(first.tenantId, first.recipientId))?.doc;
     const suppressed = suppressionOf(person);
     const opened = suppressed === undefined ? await options.open(person!) : undefined;
@@ -351,8 +358,12 @@ export const startMailWorker = (options: MailWorkerOptions): Loop & { wake(): vo
       }
       unit.push(stored);
     }
-    await inLanes(units, concurrency, sendUnit, (unit, reason) =>
-      logger.warn(`mail ${unit[0].id} not recorded: ${reason}`),
+    const found = await peopleOf(claimed);
+    await inLanes(
+      units,
+      concurrency,
+      (unit) => sendUnit(unit, found),
+      (unit, reason) => logger.warn(`mail ${unit[0].id} not recorded: ${reason}`),
     );
     return claimed.length;
   };
