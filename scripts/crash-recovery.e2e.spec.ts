@@ -10,7 +10,12 @@ import {
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import type { ServiceName } from './service-process';
 import type { RunningSystem } from './testing/running-system';
-import { revisionsByStream, storedEvents, storeIsReadable } from './testing/stored-events';
+import {
+  isDeliveryEvent,
+  revisionsByStream,
+  storedEvents,
+  storeIsReadable,
+} from './testing/stored-events';
 
 /** What an integrator replays of one tenant, and HR's history of the demo's employee. */
 const ledgerOf = async (system: RunningSystem, tenantId: string) => {
@@ -25,7 +30,8 @@ const ledgerOf = async (system: RunningSystem, tenantId: string) => {
   const events = (await replay.text())
     .split('\n')
     .filter((row) => row.trim() !== '')
-    .map((row) => JSON.parse(row) as { id: string; type: string });
+    .map((row) => JSON.parse(row) as { id: string; type: string })
+    .filter(({ type }) => !isDeliveryEvent(type));
   const history = await fetch(
     system.url('analytics', '/analytics/employees/emp-chloe/history'),
     await as('hr-anna', 'hr'),

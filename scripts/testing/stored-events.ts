@@ -18,7 +18,17 @@ export interface StoredEvent {
 export const storeIsReadable = (system: RunningSystem): boolean =>
   system.env['EVENT_STORE'] !== 'esdb';
 
-/** One tenant's events as the SQLite event store holds them, in global order (read-only). */
+/**
+ * Whether a CloudEvents type is one of notifications' delivery events (MailSent, …): they come
+ * while mails and webhooks are still going out, so a run's counts leave them out.
+ */
+export const isDeliveryEvent = (cloudEventType: string): boolean =>
+  cloudEventType.startsWith('talentloop.notifications.');
+
+/**
+ * One tenant's events of the cycle as the SQLite event store holds them, in global order
+ * (read-only): notifications' own streams are left out (see isDeliveryEvent).
+ */
 export const storedEvents = (system: RunningSystem, tenantId: string): StoredEvent[] => {
   const database = new Database(join(system.folder, 'talentloop.sqlite'), {
     readonly: true,
@@ -29,7 +39,9 @@ export const storedEvents = (system: RunningSystem, tenantId: string): StoredEve
       .prepare(
         `SELECT stream_name AS stream, stream_revision AS revision, event_id AS id, type,
                 json_extract(metadata, '$.causationId') AS causationId
-           FROM events WHERE json_extract(metadata, '$.tenantId') = ? ORDER BY global_position`,
+           FROM events WHERE json_extract(metadata, '$.tenantId') = ?
+                         AND stream_name NOT LIKE 'notifications.%'
+          ORDER BY global_position`,
       )
       .all(tenantId) as StoredEvent[];
   } finally {
@@ -56,7 +68,7 @@ export const revisionsByStream = (stored: readonly StoredEvent[]): number[][] =>
   return [...streams.values()];
 };
 
-/** The ids of one tenant's events as an integrator replays them from analytics. */
+/** The ids of one tenant's events of the cycle as an integrator replays them from analytics. */
 export const replayedIds = async (system: RunningSystem, tenantId: string): Promise<string[]> => {
   const replay = await fetch(system.url('analytics', '/replay/events'), {
     headers: {
@@ -68,7 +80,9 @@ export const replayedIds = async (system: RunningSystem, tenantId: string): Prom
   return (await replay.text())
     .split('\n')
     .filter((row) => row.trim() !== '')
-    .map((row) => (JSON.parse(row) as { id: string }).id);
+    .map((row) => JSON.parse(row) as { id: string; type: string })
+    .filter(({ type }) => !isDeliveryEvent(type))
+    .map(({ id }) => id);
 };
 
 /**
