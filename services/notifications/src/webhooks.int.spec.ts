@@ -524,6 +524,33 @@ describe('webhooks for platforms', () => {
     expect((handedOn.body as { type: string }).type).toMatch(/GoalWithdrawn/);
   });
 
+  it('still sends a delivery an older release made, which holds its body itself', async () => {
+    const { subscriptionId } = await subscribe();
+    receiver.respondWith(() => 503);
+    await app.record('GoalSubmitted', { employeeId: 'emp-1' });
+    const [first] = await receiver.waitFor((taken) => taken.length === 1);
+    // What a delivery looked like before the bodies moved to a collection of their own.
+    const readModels = app.app.get<ReadModelStore>(READ_MODEL_STORE);
+    const [made] = await readModels.findStored<DeliveryDocument>(DELIVERIES, {
+      where: { subscriptionId },
+    });
+    const inline = JSON.stringify({ ...(first.body as object), id: 'as-stored-before' });
+    const { conflicts } = await readModels.write(DELIVERIES, [
+      {
+        id: made.id,
+        doc: { ...made.doc, body: inline, nextAttemptAt: new Date(0).toISOString() },
+        sources: made.sources,
+        expectedVersion: made.version,
+      },
+    ]);
+    expect(conflicts).toEqual([]);
+    receiver.respondWith(() => 204);
+    app.clock.advanceMs(61_000);
+
+    const [, again] = await receiver.waitFor((taken) => taken.length === 2);
+    expect((again.body as { id: string }).id).toBe('as-stored-before');
+  });
+
   it('delivers each event once across a restart', async () => {
     const { subscriptionId } = await subscribe();
     for (let n = 0; n < 20; n++) await app.record('GoalSubmitted', { employeeId: `emp-${n}` });

@@ -19,7 +19,18 @@ import {
 import type { DocumentWrite, ReadModelStore } from '@talentloop/read-models';
 import type { Loop } from '@talentloop/supervision';
 import { pollingLoop } from '../polling-loop';
-import { DELIVERIES, hasQueue, promoteNext, type DeliveryDocument } from './delivery.document';
+import {
+  DELIVERIES,
+  DELIVERY_BODIES,
+  promoteNext,
+  queueKey,
+  unfinishedQueues,
+  type DeliveryBodyDocument,
+  type DeliveryDocument,
+} from './delivery.document';
+
+/** A delivery to make: its document, and the body it sends (kept in DELIVERY_BODIES). */
+type DeliveryWrite = DocumentWrite & { readonly doc: DeliveryDocument; readonly body: string };
 
 /** Where the scheduler has made deliveries up to (the event store's global position). */
 export const SCHEDULER_CHECKPOINT = 'notifications.webhook-scheduler';
@@ -65,7 +76,7 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
     );
   };
 
-  const deliveriesOf = (event: RecordedEvent, createdAt: string): DocumentWrite[] => {
+  const deliveriesOf = (event: RecordedEvent, createdAt: string): DeliveryWrite[] => {
     const streams = subscriptions.get(event.metadata.tenantId);
     if (streams === undefined) return [];
     const definition = eventRegistry.definition(event.type, event.metadata.schemaVersion);
@@ -73,11 +84,12 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
     if (definition === undefined || !isPublishedDefinition(definition)) return [];
     const type = cloudEventType(definition);
     let body: string | undefined;
-    const writes: DocumentWrite[] = [];
+    const writes: DeliveryWrite[] = [];
     for (const state of streams.values()) {
       if (state.status !== 'active' || !matchesEventTypeFilter(state.eventTypes, type)) continue;
       const cloudEvent = toCloudEvent(event, { validated: true });
       body ??= webhookBody(cloudEvent);
+      const id = deliveryIdOf(state.subscriptionId, event.id);
       const doc: DeliveryDocument = {
         tenantId: event.metadata.tenantId,
         subscriptionId: state.subscriptionId,
@@ -85,7 +97,6 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
         eventType: type,
         subject: cloudEvent.subject ?? '',
         position: sequenceOf(event.globalPosition),
-        body,
         state: 'pending',
         attempts: 0,
         firstAttemptAt: null,
@@ -96,8 +107,9 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
         log: [],
       };
       writes.push({
-        id: deliveryIdOf(state.subscriptionId, event.id),
+        id,
         doc,
+        body,
         sources: { store: event.globalPosition.toString() },
         expectedVersion: 0,
       });
@@ -127,21 +139,40 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
    * the proof it was made. Then each queue this page joined from behind gets its head again in
    * case that head finished while the page was written (see promoteNext).
    */
-  const queue = async (writes: readonly DocumentWrite[], now: Date) => {
+  const queue = async (writes: readonly DeliveryWrite[], now: Date) => {
+    const behind = await unfinishedQueues(
+      readModels,
+      writes.map(({ doc }) => doc),
+    );
     const joined = new Map<string, { subscriptionId: string; subject: string }>();
     const queued: DocumentWrite[] = [];
     const seen = new Set<string>();
-    for (const write of writes) {
-      const doc = write.doc as DeliveryDocument;
-      const key = `${doc.subscriptionId}\u0000${doc.subject}`;
+    for (const { id, doc, sources, expectedVersion } of writes) {
+      const key = queueKey(doc.subscriptionId, doc.subject);
       let waits = seen.has(key);
-      if (!waits && (await hasQueue(readModels, doc.subscriptionId, doc.subject))) {
+      if (!waits && behind.has(key)) {
         waits = true;
         joined.set(key, { subscriptionId: doc.subscriptionId, subject: doc.subject });
       }
       seen.add(key);
-      queued.push(waits ? { ...write, doc: { ...doc, state: 'waiting' } } : write);
+      queued.push({
+        id,
+        doc: waits ? { ...doc, state: 'waiting' } : doc,
+        sources,
+        expectedVersion,
+      });
     }
+    // The bodies first: a worker that finds a delivery finds what it sends. One already there
+    // (a page made again) is the same body.
+    await readModels.write(
+      DELIVERY_BODIES,
+      writes.map(({ id, body, sources }) => ({
+        id,
+        doc: { body } satisfies DeliveryBodyDocument,
+        sources,
+        expectedVersion: 0,
+      })),
+    );
     await readModels.write(DELIVERIES, queued);
     for (const { subscriptionId, subject } of joined.values())
       await promoteNext(readModels, subscriptionId, subject, now);
@@ -169,7 +200,7 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
       const page = await store.readAll({ after: checkpoint, maxCount: pageSize });
       if (page.length > 0) {
         const createdAt = options.now().toISOString();
-        const writes: DocumentWrite[] = [];
+        const writes: DeliveryWrite[] = [];
         for (const event of page) {
           if (isSubscriptionEvent(event)) fold(event);
           else writes.push(...deliveriesOf(event, createdAt));

@@ -21,9 +21,11 @@ import { WakeableSleep } from '../wakeable-sleep';
 import type { WebhookAttempt, WebhookSender } from '@talentloop/webhooks';
 import {
   DELIVERIES,
+  DELIVERY_BODIES,
   LOG_LENGTH,
   promoteNext,
   type DeliveryAttempt,
+  type DeliveryBodyDocument,
   type DeliveryDocument,
 } from './delivery.document';
 
@@ -151,6 +153,7 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
   const attemptOne = async (
     stored: Stored,
     subscription: WebhookSubscriptionState | undefined,
+    sealedBody: string | undefined,
   ): Promise<void> => {
     const { doc } = stored;
     const now = options.now();
@@ -177,8 +180,12 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
       );
       return;
     }
+    // Written before the delivery (see the scheduler): missing, the claim runs out and it is
+    // attempted again.
+    if (sealedBody === undefined) throw new Error('its body is not there');
     const secrets = signingSecrets(subscription.secrets, now);
-    const body = subscription.personalData === 'opened' ? await options.open(doc.body) : doc.body;
+    const body =
+      subscription.personalData === 'opened' ? await options.open(sealedBody) : sealedBody;
     const headers = signDelivery({ id: stored.id, timestamp: now, payload: body, secrets });
     const attempt = await options.sender.send({
       url: subscription.url,
@@ -273,10 +280,20 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         subscriptions.set(key, (found = options.subscription(doc.tenantId, doc.subscriptionId)));
       return found;
     };
+    // The bodies of the round in one read (a document from before they moved holds its own).
+    const bodies = await readModels.load<DeliveryBodyDocument>(
+      DELIVERY_BODIES,
+      claimed.filter(({ doc }) => doc.body === undefined).map(({ id }) => id),
+    );
     await inLanes(
       claimed,
       concurrency,
-      async (stored) => attemptOne(stored, await subscriptionOf(stored)),
+      async (stored) =>
+        attemptOne(
+          stored,
+          await subscriptionOf(stored),
+          stored.doc.body ?? bodies.get(stored.id)?.doc.body,
+        ),
       (stored, reason) => logger.warn(`delivery ${stored.id} not recorded: ${reason}`),
     );
     return claimed.length;

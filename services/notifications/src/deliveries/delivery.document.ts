@@ -3,6 +3,18 @@ import type { IndexSpec, ReadModelStore } from '@talentloop/read-models';
 /** The read-model collection of webhook deliveries: one document per event and subscription. */
 export const DELIVERIES = 'notifications-webhook-deliveries';
 
+/**
+ * What each delivery sends, by the delivery's id: written once with the delivery, never
+ * changed. Kept apart so that the many small writes of a delivery's life (claimed, attempted,
+ * handed on) rewrite and re-index a few hundred bytes, not the event as well.
+ */
+export const DELIVERY_BODIES = 'notifications-webhook-delivery-bodies';
+
+export interface DeliveryBodyDocument {
+  /** The event as sent (CloudEvents JSON, personal fields sealed). */
+  readonly body: string;
+}
+
 export const deliveryIndexes: readonly IndexSpec[] = [
   { fields: { state: 1, nextAttemptAt: 1 } },
   { fields: { subscriptionId: 1, subject: 1, position: 1 } },
@@ -30,7 +42,7 @@ export interface DeliveryAttempt {
 export const LOG_LENGTH = 20;
 
 /**
- * A webhook delivery: the event as sent (CloudEvents JSON, personal fields sealed), where it
+ * A webhook delivery: which event goes where (the body itself is in DELIVERY_BODIES), where it
  * stands, and its attempts. Its id is the `webhook-id` every attempt carries (deliveryIdOf),
  * so making it again (a restart, a second instance) finds it already there.
  */
@@ -43,7 +55,8 @@ export interface DeliveryDocument {
   readonly subject: string;
   /** The event's global position, 20 digits, so that it sorts as text (its CloudEvents sequence). */
   readonly position: string;
-  readonly body: string;
+  /** Only in documents written before the bodies moved to DELIVERY_BODIES. */
+  readonly body?: string;
   readonly state: DeliveryState;
   readonly attempts: number;
   readonly firstAttemptAt: string | null;
@@ -60,18 +73,43 @@ export interface DeliveryDocument {
   readonly log: readonly DeliveryAttempt[];
 }
 
-/** Whether the subject's queue of a subscription has anything not yet delivered or dead. */
-export const hasQueue = async (
+/** A subject's queue of one subscription, as a key: `<subscriptionId> NUL <subject>`. */
+export const queueKey = (subscriptionId: string, subject: string): string =>
+  `${subscriptionId}\u0000${subject}`;
+
+/** Queues looked up in one query at most this many subjects at a time (bound parameters). */
+const QUEUES_PER_QUERY = 500;
+
+/**
+ * Which of these queues have anything not yet delivered or dead: one query per
+ * QUEUES_PER_QUERY subjects (not one per queue), reading the deliveries' ids and keys only.
+ */
+export const unfinishedQueues = async (
   readModels: ReadModelStore,
-  subscriptionId: string,
-  subject: string,
-): Promise<boolean> =>
-  (
-    await readModels.find(DELIVERIES, {
-      where: { subscriptionId, subject, state: { $in: ['pending', 'waiting'] } },
-      limit: 1,
-    })
-  ).length > 0;
+  queues: readonly { readonly subscriptionId: string; readonly subject: string }[],
+): Promise<Set<string>> => {
+  const wanted = new Set(
+    queues.map(({ subscriptionId, subject }) => queueKey(subscriptionId, subject)),
+  );
+  const subjects = [...new Set(queues.map(({ subject }) => subject))];
+  const subscriptionIds = [...new Set(queues.map(({ subscriptionId }) => subscriptionId))];
+  const found = new Set<string>();
+  for (let at = 0; at < subjects.length; at += QUEUES_PER_QUERY) {
+    const unfinished = await readModels.find<DeliveryDocument>(DELIVERIES, {
+      where: {
+        subscriptionId: { $in: subscriptionIds },
+        subject: { $in: subjects.slice(at, at + QUEUES_PER_QUERY) },
+        state: { $in: ['pending', 'waiting'] },
+      },
+      without: ['body', 'log'],
+    });
+    for (const { subscriptionId, subject } of unfinished) {
+      const key = queueKey(subscriptionId, subject);
+      if (wanted.has(key)) found.add(key);
+    }
+  }
+  return found;
+};
 
 /**
  * Gives a subject's queue its head: the oldest delivery not yet delivered or dead is made

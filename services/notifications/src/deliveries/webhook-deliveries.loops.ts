@@ -19,7 +19,7 @@ import {
 } from '../notifications.settings';
 import { disableSubscription } from '../webhook-subscriptions/webhook-subscription.commands';
 import { WebhookSubscriptionsDirectory } from '../webhook-subscriptions/webhook-subscriptions.directory';
-import { DELIVERIES, deliveryIndexes } from './delivery.document';
+import { DELIVERIES, DELIVERY_BODIES, deliveryIndexes } from './delivery.document';
 import { startDeliveryScheduler } from './delivery-scheduler';
 import { startDeliveryWorker } from './delivery-worker';
 import { openedBody } from './opened-body';
@@ -45,6 +45,7 @@ export class WebhookDeliveryLoops implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.readModels.ensureCollection(DELIVERIES, deliveryIndexes);
+    await this.readModels.ensureCollection(DELIVERY_BODIES, []);
     const now = () => this.clock.now();
     this.supervisor.supervise('notifications.webhook-scheduler', () =>
       startDeliveryScheduler({
