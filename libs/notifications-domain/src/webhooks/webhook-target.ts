@@ -252,6 +252,14 @@ export const parseAllowlist = (text: string | undefined): WebhookAllowlist => {
   return { hosts, ranges };
 };
 
+/** An allowlist's ranges as a BlockList, made once per allowlist (the sender asks per attempt). */
+const allowedRanges = new WeakMap<WebhookAllowlist, BlockList>();
+const allowedRangesOf = (allowlist: WebhookAllowlist): BlockList => {
+  let list = allowedRanges.get(allowlist);
+  if (list === undefined) allowedRanges.set(allowlist, (list = blockListOf(allowlist.ranges)));
+  return list;
+};
+
 export interface WebhookTarget {
   /** The URL's host (`URL.hostname`): a name, an IPv4 address or a bracketed IPv6 address. */
   readonly host: string;
@@ -278,7 +286,7 @@ export const guardTarget = (
     return [
       webhookViolation(field, 'WEBHOOK_TARGET_UNRESOLVED', `host ${name} resolves to no address`),
     ];
-  const allowed = blockListOf(allowlist.ranges);
+  const allowed = allowedRangesOf(allowlist);
   const said = (address: string, what: string) =>
     literal ? `${address} is ${what}` : `host ${name} resolves to ${address}, ${what}`;
   return candidates.flatMap((candidate): WebhookViolation[] => {
