@@ -313,6 +313,8 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         sort: { nextAttemptAt: 1 },
         skip,
         limit: SWEEP_PAGE,
+        // Their queues are all it needs.
+        without: ['body', 'log'],
       });
       for (const { subscriptionId, subject } of page)
         queues.set(`${subscriptionId}\u0000${subject}`, { subscriptionId, subject });
