@@ -144,6 +144,20 @@ export const recordedJsonOf = (event: RecordedEvent): RecordedEventJson =>
     event.recordedAt,
   );
 
+/** The event with other text for its data (the opened data of a sealed one), as a store reads it. */
+export const withDataJson = (event: RecordedEventJson, dataJson: string): RecordedEventJson =>
+  new EventAsJson(
+    event.id,
+    event.type,
+    event.schemaVersion,
+    dataJson,
+    event.metadataJson,
+    event.streamName,
+    event.streamRevision,
+    event.globalPosition,
+    event.recordedAt,
+  );
+
 /** A RecordedEventJson built by a constructor, for the reason given at DecodedEvent. */
 class EventAsJson implements RecordedEventJson {
   declare readonly id: string;

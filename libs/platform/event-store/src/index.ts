@@ -1,7 +1,7 @@
 export * from './event-store.port';
 export { AppendWaiter, type AppendWaitOptions } from './append-listeners';
 export * from './errors';
-export { DEFAULT_PAGE_SIZE, recordedJsonOf, recordedOfJson } from './event-codec';
+export { DEFAULT_PAGE_SIZE, recordedJsonOf, recordedOfJson, withDataJson } from './event-codec';
 export * from './stream-all';
 export * from './sqlite/sqlite-event-store';
 export * from './esdb/esdb-event-store';

@@ -26,6 +26,23 @@ export interface EventWithData {
 }
 
 /**
+ * What openAllJson needs of an event read as JSON text (a RecordedEventJson): its data and
+ * metadata as the store holds them, `JSON.stringify` of what readAll would return.
+ */
+export interface EventWithDataJson {
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+}
+
+/** An event's subject and the paths of its personal fields. */
+interface PersonalPart {
+  readonly subject: DataSubject;
+  readonly paths: PersonalFieldPath[];
+}
+
+/**
  * Where the personal fields of a document (a read model's) were copied from: for a location in
  * it (property names and array indices), the event type and field whose value is kept there,
  * or undefined where the document keeps no personal data.
@@ -94,6 +111,60 @@ const mapSealed = (
       ]),
     );
   return value;
+};
+
+/** The dotted names of a definition's paths, worked out once; null when two share a name. */
+const fieldNamesByPaths = new WeakMap<readonly PersonalFieldPath[], string[] | null>();
+const fieldNamesOf = (paths: readonly PersonalFieldPath[]): string[] | null => {
+  let names = fieldNamesByPaths.get(paths);
+  if (names === undefined) {
+    const all = paths.map(fieldNameOf);
+    names = new Set(all).size === all.length ? all : null;
+    fieldNamesByPaths.set(paths, names);
+  }
+  return names;
+};
+
+/** Adds the string at `path` from `depth` on in `value` to `found`, as personalStringsOf. */
+const collectStrings = (
+  value: unknown,
+  path: PersonalFieldPath,
+  depth: number,
+  field: string,
+  found: string[],
+): boolean => {
+  if (depth === path.length) {
+    if (typeof value === 'string') found.push(value, field);
+    return true;
+  }
+  const step = path[depth];
+  if (step === '*') {
+    if (Array.isArray(value))
+      for (const item of value as unknown[])
+        if (!collectStrings(item, path, depth + 1, field, found)) return false;
+    return true;
+  }
+  if (typeof value !== 'object' || value === null || !(step in value)) return true;
+  if (Array.isArray(value) || !Object.hasOwn(value, step)) return false;
+  return collectStrings((value as Record<string, unknown>)[step], path, depth + 1, field, found);
+};
+
+/**
+ * The strings at the personal fields of the data, each followed by its field's name, in the
+ * order mapPersonalFields replaces them; undefined when that walk would change more than
+ * those strings, or one of them twice (two paths of one name, a named step into an array or
+ * to an inherited property): the caller then takes the walk itself.
+ */
+const personalStringsOf = (
+  paths: readonly PersonalFieldPath[],
+  data: unknown,
+): string[] | undefined => {
+  const names = fieldNamesOf(paths);
+  if (names === null) return undefined;
+  const found: string[] = [];
+  for (let index = 0; index < paths.length; index += 1)
+    if (!collectStrings(data, paths[index], 0, names[index], found)) return undefined;
+  return found;
 };
 
 const pathsByDefinition = new WeakMap<EventDefinition, PersonalFieldPath[]>();
@@ -182,10 +253,62 @@ export class PersonalDataCipher {
     options: { readonly remember?: boolean } = {},
   ): Promise<Event[]> {
     const remember = options.remember ?? true;
-    // The keys not cached are asked for together (a key store across the network answers
-    // them concurrently), before anything is opened.
+    return this.openEach(
+      events,
+      (event, personal, key) => this.openWith(event, personal, key, remember),
+      (index) => events[index],
+    );
+  }
+
+  /**
+   * The data of events read as JSON text (readAllJson's), opened as openAll opens the events
+   * parsed, as JSON.stringify writes the opened data; undefined for an event openAll returns
+   * as it is (no personal fields). Only the events with personal fields, and the erasures, are
+   * parsed; the text of their data is the stored text with each sealed value replaced by its
+   * plaintext (or "[erased]"), which is what JSON.stringify writes for the opened data: the
+   * stored text is what it wrote for the data at append, and a sealed value holds no character
+   * it escapes. Where that replacement is not plainly the same (a sealed value's text found
+   * elsewhere in the data too), the opened data are written out again.
+   */
+  async openAllJson(events: readonly EventWithDataJson[]): Promise<(string | undefined)[]> {
+    const parsed = new Array<EventWithData | undefined>(events.length);
+    for (let index = 0; index < events.length; index += 1) {
+      const { type, schemaVersion, dataJson, metadataJson } = events[index];
+      if (type === 'PersonErased' || this.hasPersonalFields(type, schemaVersion))
+        parsed[index] = {
+          type,
+          data: JSON.parse(dataJson) as unknown,
+          metadata: JSON.parse(metadataJson) as EventMetadata,
+        };
+    }
+    return this.openEach(
+      parsed,
+      (event, personal, key, index) =>
+        this.openJsonWith(events[index].dataJson, event, personal, key),
+      () => undefined,
+    );
+  }
+
+  /**
+   * `open` for each event in order, an erasure among them counting for the ones after it:
+   * `opened` for an event with personal fields, told its subject's key, `asIs` for any other
+   * (an undefined one has none), told where it is. The keys not cached are asked for together
+   * (a key store across the network answers them concurrently), before anything is opened;
+   * a cached key is looked up without a promise per event, so a page of a replay opens at the
+   * speed of the ciphers.
+   */
+  private async openEach<Event extends EventWithData, Result>(
+    events: readonly (Event | undefined)[],
+    opened: (
+      event: Event,
+      personal: PersonalPart,
+      key: SubjectKey | undefined,
+      index: number,
+    ) => Result,
+    asIs: (index: number) => Result,
+  ): Promise<Result[]> {
     let now = Date.now();
-    const parts = events.map((event) => this.personalPartOf(event));
+    const parts = events.map((event) => event && this.personalPartOf(event));
     const ids = parts.map((personal) => personal && cacheKeyOf(personal.subject));
     const loads = new Map<string, Promise<SubjectKey | undefined>>();
     parts.forEach((personal, index) => {
@@ -202,15 +325,15 @@ export class PersonalDataCipher {
       await Promise.all(loads.values());
       now = Date.now();
     }
-    const opened: Event[] = new Array<Event>(events.length);
+    const results = new Array<Result>(events.length);
     for (let index = 0; index < events.length; index += 1) {
       const event = events[index];
-      if (isPersonErased(event))
+      if (event && isPersonErased(event))
         this.forget({ tenantId: event.metadata.tenantId, subjectId: event.data.employeeId });
       const personal = parts[index];
       const id = ids[index];
-      if (!personal || id === undefined) {
-        opened[index] = event;
+      if (!event || !personal || id === undefined) {
+        results[index] = asIs(index);
         continue;
       }
       const cached = this.cache.get(id);
@@ -219,14 +342,57 @@ export class PersonalDataCipher {
         key = await this.cachedKey(personal.subject, () => this.keys.find(personal.subject));
         now = Date.now();
       }
-      opened[index] = this.openWith(event, personal, key, remember);
+      results[index] = opened(event, personal, key, index);
     }
-    return opened;
+    return results;
+  }
+
+  /**
+   * openWith's data as JSON text, from the stored text `dataJson` of the event's data: each
+   * sealed value's text replaced; written out again where that is not plainly the same.
+   */
+  private openJsonWith(
+    dataJson: string,
+    event: EventWithData,
+    personal: PersonalPart,
+    key: SubjectKey | undefined,
+  ): string {
+    const strings = personalStringsOf(personal.paths, event.data);
+    if (strings === undefined)
+      return JSON.stringify(this.openWith(event, personal, key, false).data);
+    // [start, end, text] of each sealed value's text in dataJson, in the order of the text.
+    const replaced: [number, number, string][] = [];
+    for (let index = 0; index < strings.length; index += 2) {
+      const value = strings[index];
+      const envelope = sealedEnvelopeOf(value);
+      if (!envelope) continue;
+      const plaintext =
+        key?.kind === 'key'
+          ? openValue(key.key, personal.subject, envelope, {
+              type: event.type,
+              field: strings[index + 1],
+            })
+          : ERASED;
+      // What JSON.stringify writes for the sealed value: its characters need no escape.
+      const sealed = `"${value}"`;
+      const start = dataJson.indexOf(sealed);
+      if (start < 0 || dataJson.indexOf(sealed, start + sealed.length) >= 0)
+        return JSON.stringify(this.openWith(event, personal, key, false).data);
+      replaced.push([start, start + sealed.length, JSON.stringify(plaintext)]);
+    }
+    if (replaced.length > 1) replaced.sort((left, right) => left[0] - right[0]);
+    let text = '';
+    let from = 0;
+    for (const [start, end, plaintext] of replaced) {
+      text += dataJson.slice(from, start) + plaintext;
+      from = end;
+    }
+    return replaced.length === 0 ? dataJson : text + dataJson.slice(from);
   }
 
   private openWith<Event extends EventWithData>(
     event: Event,
-    personal: { readonly subject: DataSubject; readonly paths: PersonalFieldPath[] },
+    personal: PersonalPart,
     key: SubjectKey | undefined,
     remember: boolean,
   ): Event {
@@ -308,9 +474,7 @@ export class PersonalDataCipher {
     this.cache.delete(cacheKeyOf(subject));
   }
 
-  private personalPartOf(
-    event: EventWithData,
-  ): { readonly subject: DataSubject; readonly paths: PersonalFieldPath[] } | undefined {
+  private personalPartOf(event: EventWithData): PersonalPart | undefined {
     const definition = this.registry.definition(event.type, event.metadata.schemaVersion);
     if (!definition) return undefined;
     const paths = personalPathsOf(definition);

@@ -13,6 +13,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   recordedOfJson,
+  withDataJson,
 } from '@talentloop/event-store';
 import type { MessageBus } from '@talentloop/messaging';
 import { OpeningMessageBus } from './opening-message-bus';
@@ -125,33 +126,21 @@ const noticingErasures = (store: EventStore, cipher: PersonalDataCipher): EventS
 };
 
 /**
- * The events opened as `cipher.openAll` opens them, as text: those with personal fields, and
- * the erasures among them (which count for the events after them), are parsed and opened; an
- * opened event's data is written out again, as readAll's event would be (JSON.stringify); every
+ * The events opened as `cipher.openAll` opens them, as text: those with personal fields get
+ * the text of their opened data (JSON.stringify's, as readAll's event would be written); every
  * other event keeps its stored text.
  */
 const openAllJson = async (
   cipher: PersonalDataCipher,
   events: readonly RecordedEventJson[],
 ): Promise<RecordedEventJson[]> => {
-  const at: number[] = [];
-  const toOpen: RecordedEvent[] = [];
-  for (let index = 0; index < events.length; index += 1) {
-    const event = events[index];
-    if (
-      event.type === 'PersonErased' ||
-      cipher.hasPersonalFields(event.type, event.schemaVersion)
-    ) {
-      at.push(index);
-      toOpen.push(recordedOfJson(event));
-    }
-  }
+  const texts = await cipher.openAllJson(events);
   const result = events.slice();
-  if (toOpen.length === 0) return result;
-  const opened = await cipher.openAll(toOpen, { remember: false });
-  for (let k = 0; k < opened.length; k += 1)
-    if (opened[k] !== toOpen[k])
-      result[at[k]] = { ...events[at[k]], dataJson: JSON.stringify(opened[k].data) };
+  for (let index = 0; index < events.length; index += 1) {
+    const text = texts[index];
+    if (text !== undefined && text !== events[index].dataJson)
+      result[index] = withDataJson(events[index], text);
+  }
   return result;
 };
 

@@ -15,6 +15,8 @@ import {
 import type { DataSubject } from './subject-key-store.port';
 
 const ALGORITHM = 'aes-256-gcm';
+/** The tag length every value is opened with (see openValue). */
+const TAG_LENGTH = { authTagLength: SEALED_TAG_BYTES } as const;
 
 /**
  * The number of the data key a subject's values are sealed with: each subject has one key,
@@ -121,12 +123,15 @@ export const openValue = (
   const bytes = Buffer.from(envelope.body, 'base64url');
   if (bytes.length < SEALED_IV_BYTES + SEALED_TAG_BYTES)
     throw new Error('a sealed value too short to hold its IV and a whole tag');
-  const decipher = createDecipheriv(ALGORITHM, secretOf(key), bytes.subarray(0, SEALED_IV_BYTES), {
-    authTagLength: SEALED_TAG_BYTES,
-  }).setAAD(associatedDataOf(subject, envelope));
+  const decipher = createDecipheriv(
+    ALGORITHM,
+    secretOf(key),
+    bytes.subarray(0, SEALED_IV_BYTES),
+    TAG_LENGTH,
+  ).setAAD(associatedDataOf(subject, envelope));
   decipher.setAuthTag(bytes.subarray(SEALED_IV_BYTES, SEALED_IV_BYTES + SEALED_TAG_BYTES));
-  return Buffer.concat([
-    decipher.update(bytes.subarray(SEALED_IV_BYTES + SEALED_TAG_BYTES)),
-    decipher.final(),
-  ]).toString('utf8');
+  const plaintext = decipher.update(bytes.subarray(SEALED_IV_BYTES + SEALED_TAG_BYTES));
+  // GCM is a stream mode: final checks the tag and has nothing more to add.
+  const rest = decipher.final();
+  return (rest.length === 0 ? plaintext : Buffer.concat([plaintext, rest])).toString('utf8');
 };

@@ -180,15 +180,15 @@ const depthAt = (json: string, end: number): number => {
 };
 
 /**
- * The text of the string member `name` of the object written in `json` (by JSON.stringify,
- * which writes each member once and escapes what needs it), quotes included: undefined when
+ * The text of the string member whose key is written `key` (`"name":`, made once by the
+ * caller) in the object written in `json` (by JSON.stringify, which writes each member once
+ * and escapes what needs it), quotes included: undefined when
  * the object has no such member, null when it has one that is not a string without escapes
  * (the caller then takes the parsed way). Without an escape, that text is what JSON.stringify
  * writes for the value. `flat`: the object holds no object or array (metadata, by its schema),
  * so every `,"name":` or `{"name":` is one of its own members.
  */
-const stringMemberText = (json: string, name: string, flat: boolean): string | null | undefined => {
-  const key = `"${name}":`;
+const stringMemberText = (json: string, key: string, flat: boolean): string | null | undefined => {
   for (let at = json.indexOf(key); at > 0; at = json.indexOf(key, at + 1)) {
     // A quote after a comma or a brace opens a key: inside a string it would be escaped.
     const before = json.charCodeAt(at - 1);
@@ -204,9 +204,10 @@ const stringMemberText = (json: string, name: string, flat: boolean): string | n
 };
 
 /**
- * The one top-level member of the data a definition's subject is: the member whose value
- * subjectOf answers, told by giving subjectOf the example with that member changed; null
- * when subjectOf is no such plain read (the parsed way then asks subjectOf itself).
+ * The one top-level member of the data a definition's subject is, as its key is written
+ * (`"name":`): the member whose value subjectOf answers, told by giving subjectOf the example
+ * with that member changed; null when subjectOf is no such plain read (the parsed way then
+ * asks subjectOf itself).
  */
 const subjectMembers = new WeakMap<EventDefinition, string | null>();
 const subjectMemberOf = (definition: EventDefinition): string | null => {
@@ -218,7 +219,7 @@ const subjectMemberOf = (definition: EventDefinition): string | null => {
       if (typeof value !== 'string' || definition.subjectOf(example as never) !== value) continue;
       const probe = `${value}-probe`;
       if (definition.subjectOf({ ...example, [name]: probe } as never) === probe) {
-        member = name;
+        member = `"${name}":`;
         break;
       }
     }
@@ -246,12 +247,12 @@ export const cloudEventJsonOf = (event: RecordedEventJson): string => {
   if (!subjectMember || metadata.indexOf('{', 1) >= 0 || metadata.includes('['))
     return cloudEventJson(recordedOfJson(event));
   const subject = stringMemberText(event.dataJson, subjectMember, false);
-  const time = stringMemberText(metadata, 'occurredAt', true);
-  const tenant = stringMemberText(metadata, 'tenantId', true);
-  const actor = stringMemberText(metadata, 'actorId', true);
-  const traceparent = stringMemberText(metadata, 'traceparent', true);
-  const correlation = stringMemberText(metadata, 'correlationId', true);
-  const causation = stringMemberText(metadata, 'causationId', true);
+  const time = stringMemberText(metadata, '"occurredAt":', true);
+  const tenant = stringMemberText(metadata, '"tenantId":', true);
+  const actor = stringMemberText(metadata, '"actorId":', true);
+  const traceparent = stringMemberText(metadata, '"traceparent":', true);
+  const correlation = stringMemberText(metadata, '"correlationId":', true);
+  const causation = stringMemberText(metadata, '"causationId":', true);
   if (
     !subject ||
     !time ||
