@@ -41,7 +41,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
@@ -90,7 +90,7 @@ export default tseslint.config(
               ],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            ...['assessment', 'planning', 'approval', 'analytics', 'notifications'].map(
+            ...['assessment', 'planning', 'approval', 'analytics', 'notifications', 'console'].map(
               (scope) => ({
                 sourceTag: `scope:${scope}`,
                 onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],

@@ -108,6 +108,21 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
  */
 const SERVICE_V8_FLAGS = ['--max-semi-space-size=16'];
 
+/** Every line a child writes (stdout and stderr) to `write`, prefixed with `[label] `. */
+const passLines = (child, label, write) => {
+  for (const stream of [child.stdout, child.stderr])
+    stream.on('data', (chunk) =>
+      write(
+        chunk
+          .toString()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => `[${label}] ${line}\n`)
+          .join(''),
+      ),
+    );
+};
+
 /**
  * Starts one instance of a service (1 unless told) from its compiled JavaScript (dist/, brought
  * up to date first: see build.js); every line it writes (stdout and stderr) goes to `write`
@@ -128,18 +143,61 @@ const spawnService = (name, env, write, instance = 1) => {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const label = instance === 1 ? name : `${name}#${instance}`;
-  for (const stream of [child.stdout, child.stderr])
-    stream.on('data', (chunk) =>
-      write(
-        chunk
-          .toString()
-          .split('\n')
-          .filter(Boolean)
-          .map((line) => `[${label}] ${line}\n`)
-          .join(''),
-      ),
-    );
+  passLines(child, instance === 1 ? name : `${name}#${instance}`, write);
+  return child;
+};
+
+/**
+ * The console's port: TALENTLOOP_CONSOLE_PORT, else one below the first service's
+ * (TALENTLOOP_BASE_PORT − 1, else 3000), clear of every service instance's block.
+ */
+const consolePortOf = (env = process.env) => {
+  if (env.TALENTLOOP_CONSOLE_PORT) return Number(env.TALENTLOOP_CONSOLE_PORT);
+  const basePort = Number(env.TALENTLOOP_BASE_PORT ?? 0);
+  return basePort ? basePort - 1 : 3000;
+};
+
+/**
+ * The console's environment: its port, the built web app, instance 1 of each service as its
+ * APIs, and the services' sign-in (development tokens by the same secret; in production the
+ * identity provider's OIDC_* settings, which `env` must give). Undefined when production sign-in
+ * is not configured: the console is then not started (the services run without it).
+ */
+const consoleEnv = (env, webDir) => {
+  const auth = authEnv(env);
+  const mode = env.AUTH_MODE ?? 'development';
+  if (mode !== 'development' && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)) return undefined;
+  return {
+    ...env,
+    ...auth,
+    PORT: String(consolePortOf(env)),
+    CONSOLE_WEB_DIR: webDir,
+    ...Object.fromEntries(
+      services.map(({ name }) => [
+        `CONSOLE_${name.toUpperCase()}_URL`,
+        env[`CONSOLE_${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${portOf(name, env)}`,
+      ]),
+    ),
+  };
+};
+
+/**
+ * Starts the console (see consoleEnv) after bringing its web app up to date; resolves to its
+ * process, or undefined when production sign-in is not configured. Lines go to `write` as
+ * `[console] …`.
+ */
+const spawnConsole = async (env, write) => {
+  const { buildConsole } = require('./build-console');
+  const webDir = await buildConsole();
+  const environment = consoleEnv(env, webDir);
+  if (environment === undefined) return undefined;
+  build();
+  const child = spawn(process.execPath, [...SERVICE_V8_FLAGS, entryOf('console')], {
+    cwd: root,
+    env: { NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'), ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  passLines(child, 'console', write);
   return child;
 };
 
@@ -148,6 +206,8 @@ const serviceEntry = (name) => path.join(root, entryOf(name));
 
 module.exports = {
   services,
+  consolePortOf,
+  spawnConsole,
   serviceEntry,
   portOf,
   serviceEnv,

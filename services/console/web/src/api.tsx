@@ -1,0 +1,128 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useLanguage } from './i18n';
+import { type ApiError, apiErrorOf } from './lib/problem';
+import { type Session } from './lib/session';
+
+/** The services the console calls, each through the console's own origin at /api/<service>. */
+export type Service = 'assessment' | 'planning' | 'approval' | 'analytics' | 'notifications';
+
+export interface CallOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly body?: unknown;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly signal?: AbortSignal;
+}
+
+/** `path?query` with undefined and empty values left out. */
+export const withQuery = (path: string, query: CallOptions['query'] = {}): string => {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query))
+    if (value !== undefined && value !== '') search.set(name, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+};
+
+export type Call = <Result = unknown>(
+  service: Service,
+  path: string,
+  options?: CallOptions,
+) => Promise<Result>;
+
+interface ApiState {
+  readonly call: Call;
+  readonly session: Session;
+}
+
+const ApiContext = createContext<ApiState | undefined>(undefined);
+
+/**
+ * Calls through the console's origin with the caller's own token and language. Every write
+ * carries an Idempotency-Key, so a retried click is the same command, never a second one.
+ * A 401 ends the session (the token expired or was refused): `onUnauthorized`.
+ */
+export const ApiProvider = ({
+  session,
+  onUnauthorized,
+  children,
+}: {
+  session: Session;
+  onUnauthorized: () => void;
+  children: ReactNode;
+}) => {
+  const { language } = useLanguage();
+  const call = useCallback<Call>(
+    async <Result,>(service: Service, path: string, options: CallOptions = {}) => {
+      const method = options.method ?? 'GET';
+      const headers: Record<string, string> = {
+        accept: 'application/json, application/problem+json',
+        'accept-language': language,
+        authorization: `Bearer ${session.token}`,
+        ...(method === 'GET' ? {} : { 'idempotency-key': crypto.randomUUID() }),
+        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      };
+      const response = await fetch(`/api/${service}${withQuery(path, options.query)}`, {
+        method,
+        headers,
+        body: options.body === undefined ? null : JSON.stringify(options.body),
+        signal: options.signal ?? null,
+      });
+      const type = response.headers.get('content-type') ?? '';
+      const body: unknown =
+        response.status === 204
+          ? undefined
+          : /json/.test(type)
+            ? await response.json()
+            : await response.text();
+      if (response.status === 401) onUnauthorized();
+      if (!response.ok) throw apiErrorOf(response.status, response.statusText, body);
+      return body as Result;
+    },
+    [language, session.token, onUnauthorized],
+  );
+  return <ApiContext.Provider value={{ call, session }}>{children}</ApiContext.Provider>;
+};
+
+export const useApi = (): ApiState => {
+  const state = useContext(ApiContext);
+  if (!state) throw new Error('useApi outside ApiProvider');
+  return state;
+};
+
+export type Loaded<Result> =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly error: ApiError | Error }
+  | { readonly state: 'done'; readonly data: Result };
+
+/**
+ * A GET that loads when the page shows and again when its path, query or the language change
+ * (texts in the answers follow the reader's language); `reload` asks again.
+ */
+export const useGet = <Result,>(
+  service: Service,
+  path: string | undefined,
+  query?: CallOptions['query'],
+): Loaded<Result> & { readonly reload: () => void } => {
+  const { call } = useApi();
+  const [loaded, setLoaded] = useState<Loaded<Result>>({ state: 'loading' });
+  const [round, setRound] = useState(0);
+  const key = path === undefined ? undefined : withQuery(path, query);
+  useEffect(() => {
+    if (key === undefined) return;
+    const abort = new AbortController();
+    setLoaded({ state: 'loading' });
+    call<Result>(service, key, { signal: abort.signal }).then(
+      (data) => setLoaded({ state: 'done', data }),
+      (error: unknown) => {
+        if (abort.signal.aborted) return;
+        setLoaded({
+          state: 'failed',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      },
+    );
+    return () => abort.abort();
+  }, [call, service, key, round]);
+  return { ...loaded, reload: () => setRound((value) => value + 1) };
+};

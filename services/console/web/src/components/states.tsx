@@ -1,0 +1,60 @@
+import { type ReactNode } from 'react';
+import { type Loaded } from '../api';
+import { useT } from '../i18n';
+import { ApiError } from '../lib/problem';
+
+/** What went wrong, as the service said it: title, detail and each bad field. */
+export const Problem = ({ error, onRetry }: { error: Error; onRetry?: () => void }) => {
+  const t = useT();
+  const api = error instanceof ApiError ? error : undefined;
+  return (
+    <div role="alert" className="problem">
+      <p className="problem-title">
+        {t('state.error')}: {api ? api.title : error.message}
+      </p>
+      {api?.detail && <p>{api.detail}</p>}
+      {api && api.fields.length > 0 && (
+        <ul>
+          {api.fields.map(({ field, message }) => (
+            <li key={`${field}:${message}`}>{field ? `${field}: ${message}` : message}</li>
+          ))}
+        </ul>
+      )}
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {t('state.retry')}
+        </button>
+      )}
+    </div>
+  );
+};
+
+/** The loaded data's view, or a loading line, or the problem with a retry. */
+export const Loadable = <Result,>({
+  loaded,
+  children,
+}: {
+  loaded: Loaded<Result> & { reload?: () => void };
+  children: (data: Result) => ReactNode;
+}) => {
+  const t = useT();
+  if (loaded.state === 'loading')
+    return (
+      <p role="status" className="loading">
+        {t('state.loading')}
+      </p>
+    );
+  if (loaded.state === 'failed') return <Problem error={loaded.error} onRetry={loaded.reload} />;
+  return <>{children(loaded.data)}</>;
+};
+
+/** A figure the service withheld (too few people), shown as withheld with its reason. */
+export const Withheld = ({ reason }: { reason: string }) => {
+  const t = useT();
+  return (
+    <span className="withheld">
+      <span className="withheld-label">{t('withheld.label')}</span>
+      <span className="withheld-reason"> ({reason})</span>
+    </span>
+  );
+};

@@ -1,0 +1,4 @@
+import { catalogue } from './catalogue';
+
+/** The texts of the employee pages. */
+export const employee = catalogue({}, {});

@@ -1,0 +1,4 @@
+import { catalogue } from './catalogue';
+
+/** The texts of the integrator pages. */
+export const integrator = catalogue({}, {});

@@ -1,0 +1,4 @@
+import { catalogue } from './catalogue';
+
+/** The texts of the manager pages. */
+export const manager = catalogue({}, {});

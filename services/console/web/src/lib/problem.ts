@@ -1,0 +1,37 @@
+/** An API's answer that was not a success: its status and RFC 9457 problem details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string | undefined,
+    /** Per-field messages of a validation problem, when the service sent them. */
+    readonly fields: readonly { readonly field: string; readonly message: string }[] = [],
+    readonly code: string | undefined = undefined,
+  ) {
+    super(detail ? `${title}: ${detail}` : title);
+    this.name = 'ApiError';
+  }
+}
+
+/** The ApiError a response body describes (problem+json, or anything else the server sent). */
+export const apiErrorOf = (status: number, statusText: string, body: unknown): ApiError => {
+  if (typeof body !== 'object' || body === null)
+    return new ApiError(status, statusText || `HTTP ${status}`, undefined);
+  const problem = body as Record<string, unknown>;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const list = Array.isArray(problem['errors']) ? (problem['errors'] as unknown[]) : [];
+  const fields = list.flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const item = entry as Record<string, unknown>;
+    const field = text(item['field']) ?? text(item['property']) ?? text(item['pointer']) ?? '';
+    const message = text(item['message']) ?? text(item['detail']) ?? '';
+    return message ? [{ field, message }] : [];
+  });
+  return new ApiError(
+    status,
+    text(problem['title']) ?? (statusText || `HTTP ${status}`),
+    text(problem['detail']),
+    fields,
+    text(problem['code']),
+  );
+};
