@@ -2,8 +2,7 @@
 // Builds the console's web app (services/console/web) with Vite into dist/console/web/<hash>/,
 // the hash taken over its sources, the lockfile and this script: incremental (an unchanged app
 // is not built again), and atomic under builds started at once by several processes (each
-// builds into a folder of its own and renames it into place; the first rename wins). Only the
-// newest build is kept. `consoleWebDir()` names the folder the console serves.
+// builds into a folder of its own and renames it into place; the first rename wins). `consoleWebDir()` names the folder the console serves.
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
@@ -11,6 +10,11 @@ const { createHash } = require('node:crypto');
 const root = path.resolve(__dirname, '..');
 const webRoot = path.join(root, 'services', 'console', 'web');
 const outRoot = path.join(root, 'dist', 'console', 'web');
+/** The published events' contract: the event browser shows each type's schema from it. */
+const asyncApiFile = path.join(root, 'libs', 'contracts', 'asyncapi.json');
+
+/** Builds kept, the current one included. */
+const KEPT_BUILDS = 8;
 
 const filesOf = (dir, found = []) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -27,8 +31,25 @@ const fingerprint = () => {
   for (const file of filesOf(webRoot).sort())
     hash.update(path.relative(root, file)).update(fs.readFileSync(file));
   hash.update(fs.readFileSync(path.join(root, 'package-lock.json')));
+  hash.update(fs.readFileSync(asyncApiFile));
   hash.update(fs.readFileSync(__filename));
   return hash.digest('hex').slice(0, 16);
+};
+
+/**
+ * Every published event type from the AsyncAPI document: its name, CloudEvents type, summary
+ * and the JSON Schema of its data, ordered by name (served as /event-types.json).
+ */
+const eventTypes = () => {
+  const { components } = JSON.parse(fs.readFileSync(asyncApiFile, 'utf8'));
+  return Object.values(components.messages)
+    .map((message) => ({
+      name: message.name,
+      type: message.headers?.properties?.ce_type?.const ?? message.name,
+      summary: message.summary ?? '',
+      schema: message.payload,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 };
 
 /** The folder of the current build (whether or not it exists yet). */
@@ -55,6 +76,7 @@ const buildConsole = async ({ quiet = true } = {}) => {
       chunkSizeWarningLimit: 1024,
     },
   });
+  fs.writeFileSync(path.join(temporary, 'event-types.json'), JSON.stringify(eventTypes()));
   try {
     fs.renameSync(temporary, target);
   } catch (error) {
@@ -62,9 +84,14 @@ const buildConsole = async ({ quiet = true } = {}) => {
     fs.rmSync(temporary, { recursive: true, force: true });
     if (!fs.existsSync(path.join(target, 'index.html'))) throw error;
   }
-  for (const entry of fs.readdirSync(outRoot))
-    if (entry !== path.basename(target) && !entry.endsWith('.tmp'))
-      fs.rmSync(path.join(outRoot, entry), { recursive: true, force: true });
+  // A console still running serves the build it started with: keep a few.
+  const builds = fs
+    .readdirSync(outRoot)
+    .filter((entry) => entry !== path.basename(target) && !entry.endsWith('.tmp'))
+    .map((entry) => ({ entry, time: fs.statSync(path.join(outRoot, entry)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { entry } of builds.slice(KEPT_BUILDS - 1))
+    fs.rmSync(path.join(outRoot, entry), { recursive: true, force: true });
   return target;
 };
 

@@ -72,7 +72,7 @@ export const ApiProvider = ({
       const body: unknown =
         response.status === 204
           ? undefined
-          : /json/.test(type)
+          : /^application\/([\w.-]+\+)?json\b/i.test(type)
             ? await response.json()
             : await response.text();
       if (response.status === 401) onUnauthorized();
