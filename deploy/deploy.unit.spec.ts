@@ -1,7 +1,8 @@
 /**
  * The production topology cannot run here (no Docker engine, no cluster), so it is checked
  * statically: the compose file against the Compose Specification schema, the Kubernetes
- * manifests for what the cluster needs, and both against what every service reads at start.
+ * manifests for what the cluster needs, and both against what every service and the console
+ * read at start.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +32,11 @@ import {
   PLANNING_DEFAULT_PORT,
   planningConfigFromEnv,
 } from '../services/planning/src/planning.config';
+import {
+  CONSOLE_DEFAULT_PORT,
+  consoleApis,
+  consoleConfigFromEnv,
+} from '../services/console/src/console.config';
 import {
   COMPOSE_FILE,
   composeEnvironment,
@@ -100,6 +106,34 @@ const services: readonly ServiceUnderTest[] = [
   },
 ];
 
+/**
+ * The console: built from the same Dockerfile and run beside the services, but no service of
+ * the bus (no event store, Kafka or database). It serves the web app and passes
+ * /api/<service>/… on to each service's API.
+ */
+const CONSOLE = 'console';
+
+/** Everything the Dockerfile builds an image of and the topology runs: the services, the console. */
+const applications: readonly { readonly name: string; readonly defaultPort: number }[] = [
+  ...services,
+  { name: CONSOLE, defaultPort: CONSOLE_DEFAULT_PORT },
+];
+
+/** The variable naming the base URL of the API the console passes /api/<api>/… on to. */
+const consoleUrlVariable = (api: string) => `CONSOLE_${api.toUpperCase()}_URL`;
+
+/** Every variable the console's config reads, given an environment. */
+const consoleVariablesRead = (environment: Environment): ReadonlySet<string> => {
+  const recording = recordingReads(environment);
+  consoleConfigFromEnv(recording.env);
+  return recording.read;
+};
+
+/** An issuer as compared by the console and the services: without trailing slashes. */
+const issuerOf = (value: string | undefined) => (value ?? '').replace(/\/+$/, '');
+
+const DOCKERFILE = readFileSync(join(ROOT, 'deploy', 'docker', 'Dockerfile'), 'utf8');
+
 /** Set for every service but read outside the config functions (Node, the OpenTelemetry SDK). */
 const READ_ELSEWHERE = ['NODE_ENV', 'OTEL_SERVICE_NAME'];
 const PINO_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'];
@@ -143,10 +177,13 @@ const environments: readonly {
 ];
 
 describe('the services of the topology', () => {
-  it('are every service of the repository', () =>
-    expect(services.map((service) => service.name).sort()).toEqual(
+  it('are, with the console, every folder of services/', () =>
+    expect([...services.map((service) => service.name), CONSOLE].sort()).toEqual(
       readdirSync(join(ROOT, 'services')).sort(),
     ));
+
+  it('are the five APIs the console passes calls on to', () =>
+    expect([...consoleApis].sort()).toEqual(services.map((service) => service.name).sort()));
 
   it.each(services)('$name: the config defaults to the port in app.module.ts', async (service) => {
     const { service: description } = (await import(
@@ -199,7 +236,7 @@ describe('docker-compose.yml', () => {
     expect([...document.errors, ...document.warnings].map((error) => error.message)).toEqual([]);
   });
 
-  describe.each(services)('the $name service', (service) => {
+  describe.each(applications)('the $name container', (service) => {
     const definition = compose.services[service.name];
     const environment = composeEnvironmentOf(service.name);
 
@@ -221,6 +258,11 @@ describe('docker-compose.yml', () => {
       expect(definition.ports).toEqual([`${service.defaultPort}:${environment['PORT']}`]);
       expect(JSON.stringify(definition.healthcheck?.test)).toContain('/health/ready');
     });
+  });
+
+  describe.each(services)('the $name service', (service) => {
+    const definition = compose.services[service.name];
+    const environment = composeEnvironmentOf(service.name);
 
     it('waits for a healthy server of everything it connects to', () => {
       const hosts = [
@@ -316,6 +358,34 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  describe('the console', () => {
+    const definition = compose.services[CONSOLE];
+    const environment = composeEnvironmentOf(CONSOLE);
+
+    it.each([...consoleApis])(
+      'passes /api/%s/… on to that compose service, on the port it listens on',
+      (api) => {
+        const target = new URL(environment[consoleUrlVariable(api)]);
+        expect(target.protocol).toBe('http:');
+        expect(target.hostname).toBe(api);
+        expect(target.port).toBe(composeEnvironmentOf(api)['PORT']);
+        expect(compose.services[api].healthcheck).toBeDefined();
+      },
+    );
+
+    it('starts once every service it passes calls on to is healthy, and needs nothing else', () =>
+      expect(definition.depends_on).toEqual(
+        Object.fromEntries(consoleApis.map((api) => [api, { condition: 'service_healthy' }])),
+      ));
+
+    it('is where the mails of notifications link to', () => {
+      const app = new URL(composeEnvironmentOf('notifications')['NOTIFICATIONS_APP_URL']);
+      const published = (definition.ports ?? []).map((port) => port.split(':')[0]);
+      expect(app.hostname).toBe('localhost');
+      expect(published).toContain(app.port);
+    });
+  });
+
   it('names the replica set MongoDB runs in the analytics connection string', () => {
     const command = compose.services['mongo'].command ?? [];
     const replicaSet = command[command.indexOf('--replSet') + 1];
@@ -370,12 +440,12 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
     expect(values.filter((value) => typeof value !== 'string')).toEqual([]);
   });
 
-  it('has exactly one Deployment per service', () =>
+  it('has exactly one Deployment per service, and one for the console', () =>
     expect(deployments.map((deployment) => deployment.metadata?.name).sort()).toEqual(
-      services.map((service) => service.name).sort(),
+      applications.map((application) => application.name).sort(),
     ));
 
-  describe.each(services)('the $name Deployment', (service) => {
+  describe.each(applications)('the $name Deployment', (service) => {
     const deployment = deploymentOf(service.name);
     const { template } = deployment.spec;
     const container = containerOf(service.name);
@@ -390,9 +460,11 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
     it('selects the pods of its template', () =>
       expect(template.metadata.labels).toMatchObject(deployment.spec.selector.matchLabels));
 
-    it('probes liveness on /health/live and readiness on /health/ready, on the port it listens on', () => {
+    it('probes start-up and liveness on /health/live and readiness on /health/ready, on the port it listens on', () => {
+      expect(container.startupProbe?.httpGet?.path).toBe('/health/live');
       expect(container.livenessProbe?.httpGet?.path).toBe('/health/live');
       expect(container.readinessProbe?.httpGet?.path).toBe('/health/ready');
+      expect(portOf(container.startupProbe)).toBe(Number(environment['PORT']));
       expect(portOf(container.livenessProbe)).toBe(Number(environment['PORT']));
       expect(portOf(container.readinessProbe)).toBe(Number(environment['PORT']));
     });
@@ -418,12 +490,8 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
       expect(own.capabilities?.drop).toContain('ALL');
     });
 
-    it('asks Prometheus to scrape /metrics on its port', () =>
-      expect(template.metadata.annotations).toMatchObject({
-        'prometheus.io/scrape': 'true',
-        'prometheus.io/path': '/metrics',
-        'prometheus.io/port': environment['PORT'],
-      }));
+    it('mounts no service account token', () =>
+      expect(template.spec.automountServiceAccountToken).toBe(false));
 
     it('is selected by a Service whose target port is the container port', () => {
       const selecting = kubernetesServices.filter((candidate) =>
@@ -441,6 +509,56 @@ describe('the Kubernetes manifests in deploy/k8s', () => {
         ),
       ).toEqual([Number(environment['PORT'])]);
     });
+  });
+
+  it.each(services)(
+    'the $name Deployment asks Prometheus to scrape /metrics on its port',
+    (service) =>
+      expect(deploymentOf(service.name).spec.template.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/path': '/metrics',
+        'prometheus.io/port': k8sEnvironment(service.name)['PORT'],
+      }),
+  );
+
+  describe('the console Deployment, beyond what every Deployment has', () => {
+    const { template } = deploymentOf(CONSOLE).spec;
+    const container = containerOf(CONSOLE);
+    const environment = k8sEnvironment(CONSOLE);
+
+    it.each([...consoleApis])(
+      'passes /api/%s/… on to the Service of that name, on a port it serves',
+      (api) => {
+        const target = new URL(environment[consoleUrlVariable(api)]);
+        expect(target.protocol).toBe('http:');
+        expect(target.hostname).toBe(api);
+        const service = kubernetesServices.find((candidate) => candidate.metadata?.name === api);
+        expect(service?.spec.ports.map((port) => port.port)).toContain(Number(target.port || '80'));
+      },
+    );
+
+    it('has nothing of the bus: no Kafka user, no Kafka settings, no CA mounted', () => {
+      expect(
+        objectsOfKind(manifests, 'KafkaUser').map((user) => user.metadata?.name),
+      ).not.toContain(CONSOLE);
+      expect(Object.keys(environment).filter((variable) => variable.startsWith('KAFKA_'))).toEqual(
+        [],
+      );
+      expect(template.spec.volumes ?? []).toEqual([]);
+      expect(container.volumeMounts ?? []).toEqual([]);
+    });
+
+    it('is not scraped by Prometheus, since it serves no /metrics', () =>
+      expect(
+        Object.keys(template.metadata.annotations ?? {}).filter((key) =>
+          key.startsWith('prometheus.io/'),
+        ),
+      ).toEqual([]));
+
+    it('is where the mails of notifications link to: a public https address', () =>
+      expect(new URL(k8sEnvironment('notifications')['NOTIFICATIONS_APP_URL']).protocol).toBe(
+        'https:',
+      ));
   });
 
   describe('the mails of notifications', () => {
@@ -528,6 +646,67 @@ describe.each(environments)('what the services read, given the environment of $w
   });
 });
 
+describe.each(environments)('what the console reads, given the environment of $where', (given) => {
+  const environment = given.of(CONSOLE);
+
+  it('when its config is read, then it serves the web app the image holds and the five APIs', () => {
+    const config = consoleConfigFromEnv(environment);
+    expect(config.port).toBe(CONSOLE_DEFAULT_PORT);
+    expect(config.apis).toEqual(
+      Object.fromEntries(
+        consoleApis.map((api) => [api, environment[consoleUrlVariable(api)].replace(/\/+$/, '')]),
+      ),
+    );
+    // Where the Dockerfile puts the built web app, and the same as its ENV.
+    expect(config.webDir).toBe(/^ENV CONSOLE_WEB_DIR=(\S+)$/m.exec(DOCKERFILE)?.[1]);
+  });
+
+  it('when its config is read, then every variable it reads is set explicitly', () => {
+    const read = consoleVariablesRead(environment);
+    expect(read.size).toBeGreaterThan(0);
+    expect([...read].filter((variable) => !(variable in environment))).toEqual([]);
+  });
+
+  it('then every variable set is one it reads (no typo, nothing stale)', () => {
+    const read = consoleVariablesRead(environment);
+    expect(Object.keys(environment).filter((variable) => !read.has(variable))).toEqual([]);
+  });
+
+  it('then people sign in at an https identity provider, the issuer the services trust', () => {
+    const { auth } = consoleConfigFromEnv(environment);
+    expect(auth.mode).toBe('production');
+    if (auth.mode !== 'production') return;
+    expect(new URL(auth.issuer).protocol).toBe('https:');
+    expect(auth.clientId).not.toBe('');
+    for (const service of services)
+      expect(issuerOf(given.of(service.name)['AUTH_ISSUER'])).toBe(issuerOf(auth.issuer));
+  });
+});
+
+describe('the image of deploy/docker/Dockerfile', () => {
+  const workdir = /^WORKDIR (\S+)$/m.exec(DOCKERFILE.split(/^FROM .* AS runtime$/m)[1])?.[1];
+
+  it('builds the console web app before the dev dependencies (Vite) are pruned', () => {
+    const build = DOCKERFILE.indexOf('node scripts/build-console.js');
+    expect(build).toBeGreaterThan(0);
+    expect(build).toBeLessThan(DOCKERFILE.indexOf('npm prune'));
+  });
+
+  it("moves it into the console's own dist folder, which only SERVICE=console copies on", () => {
+    const webDir = /^ENV CONSOLE_WEB_DIR=(\S+)$/m.exec(DOCKERFILE)?.[1] ?? '';
+    expect(webDir.startsWith(`${workdir}/dist/services/${CONSOLE}/`)).toBe(true);
+    expect(DOCKERFILE).toContain(`mv "$1" ${webDir.slice(`${workdir}/`.length)}`);
+    expect(DOCKERFILE).toContain(
+      'COPY --from=deps /app/dist/services/${SERVICE} ./dist/services/${SERVICE}',
+    );
+  });
+
+  it('runs as the non-root user node, checking its health on /health/ready', () => {
+    expect(DOCKERFILE).toMatch(/^USER node$/m);
+    expect(DOCKERFILE).toMatch(/^HEALTHCHECK [^]*\/health\/ready/m);
+  });
+});
+
 describe("Kubernetes' Kafka users", () => {
   const users = objectsOfKind<
     K8sObject & {
@@ -589,7 +768,7 @@ describe("Kubernetes' Kafka users", () => {
   });
 });
 
-it.each(services)('compose and Kubernetes set the same variables for $name', (service) =>
+it.each(applications)('compose and Kubernetes set the same variables for $name', (service) =>
   expect(Object.keys(k8sEnvironment(service.name)).sort()).toEqual(
     Object.keys(composeEnvironmentOf(service.name)).sort(),
   ),
@@ -635,14 +814,22 @@ describe('a bad or missing setting stops a service with a ConfigError naming the
       'NOTIFICATIONS_UNSUBSCRIBE_SECRET',
     ],
     ['notifications', { NOTIFICATIONS_DIGEST_HOUR_UTC: '24' }, 'NOTIFICATIONS_DIGEST_HOUR_UTC'],
+    ['console', { CONSOLE_WEB_DIR: '' }, 'CONSOLE_WEB_DIR'],
+    ['console', { CONSOLE_PLANNING_URL: 'planning:3000' }, 'CONSOLE_PLANNING_URL'],
+    ['console', { OIDC_ISSUER: 'http://idp.example.com/' }, 'OIDC_ISSUER'],
+    ['console', { OIDC_CLIENT_ID: '' }, 'OIDC_CLIENT_ID'],
+    ['console', { AUTH_MODE: 'development' }, 'AUTH_DEV_SECRET'],
   ];
+  const configFromEnvOf = (name: string) =>
+    name === CONSOLE
+      ? consoleConfigFromEnv
+      : services.find((candidate) => candidate.name === name)?.configFromEnv;
 
   it.each(cases)('%s given %j: %s', (name, change, variable) => {
-    const service = services.find((candidate) => candidate.name === name);
     const environment = { ...composeEnvironmentOf(name), ...change };
     let thrown: unknown;
     try {
-      service?.configFromEnv(environment);
+      configFromEnvOf(name)?.(environment);
     } catch (error) {
       thrown = error;
     }

@@ -127,6 +127,7 @@ export interface SecurityContext {
   readonly runAsNonRoot?: boolean;
   readonly runAsUser?: number;
   readonly allowPrivilegeEscalation?: boolean;
+  readonly readOnlyRootFilesystem?: boolean;
   readonly capabilities?: { readonly drop?: readonly string[] };
 }
 
@@ -136,6 +137,7 @@ export interface Container {
   readonly ports?: readonly { readonly name?: string; readonly containerPort: number }[];
   readonly env?: readonly EnvVar[];
   readonly envFrom?: readonly EnvFromSource[];
+  readonly startupProbe?: HttpProbe;
   readonly livenessProbe?: HttpProbe;
   readonly readinessProbe?: HttpProbe;
   readonly resources?: {
@@ -143,6 +145,7 @@ export interface Container {
     readonly limits?: Record<string, unknown>;
   };
   readonly securityContext?: SecurityContext;
+  readonly volumeMounts?: readonly { readonly name: string; readonly mountPath: string }[];
 }
 
 export interface Deployment extends K8sObject {
@@ -155,8 +158,10 @@ export interface Deployment extends K8sObject {
         readonly annotations?: Record<string, string>;
       };
       readonly spec: {
+        readonly automountServiceAccountToken?: boolean;
         readonly securityContext?: SecurityContext;
         readonly containers: readonly Container[];
+        readonly volumes?: readonly { readonly name: string }[];
       };
     };
   };
