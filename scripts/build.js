@@ -23,13 +23,15 @@ const distDir = path.join(root, 'dist');
 const manifestFile = path.join(distDir, '.build-manifest.json');
 /** Folders whose TypeScript the services load at run time. */
 const sourceRoots = ['libs', 'services'];
+/** The console's web app: built for the browser by build-console.js (Vite), never loaded here. */
+const browserOnly = path.join(root, 'services', 'console', 'web');
 
 /** Every .ts file a service may load: no specs, no declarations, no test fixtures' data. */
 const sourcesOf = (dir, found = []) => {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'node_modules') sourcesOf(full, found);
+      if (entry.name !== 'node_modules' && full !== browserOnly) sourcesOf(full, found);
     } else if (
       entry.name.endsWith('.ts') &&
       !entry.name.endsWith('.d.ts') &&

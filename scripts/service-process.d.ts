@@ -5,7 +5,19 @@ export type ServiceName = 'assessment' | 'planning' | 'approval' | 'analytics' |
 export const services: readonly { readonly name: ServiceName; readonly port: number }[];
 
 /** The file a service process runs (its bundle, see scripts/build.js), absolute. */
-export function serviceEntry(name: ServiceName): string;
+export function serviceEntry(name: ServiceName | 'console'): string;
+
+/** The console's port: TALENTLOOP_CONSOLE_PORT, else TALENTLOOP_BASE_PORT − 1, else 3000. */
+export function consolePortOf(env?: NodeJS.ProcessEnv): number;
+
+/**
+ * Starts the console after building its web app; its process, or undefined when production
+ * sign-in (OIDC_ISSUER, OIDC_CLIENT_ID) is not configured.
+ */
+export function spawnConsole(
+  env: NodeJS.ProcessEnv,
+  write: (text: string) => void,
+): Promise<ChildProcess | undefined>;
 
 /** The port of an instance of a service (1 unless told): instance n is 5 × (n − 1) ports further. */
 export function portOf(name: ServiceName, env?: NodeJS.ProcessEnv, instance?: number): number;

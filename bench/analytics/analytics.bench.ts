@@ -12,28 +12,20 @@
  * `deploy/test-infra/up.sh` and sourcing its env for the MongoDB row); BENCH_PROFILE_DIR=<dir>
  * writes CPU profiles of the service during the queries and during the replay.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, streamPages, type EventStore } from '@talentloop/event-store';
+import { SqliteEventStore, streamPages } from '@talentloop/event-store';
 import {
-  eventSourceFor,
   openSubjectKeyStore,
   PersonalDataCipher,
   ProtectedEventStore,
   subjectKeyStoreConfigFromEnv,
 } from '@talentloop/privacy';
-import {
-  EmbeddedReadModelStore,
-  MongoReadModelStore,
-  rebuildProjection,
-  type ReadModelStore,
-  type RebuildResult,
-} from '@talentloop/read-models';
+import { EmbeddedReadModelStore, MongoReadModelStore } from '@talentloop/read-models';
 import { appendHistory, organisationHistory } from '@talentloop/testing';
-import { analyticsProjections } from '../../services/analytics/src/projections/employee-facts.projection';
+import { rebuildInto, startService, type Rebuilt } from './analytics-service';
 import { REPLAY_PAGE_SIZE } from '../../services/analytics/src/replay/replay-stream';
 import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate, formatSeconds } from '../lib/format';
@@ -43,7 +35,6 @@ import { percentile, positiveFromEnv } from '../lib/stats';
 import { withScratchMongo } from '../lib/scratch-mongo';
 import { markdownTable } from '../lib/table';
 import { rssMiB } from '../system/memory';
-import { SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
 
 const employees = positiveFromEnv('BENCH_EMPLOYEES', 10_000);
 const targetEvents = positiveFromEnv('BENCH_EVENTS', 1_000_000);
@@ -58,102 +49,6 @@ const QUERY_P99_FLOOR_MS = 20;
 const RSS_FLOOR_MIB = 400;
 /** What a replay may leave behind: noise, not its history. */
 const RSS_FLAT_MIB = 25;
-/** BENCH_PROFILE_DIR: CPU profiles of the service while it answers the queries, and the replay. */
-const profileDir = process.env['BENCH_PROFILE_DIR'];
-
-/** A port nobody listens on now. */
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-/**
- * The service in its own process, as it runs in production (compiled to dist/ first), so
- * its memory is its own, not the generator's or the rebuild's. Ready once /health/ready
- * answers 200: the facts are loaded; the reports then warm, and the queries wait until
- * talentloop_analytics_warm_up_steps_pending reads 0.
- */
-const startService = async (env: Record<string, string>) => {
-  execFileSync(process.execPath, [join(__dirname, '../../scripts/build.js')], {
-    stdio: 'inherit',
-  });
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      // The flags the service runs with everywhere (npm start, the image): memory as in production.
-      ...SERVICE_V8_FLAGS,
-      ...(profileDir ? ['-r', join(__dirname, '../system/cpu-profile.preload.js')] : []),
-      serviceEntry('analytics'),
-    ],
-    {
-      // Only what the bench sets: a MONGODB_URI in the shell must not move its read models.
-      env: {
-        PATH: process.env['PATH'],
-        ...env,
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  let exited: number | null | undefined;
-  child.once('exit', (code) => (exited = code));
-  const url = `http://127.0.0.1:${port}`;
-  const assertRunning = () => {
-    if (exited !== undefined) throw new Error(`the analytics service exited with ${exited}`);
-  };
-  for (;;) {
-    assertRunning();
-    const status = await fetch(`${url}/health/ready`).then(
-      (response) => response.status,
-      () => 0,
-    );
-    if (status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  // Once the view is ready the reports warm, a step per turn of the event loop: the queries
-  // are timed once the service says every step has run.
-  for (;;) {
-    assertRunning();
-    const metrics = await fetch(`${url}/metrics`).then((response) => response.text());
-    const pending = /^talentloop_analytics_warm_up_steps_pending(?:\{[^}]*\})? (\d+)/m.exec(
-      metrics,
-    );
-    if (pending?.[1] === '0') break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const pid = child.pid ?? 0;
-  return {
-    url,
-    pid,
-    /** Profiles the service while `run` runs, when BENCH_PROFILE_DIR is set. */
-    profiled: async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-      if (!profileDir) return run();
-      child.kill('SIGWINCH');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      try {
-        return await run();
-      } finally {
-        child.kill('SIGWINCH');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        console.log(`(profile of the ${name}: ${profileDir}/${pid}-*.cpuprofile)`);
-      }
-    },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (exited !== undefined) resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-};
 
 /** The limit of the replay: the same tenant's history read off the store, parsed, as stored. */
 const timeReadAll = async (path: string) => {
@@ -185,31 +80,6 @@ class PeakRss {
     return Math.max(this.peak, rssMiB(this.pid));
   }
 }
-
-/** What rebuilding every read model of the service took, added up. */
-type Rebuilt = Pick<RebuildResult, 'events' | 'documents' | 'elapsedMs'>;
-
-/** Every read model the service reads (facts and histories), one after the other. */
-const rebuildInto = async (store: EventStore, readModels: ReadModelStore): Promise<Rebuilt> => {
-  try {
-    const total = { events: 0, documents: 0, elapsedMs: 0 };
-    for (const projection of analyticsProjections.values()) {
-      const result = await rebuildProjection({
-        // As the service feeds them: they keep no personal data, so they read sealed events.
-        eventStore: eventSourceFor(store, [projection]),
-        readModels,
-        projection,
-        retireDelayMs: 0,
-      });
-      total.events += result.events;
-      total.documents += result.documents;
-      total.elapsedMs += result.elapsedMs;
-    }
-    return total;
-  } finally {
-    await readModels.close();
-  }
-};
 
 /** Rates over the events the projection applies and over the whole history it went through. */
 const rebuildRow = (target: string, history: number, result: Rebuilt, floor: string) => {

@@ -21,7 +21,8 @@ const tenantId = `console-${randomBytes(4).toString('hex')}`;
 
 /** The demo's organisation and step modules, loaded once the environment names this system. */
 const demo = async (system: RunningSystem) => {
-  Object.assign(process.env, system.tokenEnv, {
+  const defined = Object.entries(system.tokenEnv).filter(([, value]) => value !== undefined);
+  Object.assign(process.env, Object.fromEntries(defined), {
     TALENTLOOP_BASE_PORT: String(system.basePort),
     DEMO_TENANT_ID: tenantId,
   });

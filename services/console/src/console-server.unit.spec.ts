@@ -109,7 +109,7 @@ describe('the console configuration', () => {
     });
     expect(config.auth).toEqual({
       mode: 'production',
-      issuer: 'https://idp.example.com/realms/acme',
+      issuer: 'https://idp.example.com/realms/acme/',
       clientId: 'talentloop-console',
       scope: 'openid profile',
       audience: undefined,

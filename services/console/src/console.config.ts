@@ -71,7 +71,8 @@ export const consoleConfigFromEnv = (env: NodeJS.ProcessEnv): ConsoleConfig => {
     apis,
     auth: {
       mode,
-      issuer: issuer.replace(/\/+$/, ''),
+      // Exactly as the provider names itself: its metadata must repeat it to the character.
+      issuer,
       clientId: requiredString(env, 'OIDC_CLIENT_ID', 'when AUTH_MODE=production'),
       scope: stringOr(env, 'OIDC_SCOPE', 'openid profile'),
       audience: env['OIDC_AUDIENCE']?.trim() || undefined,

@@ -16,11 +16,12 @@ import { OidcSignIn, completeOidcSignIn, isOidcCallback } from './oidc';
 import { employeeArea } from './pages/employee/area';
 import { hrArea } from './pages/hr/area';
 import { integratorArea } from './pages/integrator/area';
+import { mailLinksArea } from './pages/mail-links';
 import { managerArea } from './pages/manager/area';
 import { Link, navigate, useLocation } from './router';
 import { type Area } from './routes';
 
-const areas: readonly Area[] = [hrArea, managerArea, employeeArea, integratorArea];
+const areas: readonly Area[] = [hrArea, managerArea, employeeArea, integratorArea, mailLinksArea];
 
 const NotFound = () => {
   const t = useT();
@@ -87,9 +88,9 @@ export const App = () => {
       isOidcCallback()
     )
       completeOidcSignIn(settings).then(
-        (signedIn) => {
+        ({ session: signedIn, returnTo }) => {
           setSession(signedIn);
-          navigate('/', true);
+          navigate(returnTo, true);
         },
         (error: unknown) => setSettings(error instanceof Error ? error : new Error(String(error))),
       );
@@ -114,7 +115,8 @@ export const App = () => {
         onSignedIn={(signedIn) => {
           setExpired(false);
           setSession(signedIn);
-          navigate(homeOf(signedIn), true);
+          // Opened from a link (a mail's): stay on its page.
+          if (location.pathname === '/') navigate(homeOf(signedIn), true);
         }}
       />
     );

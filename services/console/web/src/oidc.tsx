@@ -31,7 +31,9 @@ export const startOidcSignIn = async (settings: Production): Promise<void> => {
     throw new Error('the identity provider has no authorization endpoint');
   const verifier = oauth.generateRandomCodeVerifier();
   const state = oauth.generateRandomState();
-  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state }));
+  // Where to come back to: the page the reader opened (a mail's link), else the start.
+  const returnTo = isOidcCallback() ? '/' : `${location.pathname}${location.search}`;
+  sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, returnTo }));
   const url = new URL(server.authorization_endpoint);
   url.searchParams.set('client_id', settings.clientId);
   url.searchParams.set('redirect_uri', redirectUri());
@@ -45,11 +47,17 @@ export const startOidcSignIn = async (settings: Production): Promise<void> => {
 };
 
 /** Back from the identity provider: the code for tokens; the access token is the session. */
-export const completeOidcSignIn = async (settings: Production): Promise<Session> => {
+export const completeOidcSignIn = async (
+  settings: Production,
+): Promise<{ session: Session; returnTo: string }> => {
   const pending = sessionStorage.getItem(PENDING_KEY);
   sessionStorage.removeItem(PENDING_KEY);
   if (pending === null) throw new Error('no sign-in was started in this tab');
-  const { verifier, state } = JSON.parse(pending) as { verifier: string; state: string };
+  const { verifier, state, returnTo } = JSON.parse(pending) as {
+    verifier: string;
+    state: string;
+    returnTo: string;
+  };
   const server = await discover(settings);
   const client: oauth.Client = { client_id: settings.clientId };
   const params = oauth.validateAuthResponse(server, client, new URL(location.href), state);
@@ -68,7 +76,11 @@ export const completeOidcSignIn = async (settings: Production): Promise<Session>
     throw new Error(
       'the access token is not a JWT with the sub, tenant, roles and exp claims the services read',
     );
-  return session;
+  // Only a path of this app: never an address elsewhere.
+  return {
+    session,
+    returnTo: returnTo.startsWith('/') && !returnTo.startsWith('//') ? returnTo : '/',
+  };
 };
 
 export const OidcSignIn = ({ settings, expired }: { settings: Production; expired: boolean }) => {

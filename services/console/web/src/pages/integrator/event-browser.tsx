@@ -3,6 +3,7 @@ import { useApi } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
 import { instant } from '../../lib/format';
+import { TableScroll } from '../../components/table-scroll';
 import { Link, navigate, useLocation } from '../../router';
 import { useEventTypes } from './event-types';
 import { eventNameOf, isLastPage, matches, parseNdjson, type ReplayedEvent } from './events';
@@ -165,7 +166,7 @@ export const EventBrowserPage = () => {
                   : t('events.count', { count: data.events.length })}
               </p>
               {data.events.length > 0 && (
-                <div className="table-scroll">
+                <TableScroll label={t('events.title')}>
                   <table className="events">
                     <thead>
                       <tr>
@@ -179,7 +180,7 @@ export const EventBrowserPage = () => {
                     <tbody>
                       {data.events.map((event) => (
                         <tr key={event.id}>
-                          <td>{event.sequence}</td>
+                          <td>{event.sequence.replace(/^0+(?=\d)/, '')}</td>
                           <td>{instant(language, event.time)}</td>
                           <th scope="row">
                             <Link href={`/integrator/event-types/${eventNameOf(event.type)}`}>
@@ -199,7 +200,7 @@ export const EventBrowserPage = () => {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               )}
               {data.ended ? (
                 data.events.length > 0 && <p>{t('events.end')}</p>

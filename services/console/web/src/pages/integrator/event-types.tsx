@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Loadable } from '../../components/states';
 import { useT } from '../../i18n';
 import { type Loaded } from '../../api';
+import { TableScroll } from '../../components/table-scroll';
 import { Link } from '../../router';
 import { schemaRows, type SchemaRow } from './events';
 
@@ -45,7 +46,7 @@ export const EventTypesPage = () => {
       <p>{t('eventTypes.intro')}</p>
       <Loadable loaded={types}>
         {(list) => (
-          <div className="table-scroll">
+          <TableScroll label={t('eventTypes.title')}>
             <table>
               <thead>
                 <tr>
@@ -64,7 +65,7 @@ export const EventTypesPage = () => {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Loadable>
     </>
@@ -74,7 +75,7 @@ export const EventTypesPage = () => {
 const SchemaTable = ({ rows }: { rows: readonly SchemaRow[] }) => {
   const t = useT();
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('eventType.schema')}>
       <table>
         <thead>
           <tr>
@@ -99,7 +100,7 @@ const SchemaTable = ({ rows }: { rows: readonly SchemaRow[] }) => {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 };
 

@@ -60,8 +60,7 @@ const typeOf = (schema: Schema): string => {
   if (schema.enum) return schema.enum.map((value) => JSON.stringify(value)).join(' | ');
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return union.map(typeOf).join(' | ');
-  const type =
-    typeof schema.type === 'string' ? schema.type : (schema.type?.join(' | ') ?? 'any');
+  const type = typeof schema.type === 'string' ? schema.type : (schema.type?.join(' | ') ?? 'any');
   if (type === 'array' && schema.items) return `${typeOf(schema.items)}[]`;
   return type;
 };
