@@ -66,7 +66,10 @@ const buildConsole = async ({ quiet = true } = {}) => {
     configFile: false,
     logLevel: quiet ? 'warn' : 'info',
     base: '/',
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // Whatever NODE_ENV the caller runs with (Jest's is "test"): the production build of React.
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     build: {
       outDir: temporary,
       emptyOutDir: true,

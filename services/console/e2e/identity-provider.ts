@@ -1,84 +1,58 @@
-// A real OpenID Connect provider for the console's production sign-in suite: panva's
-// oidc-provider (certified), on a loopback port, with its development login pages, one public
-// client (the console, PKCE) and JWT access tokens (RFC 9068) for the services' audience that
-// carry the tenant and roles the services read.
+// The identity provider of the production sign-in suite (identity-provider-server.mjs) as a child
+// process: its address is chosen first, so the system can be configured with it before the
+// provider, which needs the console's redirect URI, starts.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair } from 'jose';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 export interface IdentityProvider {
   readonly issuer: string;
   readonly jwksUrl: string;
-  /** Registers the console (a public client) with its redirect URI; the provider then answers. */
-  registerConsole(redirectUri: string): Promise<void>;
+  /** Starts the provider with the console registered as a public client at `redirectUri`. */
+  start(redirectUri: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/**
- * Listens at once (the issuer's address goes into the system's configuration); answers once
- * the console is registered, whose address is known only when the system starts.
- */
-export const startIdentityProvider = async ({
-  audience,
-  claims,
-}: {
-  readonly audience: string;
-  /** The tenant and roles every account's access token carries. */
-  readonly claims: { readonly tenant: string; readonly roles: readonly string[] };
-}): Promise<IdentityProvider> => {
-  const { default: Provider } = await import('oidc-provider');
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const key = { ...(await exportJWK(privateKey)), kid: 'console-e2e', alg: 'ES256', use: 'sig' };
-  const server: Server = createServer();
+const freePort = async (): Promise<number> => {
+  const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const registerConsole = (redirectUri: string) => {
-    const provider = new Provider(issuer, {
-      clients: [
-        {
-          client_id: 'talentloop-console',
-          token_endpoint_auth_method: 'none',
-          redirect_uris: [redirectUri],
-          grant_types: ['authorization_code'],
-          response_types: ['code'],
-        },
-      ],
-      jwks: { keys: [key] },
-      pkce: { required: () => true },
-      features: {
-        devInteractions: { enabled: true },
-        resourceIndicators: {
-          enabled: true,
-          defaultResource: () => audience,
-          useGrantedResource: () => true,
-          getResourceServerInfo: () => ({
-            scope: 'openid profile',
-            audience,
-            accessTokenFormat: 'jwt',
-            accessTokenTTL: 3600,
-            jwt: { sign: { alg: 'ES256' } },
-          }),
-        },
-      },
-      extraTokenClaims: () => ({ tenant: claims.tenant, roles: [...claims.roles] }),
-      // The login page's name is the account id (the token's sub).
-      findAccount: (_context: unknown, id: string) => ({
-        accountId: id,
-        claims: () => ({ sub: id }),
-      }),
-    });
-    server.on('request', provider.callback());
-  };
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+};
+
+export const identityProvider = async (claims: {
+  readonly audience: string;
+  readonly tenant: string;
+  readonly roles: readonly string[];
+}): Promise<IdentityProvider> => {
+  const port = await freePort();
+  const issuer = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | undefined;
   return {
     issuer,
     jwksUrl: `${issuer}/jwks`,
-    registerConsole: (redirectUri) => Promise.resolve(registerConsole(redirectUri)),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    start: async (redirectUri) => {
+      const settings = JSON.stringify({ port, redirectUri, ...claims });
+      child = spawn(process.execPath, [join(__dirname, 'identity-provider-server.mjs'), settings], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let output = '';
+      await new Promise<void>((resolve, reject) => {
+        child?.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes('ready')) resolve();
+        });
+        child?.once('exit', (code) => reject(new Error(`the identity provider exited (${code})`)));
+      });
+    },
+    close: async () => {
+      if (!child || child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
   };
 };

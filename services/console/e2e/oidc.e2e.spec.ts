@@ -5,9 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { type Browser } from 'playwright-core';
 import { RunningSystem } from '../../../scripts/testing/running-system';
 import { accessibilityViolations, openBrowser, screenshot, viewports } from './browser';
-import { startIdentityProvider, type IdentityProvider } from './identity-provider';
+import { identityProvider, type IdentityProvider } from './identity-provider';
 
 jest.setTimeout(120_000);
+
+/** The services' audience: a resource indicator (RFC 8707) is an absolute URI. */
+const AUDIENCE = 'https://api.talentloop.example';
 
 describe('the console signs in with the identity provider (production mode)', () => {
   const tenantId = `oidc-${randomBytes(4).toString('hex')}`;
@@ -17,24 +20,25 @@ describe('the console signs in with the identity provider (production mode)', ()
   let consoleUrl: string;
 
   beforeAll(async () => {
-    provider = await startIdentityProvider({
-      audience: 'talentloop',
-      claims: { tenant: tenantId, roles: ['integrator'] },
+    provider = await identityProvider({
+      audience: AUDIENCE,
+      tenant: tenantId,
+      roles: ['integrator'],
     });
     system = new RunningSystem({
       env: {
         AUTH_MODE: 'production',
         AUTH_JWKS_URL: provider.jwksUrl,
         AUTH_ISSUER: provider.issuer,
-        AUTH_AUDIENCE: 'talentloop',
+        AUTH_AUDIENCE: AUDIENCE,
         AUTH_ALGORITHMS: 'ES256',
         OIDC_ISSUER: provider.issuer,
         OIDC_CLIENT_ID: 'talentloop-console',
-        OIDC_AUDIENCE: 'talentloop',
+        OIDC_AUDIENCE: AUDIENCE,
       },
     });
     consoleUrl = `http://127.0.0.1:${system.basePort - 1}`;
-    await provider.registerConsole(`${consoleUrl}/auth/callback`);
+    await provider.start(`${consoleUrl}/auth/callback`);
     await system.ready();
     for (let attempt = 0; ; attempt += 1) {
       const ready = await fetch(`${consoleUrl}/health/ready`).catch(() => undefined);
@@ -61,9 +65,7 @@ describe('the console signs in with the identity provider (production mode)', ()
     });
     // Opened from a link: after signing in the reader is back on that page.
     await page.goto(`${consoleUrl}/integrator/event-types`);
-    expect(
-      await page.getByRole('button', { name: 'Sign in with your organisation' }).isVisible(),
-    ).toBe(true);
+    await page.getByRole('button', { name: 'Sign in with your organisation' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
 

@@ -16,9 +16,19 @@ const redirectUri = () => `${location.origin}${CALLBACK_PATH}`;
 
 export const isOidcCallback = (): boolean => location.pathname === CALLBACK_PATH;
 
+/**
+ * Plain http only for an issuer on this machine: the console's server refuses any other
+ * (console.config.ts), and oauth4webapi insists on being told.
+ */
+const transport = (settings: Production) =>
+  new URL(settings.issuer).protocol === 'http:' ? { [oauth.allowInsecureRequests]: true } : {};
+
 const discover = async (settings: Production) => {
   const issuer = new URL(settings.issuer);
-  return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer));
+  return oauth.processDiscoveryResponse(
+    issuer,
+    await oauth.discoveryRequest(issuer, transport(settings)),
+  );
 };
 
 /**
@@ -68,7 +78,10 @@ export const completeOidcSignIn = async (
     params,
     redirectUri(),
     verifier,
-    settings.audience ? { additionalParameters: { resource: settings.audience } } : {},
+    {
+      ...transport(settings),
+      ...(settings.audience ? { additionalParameters: { resource: settings.audience } } : {}),
+    },
   );
   const result = await oauth.processAuthorizationCodeResponse(server, client, response);
   const session = storeSession(result.access_token);

@@ -5,7 +5,7 @@ import { type ReactNode } from 'react';
  * focus, so it can be scrolled without a mouse (WCAG 2.1.1; axe's scrollable-region-focusable).
  */
 export const TableScroll = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+  <div className="table-scroll scroll-region" role="region" aria-label={label} tabIndex={0}>
     {children}
   </div>
 );

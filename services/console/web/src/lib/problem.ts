@@ -7,6 +7,8 @@ export class ApiError extends Error {
     /** Per-field messages of a validation problem, when the service sent them. */
     readonly fields: readonly { readonly field: string; readonly message: string }[] = [],
     readonly code: string | undefined = undefined,
+    /** The problem's other members (RFC 9457 extensions), e.g. the checks a refusal lists. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
@@ -33,5 +35,11 @@ export const apiErrorOf = (status: number, statusText: string, body: unknown): A
     text(problem['detail']),
     fields,
     text(problem['code']),
+    Object.fromEntries(
+      Object.entries(problem).filter(
+        ([name]) =>
+          !['type', 'title', 'status', 'detail', 'code', 'instance', 'errors'].includes(name),
+      ),
+    ),
   );
 };

@@ -1,11 +1,20 @@
 import { type Area } from '../../routes';
+import { InboxPage } from './inbox-page';
+import { managerPaths } from './paths';
+import { RequestPage } from './request-page';
+import { TeamPage } from './team-page';
 
 const roles = ['manager'];
 
-/** The manager pages (placeholder until the area is built). */
-const ManagerHome = () => <h1>/manager/inbox</h1>;
-
+/** The manager's pages: the approval inbox, a request to decide, and the team's goals. */
 export const managerArea: Area = {
-  routes: [{ path: '/manager/inbox', roles, page: ManagerHome }],
-  nav: [{ href: '/manager/inbox', label: 'nav.inbox', roles }],
+  routes: [
+    { path: managerPaths.inbox, roles, page: InboxPage },
+    { path: managerPaths.request, roles, page: RequestPage },
+    { path: managerPaths.team, roles, page: TeamPage },
+  ],
+  nav: [
+    { href: managerPaths.inbox, label: 'nav.inbox', roles },
+    { href: managerPaths.team, label: 'nav.team', roles },
+  ],
 };
