@@ -24,7 +24,7 @@ import {
 } from '@talentloop/privacy';
 import { EmbeddedReadModelStore } from '@talentloop/read-models';
 import { appendHistory, organisationHistory } from '@talentloop/testing';
-import { openBrowser, viewports } from '../../services/console/e2e/browser';
+import { openBrowser, viewports } from '../../scripts/console/browser';
 import { serviceEntry } from '../../scripts/service-process';
 import { freePort, rebuildInto, startService } from '../analytics/analytics-service';
 import { devAuth } from '../lib/dev-auth';

@@ -4,7 +4,7 @@
 // and a screenshot of each page kept in artifacts/console/.
 import { randomBytes } from 'node:crypto';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { RunningSystem } from '../../../scripts/testing/running-system';
+import { RunningSystem } from '../testing/running-system';
 import {
   accessibilityViolations,
   openBrowser,
@@ -37,14 +37,14 @@ const demo = async (system: RunningSystem) => {
     DEMO_TENANT_ID: tenantId,
   });
   return {
-    organisation: await import('../../../scripts/demo/organisation'),
-    framework: await import('../../../scripts/demo/steps/framework-and-roles'),
-    people: await import('../../../scripts/demo/steps/people'),
-    baseline: await import('../../../scripts/demo/steps/baseline'),
-    gaps: await import('../../../scripts/demo/steps/gaps'),
-    remeasure: await import('../../../scripts/demo/steps/remeasure'),
-    evaluate: await import('../../../scripts/demo/steps/evaluate'),
-    run: await import('../../../scripts/demo/run'),
+    organisation: await import('../demo/organisation'),
+    framework: await import('../demo/steps/framework-and-roles'),
+    people: await import('../demo/steps/people'),
+    baseline: await import('../demo/steps/baseline'),
+    gaps: await import('../demo/steps/gaps'),
+    remeasure: await import('../demo/steps/remeasure'),
+    evaluate: await import('../demo/steps/evaluate'),
+    run: await import('../demo/run'),
   };
 };
 

@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where the suite keeps its screenshots (CI keeps the folder as the run's artefacts). */
-export const ARTIFACTS_DIR = resolve(__dirname, '..', '..', '..', 'artifacts', 'console');
+export const ARTIFACTS_DIR = resolve(__dirname, '..', '..', 'artifacts', 'console');
 
 const executable = (file: string): boolean => {
   try {

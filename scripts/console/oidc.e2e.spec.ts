@@ -3,7 +3,7 @@
 // its access tokens against its JWKS, the console calling them with that token only.
 import { randomBytes } from 'node:crypto';
 import { type Browser } from 'playwright-core';
-import { RunningSystem } from '../../../scripts/testing/running-system';
+import { RunningSystem } from '../testing/running-system';
 import { accessibilityViolations, openBrowser, screenshot, viewports } from './browser';
 import { identityProvider, type IdentityProvider } from './identity-provider';
 

@@ -2,7 +2,7 @@
 // employee pages with a playwright-core Page already signed in as the employee, and asserts
 // what the employee sees (Jest's `expect`). Texts come from the English catalogue.
 import type { Locator, Page } from 'playwright-core';
-import { employee } from '../web/src/i18n/employee';
+import { employee } from '../../services/console/web/src/i18n/employee';
 
 type Key = keyof typeof employee.en;
 
