@@ -86,12 +86,30 @@ export const accessibilityViolations = async (page: Page): Promise<string[]> => 
   );
 };
 
-/** A screenshot of the whole page as artifacts/console/<name>.png; returns the file. */
-export const screenshot = async (page: Page, name: string): Promise<string> => {
+/**
+ * A screenshot as artifacts/console/<name>.png, of the whole page unless `fullPage` is false
+ * (the window only); returns the file.
+ */
+export const screenshot = async (page: Page, name: string, fullPage = true): Promise<string> => {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const file = join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
+};
+
+/**
+ * Waits until nothing on the page says it is loading (each part of a page loads on its own).
+ * Locators, not waitForFunction: the page's content security policy forbids the eval that
+ * needs.
+ */
+export const loaded = async (page: Page, timeoutMs = 20_000): Promise<void> => {
+  const loading = page.locator('main [role=status].loading');
+  const deadline = Date.now() + timeoutMs;
+  while ((await loading.count()) > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`${page.url()} is still loading after ${timeoutMs} ms`);
+    await loading.first().waitFor({ state: 'detached', timeout: left });
+  }
 };
 
 /** Whether the page is wider than the window (a horizontal scroll bar on the whole page). */

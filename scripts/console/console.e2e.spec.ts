@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { RunningSystem } from '../testing/running-system';
 import {
   accessibilityViolations,
+  loaded,
   openBrowser,
   screenshot,
   scrollsSideways,
@@ -116,8 +117,7 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
           await page.goto(`${consoleUrl}${path}`);
           await page.getByRole('combobox', { name: /Language|Taal/ }).selectOption(language);
           await page.locator('main h1').first().waitFor();
-          // A locator, not waitForFunction: the page's CSP forbids the eval that needs.
-          await page.locator('main [role=status].loading').waitFor({ state: 'detached' });
+          await loaded(page);
           expect({
             page: path,
             language,
@@ -165,11 +165,18 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
       agreement: 'I agree: listening first is what my team asks of me.',
     });
     cycle.goalId = goalId;
+    // The README's picture of the employee's main page (docs/screenshots/).
+    await page.goto(`${consoleUrl}/employee/goals/${goalId}`);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    await screenshot(page, 'readme-employee', false);
     await context.close();
   });
 
   it('manager: sees the SMART check in the inbox request and rejects it with feedback', async () => {
     const { page, context } = await as('mgr-ben', ['manager', 'employee']);
+    await page.goto(`${consoleUrl}/manager/inbox`);
+    await page.getByRole('link', { name: title }).waitFor();
+    await screenshot(page, 'readme-manager', false);
     await managerRejects(
       page,
       { goalTitle: title },
@@ -239,6 +246,10 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
     const { page, context } = await as('hr-anna', ['hr']);
     await hrViewsAnalytics(page, { consoleUrl, competencies: ['collaboration', 'ownership'] });
     await hrFiltersAReport(page, { consoleUrl });
+    await page.goto(`${consoleUrl}/hr/analytics/gap-map`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await loaded(page);
+    await screenshot(page, 'readme-hr', false);
     await context.close();
   });
 
@@ -248,6 +259,12 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
       consoleUrl,
       employeeId: steps.organisation.employee.userId,
     });
+    await page.goto(`${consoleUrl}/integrator/events`);
+    await page
+      .getByRole('status')
+      .filter({ hasText: /events shown/ })
+      .waitFor();
+    await screenshot(page, 'readme-integrator', false);
     await context.close();
   });
 

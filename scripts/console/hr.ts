@@ -4,6 +4,7 @@
 // never a blank or a zero), its CSV downloads, and the filters.
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
+import { loaded } from './browser';
 
 /** The HR pages, for the spec's accessibility runs. */
 export const hrPages = [
@@ -59,13 +60,6 @@ const reportPages = [
 ] as const;
 
 const origin = (page: Page, consoleUrl?: string) => consoleUrl ?? new URL(page.url()).origin;
-
-/**
- * Waits until the page's report has loaded: its loading line (shown with the heading) gone.
- * A locator, not waitForFunction with a string: the console's CSP forbids eval.
- */
-const loaded = (page: Page): Promise<void> =>
-  page.locator('main [role=status].loading').waitFor({ state: 'detached', timeout: TIMEOUT });
 
 /** Opens a page and waits until its report has loaded (or failed, which the caller checks). */
 const open = async (page: Page, url: string): Promise<void> => {
