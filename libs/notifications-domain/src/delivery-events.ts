@@ -1,3 +1,4 @@
+import { assertNever } from '@talentloop/domain-kernel';
 import {
   streamName,
   type MailDeadLettered,
@@ -160,7 +161,3 @@ export const webhookDeadLetterEvent = (
           deadLetteredAt: at.toISOString(),
         },
       };
-
-const assertNever = (value: never): never => {
-  throw new Error(`unexpected ${JSON.stringify(value)}`);
-};
