@@ -51,18 +51,13 @@ const demo = async (system: RunningSystem) => {
 
 describe('the console in headless Chromium, through the demo’s cycle', () => {
   const system = new RunningSystem();
-  const consoleUrl = `http://127.0.0.1:${system.basePort - 1}`;
+  const consoleUrl = system.consoleUrl;
   let browser: Browser;
   let steps: Awaited<ReturnType<typeof demo>>;
 
   beforeAll(async () => {
     await system.ready();
-    for (let attempt = 0; ; attempt += 1) {
-      const ready = await fetch(`${consoleUrl}/health/ready`).catch(() => undefined);
-      if (ready?.ok) break;
-      if (attempt > 150) throw new Error(`the console did not start:\n${system.output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await system.consoleReady();
     steps = await demo(system);
     // What HR and the assessments do before anyone opens the console: framework and role
     // profiles, the HRIS sync, baseline measurements and a 360° round, the gaps.

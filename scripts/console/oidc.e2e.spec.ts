@@ -37,15 +37,10 @@ describe('the console signs in with the identity provider (production mode)', ()
         OIDC_AUDIENCE: AUDIENCE,
       },
     });
-    consoleUrl = `http://127.0.0.1:${system.basePort - 1}`;
+    consoleUrl = system.consoleUrl;
     await provider.start(`${consoleUrl}/auth/callback`);
     await system.ready();
-    for (let attempt = 0; ; attempt += 1) {
-      const ready = await fetch(`${consoleUrl}/health/ready`).catch(() => undefined);
-      if (ready?.ok) break;
-      if (attempt > 150) throw new Error(`the console did not start:\n${system.output}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await system.consoleReady();
     browser = await openBrowser();
   }, 180_000);
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TokenSubject } from '@talentloop/service-kit';
 import {
+  consolePortOf,
   portOf,
   services as serviceList,
   spawnService,
@@ -124,6 +125,26 @@ export class RunningSystem {
   /** The URL of `path` on an instance of a service (instance 1 unless told; see portOf). */
   url(service: ServiceName, path: string, instance = 1): string {
     return `http://127.0.0.1:${portOf(service, this.env, instance)}${path}`;
+  }
+
+  /** The console's address (`npm start` starts it on TALENTLOOP_BASE_PORT − 1). */
+  get consoleUrl(): string {
+    return `http://127.0.0.1:${consolePortOf(this.env)}`;
+  }
+
+  /**
+   * Waits until the console answers /health/ready (it starts once its web app is built, after
+   * the services); fails with the system's output when it does not within `timeoutMs`.
+   */
+  async consoleReady(timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ready = await fetch(`${this.consoleUrl}/health/ready`).catch(() => undefined);
+      if (ready?.ok) return;
+      if (Date.now() > deadline || !isRunning(this.process))
+        throw new Error(`the console did not become ready; output:\n${this.output}`);
+      await new Promise((done) => setTimeout(done, 200));
+    }
   }
 
   /**
