@@ -28,7 +28,11 @@ if [ "$(id -u)" -ne 0 ]; then
   fi
 fi
 echo "browser: installing Debian's chromium"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-  chromium fonts-liberation >/dev/null
-echo "browser: $(command -v chromium) ($(chromium --version 2>/dev/null | head -1))"
+if $sudo apt-get update -qq &&
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    chromium fonts-liberation >/dev/null; then
+  echo "browser: $(command -v chromium) ($(chromium --version 2>/dev/null | head -1))"
+else
+  # The other suites still run; the console's fails, naming the missing browser.
+  echo "WARNING: apt-get could not install chromium: the console suite will fail" >&2
+fi
