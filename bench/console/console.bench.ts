@@ -1,6 +1,6 @@
 /**
  * Console benchmark (issue 18): the web app's bundle size, and in headless Chromium (Debian's,
- * through playwright-core) the first load and the time until the HR analytics page is usable,
+ * through playwright-core) the first paint and the time until the HR analytics pages are usable,
  * on a generated organisation of BENCH_EMPLOYEES (default 10,000) employees and about
  * BENCH_EVENTS (default 1,000,000) events — the history bench:analytics uses. The analytics
  * service runs on the rebuilt read models in its own process, the console's server in
@@ -108,6 +108,15 @@ const startConsole = async (webDir: string, analyticsUrl: string) => {
   return { url, stop: () => child.kill('SIGTERM') };
 };
 
+/**
+ * The HR pages timed: the overview, then the reports whose answers are the largest at 10,000
+ * employees (a figure per month; a cell per department and competency).
+ */
+const PAGES = ['/hr/analytics', '/hr/analytics/active-plans', '/hr/analytics/gap-map'];
+
+const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
 /** The page is usable: its heading is there and nothing is still loading. */
 const USABLE = `(() => {
   const main = document.querySelector('main');
@@ -169,76 +178,68 @@ const main = async () => {
     ).replace(/^Bearer /, '');
 
     const browser = await openBrowser();
-    const cold: { usable: number; fcp: number; loaded: number }[] = [];
-    const warm: number[] = [];
+    const rows: string[][] = [];
     try {
-      for (let run = 0; run < loads; run++) {
-        const context = await browser.newContext({ viewport: viewports.desktop, locale: 'en-GB' });
-        await context.addInitScript((session) => {
-          (
-            globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
-          ).sessionStorage.setItem('talentloop.session', session);
-        }, token);
-        const page = await context.newPage();
-        await page.goto(`${consoleServer.url}/hr/analytics`, { waitUntil: 'commit' });
-        await page.waitForFunction(USABLE, undefined, { polling: 'raf', timeout: 60_000 });
-        const usable = await page.evaluate<number>('performance.now()');
-        const timing = await page.evaluate<{ fcp: number; loaded: number }>(`(() => ({
-          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-          loaded: performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? NaN,
-        }))()`);
-        cold.push({ usable, ...timing });
-        // The same page again in the same context: the app's files come from the cache.
-        await page.reload({ waitUntil: 'commit' });
-        await page.waitForFunction(USABLE, undefined, { polling: 'raf', timeout: 60_000 });
-        warm.push(await page.evaluate<number>('performance.now()'));
-        await context.close();
+      for (const path of PAGES) {
+        const cold: { usable: number; fcp: number }[] = [];
+        const warm: number[] = [];
+        for (let run = 0; run < loads; run++) {
+          // A fresh context: nothing cached, signed in as HR from the first script on. The
+          // page's CSP is bypassed only so that the usable check can poll; nothing else changes.
+          const context = await browser.newContext({
+            viewport: viewports.desktop,
+            locale: 'en-GB',
+            bypassCSP: true,
+          });
+          await context.addInitScript((session) => {
+            (
+              globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }
+            ).sessionStorage.setItem('talentloop.session', session);
+          }, token);
+          const page = await context.newPage();
+          await page.goto(`${consoleServer.url}${path}`, { waitUntil: 'commit' });
+          await page.waitForFunction(USABLE, undefined, { polling: 'raf', timeout: 60_000 });
+          const usable = await page.evaluate<number>('performance.now()');
+          const fcp = await page.evaluate<number>(
+            "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN",
+          );
+          cold.push({ usable, fcp });
+          // The same page again in the same context: the app's files come from the cache.
+          await page.reload({ waitUntil: 'commit' });
+          await page.waitForFunction(USABLE, undefined, { polling: 'raf', timeout: 60_000 });
+          warm.push(await page.evaluate<number>('performance.now()'));
+          await context.close();
+        }
+        const usable = sorted(cold.map((each) => each.usable));
+        const worst = usable.at(-1) ?? NaN;
+        rows.push([
+          path,
+          String(loads),
+          ms(percentile(sorted(cold.map((each) => each.fcp)), 50)),
+          ms(percentile(usable, 50)),
+          ms(worst),
+          ms(percentile(sorted(warm), 50)),
+          worst <= USABLE_FLOOR_MS ? 'PASS' : 'BELOW',
+        ]);
       }
     } finally {
       await browser.close();
     }
-    const sorted = (values: readonly number[]) => [...values].sort((a, b) => a - b);
-    const row = (what: string, values: readonly number[], floor: string) => {
-      const ordered = sorted(values);
-      return [
-        what,
-        String(values.length),
-        `${percentile(ordered, 50).toFixed(0)} ms`,
-        `${(ordered.at(-1) ?? NaN).toFixed(0)} ms`,
-        floor,
-      ];
-    };
-    const worstUsable = Math.max(...cold.map((each) => each.usable));
     console.log(
-      `## HR analytics page (/hr/analytics) in headless Chromium, ${formatCount(employees)} employees\n`,
+      `## HR analytics pages in headless Chromium, ${formatCount(employees)} employees (from navigation start)\n`,
     );
     console.log(
       markdownTable(
         [
-          { header: 'from navigation start to' },
+          { header: 'page' },
           { header: 'loads', align: 'right' },
-          { header: 'p50', align: 'right' },
-          { header: 'worst', align: 'right' },
-          { header: `floor ≤ ${formatSeconds(USABLE_FLOOR_MS / 1000)}` },
+          { header: 'first paint p50', align: 'right' },
+          { header: 'usable p50 (cold)', align: 'right' },
+          { header: 'usable worst (cold)', align: 'right' },
+          { header: 'usable p50 (warm)', align: 'right' },
+          { header: `floor: worst cold ≤ ${formatSeconds(USABLE_FLOOR_MS / 1000)}` },
         ],
-        [
-          row(
-            'first contentful paint (cold)',
-            cold.map((each) => each.fcp),
-            '—',
-          ),
-          row(
-            'load event (cold)',
-            cold.map((each) => each.loaded),
-            '—',
-          ),
-          row(
-            'usable (cold: nothing cached)',
-            cold.map((each) => each.usable),
-            worstUsable <= USABLE_FLOOR_MS ? 'PASS' : 'BELOW',
-          ),
-          row('usable (warm: app files cached)', warm, '—'),
-        ],
+        rows,
       ),
     );
     console.log(`\n${load.describe()}`);
