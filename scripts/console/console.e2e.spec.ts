@@ -24,7 +24,13 @@ import {
 } from './employee';
 import { hrFiltersAReport, hrPages, hrViewsAnalytics } from './hr';
 import { integratorBrowsesEvents } from './integrator';
-import { managerApproves, managerPages, managerRejects, managerSeesTeam } from './manager';
+import {
+  managerAnswersAdjustment,
+  managerApproves,
+  managerPages,
+  managerRejects,
+  managerSeesTeam,
+} from './manager';
 
 jest.setTimeout(120_000);
 
@@ -46,6 +52,7 @@ const demo = async (system: RunningSystem) => {
     remeasure: await import('../demo/steps/remeasure'),
     evaluate: await import('../demo/steps/evaluate'),
     run: await import('../demo/run'),
+    dates: await import('../demo/dates'),
   };
 };
 
@@ -219,6 +226,44 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
       whatIsNext: 'Ask one colleague for feedback after Thursday’s planning.',
       minutes: 20,
     });
+    await context.close();
+  });
+
+  it('manager: refuses one adjustment with feedback and acknowledges another', async () => {
+    type Goal = Parameters<typeof steps.remeasure.remeasure>[0];
+    const goalId = cycle.goalId ?? '';
+    const { employee } = steps.organisation;
+    const active = await steps.run.api.call<Goal>('planning', 'GET', `/goals/${goalId}`, employee);
+    const adjust = (body: object) =>
+      steps.run.api.call('planning', 'POST', `/goals/${goalId}/adjust`, employee, { body });
+    // The employee adjusts the active goal (over the API: the console's employee pages do not
+    // adjust goals yet); each adjustment waits in the manager's inbox.
+    await adjust({
+      changes: {
+        successCriteria: active.content.successCriteria.map((criterion, index) =>
+          index === 0 ? { ...criterion, target: criterion.target - 5 } : criterion,
+        ),
+      },
+      reason: 'Design reviews were cancelled for a month; a lower bar feels fairer.',
+    });
+    const { page, context } = await as('mgr-ben', ['manager', 'employee']);
+    await managerAnswersAdjustment(
+      page,
+      { goalTitle: title, kind: 'adjustment' },
+      {
+        answer: 'refuse',
+        feedback: 'The target is realistic; move the deadline instead of lowering the bar.',
+      },
+    );
+    await adjust({
+      changes: { deadline: steps.dates.addMonths(active.content.deadline, 1) },
+      reason: 'The review cycle moved by a month.',
+    });
+    await managerAnswersAdjustment(
+      page,
+      { goalTitle: title, kind: 'adjustment' },
+      { answer: 'acknowledge', note: 'A month more is fine.' },
+    );
     await context.close();
   });
 
