@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiProvider } from './api';
 import {
   DevSignIn,
@@ -8,7 +8,7 @@ import {
   type AuthSettings,
 } from './auth';
 import { Layout } from './components/layout';
-import { Problem } from './components/states';
+import { Loading, Problem } from './components/states';
 import { useT } from './i18n';
 import { matchRoute } from './lib/routes';
 import { hasRole, type Session } from './lib/session';
@@ -65,7 +65,9 @@ const SignedIn = ({
   return (
     <ApiProvider session={session} onUnauthorized={onUnauthorized}>
       <Layout session={session} nav={nav} onSignOut={() => onSignOut(false)}>
-        <Page key={pathname} params={matched?.params ?? {}} />
+        <Suspense fallback={<Loading />}>
+          <Page key={pathname} params={matched?.params ?? {}} />
+        </Suspense>
       </Layout>
     </ApiProvider>
   );

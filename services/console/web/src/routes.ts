@@ -1,4 +1,4 @@
-import { type ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { type TextKey } from './i18n';
 
 /** A page of the console: its path pattern (`:name` segments become props) and who may open it. */
@@ -20,3 +20,15 @@ export interface Area {
   readonly routes: readonly Route[];
   readonly nav: readonly NavItem[];
 }
+
+type PageProps = { readonly params: Readonly<Record<string, string>> };
+
+/**
+ * A page loaded when first opened: each area's pages are a chunk of their own, so the first
+ * load carries the frame and the caller's first page, not every role's.
+ */
+export const lazyPage = <Module extends Record<string, unknown>>(
+  load: () => Promise<Module>,
+  name: Extract<keyof Module, string>,
+): Route['page'] =>
+  lazy(async () => ({ default: (await load())[name] as ComponentType<PageProps> }));

@@ -29,6 +29,16 @@ export const Problem = ({ error, onRetry }: { error: Error; onRetry?: () => void
   );
 };
 
+/** The line a page shows while it loads (the browser suites wait until none is left). */
+export const Loading = () => {
+  const t = useT();
+  return (
+    <p role="status" className="loading">
+      {t('state.loading')}
+    </p>
+  );
+};
+
 /** The loaded data's view, or a loading line, or the problem with a retry. */
 export const Loadable = <Result,>({
   loaded,
@@ -37,13 +47,7 @@ export const Loadable = <Result,>({
   loaded: Loaded<Result> & { reload?: () => void };
   children: (data: Result) => ReactNode;
 }) => {
-  const t = useT();
-  if (loaded.state === 'loading')
-    return (
-      <p role="status" className="loading">
-        {t('state.loading')}
-      </p>
-    );
+  if (loaded.state === 'loading') return <Loading />;
   if (loaded.state === 'failed') return <Problem error={loaded.error} onRetry={loaded.reload} />;
   return <>{children(loaded.data)}</>;
 };
