@@ -39,6 +39,8 @@ const pathOf = (key: EndpointKey, demo: DemoSummary, column: Column): string => 
     // Erasure is walked on a person no other cell reads.
     employeeId: key.includes('/erasure') ? 'emp-iris' : 'emp-chloe',
     goalId: demo.goalId,
+    // A manager's team: Ben's, whom the manager's own column calls as.
+    managerId: 'mgr-ben',
     planId: demo.ids.planId,
     requestId: demo.requestId,
     actionId: demo.ids.actionId,

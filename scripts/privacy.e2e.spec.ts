@@ -130,6 +130,11 @@ describeOnEach(
       });
       expect(exported.erasure).toMatchObject({ event: 'PersonErased' });
       expect(JSON.parse(answers.assessment)).toMatchObject({ employee: { displayName: ERASED } });
+      // Still on their manager's team, by id only: an erased name reads as none.
+      expect((JSON.parse(answers.team) as { reports: unknown[] }).reports).toContainEqual({
+        employeeId: person,
+        displayName: null,
+      });
       const rejection = (
         JSON.parse(answers.approval) as { exchange: { event: string; feedback?: string }[] }
       ).exchange.find((entry) => entry.event === 'GoalRejected');
@@ -162,6 +167,7 @@ describeOnEach(
         ),
         goal: await text(call('planning', 'GET', `/goals/${demo.goalId}`, ['hr'])),
         goals: await text(call('planning', 'GET', `/employees/${person}/goals`, ['hr'])),
+        team: await text(call('planning', 'GET', '/managers/mgr-ben/reports', ['hr'])),
         approval: await text(
           call('approval', 'GET', `/approval-requests/${demo.requestId}`, ['hr']),
         ),

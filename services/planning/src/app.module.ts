@@ -43,6 +43,10 @@ import { SubmitGoalController } from './submit-goal/submit-goal.controller';
 import { SubmitGoalHandler } from './submit-goal/submit-goal.handler';
 import { ViewGoalsController } from './view-goals/view-goals.controller';
 import { EmployeeGoalsHandler, ViewGoalHandler } from './view-goals/view-goals.handler';
+import { SmartCheckController } from './check-smart/smart-check.controller';
+import { GoalSmartCheckHandler } from './check-smart/smart-check.handler';
+import { ViewTeamController } from './view-team/view-team.controller';
+import { ManagerReportsHandler } from './view-team/view-team.handler';
 import { ViewPlanController } from './view-plan/view-plan.controller';
 import { ViewPlanHandler } from './view-plan/view-plan.handler';
 import { WithdrawGoalController } from './withdraw-goal/withdraw-goal.controller';
@@ -62,6 +66,8 @@ const handlers = [
   ClosePlanHandler,
   DraftGoalHandler,
   EmployeeGoalsHandler,
+  GoalSmartCheckHandler,
+  ManagerReportsHandler,
   OverdueCheckInsHandler,
   RedraftGoalHandler,
   RemeasurementsDueHandler,
@@ -88,7 +94,9 @@ const controllers = [
   RedraftGoalController,
   EvaluateGoalController,
   RecordEvidenceController,
+  SmartCheckController,
   ViewGoalsController,
+  ViewTeamController,
 ];
 
 export interface PlanningModuleOptions {

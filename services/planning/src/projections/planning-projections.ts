@@ -173,10 +173,20 @@ export const competenciesProjection: Projection<Competency> = {
 /** Where a person's motivation notes come from: opened as that field, refused as any other. */
 export const motivationNoteOrigin: SealedOrigin = { type: 'MotivationRecorded', field: 'note' };
 
-/** A person as drafting and access need them; motivation notes sealed, per competency. */
+/** Where a person's name comes from: opened as that field, refused as any other. */
+export const displayNameOrigin: SealedOrigin = { type: 'EmployeeSynced', field: 'displayName' };
+
+/**
+ * A person as drafting, access and a manager's team need them; their name and motivation notes
+ * sealed (read "[erased]" once the person is erased).
+ */
 export interface PersonDocument {
   readonly tenantId: string;
   readonly employeeId: string;
+  /** Sealed, as EmployeeSynced carried it; null until the HRIS synced the person. */
+  readonly displayName?: string | null;
+  /** Whether they still work here (HRIS); absent in documents before version 3: active. */
+  readonly employmentStatus?: 'active' | 'left';
   readonly managerId: string | null;
   /** The current role, whose profile says what the person's goals are relevant to. */
   readonly roleId: string | null;
@@ -198,8 +208,8 @@ export const personId = (tenantId: string, employeeId: string) => idOf(tenantId,
 
 export const peopleProjection: Projection<PersonDocument> = {
   name: 'planning-people',
-  // 2: the person's current role.
-  version: 2,
+  // 2: the person's current role. 3: their (sealed) name and employment status, for a team.
+  version: 3,
   eventTypes: ['EmployeeSynced', 'ReportingLineChanged', 'MotivationRecorded'],
   indexes: [{ fields: { tenantId: 1, managerId: 1 } }],
   documentIds: (event) =>
@@ -210,6 +220,8 @@ export const peopleProjection: Projection<PersonDocument> = {
     const known: PersonDocument = person ?? {
       tenantId,
       employeeId: event.data.employeeId,
+      displayName: null,
+      employmentStatus: 'active',
       managerId: null,
       roleId: null,
       language: 'en',
@@ -219,6 +231,8 @@ export const peopleProjection: Projection<PersonDocument> = {
       case 'EmployeeSynced':
         return {
           ...known,
+          displayName: event.data.displayName,
+          employmentStatus: event.data.employmentStatus,
           managerId: event.data.managerId,
           roleId: event.data.roleId,
           language: event.data.preferredLanguage,

@@ -1,11 +1,13 @@
 import type { Language } from '@talentloop/i18n';
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  CheckInLogged,
-  CriterionEvidenceRecorded,
-  GapIdentified,
-  GoalDrafted,
-  PlanningEvent,
+import {
+  ERASED,
+  SEALED_PREFIX,
+  type CheckInLogged,
+  type CriterionEvidenceRecorded,
+  type GapIdentified,
+  type GoalDrafted,
+  type PlanningEvent,
 } from '@talentloop/contracts';
 import type { RecordedEvent } from '@talentloop/event-store';
 import type { EventStore } from '@talentloop/event-store';
@@ -39,6 +41,7 @@ import { goalStream, planStream } from '../shared/planning.streams';
 import {
   competenciesProjection,
   competencyId,
+  displayNameOrigin,
   gapId,
   gapsProjection,
   goalsProjection,
@@ -64,6 +67,12 @@ import {
 
 /** The read side's consumer group: gaps, frameworks, people and decisions of other contexts. */
 export const PLANNING_READ_SIDE_GROUP = consumerGroups.planningReadSide.groupId;
+
+/** A direct report of a manager; `displayName` null when not known, or erased. */
+export interface TeamMember {
+  readonly employeeId: string;
+  readonly displayName: string | null;
+}
 
 export interface GoalHistoryEntry {
   readonly event: PlanningEvent['type'];
@@ -209,6 +218,42 @@ export class PlanningReadSide implements AccessFacts {
           note,
           () => motivationNoteOrigin,
         );
+  }
+
+  /**
+   * A manager's direct reports as the people events say now, with their names opened: null for
+   * a name not synced, or erased. People who left are no longer on the team.
+   */
+  async reportsOf(tenantId: string, managerId: string): Promise<TeamMember[]> {
+    const people = await this.reader.find<PersonDocument>(peopleProjection.name, {
+      where: { tenantId, managerId },
+    });
+    const members = await Promise.all(
+      people
+        .filter((person) => person.employmentStatus !== 'left')
+        .map(async ({ employeeId, displayName }) => {
+          const opened =
+            typeof displayName === 'string'
+              ? await this.cipher.openFields(
+                  { tenantId, subjectId: employeeId },
+                  displayName,
+                  () => displayNameOrigin,
+                )
+              : null;
+          return {
+            employeeId,
+            displayName:
+              opened === null || opened === ERASED || opened.startsWith(SEALED_PREFIX)
+                ? null
+                : opened,
+          };
+        }),
+    );
+    return members.sort(
+      (left, right) =>
+        (left.displayName ?? '\uffff').localeCompare(right.displayName ?? '\uffff') ||
+        left.employeeId.localeCompare(right.employeeId),
+    );
   }
 
   /** For access decisions: the person's current manager as the people events say now. */

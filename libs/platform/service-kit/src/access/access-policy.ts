@@ -227,6 +227,11 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
     subject: goal,
     reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
   },
+  // The check of the goal as it stands now: whoever reads the goal.
+  'GET /goals/:goalId/smart-check': {
+    subject: goal,
+    reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
+  },
   'GET /employees/:employeeId/goals': {
     subject: person(),
     reach: { employee: 'self', manager: 'reports', hr: 'tenant' },
@@ -234,6 +239,11 @@ export const accessPolicy: Readonly<Record<EndpointKey, AccessRule | PublicEndpo
   'GET /check-ins/overdue': {
     subject: caller,
     reach: { employee: 'self', manager: 'self', hr: 'self', admin: 'self' },
+  },
+  // A manager's team: the manager themself, HR anyone's.
+  'GET /managers/:managerId/reports': {
+    subject: person('managerId'),
+    reach: { manager: 'self', hr: 'tenant' },
   },
   // A manager's reports, or (scope=tenant, HR only) the tenant: the controller checks the role.
   'GET /remeasurements/due': { subject: caller, reach: { manager: 'self', hr: 'self' } },

@@ -95,7 +95,8 @@ describe('needsManager', () => {
 /**
  * The written matrix derived from the policy: `own` is the caller themself (employee), a
  * direct report (manager) or a colleague (hr, admin, integrator); for a subject named by a
- * query parameter that defaults to the caller (the approval inbox), own is the caller's own.
+ * query parameter that defaults to the caller (the approval inbox), or a manager named in the
+ * path (a manager's team), own is the caller's own.
  */
 const derivedCell = (rule: AccessRule, role: Role): MatrixCell => {
   const caller = as(role, 'caller');
@@ -111,8 +112,10 @@ const derivedCell = (rule: AccessRule, role: Role): MatrixCell => {
     };
   const self: Subject = { employeeId: 'caller', managerId: 'someone-else' };
   const report: Subject = { employeeId: 'report', managerId: 'caller' };
+  // A subject that names a manager (the inbox, a team) is the caller's own as a manager.
   const own =
-    rule.subject.of === 'person' && rule.subject.in === 'query'
+    rule.subject.of === 'person' &&
+    (rule.subject.in === 'query' || rule.subject.name === 'managerId')
       ? self
       : role === 'employee'
         ? self
