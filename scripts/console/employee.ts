@@ -107,8 +107,9 @@ export interface DraftAndSubmit {
 
 /**
  * On the plan page (starting the plan if there is none), drafts a goal from the competency's gap,
- * sees the SMART check with its explanations, edits title and situation and sees them against
- * the draft, agrees and submits; returns the goal's id.
+ * sees the SMART check of the goal as it is now with its explanations (acceptable not passed
+ * until the employee agrees), edits title and situation and sees them against the draft and the
+ * check asked again, agrees (every check passed now) and submits; returns the goal's id.
  */
 export const employeeDraftsAndSubmits = async (
   page: Page,
@@ -138,13 +139,11 @@ export const employeeDraftsAndSubmits = async (
   await status(page, pattern('employee.gaps.drafted.status'));
   const goalId = goalIdOf(page);
 
-  // The SMART check of the draft, each check with the API's explanation.
+  // The SMART check of the goal as it is now, each check with the API's explanation: all but
+  // acceptable, which waits for the employee's agreement.
   const smart = section(page, 'employee.goal.smart');
-  await showsText(smart, text('employee.smart.ofDraft'));
-  const checks = smart.locator('.emp-smart-list li');
-  expect(await checks.count()).toBeGreaterThanOrEqual(5);
-  for (const check of await checks.all())
-    expect((await check.innerText()).length).toBeGreaterThan(20);
+  await showsText(smart, pattern('employee.smart.now'));
+  await expectOnlyAcceptableFails(smart);
   await showsText(section(page, 'employee.goal.provenance'), text('employee.diff.none'));
 
   // The employee edits the draft; the drafted text stays beside the edit.
@@ -162,10 +161,27 @@ export const employeeDraftsAndSubmits = async (
     .getByRole('rowheader', { name: text('employee.field.situation') })
     .waitFor({ timeout: TIMEOUT });
   expect(await differences.locator('ins').count()).toBeGreaterThan(0);
-  await showsText(section(page, 'employee.goal.smart'), text('employee.smart.stale'));
+  // The check is asked again for the edited goal: still SMART, still waiting for the agreement.
+  await showsText(smart, pattern('employee.smart.now'));
+  await expectOnlyAcceptableFails(smart);
 
   await agreeAndSubmit(page, step.agreement, 1);
   return { goalId };
+};
+
+/** The SMART check lists every property, each explained; only acceptable has not passed. */
+const expectOnlyAcceptableFails = async (smart: Locator) => {
+  await showsText(
+    smart.locator('.emp-smart-summary'),
+    text('employee.smart.someFailed', { count: 1 }),
+  );
+  const checks = smart.locator('.emp-smart-list li');
+  expect(await checks.count()).toBe(6);
+  for (const check of await checks.all())
+    expect((await check.innerText()).length).toBeGreaterThan(20);
+  const failed = smart.locator('.emp-smart-list li.failed');
+  expect(await failed.count()).toBe(1);
+  expect(await failed.innerText()).toContain(text('employee.smart.acceptable'));
 };
 
 const agreeAndSubmit = async (page: Page, agreement: string, submissionNumber: number) => {
@@ -174,6 +190,11 @@ const agreeAndSubmit = async (page: Page, agreement: string, submissionNumber: n
   await agree.getByRole('button', { name: text('employee.goal.agree') }).click();
   await status(page, text('employee.goal.agreed.status'));
   await showsText(section(page, 'employee.goal.agreement'), agreement);
+  // Agreed: the check, asked again, passes on every property.
+  await showsText(
+    section(page, 'employee.goal.smart').locator('.emp-smart-summary'),
+    text('employee.smart.allPassed'),
+  );
   const submit = section(page, 'employee.goal.submitTitle').getByRole('button', {
     name: submissionNumber > 1 ? text('employee.goal.resubmit') : text('employee.goal.submit'),
   });

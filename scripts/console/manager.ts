@@ -10,14 +10,11 @@ export const managerPages = [
   '/manager/team',
 ] as const;
 
-/** A manager page's URL: the inbox, a request, or the team (with employees to show). */
+/** A manager page's URL: the inbox, a request, or the team (every direct report). */
 export const managerUrl = {
   inbox: () => '/manager/inbox',
   request: (requestId: string) => `/manager/requests/${encodeURIComponent(requestId)}`,
-  team: (employeeIds: readonly string[] = []) =>
-    employeeIds.length === 0
-      ? '/manager/team'
-      : `/manager/team?${employeeIds.map((id) => `employee=${encodeURIComponent(id)}`).join('&')}`,
+  team: () => '/manager/team',
 };
 
 /** Which request: by its id, or by its goal's title as the inbox shows it (and its kind). */
@@ -36,6 +33,9 @@ const texts = {
   adjustmentKind: /^(Adjustment|Aanpassing)/i,
   smartTitle: /^(SMART check|SMART-toets)$/,
   smartSummary: /(\d+) (of|van) (\d+) (checks passed|toetsen gehaald)/,
+  smartAsSubmitted:
+    /The goal is as submitted in submission \d+|Het doel is zoals ingediend bij indiening \d+/,
+  notReport: /not on your team now|nu niet in je team/,
   diffTitle: /^(What changed since version|Wat er veranderd is sinds versie) \d+$/,
   adjustmentTitle: /^(What the adjustment changes|Wat de aanpassing verandert)$/,
   threadTitle: /^(Conversation|Gesprek)$/,
@@ -130,16 +130,18 @@ export const managerOpensRequest = async (page: Page, ref: RequestRef): Promise<
 };
 
 /**
- * On a submission's request: the SMART check lists every property with its explanation, and
- * says how many passed. Returns the count passed and the total.
+ * On a submission's request: the SMART check of the goal as it is now lists every property with
+ * its explanation, and says how many passed; with `asSubmitted`, it says the goal is still the
+ * submitted version. Returns the count passed and the total.
  */
 export const managerSeesSmartCheck = async (
   page: Page,
   ref: RequestRef,
-  expected: { total?: number; passed?: number } = {},
+  expected: { total?: number; passed?: number; asSubmitted?: boolean } = {},
 ): Promise<{ passed: number; total: number }> => {
   await managerOpensRequest(page, ref);
   await visible(page.getByRole('heading', { level: 2, name: texts.smartTitle }));
+  if (expected.asSubmitted) await visible(page.getByText(texts.smartAsSubmitted));
   const checks = page.locator('.mgr-smart-check');
   const total = await checks.count();
   expect(total).toBeGreaterThan(0);
@@ -197,6 +199,8 @@ export const managerRejects = async (
   { feedback, vagueFeedback }: { feedback: string; vagueFeedback?: string },
 ): Promise<void> => {
   await managerOpensRequest(page, ref);
+  // The check of the goal as it is now: still the submitted version, every property passed.
+  await visible(page.getByText(texts.smartAsSubmitted));
   const field = page.getByRole('textbox', { name: texts.feedback });
   const button = page.getByRole('button', { name: texts.reject });
   if (vagueFeedback !== undefined) await expectRefusedFeedback(page, field, button, vagueFeedback);
@@ -265,19 +269,22 @@ export const managerAnswersAdjustment = async (
 };
 
 /**
- * Opens the team page from the menu and shows the employees' goals: each goal title expected
- * is listed under its employee; overdue check-ins are listed (or none); an adjustment awaiting
- * the manager links to its request. Returns the goal titles shown per employee.
+ * Opens the team page from the menu, which lists every direct report with their goals: each
+ * employee expected is listed as a report (under their name, when `names` gives it), each goal
+ * title expected under its employee; overdue check-ins are listed (or none); an adjustment
+ * awaiting the manager links to its request. Returns the goal titles shown per employee.
  */
 export const managerSeesTeam = async (
   page: Page,
   {
     employeeIds,
+    names = {},
     goalTitles = {},
     overdueGoalTitles,
     adjustmentAwaitingOn,
   }: {
     employeeIds: readonly string[];
+    names?: Readonly<Record<string, string>>;
     goalTitles?: Readonly<Record<string, readonly string[]>>;
     overdueGoalTitles?: readonly string[];
     adjustmentAwaitingOn?: string;
@@ -285,10 +292,7 @@ export const managerSeesTeam = async (
 ): Promise<Record<string, string[]>> => {
   await menu(page, texts.teamNav).click();
   await visible(page.getByRole('heading', { level: 1, name: /^Team$/ }));
-  const input = page.locator('form.mgr-add input[name="employee"]');
-  await input.fill(employeeIds.join(', '));
-  await page.locator('form.mgr-add button[type="submit"]').click();
-  await page.waitForURL(/\/manager\/team\?/, { timeout: TIMEOUT });
+  await page.waitForURL(/\/manager\/team$/, { timeout: TIMEOUT });
   const overdue = page
     .getByRole('heading', { level: 2, name: texts.overdueTitle })
     .locator('xpath=..');
@@ -299,10 +303,14 @@ export const managerSeesTeam = async (
   }
   const shown: Record<string, string[]> = {};
   for (const employeeId of employeeIds) {
-    const section = page
-      .locator('section.mgr-member')
-      .filter({ has: page.getByRole('heading', { level: 3, name: exactly(employeeId) }) });
+    // Listed without being asked for: a report, under their name (their id when none is known).
+    const section = page.locator(`section.mgr-member[data-employee-id="${employeeId}"]`);
     await visible(section);
+    const heading = ((await section.getByRole('heading', { level: 3 }).textContent()) ?? '').trim();
+    expect(heading.length).toBeGreaterThan(0);
+    const name = names[employeeId];
+    if (name !== undefined) expect(heading).toBe(name);
+    expect(await section.getByText(texts.notReport).count()).toBe(0);
     const table = section.locator('table');
     const none = section.getByText(/No goals yet|Nog geen doelen/);
     await table.or(none).first().waitFor();

@@ -21,13 +21,10 @@ export const employee = catalogue(
     'employee.smart.failed': 'not yet',
     'employee.smart.allPassed': 'Every check passed.',
     'employee.smart.someFailed': '{count} check(s) not passed yet.',
-    'employee.smart.ofDraft': 'As drafted:',
-    'employee.smart.ofSubmission': 'At your last submission attempt:',
+    'employee.smart.now': 'The goal as it is now, checked on {date}:',
     'employee.smart.ofRedraft': 'Of the new proposal:',
-    'employee.smart.stale':
-      'You changed the goal since this check; it is checked again when you submit.',
-    'employee.smart.none':
-      'The SMART check runs on every submission; its outcome is shown here, with the explanation of each check.',
+    'employee.smart.again':
+      'Checked again after every change, as your submission will be: it needs every check passed.',
     'employee.field.title': 'Title',
     'employee.field.target': 'Target',
     'employee.field.behaviour': 'Behaviour',
@@ -224,13 +221,10 @@ export const employee = catalogue(
     'employee.smart.failed': 'nog niet',
     'employee.smart.allPassed': 'Aan elke toets is voldaan.',
     'employee.smart.someFailed': 'Aan {count} toets(en) is nog niet voldaan.',
-    'employee.smart.ofDraft': 'Bij het concept:',
-    'employee.smart.ofSubmission': 'Bij je laatste poging tot indienen:',
+    'employee.smart.now': 'Het doel zoals het nu is, getoetst op {date}:',
     'employee.smart.ofRedraft': 'Van het nieuwe voorstel:',
-    'employee.smart.stale':
-      'Je hebt het doel na deze toets veranderd; bij het indienen wordt het opnieuw getoetst.',
-    'employee.smart.none':
-      'De SMART-toets loopt bij elke indiening; de uitkomst staat hier, met de uitleg van elke toets.',
+    'employee.smart.again':
+      'Na elke wijziging opnieuw getoetst, zoals bij het indienen: daarvoor moet aan elke toets zijn voldaan.',
     'employee.field.title': 'Titel',
     'employee.field.target': 'Doel',
     'employee.field.behaviour': 'Gedrag',

@@ -35,7 +35,14 @@ export const manager = catalogue(
     'manager.status.adjustment.rejected': 'Refused',
     'manager.smart.title': 'SMART check',
     'manager.smart.intro':
-      'How the submitted goal fared on each property, with the explanation the check gave.',
+      'How the goal fares on each property as it is now, with the explanation of each check.',
+    'manager.smart.asSubmitted':
+      'The goal is as submitted in submission {number} ({date}); checked on {checkedOn}.',
+    'manager.smart.changedSince':
+      'The goal has changed since submission {number} ({date}): this is the check of the goal as it is now, on {checkedOn}.',
+    'manager.smart.atSubmission': 'The check at submission {number}, as it was stored',
+    'manager.smart.stored':
+      'The check as it was stored with submission {number}; the current check could not be loaded.',
     'manager.smart.summary': '{passed} of {total} checks passed',
     'manager.smart.allPassed': 'Every check passed.',
     'manager.smart.failed': 'Not passed: {properties}.',
@@ -168,11 +175,10 @@ export const manager = catalogue(
     'manager.team.cadence': 'Cadence',
     'manager.team.membersTitle': 'Goals per team member',
     'manager.team.membersIntro':
-      'Team members with a request in your inbox or an overdue check-in are listed. Add others by their employee id.',
-    'manager.team.add': 'Employee ids',
-    'manager.team.addHint': 'One or more ids, separated by commas or spaces, e.g. emp-chloe',
-    'manager.team.addSubmit': 'Show their goals',
-    'manager.team.noMembers': 'No team member to show yet. Add one by their employee id.',
+      'Everyone who reports to you now, as the HR system says, with their goals; and anyone else whose request is in your inbox.',
+    'manager.team.noMembers':
+      'Nobody reports to you, and nothing in your inbox is waiting for you.',
+    'manager.team.notReport': 'not on your team now; a request of theirs is in your inbox',
     'manager.team.noGoals': 'No goals yet.',
     'manager.team.goalsCaption': 'Goals of {employee}',
     'manager.team.status': 'Status',
@@ -183,7 +189,6 @@ export const manager = catalogue(
     'manager.team.adjustmentPending': 'An adjustment awaits your answer (not in your inbox yet)',
     'manager.team.checkInOverdue': 'Check-in overdue',
     'manager.team.nothing': '—',
-    'manager.team.remove': 'Stop showing {employee}',
     'manager.goalStatus.draft': 'Draft',
     'manager.goalStatus.submitted': 'Submitted',
     'manager.goalStatus.rejected': 'Rejected',
@@ -225,7 +230,14 @@ export const manager = catalogue(
     'manager.status.adjustment.rejected': 'Geweigerd',
     'manager.smart.title': 'SMART-toets',
     'manager.smart.intro':
-      'Hoe het ingediende doel scoorde op elke eigenschap, met de toelichting die de toets gaf.',
+      'Hoe het doel zoals het nu is scoort op elke eigenschap, met de toelichting van elke toets.',
+    'manager.smart.asSubmitted':
+      'Het doel is zoals ingediend bij indiening {number} ({date}); getoetst op {checkedOn}.',
+    'manager.smart.changedSince':
+      'Het doel is veranderd sinds indiening {number} ({date}): dit is de toets van het doel zoals het nu is, op {checkedOn}.',
+    'manager.smart.atSubmission': 'De toets bij indiening {number}, zoals die is opgeslagen',
+    'manager.smart.stored':
+      'De toets zoals die bij indiening {number} is opgeslagen; de huidige toets kon niet worden geladen.',
     'manager.smart.summary': '{passed} van {total} toetsen gehaald',
     'manager.smart.allPassed': 'Alle toetsen gehaald.',
     'manager.smart.failed': 'Niet gehaald: {properties}.',
@@ -362,12 +374,9 @@ export const manager = catalogue(
     'manager.team.cadence': 'Ritme',
     'manager.team.membersTitle': 'Doelen per teamlid',
     'manager.team.membersIntro':
-      'Teamleden met een verzoek in je inbox of een te late check-in staan hier. Voeg anderen toe met hun medewerker-id.',
-    'manager.team.add': 'Medewerker-id’s',
-    'manager.team.addHint': 'Eén of meer id’s, gescheiden door komma’s of spaties, bijv. emp-chloe',
-    'manager.team.addSubmit': 'Hun doelen tonen',
-    'manager.team.noMembers':
-      'Nog geen teamlid om te tonen. Voeg er een toe met het medewerker-id.',
+      'Iedereen die nu aan jou rapporteert, volgens het HR-systeem, met hun doelen; en iedereen van wie een verzoek in je inbox staat.',
+    'manager.team.noMembers': 'Niemand rapporteert aan jou, en er wacht niets in je inbox op jou.',
+    'manager.team.notReport': 'nu niet in je team; een verzoek van hen staat in je inbox',
     'manager.team.noGoals': 'Nog geen doelen.',
     'manager.team.goalsCaption': 'Doelen van {employee}',
     'manager.team.status': 'Status',
@@ -378,7 +387,6 @@ export const manager = catalogue(
     'manager.team.adjustmentPending': 'Een aanpassing wacht op je antwoord (nog niet in je inbox)',
     'manager.team.checkInOverdue': 'Check-in te laat',
     'manager.team.nothing': '—',
-    'manager.team.remove': '{employee} niet meer tonen',
     'manager.goalStatus.draft': 'Concept',
     'manager.goalStatus.submitted': 'Ingediend',
     'manager.goalStatus.rejected': 'Afgewezen',

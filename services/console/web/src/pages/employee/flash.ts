@@ -9,9 +9,6 @@ export const takeFlash = (): string | undefined => {
   return message;
 };
 
-/** Where the SMART checks of a goal (as drafted, or as a submission attempt found them) are kept. */
-export const smartKey = (goalId: string) => `talentloop.employee.smart.${goalId}`;
-
 /** The plan the employee last opened, per tenant and user. */
 export const planKey = (tenantId: string, userId: string) =>
   `talentloop.employee.plan.${tenantId}.${userId}`;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useApi, useGet } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { type TextKey, useLanguage, useT } from '../../i18n';
@@ -6,39 +6,17 @@ import { day, instant } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
 import { Link } from '../../router';
 import { changesSinceDraft } from './draft-diff';
-import { smartKey, takeFlash } from './flash';
+import { takeFlash } from './flash';
 import { growthOfGoal } from './growth';
 import { GoalEditForm } from './goal-edit';
-import {
-  DraftDifferences,
-  PhaseBadge,
-  Section,
-  SmartChecks,
-  StatusMessage,
-  smartChecksOfError,
-} from './parts';
+import { DraftDifferences, PhaseBadge, Section, SmartChecks, StatusMessage } from './parts';
 import {
   type EventBody,
   type Goal,
   type GoalContent,
+  type GoalSmartCheck,
   type Redraft,
-  type SmartCheck,
 } from './types';
-
-interface KeptChecks {
-  readonly source: 'draft' | 'submission';
-  readonly checks: readonly SmartCheck[];
-  readonly content: GoalContent;
-}
-
-const readKept = (goalId: string): KeptChecks | undefined => {
-  try {
-    const stored = sessionStorage.getItem(smartKey(goalId));
-    return stored === null ? undefined : (JSON.parse(stored) as KeptChecks);
-  } catch {
-    return undefined;
-  }
-};
 
 const revisable = (goal: Goal) =>
   goal.status === 'draft' || goal.status === 'rejected' || goal.status === 'revised';
@@ -204,12 +182,10 @@ const Agreement = ({ goal, onDone }: { goal: Goal; onDone: (message: string) => 
 const Submit = ({
   goal,
   onDone,
-  onSmart,
   onFailed,
 }: {
   goal: Goal;
   onDone: (message: string) => void;
-  onSmart: (checks: readonly SmartCheck[], message: string) => void;
   onFailed: (message: string | undefined) => void;
 }) => {
   const t = useT();
@@ -232,14 +208,12 @@ const Submit = ({
         }),
       );
     } catch (caught) {
-      const checks = smartChecksOfError(caught);
-      if (checks) onSmart(checks, t('employee.goal.submitFailed.status'));
-      else
-        onFailed(
-          caught instanceof ApiError && caught.code === 'SMART_CHECK_FAILED'
-            ? t('employee.goal.submitFailed.status')
-            : undefined,
-        );
+      // The current SMART check above says which properties failed, and why.
+      onFailed(
+        caught instanceof ApiError && caught.code === 'SMART_CHECK_FAILED'
+          ? t('employee.goal.submitFailed.status')
+          : undefined,
+      );
       setError(caught as Error);
     } finally {
       setBusy(false);
@@ -504,6 +478,53 @@ const Withdraw = ({ goal, onDone }: { goal: Goal; onDone: (message: string) => v
   );
 };
 
+/**
+ * The SMART check of the goal as it is now, in the reader's language: asked again whenever the
+ * goal changes (an edit, the agreement, a submission) and when the language does. While it is
+ * asked again, the previous check stays on screen.
+ */
+const CurrentSmartCheck = ({ goal }: { goal: Goal }) => {
+  const t = useT();
+  const { language } = useLanguage();
+  const smart = useGet<GoalSmartCheck>(
+    'planning',
+    `/goals/${encodeURIComponent(goal.goalId)}/smart-check`,
+  );
+  const version = JSON.stringify([
+    goal.status,
+    goal.submissionNumber,
+    goal.content,
+    goal.agreement,
+  ]);
+  const checkedVersion = useRef(version);
+  const { reload } = smart;
+  useEffect(() => {
+    if (checkedVersion.current === version) return;
+    checkedVersion.current = version;
+    reload();
+  }, [version, reload]);
+  const [last, setLast] = useState<GoalSmartCheck>();
+  const current = smart.state === 'done' ? smart.data : undefined;
+  useEffect(() => {
+    if (current) setLast(current);
+  }, [current]);
+  const shown = current ?? last;
+  return (
+    <Section title={t('employee.goal.smart')} className="emp-smart-section">
+      {shown ? (
+        <SmartChecks
+          checks={shown.checks}
+          caption={t('employee.smart.now', { date: day(language, shown.checkedOn) })}
+        />
+      ) : (
+        <Loadable loaded={smart}>{() => null}</Loadable>
+      )}
+      {shown && smart.state === 'failed' && <Problem error={smart.error} onRetry={reload} />}
+      {revisable(goal) && <p className="emp-hint">{t('employee.smart.again')}</p>}
+    </Section>
+  );
+};
+
 const GoalView = ({
   goal,
   reload,
@@ -517,22 +538,16 @@ const GoalView = ({
 }) => {
   const t = useT();
   const { language } = useLanguage();
-  const [kept, setKept] = useState<KeptChecks | undefined>(() => readKept(goal.goalId));
   const [proposal, setProposal] = useState<Redraft>();
   const done = (message: string) => {
     setStatus(message);
     reload();
-  };
-  const keep = (value: KeptChecks) => {
-    sessionStorage.setItem(smartKey(goal.goalId), JSON.stringify(value));
-    setKept(value);
   };
   const evaluated = growthOfGoal(goal)?.outcome;
   const outcome =
     evaluated === 'achieved' || evaluated === 'partly-achieved' || evaluated === 'not-achieved'
       ? t(`employee.growth.outcome.${evaluated}`)
       : undefined;
-  const stale = kept !== undefined && JSON.stringify(kept.content) !== JSON.stringify(goal.content);
   return (
     <>
       <h1>{goal.content.title}</h1>
@@ -589,23 +604,7 @@ const GoalView = ({
         </Section>
       )}
       <ContentView content={goal.content} />
-      <Section title={t('employee.goal.smart')} className="emp-smart-section">
-        {kept ? (
-          <>
-            <SmartChecks
-              checks={kept.checks}
-              caption={
-                kept.source === 'draft'
-                  ? t('employee.smart.ofDraft')
-                  : t('employee.smart.ofSubmission')
-              }
-            />
-            {stale && revisable(goal) && <p className="emp-hint">{t('employee.smart.stale')}</p>}
-          </>
-        ) : (
-          <p>{t('employee.smart.none')}</p>
-        )}
-      </Section>
+      <CurrentSmartCheck goal={goal} />
       <Provenance goal={goal} />
       {revisable(goal) && (
         <>
@@ -618,15 +617,7 @@ const GoalView = ({
             }}
           />
           <Agreement key={`agree-${JSON.stringify(goal.agreement)}`} goal={goal} onDone={done} />
-          <Submit
-            goal={goal}
-            onDone={done}
-            onSmart={(checks, message) => {
-              keep({ source: 'submission', checks, content: goal.content });
-              setStatus(message);
-            }}
-            onFailed={setStatus}
-          />
+          <Submit goal={goal} onDone={done} onFailed={setStatus} />
         </>
       )}
       <Actions goal={goal} onDone={done} />

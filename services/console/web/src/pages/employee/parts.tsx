@@ -1,7 +1,6 @@
 import { TableScroll } from '../../components/table-scroll';
 import { type ReactNode } from 'react';
 import { type TextKey, useT } from '../../i18n';
-import { ApiError } from '../../lib/problem';
 import { type FieldChange, type Segment } from './draft-diff';
 import { type Phase, type SmartCheck } from './types';
 import './employee.css';
@@ -76,13 +75,6 @@ export const SmartChecks = ({
       </ul>
     </div>
   );
-};
-
-/** The SMART checks a SMART_CHECK_FAILED problem lists, when the error carries them. */
-export const smartChecksOfError = (error: unknown): readonly SmartCheck[] | undefined => {
-  if (!(error instanceof ApiError) || error.code !== 'SMART_CHECK_FAILED') return undefined;
-  const found = error.extensions['smartChecks'];
-  return Array.isArray(found) ? (found as SmartCheck[]) : undefined;
 };
 
 const SegmentText = ({

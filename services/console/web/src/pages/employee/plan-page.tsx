@@ -5,7 +5,7 @@ import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
 import { day } from '../../lib/format';
 import { Link, navigate, useLocation } from '../../router';
-import { flash, planKey, smartKey, takeFlash } from './flash';
+import { flash, planKey, takeFlash } from './flash';
 import { PhaseBadge, Section, StatusMessage } from './parts';
 import { type Drafted, type GapReport, type Goal, type Plan, type RankedGap } from './types';
 
@@ -106,10 +106,6 @@ const GapCard = ({
             ...(note.trim() ? { motivationNote: note.trim() } : {}),
           },
         },
-      );
-      sessionStorage.setItem(
-        smartKey(result.goalId),
-        JSON.stringify({ source: 'draft', checks: result.smartChecks, content: result.goal }),
       );
       flash(t('employee.gaps.drafted.status', { title: result.goal.title }));
       navigate(`/employee/goals/${encodeURIComponent(result.goalId)}`);

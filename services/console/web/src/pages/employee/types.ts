@@ -15,6 +15,13 @@ export interface SmartCheck {
   readonly explanation: string;
 }
 
+/** The SMART check of a goal as it is now (`GET /goals/:goalId/smart-check`). */
+export interface GoalSmartCheck {
+  readonly goalId: string;
+  readonly checkedOn: string;
+  readonly checks: readonly SmartCheck[];
+}
+
 export interface Target {
   readonly kind: string;
   readonly competencyId: string;

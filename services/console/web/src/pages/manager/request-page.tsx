@@ -28,8 +28,10 @@ import {
   type AdjustmentAsked,
   type ApprovalThread,
   type Cadence,
+  type CurrentSmartCheck,
   type DecisionEvent,
   type GoalVersion,
+  type SmartCheck,
   type TeamGoal,
 } from './types';
 import './manager.css';
@@ -80,22 +82,107 @@ const useThread = (requestId: string) => {
   return { ...loaded, reload: () => setRound((value) => value + 1), untilDecided };
 };
 
+/** Whether the goal as it is now is the submitted version: that submission, its content unchanged. */
+const isSubmittedVersion = (goal: TeamGoal, version: GoalVersion): boolean =>
+  goal.submissionNumber === version.submissionNumber &&
+  changedFields(diffGoals(version.goal, goal.content)).length === 0;
+
+/**
+ * The SMART check of the goal as it is now, in the manager's language (planning checks it on
+ * every look), beside which submission the request is about; while it cannot be had, the check
+ * stored with the submission (in the words it was stored in).
+ */
 const SmartCheckSection = ({
   current,
   previous,
+  goal,
+  smart,
 }: {
   current: GoalVersion;
   previous?: GoalVersion;
+  goal: Loaded<TeamGoal>;
+  smart: Loaded<CurrentSmartCheck> & { reload: () => void };
 }) => {
   const t = useT();
+  const { language } = useLanguage();
   const id = useId();
-  const summary = smartSummary(current.smartChecks);
-  const changed = previous ? smartChanges(previous.smartChecks, current.smartChecks) : new Set();
-  const propertyName = (property: string) => labelOf(t, 'manager.smart.property.', property);
+  const live = smart.state === 'done' && goal.state === 'done' ? smart.data : undefined;
+  const asSubmitted = goal.state === 'done' && isSubmittedVersion(goal.data, current);
+  const submitted = {
+    number: current.submissionNumber,
+    date: day(language, current.submittedAt),
+  };
   return (
     <section aria-labelledby={id} className="mgr-section">
       <h2 id={id}>{t('manager.smart.title')}</h2>
       <p className="mgr-meta">{t('manager.smart.intro')}</p>
+      {live ? (
+        <>
+          <p className="mgr-smart-version">
+            {asSubmitted
+              ? t('manager.smart.asSubmitted', {
+                  ...submitted,
+                  checkedOn: day(language, live.checkedOn),
+                })
+              : t('manager.smart.changedSince', {
+                  ...submitted,
+                  checkedOn: day(language, live.checkedOn),
+                })}
+          </p>
+          <SmartCheckList
+            checks={live.checks}
+            {...(previous && asSubmitted && { previous })}
+            {...(asSubmitted && { stored: current })}
+          />
+          {!asSubmitted && (
+            <details className="mgr-details">
+              <summary>
+                {t('manager.smart.atSubmission', { number: current.submissionNumber })}
+              </summary>
+              <SmartCheckList checks={current.smartChecks} />
+            </details>
+          )}
+        </>
+      ) : smart.state === 'loading' || goal.state === 'loading' ? (
+        <p role="status" className="loading">
+          {t('state.loading')}
+        </p>
+      ) : (
+        <>
+          {smart.state === 'failed' && <Problem error={smart.error} onRetry={smart.reload} />}
+          <p className="mgr-smart-version">
+            {t('manager.smart.stored', { number: current.submissionNumber })}
+          </p>
+          <SmartCheckList
+            checks={current.smartChecks}
+            {...(previous && { previous, stored: current })}
+          />
+        </>
+      )}
+    </section>
+  );
+};
+
+/**
+ * The checks in acronym order, each passed or not with its explanation; with `previous`, which
+ * properties changed since that submission (stored checks against stored checks).
+ */
+const SmartCheckList = ({
+  checks,
+  previous,
+  stored,
+}: {
+  checks: readonly SmartCheck[];
+  previous?: GoalVersion;
+  stored?: GoalVersion;
+}) => {
+  const t = useT();
+  const summary = smartSummary(checks);
+  const changed =
+    previous && stored ? smartChanges(previous.smartChecks, stored.smartChecks) : new Set();
+  const propertyName = (property: string) => labelOf(t, 'manager.smart.property.', property);
+  return (
+    <>
       {summary.total === 0 ? (
         <p>{t('manager.smart.none')}</p>
       ) : (
@@ -136,7 +223,7 @@ const SmartCheckSection = ({
           </ul>
         </>
       )}
-    </section>
+    </>
   );
 };
 
@@ -658,13 +745,17 @@ const RequestView = ({
   const { language } = useLanguage();
   const goalId = useId();
   const { current, previous } = versionsToCompare(thread.versions, thread.submissionNumber);
+  const adjustment = thread.kind === 'adjustment';
   const goal = useGet<TeamGoal>('planning', `/goals/${encodeURIComponent(thread.goalId)}`);
+  const smart = useGet<CurrentSmartCheck>(
+    'planning',
+    adjustment ? undefined : `/goals/${encodeURIComponent(thread.goalId)}/smart-check`,
+  );
   const motivation = goal.state === 'done' ? goal.data.agreement?.motivation : undefined;
   const pendingDays = Math.max(
     0,
     Math.floor((Date.now() - Date.parse(thread.submittedAt)) / 86_400_000),
   );
-  const adjustment = thread.kind === 'adjustment';
   const shownVersion = adjustment ? thread.versions[thread.versions.length - 1] : current;
   return (
     <>
@@ -708,7 +799,12 @@ const RequestView = ({
         <AdjustmentSection adjustment={thread.adjustment} pending={thread.status === 'pending'} />
       )}
       {!adjustment && current && (
-        <SmartCheckSection current={current} {...(previous && { previous })} />
+        <SmartCheckSection
+          current={current}
+          {...(previous && { previous })}
+          goal={goal}
+          smart={smart}
+        />
       )}
       {!adjustment && current && previous && <DiffSection previous={previous} current={current} />}
       {shownVersion && (

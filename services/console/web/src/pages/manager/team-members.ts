@@ -1,31 +1,41 @@
-import type { InboxItem, OverdueCheckIn, TeamGoal } from './types';
+import type { InboxItem, OverdueCheckIn, Report, TeamGoal } from './types';
 
 /** The ids a list of people names, each once, in order of first appearance. */
 export const uniqueIds = (ids: Iterable<string>): string[] => [...new Set(ids)];
 
-/** Ids typed into a field: separated by commas or spaces, trimmed, each once. */
-export const parseIds = (text: string): string[] =>
-  uniqueIds(
-    text
-      .split(/[\s,;]+/)
-      .map((id) => id.trim())
-      .filter(Boolean),
-  );
+/** A person on the team page: a direct report (with their name when known), or someone else. */
+export interface TeamMember {
+  readonly employeeId: string;
+  readonly displayName: string | null;
+  /** A direct report now; otherwise someone whose request is in the inbox (HR as delegate, a former report). */
+  readonly report: boolean;
+}
 
 /**
- * The team members the manager's pages know of: those chosen (the page's query), those with a
- * request in the inbox and those with an overdue check-in, each once and sorted.
+ * The team members the manager's pages show: every direct report (in the order planning gives
+ * them, by name), then anyone else with a request in the inbox or an overdue check-in, by id.
  */
 export const teamMembers = (sources: {
-  readonly chosen: readonly string[];
+  readonly reports: readonly Report[];
   readonly inbox: readonly Pick<InboxItem, 'employeeId'>[];
   readonly overdue: readonly Pick<OverdueCheckIn, 'employeeId'>[];
-}): string[] =>
-  uniqueIds([
-    ...sources.chosen,
+}): TeamMember[] => {
+  const reports = new Set(sources.reports.map((report) => report.employeeId));
+  const others = uniqueIds([
     ...sources.inbox.map((item) => item.employeeId),
     ...sources.overdue.map((item) => item.employeeId),
-  ]).sort((a, b) => a.localeCompare(b));
+  ])
+    .filter((id) => !reports.has(id))
+    .sort((a, b) => a.localeCompare(b));
+  return [
+    ...sources.reports
+      .filter(
+        (report, index, all) => all.findIndex((r) => r.employeeId === report.employeeId) === index,
+      )
+      .map((report) => ({ ...report, report: true })),
+    ...others.map((employeeId) => ({ employeeId, displayName: null, report: false })),
+  ];
+};
 
 /** How long a check-in is past due, in whole days (0 on the day it fell due). */
 export const daysOverdue = (dueAt: string, now: Date): number => {

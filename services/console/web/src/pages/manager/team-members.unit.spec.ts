@@ -1,11 +1,4 @@
-import {
-  attentionOf,
-  byMostOverdue,
-  daysOverdue,
-  orderGoals,
-  parseIds,
-  teamMembers,
-} from './team-members';
+import { attentionOf, byMostOverdue, daysOverdue, orderGoals, teamMembers } from './team-members';
 import type { InboxItem, OverdueCheckIn, TeamGoal } from './types';
 
 const inboxItem = (overrides: Partial<InboxItem>): InboxItem => ({
@@ -50,27 +43,25 @@ const goal = (overrides: Partial<TeamGoal> & { title?: string }): TeamGoal => ({
 });
 
 describe("the manager's team", () => {
-  it('given ids typed with commas and spaces, when parsed, then each id comes once', () => {
-    // given / when / then
-    expect(parseIds(' emp-chloe, emp-daan  emp-chloe;emp-elif ')).toEqual([
-      'emp-chloe',
-      'emp-daan',
-      'emp-elif',
-    ]);
-    expect(parseIds('  ')).toEqual([]);
-  });
-
-  it('given people chosen, in the inbox and with overdue check-ins, when merged, then each is listed once, sorted', () => {
+  it('given reports, people in the inbox and with overdue check-ins, when merged, then the reports come first and each is listed once', () => {
     // given
     const sources = {
-      chosen: ['emp-finn'],
-      inbox: [inboxItem({ employeeId: 'emp-chloe' }), inboxItem({ employeeId: 'emp-chloe' })],
+      reports: [
+        { employeeId: 'emp-finn', displayName: 'Finn Bakker' },
+        { employeeId: 'emp-chloe', displayName: null },
+      ],
+      inbox: [inboxItem({ employeeId: 'emp-elif' }), inboxItem({ employeeId: 'emp-chloe' })],
       overdue: [overdueItem({ employeeId: 'emp-daan' }), overdueItem({ employeeId: 'emp-finn' })],
     };
     // when
     const members = teamMembers(sources);
     // then
-    expect(members).toEqual(['emp-chloe', 'emp-daan', 'emp-finn']);
+    expect(members).toEqual([
+      { employeeId: 'emp-finn', displayName: 'Finn Bakker', report: true },
+      { employeeId: 'emp-chloe', displayName: null, report: true },
+      { employeeId: 'emp-daan', displayName: null, report: false },
+      { employeeId: 'emp-elif', displayName: null, report: false },
+    ]);
   });
 
   it('given a check-in due three and a half days ago, when counted, then it is three days overdue (never negative)', () => {

@@ -1,20 +1,20 @@
-import { useId, useState, type FormEvent } from 'react';
-import { useGet } from '../../api';
+import { useId } from 'react';
+import { useApi, useGet } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
 import { day } from '../../lib/format';
-import { Link, navigate, useLocation } from '../../router';
+import { Link } from '../../router';
 import { labelOf, OverdueBadge, TableScroll } from './parts';
-import { requestHref, teamHref } from './paths';
+import { requestHref } from './paths';
 import {
   attentionOf,
   byMostOverdue,
   daysOverdue,
   orderGoals,
-  parseIds,
   teamMembers,
+  type TeamMember,
 } from './team-members';
-import type { InboxItem, OverdueCheckIn, TeamGoal } from './types';
+import type { InboxItem, OverdueCheckIn, Reports, TeamGoal } from './types';
 import './manager.css';
 
 const OverdueTable = ({ items }: { items: readonly OverdueCheckIn[] }) => {
@@ -79,33 +79,33 @@ const OverdueTable = ({ items }: { items: readonly OverdueCheckIn[] }) => {
 };
 
 const MemberGoals = ({
-  employeeId,
+  member,
   inbox,
   overdue,
-  removable,
-  onRemove,
 }: {
-  employeeId: string;
+  member: TeamMember;
   inbox: readonly InboxItem[];
   overdue: readonly OverdueCheckIn[];
-  removable: boolean;
-  onRemove: () => void;
 }) => {
   const t = useT();
   const { language } = useLanguage();
   const headingId = useId();
+  const { employeeId } = member;
+  const name = member.displayName ?? employeeId;
   const goals = useGet<TeamGoal[]>(
     'planning',
     `/employees/${encodeURIComponent(employeeId)}/goals`,
   );
   return (
-    <section aria-labelledby={headingId} className="mgr-member">
+    <section aria-labelledby={headingId} className="mgr-member" data-employee-id={employeeId}>
       <div className="mgr-member-head">
-        <h3 id={headingId}>{employeeId}</h3>
-        {removable && (
-          <button type="button" className="secondary mgr-small" onClick={onRemove}>
-            {t('manager.team.remove', { employee: employeeId })}
-          </button>
+        <h3 id={headingId}>{name}</h3>
+        {(member.displayName !== null || !member.report) && (
+          <p className="mgr-meta">
+            {member.displayName !== null && <span>{employeeId}</span>}
+            {member.displayName !== null && !member.report && ' · '}
+            {!member.report && t('manager.team.notReport')}
+          </p>
         )}
       </div>
       <Loadable loaded={goals}>
@@ -113,10 +113,10 @@ const MemberGoals = ({
           list.length === 0 ? (
             <p>{t('manager.team.noGoals')}</p>
           ) : (
-            <TableScroll label={t('manager.team.goalsCaption', { employee: employeeId })}>
+            <TableScroll label={t('manager.team.goalsCaption', { employee: name })}>
               <table className="mgr-table mgr-stack" role="table">
                 <caption className="visually-hidden">
-                  {t('manager.team.goalsCaption', { employee: employeeId })}
+                  {t('manager.team.goalsCaption', { employee: name })}
                 </caption>
                 <thead role="rowgroup">
                   <tr role="row">
@@ -196,25 +196,27 @@ const MemberGoals = ({
   );
 };
 
-/** /manager/team: overdue check-ins of the team, and each member's goals with what needs the manager. */
+/**
+ * /manager/team: overdue check-ins of the team, and the goals of every direct report (and of
+ * anyone else whose request is in the inbox) with what needs the manager.
+ */
 export const TeamPage = () => {
   const t = useT();
-  const { search } = useLocation();
-  const chosen = parseIds(new URLSearchParams(search).getAll('employee').join(' '));
+  const { session } = useApi();
+  const reports = useGet<Reports>(
+    'planning',
+    `/managers/${encodeURIComponent(session.userId)}/reports`,
+  );
   const overdue = useGet<OverdueCheckIn[]>('planning', '/check-ins/overdue', { scope: 'reports' });
   const inbox = useGet<InboxItem[]>('approval', '/approval-requests/inbox');
-  const [typed, setTyped] = useState('');
-  const ids = { overdue: useId(), members: useId(), add: useId(), hint: useId() };
+  const ids = { overdue: useId(), members: useId() };
   const overdueItems = overdue.state === 'done' ? overdue.data : [];
   const inboxItems = inbox.state === 'done' ? inbox.data : [];
-  const members = teamMembers({ chosen, inbox: inboxItems, overdue: overdueItems });
-  const add = (event: FormEvent) => {
-    event.preventDefault();
-    const more = parseIds(typed);
-    if (more.length === 0) return;
-    setTyped('');
-    navigate(teamHref([...chosen, ...more.filter((id) => !chosen.includes(id))]));
-  };
+  const members = teamMembers({
+    reports: reports.state === 'done' ? reports.data.reports : [],
+    inbox: inboxItems,
+    overdue: overdueItems,
+  });
   return (
     <>
       <h1>{t('manager.team.title')}</h1>
@@ -226,41 +228,21 @@ export const TeamPage = () => {
       <section aria-labelledby={ids.members} className="mgr-section">
         <h2 id={ids.members}>{t('manager.team.membersTitle')}</h2>
         <p className="mgr-meta">{t('manager.team.membersIntro')}</p>
-        <form className="toolbar mgr-add" onSubmit={add}>
-          <div className="mgr-field">
-            <label htmlFor={ids.add}>{t('manager.team.add')}</label>
-            <span id={ids.hint} className="mgr-hint">
-              {t('manager.team.addHint')}
-            </span>
-          </div>
-          <div className="mgr-add-row">
-            <input
-              id={ids.add}
-              name="employee"
-              value={typed}
-              aria-describedby={ids.hint}
-              autoComplete="off"
-              onChange={(event) => setTyped(event.target.value)}
-            />
-            <button type="submit">{t('manager.team.addSubmit')}</button>
-          </div>
-        </form>
+        {reports.state === 'failed' && <Problem error={reports.error} onRetry={reports.reload} />}
         {inbox.state === 'failed' && <Problem error={inbox.error} onRetry={inbox.reload} />}
-        {overdue.state === 'loading' || inbox.state === 'loading' ? (
+        {reports.state === 'loading' || overdue.state === 'loading' || inbox.state === 'loading' ? (
           <p role="status" className="loading">
             {t('state.loading')}
           </p>
         ) : members.length === 0 ? (
           <p className="notice">{t('manager.team.noMembers')}</p>
         ) : (
-          members.map((employeeId) => (
+          members.map((member) => (
             <MemberGoals
-              key={employeeId}
-              employeeId={employeeId}
+              key={member.employeeId}
+              member={member}
               inbox={inboxItems}
               overdue={overdueItems}
-              removable={chosen.includes(employeeId)}
-              onRemove={() => navigate(teamHref(chosen.filter((id) => id !== employeeId)))}
             />
           ))
         )}

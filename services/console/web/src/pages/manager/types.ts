@@ -122,6 +122,25 @@ export interface OverdueCheckIn {
   readonly cadence: Cadence | null;
 }
 
+/** `GET /managers/:managerId/reports`: one direct report; `displayName` null when unknown or erased. */
+export interface Report {
+  readonly employeeId: string;
+  readonly displayName: string | null;
+}
+
+/** `GET /managers/:managerId/reports`. */
+export interface Reports {
+  readonly managerId: string;
+  readonly reports: readonly Report[];
+}
+
+/** `GET /goals/:goalId/smart-check`: the goal as it is now, checked in the reader's language. */
+export interface CurrentSmartCheck {
+  readonly goalId: string;
+  readonly checkedOn: string;
+  readonly checks: readonly SmartCheck[];
+}
+
 /** `GET /employees/:employeeId/goals` and `GET /goals/:goalId` (the fields read here). */
 export interface TeamGoal {
   readonly goalId: string;
