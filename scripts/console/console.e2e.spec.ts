@@ -53,6 +53,7 @@ const demo = async (system: RunningSystem) => {
     evaluate: await import('../demo/steps/evaluate'),
     run: await import('../demo/run'),
     dates: await import('../demo/dates'),
+    goals: await import('../demo/goals'),
   };
 };
 
@@ -209,6 +210,7 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
     await managerApproves(page, { goalTitle: title }, { cadence: 'weekly', note: 'Good plan.' });
     await managerSeesTeam(page, {
       employeeIds: ['emp-chloe'],
+      names: { 'emp-chloe': 'Chloe Martin' },
       goalTitles: { 'emp-chloe': [title] },
     });
     await context.close();
@@ -255,6 +257,12 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
         feedback: 'The target is realistic; move the deadline instead of lowering the bar.',
       },
     );
+    // The refusal reaches planning over the bus, which sets the target back; the next
+    // adjustment starts from there.
+    await steps.run.waitFor('the refusal set the target back in planning', async () => {
+      const goal = await steps.goals.goalOf(goalId);
+      return goal.history.at(-1)?.event === 'GoalAdjustmentRefused' ? goal : undefined;
+    });
     await adjust({
       changes: { deadline: steps.dates.addMonths(active.content.deadline, 1) },
       reason: 'The review cycle moved by a month.',
