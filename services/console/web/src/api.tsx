@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useLanguage } from './i18n';
+import { pollUntil } from './lib/poll';
 import { type ApiError, apiErrorOf } from './lib/problem';
 import { type Session } from './lib/session';
 
@@ -90,6 +91,34 @@ export const useApi = (): ApiState => {
   return state;
 };
 
+/**
+ * A command a form or button runs: `busy` while it runs, `error` what it failed with (cleared
+ * when it runs again, seen first by `onError`). `run` answers whether the command went through.
+ */
+export const useCommand = () => {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const run = useCallback(
+    async (command: () => Promise<unknown>, onError?: (error: Error) => void) => {
+      setError(undefined);
+      setBusy(true);
+      try {
+        await command();
+        return true;
+      } catch (caught) {
+        const failure = caught instanceof Error ? caught : new Error(String(caught));
+        onError?.(failure);
+        setError(failure);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [],
+  );
+  return { busy, error, run };
+};
+
 export type Loaded<Result> =
   | { readonly state: 'loading' }
   | { readonly state: 'failed'; readonly error: ApiError | Error }
@@ -97,32 +126,49 @@ export type Loaded<Result> =
 
 /**
  * A GET that loads when the page shows and again when its path, query or the language change
- * (texts in the answers follow the reader's language); `reload` asks again.
+ * (texts in the answers follow the reader's language); `reload` asks again. `latest` is the
+ * last answer had, kept while it is asked again; `refreshUntil` looks again, without showing
+ * it loading, until the answer settles it (a read side a moment behind a command just made).
  */
 export const useGet = <Result,>(
   service: Service,
   path: string | undefined,
   query?: CallOptions['query'],
-): Loaded<Result> & { readonly reload: () => void } => {
+): Loaded<Result> & {
+  readonly latest: Result | undefined;
+  readonly reload: () => void;
+  readonly refreshUntil: (settled: (data: Result) => boolean) => Promise<void>;
+} => {
   const { call } = useApi();
   const [loaded, setLoaded] = useState<Loaded<Result>>({ state: 'loading' });
+  const [latest, setLatest] = useState<Result>();
   const [round, setRound] = useState(0);
   const key = path === undefined ? undefined : withQuery(path, query);
+  const show = useCallback((data: Result) => {
+    setLoaded({ state: 'done', data });
+    setLatest(data);
+  }, []);
   useEffect(() => {
     if (key === undefined) return;
     const abort = new AbortController();
     setLoaded({ state: 'loading' });
-    call<Result>(service, key, { signal: abort.signal }).then(
-      (data) => setLoaded({ state: 'done', data }),
-      (error: unknown) => {
-        if (abort.signal.aborted) return;
-        setLoaded({
-          state: 'failed',
-          error: error instanceof Error ? error : new Error(String(error)),
-        });
-      },
-    );
+    call<Result>(service, key, { signal: abort.signal }).then(show, (error: unknown) => {
+      if (abort.signal.aborted) return;
+      setLoaded({
+        state: 'failed',
+        error: error instanceof Error ? error : new Error(String(error)),
+      });
+    });
     return () => abort.abort();
-  }, [call, service, key, round]);
-  return { ...loaded, reload: () => setRound((value) => value + 1) };
+  }, [call, service, key, round, show]);
+  const reload = useCallback(() => setRound((value) => value + 1), []);
+  const refreshUntil = useCallback(
+    async (settled: (data: Result) => boolean) => {
+      if (key === undefined) return;
+      const answer = await pollUntil(() => call<Result>(service, key), settled);
+      if (answer) show(answer.value);
+    },
+    [call, service, key, show],
+  );
+  return { ...loaded, latest, reload, refreshUntil };
 };

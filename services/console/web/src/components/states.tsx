@@ -52,6 +52,26 @@ export const Loadable = <Result,>({
   return <>{children(loaded.data)}</>;
 };
 
+/**
+ * The last answer's view, kept on screen while it is asked again (a failure then shown below
+ * it); before the first answer, a loading line or the problem with a retry.
+ */
+export const Latest = <Result,>({
+  loaded,
+  children,
+}: {
+  loaded: Loaded<Result> & { latest: Result | undefined; reload: () => void };
+  children: (data: Result) => ReactNode;
+}) => {
+  if (loaded.latest === undefined) return <Loadable loaded={loaded}>{() => null}</Loadable>;
+  return (
+    <>
+      {children(loaded.latest)}
+      {loaded.state === 'failed' && <Problem error={loaded.error} onRetry={loaded.reload} />}
+    </>
+  );
+};
+
 /** A figure the service withheld (too few people), shown as withheld with its reason. */
 export const Withheld = ({ reason }: { reason: string }) => {
   const t = useT();

@@ -43,3 +43,19 @@ export const apiErrorOf = (status: number, statusText: string, body: unknown): A
     ),
   );
 };
+
+/**
+ * A validation problem's messages by the form field each belongs to (`fieldOf` names it, or
+ * undefined when it belongs to none), several for one field joined by a space.
+ */
+export const messagesByField = <Field extends string>(
+  fields: ApiError['fields'],
+  fieldOf: (apiField: string) => Field | undefined,
+): Partial<Record<Field, string>> => {
+  const byField: Partial<Record<Field, string>> = {};
+  for (const { field, message } of fields) {
+    const name = fieldOf(field);
+    if (name !== undefined) byField[name] = byField[name] ? `${byField[name]} ${message}` : message;
+  }
+  return byField;
+};

@@ -3,7 +3,8 @@ import { useApi, useGet } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { type TextKey, useLanguage, useT } from '../../i18n';
 import { day } from '../../lib/format';
-import { ApiError } from '../../lib/problem';
+import { type EventBody } from '../../lib/goal';
+import { ApiError, messagesByField } from '../../lib/problem';
 import { Link, navigate } from '../../router';
 import {
   answerFields,
@@ -16,7 +17,7 @@ import {
 } from './check-in-form';
 import { flash } from './flash';
 import { FieldError } from './parts';
-import { type EventBody, type Goal } from './types';
+import { type Goal } from './types';
 
 const CheckInForm = ({ goal }: { goal: Goal }) => {
   const t = useT();
@@ -72,12 +73,7 @@ const CheckInForm = ({ goal }: { goal: Goal }) => {
       navigate(goalHref);
     } catch (caught) {
       if (caught instanceof ApiError && caught.fields.length > 0) {
-        const byField: Partial<Record<CheckInField, string>> = {};
-        for (const { field, message } of caught.fields) {
-          const name = checkInFieldOf(field);
-          if (name) byField[name] = byField[name] ? `${byField[name]} ${message}` : message;
-        }
-        setProblems(byField);
+        setProblems(messagesByField(caught.fields, checkInFieldOf));
       }
       setError(caught as Error);
       setBusy(false);

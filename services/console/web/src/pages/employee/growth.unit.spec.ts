@@ -1,26 +1,8 @@
+import { listeningGoal } from '../../lib/goal.fixtures';
 import { growthOfGoal, growthOfGoals, seriesOf } from './growth';
-import type { Goal, GoalContent } from './types';
+import type { Goal } from './types';
 
-const content: GoalContent = {
-  title: 'Listen first',
-  language: 'en',
-  target: { kind: 'competency', competencyId: 'collaboration', indicatorIds: ['collab-listening'] },
-  behaviour: 'Summarise before answering.',
-  situation: 'In design reviews.',
-  successCriteria: [
-    {
-      kind: 'measured',
-      criterionId: 'crit-1',
-      instrument: '360-round',
-      metric: 'indicator-score',
-      indicatorIds: ['collab-listening'],
-      target: 60,
-      description: 'Listening 60',
-    },
-  ],
-  actions: [],
-  deadline: '2027-03-01',
-};
+const content = listeningGoal;
 
 const goal = (overrides: Partial<Goal>): Goal =>
   ({

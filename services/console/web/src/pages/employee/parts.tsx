@@ -1,8 +1,9 @@
 import { TableScroll } from '../../components/table-scroll';
 import { type ReactNode } from 'react';
 import { type TextKey, useT } from '../../i18n';
-import { type FieldChange, type Segment } from './draft-diff';
-import { type Phase, type SmartCheck } from './types';
+import { type Phase, type SmartCheck } from '../../lib/goal';
+import { type Segment } from '../../lib/text-diff';
+import { type FieldChange } from './draft-diff';
 import './employee.css';
 
 const phaseTone: Record<Phase, 'ok' | 'warn' | 'bad' | ''> = {

@@ -1,6 +1,6 @@
 import { TableScroll } from '../../components/table-scroll';
 import { useState, type FormEvent } from 'react';
-import { useApi, useGet } from '../../api';
+import { useApi, useCommand, useGet } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
 import { day } from '../../lib/format';
@@ -25,23 +25,16 @@ const StartPlan = ({
   const t = useT();
   const { call, session } = useApi();
   const [cycle, setCycle] = useState(`${new Date().getUTCFullYear()}-cycle`);
-  const [error, setError] = useState<Error>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCommand();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const plan = await call<{ planId: string; cycle: string }>('planning', '/plans', {
         method: 'POST',
         body: { employeeId: session.userId, cycle: cycle.trim() },
       });
       onStarted(plan);
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Section title={t('employee.plan.start')}>

@@ -1,68 +1,5 @@
 /** The shapes of the answers the employee pages read (only the fields they read). */
-
-export type Phase =
-  | 'draft'
-  | 'submitted'
-  | 'rejected'
-  | 'revised'
-  | 'active'
-  | 'evaluated'
-  | 'withdrawn';
-
-export interface SmartCheck {
-  readonly property: string;
-  readonly passed: boolean;
-  readonly explanation: string;
-}
-
-/** The SMART check of a goal as it is now (`GET /goals/:goalId/smart-check`). */
-export interface GoalSmartCheck {
-  readonly goalId: string;
-  readonly checkedOn: string;
-  readonly checks: readonly SmartCheck[];
-}
-
-export interface Target {
-  readonly kind: string;
-  readonly competencyId: string;
-  readonly indicatorIds: readonly string[];
-}
-
-export interface Criterion {
-  readonly kind?: 'measured' | 'evidence';
-  readonly criterionId: string;
-  readonly instrument?: string;
-  readonly metric?: string;
-  readonly indicatorIds?: readonly string[];
-  readonly target?: number;
-  readonly evidence?: string;
-  readonly description: string;
-}
-
-export interface Action {
-  readonly actionId: string;
-  readonly kind: string;
-  readonly description: string;
-  readonly frequency: string;
-  readonly estimatedHours: number;
-}
-
-export interface Milestone {
-  readonly description: string;
-  readonly dueOn: string;
-}
-
-export interface GoalContent {
-  readonly title: string;
-  readonly language: 'en' | 'nl';
-  readonly target: Target;
-  readonly behaviour: string;
-  readonly situation: string;
-  readonly successCriteria: readonly Criterion[];
-  readonly actions: readonly Action[];
-  readonly milestones?: readonly Milestone[];
-  readonly deadline: string;
-}
+import type { GoalContent, Phase, SmartCheck, Target } from '../../lib/goal';
 
 export interface Measurement {
   readonly measurementId: string;
@@ -178,10 +115,4 @@ export interface RankedGap extends CompetencyGap {
 export interface GapReport {
   readonly competencies: readonly CompetencyGap[];
   readonly ranked: readonly RankedGap[];
-}
-
-/** An event a command answered with. */
-export interface EventBody {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { CsvDownload } from '../../components/csv-download';
+import { useScrolls } from '../../components/table-scroll';
 import { Withheld } from '../../components/states';
 import { type Translate, useLanguage, useT } from '../../i18n';
 import { localeOf, number, percent } from '../../lib/format';
@@ -65,18 +66,7 @@ export const TableScroll = ({
   labelledBy: string;
   children: ReactNode;
 }) => {
-  const box = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    if (element.firstElementChild) observer.observe(element.firstElementChild);
-    return () => observer.disconnect();
-  }, []);
+  const { box, scrolls } = useScrolls();
   return (
     <div
       ref={box}

@@ -19,6 +19,7 @@ import type {
   ApprovalFlowValue,
   CheckInAdherenceReport,
   CheckInAdherenceValue,
+  ByDepartment,
   DepartmentRow,
   DevelopmentFocusReport,
   DevelopmentFocusValue,
@@ -71,6 +72,43 @@ const departmentRows = <Value>(
   ...byDepartment.map((row) => ({ label: departmentLabel(row, t), figure: row.figure })),
 ];
 
+/** One row per month, labelled by the month. */
+const monthRows = <Value>(report: {
+  readonly overTime: readonly { readonly month: string; readonly figure: Figure<Value> }[];
+}) => report.overTime.map((point) => ({ label: point.month, figure: point.figure }));
+
+/** One row per competency, labelled by its id. */
+const competencyRows = <Value>(report: {
+  readonly competencies: readonly {
+    readonly competencyId: string;
+    readonly figure: Figure<Value>;
+  }[];
+}) => report.competencies.map((row) => ({ label: row.competencyId, figure: row.figure }));
+
+/** A report's figures by department, the total first, in the report's columns. */
+const departmentTable = <Value>(
+  report: ByDepartment<Value>,
+  columns: readonly Column<Value>[],
+  t: Translate,
+): TableModel =>
+  tableOf(t('hr.department'), columns, departmentRows(report.total, report.byDepartment, t), t);
+
+/** A share (0…1) as a percentage for a chart, to one decimal. */
+const chartPercent = (share: number): number => Math.round(share * 1000) / 10;
+
+/** What a chart draws: its labels along the axis, and its series. */
+type ChartData = { labels: string[]; series: Series[] };
+
+/** A chart of one series: a point per row, its figure's value (a gap where it is withheld). */
+const oneSeries = <Value>(
+  label: string,
+  rows: readonly { readonly label: string; readonly figure: Figure<Value> }[],
+  valueOf: (value: Value) => number,
+): ChartData => ({
+  labels: rows.map((row) => row.label),
+  series: [{ label, values: rows.map((row) => chartValue(row.figure, valueOf)) }],
+});
+
 // Active plans ---------------------------------------------------------------------------------
 
 const activePlansColumns = (t: Translate): Column<ActivePlansValue>[] => [
@@ -84,36 +122,14 @@ const activePlansColumns = (t: Translate): Column<ActivePlansValue>[] => [
 ];
 
 export const activePlansOverTime = (report: ActivePlansReport, t: Translate): TableModel =>
-  tableOf(
-    t('hr.month'),
-    activePlansColumns(t),
-    report.overTime.map((point) => ({ label: point.month, figure: point.figure })),
-    t,
-  );
+  tableOf(t('hr.month'), activePlansColumns(t), monthRows(report), t);
 
 export const activePlansByDepartment = (report: ActivePlansReport, t: Translate): TableModel =>
-  tableOf(
-    t('hr.department'),
-    activePlansColumns(t),
-    departmentRows(report.total, report.byDepartment, t),
-    t,
-  );
+  departmentTable(report, activePlansColumns(t), t);
 
 /** The share with an active goal per month, in percent; withheld months are gaps. */
-export const activePlansSeries = (
-  report: ActivePlansReport,
-  t: Translate,
-): { labels: string[]; series: Series[] } => ({
-  labels: report.overTime.map((point) => point.month),
-  series: [
-    {
-      label: t('hr.activePlans.share'),
-      values: report.overTime.map((point) =>
-        chartValue(point.figure, (value) => Math.round(value.share * 1000) / 10),
-      ),
-    },
-  ],
-});
+export const activePlansSeries = (report: ActivePlansReport, t: Translate): ChartData =>
+  oneSeries(t('hr.activePlans.share'), monthRows(report), (value) => chartPercent(value.share));
 
 // Development focus ----------------------------------------------------------------------------
 
@@ -132,7 +148,7 @@ export const developmentFocusTable = (report: DevelopmentFocusReport, t: Transla
       ),
       { heading: t('hr.focus.goals'), pick: (value) => value.goals, format: 'count' },
     ],
-    report.competencies.map((row) => ({ label: row.competencyId, figure: row.figure })),
+    competencyRows(report),
     t,
   );
 
@@ -140,7 +156,7 @@ export const developmentFocusTable = (report: DevelopmentFocusReport, t: Transla
 export const developmentFocusSeries = (
   report: DevelopmentFocusReport,
   t: Translate,
-): { labels: string[]; series: Series[] } => ({
+): ChartData => ({
   labels: report.competencies.map((row) => row.competencyId),
   series: focusStatuses.map((status) => ({
     label: t(`hr.focus.${status}`),
@@ -294,12 +310,7 @@ const approvalColumns = (t: Translate): Column<ApprovalFlowValue>[] => [
 ];
 
 export const approvalByDepartment = (report: ApprovalFlowReport, t: Translate): TableModel =>
-  tableOf(
-    t('hr.department'),
-    approvalColumns(t),
-    departmentRows(report.total, report.byDepartment, t),
-    t,
-  );
+  departmentTable(report, approvalColumns(t), t);
 
 export const approvalByManager = (report: ApprovalFlowReport, t: Translate): TableModel =>
   tableOf(
@@ -310,10 +321,7 @@ export const approvalByManager = (report: ApprovalFlowReport, t: Translate): Tab
   );
 
 /** Median and p90 turnaround per department, in hours; withheld departments are gaps. */
-export const approvalSeries = (
-  report: ApprovalFlowReport,
-  t: Translate,
-): { labels: string[]; series: Series[] } => {
+export const approvalSeries = (report: ApprovalFlowReport, t: Translate): ChartData => {
   const hours = (seconds: number) => Math.round(seconds / 360) / 10;
   return {
     labels: report.byDepartment.map((row) => departmentLabel(row, t)),
@@ -364,31 +372,13 @@ const checkInColumns = (t: Translate): Column<CheckInAdherenceValue>[] => [
 ];
 
 export const checkInsByDepartment = (report: CheckInAdherenceReport, t: Translate): TableModel =>
-  tableOf(
-    t('hr.department'),
-    checkInColumns(t),
-    departmentRows(report.total, report.byDepartment, t),
-    t,
-  );
+  departmentTable(report, checkInColumns(t), t);
 
 /** The share held on time per department, in percent; withheld departments are gaps. */
-export const checkInSeries = (
-  report: CheckInAdherenceReport,
-  t: Translate,
-): { labels: string[]; series: Series[] } => {
-  const rows = departmentRows(report.total, report.byDepartment, t);
-  return {
-    labels: rows.map((row) => row.label),
-    series: [
-      {
-        label: t('hr.checkIns.share'),
-        values: rows.map((row) =>
-          chartValue(row.figure, (value) => Math.round(value.share * 1000) / 10),
-        ),
-      },
-    ],
-  };
-};
+export const checkInSeries = (report: CheckInAdherenceReport, t: Translate): ChartData =>
+  oneSeries(t('hr.checkIns.share'), departmentRows(report.total, report.byDepartment, t), (value) =>
+    chartPercent(value.share),
+  );
 
 // Growth and goals achieved --------------------------------------------------------------------
 
@@ -409,7 +399,7 @@ export const growthByCompetency = (report: GrowthReport, t: Translate): TableMod
       { heading: t('hr.growth.robust'), pick: (value) => value.robust, format: 'count' },
       { heading: t('hr.growth.lessRobust'), pick: (value) => value.lessRobust, format: 'count' },
     ],
-    report.competencies.map((row) => ({ label: row.competencyId, figure: row.figure })),
+    competencyRows(report),
     t,
   );
 
@@ -432,20 +422,12 @@ export const growthByIndicator = (report: GrowthReport, t: Translate): TableMode
 });
 
 /** The average change per competency; withheld competencies are gaps. */
-export const growthSeries = (
-  report: GrowthReport,
-  t: Translate,
-): { labels: string[]; series: Series[] } => ({
-  labels: report.competencies.map((row) => row.competencyId),
-  series: [
-    {
-      label: t('hr.growth.averageDelta'),
-      values: report.competencies.map((row) =>
-        chartValue(row.figure, (value) => Math.round(value.averageBehaviourDelta * 100) / 100),
-      ),
-    },
-  ],
-});
+export const growthSeries = (report: GrowthReport, t: Translate): ChartData =>
+  oneSeries(
+    t('hr.growth.averageDelta'),
+    competencyRows(report),
+    (value) => Math.round(value.averageBehaviourDelta * 100) / 100,
+  );
 
 export const goalsAchievedTable = (report: GrowthReport, t: Translate): TableModel =>
   tableOf(

@@ -12,6 +12,12 @@ export interface DepartmentRow<Value> {
   readonly figure: Figure<Value>;
 }
 
+/** A figure for everyone in the report, then one per department. */
+export interface ByDepartment<Value> {
+  readonly total: Figure<Value>;
+  readonly byDepartment: readonly DepartmentRow<Value>[];
+}
+
 /** The filters as the report echoes them: the period by its label. */
 export interface FilterLabels {
   readonly departmentId?: string;
@@ -36,10 +42,8 @@ export interface ActivePlansValue {
   readonly share: number;
 }
 
-export interface ActivePlansReport extends ReportBase {
+export interface ActivePlansReport extends ReportBase, ByDepartment<ActivePlansValue> {
   readonly referenceInstant: string;
-  readonly total: Figure<ActivePlansValue>;
-  readonly byDepartment: readonly DepartmentRow<ActivePlansValue>[];
   readonly overTime: readonly {
     /** 'YYYY-MM' */
     readonly month: string;
@@ -91,9 +95,7 @@ export interface ApprovalFlowValue {
   readonly rejectionRate: number;
 }
 
-export interface ApprovalFlowReport extends ReportBase {
-  readonly total: Figure<ApprovalFlowValue>;
-  readonly byDepartment: readonly DepartmentRow<ApprovalFlowValue>[];
+export interface ApprovalFlowReport extends ReportBase, ByDepartment<ApprovalFlowValue> {
   readonly byManager: readonly {
     readonly managerId: string;
     readonly figure: Figure<ApprovalFlowValue>;
@@ -113,11 +115,9 @@ export interface CheckInAdherenceValue {
   };
 }
 
-export interface CheckInAdherenceReport extends ReportBase {
+export interface CheckInAdherenceReport extends ReportBase, ByDepartment<CheckInAdherenceValue> {
   readonly referenceInstant: string;
   readonly expectedCheckInMinutes: { readonly min: number; readonly max: number };
-  readonly total: Figure<CheckInAdherenceValue>;
-  readonly byDepartment: readonly DepartmentRow<CheckInAdherenceValue>[];
 }
 
 export interface GrowthValue {

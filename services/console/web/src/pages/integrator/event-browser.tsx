@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useApi } from '../../api';
+import { useApi, useCommand } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
 import { instant } from '../../lib/format';
@@ -47,18 +47,15 @@ export const EventBrowserPage = () => {
   const applied = filtersOf(new URLSearchParams(search));
   const [form, setForm] = useState<Filters>(applied);
   const [shown, setShown] = useState<Shown | undefined>();
-  const [error, setError] = useState<Error | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCommand();
 
   const load = useCallback(
-    async (filters: Filters, before: Shown | undefined) => {
-      setBusy(true);
-      setError(undefined);
-      const local = { subject: filters.subject.trim(), until: isoOf(filters.until) };
-      const found: ReplayedEvent[] = [];
-      let cursor = before?.cursor;
-      let ended = false;
-      try {
+    (filters: Filters, before: Shown | undefined) =>
+      run(async () => {
+        const local = { subject: filters.subject.trim(), until: isoOf(filters.until) };
+        const found: ReplayedEvent[] = [];
+        let cursor = before?.cursor;
+        let ended = false;
         for (let page = 0; page < MAX_PAGES && found.length < WANTED && !ended; page += 1) {
           const body = await call<string>('analytics', '/replay/events', {
             headers: { accept: 'application/x-ndjson' },
@@ -82,13 +79,8 @@ export const EventBrowserPage = () => {
             ended = true;
         }
         setShown({ events: [...(before?.events ?? []), ...found], cursor, ended });
-      } catch (failure) {
-        setError(failure instanceof Error ? failure : new Error(String(failure)));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [call],
+      }),
+    [call, run],
   );
 
   useEffect(() => {

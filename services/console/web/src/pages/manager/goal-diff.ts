@@ -1,64 +1,10 @@
-import type { Action, Criterion, GoalContent, Milestone } from './types';
-
-/** A run of words the same in both texts, only in the previous one, or only in the current. */
-export interface Segment {
-  readonly kind: 'same' | 'removed' | 'added';
-  readonly text: string;
-}
-
-/** Words and the spaces between them: joining the tokens gives the text back. */
-const tokensOf = (text: string): string[] => text.match(/\s+|\S+/g) ?? [];
-
-/** Longer texts are compared as a whole rather than word by word. */
-const MAX_TOKENS = 1200;
-
-const push = (segments: Segment[], kind: Segment['kind'], text: string) => {
-  if (text === '') return;
-  const last = segments[segments.length - 1];
-  if (last?.kind === kind) segments[segments.length - 1] = { kind, text: last.text + text };
-  else segments.push({ kind, text });
-};
-
-/**
- * How `current` differs from `previous`, word by word (a longest common subsequence of their
- * tokens): the previous text is the `same` and `removed` segments, the current `same` and `added`.
- */
-export const wordDiff = (previous: string, current: string): Segment[] => {
-  if (previous === current) return previous === '' ? [] : [{ kind: 'same', text: previous }];
-  const a = tokensOf(previous);
-  const b = tokensOf(current);
-  const segments: Segment[] = [];
-  if (a.length > MAX_TOKENS || b.length > MAX_TOKENS) {
-    push(segments, 'removed', previous);
-    push(segments, 'added', current);
-    return segments;
-  }
-  const lengths: number[][] = Array.from({ length: a.length + 1 }, () =>
-    new Array<number>(b.length + 1).fill(0),
-  );
-  for (let i = a.length - 1; i >= 0; i -= 1)
-    for (let j = b.length - 1; j >= 0; j -= 1)
-      lengths[i][j] =
-        a[i] === b[j] ? lengths[i + 1][j + 1] + 1 : Math.max(lengths[i + 1][j], lengths[i][j + 1]);
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      push(segments, 'same', a[i]);
-      i += 1;
-      j += 1;
-    } else if (lengths[i + 1][j] >= lengths[i][j + 1]) {
-      push(segments, 'removed', a[i]);
-      i += 1;
-    } else {
-      push(segments, 'added', b[j]);
-      j += 1;
-    }
-  }
-  for (; i < a.length; i += 1) push(segments, 'removed', a[i]);
-  for (; j < b.length; j += 1) push(segments, 'added', b[j]);
-  return segments;
-};
+import {
+  targetText,
+  type Action,
+  type Criterion,
+  type GoalContent,
+  type Milestone,
+} from '../../lib/goal';
 
 /** The goal's fields in the order a reader meets them. */
 export const goalFields = [
@@ -153,9 +99,6 @@ export const diffList = <Item>(
   });
   return result;
 };
-
-const targetText = (goal: GoalContent): string =>
-  [goal.target.competencyId, ...goal.target.indicatorIds].join(' ');
 
 /**
  * Field by field, how the current version of a goal differs from the previous one: texts to

@@ -1,65 +1,10 @@
-import { changedFields, diffGoals, diffList, wordDiff } from './goal-diff';
-import type { GoalContent } from './types';
+import type { GoalContent } from '../../lib/goal';
+import { listeningGoal } from '../../lib/goal.fixtures';
+import { changedFields, diffGoals, diffList } from './goal-diff';
 
-const version1: GoalContent = {
-  title: 'Listen first in design reviews',
-  language: 'en',
-  target: { kind: 'competency', competencyId: 'collaboration', indicatorIds: ['collab-listening'] },
-  behaviour: 'Summarise what the speaker said before answering.',
-  situation: 'In sprint planning and the weekly stand-up.',
-  successCriteria: [
-    {
-      kind: 'measured',
-      criterionId: 'crit-1',
-      instrument: '360-round',
-      metric: 'indicator-score',
-      indicatorIds: ['collab-listening'],
-      target: 56,
-      description: 'Listening scores at least 56 in the next 360° round.',
-    },
-  ],
-  actions: [
-    {
-      actionId: 'act-1',
-      kind: 'on-the-job',
-      description: 'Summarise before replying',
-      frequency: 'every meeting',
-      estimatedHours: 4,
-    },
-  ],
-  milestones: [{ description: 'Review with the manager', dueOn: '2027-02-07' }],
-  deadline: '2027-04-07',
-};
+const version1 = listeningGoal;
 
 describe('the previous version of a goal against the current one', () => {
-  it('given two texts, when diffed word by word, then the removed and added words are marked and each side reads back', () => {
-    // given
-    const previous = 'In sprint planning and the weekly stand-up.';
-    const current = 'In the Tuesday design review and sprint planning.';
-    // when
-    const segments = wordDiff(previous, current);
-    // then
-    const side = (kind: 'removed' | 'added') =>
-      segments
-        .filter((s) => s.kind === 'same' || s.kind === kind)
-        .map((s) => s.text)
-        .join('');
-    expect(side('removed')).toBe(previous);
-    expect(side('added')).toBe(current);
-    expect(segments.filter((s) => s.kind === 'added').map((s) => s.text.trim())).toContain(
-      'Tuesday',
-    );
-    expect(segments.filter((s) => s.kind === 'removed').map((s) => s.text)).toContain('stand-up.');
-  });
-
-  it('given the same text twice, when diffed, then it is one unchanged segment', () => {
-    // given / when
-    const segments = wordDiff('Same words', 'Same words');
-    // then
-    expect(segments).toEqual([{ kind: 'same', text: 'Same words' }]);
-    expect(wordDiff('', '')).toEqual([]);
-  });
-
   it('given a resubmission that changed the situation only, when the versions are compared, then only the situation is changed', () => {
     // given
     const version2 = { ...version1, situation: 'In the Tuesday design review.' };
@@ -79,7 +24,7 @@ describe('the previous version of a goal against the current one', () => {
     // given
     const version2: GoalContent = {
       ...version1,
-      successCriteria: [{ ...version1.successCriteria[0], target: 60 }],
+      successCriteria: [{ ...version1.successCriteria[0], target: 64 }],
       actions: [
         ...version1.actions,
         {

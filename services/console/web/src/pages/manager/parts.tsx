@@ -1,17 +1,10 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { useScrolls } from '../../components/table-scroll';
 import { useLanguage, useT, type TextKey, type Translate } from '../../i18n';
 import { day } from '../../lib/format';
-import { type Segment } from './goal-diff';
-import type {
-  Action,
-  Criterion,
-  GoalContent,
-  InboxItem,
-  Milestone,
-  RequestKind,
-  RequestStatus,
-  Target,
-} from './types';
+import type { Action, Criterion, GoalContent, Milestone, Target } from '../../lib/goal';
+import { type Segment } from '../../lib/text-diff';
+import type { InboxItem, RequestKind, RequestStatus } from './types';
 import './manager.css';
 
 /** A text of a family (`manager.goalStatus.<value>`), or the value itself when there is none. */
@@ -43,15 +36,17 @@ export const waitingLabel = (t: Translate, days: number): string =>
 export const requestTitle = (t: Translate, item: Pick<InboxItem, 'title' | 'goalId'>): string =>
   item.title ?? t('manager.request.untitled', { goalId: item.goalId });
 
+/** A request's state in words: waiting, approved / acknowledged, rejected / refused. */
+export const statusLabel = (t: Translate, status: RequestStatus, kind: RequestKind): string =>
+  kind === 'adjustment' && (status === 'approved' || status === 'rejected')
+    ? t(`manager.status.adjustment.${status}`)
+    : t(`manager.status.${status}`);
+
 /** A request's state as a badge: waiting, approved / acknowledged, rejected / refused. */
 export const StatusBadge = ({ status, kind }: { status: RequestStatus; kind: RequestKind }) => {
   const t = useT();
   const tone = status === 'approved' ? 'ok' : status === 'rejected' ? 'bad' : 'warn';
-  const text =
-    kind === 'adjustment' && (status === 'approved' || status === 'rejected')
-      ? t(`manager.status.adjustment.${status}`)
-      : t(`manager.status.${status}`);
-  return <span className={`badge ${tone}`}>{text}</span>;
+  return <span className={`badge ${tone}`}>{statusLabel(t, status, kind)}</span>;
 };
 
 export const OverdueBadge = () => {
@@ -229,17 +224,7 @@ export const fieldLabel = (t: Translate, field: string): string =>
  * a labelled region in the tab order, so that keyboard users can scroll it too.
  */
 export const TableScroll = ({ label, children }: { label: string; children: ReactNode }) => {
-  const box = useRef<HTMLDivElement>(null);
-  const [scrolls, setScrolls] = useState(false);
-  useEffect(() => {
-    const element = box.current;
-    if (!element) return;
-    const measure = () => setScrolls(element.scrollWidth > element.clientWidth + 1);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const { box, scrolls } = useScrolls();
   return (
     <div
       ref={box}

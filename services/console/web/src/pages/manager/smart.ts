@@ -1,4 +1,4 @@
-import type { SmartCheck } from './types';
+import type { SmartCheck } from '../../lib/goal';
 
 /** The SMART properties in the order of the acronym (acceptable beside achievable). */
 export const smartOrder = [

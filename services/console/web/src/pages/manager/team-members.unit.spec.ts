@@ -28,6 +28,7 @@ const goal = (overrides: Partial<TeamGoal> & { title?: string }): TeamGoal => ({
   status: 'active',
   content: {
     title: overrides.title ?? 'A goal',
+    language: 'en',
     target: { kind: 'competency', competencyId: 'c', indicatorIds: [] },
     behaviour: 'b',
     situation: 's',

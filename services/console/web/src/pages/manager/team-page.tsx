@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useApi, useGet } from '../../api';
 import { Loadable, Problem } from '../../components/states';
 import { useLanguage, useT } from '../../i18n';
@@ -17,64 +17,77 @@ import {
 import type { InboxItem, OverdueCheckIn, Reports, TeamGoal } from './types';
 import './manager.css';
 
+/**
+ * A table of the team page: scrolling on its own, named by its hidden caption, its rows
+ * stacked into labelled cells on a narrow screen (hence the explicit roles).
+ */
+const TeamTable = ({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: readonly string[];
+  children: ReactNode;
+}) => (
+  <TableScroll label={caption}>
+    <table className="mgr-table mgr-stack" role="table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead role="rowgroup">
+        <tr role="row">
+          {columns.map((column) => (
+            <th key={column} scope="col" role="columnheader">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody role="rowgroup">{children}</tbody>
+    </table>
+  </TableScroll>
+);
+
 const OverdueTable = ({ items }: { items: readonly OverdueCheckIn[] }) => {
   const t = useT();
   const { language } = useLanguage();
   const now = new Date();
   if (items.length === 0) return <p className="notice">{t('manager.team.overdueNone')}</p>;
   return (
-    <TableScroll label={t('manager.team.overdueCaption')}>
-      <table className="mgr-table mgr-stack" role="table">
-        <caption className="visually-hidden">{t('manager.team.overdueCaption')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t('manager.team.goal')}
+    <TeamTable
+      caption={t('manager.team.overdueCaption')}
+      columns={[
+        t('manager.team.goal'),
+        t('manager.team.employee'),
+        t('manager.team.dueSince'),
+        t('manager.team.daysOverdue'),
+        t('manager.team.cadence'),
+      ]}
+    >
+      {byMostOverdue(items).map((item) => {
+        const days = daysOverdue(item.dueAt, now);
+        return (
+          <tr key={item.goalId} role="row">
+            <th scope="row" role="rowheader">
+              {item.title}
             </th>
-            <th scope="col" role="columnheader">
-              {t('manager.team.employee')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('manager.team.dueSince')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('manager.team.daysOverdue')}
-            </th>
-            <th scope="col" role="columnheader">
-              {t('manager.team.cadence')}
-            </th>
+            <td role="cell" data-label={t('manager.team.employee')}>
+              {item.employeeId}
+            </td>
+            <td role="cell" data-label={t('manager.team.dueSince')}>
+              {day(language, item.dueAt)}
+            </td>
+            <td role="cell" data-label={t('manager.team.daysOverdue')}>
+              <span className="badge bad">
+                {days === 1 ? t('manager.request.day') : t('manager.request.days', { count: days })}
+              </span>
+            </td>
+            <td role="cell" data-label={t('manager.team.cadence')}>
+              {item.cadence ? labelOf(t, 'manager.cadenceLabel.', item.cadence) : '—'}
+            </td>
           </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {byMostOverdue(items).map((item) => {
-            const days = daysOverdue(item.dueAt, now);
-            return (
-              <tr key={item.goalId} role="row">
-                <th scope="row" role="rowheader">
-                  {item.title}
-                </th>
-                <td role="cell" data-label={t('manager.team.employee')}>
-                  {item.employeeId}
-                </td>
-                <td role="cell" data-label={t('manager.team.dueSince')}>
-                  {day(language, item.dueAt)}
-                </td>
-                <td role="cell" data-label={t('manager.team.daysOverdue')}>
-                  <span className="badge bad">
-                    {days === 1
-                      ? t('manager.request.day')
-                      : t('manager.request.days', { count: days })}
-                  </span>
-                </td>
-                <td role="cell" data-label={t('manager.team.cadence')}>
-                  {item.cadence ? labelOf(t, 'manager.cadenceLabel.', item.cadence) : '—'}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+        );
+      })}
+    </TeamTable>
   );
 };
 
@@ -113,82 +126,67 @@ const MemberGoals = ({
           list.length === 0 ? (
             <p>{t('manager.team.noGoals')}</p>
           ) : (
-            <TableScroll label={t('manager.team.goalsCaption', { employee: name })}>
-              <table className="mgr-table mgr-stack" role="table">
-                <caption className="visually-hidden">
-                  {t('manager.team.goalsCaption', { employee: name })}
-                </caption>
-                <thead role="rowgroup">
-                  <tr role="row">
-                    <th scope="col" role="columnheader">
-                      {t('manager.team.goal')}
+            <TeamTable
+              caption={t('manager.team.goalsCaption', { employee: name })}
+              columns={[
+                t('manager.team.goal'),
+                t('manager.team.status'),
+                t('manager.team.nextCheckIn'),
+                t('manager.team.attention'),
+              ]}
+            >
+              {orderGoals(list).map((goal) => {
+                const attention = attentionOf(goal, inbox, overdue);
+                const needs =
+                  attention.submissionRequest !== undefined ||
+                  attention.adjustmentRequests.length > 0 ||
+                  attention.overdueCheckIn !== undefined;
+                return (
+                  <tr key={goal.goalId} role="row">
+                    <th scope="row" role="rowheader">
+                      {goal.content.title}
                     </th>
-                    <th scope="col" role="columnheader">
-                      {t('manager.team.status')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('manager.team.nextCheckIn')}
-                    </th>
-                    <th scope="col" role="columnheader">
-                      {t('manager.team.attention')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody role="rowgroup">
-                  {orderGoals(list).map((goal) => {
-                    const attention = attentionOf(goal, inbox, overdue);
-                    const needs =
-                      attention.submissionRequest !== undefined ||
-                      attention.adjustmentRequests.length > 0 ||
-                      attention.overdueCheckIn !== undefined;
-                    return (
-                      <tr key={goal.goalId} role="row">
-                        <th scope="row" role="rowheader">
-                          {goal.content.title}
-                        </th>
-                        <td role="cell" data-label={t('manager.team.status')}>
-                          {labelOf(t, 'manager.goalStatus.', goal.status)}
-                        </td>
-                        <td role="cell" data-label={t('manager.team.nextCheckIn')}>
-                          {goal.nextCheckInDueAt ? day(language, goal.nextCheckInDueAt) : '—'}
-                        </td>
-                        <td role="cell" data-label={t('manager.team.attention')}>
-                          {!needs ? (
-                            t('manager.team.nothing')
-                          ) : (
-                            <ul className="mgr-attention">
-                              {attention.submissionRequest && (
-                                <li>
-                                  <Link href={requestHref(attention.submissionRequest)}>
-                                    {t('manager.team.answerSubmission')}
-                                  </Link>
-                                </li>
-                              )}
-                              {attention.adjustmentRequests.map((adjustment) => (
-                                <li key={adjustment.adjustmentId}>
-                                  {adjustment.requestId ? (
-                                    <Link href={requestHref(adjustment.requestId)}>
-                                      {t('manager.team.answerAdjustment')}
-                                    </Link>
-                                  ) : (
-                                    t('manager.team.adjustmentPending')
-                                  )}
-                                </li>
-                              ))}
-                              {attention.overdueCheckIn && (
-                                <li>
-                                  <OverdueBadge /> {t('manager.team.checkInOverdue')}
-                                </li>
-                              )}
-                            </ul>
+                    <td role="cell" data-label={t('manager.team.status')}>
+                      {labelOf(t, 'manager.goalStatus.', goal.status)}
+                    </td>
+                    <td role="cell" data-label={t('manager.team.nextCheckIn')}>
+                      {goal.nextCheckInDueAt ? day(language, goal.nextCheckInDueAt) : '—'}
+                    </td>
+                    <td role="cell" data-label={t('manager.team.attention')}>
+                      {!needs ? (
+                        t('manager.team.nothing')
+                      ) : (
+                        <ul className="mgr-attention">
+                          {attention.submissionRequest && (
+                            <li>
+                              <Link href={requestHref(attention.submissionRequest)}>
+                                {t('manager.team.answerSubmission')}
+                              </Link>
+                            </li>
                           )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </TableScroll>
+                          {attention.adjustmentRequests.map((adjustment) => (
+                            <li key={adjustment.adjustmentId}>
+                              {adjustment.requestId ? (
+                                <Link href={requestHref(adjustment.requestId)}>
+                                  {t('manager.team.answerAdjustment')}
+                                </Link>
+                              ) : (
+                                t('manager.team.adjustmentPending')
+                              )}
+                            </li>
+                          ))}
+                          {attention.overdueCheckIn && (
+                            <li>
+                              <OverdueBadge /> {t('manager.team.checkInOverdue')}
+                            </li>
+                          )}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </TeamTable>
           )
         }
       </Loadable>

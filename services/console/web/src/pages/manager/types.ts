@@ -1,57 +1,10 @@
 /** The shapes of the answers the manager pages read (only the fields they read). */
+import type { GoalContent, Phase, SmartCheck } from '../../lib/goal';
 
 export type RequestKind = 'submission' | 'adjustment';
 export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
 export type Cadence = 'weekly' | 'fortnightly' | 'monthly';
 export const cadences: readonly Cadence[] = ['weekly', 'fortnightly', 'monthly'];
-
-export interface SmartCheck {
-  readonly property: string;
-  readonly passed: boolean;
-  readonly explanation: string;
-}
-
-export interface Target {
-  readonly kind: string;
-  readonly competencyId: string;
-  readonly indicatorIds: readonly string[];
-}
-
-export interface Criterion {
-  readonly kind?: 'measured' | 'evidence';
-  readonly criterionId: string;
-  readonly instrument?: string;
-  readonly metric?: string;
-  readonly indicatorIds?: readonly string[];
-  readonly target?: number;
-  readonly evidence?: string;
-  readonly description: string;
-}
-
-export interface Action {
-  readonly actionId: string;
-  readonly kind: string;
-  readonly description: string;
-  readonly frequency: string;
-  readonly estimatedHours?: number;
-}
-
-export interface Milestone {
-  readonly description: string;
-  readonly dueOn: string;
-}
-
-export interface GoalContent {
-  readonly title: string;
-  readonly language?: string;
-  readonly target: Target;
-  readonly behaviour: string;
-  readonly situation: string;
-  readonly successCriteria: readonly Criterion[];
-  readonly actions: readonly Action[];
-  readonly milestones?: readonly Milestone[];
-  readonly deadline: string;
-}
 
 /** One submitted version of the goal: what the manager decided on each time. */
 export interface GoalVersion {
@@ -134,28 +87,15 @@ export interface Reports {
   readonly reports: readonly Report[];
 }
 
-/** `GET /goals/:goalId/smart-check`: the goal as it is now, checked in the reader's language. */
-export interface CurrentSmartCheck {
-  readonly goalId: string;
-  readonly checkedOn: string;
-  readonly checks: readonly SmartCheck[];
-}
-
 /** `GET /employees/:employeeId/goals` and `GET /goals/:goalId` (the fields read here). */
 export interface TeamGoal {
   readonly goalId: string;
   readonly employeeId: string;
-  readonly status: string;
+  readonly status: Phase;
   readonly content: GoalContent;
   readonly submissionNumber: number;
   readonly checkInCadence: Cadence | null;
   readonly nextCheckInDueAt: string | null;
   readonly unacknowledgedAdjustments: readonly string[];
   readonly agreement?: { readonly motivation?: string } | null;
-}
-
-/** The decision event `approve` and `reject` answer with. */
-export interface DecisionEvent {
-  readonly type: string;
-  readonly data: Readonly<Record<string, unknown>>;
 }
