@@ -124,6 +124,15 @@ export type Loaded<Result> =
   | { readonly state: 'failed'; readonly error: ApiError | Error }
   | { readonly state: 'done'; readonly data: Result };
 
+export interface GetOptions {
+  /**
+   * Looks again this often while the page is in view, and when it comes back into view, without
+   * showing it loading: for a page that others change while it is open (a manager's inbox).
+   * A look that fails keeps what is shown.
+   */
+  readonly refreshEveryMs?: number;
+}
+
 /**
  * A GET that loads when the page shows and again when its path, query or the language change
  * (texts in the answers follow the reader's language); `reload` asks again. `latest` is the
@@ -134,6 +143,7 @@ export const useGet = <Result,>(
   service: Service,
   path: string | undefined,
   query?: CallOptions['query'],
+  { refreshEveryMs }: GetOptions = {},
 ): Loaded<Result> & {
   readonly latest: Result | undefined;
   readonly reload: () => void;
@@ -161,6 +171,21 @@ export const useGet = <Result,>(
     });
     return () => abort.abort();
   }, [call, service, key, round, show]);
+  useEffect(() => {
+    if (key === undefined || refreshEveryMs === undefined) return;
+    const abort = new AbortController();
+    const look = () => {
+      if (document.visibilityState !== 'visible') return;
+      call<Result>(service, key, { signal: abort.signal }).then(show, () => undefined);
+    };
+    const timer = setInterval(look, refreshEveryMs);
+    document.addEventListener('visibilitychange', look);
+    return () => {
+      abort.abort();
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', look);
+    };
+  }, [call, service, key, show, refreshEveryMs]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
   const refreshUntil = useCallback(
     async (settled: (data: Result) => boolean) => {

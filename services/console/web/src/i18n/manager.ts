@@ -5,7 +5,7 @@ export const manager = catalogue(
   {
     'manager.inbox.title': 'Approval inbox',
     'manager.inbox.intro':
-      'Goals your team submitted and adjustments they made to active goals, waiting for your decision. The oldest come first.',
+      'Goals your team submitted and adjustments they made to active goals, waiting for your decision. The oldest come first; new ones appear by themselves.',
     'manager.inbox.empty': 'Nothing is waiting for your decision.',
     'manager.inbox.count': '{count} waiting for your decision',
     'manager.inbox.overdueCount': '{count} overdue',
@@ -200,7 +200,7 @@ export const manager = catalogue(
   {
     'manager.inbox.title': 'Inbox voor goedkeuring',
     'manager.inbox.intro':
-      'Doelen die je team heeft ingediend en aanpassingen van actieve doelen, die wachten op jouw besluit. De oudste staan bovenaan.',
+      'Doelen die je team heeft ingediend en aanpassingen van actieve doelen, die wachten op jouw besluit. De oudste staan bovenaan; nieuwe verschijnen vanzelf.',
     'manager.inbox.empty': 'Er wacht niets op jouw besluit.',
     'manager.inbox.count': '{count} wachten op jouw besluit',
     'manager.inbox.overdueCount': '{count} te laat',

@@ -51,10 +51,15 @@ const InboxCard = ({ item }: { item: InboxItem }) => {
   );
 };
 
+/** How often an open inbox looks for requests that arrived since (employees submit meanwhile). */
+const INBOX_REFRESH_MS = 5_000;
+
 /** /manager/inbox: the requests waiting for the manager, oldest first, overdue ones marked. */
 export const InboxPage = () => {
   const t = useT();
-  const inbox = useGet<InboxItem[]>('approval', '/approval-requests/inbox');
+  const inbox = useGet<InboxItem[]>('approval', '/approval-requests/inbox', undefined, {
+    refreshEveryMs: INBOX_REFRESH_MS,
+  });
   return (
     <>
       <h1>{t('manager.inbox.title')}</h1>
@@ -65,7 +70,7 @@ export const InboxPage = () => {
           if (items.length === 0) return <p className="notice">{t('manager.inbox.empty')}</p>;
           return (
             <>
-              <p className="mgr-counts">
+              <p className="mgr-counts" aria-live="polite">
                 <strong>{t('manager.inbox.count', { count: items.length })}</strong>
                 {overdue > 0 && (
                   <>
