@@ -29,6 +29,8 @@ import {
   managerApproves,
   managerPages,
   managerRejects,
+  managerSeesInInbox,
+  managerSeesRequestArrive,
   managerSeesTeam,
 } from './manager';
 
@@ -191,6 +193,11 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
     cycle.requestId = /\/manager\/requests\/([^/?#]+)/.exec(page.url())?.[1];
     expect(cycle.requestId).toBeDefined();
     await context.close();
+    // The rejection reaches planning over the bus a moment later; the employee's step needs it.
+    await steps.run.waitFor(
+      'GoalRejected → the goal revisable in planning',
+      steps.goals.goalInStatus(cycle.goalId ?? '', 'rejected'),
+    );
   });
 
   it('employee: reads the feedback, revises and resubmits', async () => {
@@ -208,6 +215,11 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
   it('manager: sees both versions and approves on a weekly cadence, then the team', async () => {
     const { page, context } = await as('mgr-ben', ['manager', 'employee']);
     await managerApproves(page, { goalTitle: title }, { cadence: 'weekly', note: 'Good plan.' });
+    // The approval reaches planning over the bus a moment later; the check-in step needs it.
+    await steps.run.waitFor(
+      'GoalApproved → the goal active in planning',
+      steps.goals.goalInStatus(cycle.goalId ?? '', 'active'),
+    );
     await managerSeesTeam(page, {
       employeeIds: ['emp-chloe'],
       names: { 'emp-chloe': 'Chloe Martin' },
@@ -236,10 +248,20 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
     const goalId = cycle.goalId ?? '';
     const { employee } = steps.organisation;
     const active = await steps.run.api.call<Goal>('planning', 'GET', `/goals/${goalId}`, employee);
-    const adjust = (body: object) =>
-      steps.run.api.call('planning', 'POST', `/goals/${goalId}/adjust`, employee, { body });
     // The employee adjusts the active goal (over the API: the console's employee pages do not
-    // adjust goals yet); each adjustment waits in the manager's inbox.
+    // adjust goals yet); each adjustment waits in the manager's inbox once approval opened its
+    // request from GoalAdjusted, a moment later over the bus.
+    const adjust = async (body: object) => {
+      const events = await steps.run.api.call<{ type: string; data: { adjustmentId?: string } }[]>(
+        'planning',
+        'POST',
+        `/goals/${goalId}/adjust`,
+        employee,
+        { body },
+      );
+      const adjusted = events.find((event) => event.type === 'GoalAdjusted');
+      await steps.goals.adjustmentInInbox(String(adjusted?.data.adjustmentId));
+    };
     await adjust({
       changes: {
         successCriteria: active.content.successCriteria.map((criterion, index) =>
@@ -263,10 +285,13 @@ describe('the console in headless Chromium, through the demo’s cycle', () => {
       const goal = await steps.goals.goalOf(goalId);
       return goal.history.at(-1)?.event === 'GoalAdjustmentRefused' ? goal : undefined;
     });
+    // The manager keeps the inbox open while the employee adjusts again: the request appears.
+    await managerSeesInInbox(page, { goalTitle: title, kind: 'adjustment', present: false });
     await adjust({
       changes: { deadline: steps.dates.addMonths(active.content.deadline, 1) },
       reason: 'The review cycle moved by a month.',
     });
+    await managerSeesRequestArrive(page, { goalTitle: title, kind: 'adjustment' });
     await managerAnswersAdjustment(
       page,
       { goalTitle: title, kind: 'adjustment' },

@@ -69,6 +69,9 @@ const origin = (page: Page) => new URL(page.url()).origin;
 /** How long a step waits for what it expects to appear (the read sides follow a moment later). */
 const TIMEOUT = 10_000;
 
+/** How long an open inbox may take to show a request already in approval (it looks every 5 s). */
+const REFRESH_TIMEOUT = 20_000;
+
 /** Waits until the locator's first match is visible; fails the step when it does not appear. */
 const visible = async (locator: Locator): Promise<void> => {
   await locator.first().waitFor({ state: 'visible', timeout: TIMEOUT });
@@ -102,6 +105,21 @@ export const managerSeesInInbox = async (
   const cards = cardsOf(page, goalTitle, kind);
   if (present) await visible(cards);
   else expect(await cards.count()).toBe(0);
+};
+
+/**
+ * On the inbox already open, a request for the goal (of that kind) appears by itself, without
+ * the manager reloading or navigating: the page looks again every few seconds while in view.
+ */
+export const managerSeesRequestArrive = async (
+  page: Page,
+  { goalTitle, kind }: { goalTitle: string; kind?: 'submission' | 'adjustment' },
+): Promise<void> => {
+  const url = page.url();
+  await cardsOf(page, goalTitle, kind)
+    .first()
+    .waitFor({ state: 'visible', timeout: REFRESH_TIMEOUT });
+  expect(page.url()).toBe(url);
 };
 
 const cardsOf = (page: Page, goalTitle: string, kind?: 'submission' | 'adjustment') => {
