@@ -11,8 +11,14 @@ export function serviceEntry(name: ServiceName | 'console'): string;
 export function consolePortOf(env?: NodeJS.ProcessEnv): number;
 
 /**
- * Starts the console after building its web app; its process, or undefined when production
- * sign-in (OIDC_ISSUER, OIDC_CLIENT_ID) is not configured.
+ * The console's environment (port, each service's URL, sign-in), or undefined when production
+ * sign-in (OIDC_ISSUER, OIDC_CLIENT_ID) is not configured and the console does not start.
+ */
+export function consoleEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv | undefined;
+
+/**
+ * Starts the console after building its web app; its process, or undefined (nothing built) when
+ * production sign-in (OIDC_ISSUER, OIDC_CLIENT_ID) is not configured.
  */
 export function spawnConsole(
   env: NodeJS.ProcessEnv,

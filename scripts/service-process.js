@@ -158,12 +158,12 @@ const consolePortOf = (env = process.env) => {
 };
 
 /**
- * The console's environment: its port, the built web app, instance 1 of each service as its
- * APIs, and the services' sign-in (development tokens by the same secret; in production the
- * identity provider's OIDC_* settings, which `env` must give). Undefined when production sign-in
- * is not configured: the console is then not started (the services run without it).
+ * The console's environment: its port, instance 1 of each service as its APIs, and the services'
+ * sign-in (development tokens by the same secret; in production the identity provider's OIDC_*
+ * settings, which `env` must give). Undefined when production sign-in is not configured: the
+ * console is then not started (the services run without it), and its web app is not built.
  */
-const consoleEnv = (env, webDir) => {
+const consoleEnv = (env) => {
   const auth = authEnv(env);
   const mode = env.AUTH_MODE ?? 'development';
   if (mode !== 'development' && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)) return undefined;
@@ -171,7 +171,6 @@ const consoleEnv = (env, webDir) => {
     ...env,
     ...auth,
     PORT: String(consolePortOf(env)),
-    CONSOLE_WEB_DIR: webDir,
     ...Object.fromEntries(
       services.map(({ name }) => [
         `CONSOLE_${name.toUpperCase()}_URL`,
@@ -182,19 +181,23 @@ const consoleEnv = (env, webDir) => {
 };
 
 /**
- * Starts the console (see consoleEnv) after bringing its web app up to date; resolves to its
- * process, or undefined when production sign-in is not configured. Lines go to `write` as
- * `[console] …`.
+ * Starts the console (see consoleEnv) after bringing its server bundle and web app up to date;
+ * resolves to its process, or undefined when production sign-in is not configured (then nothing
+ * is built). Lines go to `write` as `[console] …`.
  */
 const spawnConsole = async (env, write) => {
+  const environment = consoleEnv(env);
+  if (environment === undefined) return undefined;
   const { buildConsole } = require('./build-console');
   const webDir = await buildConsole();
-  const environment = consoleEnv(env, webDir);
-  if (environment === undefined) return undefined;
   build();
   const child = spawn(process.execPath, [...SERVICE_V8_FLAGS, entryOf('console')], {
     cwd: root,
-    env: { NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'), ...environment },
+    env: {
+      NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'),
+      ...environment,
+      CONSOLE_WEB_DIR: webDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   passLines(child, 'console', write);
@@ -207,6 +210,7 @@ const serviceEntry = (name) => path.join(root, entryOf(name));
 module.exports = {
   services,
   consolePortOf,
+  consoleEnv,
   spawnConsole,
   serviceEntry,
   portOf,
