@@ -1,5 +1,9 @@
 import { ID_PATTERN, TENANT_ID_PATTERN } from '@talentloop/contracts';
-import { devSigningKey, mintToken, roles as knownRoles } from '@talentloop/service-kit';
+import {
+  devSigningKey,
+  mintToken,
+  roles as knownRoles,
+} from '@talentloop/service-kit/bearer-tokens';
 
 /** How long a development token from the console's sign-in lasts. */
 export const DEV_TOKEN_TTL_SECONDS = 8 * 60 * 60;

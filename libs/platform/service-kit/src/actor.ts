@@ -6,10 +6,10 @@ import {
 } from '@nestjs/common';
 import type { Request } from 'express';
 import { text } from '@talentloop/i18n';
+import type { Role } from './auth/roles';
 import { problem } from './problem-details';
 
-export const roles = ['employee', 'manager', 'hr', 'admin', 'integrator'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from './auth/roles';
 
 /** Who is calling, for which tenant: every command and query carries it. */
 export interface Actor {
