@@ -14,7 +14,10 @@ import {
 import { analyticsProjections } from '../../services/analytics/src/projections/employee-facts.projection';
 import { SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
 
-/** BENCH_PROFILE_DIR: CPU profiles of the service while it answers the queries, and the replay. */
+/**
+ * BENCH_PROFILE_DIR: CPU profiles of the service while it answers the queries, and the replay.
+ * BENCH_SERVICE_STDOUT=1 shows what the service writes to stdout (V8's --trace-gc lines).
+ */
 const profileDir = process.env['BENCH_PROFILE_DIR'];
 
 /** A port nobody listens on now. */
@@ -44,6 +47,8 @@ export const startService = async (env: Record<string, string>) => {
     [
       // The flags the service runs with everywhere (npm start, the image): memory as in production.
       ...SERVICE_V8_FLAGS,
+      // BENCH_SERVICE_FLAGS: more Node or V8 flags for the service, to compare one against none.
+      ...(process.env['BENCH_SERVICE_FLAGS']?.split(/\s+/).filter(Boolean) ?? []),
       ...(profileDir ? ['-r', join(__dirname, '../system/cpu-profile.preload.js')] : []),
       serviceEntry('analytics'),
     ],
@@ -51,12 +56,16 @@ export const startService = async (env: Record<string, string>) => {
       // Only what the bench sets: a MONGODB_URI in the shell must not move its read models.
       env: {
         PATH: process.env['PATH'],
+        // glibc's allocator tuning, when the shell sets it (MALLOC_ARENA_MAX and the like).
+        ...Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => /^MALLOC_/.test(name)),
+        ),
         ...env,
         HOST: '127.0.0.1',
         PORT: String(port),
         ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}),
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', process.env['BENCH_SERVICE_STDOUT'] ? 'inherit' : 'ignore', 'inherit'],
     },
   );
   let exited: number | null | undefined;

@@ -44,6 +44,53 @@ export const rssMiB = (pid: number): number => {
   }
 };
 
+/**
+ * Where a process's resident memory is: anonymous (heap, buffers, code compiled at run time)
+ * and file-backed pages (the binary, mapped files), from /proc/<pid>/status; and V8's part of
+ * it from the service's own GET /metrics (prom-client's default metrics): the JavaScript heap
+ * used and reserved, and memory held outside it (Buffers, native allocations V8 was told of).
+ * MiB; NaN for what could not be read.
+ */
+export interface MemoryParts {
+  readonly rss: number;
+  readonly anonymous: number;
+  readonly file: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+}
+
+const statusKiB = (status: string, field: string): number => {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+};
+
+const metricMiB = (metrics: string, name: string): number => {
+  const match = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$`, 'm').exec(metrics);
+  return match ? Number(match[1]) / 1024 / 1024 : Number.NaN;
+};
+
+export const memoryParts = async (pid: number, url: string): Promise<MemoryParts> => {
+  let status = '';
+  try {
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    // gone: every figure reads NaN
+  }
+  const metrics = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) }).then(
+    (response) => response.text(),
+    () => '',
+  );
+  return {
+    rss: statusKiB(status, 'VmRSS'),
+    anonymous: statusKiB(status, 'RssAnon'),
+    file: statusKiB(status, 'RssFile'),
+    heapUsed: metricMiB(metrics, 'nodejs_heap_size_used_bytes'),
+    heapTotal: metricMiB(metrics, 'nodejs_heap_size_total_bytes'),
+    external: metricMiB(metrics, 'nodejs_external_memory_bytes'),
+  };
+};
+
 export const snapshot = (pids: Map<ServiceName, number>): Map<ServiceName, number> =>
   new Map([...pids].map(([service, pid]) => [service, rssMiB(pid)]));
 
