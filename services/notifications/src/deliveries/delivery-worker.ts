@@ -24,6 +24,7 @@ import {
   DELIVERY_BODIES,
   LOG_LENGTH,
   promoteNext,
+  queueKey,
   type DeliveryAttempt,
   type DeliveryBodyDocument,
   type DeliveryDocument,
@@ -264,7 +265,8 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
       due.map((stored) => ({
         stored,
         id: stored.id,
-        subject: `${stored.doc.subscriptionId} ${stored.doc.subject}`,
+        // One queue per subscription and subject: `deliverable` orders within it.
+        subject: queueKey(stored.doc.subscriptionId, stored.doc.subject),
         position: stored.doc.position,
         state: 'pending' as const,
         nextAttemptAt: new Date(stored.doc.nextAttemptAt),
@@ -317,7 +319,7 @@ export const startDeliveryWorker = (options: DeliveryWorkerOptions): Loop & { wa
         without: ['body', 'log'],
       });
       for (const { subscriptionId, subject } of page)
-        queues.set(`${subscriptionId}\u0000${subject}`, { subscriptionId, subject });
+        queues.set(queueKey(subscriptionId, subject), { subscriptionId, subject });
       if (page.length < SWEEP_PAGE) break;
     }
     for (const { subscriptionId, subject } of queues.values())

@@ -81,31 +81,33 @@ export const queueKey = (subscriptionId: string, subject: string): string =>
 const QUEUES_PER_QUERY = 500;
 
 /**
- * Which of these queues have anything not yet delivered or dead: one query per
- * QUEUES_PER_QUERY subjects (not one per queue), reading the deliveries' ids and keys only.
+ * Which of these queues have anything not yet delivered or dead: per subscription, one query
+ * per QUEUES_PER_QUERY of its subjects (not one per queue, and no subject of one subscription
+ * looked up in another's), reading the deliveries' ids and keys only.
  */
 export const unfinishedQueues = async (
   readModels: ReadModelStore,
   queues: readonly { readonly subscriptionId: string; readonly subject: string }[],
 ): Promise<Set<string>> => {
-  const wanted = new Set(
-    queues.map(({ subscriptionId, subject }) => queueKey(subscriptionId, subject)),
-  );
-  const subjects = [...new Set(queues.map(({ subject }) => subject))];
-  const subscriptionIds = [...new Set(queues.map(({ subscriptionId }) => subscriptionId))];
+  const subjectsBySubscription = new Map<string, Set<string>>();
+  for (const { subscriptionId, subject } of queues) {
+    const subjects = subjectsBySubscription.get(subscriptionId) ?? new Set<string>();
+    subjects.add(subject);
+    subjectsBySubscription.set(subscriptionId, subjects);
+  }
   const found = new Set<string>();
-  for (let at = 0; at < subjects.length; at += QUEUES_PER_QUERY) {
-    const unfinished = await readModels.find<DeliveryDocument>(DELIVERIES, {
-      where: {
-        subscriptionId: { $in: subscriptionIds },
-        subject: { $in: subjects.slice(at, at + QUEUES_PER_QUERY) },
-        state: { $in: ['pending', 'waiting'] },
-      },
-      without: ['body', 'log'],
-    });
-    for (const { subscriptionId, subject } of unfinished) {
-      const key = queueKey(subscriptionId, subject);
-      if (wanted.has(key)) found.add(key);
+  for (const [subscriptionId, subjectSet] of subjectsBySubscription) {
+    const subjects = [...subjectSet];
+    for (let at = 0; at < subjects.length; at += QUEUES_PER_QUERY) {
+      const unfinished = await readModels.find<DeliveryDocument>(DELIVERIES, {
+        where: {
+          subscriptionId,
+          subject: { $in: subjects.slice(at, at + QUEUES_PER_QUERY) },
+          state: { $in: ['pending', 'waiting'] },
+        },
+        without: ['body', 'log'],
+      });
+      for (const delivery of unfinished) found.add(queueKey(subscriptionId, delivery.subject));
     }
   }
   return found;
