@@ -1,4 +1,13 @@
 // The shapes of the answers the demo reads (only the fields it reads).
+import { parseCloudEventType } from '@talentloop/contracts';
+
+/**
+ * Whether a replayed CloudEvent type is one of notifications' delivery events (MailSent, …),
+ * told by the context its type names: they come while mails and webhooks are still going out,
+ * so a run's counts leave them out.
+ */
+export const isDeliveryEvent = (cloudEventType: string): boolean =>
+  parseCloudEventType(cloudEventType)?.context === 'notifications';
 
 export interface EventBody {
   readonly type: string;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { countsOf } from '../demo/print';
+import { isDeliveryEvent } from '../demo/responses';
 import type { RunningSystem } from './running-system';
 
 export interface StoredEvent {
@@ -18,12 +19,7 @@ export interface StoredEvent {
 export const storeIsReadable = (system: RunningSystem): boolean =>
   system.env['EVENT_STORE'] !== 'esdb';
 
-/**
- * Whether a CloudEvents type is one of notifications' delivery events (MailSent, …): they come
- * while mails and webhooks are still going out, so a run's counts leave them out.
- */
-export const isDeliveryEvent = (cloudEventType: string): boolean =>
-  cloudEventType.startsWith('talentloop.notifications.');
+export { isDeliveryEvent };
 
 /**
  * One tenant's events of the cycle as the SQLite event store holds them, in global order

@@ -1,6 +1,7 @@
 import { DemoFailure } from '../http';
 import { countsOf, line, runsOf, step, wrapped } from '../print';
 import { integrator } from '../organisation';
+import { isDeliveryEvent } from '../responses';
 import { api, tenantId } from '../run';
 
 /**
@@ -23,9 +24,9 @@ export const replayTenant = async () => {
   ).length;
   // What notifications records of its mails (MailSent, …) comes while mails are still being
   // sent: shown, but the summary counts the cycle's own events, which the run fixes.
-  const deliveries = events.filter((event) => event.type.startsWith('talentloop.notifications.'));
+  const deliveries = events.filter((event) => isDeliveryEvent(event.type));
   const types = events
-    .filter((event) => !event.type.startsWith('talentloop.notifications.'))
+    .filter((event) => !isDeliveryEvent(event.type))
     .map((event) => event.type.replace(/^talentloop\.[^.]+\./, '').replace(/\.v\d+$/, ''));
   line(
     `${events.length} events (${response.headers.get('content-type') ?? '?'}) in ${Date.now() - replayStarted} ms; other tenants' events: ${foreign}`,
