@@ -4,7 +4,11 @@ import { messageBusConfigFromEnv, topologyConfigFromEnv } from '@talentloop/mess
 import { loggingConfigFromEnv, telemetryConfigFromEnv } from '@talentloop/observability';
 import { subjectKeyStoreConfigFromEnv } from '@talentloop/privacy';
 import { readModelStoreConfigFromEnv } from '@talentloop/read-models';
-import { DEFAULT_DOWN_READY_THRESHOLD_MS } from '@talentloop/supervision';
+import {
+  DEFAULT_DOWN_READY_THRESHOLD_MS,
+  DEFAULT_RESTART_BACKOFF,
+  type BackoffPolicy,
+} from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
 import { httpConfigFromEnv } from './http.config';
 
@@ -20,6 +24,21 @@ export const loopDownReadyThresholdMsFromEnv = (env: NodeJS.ProcessEnv): number 
     DEFAULT_DOWN_READY_THRESHOLD_MS,
   );
 
+/**
+ * LOOP_RESTART_MAX_BACKOFF_MS: the longest wait before a failed background loop is started
+ * again. The wait is drawn at random below a ceiling that starts at 250 ms (or this, when
+ * smaller) and doubles with each failure in a row, up to this; 30000 by default.
+ */
+export const loopRestartBackoffFromEnv = (env: NodeJS.ProcessEnv): BackoffPolicy => {
+  const maxMs = integerIn(
+    env,
+    'LOOP_RESTART_MAX_BACKOFF_MS',
+    { min: 10, max: 3_600_000 },
+    DEFAULT_RESTART_BACKOFF.maxMs,
+  );
+  return { initialMs: Math.min(DEFAULT_RESTART_BACKOFF.initialMs, maxMs), maxMs };
+};
+
 /** Reads PORT; a bad value stops the service with a message naming the variable. */
 export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number =>
   integerIn(env, 'PORT', { min: 0, max: 65_535 }, defaultPort);
@@ -29,7 +48,7 @@ export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number
  * HTTP_RATE_LIMIT_PER_MINUTE), the event store,
  * the bus and its topics (KAFKA_TOPIC*), the read-model store (READ_MODELS, where the relays'
  * checkpoints and leases live too), the supervision of background loops
- * (LOOP_DOWN_READY_THRESHOLD_MS), logging, tracing and authentication (AUTH_*). Throws a
+ * (LOOP_DOWN_READY_THRESHOLD_MS, LOOP_RESTART_MAX_BACKOFF_MS), logging, tracing and authentication (AUTH_*). Throws a
  * ConfigError naming the first bad variable; a service's own settings come on top.
  */
 export const platformConfigFromEnv = (
@@ -44,6 +63,7 @@ export const platformConfigFromEnv = (
   topology: topologyConfigFromEnv(env),
   readModels: readModelStoreConfigFromEnv(env),
   loopDownReadyThresholdMs: loopDownReadyThresholdMsFromEnv(env),
+  loopRestartBackoff: loopRestartBackoffFromEnv(env),
   keyStore: subjectKeyStoreConfigFromEnv(env),
   logging: loggingConfigFromEnv(env),
   telemetry: telemetryConfigFromEnv(env),

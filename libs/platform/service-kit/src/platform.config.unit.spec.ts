@@ -1,5 +1,9 @@
 import { ConfigError } from '@talentloop/config';
-import { loopDownReadyThresholdMsFromEnv, platformConfigFromEnv } from './platform.config';
+import {
+  loopDownReadyThresholdMsFromEnv,
+  loopRestartBackoffFromEnv,
+  platformConfigFromEnv,
+} from './platform.config';
 
 const service = { name: 'probe', defaultPort: 3000 };
 const development = {
@@ -13,6 +17,31 @@ describe('the supervision settings of the platform', () => {
 
   it('takes LOOP_DOWN_READY_THRESHOLD_MS in milliseconds', () =>
     expect(loopDownReadyThresholdMsFromEnv({ LOOP_DOWN_READY_THRESHOLD_MS: '5000' })).toBe(5_000));
+
+  it('restarts a failed loop after up to 250 ms, doubling to 30 s, when LOOP_RESTART_MAX_BACKOFF_MS is unset', () =>
+    expect(platformConfigFromEnv(service, development).loopRestartBackoff).toEqual({
+      initialMs: 250,
+      maxMs: 30_000,
+    }));
+
+  it('takes LOOP_RESTART_MAX_BACKOFF_MS as the ceiling, and as the first wait when smaller', () => {
+    expect(loopRestartBackoffFromEnv({ LOOP_RESTART_MAX_BACKOFF_MS: '5000' })).toEqual({
+      initialMs: 250,
+      maxMs: 5_000,
+    });
+    expect(loopRestartBackoffFromEnv({ LOOP_RESTART_MAX_BACKOFF_MS: '100' })).toEqual({
+      initialMs: 100,
+      maxMs: 100,
+    });
+  });
+
+  it('refuses a backoff ceiling below 10 ms, naming the variable', () =>
+    expect(() => loopRestartBackoffFromEnv({ LOOP_RESTART_MAX_BACKOFF_MS: '0' })).toThrow(
+      new ConfigError(
+        'LOOP_RESTART_MAX_BACKOFF_MS',
+        "must be a whole number from 10 to 3600000; got '0'",
+      ),
+    ));
 
   it('refuses a threshold that is not a whole number of milliseconds, naming the variable', () =>
     expect(() =>

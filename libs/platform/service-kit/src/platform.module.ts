@@ -53,7 +53,7 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { RequestLanguageInterceptor } from './language/request-language';
 import { HealthController, MetricsController } from './observability/operations.controllers';
 import { SUPERVISOR } from './observability/supervisor.token';
-import { loopDownReadyThresholdMsFromEnv } from './platform.config';
+import { loopDownReadyThresholdMsFromEnv, loopRestartBackoffFromEnv } from './platform.config';
 import {
   EVENT_STORE,
   HTTP_CONFIG,
@@ -296,6 +296,7 @@ export class PlatformModule {
             const logger = new Logger('supervisor');
             return new Supervisor({
               downReadyThresholdMs: loopDownReadyThresholdMsFromEnv(env),
+              backoff: loopRestartBackoffFromEnv(env),
               log: (level, message) =>
                 level === 'error' ? logger.error(message) : logger.log(message),
             });

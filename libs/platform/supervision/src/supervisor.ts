@@ -26,7 +26,8 @@ export interface SupervisorOptions {
 }
 
 export const DEFAULT_DOWN_READY_THRESHOLD_MS = 30_000;
-const DEFAULT_BACKOFF: BackoffPolicy = { initialMs: 250, maxMs: 30_000 };
+/** A failed loop's restart waits up to 250 ms, then twice as long each time, up to 30 s. */
+export const DEFAULT_RESTART_BACKOFF: BackoffPolicy = { initialMs: 250, maxMs: 30_000 };
 const DEFAULT_STABLE_AFTER_MS = 60_000;
 
 interface SupervisedLoop {
@@ -73,7 +74,7 @@ export class Supervisor {
   private readonly random: () => number;
 
   constructor(options: SupervisorOptions = {}) {
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.backoff = options.backoff ?? DEFAULT_RESTART_BACKOFF;
     this.stableAfterMs = options.stableAfterMs ?? DEFAULT_STABLE_AFTER_MS;
     this.downReadyThresholdMs = options.downReadyThresholdMs ?? DEFAULT_DOWN_READY_THRESHOLD_MS;
     this.log = options.log ?? logToConsole;

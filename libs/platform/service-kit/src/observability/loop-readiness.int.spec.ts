@@ -85,6 +85,10 @@ describe('readiness of a service with background loops', () => {
             AUTH_MODE: 'development',
             AUTH_DEV_SECRET: randomUUID() + randomUUID(),
             LOOP_DOWN_READY_THRESHOLD_MS: '2000',
+            // Restarts come at most 200 ms apart: once the broker is back, the read side is up
+            // again within the wait below, whatever the jitter draws (by default the wait grows
+            // to 30 s, and after a few seconds of failures it could pass 10 s).
+            LOOP_RESTART_MAX_BACKOFF_MS: '200',
           },
         }),
       ],
