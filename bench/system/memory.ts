@@ -34,16 +34,6 @@ export const servicePids = (parent: number): Map<ServiceName, number> => {
   return found;
 };
 
-/** VmRSS in MiB, or NaN when the process is gone. */
-export const rssMiB = (pid: number): number => {
-  try {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-};
-
 /**
  * Where a process's resident memory is: anonymous (heap, buffers, code compiled at run time)
  * and file-backed pages (the binary, mapped files), from /proc/<pid>/status; and V8's part of
@@ -65,18 +55,24 @@ const statusKiB = (status: string, field: string): number => {
   return match ? Number(match[1]) / 1024 : Number.NaN;
 };
 
+const statusOf = (pid: number): string => {
+  try {
+    return readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return ''; // gone: every figure reads NaN
+  }
+};
+
+/** VmRSS in MiB, or NaN when the process is gone. */
+export const rssMiB = (pid: number): number => statusKiB(statusOf(pid), 'VmRSS');
+
 const metricMiB = (metrics: string, name: string): number => {
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)$`, 'm').exec(metrics);
   return match ? Number(match[1]) / 1024 / 1024 : Number.NaN;
 };
 
 export const memoryParts = async (pid: number, url: string): Promise<MemoryParts> => {
-  let status = '';
-  try {
-    status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  } catch {
-    // gone: every figure reads NaN
-  }
+  const status = statusOf(pid);
   const metrics = await fetch(`${url}/metrics`, { signal: AbortSignal.timeout(5_000) }).then(
     (response) => response.text(),
     () => '',
