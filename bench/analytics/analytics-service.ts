@@ -56,10 +56,6 @@ export const startService = async (env: Record<string, string>) => {
       // Only what the bench sets: a MONGODB_URI in the shell must not move its read models.
       env: {
         PATH: process.env['PATH'],
-        // glibc's allocator tuning, when the shell sets it (MALLOC_ARENA_MAX and the like).
-        ...Object.fromEntries(
-          Object.entries(process.env).filter(([name]) => /^MALLOC_/.test(name)),
-        ),
         ...env,
         HOST: '127.0.0.1',
         PORT: String(port),
