@@ -10,12 +10,8 @@ import {
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
 import type { ServiceName } from './service-process';
 import type { RunningSystem } from './testing/running-system';
-import {
-  isDeliveryEvent,
-  revisionsByStream,
-  storedEvents,
-  storeIsReadable,
-} from './testing/stored-events';
+import { isDeliveryEvent } from './demo/responses';
+import { revisionsByStream, storedEvents, storeIsReadable } from './testing/stored-events';
 
 /** What an integrator replays of one tenant, and HR's history of the demo's employee. */
 const ledgerOf = async (system: RunningSystem, tenantId: string) => {

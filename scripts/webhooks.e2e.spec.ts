@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startWebhookReceiver, type WebhookReceiver } from '@talentloop/testing';
 import { BackgroundDemo, newDemoTenantId } from './testing/demo-run';
 import { describeOnEach, embedded, kafkaMongo, systemPerSuite } from './testing/infrastructures';
-import { isDeliveryEvent, replayedIds } from './testing/stored-events';
+import { isDeliveryEvent } from './demo/responses';
+import { replayedIds } from './testing/stored-events';
 
 /**
  * Webhooks on the running system: a platform subscribed to everything of a tenant receives the

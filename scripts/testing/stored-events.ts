@@ -19,8 +19,6 @@ export interface StoredEvent {
 export const storeIsReadable = (system: RunningSystem): boolean =>
   system.env['EVENT_STORE'] !== 'esdb';
 
-export { isDeliveryEvent };
-
 /**
  * One tenant's events of the cycle as the SQLite event store holds them, in global order
  * (read-only): notifications' own streams are left out (see isDeliveryEvent).
