@@ -45,11 +45,11 @@ export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number
 
 /**
  * Every setting the shared platform reads for a service: HTTP (PORT, HOST, HTTP_CORS_ORIGINS,
- * HTTP_RATE_LIMIT_PER_MINUTE), the event store,
- * the bus and its topics (KAFKA_TOPIC*), the read-model store (READ_MODELS, where the relays'
- * checkpoints and leases live too), the supervision of background loops
- * (LOOP_DOWN_READY_THRESHOLD_MS, LOOP_RESTART_MAX_BACKOFF_MS), logging, tracing and authentication (AUTH_*). Throws a
- * ConfigError naming the first bad variable; a service's own settings come on top.
+ * HTTP_RATE_LIMIT_PER_MINUTE), the event store, the bus and its topics (KAFKA_TOPIC*), the
+ * read-model store (READ_MODELS, where the relays' checkpoints and leases live too), the
+ * supervision of background loops (LOOP_DOWN_READY_THRESHOLD_MS, LOOP_RESTART_MAX_BACKOFF_MS),
+ * logging, tracing and authentication (AUTH_*). Throws a ConfigError naming the first bad
+ * variable; a service's own settings come on top.
  */
 export const platformConfigFromEnv = (
   service: { readonly name: string; readonly defaultPort: number },
