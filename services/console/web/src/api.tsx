@@ -1,5 +1,14 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useLanguage } from './i18n';
+import { AnswerOrder } from './lib/answer-order';
 import { pollUntil } from './lib/poll';
 import { type ApiError, apiErrorOf } from './lib/problem';
 import { type Session } from './lib/session';
@@ -138,6 +147,7 @@ export interface GetOptions {
  * (texts in the answers follow the reader's language); `reload` asks again. `latest` is the
  * last answer had, kept while it is asked again; `refreshUntil` looks again, without showing
  * it loading, until the answer settles it (a read side a moment behind a command just made).
+ * Answers that arrive out of order never replace a newer one (AnswerOrder).
  */
 export const useGet = <Result,>(
   service: Service,
@@ -154,29 +164,50 @@ export const useGet = <Result,>(
   const [latest, setLatest] = useState<Result>();
   const [round, setRound] = useState(0);
   const key = path === undefined ? undefined : withQuery(path, query);
-  const show = useCallback((data: Result) => {
-    setLoaded({ state: 'done', data });
-    setLatest(data);
-  }, []);
+  // Loads, reloads and looks may answer out of order: only the newest answer is shown.
+  const order = useRef(new AnswerOrder()).current;
+  const show = useCallback(
+    (question: number, data: Result) => {
+      if (!order.show(question)) return;
+      setLoaded({ state: 'done', data });
+      setLatest(data);
+    },
+    [order],
+  );
+  /** Asks once; the answer is shown unless a later question was answered first. */
+  const ask = useCallback(
+    (signal?: AbortSignal) => {
+      const question = order.ask();
+      return {
+        question,
+        answer: call<Result>(service, key!, signal ? { signal } : {}).then((data) => {
+          show(question, data);
+          return data;
+        }),
+      };
+    },
+    [call, service, key, order, show],
+  );
   useEffect(() => {
     if (key === undefined) return;
     const abort = new AbortController();
     setLoaded({ state: 'loading' });
-    call<Result>(service, key, { signal: abort.signal }).then(show, (error: unknown) => {
-      if (abort.signal.aborted) return;
+    const { question, answer } = ask(abort.signal);
+    answer.catch((error: unknown) => {
+      if (abort.signal.aborted || order.overtaken(question)) return;
       setLoaded({
         state: 'failed',
         error: error instanceof Error ? error : new Error(String(error)),
       });
     });
     return () => abort.abort();
-  }, [call, service, key, round, show]);
+  }, [key, round, ask, order]);
   useEffect(() => {
     if (key === undefined || refreshEveryMs === undefined) return;
     const abort = new AbortController();
     const look = () => {
       if (document.visibilityState !== 'visible') return;
-      call<Result>(service, key, { signal: abort.signal }).then(show, () => undefined);
+      ask(abort.signal).answer.catch(() => undefined);
     };
     const timer = setInterval(look, refreshEveryMs);
     document.addEventListener('visibilitychange', look);
@@ -185,15 +216,14 @@ export const useGet = <Result,>(
       clearInterval(timer);
       document.removeEventListener('visibilitychange', look);
     };
-  }, [call, service, key, show, refreshEveryMs]);
+  }, [key, ask, refreshEveryMs]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
   const refreshUntil = useCallback(
     async (settled: (data: Result) => boolean) => {
       if (key === undefined) return;
-      const answer = await pollUntil(() => call<Result>(service, key), settled);
-      if (answer) show(answer.value);
+      await pollUntil(() => ask().answer, settled);
     },
-    [call, service, key, show],
+    [key, ask],
   );
   return { ...loaded, latest, reload, refreshUntil };
 };
