@@ -249,22 +249,18 @@ export class CellCounts {
       }
       if (list.length === 0) return;
       scratch.read(list);
-      add(0, 0, cell, scratch.narrowest(null, false), scratch.narrowest(null, true));
+      scratch.narrowest(null);
+      add(0, 0, cell, scratch.all, scratch.matchingOnly);
       for (let index = 1; index < this.kinds.length; index += 1) {
         const personGroups = groups[index][person];
         if (personGroups === null) continue;
         for (let group = 0; group < groupCount(personGroups); group += 1) {
-          add(
-            index,
-            groupKey(personGroups, group),
-            cell,
-            scratch.narrowest(personGroups, false, group),
-            scratch.narrowest(personGroups, true, group),
-          );
+          scratch.narrowest(personGroups, group);
+          add(index, groupKey(personGroups, group), cell, scratch.all, scratch.matchingOnly);
         }
       }
     });
-    counts.forEach((each, index) => each.widen(this.levels, this.keyCount(index)));
+    counts.forEach((each, index) => each.finish(this.levels, this.keyCount(index)));
     this.counts = counts;
   }
 }
@@ -382,7 +378,9 @@ export const cellCountsOf = (
 
 /**
  * People by slot ([state][key]) and cell, with their sums by department, by role and in all;
- * each table dense or sparse by its size (countTable).
+ * each table dense or sparse by its size (countTable). Counting fills the cells alone; the
+ * sums are made from them once, when the count is done (`finish`), rather than on every
+ * person counted.
  */
 class Counts {
   readonly byCell: CountTable;
@@ -409,19 +407,25 @@ class Counts {
 
   add(slot: number, cell: number): void {
     this.byCell.increment(slot * this.cellDepartment.length + cell);
-    this.byDepartment.increment(slot * this.departments + this.cellDepartment[cell]);
-    this.byRole.increment(slot * this.roles + this.cellRole[cell]);
-    this.total.increment(slot);
   }
 
-  /** Adds every period level into the next wider one (states are [competency][level]). */
-  widen(levels: number, keys: number): void {
-    if (levels === 1) return;
-    // A state is a block of keys × width entries; each level's block adds the narrower one's.
-    this.byCell.widen(keys * this.cellDepartment.length, levels);
-    this.byDepartment.widen(keys * this.departments, levels);
-    this.byRole.widen(keys * this.roles, levels);
-    this.total.widen(keys, levels);
+  /**
+   * Adds every period level into the next wider one (states are [competency][level]), then
+   * sums the cells by department, by role and in all: a sum of widened cells is the widened
+   * sum, so the sums need no widening of their own.
+   */
+  finish(levels: number, keys: number): void {
+    const cells = this.cellDepartment.length;
+    // A state is a block of keys × cells entries; each level's block adds the narrower one's.
+    if (levels > 1) this.byCell.widen(keys * cells, levels);
+    const { cellDepartment, cellRole, departments, roles } = this;
+    this.byCell.forEach((index, count) => {
+      const slot = Math.floor(index / cells);
+      const cell = index - slot * cells;
+      this.byDepartment.add(slot * departments + cellDepartment[cell], count);
+      this.byRole.add(slot * roles + cellRole[cell], count);
+      this.total.add(slot, count);
+    });
   }
 }
 
@@ -467,17 +471,26 @@ class Scratch {
     }
   }
 
-  /** The narrowest level of the person's contributions (of one row key's group), or NEVER. */
-  narrowest(groups: KeyGroups | null, matchingOnly: boolean, group = 0): number {
-    let narrowest = NEVER;
+  /** Set by `narrowest`: the narrowest level of the contributions, or NEVER. */
+  all = NEVER;
+  /** Set by `narrowest`: the same of those matching the competency filter. */
+  matchingOnly = NEVER;
+
+  /** The narrowest levels of the person's contributions (of one row key's group), in one pass. */
+  narrowest(groups: KeyGroups | null, group = 0): void {
+    let all = NEVER;
+    let matchingOnly = NEVER;
+    const { levels, matching } = this;
     const first = groups === null ? 0 : groupStart(groups, group);
     const end = groups === null ? this.length : groupStart(groups, group + 1);
     for (let position = first; position < end; position += 1) {
       const item = groups === null ? position : groupItem(groups, position);
-      if (matchingOnly && this.matching[item] === 0) continue;
-      if (this.levels[item] < narrowest) narrowest = this.levels[item];
+      const level = levels[item];
+      if (level < all) all = level;
+      if (level < matchingOnly && matching[item] !== 0) matchingOnly = level;
     }
-    return narrowest;
+    this.all = all;
+    this.matchingOnly = matchingOnly;
   }
 }
 

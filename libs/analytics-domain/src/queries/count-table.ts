@@ -8,6 +8,10 @@
 export interface CountTable {
   get(index: number): number;
   increment(index: number): void;
+  /** Adds `amount` people to the entry. */
+  add(index: number, amount: number): void;
+  /** Every entry that counts someone, in no particular order. */
+  forEach(visit: (index: number, count: number) => void): void;
   /** Each state's block gets the block of the state before it, unless it opens a group. */
   widen(block: number, levels: number): void;
   /** What keeping it costs, roughly. */
@@ -39,6 +43,16 @@ export class DenseTable implements CountTable {
     this.table[index] += 1;
   }
 
+  add(index: number, amount: number): void {
+    this.table[index] += amount;
+  }
+
+  forEach(visit: (index: number, count: number) => void): void {
+    const { table } = this;
+    for (let index = 0; index < table.length; index += 1)
+      if (table[index] !== 0) visit(index, table[index]);
+  }
+
   widen(block: number, levels: number): void {
     const { table } = this;
     for (let state = 1; state * block < table.length; state += 1) {
@@ -64,7 +78,15 @@ export class SparseTable implements CountTable {
   }
 
   increment(index: number): void {
-    this.counts.set(index, (this.counts.get(index) ?? 0) + 1);
+    this.add(index, 1);
+  }
+
+  add(index: number, amount: number): void {
+    this.counts.set(index, (this.counts.get(index) ?? 0) + amount);
+  }
+
+  forEach(visit: (index: number, count: number) => void): void {
+    for (const [index, count] of this.counts) if (count !== 0) visit(index, count);
   }
 
   widen(block: number, levels: number): void {

@@ -15,6 +15,7 @@ describe('a table of people counts', () => {
     [2, 5],
     [4, 3],
     [8, 1],
+    [4, 3_000],
   ])('counts and widens the same dense or sparse (%i levels, %i keys × cells)', (levels, block) => {
     // given the same increments into a dense and a sparse table of two competency states
     const entries = 2 * levels * block;
@@ -67,5 +68,26 @@ describe('a table of people counts', () => {
     expect(large.get(100)).toBe(2);
     expect(large.get(99)).toBe(0);
     expect(large.bytes).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['dense', () => new DenseTable(10)],
+    ['sparse', () => new SparseTable()],
+  ])('adds amounts and visits every entry that counts someone (%s)', (_, make) => {
+    // given a table with two entries counted, one by an amount
+    const table = make();
+    table.increment(3);
+    table.add(3, 4);
+    table.add(7, 2);
+
+    // when every entry is visited
+    const visited: [number, number][] = [];
+    table.forEach((index, count) => visited.push([index, count]));
+
+    // then the counted entries come, with their counts, and no empty one
+    expect(visited.sort(([a], [b]) => a - b)).toEqual([
+      [3, 5],
+      [7, 2],
+    ]);
   });
 });
