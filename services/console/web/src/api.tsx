@@ -147,7 +147,8 @@ export interface GetOptions {
  * (texts in the answers follow the reader's language); `reload` asks again. `latest` is the
  * last answer had, kept while it is asked again; `refreshUntil` looks again, without showing
  * it loading, until the answer settles it (a read side a moment behind a command just made).
- * Answers that arrive out of order never replace a newer one (AnswerOrder).
+ * Answers that arrive out of order never replace a newer one, and answers to a question that
+ * has since changed (another path, query or language) are dropped (AnswerOrder).
  */
 export const useGet = <Result,>(
   service: Service,
@@ -191,6 +192,8 @@ export const useGet = <Result,>(
   useEffect(() => {
     if (key === undefined) return;
     const abort = new AbortController();
+    // Asked anew (another path, query or language, or a reload): earlier answers are moot.
+    order.forget();
     setLoaded({ state: 'loading' });
     const { question, answer } = ask(abort.signal);
     answer.catch((error: unknown) => {

@@ -8,6 +8,8 @@
 export class AnswerOrder {
   private asked = 0;
   private shown = 0;
+  /** Questions up to this one are moot (see forget). */
+  private moot = 0;
 
   /** Numbers a question as it is asked. */
   ask(): number {
@@ -17,13 +19,21 @@ export class AnswerOrder {
 
   /** Whether the answer to question `question` may be shown; if so, it is now the one shown. */
   show(question: number): boolean {
-    if (question <= this.shown) return false;
+    if (question <= this.shown || question <= this.moot) return false;
     this.shown = question;
     return true;
   }
 
   /** Whether an answer to a later question is already shown (a failure of this one is moot). */
   overtaken(question: number): boolean {
-    return question < this.shown;
+    return question < this.shown || question <= this.moot;
+  }
+
+  /**
+   * Makes every question asked so far moot: the question itself changed (another path, query
+   * or language), so their answers are never shown and their failures never reported.
+   */
+  forget(): void {
+    this.moot = this.asked;
   }
 }

@@ -50,4 +50,17 @@ describe('answers to a question asked again, arriving out of order', () => {
     // when / then
     expect(order.show(question)).toBe(false);
   });
+
+  it('given questions asked before the question changed, when their answers arrive, then none is shown and no failure counts', () => {
+    // given: looks at one path, then the page moved to another
+    const order = new AnswerOrder();
+    const look = order.ask();
+    const failing = order.ask();
+    order.forget();
+    const load = order.ask();
+    // when / then
+    expect(order.show(look)).toBe(false);
+    expect(order.overtaken(failing)).toBe(true);
+    expect(order.show(load)).toBe(true);
+  });
 });
