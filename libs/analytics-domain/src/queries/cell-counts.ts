@@ -45,6 +45,90 @@ const NO_ROLE = '\u0000none';
 const NEVER = 0x7f;
 
 /**
+ * Where each person of a population is counted: departments and roles numbered in the order
+ * people come, and department × role cells. It depends on the people alone, not on the
+ * filters, so a population counted again for another competency or period reuses it (see
+ * layoutOf), with each person's key groups per kind of row. Never changed once made, but for
+ * the groups of a kind of row first asked for.
+ */
+class Layout {
+  readonly departments = new Map<string, number>();
+  readonly roles = new Map<string, number>();
+  readonly queryableRole: boolean[] = [];
+  readonly cells = new Map<number, number>();
+  readonly cellDepartment: number[] = [];
+  readonly cellRole: number[] = [];
+  readonly cellsOfDepartment: number[][] = [];
+  readonly cellsOfRole: number[][] = [];
+  /** Each person's cell. */
+  readonly cellOf: readonly number[];
+  /** Each person's key groups by KeyKind index (null: no contributions), made on first use. */
+  private readonly groupsByKind = new Map<number, readonly (KeyGroups | null)[]>();
+
+  constructor(
+    private readonly subjects: readonly Subject[],
+    private readonly lists: readonly (Prepared | null)[],
+  ) {
+    const pairs = subjects.map((subject) => this.pairOf(subject));
+    // Cells once every role is known, so that department × roles numbers a cell.
+    this.cellOf = pairs.map((pair) => {
+      const department = Math.floor(pair / 65_536);
+      const role = pair % 65_536;
+      const key = department * this.roles.size + role;
+      let cell = this.cells.get(key);
+      if (cell === undefined) {
+        cell = this.cellDepartment.length;
+        this.cells.set(key, cell);
+        this.cellDepartment.push(department);
+        this.cellRole.push(role);
+        this.cellsOfDepartment[department].push(cell);
+        this.cellsOfRole[role].push(cell);
+      }
+      return cell;
+    });
+  }
+
+  /** Whether it is the layout of these very subjects. */
+  isOf(subjects: readonly Subject[]): boolean {
+    return sameSubjects(this.subjects, subjects);
+  }
+
+  /** Each person's key groups of one kind of row (null for a person without contributions). */
+  groups(kind: KeyKind): readonly (KeyGroups | null)[] {
+    let groups = this.groupsByKind.get(kind.index);
+    if (groups === undefined) {
+      groups = this.subjects.map((subject, person) => {
+        const list = this.lists[person];
+        return list === null ? null : groupsOf(list, kind, subject.departmentId);
+      });
+      this.groupsByKind.set(kind.index, groups);
+    }
+    return groups;
+  }
+
+  private pairOf(subject: Subject): number {
+    const department = this.localId(
+      this.departments,
+      subject.departmentId ?? NO_DEPARTMENT,
+      this.cellsOfDepartment,
+    );
+    const role = this.localId(this.roles, subject.roleId ?? NO_ROLE, this.cellsOfRole);
+    this.queryableRole[role] = subject.roleId !== null;
+    return department * 65_536 + role;
+  }
+
+  private localId(ids: Map<string, number>, name: string, cellsOf: number[][]): number {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(name, id);
+      cellsOf.push([]);
+    }
+    return id;
+  }
+}
+
+/**
  * The people in scope, counted once per request into department × role cells for every
  * widening of the request's conditions on contributions: the competency filter kept or
  * dropped (competency state), the period, its quarter, its year or none (level), and the row
@@ -61,24 +145,32 @@ export class CellCounts {
    * requests, so sizes read from them afterwards would misplace this count's slots.
    */
   private readonly keyCounts: readonly number[];
-  readonly departments = new Map<string, number>();
-  readonly roles = new Map<string, number>();
-  readonly queryableRole: boolean[] = [];
-  readonly cells = new Map<number, number>();
-  readonly cellDepartment: number[] = [];
-  readonly cellRole: number[] = [];
-  readonly cellsOfDepartment: number[][] = [];
-  readonly cellsOfRole: number[][] = [];
+  readonly departments: ReadonlyMap<string, number>;
+  readonly roles: ReadonlyMap<string, number>;
+  readonly queryableRole: readonly boolean[];
+  readonly cells: ReadonlyMap<number, number>;
+  readonly cellDepartment: readonly number[];
+  readonly cellRole: readonly number[];
+  readonly cellsOfDepartment: readonly (readonly number[])[];
+  readonly cellsOfRole: readonly (readonly number[])[];
   /** By mask index. */
   private counts: readonly Counts[] = [];
 
   constructor(
-    subjects: readonly Subject[],
+    layout: Layout,
     lists: readonly (Prepared | null)[],
     filters: AnalyticsFilters,
     private readonly dimensions: readonly ItemDimension[],
     breakdowns: readonly (readonly RowDimension[])[],
   ) {
+    this.departments = layout.departments;
+    this.roles = layout.roles;
+    this.queryableRole = layout.queryableRole;
+    this.cells = layout.cells;
+    this.cellDepartment = layout.cellDepartment;
+    this.cellRole = layout.cellRole;
+    this.cellsOfDepartment = layout.cellsOfDepartment;
+    this.cellsOfRole = layout.cellsOfRole;
     const chain =
       filters.period === undefined ? [] : [filters.period, ...enclosingPeriods(filters.period)];
     this.levels = chain.length + 1;
@@ -90,19 +182,13 @@ export class CellCounts {
     this.kinds = this.masks.map((mask) =>
       kindOf(dimensions.filter((_, bit) => (mask & (1 << bit)) !== 0)),
     );
-    const pairs = subjects.map((subject) => this.cellOf(subject));
     const groups = this.masks.map((_, index) =>
-      index === 0
-        ? []
-        : subjects.map((subject, person) => {
-            const list = lists[person];
-            return list === null ? null : groupsOf(list, this.kinds[index], subject.departmentId);
-          }),
+      index === 0 ? [] : layout.groups(this.kinds[index]),
     );
     this.keyCounts = this.masks.map((mask, index) =>
       mask === 0 ? 1 : this.kinds[index].names.length,
     );
-    this.count(pairs, lists, groups, chain, filters.competencyId);
+    this.count(layout.cellOf, lists, groups, chain, filters.competencyId);
   }
 
   /** The bytes its tables take (what keeping it costs). */
@@ -172,50 +258,13 @@ export class CellCounts {
     return mask;
   }
 
-  private cellOf(subject: Subject): number {
-    const department = this.localId(
-      this.departments,
-      subject.departmentId ?? NO_DEPARTMENT,
-      this.cellsOfDepartment,
-    );
-    const role = this.localId(this.roles, subject.roleId ?? NO_ROLE, this.cellsOfRole);
-    this.queryableRole[role] = subject.roleId !== null;
-    return department * 65_536 + role;
-  }
-
-  private localId(ids: Map<string, number>, name: string, cellsOf: number[][]): number {
-    let id = ids.get(name);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(name, id);
-      cellsOf.push([]);
-    }
-    return id;
-  }
-
   private count(
-    pairs: readonly number[],
+    cellOf: readonly number[],
     lists: readonly (Prepared | null)[],
     groups: readonly (readonly (KeyGroups | null)[])[],
     chain: readonly Period[],
     competencyId: string | undefined,
   ): void {
-    // Cells once every role is known, so that department × roles numbers a cell.
-    const cellOf = pairs.map((pair) => {
-      const department = Math.floor(pair / 65_536);
-      const role = pair % 65_536;
-      const key = department * this.roles.size + role;
-      let cell = this.cells.get(key);
-      if (cell === undefined) {
-        cell = this.cellDepartment.length;
-        this.cells.set(key, cell);
-        this.cellDepartment.push(department);
-        this.cellRole.push(role);
-        this.cellsOfDepartment[department].push(cell);
-        this.cellsOfRole[role].push(cell);
-      }
-      return cell;
-    });
     const states = this.competencyStates * this.levels;
     const counts = this.kinds.map(
       (_, index) =>
@@ -348,22 +397,12 @@ export const cellCountsOf = (
   dimensions: readonly ItemDimension[],
   breakdowns: readonly (readonly RowDimension[])[],
 ): CellCounts => {
-  const make = () => new CellCounts(subjects, lists, filters, dimensions, breakdowns);
-  // Only subjects kept per version of an employee's facts can be the same objects next time.
-  if (
-    subjects.length < KEPT_POPULATION ||
-    !subjects.every((subject) => subject instanceof CountedSubject)
-  )
-    return make();
-  const first = subjects[0];
-  let firstId = firstIds.get(first);
-  if (firstId === undefined) {
-    firstId = nextFirstId++;
-    firstIds.set(first, firstId);
-  }
+  const population = keptPopulationKey(subjects);
+  const make = () =>
+    new CellCounts(layoutOf(subjects, lists, population), lists, filters, dimensions, breakdowns);
+  if (population === undefined) return make();
   const key = [
-    firstId,
-    subjects.length,
+    population,
     filters.competencyId ?? '',
     filters.period === undefined ? '' : `${filters.period.from}/${filters.period.to}`,
     dimensions.join(),
@@ -374,6 +413,49 @@ export const cellCountsOf = (
   const counts = make();
   kept.put(key, subjects, counts);
   return counts;
+};
+
+/**
+ * What names a population whose counts and layout may be kept (its first subject's number and
+ * its size; the subjects themselves are compared on use), or undefined: only subjects kept per
+ * version of an employee's facts can be the same objects next time.
+ */
+const keptPopulationKey = (subjects: readonly Subject[]): string | undefined => {
+  if (
+    subjects.length < KEPT_POPULATION ||
+    !subjects.every((subject) => subject instanceof CountedSubject)
+  )
+    return undefined;
+  const first = subjects[0];
+  let firstId = firstIds.get(first);
+  if (firstId === undefined) {
+    firstId = nextFirstId++;
+    firstIds.set(first, firstId);
+  }
+  return `${firstId}|${subjects.length}`;
+};
+
+/** How many layouts are kept, the most recently used last out first (a few numbers per person). */
+export const KEPT_LAYOUTS = 16;
+const layouts = new Map<string, Layout>();
+
+/**
+ * The population's layout: kept by `population` (see keptPopulationKey), so that counting the
+ * same people for another competency or period numbers no cell and groups no one again.
+ */
+const layoutOf = (
+  subjects: readonly Subject[],
+  lists: readonly (Prepared | null)[],
+  population: string | undefined,
+): Layout => {
+  if (population === undefined) return new Layout(subjects, lists);
+  let layout = layouts.get(population);
+  if (layout === undefined || !layout.isOf(subjects)) layout = new Layout(subjects, lists);
+  // The most recently used last.
+  layouts.delete(population);
+  layouts.set(population, layout);
+  if (layouts.size > KEPT_LAYOUTS) layouts.delete(layouts.keys().next().value!);
+  return layout;
 };
 
 /**

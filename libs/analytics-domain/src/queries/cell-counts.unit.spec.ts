@@ -86,6 +86,39 @@ describe('cellCountsOf', () => {
     expect(onCompetency(again, 'later-7')).toBe(0);
   });
 
+  it('counts the same people for another period on their kept layout, as a fresh count would', () => {
+    // Given a large population counted for March, its contributions in March or in April
+    const dated = (count: number) =>
+      Array.from(
+        { length: count },
+        (_, index) =>
+          new CountedSubject(`e-${index}`, `d-${index % 3}`, index % 2 ? 'engineer' : null, [
+            { competencyId: `c-${index % 4}`, at: `2026-0${3 + (index % 2)}-10T00:00:00.000Z` },
+          ]),
+      );
+    const subjects = dated(KEPT_POPULATION);
+    const march = countOf(subjects, { period: parsePeriod('2026-03')! });
+    // When the same people are counted for April, and a copy of them (new objects) too
+    const april = countOf(subjects, { period: parsePeriod('2026-04')! });
+    const fresh = countOf(dated(KEPT_POPULATION), { period: parsePeriod('2026-04')! });
+    // Then April is a count of its own on March's cells, and reads what the fresh count reads
+    expect(april).not.toBe(march);
+    expect(april.cells).toBe(march.cells);
+    expect(fresh.cells).not.toBe(march.cells);
+    for (const competency of ['c-0', 'c-1', 'c-2', 'c-3'])
+      for (let department = 0; department < 3; department += 1) {
+        const people = { department, role: -1, cell: -1 };
+        const size = (counts: typeof april) => {
+          const slot = counts.slotOf(counts.maskOf(['competency']), { competency }, 0, 0);
+          return slot === null ? 0 : counts.sizeAt(slot, people);
+        };
+        expect(size(april)).toBe(size(fresh));
+      }
+    const inApril = (counts: typeof april) => counts.sizeAt({ mask: 0, state: 0, key: 0 }, NOBODY);
+    expect(inApril(april)).toBe(subjects.filter((_, index) => index % 2 === 1).length);
+    expect(inApril(fresh)).toBe(inApril(april));
+  });
+
   it('does not keep small populations, nor more than KEPT_COUNTS counts', () => {
     // Given a small population, and more large ones than are kept
     const small = population(KEPT_POPULATION - 1);
