@@ -1,12 +1,4 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useLanguage } from './i18n';
 import { AnswerOrder } from './lib/answer-order';
 import { pollUntil } from './lib/poll';
@@ -166,7 +158,7 @@ export const useGet = <Result,>(
   const [round, setRound] = useState(0);
   const key = path === undefined ? undefined : withQuery(path, query);
   // Loads, reloads and looks may answer out of order: only the newest answer is shown.
-  const order = useRef(new AnswerOrder()).current;
+  const [order] = useState(() => new AnswerOrder());
   const show = useCallback(
     (question: number, data: Result) => {
       if (!order.show(question)) return;
