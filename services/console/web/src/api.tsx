@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { useLanguage } from './i18n';
 import { AnswerOrder } from './lib/answer-order';
 import { pollUntil } from './lib/poll';
@@ -212,11 +220,19 @@ export const useGet = <Result,>(
       document.removeEventListener('visibilitychange', look);
     };
   }, [key, ask, refreshEveryMs]);
+  // refreshUntil's polls stop when the page goes away or asks another question.
+  const polls = useRef<AbortController>(undefined);
+  useEffect(() => {
+    const abort = new AbortController();
+    polls.current = abort;
+    return () => abort.abort();
+  }, [ask]);
   const reload = useCallback(() => setRound((value) => value + 1), []);
   const refreshUntil = useCallback(
     async (settled: (data: Result) => boolean) => {
-      if (key === undefined) return;
-      await pollUntil(() => ask().answer, settled);
+      const signal = polls.current?.signal;
+      if (key === undefined || signal === undefined) return;
+      await pollUntil(() => ask(signal).answer, settled, { signal });
     },
     [key, ask],
   );

@@ -6,6 +6,8 @@ export interface PollOptions {
   /** The pause after each look that did not settle it. */
   readonly intervalMs?: number;
   readonly wait?: (ms: number) => Promise<void>;
+  /** Stops looking once aborted (the page went away): then there is no answer. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -16,11 +18,13 @@ export interface PollOptions {
 export const pollUntil = async <Value>(
   look: () => Promise<Value>,
   settled: (value: Value) => boolean,
-  { attempts = 20, intervalMs = 250, wait = sleep }: PollOptions = {},
+  { attempts = 20, intervalMs = 250, wait = sleep, signal }: PollOptions = {},
 ): Promise<{ readonly value: Value } | undefined> => {
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    if (signal?.aborted) return undefined;
     try {
       const value = await look();
+      if (signal?.aborted) return undefined;
       if (settled(value) || attempt === attempts) return { value };
     } catch {
       // A failed look is retried; when the last one fails there is no answer.

@@ -64,4 +64,22 @@ describe('looking again until the read side has caught up', () => {
     // then
     expect(result).toBeUndefined();
   });
+
+  it('given the page went away after the first look, when polled, then it looks no more and gives no answer', async () => {
+    // given
+    const answers = script(['pending', 'pending', 'approved']);
+    const abort = new AbortController();
+    const wait = (ms: number) => {
+      abort.abort();
+      return answers.wait(ms);
+    };
+    // when
+    const result = await pollUntil(answers.look, (status) => status === 'approved', {
+      wait,
+      signal: abort.signal,
+    });
+    // then
+    expect(result).toBeUndefined();
+    expect(answers.looks()).toBe(1);
+  });
 });
