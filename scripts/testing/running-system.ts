@@ -13,6 +13,7 @@ import {
 } from '../service-process';
 import { unthrottledEnv } from '@talentloop/testing';
 import { bearerTokens } from '../tokens';
+import { basePortAvoiding, reservedPorts } from './system-ports';
 
 export const services = serviceList.map((service) => service.name);
 
@@ -71,11 +72,12 @@ const labelOf = (service: ServiceName, instance: number) =>
 
 /**
  * The five services in a temp data folder, on five ports below Linux's ephemeral range
- * (32768+), so no outgoing connection of a parallel suite can already hold one of them.
+ * (32768+), so no outgoing connection of a parallel suite can already hold one of them, and
+ * clear of the test infrastructure's ports (see basePortAvoiding).
  */
 export class RunningSystem {
   output = '';
-  readonly basePort = 20_000 + Math.floor(Math.random() * 12_000);
+  readonly basePort: number;
   readonly folder = mkdtempSync(join(tmpdir(), 'talentloop-system-'));
   /**
    * What every service process gets: process.env, the options' env, ports and data folder, no
@@ -95,6 +97,7 @@ export class RunningSystem {
     // The suites and bench:system drive the system as a handful of callers, far above any
     // per-caller limit (HR seeds every draft); a suite may still set limits of its own.
     const given = { ...unthrottledEnv(), ...process.env, ...env };
+    this.basePort = basePortAvoiding(reservedPorts(given), services.length);
     this.env = {
       ...given,
       ...(onProductionInfrastructure(given) && given['AUTH_MODE'] === undefined
