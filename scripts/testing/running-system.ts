@@ -97,7 +97,7 @@ export class RunningSystem {
     // The suites and bench:system drive the system as a handful of callers, far above any
     // per-caller limit (HR seeds every draft); a suite may still set limits of its own.
     const given = { ...unthrottledEnv(), ...process.env, ...env };
-    this.basePort = basePortAvoiding(reservedPorts(given), services.length);
+    this.basePort = basePortAvoiding(reservedPorts(given));
     this.env = {
       ...given,
       ...(onProductionInfrastructure(given) && given['AUTH_MODE'] === undefined

@@ -1,3 +1,5 @@
+import { consolePortOf, portOf, services } from '../service-process';
+
 /**
  * The ports of a system under test: a base port drawn at random below Linux's ephemeral range
  * (32768+), so that no outgoing connection can already hold one, and clear of every port the
@@ -11,11 +13,21 @@ const END = 32_000;
 export const MAX_INSTANCES = 3;
 
 /**
- * The ports a system with this base port may listen on: the console's (base − 1), then a block
- * of one port per service for each instance (see portOf in scripts/service-process.js).
+ * The ports a system with this base port may listen on, in ascending order: the console's and
+ * every service's, for each instance up to MAX_INSTANCES (as scripts/service-process.js lays
+ * them out: consolePortOf, portOf).
  */
-export const portsOf = (base: number, services: number): readonly number[] =>
-  Array.from({ length: 1 + services * MAX_INSTANCES }, (_, index) => base - 1 + index);
+export const portsOf = (base: number): readonly number[] => {
+  const env = { TALENTLOOP_BASE_PORT: String(base) };
+  const instances = Array.from({ length: MAX_INSTANCES }, (_, index) => index + 1);
+  return [
+    consolePortOf(env),
+    ...instances.flatMap((instance) => services.map(({ name }) => portOf(name, env, instance))),
+  ].sort((a, b) => a - b);
+};
+
+/** How far a system's ports reach from the lowest to the highest, both included. */
+const SPAN = ((ports) => ports.at(-1)! - ports[0] + 1)(portsOf(FIRST + 1));
 
 /**
  * Every local port named in the environment's values: the brokers and databases the suites
@@ -39,13 +51,11 @@ export const reservedPorts = (env: NodeJS.ProcessEnv): ReadonlySet<number> => {
  */
 export const basePortAvoiding = (
   reserved: ReadonlySet<number>,
-  services: number,
   random: () => number = Math.random,
 ): number => {
-  const span = 1 + services * MAX_INSTANCES;
   for (let draw = 0; draw < 100; draw += 1) {
-    const base = FIRST + 1 + Math.floor(random() * (END - FIRST - span));
-    if (!portsOf(base, services).some((port) => reserved.has(port))) return base;
+    const base = FIRST + 1 + Math.floor(random() * (END - FIRST - SPAN));
+    if (!portsOf(base).some((port) => reserved.has(port))) return base;
   }
   throw new Error(`no base port clear of ${[...reserved].join(', ')} after 100 draws`);
 };
