@@ -105,8 +105,11 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
  * a load peak) leaves it committed for good: ~70-90 MiB more RSS at rest per service.
  * 16 MiB is what the services ran and were measured with on Node 20; bench:system on Node 24
  * with it carried more check-ins than Node 20 did without (see ADR 0004).
+ * --expose-gc lets a service compact its heap when idle after a burst of allocation, such as
+ * analytics loading its facts at start (compactWhenIdle in libs/platform/service-kit/src/heap.ts):
+ * V8 would keep the heap that burst grew committed for minutes, ~60 MiB of RSS at 1M events.
  */
-const SERVICE_V8_FLAGS = ['--max-semi-space-size=16'];
+const SERVICE_V8_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
 
 /** Every line a child writes (stdout and stderr) to `write`, prefixed with `[label] `. */
 const passLines = (child, label, write) => {

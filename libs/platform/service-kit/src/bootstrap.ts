@@ -6,9 +6,11 @@ import { SwaggerModule } from '@nestjs/swagger';
 import {
   createLogger,
   labelMetricsWithService,
+  metricsRegistry,
   type Logger,
   startTelemetry,
 } from '@talentloop/observability';
+import { Counter } from 'prom-client';
 import {
   authenticateBeforeBody,
   requireBearerToken,
@@ -24,8 +26,15 @@ import { idempotencyKeyParameter } from './idempotency/idempotency.openapi';
 import { createOpenApiDocument, methodNotAllowed } from './openapi/openapi-document';
 import { routeMatcher, routesOf } from './openapi/routes';
 import type { PlatformConfig } from './platform.config';
+import { compactWhenIdle } from './heap';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { createValidationPipe } from './validation';
+
+const heapCompactions = new Counter({
+  name: 'talentloop_heap_compactions_total',
+  help: 'Times the process compacted its heap when idle after a burst of allocation (HEAP_COMPACT_IDLE_MS)',
+  registers: [metricsRegistry],
+});
 
 export interface ServiceDescription {
   readonly name: string;
@@ -143,7 +152,7 @@ export const createServiceApp = async (
 export const bootstrapService = async (
   module: Type,
   service: ServiceDescription,
-  { port, host, logging, telemetry }: PlatformConfig,
+  { port, host, logging, telemetry, heapCompaction }: PlatformConfig,
 ): Promise<INestApplication> => {
   startTelemetry(telemetry, service.name);
   const logger = createLogger(service.name, logging);
@@ -156,6 +165,11 @@ export const bootstrapService = async (
   await app.listen(port, host);
   const url = await app.getUrl();
   logger.info({ port, url }, `${service.title} listening on ${url}`);
+  compactWhenIdle(
+    heapCompaction,
+    (message) => logger.info(message),
+    () => heapCompactions.inc(),
+  );
   return app;
 };
 

@@ -26,3 +26,4 @@ export * from './idempotency/request-command-id';
 export { ApiBodyByMediaType } from './openapi/openapi-document';
 export * from './language/accept-language';
 export * from './language/request-language';
+export * from './heap';

@@ -10,6 +10,7 @@ import {
   type BackoffPolicy,
 } from '@talentloop/supervision';
 import { authConfigFromEnv } from './auth/auth.config';
+import { DEFAULT_IDLE_COMPACTION, type IdleCompactionSettings } from './heap';
 import { httpConfigFromEnv } from './http.config';
 
 /**
@@ -39,6 +40,20 @@ export const loopRestartBackoffFromEnv = (env: NodeJS.ProcessEnv): BackoffPolicy
   return { initialMs: Math.min(DEFAULT_RESTART_BACKOFF.initialMs, maxMs), maxMs };
 };
 
+/**
+ * HEAP_COMPACT_IDLE_MS: how long a service waits, idle, before compacting a heap a burst left
+ * large (see compactWhenIdle); 0 turns it off.
+ */
+export const idleCompactionFromEnv = (env: NodeJS.ProcessEnv): IdleCompactionSettings => ({
+  ...DEFAULT_IDLE_COMPACTION,
+  idleMs: integerIn(
+    env,
+    'HEAP_COMPACT_IDLE_MS',
+    { min: 0, max: 3_600_000 },
+    DEFAULT_IDLE_COMPACTION.idleMs,
+  ),
+});
+
 /** Reads PORT; a bad value stops the service with a message naming the variable. */
 export const portFromEnv = (env: NodeJS.ProcessEnv, defaultPort: number): number =>
   integerIn(env, 'PORT', { min: 0, max: 65_535 }, defaultPort);
@@ -64,6 +79,7 @@ export const platformConfigFromEnv = (
   readModels: readModelStoreConfigFromEnv(env),
   loopDownReadyThresholdMs: loopDownReadyThresholdMsFromEnv(env),
   loopRestartBackoff: loopRestartBackoffFromEnv(env),
+  heapCompaction: idleCompactionFromEnv(env),
   keyStore: subjectKeyStoreConfigFromEnv(env),
   logging: loggingConfigFromEnv(env),
   telemetry: telemetryConfigFromEnv(env),

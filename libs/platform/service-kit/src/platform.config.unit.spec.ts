@@ -1,5 +1,6 @@
 import { ConfigError } from '@talentloop/config';
 import {
+  idleCompactionFromEnv,
   loopDownReadyThresholdMsFromEnv,
   loopRestartBackoffFromEnv,
   platformConfigFromEnv,
@@ -42,6 +43,14 @@ describe('the supervision settings of the platform', () => {
         "must be a whole number from 10 to 3600000; got '0'",
       ),
     ));
+
+  it('compacts the heap after 2 s idle, at most once a minute, when HEAP_COMPACT_IDLE_MS is unset; 0 turns it off', () => {
+    expect(idleCompactionFromEnv({})).toEqual({ idleMs: 2_000, minIntervalMs: 60_000 });
+    expect(idleCompactionFromEnv({ HEAP_COMPACT_IDLE_MS: '0' }).idleMs).toBe(0);
+    expect(() => idleCompactionFromEnv({ HEAP_COMPACT_IDLE_MS: '-1' })).toThrow(
+      new ConfigError('HEAP_COMPACT_IDLE_MS', "must be a whole number from 0 to 3600000; got '-1'"),
+    );
+  });
 
   it('refuses a threshold that is not a whole number of milliseconds, naming the variable', () =>
     expect(() =>
