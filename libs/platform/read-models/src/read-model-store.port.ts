@@ -66,6 +66,14 @@ export interface DocumentQuery {
    * (each page costs the same however deep; `skip` does not). Not with `sort`.
    */
   readonly after?: string;
+  /**
+   * The reader goes through much of the collection once (a view loading it whole at start):
+   * the store keeps none of its pages for later reads. Embedded: the query runs with a small
+   * page cache, where it would fill the connection's 16 MiB cache for good (memory that SQLite
+   * gives back is not given back to the system). MongoDB: the server's cache is its own; no
+   * difference.
+   */
+  readonly scan?: boolean;
 }
 
 export interface IndexSpec {

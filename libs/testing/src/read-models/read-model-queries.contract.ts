@@ -2,6 +2,7 @@ import {
   UnsupportedQueryError,
   type ReadModelStore,
   type DocumentQuery,
+  type StoredDocument,
 } from '@talentloop/read-models';
 import type { Person, ReadModelStoreContractContext } from './read-model-contract-context';
 
@@ -84,6 +85,25 @@ export function describeQueries(the: () => ReadModelStoreContractContext): void 
       await expect(store.find(collection, { after: 'ada', sort: { name: 1 } })).rejects.toThrow(
         /cannot be combined with sort/,
       );
+    });
+
+    it('scans a collection page by page as the same query without scan reads it', async () => {
+      const scanned: StoredDocument<Person>[] = [];
+      for (let after: string | undefined; ; ) {
+        const page = await store.findStored<Person>(collection, {
+          scan: true,
+          limit: 4,
+          ...(after === undefined ? {} : { after }),
+        });
+        scanned.push(...page);
+        if (page.length < 4) break;
+        after = page.at(-1)?.id;
+      }
+      expect(scanned).toEqual(await store.findStored<Person>(collection, { after: '' }));
+      expect(await names({ scan: true, where: { team: 'edge' }, sort: { name: -1 } })).toEqual([
+        'Dee',
+        'Cy',
+      ]);
     });
 
     it('refuses to leave out a path or an operator', async () => {

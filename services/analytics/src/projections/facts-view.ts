@@ -193,9 +193,10 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
     if (collection === undefined) return;
     this.collection = collection;
     // Pages by id keep what a load allocates and throws away small, so the heap it leaves
-    // behind is about the facts alone.
+    // behind is about the facts alone; a scan leaves none of the store's pages cached.
     for (let after: string | undefined; ; ) {
       const page = await this.readModels.findStored<EmployeeFacts>(collection, {
+        scan: true,
         limit: this.settings.loadPageSize,
         ...(after === undefined ? {} : { after }),
       });

@@ -43,6 +43,56 @@ describe('Embedded read-model store', () => {
     }
   });
 
+  it('scans through a small page cache and gives the connection its own size back', async () => {
+    // Given a store of 2,000 documents of ~1 KB: about 500 pages, more than a scan's cache
+    const { store, cleanup } = temporaryStore();
+    // The connection itself: its page cache size is per connection, seen by no other.
+    const { db } = store as unknown as { db: Database.Database };
+    try {
+      await store.write(
+        'people',
+        Array.from({ length: 2_000 }, (_, i) => ({
+          id: `p${String(i).padStart(4, '0')}`,
+          doc: { name: `Person ${i}`, note: 'x'.repeat(1_000) },
+          sources: {},
+          expectedVersion: 0,
+        })),
+      );
+      const ownSize = db.pragma('cache_size', { simple: true }) as number;
+      const cacheDuringScan: unknown[] = [];
+      const pragma = db.pragma.bind(db);
+      db.pragma = ((source: string, options?: Database.PragmaOptions) => {
+        const answer = pragma(source, options);
+        if (source.startsWith('cache_size =')) cacheDuringScan.push(source);
+        return answer;
+      }) as typeof db.pragma;
+
+      // When it is scanned in pages of 500, and read once without scan
+      let read = 0;
+      for (let after: string | undefined; ; ) {
+        const page = await store.findStored('people', {
+          scan: true,
+          limit: 500,
+          ...(after === undefined ? {} : { after }),
+        });
+        read += page.length;
+        if (page.length < 500) break;
+        after = page.at(-1)?.id;
+      }
+      await store.find('people', { limit: 10 });
+
+      // Then every page ran with a cache of 256 KiB, and the connection has its own size back
+      expect(read).toBe(2_000);
+      expect(cacheDuringScan).toEqual(
+        Array.from({ length: 5 }, () => ['cache_size = -256', `cache_size = ${ownSize}`]).flat(),
+      );
+      expect(pragma('cache_size', { simple: true })).toBe(ownSize);
+      expect(ownSize).toBe(-16_000);
+    } finally {
+      await cleanup();
+    }
+  });
+
   it('checkpoints the WAL in a worker thread, long before SQLite would in a write', async () => {
     // Given a store and the size of its database file
     const { path, store, cleanup } = temporaryStore();

@@ -56,6 +56,9 @@ const tableOf = (collection: string): string => {
   return `"rm_${collection}"`;
 };
 
+/** The page cache a scan reads through (DocumentQuery.scan), in KiB: a few dozen pages. */
+const SCAN_CACHE_KIB = 256;
+
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
 /**
@@ -221,17 +224,33 @@ export class EmbeddedReadModelStore implements ReadModelStore {
     const after = query.after === undefined ? '' : `${where.sql ? ' AND' : ' WHERE'} id > ?`;
     const order = orderOf(sortKeysOf(query.sort));
     if (!this.hasTable(table)) return [];
-    return this.statement(
+    const statement = this.statement(
       table,
       `SELECT ${columns} FROM ${table}${where.sql}${after}${order} LIMIT ? OFFSET ?`,
-    )
-      .raw()
-      .all(
+    ).raw();
+    const rows = () =>
+      statement.all(
         ...where.parameters,
         ...(query.after === undefined ? [] : [query.after]),
         query.limit ?? -1,
         query.skip ?? 0,
       ) as Row[];
+    return query.scan ? this.withScanCache(rows) : rows();
+  }
+
+  /**
+   * Runs `read` with a page cache of SCAN_CACHE_KIB, then gives the connection its own size
+   * back: a scan's pages never fill the cache (see DocumentQuery.scan). Synchronous, so no
+   * other statement of this connection runs in between.
+   */
+  private withScanCache<T>(read: () => T): T {
+    const size = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = -${SCAN_CACHE_KIB}`);
+    try {
+      return read();
+    } finally {
+      this.db.pragma(`cache_size = ${size}`);
+    }
   }
 
   count(collection: string, where?: DocumentQuery['where']): Promise<number> {
