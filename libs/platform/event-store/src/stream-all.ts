@@ -44,6 +44,45 @@ export async function* streamPages<
   }
 }
 
+export interface RareTypesOptions {
+  /** Start strictly after this global position; from the beginning when absent. */
+  readonly after?: bigint;
+  /** Up to and including this global position; to the current end when absent. */
+  readonly upTo?: bigint;
+  /** Only this tenant's events (see EventFilter.tenantId). */
+  readonly tenantId?: string;
+  /** Events fetched per readAll call. */
+  readonly pageSize?: number;
+}
+
+/**
+ * Every event of a few rare types (webhook subscriptions among a million events), in log
+ * order, read one type at a time: a store finds one type through its index (SQLite:
+ * `events_by_type`), where a read of several types at once walks every event in between
+ * (SqliteEventStore keeps such pages on the log's own order, see filteredSelect). So a start
+ * or a request that needs them costs their number, not the log's length. All of them are held
+ * at once: for types that are few.
+ */
+export const readRareTypes = async (
+  store: PageReader,
+  types: readonly string[],
+  options: RareTypesOptions = {},
+): Promise<RecordedEvent[]> => {
+  const { upTo, tenantId } = options;
+  const events: RecordedEvent[] = [];
+  for (const type of new Set(types)) {
+    const filter = { eventTypes: [type], ...(tenantId === undefined ? {} : { tenantId }) };
+    for await (const page of streamPages(store, { ...options, filter })) {
+      for (const event of page)
+        if (upTo === undefined || event.globalPosition <= upTo) events.push(event);
+      if (upTo !== undefined && page[page.length - 1].globalPosition >= upTo) break;
+    }
+  }
+  return events.sort((a, b) =>
+    a.globalPosition < b.globalPosition ? -1 : a.globalPosition > b.globalPosition ? 1 : 0,
+  );
+};
+
 /** The global log from a checkpoint to its current end, event by event. */
 export async function* streamAll(
   store: Pick<EventStore, 'readAll'>,

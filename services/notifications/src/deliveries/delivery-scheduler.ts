@@ -6,7 +6,12 @@ import {
   sequenceOf,
   toCloudEvent,
 } from '@talentloop/contracts';
-import { AppendWaiter, type EventStore, type RecordedEvent } from '@talentloop/event-store';
+import {
+  AppendWaiter,
+  readRareTypes,
+  type EventStore,
+  type RecordedEvent,
+} from '@talentloop/event-store';
 import {
   deliveryIdOf,
   matchesEventTypeFilter,
@@ -117,19 +122,13 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
     return writes;
   };
 
-  /** The subscriptions as they were at the checkpoint: their events are few. */
+  /**
+   * The subscriptions as they were at the checkpoint: their events are few, found type by
+   * type, so a start costs their number and not the log's length.
+   */
   const loadSubscriptions = async (upTo: bigint) => {
     const types = [...webhookSubscriptionEventTypes];
-    for (let after = 0n; after < upTo; ) {
-      const page = await store.readAll({
-        after,
-        maxCount: pageSize,
-        filter: { eventTypes: types },
-      });
-      for (const event of page) if (event.globalPosition <= upTo) fold(event);
-      if (page.length < pageSize) break;
-      after = page[page.length - 1].globalPosition;
-    }
+    for (const event of await readRareTypes(store, types, { upTo, pageSize })) fold(event);
   };
 
   /**
@@ -184,10 +183,7 @@ export const startDeliveryScheduler = (options: DeliverySchedulerOptions): Loop 
    */
   const firstCheckpoint = async (): Promise<bigint> => {
     const head = await store.lastGlobalPosition();
-    const [first] = await store.readAll({
-      maxCount: 1,
-      filter: { eventTypes: [...webhookSubscriptionEventTypes] },
-    });
+    const [first] = await readRareTypes(store, [...webhookSubscriptionEventTypes], { pageSize });
     return first === undefined ? head : first.globalPosition - 1n;
   };
 

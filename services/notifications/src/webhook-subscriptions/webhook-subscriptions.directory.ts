@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { streamName } from '@talentloop/contracts';
 import { fold } from '@talentloop/domain-kernel';
-import type { EventStore, RecordedEvent } from '@talentloop/event-store';
+import { readRareTypes, type EventStore, type RecordedEvent } from '@talentloop/event-store';
 import {
   webhookSubscriptionEventTypes,
   webhookSubscriptionDecider,
@@ -48,24 +48,16 @@ export class WebhookSubscriptionsDirectory {
   async list(tenantId: string): Promise<WebhookSubscriptionState[]> {
     const types = [...webhookSubscriptionEventTypes];
     const byStream = new Map<string, WebhookSubscriptionState>();
-    for (let after: bigint | undefined; ; ) {
-      const page = await this.store.readAll({
-        maxCount: PAGE,
-        filter: { eventTypes: types, tenantId },
-        ...(after === undefined ? {} : { after }),
-      });
-      for (const event of asSubscriptionEvents(page)) {
-        const stream = (event as unknown as RecordedEvent).streamName;
-        byStream.set(
-          stream,
-          webhookSubscriptionDecider.evolve(
-            byStream.get(stream) ?? webhookSubscriptionDecider.initialState(),
-            event,
-          ),
-        );
-      }
-      if (page.length < PAGE) break;
-      after = page[page.length - 1].globalPosition;
+    const events = await readRareTypes(this.store, types, { tenantId, pageSize: PAGE });
+    for (const event of asSubscriptionEvents(events)) {
+      const stream = (event as unknown as RecordedEvent).streamName;
+      byStream.set(
+        stream,
+        webhookSubscriptionDecider.evolve(
+          byStream.get(stream) ?? webhookSubscriptionDecider.initialState(),
+          event,
+        ),
+      );
     }
     return [...byStream.values()].filter(
       (state) => state.status !== 'deleted' && state.status !== 'none',

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { eventRegistry } from '@talentloop/contracts';
 import { describeEventStoreContract } from '@talentloop/testing';
 import { DuplicateEventIdError } from '../errors';
+import { readRareTypes } from '../stream-all';
 import type { EventToAppend, RecordedEvent } from '../event-store.port';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 
@@ -36,6 +37,48 @@ describe('SQLite event store', () => {
     cleanups.push(opened.cleanup);
     return opened;
   };
+
+  it('given a few rare events among many, when they are read type by type, then they come in log order within the bounds', async () => {
+    // given: 60 goals, each with a check-in; every 10th goal approved, every 15th rejected,
+    // in two tenants
+    const { store } = open();
+    const rare: { type: string; tenant: string; position: bigint }[] = [];
+    for (let goal = 0; goal < 60; goal++) {
+      const tenant = goal % 2 === 0 ? 'acme' : 'globex';
+      const events = [exampleEvent('CheckInLogged', tenant)];
+      if (goal % 10 === 0) events.push(exampleEvent('GoalApproved', tenant));
+      if (goal % 15 === 0) events.push(exampleEvent('GoalRejected', tenant));
+      const { lastGlobalPosition } = await store.appendToStream(
+        `planning.goal-${tenant}.g${goal}`,
+        events,
+        { expectedRevision: 'no_stream' },
+      );
+      events.slice(1).forEach((event, index) =>
+        rare.push({
+          type: event.type,
+          tenant,
+          position: lastGlobalPosition - BigInt(events.length - 2 - index),
+        }),
+      );
+    }
+    const read = async (options: Parameters<typeof readRareTypes>[2]) =>
+      (await readRareTypes(store, ['GoalRejected', 'GoalApproved', 'GoalRejected'], options)).map(
+        (event) => ({ type: event.type, position: event.globalPosition }),
+      );
+    const expected = (keep: (event: (typeof rare)[number]) => boolean) =>
+      rare.filter(keep).map(({ type, position }) => ({ type, position }));
+
+    // when / then: every one, in pages of 2; then bounded by position and by tenant
+    expect(await read({ pageSize: 2 })).toEqual(expected(() => true));
+    expect(rare).toHaveLength(10);
+    const [, second, , , fifth] = rare;
+    expect(await read({ after: second.position, upTo: fifth.position, pageSize: 2 })).toEqual(
+      expected(({ position }) => position > second.position && position <= fifth.position),
+    );
+    expect(await read({ tenantId: 'acme', pageSize: 2 })).toEqual(
+      expected(({ tenant }) => tenant === 'acme'),
+    );
+  });
 
   it('group-commits 64 concurrent appends in far fewer than 64 transactions', async () => {
     const { store } = open();
@@ -177,15 +220,18 @@ describe('SQLite event store', () => {
   });
 });
 
-const checkInLogged = (): EventToAppend => {
-  const definition = eventRegistry.current('CheckInLogged');
-  if (!definition) throw new Error('CheckInLogged is not in the catalog');
+const checkInLogged = (): EventToAppend => exampleEvent('CheckInLogged');
+
+/** The catalog's example of a type, as `tenantId` appends it. */
+const exampleEvent = (type: string, tenantId = 'acme'): EventToAppend => {
+  const definition = eventRegistry.current(type);
+  if (!definition) throw new Error(`${type} is not in the catalog`);
   return {
     id: randomUUID(),
     type: definition.name,
     data: definition.example,
     metadata: {
-      tenantId: 'acme',
+      tenantId,
       actorId: 'user-1',
       occurredAt: '2026-01-12T14:00:00.000Z',
       schemaVersion: definition.version,
