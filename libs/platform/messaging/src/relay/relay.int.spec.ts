@@ -87,22 +87,26 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     metadata: metadataOf('MotivationRecorded', tenant),
   });
 
+  /** `count` assessment events (ours, for an assessment relay) on one employee's stream. */
+  const appendMotivations = (employee: number, count = 1) =>
+    store.appendToStream(
+      streamName({
+        context: 'assessment',
+        aggregate: 'motivation',
+        tenantId: tenant,
+        id: `emp-${employee}`,
+      }),
+      Array.from({ length: count }, () => motivation(employee)),
+      { expectedRevision: 'any' },
+    );
+
   /** EVENTS assessment events over EMPLOYEES streams, interleaved, plus planning events. */
   const appendHistory = async () => {
     const perRound = 10;
     for (let round = 0; round < EVENTS / (EMPLOYEES * perRound); round++) {
       await Promise.all([
         ...Array.from({ length: EMPLOYEES }, (_, employee) =>
-          store.appendToStream(
-            streamName({
-              context: 'assessment',
-              aggregate: 'motivation',
-              tenantId: tenant,
-              id: `emp-${employee}`,
-            }),
-            Array.from({ length: perRound }, () => motivation(employee)),
-            { expectedRevision: 'any' },
-          ),
+          appendMotivations(employee, perRound),
         ),
         store.appendToStream(
           streamName({
@@ -234,16 +238,7 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
     });
     try {
       // Given one event of ours relayed, then many of another context,
-      await store.appendToStream(
-        streamName({
-          context: 'assessment',
-          aggregate: 'motivation',
-          tenantId: tenant,
-          id: 'emp-1',
-        }),
-        [motivation(1)],
-        { expectedRevision: 'any' },
-      );
+      await appendMotivations(1);
       await eventually('the event to be relayed', () => relay.relayed === 1);
       for (let plan = 0; plan < 50; plan++)
         await store.appendToStream(
@@ -273,6 +268,51 @@ describe.each(setups)('the relay to the $label', ({ bus: busUnderTest }) => {
       expect(afters).toEqual([head]);
     } finally {
       await relay.stop();
+    }
+  });
+
+  it("starts again after the other contexts' events it looked past, and relays what comes next", async () => {
+    // Given one event of ours relayed, then 50 of another context in one append, looked past
+    // while idle (more than the 20 after which a look is checkpointed)
+    const name = uniqueName('relay');
+    const options = { bus, checkpoints, topic, name, context: 'assessment' as const };
+    const first = startRelay({ ...options, store, checkpointLookedAtEvery: 20 });
+    let head: bigint;
+    try {
+      await appendMotivations(1);
+      await eventually('the event to be relayed', () => first.relayed === 1);
+      await store.appendToStream(
+        streamName({ context: 'planning', aggregate: 'plan', tenantId: tenant, id: 'p-1' }),
+        Array.from({ length: 50 }, () => ({
+          id: randomUUID(),
+          type: 'PlanStarted',
+          data: planStarted(),
+          metadata: metadataOf('PlanStarted', tenant),
+        })),
+        { expectedRevision: 'no_stream' },
+      );
+      head = await store.lastGlobalPosition();
+      // when it has looked at them, caught up, and is stopped
+      await eventually(
+        'the look to be checkpointed',
+        async () => (await checkpoints.load(name)) === head,
+      );
+    } finally {
+      await first.stop();
+    }
+
+    // then a new relay reads on from there, and relays our next event
+    const { store: recording, afters } = withReadsRecorded(store);
+    const second = startRelay({ ...options, store: recording });
+    try {
+      await eventually('the second relay to catch up', () => second.metrics().caughtUp);
+      expect(afters[0]).toBe(head);
+      expect(second.relayed).toBe(0);
+      await appendMotivations(2);
+      await eventually('our next event to be relayed', () => second.relayed === 1);
+      expect(await checkpoints.load(name)).toBe(await store.lastGlobalPosition());
+    } finally {
+      await second.stop();
     }
   });
 

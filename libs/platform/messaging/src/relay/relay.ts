@@ -47,6 +47,12 @@ export interface RelayOptions {
   readonly pollIntervalMs?: number;
   /** Told about failures the relay retries (the bus or the store unavailable); console.error by default. */
   readonly onRetriableError?: (error: unknown) => void;
+  /**
+   * Caught up, the relay also checkpoints how far it looked once that is this many positions
+   * past its checkpoint (10,000 by default): a restart then reads on from there, rather than
+   * through every other context's event since this context's last one.
+   */
+  readonly checkpointLookedAtEvery?: number;
 }
 
 export interface RelayMetrics {
@@ -115,6 +121,8 @@ class CheckpointedRelay implements Relay {
    * of scanning the other contexts' events after the checkpoint again.
    */
   private lookedUpTo: bigint | undefined;
+  /** The position last saved as the checkpoint (0 before any). */
+  private savedPosition = 0n;
   private readonly filter: EventFilter;
   private readonly topic: string;
   private readonly pageSize: number;
@@ -165,6 +173,7 @@ class CheckpointedRelay implements Relay {
         if (!started) {
           after = await checkpoints.load(name);
           this.counters.publishedPosition = after;
+          this.savedPosition = after ?? 0n;
           started = true;
         }
         const page = await (readAhead ?? this.read(after));
@@ -188,6 +197,7 @@ class CheckpointedRelay implements Relay {
         if (this.counters.caughtUp) {
           if (page.head > (after ?? 0n)) after = page.head;
           this.lookedAt(page.head);
+          await this.checkpointLookedAt(page.head);
           if (this.running) await this.sleeper.sleep();
           await this.linger();
         }
@@ -210,6 +220,19 @@ class CheckpointedRelay implements Relay {
     const backlog = await backlogAfter(this.options.store, this.complete(), this.filter);
     if (backlog === 0) this.lookedAt(head);
     return backlog;
+  }
+
+  /**
+   * Saves how far a short page looked (`head`, read before the page) as the checkpoint, once it
+   * is checkpointLookedAtEvery past the saved one: nothing of this context up to there is left
+   * to publish. Without it a context whose own events are few (notifications) read the whole
+   * log after its last one at every start: 1M events took its restart to 2.25 s.
+   */
+  private async checkpointLookedAt(head: bigint): Promise<void> {
+    const every = BigInt(this.options.checkpointLookedAtEvery ?? 10_000);
+    if (head < this.savedPosition + every) return;
+    await this.options.checkpoints.save(this.options.name, head);
+    this.savedPosition = head;
   }
 
   /** Nothing of this context up to `head` is left to publish. */
@@ -266,6 +289,7 @@ class CheckpointedRelay implements Relay {
     this.lastPublishedAt = performance.now();
     if (page.last === undefined) return page.last;
     await this.options.checkpoints.save(this.options.name, page.last);
+    this.savedPosition = page.last;
     this.counters.relayed += page.events.length;
     this.counters.publishedPosition = page.last;
     if (page.lastRecordedAt !== undefined)
