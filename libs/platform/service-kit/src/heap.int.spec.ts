@@ -6,30 +6,40 @@ import type { HeapCompaction } from './heap';
 const root = resolve(__dirname, '..', '..', '..', '..');
 
 /**
- * A process that grows its heap by ~200 MiB of small objects, keeps one in twenty, drops the
- * rest, then compacts: as a service does after loading a read side. Prints the compaction.
- * The burst lives in a function: a register of the script's own frame would keep it alive.
+ * ~200 MiB of small objects, one in twenty kept (`kept`): in a function, since a register of
+ * the script's own frame would keep the burst alive.
  */
-const burstThenCompact = `
-  const { compactHeap } = require(${JSON.stringify(resolve(__dirname, 'heap.ts'))});
+const BURST = `
   const load = () =>
     Array.from({ length: 2_000_000 }, (_, i) => ({ i, text: 'item ' + i })).filter(
       (_, i) => i % 20 === 0,
     );
   const kept = load();
+`;
+
+/** Runs `script` in a child process of its own (its heap is the one measured); its JSON output. */
+const runChild = async <T>(flags: string[], script: string): Promise<T> => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...flags, '--max-semi-space-size=16', '-r', '@swc-node/register', '-e', script],
+    { cwd: root, env: process.env },
+  );
+  return JSON.parse(stdout) as T;
+};
+
+/**
+ * A process that grows its heap by ~200 MiB of small objects, keeps one in twenty, drops the
+ * rest, then compacts: as a service does after loading a read side. Prints the compaction.
+ */
+const burstThenCompact = `
+  const { compactHeap } = require(${JSON.stringify(resolve(__dirname, 'heap.ts'))});
+  ${BURST}
   const compaction = compactHeap();
   process.stdout.write(JSON.stringify({ compaction: compaction ?? null, kept: kept.length }));
 `;
 
-/** Runs the burst in a child process of its own (its heap is the one measured), with `flags`. */
-const runBurst = async (flags: string[]) => {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [...flags, '--max-semi-space-size=16', '-r', '@swc-node/register', '-e', burstThenCompact],
-    { cwd: root, env: process.env },
-  );
-  return JSON.parse(stdout) as { compaction: HeapCompaction | null; kept: number };
-};
+const runBurst = (flags: string[]) =>
+  runChild<{ compaction: HeapCompaction | null; kept: number }>(flags, burstThenCompact);
 
 /**
  * A process that watches its heap (idle for 300 ms, looked at every 50 ms), busy for `busyMs`
@@ -38,7 +48,6 @@ const runBurst = async (flags: string[]) => {
  */
 const burstThenRest = (busyMs: number) => `
   const { compactWhenIdle } = require(${JSON.stringify(resolve(__dirname, 'heap.ts'))});
-  const started = performance.now();
   let compactedAt = null;
   let compaction = null;
   const stop = compactWhenIdle(
@@ -47,11 +56,7 @@ const burstThenRest = (busyMs: number) => `
     (done) => { compactedAt ??= performance.now() - burstEnded; compaction ??= done; },
     50,
   );
-  const load = () =>
-    Array.from({ length: 2_000_000 }, (_, i) => ({ i, text: 'item ' + i })).filter(
-      (_, i) => i % 20 === 0,
-    );
-  const kept = load();
+  ${BURST}
   const burstEnded = performance.now();
   const busy = setInterval(() => {
     const until = performance.now() + 10;
@@ -64,25 +69,11 @@ const burstThenRest = (busyMs: number) => `
   }, ${busyMs} + 3_000);
 `;
 
-const runRest = async (busyMs: number) => {
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [
-      '--expose-gc',
-      '--max-semi-space-size=16',
-      '-r',
-      '@swc-node/register',
-      '-e',
-      burstThenRest(busyMs),
-    ],
-    { cwd: root, env: process.env },
+const runRest = (busyMs: number) =>
+  runChild<{ compactedAt: number | null; compaction: HeapCompaction | null; kept: number }>(
+    ['--expose-gc'],
+    burstThenRest(busyMs),
   );
-  return JSON.parse(stdout) as {
-    compactedAt: number | null;
-    compaction: HeapCompaction | null;
-    kept: number;
-  };
-};
 
 describe('compacting the heap when idle', () => {
   it('given a burst, when the process rests, then it compacts by itself soon after', async () => {
