@@ -125,9 +125,12 @@ export function approvalFlowReport(
     for (const member of group) {
       const start = starts[member];
       const end = ends[member];
-      values.set(turnarounds.subarray(start, end), position);
-      position += end - start;
-      for (let index = start; index < end; index += 1) rejections += rejected[index];
+      // A loop, not set(subarray()): a member has a few decisions, a subarray is an object.
+      for (let index = start; index < end; index += 1) {
+        values[position] = turnarounds[index];
+        position += 1;
+        rejections += rejected[index];
+      }
     }
     return flowOf(values, rejections);
   };
@@ -136,19 +139,13 @@ export function approvalFlowReport(
     flowOf(turnarounds.slice(0, count), sum(rejected, 0, count)),
   ).figure;
 
-  // Decisions by who took them, in order of first appearance (suppression breaks ties by it).
-  const byManager = new Map<number, number[]>();
-  for (let index = 0; index < count; index += 1) {
-    const list = byManager.get(managerOf[index]);
-    if (list === undefined) byManager.set(managerOf[index], [index]);
-    else list.push(index);
-  }
-  const managerRows = [...byManager].map(([manager, indexes]) => ({
+  const byManager = byDecider(managerOf, turnarounds, rejected, count);
+  const managerRows = byManager.deciders.map((manager, group) => ({
     managerId: managerNames[manager],
     ...populations.assess({ manager: managerNames[manager] }, () =>
       flowOf(
-        Float64Array.from(indexes, (index) => turnarounds[index]),
-        indexes.reduce((rejections, index) => rejections + rejected[index], 0),
+        byManager.turnarounds.subarray(byManager.starts[group], byManager.starts[group + 1]),
+        byManager.rejections[group],
       ),
     ),
   }));
@@ -164,6 +161,50 @@ export function approvalFlowReport(
       .map(({ managerId, figure }) => ({ managerId, figure })),
   };
 }
+
+/** The decisions grouped by who took them: group g's are turnarounds[starts[g]..starts[g + 1]). */
+interface ByDecider {
+  /** Interned deciders, in order of their first decision (suppression breaks ties by it). */
+  readonly deciders: readonly number[];
+  readonly starts: Int32Array;
+  readonly turnarounds: Float64Array;
+  readonly rejections: Int32Array;
+}
+
+/** Groups the first `count` decisions by decider, each group in the decisions' order. */
+const byDecider = (
+  deciderOf: Int32Array,
+  turnarounds: Float64Array,
+  rejected: Uint8Array,
+  count: number,
+): ByDecider => {
+  const groupOf = new Map<number, number>();
+  const groups = new Int32Array(count);
+  const sizes: number[] = [];
+  for (let index = 0; index < count; index += 1) {
+    let group = groupOf.get(deciderOf[index]);
+    if (group === undefined) {
+      group = sizes.length;
+      groupOf.set(deciderOf[index], group);
+      sizes.push(0);
+    }
+    groups[index] = group;
+    sizes[group] += 1;
+  }
+  const starts = new Int32Array(sizes.length + 1);
+  for (let group = 0; group < sizes.length; group += 1)
+    starts[group + 1] = starts[group] + sizes[group];
+  const next = starts.slice(0, sizes.length);
+  const grouped = new Float64Array(count);
+  const rejections = new Int32Array(sizes.length);
+  for (let index = 0; index < count; index += 1) {
+    const group = groups[index];
+    grouped[next[group]] = turnarounds[index];
+    next[group] += 1;
+    rejections[group] += rejected[index];
+  }
+  return { deciders: [...groupOf.keys()], starts, turnarounds: grouped, rejections };
+};
 
 const sum = (values: Uint8Array, start: number, end: number): number => {
   let result = 0;

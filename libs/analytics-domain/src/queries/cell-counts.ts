@@ -205,13 +205,9 @@ export class CellCounts {
     );
   }
 
-  /** Whether anyone of the department is counted at the slot. */
-  departmentHas(slot: Slot, department: number): boolean {
-    return (
-      this.counts[slot.mask].byDepartment.get(
-        this.base(slot) * this.departments.size + department,
-      ) > 0
-    );
+  /** The cells with anyone counted at the slot, in no particular order. */
+  cellsAt(slot: Slot): readonly number[] {
+    return this.counts[slot.mask].cellsAt(this.base(slot));
   }
 
   sizeAt(slot: Slot, people: People): number {
@@ -239,11 +235,14 @@ export class CellCounts {
   slotOf(mask: number, row: RowKey, competencyState: number, level: number): Slot | null {
     const index = this.masks.indexOf(mask);
     if (index < 0) throw new Error(`rows by ${mask} were not counted`);
-    const parts: string[] = [];
-    this.dimensions.forEach((dimension, bit) => {
-      if ((mask & (1 << bit)) !== 0) parts.push(row[dimension] ?? '');
-    });
-    const key = mask === 0 ? 0 : this.kinds[index].lookup(parts.join(SEPARATOR));
+    // The row's values of the mask's dimensions, joined (asked for every figure checked).
+    let text: string | undefined;
+    for (let bit = 0; bit < this.dimensions.length; bit += 1) {
+      if ((mask & (1 << bit)) === 0) continue;
+      const part = row[this.dimensions[bit]] ?? '';
+      text = text === undefined ? part : text + SEPARATOR + part;
+    }
+    const key = text === undefined ? 0 : this.kinds[index].lookup(text);
     // A key first seen after this count: no one counted here has it.
     if (key === undefined || key >= this.keyCount(index)) return null;
     return { mask: index, state: competencyState * this.levels + level, key };
@@ -469,6 +468,9 @@ class Counts {
   readonly byDepartment: CountTable;
   readonly byRole: CountTable;
   readonly total: CountTable;
+  /** The cells with anyone in them, by slot (made by `finish`). */
+  private readonly cellsBySlot = new Map<number, number[]>();
+  private listedCells = 0;
 
   constructor(
     slots: number,
@@ -484,7 +486,18 @@ class Counts {
   }
 
   get bytes(): number {
-    return this.byCell.bytes + this.byDepartment.bytes + this.byRole.bytes + this.total.bytes;
+    return (
+      this.byCell.bytes +
+      this.byDepartment.bytes +
+      this.byRole.bytes +
+      this.total.bytes +
+      this.cellsBySlot.size * CELL_LIST_BYTES +
+      this.listedCells * 8
+    );
+  }
+
+  cellsAt(slot: number): readonly number[] {
+    return this.cellsBySlot.get(slot) ?? NO_CELLS;
   }
 
   add(slot: number, cell: number): void {
@@ -507,9 +520,19 @@ class Counts {
       this.byDepartment.add(slot * departments + cellDepartment[cell], count);
       this.byRole.add(slot * roles + cellRole[cell], count);
       this.total.add(slot, count);
+      // A row (a manager's, say) often has its people in a few of many cells: listed here,
+      // a figure on everyone finds the figures it overlaps without testing every cell.
+      const listed = this.cellsBySlot.get(slot);
+      if (listed === undefined) this.cellsBySlot.set(slot, [cell]);
+      else listed.push(cell);
+      this.listedCells += 1;
     });
   }
 }
+
+/** Bytes a slot's list of cells takes besides its numbers, about (a Map entry and an array). */
+const CELL_LIST_BYTES = 72;
+const NO_CELLS: readonly number[] = [];
 
 /** One person's contributions as levels (0: in the period, ... last: outside every bucket). */
 class Scratch {

@@ -119,6 +119,34 @@ describe('cellCountsOf', () => {
     expect(inApril(fresh)).toBe(inApril(april));
   });
 
+  it('lists the cells with anyone at a slot, and only those', () => {
+    // Given people on competencies that only one department has, and one both have
+    const subjects = population(12, (index) => (index % 2 === 0 ? 'even' : 'odd'));
+    subjects.push(
+      new CountedSubject('e-both', 'd-1', 'engineer', [{ competencyId: 'even', at: null }]),
+    );
+    // When they are counted by competency
+    const counts = countOf(subjects, {});
+    const departmentsAt = (competencyId: string | null) => {
+      const slot =
+        competencyId === null
+          ? counts.slotOf(0, {}, 0, 0)!
+          : counts.slotOf(counts.maskOf(['competency']), { competency: competencyId }, 0, 0)!;
+      return counts
+        .cellsAt(slot)
+        .map(
+          (cell) =>
+            [...counts.departments].find(([, id]) => id === counts.cellDepartment[cell])![0],
+        )
+        .sort();
+    };
+    // Then a competency's slot lists the cells of the departments that have it
+    expect(departmentsAt('odd')).toEqual(['d-1']);
+    expect(departmentsAt('even')).toEqual(['d-0', 'd-1']);
+    // And the figure on everyone lists every cell once
+    expect(departmentsAt(null)).toEqual(['d-0', 'd-1']);
+  });
+
   it('does not keep small populations, nor more than KEPT_COUNTS counts', () => {
     // Given a small population, and more large ones than are kept
     const small = population(KEPT_POPULATION - 1);

@@ -25,8 +25,10 @@ export interface FigureScope {
   /** Whether the request's competency filter applies to the figure, and its period filter. */
   readonly competency: boolean;
   readonly period: boolean;
-  /** The figure's row; a department in it is ignored here (it is `departmentId`). */
+  /** The figure's row: its values of `rowDimensions`; a department is `departmentId` here. */
   readonly row: RowKey;
+  /** The row dimensions the figure keeps (the row may name more). */
+  readonly rowDimensions: readonly RowDimension[];
   /** A department row under a filter on another department: nobody. */
   readonly disjoint?: boolean;
 }
@@ -66,6 +68,9 @@ export class Crossings {
   private readonly departmentSeen: Int32Array;
   private readonly roleSeen: Int32Array;
   private stamp = 0;
+  /** The figure located last (figures are never changed), and where. */
+  private lastFigure: FigureScope | undefined;
+  private lastLocated: { slot: Slot; mine: People } | null = null;
 
   constructor(
     subjects: readonly Subject[],
@@ -190,22 +195,25 @@ export class Crossings {
     else if (mine.department >= 0 && mine.role >= 0) return result;
     else if (mine.department >= 0) this.counted.cellsOfDepartment[mine.department].forEach(visit);
     else if (mine.role >= 0) this.counted.cellsOfRole[mine.role].forEach(visit);
-    else {
-      // Department by department, past those with nobody at the slot: a row (a manager's, say)
-      // often has its people in a few of many cells.
-      const { cellsOfDepartment } = this.counted;
-      for (let department = 0; department < cellsOfDepartment.length; department += 1)
-        if (this.counted.departmentHas(slot, department))
-          cellsOfDepartment[department].forEach(visit);
-    }
+    // Everyone: the cells with anyone at the slot (a row's people are often in a few of many).
+    else this.counted.cellsAt(slot).forEach(visit);
     return result;
   }
 
   /** Where the figure's people are counted; null when nobody is. */
   private locate(figure: FigureScope): { slot: Slot; mine: People } | null {
+    // A figure is asked its size, then often why it is withheld: located once for both.
+    if (figure !== this.lastFigure) {
+      this.lastFigure = figure;
+      this.lastLocated = this.locateAnew(figure);
+    }
+    return this.lastLocated;
+  }
+
+  private locateAnew(figure: FigureScope): { slot: Slot; mine: People } | null {
     if (figure.disjoint === true) return null;
     const slot = this.counted.slotOf(
-      this.counted.maskOf(Object.keys(figure.row) as RowDimension[]),
+      this.counted.maskOf(figure.rowDimensions),
       figure.row,
       figure.competency ? 0 : this.counted.competencyStates - 1,
       figure.period ? 0 : this.counted.levels - 1,

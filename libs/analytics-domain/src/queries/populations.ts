@@ -67,6 +67,9 @@ export class Populations {
   private readonly widerCache = new Map<number, readonly { mask: number; sub: number }[]>();
   private readonly breakdownCache = new Map<string, Text | null>();
   private readonly crossings: Crossings;
+  /** The row dimensions of each row mask. */
+  private readonly dimensionsOf: readonly (readonly RowDimension[])[];
+  private readonly departmentRowBit: number;
 
   constructor(
     subjects: readonly Subject[],
@@ -89,6 +92,11 @@ export class Populations {
       competency: bitOf('competency'),
       period: bitOf('period'),
     };
+    this.dimensionsOf = Array.from({ length: 1 << dimensions.length }, (_, rowMask) =>
+      dimensions.filter((_, bit) => (rowMask & (1 << bit)) !== 0),
+    );
+    const departmentIndex = dimensions.indexOf('department');
+    this.departmentRowBit = departmentIndex < 0 ? 0 : 1 << departmentIndex;
     const needed = new Set<number>([0]);
     for (const breakdown of breakdowns) {
       for (const sub of submasks(this.rowMask(breakdown))) needed.add(sub);
@@ -126,7 +134,8 @@ export class Populations {
 
   private verdict(full: number, row: RowKey): Verdict {
     const rowMask = this.rowMask(Object.keys(row) as RowDimension[]);
-    const people = this.crossings.size(this.scope(full, rowMask, row));
+    const figure = this.scope(full, rowMask, row);
+    const people = this.crossings.size(figure);
     if (people < this.threshold) {
       return {
         people,
@@ -149,18 +158,17 @@ export class Populations {
         };
       }
     }
-    return { people, reason: this.crossings.reason(this.scope(full, rowMask, row)) };
+    return { people, reason: this.crossings.reason(figure) };
   }
 
   /** The figure for `row` under the filters of `mask` and the row dimensions of `rowMask`. */
   private scope(mask: number, rowMask: number, row: RowKey): FigureScope {
-    const { bits, filters, dimensions } = this;
-    // Built in place: this runs for every figure and every wider figure it is checked against.
-    const kept: { [dimension in RowDimension]?: string | null } = {};
-    for (let bit = 0; bit < dimensions.length; bit += 1)
-      if ((rowMask & (1 << bit)) !== 0) kept[dimensions[bit]] = row[dimensions[bit]] ?? null;
+    const { bits, filters } = this;
+    // This runs for every figure and every wider figure it is checked against: it names the
+    // row's dimensions it keeps rather than copying the row.
+    const rowDimensions = this.dimensionsOf[rowMask];
     const byFilter = (mask & bits.department) !== 0 ? filters.departmentId : undefined;
-    const byRow = 'department' in kept ? kept.department : undefined;
+    const byRow = (rowMask & this.departmentRowBit) !== 0 ? (row.department ?? null) : undefined;
     return {
       departmentId: byRow === undefined ? byFilter : byRow,
       // A row of another department than the filter's has nobody in it.
@@ -168,7 +176,8 @@ export class Populations {
       roleId: (mask & bits.role) !== 0 ? filters.roleId : undefined,
       competency: (mask & bits.competency) !== 0,
       period: (mask & bits.period) !== 0,
-      row: kept,
+      row,
+      rowDimensions,
     };
   }
 

@@ -214,6 +214,42 @@ describe('approval flow', () => {
     });
   });
 
+  it("gives each decider the figure of their own decisions, in everyone's order", () => {
+    // given 6 people, each with a decision by manager-b and then one by manager-a
+    const facts = employees(6, 'person', (index) => ({
+      decisions: [
+        decision({
+          requestId: 'request-b',
+          decidedBy: 'manager-b',
+          outcome: index % 2 === 0 ? 'rejected' : 'approved',
+          turnaroundSeconds: 1000 + (5 - index) * 10,
+        }),
+        decision({
+          requestId: 'request-a',
+          decidedBy: 'manager-a',
+          turnaroundSeconds: index * 100,
+        }),
+      ],
+    }));
+    // when
+    const report = approvalFlowReport(facts, request());
+    // then each row reads its decider's turnarounds and rejections alone
+    const flow = (median: number, p90: number, rejectionRate: number) => ({
+      status: 'shown',
+      people: 6,
+      value: {
+        decisions: 6,
+        medianTurnaroundSeconds: median,
+        p90TurnaroundSeconds: p90,
+        rejectionRate,
+      },
+    });
+    expect(report.byManager).toEqual([
+      { managerId: 'manager-a', figure: flow(200, 500, 0) },
+      { managerId: 'manager-b', figure: flow(1020, 1050, 0.5) },
+    ]);
+  });
+
   it('takes only decisions taken in the period', () => {
     const report = approvalFlowReport(approvalFacts(), request({ period: parsePeriod('2025')! }));
     expect(inEnglish(report.total)).toEqual({
