@@ -206,7 +206,7 @@ export class CellCounts {
   }
 
   /** The cells with anyone counted at the slot, in no particular order. */
-  cellsAt(slot: Slot): readonly number[] {
+  cellsAt(slot: Slot): Int32Array {
     return this.counts[slot.mask].cellsAt(this.base(slot));
   }
 
@@ -468,12 +468,15 @@ class Counts {
   readonly byDepartment: CountTable;
   readonly byRole: CountTable;
   readonly total: CountTable;
-  /** The cells with anyone in them, by slot (made by `finish`). */
-  private readonly cellsBySlot = new Map<number, number[]>();
-  private listedCells = 0;
+  /**
+   * The cells with anyone in them, slot by slot: slot s's are listedCells[cellStarts[s] ..
+   * cellStarts[s + 1]) (made by `finish`).
+   */
+  private cellStarts = new Int32Array(1);
+  private listedCells = new Int32Array(0);
 
   constructor(
-    slots: number,
+    private readonly slots: number,
     private readonly cellDepartment: readonly number[],
     private readonly cellRole: readonly number[],
     private readonly departments: number,
@@ -491,13 +494,13 @@ class Counts {
       this.byDepartment.bytes +
       this.byRole.bytes +
       this.total.bytes +
-      this.cellsBySlot.size * CELL_LIST_BYTES +
-      this.listedCells * 8
+      this.cellStarts.byteLength +
+      this.listedCells.byteLength
     );
   }
 
-  cellsAt(slot: number): readonly number[] {
-    return this.cellsBySlot.get(slot) ?? NO_CELLS;
+  cellsAt(slot: number): Int32Array {
+    return this.listedCells.subarray(this.cellStarts[slot], this.cellStarts[slot + 1]);
   }
 
   add(slot: number, cell: number): void {
@@ -514,25 +517,29 @@ class Counts {
     // A state is a block of keys × cells entries; each level's block adds the narrower one's.
     if (levels > 1) this.byCell.widen(keys * cells, levels);
     const { cellDepartment, cellRole, departments, roles } = this;
+    const starts = new Int32Array(this.slots + 1);
     this.byCell.forEach((index, count) => {
       const slot = Math.floor(index / cells);
       const cell = index - slot * cells;
       this.byDepartment.add(slot * departments + cellDepartment[cell], count);
       this.byRole.add(slot * roles + cellRole[cell], count);
       this.total.add(slot, count);
-      // A row (a manager's, say) often has its people in a few of many cells: listed here,
-      // a figure on everyone finds the figures it overlaps without testing every cell.
-      const listed = this.cellsBySlot.get(slot);
-      if (listed === undefined) this.cellsBySlot.set(slot, [cell]);
-      else listed.push(cell);
-      this.listedCells += 1;
+      starts[slot + 1] += 1;
     });
+    // A row (a manager's, say) often has its people in a few of many cells: listed by slot,
+    // a figure on everyone finds the figures it overlaps without testing every cell.
+    for (let slot = 0; slot < this.slots; slot += 1) starts[slot + 1] += starts[slot];
+    const next = starts.slice(0, this.slots);
+    const listed = new Int32Array(starts[this.slots]);
+    this.byCell.forEach((index) => {
+      const slot = Math.floor(index / cells);
+      listed[next[slot]] = index - slot * cells;
+      next[slot] += 1;
+    });
+    this.cellStarts = starts;
+    this.listedCells = listed;
   }
 }
-
-/** Bytes a slot's list of cells takes besides its numbers, about (a Map entry and an array). */
-const CELL_LIST_BYTES = 72;
-const NO_CELLS: readonly number[] = [];
 
 /** One person's contributions as levels (0: in the period, ... last: outside every bucket). */
 class Scratch {

@@ -132,13 +132,10 @@ describe('cellCountsOf', () => {
         competencyId === null
           ? counts.slotOf(0, {}, 0, 0)!
           : counts.slotOf(counts.maskOf(['competency']), { competency: competencyId }, 0, 0)!;
-      return counts
-        .cellsAt(slot)
-        .map(
-          (cell) =>
-            [...counts.departments].find(([, id]) => id === counts.cellDepartment[cell])![0],
-        )
-        .sort();
+      return Array.from(
+        counts.cellsAt(slot),
+        (cell) => [...counts.departments].find(([, id]) => id === counts.cellDepartment[cell])![0],
+      ).sort();
     };
     // Then a competency's slot lists the cells of the departments that have it
     expect(departmentsAt('odd')).toEqual(['d-1']);
