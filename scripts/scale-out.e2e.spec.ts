@@ -72,6 +72,8 @@ describeOnEach(
       if (gapId) demoRun = { tenantId, gapId };
 
       // While it waits, either approval instance lists the request in the manager's inbox,
+      // with the goal's title: the request comes from approval's own events, the title from
+      // planning's (another projection, eventually), so an item may show a moment before it.
       const inboxes = await Promise.all(
         ([1, 2] as const).map((instance) =>
           answerOf(
@@ -79,7 +81,10 @@ describeOnEach(
             ['approval', instance],
             '/approval-requests/inbox',
             { tenantId, userId: 'mgr-ben', role: 'manager' },
-            (inbox) => (inbox as { goalId: string }[]).some((item) => item.goalId === goalId),
+            (inbox) =>
+              (inbox as { goalId: string; title?: string }[]).some(
+                (item) => item.goalId === goalId && item.title !== undefined,
+              ),
           ),
         ),
       );
