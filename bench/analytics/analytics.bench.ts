@@ -124,14 +124,8 @@ const filterMix = [
   '?department=dept-3&competency=ownership&period=2026-Q3',
 ];
 
-const queries: readonly AnalyticsReportName[] = [
-  'active-plans',
-  'development-focus',
-  'gap-map',
-  'approval-flow',
-  'check-in-adherence',
-  'growth',
-];
+/** Every report, by the name of its endpoint (GET /analytics/<name>). */
+const queries = Object.keys(analyticsReports) as AnalyticsReportName[];
 
 /** A query string of filterMix as the service reads it (AnalyticsReportHandler). */
 const filtersOf = (query: string): AnalyticsFilters => {
