@@ -39,18 +39,6 @@ const summaryPrefix = 'DEMO_SUMMARY ';
 /** A tenant for one demo run, so runs on one system (or one broker) never meet. */
 export const newDemoTenantId = (): string => `e2e-${randomBytes(4).toString('hex')}`;
 
-/** Background demos still running: a test that fails before resuming one leaves it paused. */
-const liveDemos = new Set<ChildProcessWithoutNullStreams>();
-
-/**
- * Kills every background demo still running (a suite's teardown): a demo paused by
- * DEMO_PAUSE_AT waits on its stdin for ever, and would keep the test run from ending.
- */
-export const stopBackgroundDemos = (): void => {
-  for (const demo of liveDemos) demo.kill('SIGKILL');
-  liveDemos.clear();
-};
-
 /**
  * `npm run demo` against the system, running in the background, in a tenant of its own
  * (or `env`'s DEMO_TENANT_ID, for a suite that prepared something in the tenant first).
@@ -90,8 +78,8 @@ export class BackgroundDemo {
           watcher.found();
         }
     };
-    liveDemos.add(this.process);
-    this.process.once('exit', () => liveDemos.delete(this.process));
+    // A test that fails before resuming a paused demo leaves it to the system's disposal.
+    system.stopsWith(this.process);
     this.process.stdout.on('data', collect);
     this.process.stderr.on('data', collect);
     this.finished = new Promise((done, fail) =>

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
-import { stopBackgroundDemos } from './demo-run';
 import { RunningSystem, type RunningSystemOptions } from './running-system';
 
 const kafkaBrokers = process.env['KAFKA_BROKERS']?.trim();
@@ -167,7 +166,6 @@ export const systemPerSuite = (
   }, 240_000);
   afterAll(async () => {
     try {
-      stopBackgroundDemos();
       await system?.dispose();
       if (system) await dropMongoDatabase(system.env);
     } finally {

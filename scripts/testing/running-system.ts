@@ -92,6 +92,8 @@ export class RunningSystem {
   readonly process: ChildProcess | undefined;
   /** Per-service mode: every process started, by `service#instance`. */
   private readonly children = new Map<string, ServiceProcess>();
+  /** Processes that drive the system (a background demo), killed when it is disposed. */
+  private readonly drivers = new Set<ChildProcess>();
 
   constructor({ env = {}, processes = 'npm-start' }: RunningSystemOptions = {}) {
     // The suites and bench:system drive the system as a handful of callers, far above any
@@ -245,6 +247,10 @@ export class RunningSystem {
    * after 10 s), and its folder removed.
    */
   async dispose(): Promise<void> {
+    // A driver the test never let finish (a demo paused by DEMO_PAUSE_AT waits on its stdin
+    // for ever) would keep the test run from ending.
+    for (const driver of this.drivers) if (isRunning(driver)) driver.kill('SIGKILL');
+    this.drivers.clear();
     const processes = this.process
       ? [this.process]
       : [...this.children.values()].map(({ child }) => child);
@@ -254,6 +260,12 @@ export class RunningSystem {
     await Promise.all(running.map(exitOf));
     clearTimeout(force);
     rmSync(this.folder, { recursive: true, force: true });
+  }
+
+  /** Kills `driver` with the system, unless it has ended by then. */
+  stopsWith(driver: ChildProcess): void {
+    this.drivers.add(driver);
+    driver.once('exit', () => this.drivers.delete(driver));
   }
 
   private start(service: ServiceName, instance = 1): void {
