@@ -25,15 +25,10 @@ import {
   ProtectedEventStore,
   subjectKeyStoreConfigFromEnv,
 } from '@talentloop/privacy';
-import {
-  activePointerKey,
-  EmbeddedReadModelStore,
-  MongoReadModelStore,
-} from '@talentloop/read-models';
+import { EmbeddedReadModelStore, MongoReadModelStore } from '@talentloop/read-models';
 import {
   analyticsReports,
   MIN_PRIVACY_THRESHOLD,
-  parsePeriod,
   type AnalyticsFilters,
   type AnalyticsReportName,
   type EmployeeFacts,
@@ -41,8 +36,9 @@ import {
 import { appendHistory, organisationHistory } from '@talentloop/testing';
 import { rebuildInto, startService, type Rebuilt } from './analytics-service';
 import { REPLAY_PAGE_SIZE } from '../../services/analytics/src/replay/replay-stream';
-import { employeeFactsProjection } from '../../services/analytics/src/projections/employee-facts.projection';
+import { readActiveFacts } from '../../services/analytics/src/projections/facts-view';
 import { SharedStrings } from '../../services/analytics/src/projections/shared-strings';
+import { analyticsFiltersOf } from '../../services/analytics/src/analytics-queries/analytics-filters.dto';
 import { devAuth } from '../lib/dev-auth';
 import { formatCount, formatRate, formatSeconds } from '../lib/format';
 import { describeMachine } from '../lib/machine';
@@ -127,17 +123,9 @@ const filterMix = [
 /** Every report, by the name of its endpoint (GET /analytics/<name>). */
 const queries = Object.keys(analyticsReports) as AnalyticsReportName[];
 
-/** A query string of filterMix as the service reads it (AnalyticsReportHandler). */
-const filtersOf = (query: string): AnalyticsFilters => {
-  const params = new URLSearchParams(query);
-  const period = params.get('period');
-  return {
-    departmentId: params.get('department') ?? undefined,
-    roleId: params.get('role') ?? undefined,
-    competencyId: params.get('competency') ?? undefined,
-    period: period === null ? undefined : parsePeriod(period),
-  };
-};
+/** A query string of filterMix as the service reads it. */
+const filtersOf = (query: string): AnalyticsFilters =>
+  analyticsFiltersOf(Object.fromEntries(new URLSearchParams(query)));
 
 /**
  * The queries' limit: the same reports, requests and filters in this process, on the facts as
@@ -147,20 +135,12 @@ const filtersOf = (query: string): AnalyticsFilters => {
 const timeReportsInProcess = async (readModelsPath: string) => {
   const readModels = new EmbeddedReadModelStore({ path: readModelsPath });
   const facts: EmployeeFacts[] = [];
+  const strings = new SharedStrings();
   try {
-    const collection = await readModels.getState(activePointerKey(employeeFactsProjection.name));
+    const collection = await readActiveFacts(readModels, 1_000, (document) => {
+      if (document.tenantId === TENANT) facts.push(strings.shareIn(document));
+    });
     if (collection === undefined) throw new Error('no active facts collection after the rebuild');
-    const strings = new SharedStrings();
-    for (let after: string | undefined; ; ) {
-      const page = await readModels.findStored<EmployeeFacts>(collection, {
-        scan: true,
-        limit: 1_000,
-        ...(after === undefined ? {} : { after }),
-      });
-      for (const { doc } of page) if (doc.tenantId === TENANT) facts.push(strings.shareIn(doc));
-      if (page.length < 1_000) break;
-      after = page.at(-1)?.id;
-    }
   } finally {
     await readModels.close();
   }

@@ -14,7 +14,7 @@ import { type Figure, privacyThreshold, suppressComplements } from './privacy';
 import type { Contribution, CountedSubject } from './subjects';
 import { type AnalyticsRequest, type FilterLabels, filterLabels, inScope } from './request';
 import { Interner } from './interner';
-import { column } from './columns';
+import { column, groupedBy } from './columns';
 
 export interface ApprovalFlowValue {
   readonly decisions: number;
@@ -178,32 +178,25 @@ const byDecider = (
   rejected: Uint8Array,
   count: number,
 ): ByDecider => {
-  const groupOf = new Map<number, number>();
-  const groups = new Int32Array(count);
-  const sizes: number[] = [];
+  const groupOfDecider = new Map<number, number>();
+  const groupOf = new Int32Array(count);
   for (let index = 0; index < count; index += 1) {
-    let group = groupOf.get(deciderOf[index]);
+    let group = groupOfDecider.get(deciderOf[index]);
     if (group === undefined) {
-      group = sizes.length;
-      groupOf.set(deciderOf[index], group);
-      sizes.push(0);
+      group = groupOfDecider.size;
+      groupOfDecider.set(deciderOf[index], group);
     }
-    groups[index] = group;
-    sizes[group] += 1;
+    groupOf[index] = group;
   }
-  const starts = new Int32Array(sizes.length + 1);
-  for (let group = 0; group < sizes.length; group += 1)
-    starts[group + 1] = starts[group] + sizes[group];
-  const next = starts.slice(0, sizes.length);
+  const { starts, order } = groupedBy(groupOf, groupOfDecider.size);
   const grouped = new Float64Array(count);
-  const rejections = new Int32Array(sizes.length);
-  for (let index = 0; index < count; index += 1) {
-    const group = groups[index];
-    grouped[next[group]] = turnarounds[index];
-    next[group] += 1;
-    rejections[group] += rejected[index];
+  const rejections = new Int32Array(groupOfDecider.size);
+  for (let position = 0; position < count; position += 1) {
+    const index = order[position];
+    grouped[position] = turnarounds[index];
+    rejections[groupOf[index]] += rejected[index];
   }
-  return { deciders: [...groupOf.keys()], starts, turnarounds: grouped, rejections };
+  return { deciders: [...groupOfDecider.keys()], starts, turnarounds: grouped, rejections };
 };
 
 const sum = (values: Uint8Array, start: number, end: number): number => {

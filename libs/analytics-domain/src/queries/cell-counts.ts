@@ -1,3 +1,4 @@
+import { groupedBy } from './columns';
 import { type CountTable, countTable } from './count-table';
 import { type Period, enclosingPeriods, instant, within } from './period';
 import type { AnalyticsFilters } from './request';
@@ -517,25 +518,24 @@ class Counts {
     // A state is a block of keys × cells entries; each level's block adds the narrower one's.
     if (levels > 1) this.byCell.widen(keys * cells, levels);
     const { cellDepartment, cellRole, departments, roles } = this;
-    const starts = new Int32Array(this.slots + 1);
+    const entries: number[] = [];
     this.byCell.forEach((index, count) => {
       const slot = Math.floor(index / cells);
       const cell = index - slot * cells;
       this.byDepartment.add(slot * departments + cellDepartment[cell], count);
       this.byRole.add(slot * roles + cellRole[cell], count);
       this.total.add(slot, count);
-      starts[slot + 1] += 1;
+      entries.push(index);
     });
     // A row (a manager's, say) often has its people in a few of many cells: listed by slot,
     // a figure on everyone finds the figures it overlaps without testing every cell.
-    for (let slot = 0; slot < this.slots; slot += 1) starts[slot + 1] += starts[slot];
-    const next = starts.slice(0, this.slots);
-    const listed = new Int32Array(starts[this.slots]);
-    this.byCell.forEach((index) => {
-      const slot = Math.floor(index / cells);
-      listed[next[slot]] = index - slot * cells;
-      next[slot] += 1;
-    });
+    const slotOf = new Int32Array(entries.length);
+    for (let entry = 0; entry < entries.length; entry += 1)
+      slotOf[entry] = Math.floor(entries[entry] / cells);
+    const { starts, order } = groupedBy(slotOf, this.slots);
+    const listed = new Int32Array(entries.length);
+    for (let position = 0; position < entries.length; position += 1)
+      listed[position] = entries[order[position]] % cells;
     this.cellStarts = starts;
     this.listedCells = listed;
   }

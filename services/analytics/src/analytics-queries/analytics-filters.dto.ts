@@ -1,4 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { parsePeriod, type AnalyticsFilters } from '@talentloop/analytics-domain';
 import { catalogueMessage, ID_PATTERN, Optional } from '@talentloop/service-kit';
 import { IsString, Matches } from 'class-validator';
 
@@ -37,3 +38,12 @@ export class AnalyticsFiltersDto {
   })
   period?: string;
 }
+
+/** The filters as the reports read them, from a request's (already validated) query. */
+export const analyticsFiltersOf = (filters: AnalyticsFiltersDto): AnalyticsFilters => ({
+  departmentId: filters.department,
+  roleId: filters.role,
+  competencyId: filters.competency,
+  // The DTO already checked the shape; parsePeriod is the one definition of its bounds.
+  period: filters.period === undefined ? undefined : parsePeriod(filters.period),
+});

@@ -15,7 +15,7 @@ import { metricsRegistry } from '@talentloop/observability';
 import { Gauge } from 'prom-client';
 import { ANALYTICS_SETTINGS, type AnalyticsSettings } from '../analytics.settings';
 import { FactsView } from '../projections/facts-view';
-import type { AnalyticsFiltersDto } from './analytics-filters.dto';
+import { analyticsFiltersOf, type AnalyticsFiltersDto } from './analytics-filters.dto';
 
 /** One report for the caller's scope, its withheld figures' reasons in the language. */
 export class AnalyticsReportQuery extends Query<unknown> {
@@ -67,13 +67,7 @@ export class AnalyticsReportHandler
     const scope = scopeOf(actor);
     const request: AnalyticsRequest = {
       scope,
-      filters: {
-        departmentId: filters.department,
-        roleId: filters.role,
-        competencyId: filters.competency,
-        // The DTO already checked the shape; parsePeriod is the one definition of its bounds.
-        period: filters.period === undefined ? undefined : parsePeriod(filters.period),
-      },
+      filters: analyticsFiltersOf(filters),
       now: this.clock.now().toISOString(),
       threshold: this.settings.privacyThreshold,
     };

@@ -187,24 +187,40 @@ export class FactsView implements OnApplicationBootstrap, AccessFacts {
 
   /** Loads the whole active collection (at start, and after a rebuild switched it). */
   private async reloadIfNeeded(): Promise<void> {
-    const collection = await this.readModels.getState(
-      activePointerKey(employeeFactsProjection.name),
+    const collection = await readActiveFacts(
+      this.readModels,
+      this.settings.loadPageSize,
+      (facts, version) => this.put(facts, version),
     );
     if (collection === undefined) return;
     this.collection = collection;
-    // Pages by id keep what a load allocates and throws away small, so the heap it leaves
-    // behind is about the facts alone; a scan leaves none of the store's pages cached.
-    for (let after: string | undefined; ; ) {
-      const page = await this.readModels.findStored<EmployeeFacts>(collection, {
-        scan: true,
-        limit: this.settings.loadPageSize,
-        ...(after === undefined ? {} : { after }),
-      });
-      for (const document of page) this.put(document.doc, document.version);
-      if (page.length < this.settings.loadPageSize) break;
-      after = page.at(-1)?.id;
-    }
     const position = await readCheckpoint(this.readModels, RUNNER_NAME, collection);
     if (position !== undefined && position > this.position) this.position = position;
   }
 }
+
+/**
+ * Hands over every facts document of the active collection with its version, and says which
+ * collection that is (undefined before the first rebuild). Pages by id keep what a load
+ * allocates and throws away small, so the heap it leaves behind is about the facts alone; a
+ * scan leaves none of the store's pages cached.
+ */
+export const readActiveFacts = async (
+  readModels: ReadModelStore,
+  pageSize: number,
+  each: (facts: EmployeeFacts, version: number) => void,
+): Promise<string | undefined> => {
+  const collection = await readModels.getState(activePointerKey(employeeFactsProjection.name));
+  if (collection === undefined) return undefined;
+  for (let after: string | undefined; ; ) {
+    const page = await readModels.findStored<EmployeeFacts>(collection, {
+      scan: true,
+      limit: pageSize,
+      ...(after === undefined ? {} : { after }),
+    });
+    for (const document of page) each(document.doc, document.version);
+    if (page.length < pageSize) break;
+    after = page.at(-1)?.id;
+  }
+  return collection;
+};
