@@ -316,23 +316,33 @@ export class CellCounts {
 
 /** Populations at least this large keep their counts for the next request (smaller recount fast). */
 export const KEPT_POPULATION = 256;
-/** How many counts are kept, the most recently used first out last. */
-export const KEPT_COUNTS = 24;
 /**
- * And how many bytes of tables they may take together: a count's size grows with the row keys
- * (a manager dimension has one per decider) times the department × role cells.
+ * How many counts are kept, the most recently used first out last. Far more than one
+ * dashboard asks for at once: six reports count seven populations, each per competency and
+ * period filter, so a few dozen keys come round in turn, and keeping fewer than come round
+ * drops every count just before it is asked for again. Memory is bounded by the bytes below.
+ */
+export const KEPT_COUNTS = 256;
+/**
+ * And how many bytes they may take together: a count's tables (their size grows with the row
+ * keys, a manager dimension has one per decider, times the department × role cells) and the
+ * list of subjects it is kept for.
  */
 export const KEPT_COUNTS_BYTES = 32 * 1024 * 1024;
 
+/** What keeping a count costs: its tables and the list of its subjects (a reference each). */
+const keptBytes = (subjects: readonly Subject[], counts: { readonly bytes: number }): number =>
+  counts.bytes + subjects.length * 8;
+
 /**
- * Counts kept by key, the most recently used last: at most `entries` of them and `bytes` of
- * tables together (the oldest go first; a count larger than `bytes` alone is not kept). A
+ * Counts kept by key, the most recently used last: at most `entries` of them and `bytes`
+ * together (keptBytes; the oldest go first; a count larger than `bytes` alone is not kept). A
  * count is found again only for the very same subjects.
  */
 export class KeptCounts<Counted extends { readonly bytes: number } = CellCounts> {
   private readonly kept = new Map<
     string,
-    { readonly subjects: readonly Subject[]; readonly counts: Counted }
+    { readonly subjects: readonly Subject[]; readonly counts: Counted; readonly bytes: number }
   >();
   private total = 0;
 
@@ -352,9 +362,10 @@ export class KeptCounts<Counted extends { readonly bytes: number } = CellCounts>
 
   put(key: string, subjects: readonly Subject[], counts: Counted): void {
     this.forget(key);
-    if (counts.bytes > this.bytes) return;
-    this.kept.set(key, { subjects, counts });
-    this.total += counts.bytes;
+    const bytes = keptBytes(subjects, counts);
+    if (bytes > this.bytes) return;
+    this.kept.set(key, { subjects, counts, bytes });
+    this.total += bytes;
     while (this.kept.size > this.entries || this.total > this.bytes)
       this.forget(this.kept.keys().next().value!);
   }
@@ -368,7 +379,7 @@ export class KeptCounts<Counted extends { readonly bytes: number } = CellCounts>
     const found = this.kept.get(key);
     if (found === undefined) return;
     this.kept.delete(key);
-    this.total -= found.counts.bytes;
+    this.total -= found.bytes;
   }
 }
 

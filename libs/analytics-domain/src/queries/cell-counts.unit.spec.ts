@@ -144,6 +144,24 @@ describe('cellCountsOf', () => {
     expect(departmentsAt(null)).toEqual(['d-0', 'd-1']);
   });
 
+  it('keeps every count a dashboard asks for in turn, the second time round too', () => {
+    // Given seven populations (the six reports'), each asked for under four filter kinds in turn
+    const populations = Array.from({ length: 7 }, () => population(KEPT_POPULATION));
+    const filterKinds: AnalyticsFilters[] = [
+      {},
+      { competencyId: 'c-0' },
+      { period: parsePeriod('2026') },
+      { competencyId: 'c-1', period: parsePeriod('2026-Q3') },
+    ];
+    const round = () =>
+      filterKinds.flatMap((filters) => populations.map((subjects) => countOf(subjects, filters)));
+    // When the round is asked for twice
+    const first = round();
+    const second = round();
+    // Then each count of the second round is the one made in the first
+    expect(second.every((counts, index) => counts === first[index])).toBe(true);
+  });
+
   it('does not keep small populations, nor more than KEPT_COUNTS counts', () => {
     // Given a small population, and more large ones than are kept
     const small = population(KEPT_POPULATION - 1);
@@ -161,7 +179,8 @@ describe('cellCountsOf', () => {
 
 describe('kept counts', () => {
   const sized = (bytes: number) => ({ bytes });
-  const people = population(3);
+  // No subjects: their list takes no bytes, so the bounds below are the counts' alone.
+  const people = population(0);
 
   it('are bounded in bytes: the least recently used go first', () => {
     // Given room for 100 bytes, and three counts of 40 kept, the first one used again since
@@ -203,9 +222,20 @@ describe('kept counts', () => {
     expect(kept.get('key', others)).toBeUndefined();
     const replaced = sized(50);
     kept.put('key', others, replaced);
-    // Then only the new one counts against the bound
+    // Then only the new one counts against the bound, with the list of its three subjects
     expect(kept.get('key', others)).toBe(replaced);
-    expect(kept.size).toEqual({ entries: 1, bytes: 50 });
+    expect(kept.size).toEqual({ entries: 1, bytes: 50 + 3 * 8 });
+  });
+
+  it('count the list of subjects they are kept for against the bound', () => {
+    // Given room for 100 bytes
+    const kept = new KeptCounts<{ bytes: number }>(10, 100);
+    // When a count of 60 bytes is kept for five subjects, then one of 20 bytes for none
+    kept.put('five', population(5), sized(60));
+    kept.put('none', people, sized(20));
+    // Then 60 + 5 references and 20 do not fit together: the older one was let go
+    expect(kept.get('five', population(5))).toBeUndefined();
+    expect(kept.size).toEqual({ entries: 1, bytes: 20 });
   });
 
   it('are bounded in number as well', () => {
