@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { portOf, serviceEnv, spawnService } from '../../scripts/service-process';
 import { cpuSeconds } from '../system/memory';
+import { signalProfileWindow } from '../lib/cpu-profile-window';
 
 const READY_TIMEOUT_MS = 60_000;
 /** A graceful stop takes a second or two: past this, the process is killed. */
@@ -25,7 +26,7 @@ export interface RunningService {
   cpuSeconds(): number;
   /** The last lines it wrote, and how many of all its lines name an error or a warning. */
   output(): { readonly tail: string; readonly problems: number };
-  /** CPU-profiles it (BENCH_PROFILE_DIR set): the first call starts, the next writes. */
+  /** CPU-profiles it (BENCH_PROFILE_DIR set): a call starts window n, the next writes <pid>-<n>. */
   toggleProfile(): void;
   /** SIGTERM, then SIGKILL after a grace period; resolves once it has exited. */
   stop(): Promise<void>;
@@ -90,6 +91,8 @@ export const startNotificationsService = async (
     }),
   );
   const url = `http://127.0.0.1:${portOf('notifications', given)}`;
+  let profiling = false;
+  let windows = 0;
   const running: RunningService = {
     url,
     pid: child.pid ?? 0,
@@ -97,7 +100,10 @@ export const startNotificationsService = async (
     cpuSeconds: () => cpuSeconds(child.pid ?? 0),
     output: () => ({ tail: lines.join('\n'), problems }),
     toggleProfile: () => {
-      if (profileDir) child.kill('SIGWINCH');
+      if (!profileDir) return;
+      profiling = !profiling;
+      if (profiling) windows += 1;
+      signalProfileWindow(profileDir, [child.pid ?? 0], profiling ? windows : null);
     },
     stop: async () => {
       if (exit !== undefined) return;

@@ -26,6 +26,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type Client } from '../../scripts/demo/http';
 import { RunningSystem, services } from '../../scripts/testing/running-system';
+import { signalProfileWindow } from '../lib/cpu-profile-window';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { percentile, positiveFromEnv } from '../lib/stats';
@@ -288,10 +289,14 @@ const main = async () => {
       throw new Error(`found ${pids.size} service processes under start.js, expected 4`);
     const api: Client = createClient(config.tenantId);
     const profiles: string[] = [];
-    /** Starts or stops the CPU profiler of every service (see cpu-profile.preload.js). */
+    /**
+     * Starts the CPU profiler of every service for the next window (no label), or stops it
+     * and names the window it profiled (see cpu-profile.preload.js).
+     */
     const toggleProfiles = (label?: string) => {
       if (!config.profileDir) return;
-      for (const pid of pids.values()) process.kill(pid, 'SIGWINCH');
+      const window = label === undefined ? profiles.length + 1 : null;
+      signalProfileWindow(config.profileDir, pids.values(), window);
       if (label) profiles.push(label);
     };
     log(`system ready on ports ${system.basePort}–${system.basePort + 3}`);
