@@ -12,12 +12,14 @@ import {
   goal,
   goalsById,
   measurement,
+  NOW,
   remeasurement,
   request,
 } from './employee-facts.fixtures';
 import { gapMapReport } from './gap-map.query';
 import { growthReport } from './growth.query';
 import { parsePeriod } from './period';
+import { warmUpFilters } from './reports';
 import { renderTextsIn } from '@talentloop/i18n';
 
 /** What a reader of English sees of a report: its withheld reasons said in English. */
@@ -510,3 +512,26 @@ function growthFacts(): EmployeeFacts[] {
     ),
   }));
 }
+
+describe('the reports warmed at start', () => {
+  it('run with no filter, the sample’s department and role, and its first competency this year', () => {
+    // Given an employee of the tenant with a measured competency
+    const sample = employee('e-1', { measurements: { listening: measurement() } });
+    // When the filters to warm are asked for
+    const filters = warmUpFilters(sample, NOW);
+    // Then they are none, the sample's department and role, its competency in this year
+    expect(filters).toEqual([
+      {},
+      { departmentId: 'sales', roleId: 'rep' },
+      { competencyId: 'listening', period: parsePeriod('2026') },
+    ]);
+  });
+
+  it('run with filters that match no one when the tenant has no employee yet', () => {
+    expect(warmUpFilters(undefined, NOW)).toEqual([
+      {},
+      { departmentId: undefined, roleId: undefined },
+      { competencyId: 'none', period: parsePeriod('2026') },
+    ]);
+  });
+});

@@ -3,8 +3,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   analyticsReports,
   keptCountsSize,
-  parsePeriod,
-  type AnalyticsFilters,
+  warmUpFilters,
   type AnalyticsReportName,
   type AnalyticsRequest,
   type AnalyticsScope,
@@ -102,15 +101,7 @@ export class AnalyticsReportHandler
   /** A tenant's warm-up, a step per report and kind of filter. */
   private warmUp(tenantId: string): (() => void)[] {
     const now = this.clock.now().toISOString();
-    const sample = this.view.factsOf(tenantId)[0];
-    const filterKinds: AnalyticsFilters[] = [
-      {},
-      { departmentId: sample?.departmentId ?? undefined, roleId: sample?.roleId ?? undefined },
-      {
-        competencyId: Object.keys(sample?.measurements ?? {})[0] ?? 'none',
-        period: parsePeriod(now.slice(0, 4)),
-      },
-    ];
+    const filterKinds = warmUpFilters(this.view.factsOf(tenantId)[0], now);
     return Object.values(analyticsReports).flatMap((report) =>
       filterKinds.map((filters) => () => {
         // The facts as they are at this step: the view may have moved on since the first.
