@@ -13,7 +13,7 @@ import {
 } from '@talentloop/read-models';
 import { analyticsProjections } from '../../services/analytics/src/projections/employee-facts.projection';
 import { SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
-import { signalProfileWindow } from '../lib/cpu-profile-window';
+import { ProfileWindows } from '../lib/cpu-profile-window';
 
 /**
  * BENCH_PROFILE_DIR: CPU profiles of the service while it answers the queries, and the replay.
@@ -92,22 +92,21 @@ export const startService = async (env: Record<string, string>) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const pid = child.pid ?? 0;
-  let windows = 0;
+  const windows = new ProfileWindows(profileDir, () => [pid]);
   return {
     url,
     pid,
     /** Profiles the service while `run` runs, when BENCH_PROFILE_DIR is set. */
     profiled: async <T>(name: string, run: () => Promise<T>): Promise<T> => {
       if (!profileDir) return run();
-      windows += 1;
-      signalProfileWindow(profileDir, [pid], windows);
+      const window = windows.start();
       await new Promise((resolve) => setTimeout(resolve, 200));
       try {
         return await run();
       } finally {
-        signalProfileWindow(profileDir, [pid], null);
+        windows.stop();
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        console.log(`(profile of the ${name}: ${profileDir}/${pid}-${windows}.cpuprofile)`);
+        console.log(`(profile of the ${name}: ${profileDir}/${pid}-${window}.cpuprofile)`);
       }
     },
     stop: () =>

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { portOf, serviceEnv, spawnService } from '../../scripts/service-process';
 import { cpuSeconds } from '../system/memory';
-import { signalProfileWindow } from '../lib/cpu-profile-window';
+import { ProfileWindows } from '../lib/cpu-profile-window';
 
 const READY_TIMEOUT_MS = 60_000;
 /** A graceful stop takes a second or two: past this, the process is killed. */
@@ -91,20 +91,14 @@ export const startNotificationsService = async (
     }),
   );
   const url = `http://127.0.0.1:${portOf('notifications', given)}`;
-  let profiling = false;
-  let windows = 0;
+  const windows = new ProfileWindows(profileDir, () => [child.pid ?? 0]);
   const running: RunningService = {
     url,
     pid: child.pid ?? 0,
     env: serviceEnv('notifications', given),
     cpuSeconds: () => cpuSeconds(child.pid ?? 0),
     output: () => ({ tail: lines.join('\n'), problems }),
-    toggleProfile: () => {
-      if (!profileDir) return;
-      profiling = !profiling;
-      if (profiling) windows += 1;
-      signalProfileWindow(profileDir, [child.pid ?? 0], profiling ? windows : null);
-    },
+    toggleProfile: () => void windows.toggle(),
     stop: async () => {
       if (exit !== undefined) return;
       child.kill('SIGTERM');

@@ -26,7 +26,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type Client } from '../../scripts/demo/http';
 import { RunningSystem, services } from '../../scripts/testing/running-system';
-import { signalProfileWindow } from '../lib/cpu-profile-window';
+import { ProfileWindows } from '../lib/cpu-profile-window';
 import { formatCount, formatRate } from '../lib/format';
 import { describeMachine } from '../lib/machine';
 import { percentile, positiveFromEnv } from '../lib/stats';
@@ -293,11 +293,13 @@ const main = async () => {
      * Starts the CPU profiler of every service for the next window (no label), or stops it
      * and names the window it profiled (see cpu-profile.preload.js).
      */
+    const windows = new ProfileWindows(config.profileDir, () => pids.values());
     const toggleProfiles = (label?: string) => {
-      if (!config.profileDir) return;
-      const window = label === undefined ? profiles.length + 1 : null;
-      signalProfileWindow(config.profileDir, pids.values(), window);
-      if (label) profiles.push(label);
+      if (label === undefined) windows.start();
+      else if (config.profileDir) {
+        windows.stop();
+        profiles.push(label);
+      }
     };
     log(`system ready on ports ${system.basePort}–${system.basePort + 3}`);
     let goalsInSystem = 0;
