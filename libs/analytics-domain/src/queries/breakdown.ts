@@ -40,8 +40,10 @@ export const perEmployee = <Value>(
   derive: (facts: EmployeeFacts) => Value,
 ): ((facts: EmployeeFacts) => Value) => {
   const cache = new WeakMap<EmployeeFacts, Value>();
+  // One lookup per call: a report asks for every employee's on every request.
   return (facts) => {
-    if (cache.has(facts)) return cache.get(facts)!;
+    const kept = cache.get(facts);
+    if (kept !== undefined) return kept;
     const value = derive(facts);
     cache.set(facts, value);
     return value;

@@ -71,6 +71,11 @@ export class Crossings {
   /** The figure located last (figures are never changed), and where. */
   private lastFigure: FigureScope | undefined;
   private lastLocated: { slot: Slot; mine: People } | null = null;
+  /**
+   * withheldOnItsOwn's answers: the wider figures a request's rows are checked against are
+   * mostly the same few (a department of the whole scope, say, against every manager's row).
+   */
+  private readonly ownVerdicts = new Map<string, boolean>();
 
   constructor(
     subjects: readonly Subject[],
@@ -161,11 +166,20 @@ export class Crossings {
    */
   private withheldOnItsOwn(slot: Slot, mine: People, people: number): boolean {
     if (people < this.threshold) return true;
-    for (const other of this.overlapping(slot, mine)) {
-      if (rank(other) >= rank(mine)) continue;
-      if (this.conflicts(people, this.shared(slot, mine, other), slot, other)) return true;
+    const key = `${slot.mask}|${slot.state}|${slot.key}|${mine.department}|${mine.role}|${mine.cell}`;
+    let withheld = this.ownVerdicts.get(key);
+    if (withheld === undefined) {
+      withheld = false;
+      for (const other of this.overlapping(slot, mine)) {
+        if (rank(other) >= rank(mine)) continue;
+        if (this.conflicts(people, this.shared(slot, mine, other), slot, other)) {
+          withheld = true;
+          break;
+        }
+      }
+      this.ownVerdicts.set(key, withheld);
     }
-    return false;
+    return withheld;
   }
 
   private small(difference: number): boolean {
