@@ -29,7 +29,7 @@ import { EmbeddedReadModelStore, MongoReadModelStore } from '@talentloop/read-mo
 import {
   analyticsReports,
   MIN_PRIVACY_THRESHOLD,
-  warmUpFilters,
+  warmUpSteps,
   type AnalyticsFilters,
   type AnalyticsReportName,
   type EmployeeFacts,
@@ -129,7 +129,7 @@ type Request = readonly [report: AnalyticsReportName, filter: number];
 /**
  * What each row of the table times, in this order, on both sides (HTTP and in process): first
  * the first request of every report under every filter of filterMix, after only the service's
- * own warm-up at start (warmUpFilters): what the first user to pick a filter waits while the
+ * own warm-up at start (warmUpSteps): what the first user to pick a filter waits while the
  * reports count its people; then each report alone under the filters in turn; last the
  * dashboard, as HR's analytics page asks: every report under one filter, then the next (so
  * that the reports' kept counts come round in turn). A request: the report and the index of
@@ -191,8 +191,7 @@ const timeReportsInProcess = async (readModelsPath: string) => {
       threshold: MIN_PRIVACY_THRESHOLD,
     });
   // Untimed, as the service's warm-up at start.
-  for (const query of queries)
-    for (const filters of warmUpFilters(facts[0], now)) run(query, filters);
+  for (const step of warmUpSteps(() => facts, now, MIN_PRIVACY_THRESHOLD)) step();
   for (const { name, requests } of timedRows) {
     const latencies: number[] = [];
     for (const [query, filter] of requests) {

@@ -26,16 +26,16 @@ export class ProfileWindows {
     return this.opened;
   }
 
-  /** Closes the open window (its profiles are written); its number. */
-  stop(): number {
+  /** Closes the open window (its profiles are written). */
+  stop(): void {
     this.open = false;
     this.signal(null);
-    return this.opened;
   }
 
   /** Starts a window when none is open, else stops the open one. */
-  toggle(): number {
-    return this.open ? this.stop() : this.start();
+  toggle(): void {
+    if (this.open) this.stop();
+    else this.start();
   }
 
   private signal(window: number | null): void {

@@ -98,7 +98,7 @@ export const startNotificationsService = async (
     env: serviceEnv('notifications', given),
     cpuSeconds: () => cpuSeconds(child.pid ?? 0),
     output: () => ({ tail: lines.join('\n'), problems }),
-    toggleProfile: () => void windows.toggle(),
+    toggleProfile: () => windows.toggle(),
     stop: async () => {
       if (exit !== undefined) return;
       child.kill('SIGTERM');

@@ -37,3 +37,20 @@ export const warmUpFilters = (
     period: parsePeriod(now.slice(0, 4)),
   },
 ];
+
+/**
+ * The warm-up as steps: every report, organisation-wide, under each kind of warmUpFilters, in
+ * that order. `factsOf` is asked at each step, so a step sees the facts as they are when it runs.
+ */
+export const warmUpSteps = (
+  factsOf: () => readonly EmployeeFacts[],
+  now: string,
+  threshold: number,
+): (() => void)[] => {
+  const filterKinds = warmUpFilters(factsOf()[0], now);
+  return Object.values(analyticsReports).flatMap((report) =>
+    filterKinds.map((filters) => () => {
+      report(factsOf(), { scope: { kind: 'organisation' }, filters, now, threshold });
+    }),
+  );
+};

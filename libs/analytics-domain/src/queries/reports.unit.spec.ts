@@ -19,7 +19,7 @@ import {
 import { gapMapReport } from './gap-map.query';
 import { growthReport } from './growth.query';
 import { parsePeriod } from './period';
-import { warmUpFilters } from './reports';
+import { analyticsReports, warmUpFilters, warmUpSteps } from './reports';
 import { renderTextsIn } from '@talentloop/i18n';
 
 /** What a reader of English sees of a report: its withheld reasons said in English. */
@@ -533,5 +533,23 @@ describe('the reports warmed at start', () => {
       { departmentId: undefined, roleId: undefined },
       { competencyId: 'none', period: parsePeriod('2026') },
     ]);
+  });
+
+  it('are a step per report and kind of filter, each reading the facts as they are when it runs', () => {
+    // Given a tenant whose facts change while the warm-up is under way
+    let facts: readonly EmployeeFacts[] = [employee('e-1')];
+    const seen: number[] = [];
+    const factsOf = () => {
+      seen.push(facts.length);
+      return facts;
+    };
+    // When the steps are made, then a second employee arrives, then every step runs
+    const steps = warmUpSteps(factsOf, NOW, 5);
+    facts = [employee('e-1'), employee('e-2')];
+    for (const step of steps) step();
+    // Then there is a step for every report under each of the three kinds of filter
+    expect(steps).toHaveLength(Object.keys(analyticsReports).length * 3);
+    // And the filters were chosen from the facts at the start, each step ran on the facts it found
+    expect(seen).toEqual([1, ...steps.map(() => 2)]);
   });
 });

@@ -3,7 +3,7 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   analyticsReports,
   keptCountsSize,
-  warmUpFilters,
+  warmUpSteps,
   type AnalyticsReportName,
   type AnalyticsRequest,
   type AnalyticsScope,
@@ -100,18 +100,11 @@ export class AnalyticsReportHandler
 
   /** A tenant's warm-up, a step per report and kind of filter. */
   private warmUp(tenantId: string): (() => void)[] {
-    const now = this.clock.now().toISOString();
-    const filterKinds = warmUpFilters(this.view.factsOf(tenantId)[0], now);
-    return Object.values(analyticsReports).flatMap((report) =>
-      filterKinds.map((filters) => () => {
-        // The facts as they are at this step: the view may have moved on since the first.
-        report(this.view.factsOf(tenantId), {
-          scope: { kind: 'organisation' },
-          filters,
-          now,
-          threshold: this.settings.privacyThreshold,
-        });
-      }),
+    // The facts as they are at each step: the view may have moved on since the first.
+    return warmUpSteps(
+      () => this.view.factsOf(tenantId),
+      this.clock.now().toISOString(),
+      this.settings.privacyThreshold,
     );
   }
 }
