@@ -122,12 +122,22 @@ interface Row extends LoadResult {
   readonly cpu: Map<ServiceName, number>;
 }
 
-/** CPU % of one core per service, in service order: "asm/pln/apr/ana". */
+/** The services' short names, in service order, as the CPU columns' headers list them. */
+const shortNames: Readonly<Record<string, string>> = {
+  assessment: 'asm',
+  planning: 'pln',
+  approval: 'apr',
+  analytics: 'ana',
+  notifications: 'ntf',
+};
+const serviceColumns = services.map((service) => shortNames[service] ?? service).join(' / ');
+
+/** CPU % of one core per service, in service order (serviceColumns). */
 const cpuCell = (cpu: Map<ServiceName, number>) =>
   services.map((service) => (cpu.get(service) ?? Number.NaN).toFixed(0)).join(' / ');
 
 /**
- * CPU ms per answered command per service, "asm/pln/apr/ana": what a command costs each
+ * CPU ms per answered command per service, in service order (serviceColumns): what a command costs each
  * process, the measure that a busy machine disturbs less than throughput.
  */
 const cpuPerCommandCell = (cpu: Map<ServiceName, number>, achieved: number) =>
@@ -147,8 +157,8 @@ const commandTable = (rows: readonly Row[], skipped: readonly number[]) =>
       { header: 'non-2xx', align: 'right' },
       { header: 'errors', align: 'right' },
       { header: 'goals in system', align: 'right' },
-      { header: 'CPU % asm / pln / apr / ana', align: 'right' },
-      { header: 'CPU ms/cmd asm / pln / apr / ana', align: 'right' },
+      { header: `CPU % ${serviceColumns}`, align: 'right' },
+      { header: `CPU ms/cmd ${serviceColumns}`, align: 'right' },
       { header: 'flag' },
     ],
     [
@@ -467,7 +477,7 @@ const main = async () => {
             { header: 'resolution p50/p99 ms', align: 'right' },
             { header: 'inbox polls', align: 'right' },
             { header: 'poll RTT p50/p99 ms', align: 'right' },
-            { header: 'CPU % asm / pln / apr / ana', align: 'right' },
+            { header: `CPU % ${serviceColumns}`, align: 'right' },
           ],
           [
             [
