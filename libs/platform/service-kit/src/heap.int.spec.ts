@@ -75,6 +75,38 @@ const runRest = (busyMs: number) =>
     burstThenRest(busyMs),
   );
 
+/**
+ * A process that watches its heap (idle for 300 ms, looked at every 50 ms; announced bursts
+ * 500 ms after a compaction), compacts after a first burst, then makes a second burst it
+ * drops: idle 1 s without saying so, then says the burst ended (burstEnded) and rests 1.5 s.
+ * Prints when each compaction ran, in ms since the second burst, and when it announced it.
+ */
+const announcedBurst = `
+  const { compactWhenIdle, burstEnded } = require(${JSON.stringify(resolve(__dirname, 'heap.ts'))});
+  const compactions = [];
+  let secondAt = null;
+  const stop = compactWhenIdle(
+    { idleMs: 300, minIntervalMs: 60_000, announcedMinIntervalMs: 500 },
+    () => undefined,
+    (done) => compactions.push({ ...done, at: secondAt === null ? null : performance.now() - secondAt }),
+    50,
+  );
+  ${BURST}
+  const rest = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  (async () => {
+    await rest(1_000);
+    const second = () => Array.from({ length: 2_000_000 }, (_, i) => ({ i, text: 'again ' + i })).length;
+    secondAt = performance.now();
+    const made = second();
+    await rest(1_000);
+    const announcedAt = performance.now() - secondAt;
+    burstEnded();
+    await rest(1_500);
+    stop();
+    process.stdout.write(JSON.stringify({ compactions, announcedAt, made, kept: kept.length }));
+  })();
+`;
+
 describe('compacting the heap when idle', () => {
   it('given a burst, when the process rests, then it compacts by itself soon after', async () => {
     // given / when
@@ -116,5 +148,28 @@ describe('compacting the heap after a burst of allocation', () => {
     // then
     expect(kept).toBe(100_000);
     expect(compaction).toBeNull();
+  }, 60_000);
+});
+
+describe('compacting the heap after a burst announced over', () => {
+  it('given a second burst within the general least interval, when its end is announced, then the next idle moment gives it back', async () => {
+    // given / when
+    const { compactions, announcedAt, made, kept } = await runChild<{
+      compactions: (HeapCompaction & { at: number | null })[];
+      announcedAt: number;
+      made: number;
+      kept: number;
+    }>(['--expose-gc'], announcedBurst);
+    // then: the first burst was compacted at the start's rest (before the second began)
+    expect(kept).toBe(100_000);
+    expect(made).toBe(2_000_000);
+    expect(compactions.length).toBeGreaterThanOrEqual(1);
+    expect(compactions[0].at).toBeNull();
+    // and the second only once announced: not in the idle second before, within 1.5 s after
+    expect(compactions).toHaveLength(2);
+    const second = compactions[1];
+    expect(second.at!).toBeGreaterThanOrEqual(announcedAt);
+    expect(second.at!).toBeLessThan(announcedAt + 1_500);
+    expect(second.committedAfter).toBeLessThan(second.committedBefore);
   }, 60_000);
 });

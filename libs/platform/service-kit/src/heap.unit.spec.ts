@@ -1,7 +1,7 @@
 import { compactionDue, type CompactedHeap, type HeapNow } from './heap';
 
 const MiB = 1024 * 1024;
-const settings = { idleMs: 2_000, minIntervalMs: 60_000 };
+const settings = { idleMs: 2_000, minIntervalMs: 60_000, announcedMinIntervalMs: 10_000 };
 /** Compacted 100 s ago, keeping 184 MiB. */
 const last: CompactedHeap = { at: 0, liveBytes: 184 * MiB };
 const now = (changes: Partial<HeapNow> = {}): HeapNow => ({
@@ -46,5 +46,27 @@ describe('when a process compacts its heap by itself', () => {
   it('given idle compaction turned off, when it looks, then it never compacts', () => {
     // given / when / then
     expect(compactionDue(now(), last, { ...settings, idleMs: 0 })).toBe(false);
+  });
+
+  it('given a burst announced over that left the heap under the general mark, when it looks once idle, then it compacts', () => {
+    // given: 250 MiB committed against 184 kept: under 184 × 1.5 + 64 = 340, over 184 + 32
+    const afterReplay = now({ at: 10_000, committedBytes: 250 * MiB });
+    // when / then: only the announcement lowers the mark, and lifts the minute between two
+    expect(compactionDue(afterReplay, last, settings, true)).toBe(true);
+    expect(compactionDue(afterReplay, last, settings, false)).toBe(false);
+  });
+
+  it('given a burst announced over, when the heap is within 32 MiB of what was kept, then it leaves it', () => {
+    // given / when / then
+    expect(compactionDue(now({ committedBytes: 215 * MiB }), last, settings, true)).toBe(false);
+    expect(compactionDue(now({ committedBytes: 216 * MiB }), last, settings, true)).toBe(true);
+  });
+
+  it('given a burst announced over, when the last compaction was under its least interval ago or the process is busy, then it waits', () => {
+    // given / when / then
+    const large = { committedBytes: 250 * MiB };
+    expect(compactionDue(now({ ...large, at: 9_999 }), last, settings, true)).toBe(false);
+    expect(compactionDue(now({ ...large, idleForMs: 1_999 }), last, settings, true)).toBe(false);
+    expect(compactionDue(now(large), last, { ...settings, idleMs: 0 }, true)).toBe(false);
   });
 });

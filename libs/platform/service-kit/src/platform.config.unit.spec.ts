@@ -45,7 +45,11 @@ describe('the supervision settings of the platform', () => {
     ));
 
   it('compacts the heap after 2 s idle, at most once a minute, when HEAP_COMPACT_IDLE_MS is unset; 0 turns it off', () => {
-    expect(idleCompactionFromEnv({})).toEqual({ idleMs: 2_000, minIntervalMs: 60_000 });
+    expect(idleCompactionFromEnv({})).toEqual({
+      idleMs: 2_000,
+      minIntervalMs: 60_000,
+      announcedMinIntervalMs: 10_000,
+    });
     expect(idleCompactionFromEnv({ HEAP_COMPACT_IDLE_MS: '0' }).idleMs).toBe(0);
     expect(() => idleCompactionFromEnv({ HEAP_COMPACT_IDLE_MS: '-1' })).toThrow(
       new ConfigError('HEAP_COMPACT_IDLE_MS', "must be a whole number from 0 to 3600000; got '-1'"),

@@ -19,7 +19,13 @@ import {
 } from '@nestjs/swagger';
 import { publishedStreamPrefixes } from '@talentloop/contracts';
 import type { EventFilter, EventStore } from '@talentloop/event-store';
-import { CurrentActor, EVENT_STORE, problem, type Actor } from '@talentloop/service-kit';
+import {
+  burstEnded,
+  CurrentActor,
+  EVENT_STORE,
+  problem,
+  type Actor,
+} from '@talentloop/service-kit';
 import type { Response } from 'express';
 import { parseReplayRange, type ReplayRange } from './replay-range';
 import { ReplayQueryDto } from './replay-query.dto';
@@ -116,6 +122,9 @@ export class ReplayController {
       res.destroy(error instanceof Error ? error : undefined);
     } finally {
       this.sessions.delete(session);
+      // A replay allocates as it goes (pages, opened fields, chunks): what it grew the heap by
+      // is given back at the next idle moment, not minutes later (see compactWhenIdle).
+      burstEnded();
     }
   }
 
