@@ -92,6 +92,35 @@ const addInto = (counts: CheckInCounts, more: CheckInCounts): void => {
   counts.long += more.long;
 };
 
+/** CheckInCounts as five numbers in a row of a flat array (due, onTime, held, short, long). */
+const COUNTS_WIDTH = 5;
+
+const writeCounts = (into: Int32Array, row: number, counts: CheckInCounts): void => {
+  const at = row * COUNTS_WIDTH;
+  into[at] = counts.due;
+  into[at + 1] = counts.onTime;
+  into[at + 2] = counts.held;
+  into[at + 3] = counts.short;
+  into[at + 4] = counts.long;
+};
+
+const addCountsAt = (counts: CheckInCounts, from: Int32Array, row: number): void => {
+  const at = row * COUNTS_WIDTH;
+  counts.due += from[at];
+  counts.onTime += from[at + 1];
+  counts.held += from[at + 2];
+  counts.short += from[at + 3];
+  counts.long += from[at + 4];
+};
+
+const clear = (counts: CheckInCounts): void => {
+  counts.due = 0;
+  counts.onTime = 0;
+  counts.held = 0;
+  counts.short = 0;
+  counts.long = 0;
+};
+
 const DAY_MS = 86_400_000;
 
 const cadenceDays = (cadence: NonNullable<GoalFact['checkInCadence']>): number => {
@@ -265,30 +294,32 @@ export function checkInAdherenceReport(
     ['department'],
     [['department']],
   );
-  // Each member's counts, once, so rows only add them up.
+  // Each member's counts, once, so rows only add them up: five numbers a member in one flat
+  // array, not an object each (ten thousand of those lived through the request, and were
+  // promoted to the old generation by the collections the request itself brought).
   const everyItem = filters.competencyId === undefined && filters.period === undefined;
   const members: EmployeeFacts[] = [];
-  const memberCounts: CheckInCounts[] = [];
+  const memberCounts = new Int32Array(people.length * COUNTS_WIDTH);
   const matchingHeld = itemMatcher(filters);
-  let counts = noCheckIns();
+  const counts = noCheckIns();
   const countHeld = (item: number, checkIns: CheckInFacts): void =>
     countHeldInto(counts, checkIns.heldFlags[item]);
   people.forEach((employee, index) => {
     if (!matchesPerson(employee, filters)) return;
     const checkIns = prepared[index];
-    counts = noCheckIns();
+    clear(counts);
     if (everyItem) addInto(counts, checkIns.heldCounts);
     else matchingHeld(checkIns.heldSubject, countHeld, checkIns);
     for (const missed of missedByEmployee[index] ?? [])
       if (matchesItem(filters, missed)) countInto(counts, missed);
     if (counts.due > 0) {
+      writeCounts(memberCounts, members.length, counts);
       members.push(employee);
-      memberCounts.push(counts);
     }
   });
   const value = (group: readonly number[]): CheckInAdherenceValue => {
     const sum = noCheckIns();
-    for (const member of group) addInto(sum, memberCounts[member]);
+    for (const member of group) addCountsAt(sum, memberCounts, member);
     const outside = sum.short + sum.long;
     return {
       due: sum.due,
