@@ -137,8 +137,8 @@ const cpuCell = (cpu: Map<ServiceName, number>) =>
   services.map((service) => (cpu.get(service) ?? Number.NaN).toFixed(0)).join(' / ');
 
 /**
- * CPU ms per answered command per service, in service order (serviceColumns): what a command costs each
- * process, the measure that a busy machine disturbs less than throughput.
+ * CPU ms per answered command per service, in service order (serviceColumns): what a
+ * command costs each process, the measure that a busy machine disturbs less than throughput.
  */
 const cpuPerCommandCell = (cpu: Map<ServiceName, number>, achieved: number) =>
   services

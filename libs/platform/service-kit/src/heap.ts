@@ -151,8 +151,9 @@ const IDLE_UTILISATION = 0.05;
  * at rest holds what it keeps, not what its start, a catch-up or a replay once needed. The
  * compaction stands the process still for a moment (0.3–0.4 s on a 200 MiB heap), which is
  * why it waits for an idle event loop: once after a start whose heap is above 64 MiB, then
- * after each burst (sooner after one announced by burstEnded). Returns how to stop watching; does nothing (and says
- * so through `log`) when the process runs without --expose-gc or idleMs is 0.
+ * after each burst (sooner after one announced by burstEnded). Returns how to stop watching;
+ * does nothing (and says so through `log`) when the process runs without --expose-gc or
+ * idleMs is 0.
  */
 export const compactWhenIdle = (
   settings: IdleCompactionSettings,
