@@ -242,3 +242,23 @@ describe('upcasting a stored CheckInLogged v1', () => {
     expect(violations).toEqual([{ field: 'data.loggedBy', message: 'is not allowed' }]);
   });
 });
+
+describe('looking a definition up by name and version', () => {
+  it('finds each published version of an event', () => {
+    expect(eventRegistry.definition('MeasurementRecorded', 1)).toBe(MeasurementRecordedV1);
+    expect(eventRegistry.definition('MeasurementRecorded', 2)).toBe(MeasurementRecorded);
+  });
+
+  it('finds nothing at a version never published, or not a whole number', () => {
+    for (const version of [0, 3, -1, 1.5, Number.NaN, Infinity])
+      expect(eventRegistry.definition('MeasurementRecorded', version)).toBeUndefined();
+    // What an unchecked stored event could carry: no array property answers for a version.
+    for (const version of ['length', 'constructor', '1'])
+      expect(eventRegistry.definition('MeasurementRecorded', version as never)).toBeUndefined();
+  });
+
+  it('finds nothing under an unknown name, even one an object inherits', () => {
+    for (const name of ['GapFound', '__proto__', 'constructor', 'toString'])
+      expect(eventRegistry.definition(name, 1)).toBeUndefined();
+  });
+});
