@@ -242,7 +242,9 @@ const timeQueries = async (
 
 /**
  * Streams the whole tenant as an integrator would: from another process, so the client's
- * parsing does not share the service's event loop.
+ * parsing does not share the service's event loop. Lines are counted with indexOf, not byte
+ * by byte: on two cores the client shares the machine with the service, and counting byte by
+ * byte took 4.3 s of CPU per 1M events (1.6 s with indexOf).
  */
 const timeReplay = async (base: string) => {
   const authorization = await auth.authorization({
@@ -256,7 +258,8 @@ const timeReplay = async (base: string) => {
       fetch(process.argv[1], { headers: JSON.parse(process.argv[2]) }).then(async (response) => {
         if (response.status !== 200) throw new Error('replay: HTTP ' + response.status);
         let lines = 0;
-        for await (const chunk of response.body) for (const byte of chunk) if (byte === 10) lines++;
+        for await (const chunk of response.body)
+          for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) lines++;
         console.log(JSON.stringify({ lines, seconds: (performance.now() - started) / 1000 }));
       }).catch((error) => { console.error(error); process.exit(1); });`;
     const headers = { authorization, accept: 'application/x-ndjson' };
