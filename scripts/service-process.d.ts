@@ -49,3 +49,6 @@ export function devJwtSecret(env?: NodeJS.ProcessEnv): string;
 
 /** The V8 flags every service process runs with (`npm start`, the e2e suites, the image). */
 export const SERVICE_V8_FLAGS: readonly string[];
+
+/** The environment every service process runs with besides its settings (V8's compile cache). */
+export const SERVICE_RUNTIME_ENV: Readonly<Record<string, string>>;

@@ -111,6 +111,15 @@ const serviceEnv = (name, env = process.env, instance = 1) => {
  */
 const SERVICE_V8_FLAGS = ['--max-semi-space-size=16', '--expose-gc'];
 
+/**
+ * What every service process (and the console) runs with besides its settings: V8's compiled
+ * code kept in dist/.compile-cache between starts (NODE_COMPILE_CACHE, honoured since Node
+ * 22.1; the cache has a folder per Node version), so a start does not compile its bundle again.
+ */
+const SERVICE_RUNTIME_ENV = Object.freeze({
+  NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'),
+});
+
 /** Every line a child writes (stdout and stderr) to `write`, prefixed with `[label] `. */
 const passLines = (child, label, write) => {
   for (const stream of [child.stdout, child.stderr])
@@ -131,19 +140,14 @@ const passLines = (child, label, write) => {
  * up to date first: see build.js); every line it writes (stdout and stderr) goes to `write`
  * prefixed with `[name] ` (`[name#n] ` for instance n > 1). Stack traces name dist/*.js lines;
  * NODE_OPTIONS=--enable-source-maps maps them to the TypeScript (~15 % more CPU at start).
- * The services keep V8's compiled code in dist/.compile-cache between starts
- * (NODE_COMPILE_CACHE, honoured since Node 22.1; the cache has a folder per Node version).
- * V8's young generation is capped as Node 20 sized it (SERVICE_V8_FLAGS; the image's CMD
- * passes the same).
+ * The services keep V8's compiled code between starts (SERVICE_RUNTIME_ENV). V8's young
+ * generation is capped as Node 20 sized it (SERVICE_V8_FLAGS; the image's CMD passes the same).
  */
 const spawnService = (name, env, write, instance = 1) => {
   build();
   const child = spawn(process.execPath, [...SERVICE_V8_FLAGS, entryOf(name)], {
     cwd: root,
-    env: {
-      NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'),
-      ...serviceEnv(name, env, instance),
-    },
+    env: { ...SERVICE_RUNTIME_ENV, ...serviceEnv(name, env, instance) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   passLines(child, instance === 1 ? name : `${name}#${instance}`, write);
@@ -196,11 +200,7 @@ const spawnConsole = async (env, write) => {
   build();
   const child = spawn(process.execPath, [...SERVICE_V8_FLAGS, entryOf('console')], {
     cwd: root,
-    env: {
-      NODE_COMPILE_CACHE: path.join(distDir, '.compile-cache'),
-      ...environment,
-      CONSOLE_WEB_DIR: webDir,
-    },
+    env: { ...SERVICE_RUNTIME_ENV, ...environment, CONSOLE_WEB_DIR: webDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   passLines(child, 'console', write);
@@ -222,4 +222,5 @@ module.exports = {
   dataDirOf,
   devJwtSecret,
   SERVICE_V8_FLAGS,
+  SERVICE_RUNTIME_ENV,
 };

@@ -12,7 +12,7 @@ import {
   type RebuildResult,
 } from '@talentloop/read-models';
 import { analyticsProjections } from '../../services/analytics/src/projections/employee-facts.projection';
-import { SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
+import { SERVICE_RUNTIME_ENV, SERVICE_V8_FLAGS, serviceEntry } from '../../scripts/service-process';
 import { ProfileWindows } from '../lib/cpu-profile-window';
 
 /**
@@ -55,8 +55,10 @@ export const startService = async (env: Record<string, string>) => {
     ],
     {
       // Only what the bench sets: a MONGODB_URI in the shell must not move its read models.
+      // With the environment `npm start` gives every service (the compile cache).
       env: {
         PATH: process.env['PATH'],
+        ...SERVICE_RUNTIME_ENV,
         ...env,
         HOST: '127.0.0.1',
         PORT: String(port),
